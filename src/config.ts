@@ -1,0 +1,148 @@
+/**
+ * One typed config, read once from the environment. Every knob has a default, so the product runs with
+ * nothing configured (local embedder, extractive answers, index under ./data).
+ *
+ * @example
+ *   const config = loadConfig();            // process.env
+ *   const test = loadConfig({ DATA_DIR: tmp }); // tests pass their own env
+ */
+import { createHash } from "node:crypto";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { z } from "zod";
+
+/** The repository root (this file lives in src/). */
+export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+
+const bool = z
+  .string()
+  .optional()
+  .transform((v) => v === "1" || v?.toLowerCase() === "true");
+
+const int = (def: number, min: number, max: number) =>
+  z.coerce.number().int().min(min).max(max).default(def);
+
+const EnvSchema = z.object({
+  // where things live
+  DATA_DIR: z.string().default(path.join(PROJECT_ROOT, "data")),
+  CORPUS_DIR: z.string().default(path.join(PROJECT_ROOT, "corpus")),
+  // embeddings
+  EMBEDDER: z.enum(["local", "openai"]).optional(),
+  EMBEDDING_MODEL: z.string().default("text-embedding-3-small"),
+  EMBEDDING_DIMENSION: z.coerce.number().int().positive().optional(),
+  LOCAL_EMBEDDING_DIMENSION: int(512, 64, 4096),
+  EMBED_BATCH: int(64, 1, 2048),
+  EMBED_TIMEOUT_MS: int(15000, 100, 600000),
+  EMBED_RETRIES: int(2, 0, 10),
+  // LLM (OpenAI-compatible: OpenAI, Ollama, vLLM, LM Studio, llama.cpp server)
+  OPENAI_API_KEY: z.string().optional(),
+  OPENAI_BASE_URL: z.string().url().optional(),
+  CHAT_MODEL: z.string().default("gpt-4o-mini"),
+  LLM_FIRST_TOKEN_TIMEOUT_MS: int(4000, 50, 120000),
+  LLM_TOTAL_TIMEOUT_MS: int(30000, 100, 600000),
+  ANSWER_MODE: z.enum(["extractive", "llm"]).optional(),
+  // retrieval and answers
+  TOP_K: int(6, 1, 50),
+  MAX_SENTENCES: int(5, 1, 20),
+  CHUNK_MAX_CHARS: int(700, 200, 4000),
+  VECTOR_INDEX_MIN_ROWS: int(20000, 256, 10_000_000),
+  // server
+  HOST: z.string().default("127.0.0.1"),
+  PORT: int(8787, 0, 65535),
+  APP_TOKEN: z.string().optional(),
+  RATE_LIMIT_PER_MINUTE: int(120, 1, 1_000_000),
+  BODY_LIMIT_BYTES: int(64 * 1024, 1024, 50 * 1024 * 1024),
+  LOG_QUESTIONS: bool,
+});
+
+export type Env = z.input<typeof EnvSchema>;
+
+export interface Config {
+  dataDir: string;
+  corpusDir: string;
+  embed: {
+    provider: "local" | "openai";
+    model: string;
+    dimension: number | undefined;
+    localDimension: number;
+    batchSize: number;
+    timeoutMs: number;
+    retries: number;
+  };
+  llm: {
+    enabled: boolean;
+    apiKey: string | undefined;
+    baseURL: string | undefined;
+    model: string;
+    firstTokenTimeoutMs: number;
+    totalTimeoutMs: number;
+  };
+  retrieve: { topK: number; vectorIndexMinRows: number };
+  answer: { mode: "extractive" | "llm"; maxSentences: number };
+  ingest: { chunkMaxChars: number };
+  server: {
+    host: string;
+    port: number;
+    appToken: string | undefined;
+    rateLimitPerMinute: number;
+    bodyLimitBytes: number;
+    logQuestions: boolean;
+  };
+}
+
+/** Thrown when the environment holds a value the product cannot use. */
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+/** Parse the environment into a Config. Throws ConfigError naming the variable on bad input. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
+  const parsed = EnvSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new ConfigError(`invalid environment variable ${String(issue?.path[0])}: ${issue?.message}`);
+  }
+  const e = parsed.data;
+  const remote = Boolean(e.OPENAI_API_KEY || e.OPENAI_BASE_URL);
+  return {
+    dataDir: path.resolve(e.DATA_DIR),
+    corpusDir: path.resolve(e.CORPUS_DIR),
+    embed: {
+      // A remote endpoint is used for embeddings only when asked for: chat-only servers are common.
+      provider: e.EMBEDDER ?? "local",
+      model: e.EMBEDDING_MODEL,
+      dimension: e.EMBEDDING_DIMENSION,
+      localDimension: e.LOCAL_EMBEDDING_DIMENSION,
+      batchSize: e.EMBED_BATCH,
+      timeoutMs: e.EMBED_TIMEOUT_MS,
+      retries: e.EMBED_RETRIES,
+    },
+    llm: {
+      enabled: remote,
+      apiKey: e.OPENAI_API_KEY,
+      baseURL: e.OPENAI_BASE_URL,
+      model: e.CHAT_MODEL,
+      firstTokenTimeoutMs: e.LLM_FIRST_TOKEN_TIMEOUT_MS,
+      totalTimeoutMs: e.LLM_TOTAL_TIMEOUT_MS,
+    },
+    retrieve: { topK: e.TOP_K, vectorIndexMinRows: e.VECTOR_INDEX_MIN_ROWS },
+    answer: { mode: e.ANSWER_MODE ?? (remote ? "llm" : "extractive"), maxSentences: e.MAX_SENTENCES },
+    ingest: { chunkMaxChars: e.CHUNK_MAX_CHARS },
+    server: {
+      host: e.HOST,
+      port: e.PORT,
+      appToken: e.APP_TOKEN,
+      rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+      bodyLimitBytes: e.BODY_LIMIT_BYTES,
+      logQuestions: e.LOG_QUESTIONS,
+    },
+  };
+}
+
+/** A short hash of the settings that change results (not secrets), for reports and the index manifest. */
+export function configHash(config: Config): string {
+  const { llm, server: _server, ...rest } = config;
+  const relevant = { ...rest, llm: { enabled: llm.enabled, model: llm.model, baseURL: llm.baseURL } };
+  return createHash("sha256").update(JSON.stringify(relevant)).digest("hex").slice(0, 12);
+}

@@ -1,0 +1,53 @@
+/**
+ * The embedding contract, shaped like the AI SDK's embedding model: an id that names the model and its
+ * version, a dimension, a batch limit, and one method. Results carry warnings, so a fallback or a
+ * truncation is visible, never silent.
+ */
+export interface EmbedResult {
+  vectors: Float32Array[];
+  warnings: string[];
+}
+
+export interface EmbedOptions {
+  signal?: AbortSignal;
+}
+
+export interface Embedder {
+  /** Names the model and everything that changes its vectors, e.g. "local-hash-v1/512". */
+  readonly id: string;
+  readonly dimension: number;
+  /** Most texts one call accepts. */
+  readonly maxBatch: number;
+  embed(texts: string[], options?: EmbedOptions): Promise<EmbedResult>;
+}
+
+/** An embedding call failed. `retryable` says whether trying again may help (timeouts, 429, 5xx). */
+export class EmbedderError extends Error {
+  override name = "EmbedderError";
+  constructor(
+    message: string,
+    readonly retryable: boolean,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+export interface EmbedManyOptions extends EmbedOptions {
+  batchSize?: number;
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** Embed any number of texts in batches (the embedder's limit or smaller), reporting progress. */
+export async function embedMany(embedder: Embedder, texts: string[], options: EmbedManyOptions = {}): Promise<EmbedResult> {
+  const size = Math.max(1, Math.min(options.batchSize ?? embedder.maxBatch, embedder.maxBatch));
+  const vectors: Float32Array[] = [];
+  const warnings = new Set<string>();
+  for (let i = 0; i < texts.length; i += size) {
+    const result = await embedder.embed(texts.slice(i, i + size), { signal: options.signal });
+    vectors.push(...result.vectors);
+    for (const w of result.warnings) warnings.add(w);
+    options.onProgress?.(Math.min(i + size, texts.length), texts.length);
+  }
+  return { vectors, warnings: [...warnings] };
+}

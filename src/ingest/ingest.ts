@@ -1,0 +1,187 @@
+/**
+ * The whole ingest: files -> passages -> terms and vectors -> a new index build, published atomically.
+ * Safe to repeat (same corpus, same rows and ids) and safe to fail (the previous build keeps serving).
+ *
+ * @example
+ *   const summary = await runIngest(loadConfig(), { onEvent: (e) => console.error(e) });
+ */
+import { createHash } from "node:crypto";
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import type { Config } from "../config.ts";
+import { createEmbedder, embedMany, type Embedder } from "../embed/index.ts";
+import { readCurrentBuild, buildDir, readManifest, type IndexManifest, type TermStats } from "../store/layout.ts";
+import { lancedb } from "../store/lancedb.ts";
+import { lockIndex } from "../store/lock.ts";
+import { PASSAGES_TABLE, toRow, type PassageRow } from "../store/schema.ts";
+import { writeIndex } from "../store/write-index.ts";
+import { analyze } from "../text/analyze.ts";
+import { listCorpusFiles, loadDocument } from "./load.ts";
+import { buildPassages } from "./passages.ts";
+import { formatReference } from "./references.ts";
+import { loadStudyCatalog } from "./studies.ts";
+import type { Passage, RawDocument } from "./types.ts";
+
+/** Bump when cleaning, chunking or linking changes, so existing indexes are seen as stale. */
+export const PIPELINE_VERSION = "3";
+
+export type IngestEvent =
+  | { type: "files"; files: string[] }
+  | { type: "document"; id: string; passages: number }
+  | { type: "embed"; done: number; total: number; reused: number }
+  | { type: "write"; step: string }
+  | { type: "warning"; message: string };
+
+export interface IngestOptions {
+  /** Files or folders to ingest instead of the corpus folder. */
+  paths?: string[];
+  onEvent?: (event: IngestEvent) => void;
+  /** Use this embedder instead of the configured one (tests, benchmarks). */
+  embedder?: Embedder;
+  lockWaitMs?: number;
+}
+
+export interface IngestSummary {
+  manifest: IndexManifest;
+  documents: number;
+  passages: number;
+  bySection: Record<string, number>;
+  byStudy: Record<string, number>;
+  reusedVectors: number;
+  ms: number;
+}
+
+async function readOptional(file: string | URL): Promise<string> {
+  return readFile(file, "utf8").catch(() => "");
+}
+
+/** Everything the passages are made from; a new hash means the index must be rebuilt. */
+export async function corpusHash(config: Config, documents: { id: string; sha256: string }[], embedderId: string): Promise<string> {
+  const hash = createHash("sha256");
+  hash.update(`pipeline ${PIPELINE_VERSION}\nchunk ${config.ingest.chunkMaxChars}\nembedder ${embedderId}\n`);
+  for (const d of [...documents].sort((a, b) => a.id.localeCompare(b.id))) hash.update(`${d.id} ${d.sha256}\n`);
+  hash.update(await readOptional(path.join(config.corpusDir, "studies.json")));
+  hash.update(await readOptional(path.join(config.corpusDir, "study-aliases.json")));
+  hash.update(await readOptional(new URL("../text/lexicon-en-id.tsv", import.meta.url)));
+  return hash.digest("hex").slice(0, 16);
+}
+
+/** Vectors of the served build, by passage id, when it was made by the same embedder (reused, not recomputed). */
+async function previousVectors(config: Config, embedderId: string): Promise<Map<string, Float32Array>> {
+  const current = await readCurrentBuild(config.dataDir);
+  if (!current) return new Map();
+  try {
+    const dir = buildDir(config.dataDir, current);
+    const manifest = await readManifest(dir);
+    if (manifest.embedder.id !== embedderId) return new Map();
+    const table = await (await lancedb.connect(dir)).openTable(PASSAGES_TABLE);
+    const rows = await table.query().select(["id", "vector"]).toArray();
+    return new Map(rows.map((r) => [String(r.id), Float32Array.from(r.vector as Iterable<number>)]));
+  } catch {
+    return new Map();
+  }
+}
+
+const indexText = (p: Passage) => (p.context ? `${p.text}\n${p.context}` : p.text);
+
+export async function runIngest(config: Config, options: IngestOptions = {}): Promise<IngestSummary> {
+  const started = Date.now();
+  const emit = options.onEvent ?? (() => undefined);
+  // Everything that can be refused is checked before the lock is taken and anything is written.
+  const catalog = loadStudyCatalog(config.corpusDir);
+  const files = await listCorpusFiles(config.corpusDir, options.paths);
+  if (files.length === 0) throw new Error(`no documents to ingest in ${config.corpusDir} (.txt, .md, .pdf)`);
+  emit({ type: "files", files });
+  const documents: RawDocument[] = [];
+  for (const file of files) documents.push(await loadDocument(file, config.corpusDir));
+
+  const release = await lockIndex(config.dataDir, { waitMs: options.lockWaitMs });
+  try {
+    const warnings: string[] = [];
+    let embedder = options.embedder;
+    if (!embedder) {
+      const created = await createEmbedder(config);
+      embedder = created.embedder;
+      for (const w of created.warnings) {
+        warnings.push(w);
+        emit({ type: "warning", message: w });
+      }
+    }
+
+    const passages: Passage[] = [];
+    const cleanedTexts: { docId: string; text: string }[] = [];
+    const docStats: IndexManifest["documents"] = [];
+    for (const doc of documents) {
+      const cleaned = buildPassages(doc, catalog, { chunkMaxChars: config.ingest.chunkMaxChars });
+      passages.push(...cleaned.passages);
+      cleanedTexts.push({ docId: doc.id, text: cleaned.text });
+      docStats.push({ id: doc.id, sha256: doc.sha256, passages: cleaned.passages.length });
+      emit({ type: "document", id: doc.id, passages: cleaned.passages.length });
+    }
+
+    const previous = await previousVectors(config, embedder.id);
+    const missing = passages.filter((p) => !previous.has(p.id));
+    const computed = await embedMany(embedder, missing.map(indexText), {
+      batchSize: config.embed.batchSize,
+      onProgress: (done, total) => emit({ type: "embed", done, total, reused: passages.length - missing.length }),
+    });
+    if (missing.length === 0) emit({ type: "embed", done: 0, total: 0, reused: passages.length });
+    warnings.push(...computed.warnings);
+    const fresh = new Map(missing.map((p, i) => [p.id, computed.vectors[i]]));
+
+    const df: Record<string, number> = {};
+    const rows: PassageRow[] = passages.map((p) => {
+      const { terms, expansions } = analyze(indexText(p));
+      const all = [...terms, ...expansions];
+      for (const t of new Set(all)) df[t] = (df[t] ?? 0) + 1;
+      return toRow(p, all.join(" "), fresh.get(p.id) ?? previous.get(p.id)!);
+    });
+    const termStats: TermStats = { documents: passages.length, df };
+
+    const bySection: Record<string, number> = {};
+    const byStudy: Record<string, number> = {};
+    for (const p of passages) {
+      bySection[p.section] = (bySection[p.section] ?? 0) + 1;
+      for (const s of p.studies) byStudy[s] = (byStudy[s] ?? 0) + 1;
+    }
+    const studies = [catalog.review, ...catalog.studies].map((record) => ({
+      number: record.number ?? 0,
+      id: record.id,
+      csl: JSON.stringify(record),
+      reference: formatReference(record),
+    }));
+
+    const manifest = await writeIndex(
+      config.dataDir,
+      {
+        rows,
+        studies,
+        termStats,
+        cleanedTexts,
+        vectorIndexMinRows: config.retrieve.vectorIndexMinRows,
+        manifest: {
+          formatVersion: 1,
+          embedder: { id: embedder.id, dimension: embedder.dimension },
+          chunkMaxChars: config.ingest.chunkMaxChars,
+          corpusHash: await corpusHash(config, documents, embedder.id),
+          documents: docStats,
+          counts: { passages: passages.length, bySection, byStudy },
+          ingestMs: Date.now() - started,
+          warnings,
+        },
+      },
+      (e) => emit(e),
+    );
+    return {
+      manifest,
+      documents: documents.length,
+      passages: passages.length,
+      bySection,
+      byStudy,
+      reusedVectors: passages.length - missing.length,
+      ms: Date.now() - started,
+    };
+  } finally {
+    await release().catch(() => undefined);
+  }
+}

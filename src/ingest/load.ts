@@ -1,0 +1,100 @@
+/**
+ * Loading: a file becomes a RawDocument of pages. Text and Markdown are one page with an unknown number
+ * (page numbers are recovered later from running headers); a PDF keeps pdf-parse's pages.
+ * Every failure is an IngestError naming the file.
+ */
+import { createHash } from "node:crypto";
+import { readFile, readdir, stat } from "node:fs/promises";
+import path from "node:path";
+import { PDFParse } from "pdf-parse";
+import { IngestError, type RawDocument, type RawPage } from "./types.ts";
+
+/** A reader turns a file's bytes into pages; one per format, the same signature for all. */
+type Reader = (bytes: Buffer, file: string) => Promise<RawPage[]>;
+
+const readText: Reader = async (bytes, file) => {
+  const text = new TextDecoder("utf-8", { fatal: false }).decode(bytes).replace(/^\uFEFF/, "");
+  if (text.includes("\u0000")) throw new IngestError(file, "looks binary (NUL bytes), not a text file");
+  return [{ number: null, text: text.replace(/\r\n?/g, "\n") }];
+};
+
+const readPdf: Reader = async (bytes, file) => {
+  // pdf-parse detaches a Uint8Array it is given; hand it a copy so the caller's buffer stays usable.
+  const parser = new PDFParse({ data: new Uint8Array(bytes) });
+  try {
+    const result = await parser.getText();
+    return result.pages.map((page) => ({ number: page.num, text: page.text }));
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new IngestError(file, `not a readable PDF (${reason})`, { cause: error });
+  } finally {
+    await parser.destroy().catch(() => undefined);
+  }
+};
+
+const READERS: Record<string, { format: RawDocument["format"]; read: Reader }> = {
+  ".txt": { format: "txt", read: readText },
+  ".md": { format: "md", read: readText },
+  ".pdf": { format: "pdf", read: readPdf },
+};
+
+export const SUPPORTED_EXTENSIONS = Object.keys(READERS);
+
+export function isSupported(file: string): boolean {
+  return path.extname(file).toLowerCase() in READERS;
+}
+
+/** Load one file. `root` (the corpus folder) makes the document id relative and stable across machines. */
+export async function loadDocument(file: string, root?: string): Promise<RawDocument> {
+  const extension = path.extname(file).toLowerCase();
+  const reader = READERS[extension];
+  if (!reader) {
+    throw new IngestError(file, `unsupported file type "${extension || "(none)"}" (use ${SUPPORTED_EXTENSIONS.join(", ")})`);
+  }
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new IngestError(file, code === "ENOENT" ? "file not found" : `cannot read (${code ?? error})`, { cause: error });
+  }
+  if (bytes.length === 0) throw new IngestError(file, "file is empty");
+  const pages = await reader.read(bytes, file);
+  if (pages.every((p) => p.text.trim() === "")) throw new IngestError(file, "no text could be extracted");
+  const id = root && path.resolve(file).startsWith(path.resolve(root) + path.sep)
+    ? path.relative(root, file).split(path.sep).join("/")
+    : path.basename(file);
+  return {
+    id,
+    source: path.resolve(file),
+    format: reader.format,
+    sha256: createHash("sha256").update(bytes).digest("hex"),
+    pages,
+  };
+}
+
+/**
+ * The files to ingest: every supported file under `corpusDir` (sorted, so runs are repeatable), or the
+ * given paths. A given path that is missing or unsupported is an error; files in the folder that are not
+ * documents (studies.json, aliases) are skipped.
+ */
+export async function listCorpusFiles(corpusDir: string, paths: string[] = []): Promise<string[]> {
+  if (paths.length > 0) {
+    const files: string[] = [];
+    for (const p of paths) {
+      const info = await stat(p).catch(() => undefined);
+      if (!info) throw new IngestError(p, "path not found");
+      if (info.isDirectory()) files.push(...(await listCorpusFiles(p)));
+      else if (!isSupported(p)) throw new IngestError(p, `unsupported file type "${path.extname(p) || "(none)"}" (use ${SUPPORTED_EXTENSIONS.join(", ")})`);
+      else files.push(path.resolve(p));
+    }
+    return files;
+  }
+  const entries = await readdir(corpusDir, { withFileTypes: true, recursive: true }).catch((error) => {
+    throw new IngestError(corpusDir, "corpus folder not found", { cause: error });
+  });
+  return entries
+    .filter((e) => e.isFile() && isSupported(e.name) && !e.name.startsWith("."))
+    .map((e) => path.join(e.parentPath, e.name))
+    .sort();
+}

@@ -1,0 +1,199 @@
+/**
+ * Reading the served index: the passages table (vector and full-text search, filters in the query), the
+ * studies table, the manifest and term statistics. Opened once; `refresh()` picks up a newer build
+ * published by an ingest (cheap: one stat of CURRENT), so a running server serves a new index without
+ * a restart, and keeps the old one when an ingest fails.
+ */
+import { readFile, stat } from "node:fs/promises";
+import path from "node:path";
+import { buildDir, currentFile, readCurrentBuild, readManifest, TERM_STATS_FILE, type IndexManifest, type TermStats } from "./layout.ts";
+import { lancedb, type Table } from "./lancedb.ts";
+import { fromRow, PASSAGE_COLUMNS, PASSAGES_TABLE, STUDIES_TABLE } from "./schema.ts";
+import type { Passage } from "../ingest/types.ts";
+import type { CslRecord } from "../ingest/studies.ts";
+
+export interface SearchFilters {
+  studies?: number[];
+  sections?: string[];
+}
+
+export interface StudyRecord {
+  number: number;
+  id: string;
+  csl: CslRecord;
+  reference: string;
+}
+
+export interface Hit {
+  passage: Passage;
+  /** Cosine similarity for vector hits, BM25 for text hits. */
+  score: number;
+}
+
+/** No index has been built (or its folder is gone): the fix is to run the ingest. */
+export class IndexMissingError extends Error {
+  override name = "IndexMissingError";
+}
+
+/** The index exists but cannot be read. */
+export class IndexCorruptError extends Error {
+  override name = "IndexCorruptError";
+}
+
+/** Passages up to this many are also kept in memory (passage lookups, the studies view). */
+const MEMORY_LIMIT = 20_000;
+
+function quote(value: string): string {
+  return `'${value.replace(/'/g, "''")}'`;
+}
+
+export function whereClause(filters: SearchFilters = {}): string | undefined {
+  const parts: string[] = [];
+  const studies = (filters.studies ?? []).filter((n) => Number.isInteger(n));
+  if (studies.length > 0) parts.push(`array_has_any(studies, [${studies.join(", ")}])`);
+  if (filters.sections && filters.sections.length > 0) parts.push(`section IN (${filters.sections.map(quote).join(", ")})`);
+  return parts.length > 0 ? parts.join(" AND ") : undefined;
+}
+
+interface Snapshot {
+  buildId: string;
+  manifest: IndexManifest;
+  termStats: TermStats;
+  passages: Table;
+  studies: StudyRecord[];
+  memory: Map<string, Passage> | undefined;
+}
+
+async function openSnapshot(dataDir: string, buildId: string): Promise<Snapshot> {
+  const dir = buildDir(dataDir, buildId);
+  let manifest: IndexManifest;
+  try {
+    manifest = await readManifest(dir);
+  } catch {
+    throw new IndexCorruptError(`the index build ${buildId} has no readable manifest (${path.join(dir, "manifest.json")})`);
+  }
+  try {
+    const db = await lancedb.connect(dir);
+    const passages = await db.openTable(PASSAGES_TABLE);
+    const studiesTable = await db.openTable(STUDIES_TABLE);
+    const studies = (await studiesTable.query().toArray()).map((r) => ({
+      number: Number(r.number),
+      id: String(r.id),
+      csl: JSON.parse(String(r.csl)) as CslRecord,
+      reference: String(r.reference),
+    }));
+    studies.sort((a, b) => a.number - b.number);
+    const termStats = JSON.parse(await readFile(path.join(dir, TERM_STATS_FILE), "utf8")) as TermStats;
+    let memory: Map<string, Passage> | undefined;
+    if (manifest.counts.passages <= MEMORY_LIMIT) {
+      const rows = await passages.query().select(PASSAGE_COLUMNS).toArray();
+      memory = new Map(rows.map((r) => {
+        const p = fromRow(r);
+        return [p.id, p];
+      }));
+    }
+    return { buildId, manifest, termStats, passages, studies, memory };
+  } catch (error) {
+    if (error instanceof IndexCorruptError) throw error;
+    throw new IndexCorruptError(`the index build ${buildId} cannot be read: ${(error as Error).message}`, { cause: error });
+  }
+}
+
+export class PassageStore {
+  private lastCheck = 0;
+  private constructor(
+    private readonly dataDir: string,
+    private snapshot: Snapshot,
+  ) {}
+
+  /** Open the served build. Throws IndexMissingError or IndexCorruptError with a message for the user. */
+  static async open(dataDir: string): Promise<PassageStore> {
+    const buildId = await readCurrentBuild(dataDir);
+    if (!buildId) throw new IndexMissingError(`no index in ${path.join(dataDir, "index")}`);
+    const exists = await stat(buildDir(dataDir, buildId)).catch(() => undefined);
+    if (!exists) throw new IndexMissingError(`the index build ${buildId} named in ${currentFile(dataDir)} is missing`);
+    return new PassageStore(dataDir, await openSnapshot(dataDir, buildId));
+  }
+
+  get manifest(): IndexManifest {
+    return this.snapshot.manifest;
+  }
+
+  get buildId(): string {
+    return this.snapshot.buildId;
+  }
+
+  get termStats(): TermStats {
+    return this.snapshot.termStats;
+  }
+
+  get studies(): StudyRecord[] {
+    return this.snapshot.studies;
+  }
+
+  get passageCount(): number {
+    return this.snapshot.manifest.counts.passages;
+  }
+
+  /**
+   * Switch to a newer build if an ingest published one (checked at most every `intervalMs`). A build that
+   * cannot be opened is ignored: the current one keeps serving. Returns true when it switched.
+   */
+  async refresh(intervalMs = 2000): Promise<boolean> {
+    const now = Date.now();
+    if (now - this.lastCheck < intervalMs) return false;
+    this.lastCheck = now;
+    const buildId = await readCurrentBuild(this.dataDir);
+    if (!buildId || buildId === this.snapshot.buildId) return false;
+    try {
+      this.snapshot = await openSnapshot(this.dataDir, buildId);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  async vectorSearch(vector: Float32Array, limit: number, filters?: SearchFilters): Promise<Hit[]> {
+    let query = this.snapshot.passages.vectorSearch(vector).distanceType("cosine").select(PASSAGE_COLUMNS).limit(limit);
+    const where = whereClause(filters);
+    if (where) query = query.where(where);
+    if (this.snapshot.manifest.vectorIndex) query = query.nprobes(20).refineFactor(10);
+    const rows = await query.toArray();
+    return rows.map((r) => ({ passage: fromRow(r), score: 1 - Number(r._distance) }));
+  }
+
+  /** BM25 over the analysed-terms column. `terms` are already analysed (space separated). */
+  async textSearch(terms: string, limit: number, filters?: SearchFilters): Promise<Hit[]> {
+    const clean = terms.replace(/[^\p{L}\p{N}. -]/gu, " ").trim();
+    if (!clean) return [];
+    let query = this.snapshot.passages.query().fullTextSearch(new lancedb.MatchQuery(clean, "terms")).select(PASSAGE_COLUMNS).limit(limit);
+    const where = whereClause(filters);
+    if (where) query = query.where(where);
+    const rows = await query.toArray();
+    return rows.map((r) => ({ passage: fromRow(r), score: Number(r._score) }));
+  }
+
+  async getPassage(id: string): Promise<Passage | undefined> {
+    if (this.snapshot.memory) return this.snapshot.memory.get(id);
+    const rows = await this.snapshot.passages.query().where(`id = ${quote(id)}`).select(PASSAGE_COLUMNS).limit(1).toArray();
+    return rows[0] ? fromRow(rows[0]) : undefined;
+  }
+
+  /** Passages matching filters, in document order (for the studies view). */
+  async listPassages(filters?: SearchFilters, limit = 500): Promise<Passage[]> {
+    let list: Passage[];
+    if (this.snapshot.memory) {
+      const studies = filters?.studies;
+      const sections = filters?.sections;
+      list = [...this.snapshot.memory.values()].filter(
+        (p) => (!studies?.length || p.studies.some((s) => studies.includes(s))) && (!sections?.length || sections.includes(p.section)),
+      );
+    } else {
+      let query = this.snapshot.passages.query().select(PASSAGE_COLUMNS).limit(limit);
+      const where = whereClause(filters);
+      if (where) query = query.where(where);
+      list = (await query.toArray()).map(fromRow);
+    }
+    return list.sort((a, b) => a.docId.localeCompare(b.docId) || a.start - b.start).slice(0, limit);
+  }
+}

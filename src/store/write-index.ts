@@ -1,0 +1,70 @@
+/**
+ * Writing a complete new build beside the served one, then publishing it (see layout.ts). Nothing the
+ * server reads is touched until the final rename of CURRENT.
+ */
+import { writeFile, mkdir } from "node:fs/promises";
+import path from "node:path";
+import { finishBuild, MANIFEST_FILE, newBuildId, publishBuild, pruneBuilds, readCurrentBuild, startBuild, TERM_STATS_FILE, type IndexManifest, type TermStats } from "./layout.ts";
+import { lancedb } from "./lancedb.ts";
+import { passagesSchema, PASSAGES_TABLE, studiesSchema, STUDIES_TABLE, type PassageRow } from "./schema.ts";
+
+export interface StudyRow {
+  number: number;
+  id: string;
+  csl: string;
+  reference: string;
+}
+
+export interface IndexContent {
+  rows: PassageRow[];
+  studies: StudyRow[];
+  termStats: TermStats;
+  /** Cleaned text per document, kept beside the build for inspection (passage offsets point into it). */
+  cleanedTexts: { docId: string; text: string }[];
+  manifest: Omit<IndexManifest, "buildId" | "createdAt" | "vectorIndex">;
+  /** Build an approximate vector index when there are at least this many rows (flat search below). */
+  vectorIndexMinRows: number;
+}
+
+export type WriteEvent = { type: "write"; step: string };
+
+const BATCH = 10_000;
+
+export async function writeIndex(dataDir: string, content: IndexContent, onEvent?: (e: WriteEvent) => void): Promise<IndexManifest> {
+  const buildId = newBuildId();
+  const dir = await startBuild(dataDir, buildId);
+  const db = await lancedb.connect(dir);
+
+  onEvent?.({ type: "write", step: `passages table (${content.rows.length} rows)` });
+  const table = await db.createEmptyTable(PASSAGES_TABLE, passagesSchema(content.manifest.embedder.dimension));
+  for (let i = 0; i < content.rows.length; i += BATCH) {
+    await table.add(content.rows.slice(i, i + BATCH) as unknown as Record<string, unknown>[]);
+  }
+  onEvent?.({ type: "write", step: "full-text index" });
+  await table.createIndex("terms", {
+    config: lancedb.Index.fts({ baseTokenizer: "whitespace", lowercase: false, stem: false, removeStopWords: false, asciiFolding: false, withPosition: false }),
+  });
+  let vectorIndex: string | null = null;
+  if (content.rows.length >= content.vectorIndexMinRows) {
+    onEvent?.({ type: "write", step: "vector index (IVF-HNSW-SQ)" });
+    await table.createIndex("vector", { config: lancedb.Index.hnswSq({ distanceType: "cosine" }) });
+    vectorIndex = "ivf_hnsw_sq";
+  }
+  const studies = await db.createEmptyTable(STUDIES_TABLE, studiesSchema);
+  if (content.studies.length > 0) await studies.add(content.studies as unknown as Record<string, unknown>[]);
+
+  const manifest: IndexManifest = { ...content.manifest, buildId, createdAt: new Date().toISOString(), vectorIndex };
+  await writeFile(path.join(dir, TERM_STATS_FILE), JSON.stringify(content.termStats));
+  await mkdir(path.join(dir, "cleaned"), { recursive: true });
+  for (const { docId, text } of content.cleanedTexts) {
+    await writeFile(path.join(dir, "cleaned", `${docId.replace(/[^\w.-]+/g, "_")}.txt`), text);
+  }
+  // The manifest is written last: a build without one is incomplete by definition.
+  await writeFile(path.join(dir, MANIFEST_FILE), JSON.stringify(manifest, null, 2));
+
+  onEvent?.({ type: "write", step: "publish" });
+  await finishBuild(dataDir, buildId);
+  await publishBuild(dataDir, buildId);
+  await pruneBuilds(dataDir, await readCurrentBuild(dataDir));
+  return manifest;
+}

@@ -1,0 +1,27 @@
+/**
+ * Word tokens for analysis: lower case, accents folded, numbers kept whole ("4.000.000" -> "4000000",
+ * "0,001" -> "0.001"), hyphenated words kept together ("anak-anak", "psiko-edukasi").
+ *
+ * @example tokenize("Pada awal 72% (p<0,001), anak-anak") // ["pada","awal","72","p","0.001","anak-anak"]
+ */
+const TOKEN = /\d+(?:[.,]\d+)*|[\p{L}\p{M}]+(?:-[\p{L}\p{M}]+)*/gu;
+
+/** Fold accents and case so "Côte" and "cote" meet. */
+export function foldCase(text: string): string {
+  return text.normalize("NFKD").replace(/\p{M}+/gu, "").toLowerCase();
+}
+
+/** Thousands separators are dots in Indonesian, decimals are commas: keep the number's meaning. */
+function normalizeNumber(raw: string): string {
+  if (/^\d{1,3}(?:\.\d{3})+$/.test(raw)) return raw.replace(/\./g, "");
+  return raw.replace(",", ".");
+}
+
+export function tokenize(text: string): string[] {
+  const out: string[] = [];
+  for (const match of foldCase(text).matchAll(TOKEN)) {
+    const raw = match[0];
+    out.push(/^\d/.test(raw) ? normalizeNumber(raw) : raw);
+  }
+  return out;
+}

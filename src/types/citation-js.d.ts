@@ -1,0 +1,8 @@
+// citation-js ships no types; this is the part we use.
+declare module "@citation-js/core" {
+  export class Cite {
+    constructor(data: unknown);
+    format(kind: "bibliography" | "citation", options: Record<string, unknown>): string;
+  }
+}
+declare module "@citation-js/plugin-csl";
