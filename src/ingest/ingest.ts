@@ -149,6 +149,7 @@ export async function runIngest(config: Config, options: IngestOptions = {}): Pr
       id: record.id,
       csl: JSON.stringify(record),
       reference: formatReference(record),
+      aliases: JSON.stringify(record.number ? catalog.aliases.get(record.number) ?? [] : []),
     }));
 
     const manifest = await writeIndex(

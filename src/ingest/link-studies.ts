@@ -35,6 +35,18 @@ function cuesOf(catalog: StudyCatalog): Cue[] {
   return cues;
 }
 
+/** The stems of the names a study is known by (to tell "which study" words from "what about it" words). */
+export function studyCueStems(catalog: StudyCatalog, studies: number[]): Set<string> {
+  const out = new Set<string>();
+  for (const study of catalog.studies) {
+    if (!studies.includes(study.number)) continue;
+    for (const phrase of [...studySurnames(study), ...(catalog.aliases.get(study.number) ?? [])]) {
+      for (const s of contentStems(phrase)) out.add(s);
+    }
+  }
+  return out;
+}
+
 export interface LinkOptions {
   /** Per study, the text of its rows in the review's tables (for paraphrase matching). */
   rowTexts?: Map<number, string>;

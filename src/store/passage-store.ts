@@ -10,7 +10,7 @@ import { buildDir, currentFile, readCurrentBuild, readManifest, TERM_STATS_FILE,
 import { lancedb, type Table } from "./lancedb.ts";
 import { fromRow, PASSAGE_COLUMNS, PASSAGES_TABLE, STUDIES_TABLE } from "./schema.ts";
 import type { Passage } from "../ingest/types.ts";
-import type { CslRecord } from "../ingest/studies.ts";
+import type { CslRecord, StudyCatalog } from "../ingest/studies.ts";
 
 export interface SearchFilters {
   studies?: number[];
@@ -22,6 +22,7 @@ export interface StudyRecord {
   id: string;
   csl: CslRecord;
   reference: string;
+  aliases: string[];
 }
 
 export interface Hit {
@@ -81,6 +82,7 @@ async function openSnapshot(dataDir: string, buildId: string): Promise<Snapshot>
       id: String(r.id),
       csl: JSON.parse(String(r.csl)) as CslRecord,
       reference: String(r.reference),
+      aliases: JSON.parse(String(r.aliases ?? "[]")) as string[],
     }));
     studies.sort((a, b) => a.number - b.number);
     const termStats = JSON.parse(await readFile(path.join(dir, TERM_STATS_FILE), "utf8")) as TermStats;
@@ -129,6 +131,17 @@ export class PassageStore {
 
   get studies(): StudyRecord[] {
     return this.snapshot.studies;
+  }
+
+  /** The review and its studies as a catalog (for recognising studies named in questions). */
+  get catalog(): StudyCatalog {
+    const review = this.snapshot.studies.find((s) => s.number === 0);
+    const studies = this.snapshot.studies.filter((s) => s.number > 0);
+    return {
+      review: review?.csl ?? ({} as CslRecord),
+      studies: studies.map((s) => ({ ...s.csl, number: s.number })),
+      aliases: new Map(studies.map((s) => [s.number, s.aliases])),
+    };
   }
 
   get passageCount(): number {

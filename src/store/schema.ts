@@ -29,6 +29,7 @@ export const studiesSchema = new Schema([
   new Field("id", new Utf8(), false),
   new Field("csl", new Utf8(), false),
   new Field("reference", new Utf8(), false),
+  new Field("aliases", new Utf8(), false),
 ]);
 
 /** Columns read back for a passage (never the vector). */

@@ -13,6 +13,8 @@ export interface StudyRow {
   id: string;
   csl: string;
   reference: string;
+  /** JSON list of the phrases the prose uses for the study (corpus/study-aliases.json). */
+  aliases: string;
 }
 
 export interface IndexContent {

@@ -19,6 +19,11 @@ const MEANINGFUL = new Set([
   "umum", "bagian", "penting", "baru", "lama", "terakhir", "tujuan", "hasil", "anak", "negara", "kerja",
   "sama", "orang", "usia", "enam", "dua", "tiga", "empat", "lima", "tujuh", "delapan", "sembilan", "sepuluh",
   "hak", "lebih", "data", "program", "cara", "satu", "pertama", "kedua", "ketiga", "kali", "persen",
+  // content words the Indonesian list also drops
+  "masalah", "persoalan", "memastikan", "menunjukkan", "tidak", "belum", "keluar", "luar", "diperkirakan",
+  "memperkirakan", "bekerja", "hampir", "mampu", "dini", "tempat", "setempat", "diri", "bawah", "setiap",
+  "sejak", "keinginan", "menyebutkan", "mengungkapkan", "pentingnya", "terjadi", "terjadinya", "kembali",
+  "bersama", "guna", "selama", "paling", "mulai", "harus",
 ]);
 
 export const STOP_WORDS: ReadonlySet<string> = new Set(
@@ -27,7 +32,10 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
    "the", "of", "a", "an", "and", "or", "to", "in", "on", "for", "is", "are", "was", "were", "what", "which",
    "who", "whom", "how", "did", "does", "do", "tell", "me", "about", "review", "according", "menurut",
    "tinjauan", "sebutkan", "jelaskan", "apa", "apakah", "siapa", "berapa", "bagaimana", "kapan", "mengapa",
-   "kenapa", "saja", "mana", "manakah", "please", "tolong", "et", "al", "dkk", "etc", "dll", "s", "p"]
+   "kenapa", "saja", "mana", "manakah", "please", "tolong", "et", "al", "dkk", "etc", "dll", "s", "p",
+   // informal Indonesian
+   "aja", "sih", "dong", "nih", "kok", "deh", "gimana", "kayak", "kaya", "buat", "udah", "nggak", "gak", "ga",
+   "yg", "dgn", "utk", "tuh", "ya", "oke", "ok", "emang", "banget", "terus", "trus", "yah", "kah"]
     .filter((w) => !MEANINGFUL.has(w)),
 );
 
@@ -91,18 +99,24 @@ function loadLexicon(): Map<string, LexiconEntry[]> {
 
 /** Lexicon expansions of a stem sequence: the canonical stems of every synonym phrase found. */
 export function expandTerms(terms: readonly string[]): string[] {
+  return [...new Set(translateTerms(terms).values())].flat().filter((c, i, all) => all.indexOf(c) === i && !terms.includes(c));
+}
+
+/**
+ * For each term that is part of a lexicon synonym, the canonical Indonesian stems it stands for
+ * ("months" -> ["bulan"], "task" and "force" -> ["gugus", "tugas"]).
+ */
+export function translateTerms(terms: readonly string[]): Map<string, string[]> {
   const entries = loadLexicon();
-  const present = new Set(terms);
-  const added = new Set<string>();
+  const out = new Map<string, string[]>();
   for (let i = 0; i < terms.length; i++) {
     for (const entry of entries.get(terms[i]) ?? []) {
       const { phrase } = entry;
-      if (phrase.every((p, j) => terms[i + j] === p)) {
-        for (const c of entry.canonical) if (!present.has(c)) added.add(c);
-      }
+      if (!phrase.every((p, j) => terms[i + j] === p)) continue;
+      phrase.forEach((p) => out.set(p, [...new Set([...(out.get(p) ?? []), ...entry.canonical])]));
     }
   }
-  return [...added];
+  return out;
 }
 
 export function analyze(text: string): Analysis {

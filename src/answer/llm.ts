@@ -1,0 +1,21 @@
+/** Placeholder type; the LLM composer is implemented in llm-composer.ts. */
+import type { Lang } from "../ingest/types.ts";
+import type { ChatMessage } from "../retrieve/conversation.ts";
+import type { ScoredPassage } from "../retrieve/search.ts";
+import type { ReferenceBook } from "./citations.ts";
+import type { Composition } from "./extractive.ts";
+
+export interface LlmComposeInput {
+  question: string;
+  messages: ChatMessage[];
+  hits: ScoredPassage[];
+  lang: Lang;
+  book: ReferenceBook;
+  signal?: AbortSignal;
+}
+
+/** Streams the answer's text, returns the checked composition (citations, unsupported sentences). */
+export interface LlmComposer {
+  readonly model: string;
+  compose(input: LlmComposeInput): AsyncGenerator<string, Composition & { unsupported: string[] }>;
+}
