@@ -22,8 +22,11 @@ import type { AnswerOptions, AnswerResult, ChatEvent, QueryInfo, RetrievedPassag
 
 export interface AnswerContext {
   store: PassageStore;
-  embedder: Embedder;
+  /** Absent when the index's remote embedder cannot be reached: search by words only. */
+  embedder?: Embedder;
   config: Config;
+  /** Standing notices (a degraded embedder), added to every answer's warnings. */
+  warnings?: string[];
   /** Present when a chat model is configured. */
   llm?: LlmComposer;
 }
@@ -104,7 +107,7 @@ function* chunksOf(text: string): Generator<string> {
 export async function* streamAnswer(context: AnswerContext, messages: ChatMessage[], options: AnswerOptions = {}): AsyncGenerator<ChatEvent> {
   const started = performance.now();
   const prepared = await prepare(context, messages, options);
-  const warnings: string[] = [];
+  const warnings: string[] = [...(context.warnings ?? [])];
   let mode = options.mode ?? context.config.answer.mode;
   if (mode === "llm" && !context.llm) {
     warnings.push("no chat model is configured (set OPENAI_BASE_URL or OPENAI_API_KEY); answered extractively");

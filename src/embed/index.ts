@@ -31,15 +31,18 @@ export async function createEmbedder(config: Config): Promise<{ embedder: Embedd
   }
 }
 
-/** The embedder that built an index, by the id recorded in its manifest, or undefined if not available. */
-export async function embedderForIndex(id: string, config: Config): Promise<Embedder | undefined> {
-  const local = createLocalEmbedder(config.embed.localDimension);
-  if (id === local.id) return local;
-  const m = /^local-hash-v1\/(\d+)$/.exec(id);
-  if (m) return createLocalEmbedder(Number(m[1]));
-  if (id.startsWith("openai/") && config.embed.provider === "openai") {
-    const { embedder } = await createEmbedder(config);
-    return embedder.id === id ? embedder : undefined;
+/**
+ * The configured embedder, if it is the one that built the index (by the id recorded in the manifest).
+ * `unreachable` is set when the index was built by the configured remote endpoint but it cannot be
+ * reached now: search then runs on the full-text index alone, with a warning.
+ */
+export async function embedderForIndex(id: string, config: Config): Promise<{ embedder?: Embedder; unreachable?: string }> {
+  if (config.embed.provider === "local") {
+    const local = createLocalEmbedder(config.embed.localDimension);
+    return local.id === id ? { embedder: local } : {};
   }
-  return undefined;
+  const { embedder, warnings } = await createEmbedder(config);
+  if (embedder.id === id) return { embedder };
+  if (warnings.length > 0 && id.startsWith("openai/")) return { unreachable: warnings.join("; ") };
+  return {};
 }

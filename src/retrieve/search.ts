@@ -49,15 +49,15 @@ export function removeNearDuplicates(hits: ScoredPassage[], threshold = 0.9): Sc
 
 export async function searchPassages(
   store: PassageStore,
-  embedder: Embedder,
+  embedder: Embedder | undefined,
   query: Pick<Query, "text" | "terms" | "expansions">,
   options: SearchOptions,
 ): Promise<ScoredPassage[]> {
   const candidates = Math.max(options.k * 4, 20);
   const filters: SearchFilters = { studies: options.studies, sections: options.sections };
-  const [vector] = (await embedder.embed([query.text])).vectors;
+  const vector = embedder ? (await embedder.embed([query.text])).vectors[0] : undefined;
   const [byVector, byText] = await Promise.all([
-    store.vectorSearch(vector, candidates, filters),
+    vector ? store.vectorSearch(vector, candidates, filters) : [],
     store.textSearch([...query.terms, ...query.expansions].join(" "), candidates, filters),
   ]);
   const fused = new Map<string, ScoredPassage>();

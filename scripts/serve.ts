@@ -1,0 +1,29 @@
+/**
+ * npm run serve: serve the chat page and API on the existing index (refuses, with the fix, when there is
+ * none). npm start runs this with --ensure-index: build the index first when it is missing or stale.
+ */
+import { ConfigError, loadConfig } from "../src/config.ts";
+import { describeFailure } from "../src/errors.ts";
+import { startServer } from "../src/server/serve.ts";
+import { logEvent } from "../src/server/log.ts";
+
+const ensureIndex = process.argv.includes("--ensure-index");
+
+try {
+  const config = loadConfig();
+  const server = await startServer(config, { ensureIndex });
+  console.log(`Review assistant ready: ${server.url}`);
+  for (const signal of ["SIGTERM", "SIGINT"] as const) {
+    process.once(signal, async () => {
+      logEvent({ event: "shutdown", signal });
+      await server.close();
+      process.exit(0);
+    });
+  }
+} catch (error) {
+  const name = error instanceof Error ? error.name : "";
+  const hint = ["IndexMissingError", "IndexCorruptError"].includes(name) ? " — run `npm run ingest` to build it" : "";
+  const known = error instanceof ConfigError || ["StartupError", "IndexMissingError", "IndexCorruptError"].includes(name);
+  console.error(`Cannot start: ${known ? (error as Error).message : describeFailure(error)}${hint}`);
+  process.exit(1);
+}

@@ -1,0 +1,138 @@
+/**
+ * The Hono app: routes only, logic lives in src/answer and src/retrieve. `createApp(deps)` receives the
+ * answer context (store, embedder, model), so tests build it on a temp index and call `app.request()`.
+ *
+ * Middleware, in order: request log -> security headers (CSP with no outside origins) -> bearer token
+ * (when APP_TOKEN is set) -> per-client rate limit -> body size limit -> routes -> one error handler.
+ */
+import { timingSafeEqual } from "node:crypto";
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { getConnInfo } from "@hono/node-server/conninfo";
+import { Hono, type Context, type Next } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { secureHeaders } from "hono/secure-headers";
+import { rateLimiter } from "hono-rate-limiter";
+import type { AnswerContext } from "../answer/answer.ts";
+import { PROJECT_ROOT } from "../config.ts";
+import { AppError, errorBody, handleError } from "./errors.ts";
+import { logEvent } from "./log.ts";
+import { chatRoutes } from "./routes/chat.ts";
+import { healthRoutes } from "./routes/health.ts";
+import { openAIRoutes } from "./routes/openai.ts";
+import { searchRoutes } from "./routes/search.ts";
+import { studiesRoutes } from "./routes/studies.ts";
+import { loadStaticFiles } from "./static-files.ts";
+
+export interface AppDeps {
+  context: AnswerContext;
+  /** Folder of the chat page (default web/). */
+  webDir?: string;
+  /** The evaluation's HTML report, served at /eval (default eval/report.html). */
+  evalReport?: string;
+  /** Log one line per request (default true). */
+  log?: boolean;
+}
+
+const PAGE_CSP = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'"],
+  imgSrc: ["'self'", "data:"],
+  connectSrc: ["'self'"],
+  fontSrc: ["'self'"],
+  objectSrc: ["'none'"],
+  baseUri: ["'none'"],
+  formAction: ["'self'"],
+  frameAncestors: ["'none'"],
+};
+// The evaluation report is one self-contained file: inline styles, no scripts at all.
+const REPORT_CSP = { ...PAGE_CSP, defaultSrc: ["'none'"], scriptSrc: ["'none'"], styleSrc: ["'unsafe-inline'"], connectSrc: ["'none'"] };
+
+function clientKey(c: Context): string {
+  try {
+    return getConnInfo(c).remote.address ?? "unknown";
+  } catch {
+    return "local"; // app.request() in tests has no socket
+  }
+}
+
+function sameToken(given: string, expected: string): boolean {
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+export function createApp(deps: AppDeps): Hono {
+  const { config } = deps.context;
+  const app = new Hono();
+  const files = loadStaticFiles(deps.webDir ?? path.join(PROJECT_ROOT, "web"));
+  const reportFile = deps.evalReport ?? path.join(PROJECT_ROOT, "eval", "report.html");
+
+  if (deps.log !== false) {
+    app.use("*", async (c, next) => {
+      const started = performance.now();
+      await next();
+      logEvent({ method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round((performance.now() - started) * 10) / 10 });
+    });
+  }
+
+  const pageHeaders = secureHeaders({ contentSecurityPolicy: PAGE_CSP, crossOriginEmbedderPolicy: false });
+  const reportHeaders = secureHeaders({ contentSecurityPolicy: REPORT_CSP });
+  app.use("*", (c: Context, next: Next) => (c.req.path === "/eval" ? reportHeaders(c, next) : pageHeaders(c, next)));
+
+  const protectedPaths = ["/api/*", "/v1/*"];
+  const token = config.server.appToken;
+  if (token) {
+    for (const p of protectedPaths) {
+      app.use(p, async (c, next) => {
+        const header = c.req.header("authorization") ?? "";
+        const given = header.startsWith("Bearer ") ? header.slice(7).trim() : "";
+        if (!given || !sameToken(given, token)) {
+          c.header("WWW-Authenticate", 'Bearer realm="review-assistant"');
+          throw new AppError(401, "unauthorized", "send the access token as 'Authorization: Bearer <APP_TOKEN>'");
+        }
+        await next();
+      });
+    }
+  }
+
+  const limiter = rateLimiter({
+    windowMs: 60_000,
+    limit: config.server.rateLimitPerMinute,
+    standardHeaders: "draft-6",
+    keyGenerator: clientKey,
+    handler: (c) => c.json(errorBody("rate_limited", `too many requests: at most ${config.server.rateLimitPerMinute} a minute; try again shortly`), 429),
+  });
+  for (const p of protectedPaths) app.use(p, limiter);
+
+  const limit = config.server.bodyLimitBytes;
+  app.use("*", bodyLimit({ maxSize: limit, onError: (c) => c.json(errorBody("payload_too_large", `the body is larger than ${limit} bytes`), 413) }));
+
+  app.route("/", healthRoutes(deps));
+  app.route("/", searchRoutes(deps));
+  app.route("/", chatRoutes(deps));
+  app.route("/", studiesRoutes(deps));
+  app.route("/", openAIRoutes(deps));
+
+  app.get("/eval", async (c) => {
+    const html = await readFile(reportFile, "utf8").catch(() => undefined);
+    if (!html) return c.text("No evaluation report yet: run `npm run eval` to write eval/report.html.", 404);
+    return c.html(html);
+  });
+
+  app.get("*", (c) => {
+    const file = files.get(c.req.path === "/" ? "/index.html" : c.req.path);
+    if (!file) {
+      if (c.req.path.startsWith("/api/") || c.req.path.startsWith("/v1/")) throw new AppError(404, "not_found", `no route ${c.req.path}`);
+      return c.text("Not found", 404);
+    }
+    c.header("Cache-Control", "no-cache");
+    return c.body(file.body as unknown as ArrayBuffer, 200, { "Content-Type": file.type });
+  });
+  app.all("*", (c) => {
+    throw new AppError(c.req.path.startsWith("/api/") || c.req.path.startsWith("/v1/") ? 404 : 405, "not_found", `no route ${c.req.method} ${c.req.path}`);
+  });
+  app.onError(handleError);
+  return app;
+}

@@ -1,0 +1,27 @@
+/**
+ * Is the served index current? Missing, unreadable, or built from other files, settings or another
+ * embedder than the configured ones: then `npm start` rebuilds it before serving.
+ */
+import type { Config } from "../config.ts";
+import { createLocalEmbedder } from "../embed/local.ts";
+import { corpusHash } from "../ingest/ingest.ts";
+import { listCorpusFiles, loadDocument } from "../ingest/load.ts";
+import { buildDir, readCurrentBuild, readManifest } from "../store/layout.ts";
+
+export type IndexStatus = { state: "current" } | { state: "missing" | "stale" | "unreadable"; reason: string };
+
+export async function indexStatus(config: Config): Promise<IndexStatus> {
+  const build = await readCurrentBuild(config.dataDir);
+  if (!build) return { state: "missing", reason: "no index has been built yet" };
+  let manifest;
+  try {
+    manifest = await readManifest(buildDir(config.dataDir, build));
+  } catch {
+    return { state: "unreadable", reason: `the index build ${build} cannot be read` };
+  }
+  const embedderId = config.embed.provider === "local" ? createLocalEmbedder(config.embed.localDimension).id : manifest.embedder.id;
+  const files = await listCorpusFiles(config.corpusDir);
+  const documents = await Promise.all(files.map((f) => loadDocument(f, config.corpusDir)));
+  const hash = await corpusHash(config, documents, embedderId);
+  return hash === manifest.corpusHash ? { state: "current" } : { state: "stale", reason: "the corpus, its metadata or the ingest settings changed" };
+}

@@ -1,0 +1,51 @@
+/** POST /api/chat: an answer with citations, as JSON or (stream: true) Server-Sent Events. */
+import { Hono } from "hono";
+import { streamSSE } from "hono/streaming";
+import { answer, AnswerInputError, streamAnswer } from "../../answer/answer.ts";
+import type { AnswerOptions } from "../../answer/types.ts";
+import type { AppDeps } from "../app.ts";
+import { AppError } from "../errors.ts";
+import { logEvent } from "../log.ts";
+import { ChatRequest, type ChatRequestBody } from "../schemas.ts";
+import { readJson } from "../validate.ts";
+
+export function optionsOf(body: ChatRequestBody, signal?: AbortSignal): AnswerOptions {
+  return { studies: body.studies, sections: body.sections, k: body.k, lang: body.lang, mode: body.mode, maxSentences: body.maxSentences, signal };
+}
+
+export function chatRoutes(deps: AppDeps) {
+  return new Hono().post("/api/chat", async (c) => {
+    const body = await readJson(c, ChatRequest);
+    if (deps.context.config.server.logQuestions) {
+      logEvent({ event: "question", question: body.messages.filter((m) => m.role === "user").at(-1)?.content });
+    }
+    if (!body.stream) {
+      try {
+        return c.json(await answer(deps.context, body.messages, optionsOf(body, c.req.raw.signal)));
+      } catch (error) {
+        if (error instanceof AnswerInputError) throw new AppError(400, "invalid_request", `messages: ${error.message}`);
+        throw error;
+      }
+    }
+    return streamSSE(c, async (stream) => {
+      const controller = new AbortController();
+      stream.onAbort(() => controller.abort());
+      try {
+        for await (const event of streamAnswer(deps.context, body.messages, optionsOf(body, controller.signal))) {
+          if (controller.signal.aborted) break;
+          const { type, ...data } = event;
+          await stream.writeSSE({ event: type, data: JSON.stringify(data) });
+        }
+      } catch (error) {
+        const known = error instanceof AnswerInputError;
+        if (!known) logEvent({ event: "error", path: "/api/chat", error: error instanceof Error ? error.message : String(error) });
+        await stream.writeSSE({
+          event: "error",
+          data: JSON.stringify({ code: known ? "invalid_request" : "internal_error", message: known ? (error as Error).message : "the answer could not be completed" }),
+        });
+      } finally {
+        await stream.close();
+      }
+    });
+  });
+}

@@ -1,0 +1,103 @@
+/**
+ * POST /v1/chat/completions and GET /v1/models: the assistant behind OpenAI's wire format, so any OpenAI
+ * client or chat UI can use it. The answer's numbered references are appended to the message.
+ */
+import { randomUUID } from "node:crypto";
+import { Hono } from "hono";
+import { streamSSE } from "hono/streaming";
+import { answer, AnswerInputError, streamAnswer } from "../../answer/answer.ts";
+import type { AnswerResult, Citation } from "../../answer/types.ts";
+import type { ChatMessage } from "../../retrieve/conversation.ts";
+import type { AppDeps } from "../app.ts";
+import { AppError } from "../errors.ts";
+import { OpenAIChatRequest } from "../schemas.ts";
+import { readJson } from "../validate.ts";
+
+export const MODEL_ID = "trafficking-review-assistant";
+
+/** "References:" block: each citation's quote, where it is, and the APA reference. */
+export function referencesBlock(citations: Citation[], warnings: string[] = []): string {
+  if (citations.length === 0 && warnings.length === 0) return "";
+  const lines = citations.map((c) => {
+    const where = [c.section, c.page ? `p. ${c.page}` : "", c.studies.length ? `study ${c.studies.join(", ")}` : ""].filter(Boolean).join(", ");
+    return `[${c.n}] "${c.quote}" (${where}) ${c.reference.replace(/\n/g, "; ")}`;
+  });
+  const notes = warnings.map((w) => `Note: ${w}`);
+  return `\n\nReferences:\n${[...lines, ...notes].join("\n")}`;
+}
+
+function toMessages(body: { messages: { role: string; content: unknown }[] }): ChatMessage[] {
+  return body.messages
+    .filter((m) => m.role === "user" || m.role === "assistant" || m.role === "system")
+    .map((m) => ({
+      role: m.role as ChatMessage["role"],
+      content: typeof m.content === "string"
+        ? m.content
+        : Array.isArray(m.content)
+          ? m.content.map((p) => (p && typeof p === "object" && "text" in p ? String((p as { text?: string }).text ?? "") : "")).join(" ")
+          : "",
+    }));
+}
+
+function usage(messages: ChatMessage[], content: string) {
+  // Approximate token counts (words), for clients that display usage.
+  const count = (s: string) => s.split(/\s+/).filter(Boolean).length;
+  const prompt = messages.reduce((n, m) => n + count(m.content), 0);
+  const completion = count(content);
+  return { prompt_tokens: prompt, completion_tokens: completion, total_tokens: prompt + completion };
+}
+
+export function openAIRoutes(deps: AppDeps) {
+  return new Hono()
+    .get("/v1/models", (c) =>
+      c.json({ object: "list", data: [{ id: MODEL_ID, object: "model", created: 1700000000, owned_by: "local" }] }),
+    )
+    .post("/v1/chat/completions", async (c) => {
+      const body = await readJson(c, OpenAIChatRequest);
+      const messages = toMessages(body);
+      if (!messages.some((m) => m.role === "user" && m.content.trim())) {
+        throw new AppError(400, "invalid_request", "messages: must include a non-empty user message");
+      }
+      const id = `chatcmpl-${randomUUID()}`;
+      const created = Math.floor(Date.now() / 1000);
+      const model = MODEL_ID;
+      if (!body.stream) {
+        let result: AnswerResult;
+        try {
+          result = await answer(deps.context, messages, { signal: c.req.raw.signal });
+        } catch (error) {
+          if (error instanceof AnswerInputError) throw new AppError(400, "invalid_request", `messages: ${error.message}`);
+          throw error;
+        }
+        const content = result.answer + referencesBlock(result.citations, result.warnings);
+        return c.json({
+          id,
+          object: "chat.completion",
+          created,
+          model,
+          choices: [{ index: 0, message: { role: "assistant", content }, finish_reason: "stop", logprobs: null }],
+          usage: usage(messages, content),
+        });
+      }
+      return streamSSE(c, async (stream) => {
+        const chunk = (delta: Record<string, unknown>, finish: string | null = null) =>
+          stream.writeSSE({
+            data: JSON.stringify({ id, object: "chat.completion.chunk", created, model, choices: [{ index: 0, delta, finish_reason: finish, logprobs: null }] }),
+          });
+        try {
+          await chunk({ role: "assistant", content: "" });
+          for await (const event of streamAnswer(deps.context, messages, {})) {
+            // OpenAI streams cannot take text back: a reset (model failed mid-answer) starts a new paragraph.
+            if (event.type === "delta") await chunk({ content: event.reset ? "\n\n" : event.text });
+            if (event.type === "citations") await chunk({ content: referencesBlock(event.citations, event.warnings) });
+          }
+          await chunk({}, "stop");
+        } catch {
+          await stream.writeSSE({ data: JSON.stringify({ error: { message: "the answer could not be completed", type: "internal_error", code: "internal_error" } }) });
+        } finally {
+          await stream.writeSSE({ data: "[DONE]" });
+          await stream.close();
+        }
+      });
+    });
+}

@@ -1,0 +1,57 @@
+/** Request bodies of the HTTP API, validated with zod; the types are inferred from the schemas. */
+import { z } from "zod";
+import { SECTION_IDS } from "../ingest/types.ts";
+
+const text = (max: number) => z.string().trim().min(1, "must not be empty").max(max, `must be at most ${max} characters`);
+const studyNumbers = z.array(z.number().int().min(1).max(10)).max(10);
+const sections = z.array(z.enum(SECTION_IDS)).max(SECTION_IDS.length);
+
+export const SearchRequest = z.object({
+  query: text(2000),
+  k: z.number().int().min(1).max(50).optional(),
+  studies: studyNumbers.optional(),
+  sections: sections.optional(),
+});
+
+export const ChatMessageSchema = z.object({
+  role: z.enum(["user", "assistant", "system"]),
+  content: z.string().max(8000, "must be at most 8000 characters"),
+});
+
+export const ChatRequest = z.object({
+  messages: z
+    .array(ChatMessageSchema)
+    .min(1, "must hold at least one message")
+    .max(100, "must hold at most 100 messages")
+    .refine((m) => m.some((x) => x.role === "user" && x.content.trim().length > 0), "must include a non-empty user message"),
+  stream: z.boolean().optional(),
+  studies: studyNumbers.optional(),
+  sections: sections.optional(),
+  k: z.number().int().min(1).max(20).optional(),
+  lang: z.enum(["id", "en"]).optional(),
+  mode: z.enum(["extractive", "llm"]).optional(),
+  maxSentences: z.number().int().min(1).max(12).optional(),
+});
+
+/** OpenAI's chat request: content may be a string or text parts; other fields are accepted and ignored. */
+export const OpenAIChatRequest = z
+  .object({
+    model: z.string().max(200).optional(),
+    messages: z
+      .array(
+        z.object({
+          role: z.enum(["system", "user", "assistant", "developer", "tool"]),
+          content: z.union([
+            z.string().max(8000),
+            z.array(z.object({ type: z.string(), text: z.string().max(8000).optional() }).passthrough()).max(50),
+            z.null(),
+          ]),
+        }).passthrough(),
+      )
+      .min(1)
+      .max(100),
+    stream: z.boolean().optional(),
+  })
+  .passthrough();
+
+export type ChatRequestBody = z.infer<typeof ChatRequest>;
