@@ -1,0 +1,36 @@
+/**
+ * npm run eval [-- --mode llm] [--judge] [--thresholds file] [--questions file] [--out dir] [--markdown file]
+ * Exits non-zero when a metric misses its threshold.
+ */
+import { parseArgs } from "node:util";
+import { loadConfig } from "../src/config.ts";
+import { describeFailure } from "../src/errors.ts";
+import { DEFAULT_EVAL_OPTIONS, runEval } from "../src/eval/run-eval.ts";
+
+try {
+  const { values } = parseArgs({
+    options: {
+      mode: { type: "string", default: "extractive" },
+      judge: { type: "boolean", default: false },
+      thresholds: { type: "string" },
+      questions: { type: "string" },
+      out: { type: "string" },
+      markdown: { type: "string" },
+    },
+  });
+  if (values.mode !== "extractive" && values.mode !== "llm") throw new Error(`--mode must be extractive or llm, not "${values.mode}"`);
+  const report = await runEval(loadConfig(), {
+    ...DEFAULT_EVAL_OPTIONS,
+    mode: values.mode,
+    judge: values.judge,
+    questionsFile: values.questions ?? DEFAULT_EVAL_OPTIONS.questionsFile,
+    thresholdsFile: values.thresholds ?? DEFAULT_EVAL_OPTIONS.thresholdsFile,
+    outDir: values.out ?? DEFAULT_EVAL_OPTIONS.outDir,
+    markdownFile: values.markdown ?? (values.out ? "" : DEFAULT_EVAL_OPTIONS.markdownFile),
+    command: `npm run eval${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(" ")}` : ""}`,
+  });
+  process.exitCode = report.passed ? 0 : 1;
+} catch (error) {
+  console.error(`eval failed: ${describeFailure(error)}`);
+  process.exitCode = 2;
+}

@@ -1,0 +1,45 @@
+/**
+ * A real index of the repository's corpus in a temp folder (real LanceDB), built once per test file.
+ */
+import { mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { readFileSync } from "node:fs";
+import { createAnswerContext } from "../../src/answer/context.ts";
+import type { AnswerContext } from "../../src/answer/answer.ts";
+import { loadConfig, PROJECT_ROOT, type Config } from "../../src/config.ts";
+import { runIngest } from "../../src/ingest/ingest.ts";
+
+export interface IndexFixture {
+  dataDir: string;
+  config: Config;
+  context: AnswerContext;
+  cleanup(): Promise<void>;
+}
+
+export async function buildIndexFixture(env: Record<string, string> = {}): Promise<IndexFixture> {
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), "review-index-"));
+  const config = loadConfig({ DATA_DIR: dataDir, ...env });
+  await runIngest(config);
+  const context = await createAnswerContext(config);
+  return { dataDir, config, context, cleanup: () => rm(dataDir, { recursive: true, force: true }) };
+}
+
+export interface FixedQuestion {
+  id: string;
+  lang: "id" | "en";
+  kind: string;
+  messages: { role: "user" | "assistant"; content: string }[];
+  gold: { studies: number[]; sections: string[] };
+  mustInclude: string[];
+  evidence: string | null;
+}
+
+export function loadQuestions(): FixedQuestion[] {
+  return readFileSync(path.join(PROJECT_ROOT, "eval", "questions.jsonl"), "utf8")
+    .split("\n")
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as FixedQuestion);
+}
+
+export const CORPUS_FILE = path.join(PROJECT_ROOT, "corpus", "review-child-trafficking-programs.txt");
