@@ -150,12 +150,13 @@ export function candidatesOf(hits: ScoredPassage[], context: ScoreContext): Cand
       const covered = context.weights.reduce((s, w) => s + (stems.has(w.term) ? w.weight : 0), 0);
       const coverage = covered / total;
       let score = coverage + 0.15 * (1 - rank / Math.max(1, context.k));
-      for (const [label, intent] of FIELD_INTENTS) if (label.test(sentence) && context.intents.includes(intent)) score += 0.5;
+      // A metadata question about a named study is answered by that study's table cell.
+      const namedStudy = context.studies.length > 0 && hit.passage.studies.some((s) => context.studies.includes(s));
+      const field = namedStudy ? FIELD_INTENTS.find(([label, intent]) => label.test(sentence) && context.intents.includes(intent)) : undefined;
+      if (field) score += 0.5;
       if (context.intents.includes("numeric") && hasQuantity(sentence)) score += 0.15;
       if (context.intents.includes("why") && REASON.test(sentence)) score += 0.15;
-      // A metadata question about a named study is answered by that study's table cell.
-      const field = FIELD_INTENTS.find(([label, intent]) => label.test(sentence) && context.intents.includes(intent));
-      const support = field && context.studies.length > 0 && hit.passage.studies.some((s) => context.studies.includes(s)) ? 1 : coverage;
+      const support = field ? 1 : coverage;
       if (context.studies.length > 0 && hit.passage.studies.some((s) => context.studies.includes(s))) score += 0.1;
       if (sentence.length < 25 && !FIELD_INTENTS.some(([label]) => label.test(sentence))) score -= 0.2;
       out.push({ passage: hit.passage, rank, start: span.start, end: span.end, text: sentence, stems, position, coverage: support, score });

@@ -1,7 +1,7 @@
 /**
  * The default embedder: deterministic, no network, no model download, fast (tens of thousands of
- * passages a second). A text's analysed terms (src/text/analyze.ts: Indonesian and English stems plus the
- * bilingual lexicon's expansions), their bigrams and their character 4-grams are hashed into a signed
+ * passages a second). A text's analysed terms (src/text/analyze.ts: Indonesian and English stems, lexicon
+ * phrases replaced by their Indonesian translation), their bigrams and character 4-grams are hashed into a signed
  * vector (the "hashing trick") and L2-normalised, so cosine similarity is a weighted overlap of
  * stems, phrases and word pieces. What it cannot do, compared with a neural model: no sense of meaning
  * beyond shared words and the lexicon's synonyms (docs/embeddings.md).
@@ -9,9 +9,9 @@
 import type { Embedder, EmbedResult } from "./embedder.ts";
 import { analyze } from "../text/analyze.ts";
 
-export const LOCAL_EMBEDDER_VERSION = "local-hash-v1";
+export const LOCAL_EMBEDDER_VERSION = "local-hash-v2";
 
-const WEIGHT = { term: 1, expansion: 0.7, bigram: 0.5, grams: 0.4 } as const;
+const WEIGHT = { term: 1, bigram: 0.5, grams: 0.4 } as const;
 
 /** FNV-1a, 32 bits. */
 function hash(text: string): number {
@@ -29,7 +29,8 @@ function addFeature(vector: Float32Array, feature: string, weight: number): void
 }
 
 export function embedText(text: string, dimension: number): Float32Array {
-  const { terms, expansions } = analyze(text);
+  // Language-neutral terms: lexicon phrases appear as their Indonesian translation on both sides.
+  const terms = analyze(text).canonical;
   const counts = new Map<string, number>();
   const count = (feature: string, weight: number) => counts.set(feature, (counts.get(feature) ?? 0) + weight);
   for (const term of terms) {
@@ -40,7 +41,6 @@ export function embedText(text: string, dimension: number): Float32Array {
       for (let i = 0; i < n; i++) count(`g:${padded.slice(i, i + 4)}`, WEIGHT.grams / n);
     }
   }
-  for (const term of expansions) count(`t:${term}`, WEIGHT.expansion);
   for (let i = 1; i < terms.length; i++) count(`b:${terms[i - 1]} ${terms[i]}`, WEIGHT.bigram);
 
   const vector = new Float32Array(dimension);

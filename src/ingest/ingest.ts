@@ -23,7 +23,7 @@ import { loadStudyCatalog } from "./studies.ts";
 import type { Passage, RawDocument } from "./types.ts";
 
 /** Bump when cleaning, chunking or linking changes, so existing indexes are seen as stale. */
-export const PIPELINE_VERSION = "3";
+export const PIPELINE_VERSION = "4";
 
 export type IngestEvent =
   | { type: "files"; files: string[] }
@@ -131,10 +131,10 @@ export async function runIngest(config: Config, options: IngestOptions = {}): Pr
 
     const df: Record<string, number> = {};
     const rows: PassageRow[] = passages.map((p) => {
-      const { terms, expansions } = analyze(indexText(p));
-      const all = [...terms, ...expansions];
-      for (const t of new Set(all)) df[t] = (df[t] ?? 0) + 1;
-      return toRow(p, all.join(" "), fresh.get(p.id) ?? previous.get(p.id)!);
+      // Document frequencies are of the language-neutral terms, which are also what questions are weighed in.
+      const terms = analyze(indexText(p)).canonical;
+      for (const t of new Set(terms)) df[t] = (df[t] ?? 0) + 1;
+      return toRow(p, terms.join(" "), fresh.get(p.id) ?? previous.get(p.id)!);
     });
     const termStats: TermStats = { documents: passages.length, df };
 

@@ -16,6 +16,8 @@ export interface Query {
   lang: Lang;
   terms: string[];
   expansions: string[];
+  /** Language-neutral terms (lexicon phrases as their Indonesian translation): what is searched. */
+  canonical: string[];
   /** Studies named in the question (1-10); narrows the search. */
   studies: number[];
   intents: Intent[];
@@ -73,13 +75,14 @@ export function detectIntents(text: string, studyCount: number): Intent[] {
 }
 
 export function understandQuery(text: string, linker: StudyLinker, langOverride?: Lang): Query {
-  const { terms, expansions } = analyze(text);
+  const { terms, expansions, canonical } = analyze(text);
   const studies = [...new Set([...studiesByNumber(foldCase(text)), ...linker.link(text)])].sort((a, b) => a - b);
   return {
     text,
     lang: langOverride ?? detectLanguage(text),
     terms,
     expansions,
+    canonical,
     studies,
     intents: detectIntents(text, studies.length),
   };

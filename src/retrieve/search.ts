@@ -50,7 +50,7 @@ export function removeNearDuplicates(hits: ScoredPassage[], threshold = 0.9): Sc
 export async function searchPassages(
   store: PassageStore,
   embedder: Embedder | undefined,
-  query: Pick<Query, "text" | "terms" | "expansions">,
+  query: Pick<Query, "text" | "terms" | "canonical">,
   options: SearchOptions,
 ): Promise<ScoredPassage[]> {
   const candidates = Math.max(options.k * 4, 20);
@@ -58,7 +58,7 @@ export async function searchPassages(
   const vector = embedder ? (await embedder.embed([query.text])).vectors[0] : undefined;
   const [byVector, byText] = await Promise.all([
     vector ? store.vectorSearch(vector, candidates, filters) : [],
-    store.textSearch([...query.terms, ...query.expansions].join(" "), candidates, filters),
+    store.textSearch(query.canonical.join(" "), candidates, filters),
   ]);
   const fused = new Map<string, ScoredPassage>();
   const entry = (passage: Passage) => {

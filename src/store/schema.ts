@@ -18,7 +18,7 @@ export function passagesSchema(dimension: number): Schema {
     new Field("start", new Int32(), false),
     new Field("end", new Int32(), false),
     new Field("context", new Utf8(), false),
-    // Analysed terms (stems + lexicon expansions) for the full-text index: LanceDB cannot stem Indonesian.
+    // Analysed, language-neutral terms (stems; lexicon phrases as Indonesian) for the full-text index: LanceDB cannot stem Indonesian.
     new Field("terms", new Utf8(), false),
     new Field("vector", new FixedSizeList(dimension, new Field("item", new Float32(), true)), false),
   ]);

@@ -44,6 +44,8 @@ export interface Analysis {
   terms: string[];
   /** Canonical Indonesian stems added by the lexicon (not already in `terms`). */
   expansions: string[];
+  /** `terms` with lexicon phrases replaced by their Indonesian translation (see canonicalTerms). */
+  canonical: string[];
 }
 
 interface LexiconEntry {
@@ -102,30 +104,67 @@ export function expandTerms(terms: readonly string[]): string[] {
   return [...new Set(translateTerms(terms).values())].flat().filter((c, i, all) => all.indexOf(c) === i && !terms.includes(c));
 }
 
-/**
- * For each term that is part of a lexicon synonym, the canonical Indonesian stems it stands for
- * ("months" -> ["bulan"], "task" and "force" -> ["gugus", "tugas"]).
- */
-export function translateTerms(terms: readonly string[]): Map<string, string[]> {
+interface LexiconMatch {
+  start: number;
+  length: number;
+  canonical: string[];
+}
+
+/** Lexicon phrases found in a stem sequence, longest first ("search terms" is "kata kunci", not "search" + "terms"). */
+function lexiconMatches(terms: readonly string[]): LexiconMatch[] {
   const entries = loadLexicon();
-  const out = new Map<string, string[]>();
-  for (let i = 0; i < terms.length; i++) {
-    for (const entry of entries.get(terms[i]) ?? []) {
-      const { phrase } = entry;
-      if (!phrase.every((p, j) => terms[i + j] === p)) continue;
-      phrase.forEach((p) => out.set(p, [...new Set([...(out.get(p) ?? []), ...entry.canonical])]));
+  const out: LexiconMatch[] = [];
+  for (let i = 0; i < terms.length; ) {
+    const candidates = entries.get(terms[i]) ?? [];
+    const length = candidates.find((e) => e.phrase.every((p, j) => terms[i + j] === p))?.phrase.length ?? 0;
+    if (length === 0) {
+      i++;
+      continue;
     }
+    // Every synonym of that length matching here contributes (a word can belong to two concepts).
+    const canonical = new Set<string>();
+    for (const entry of candidates) {
+      if (entry.phrase.length === length && entry.phrase.every((p, j) => terms[i + j] === p)) for (const c of entry.canonical) canonical.add(c);
+    }
+    out.push({ start: i, length, canonical: [...canonical] });
+    i += length;
+  }
+  return out;
+}
+
+/** For each term inside a lexicon phrase, the canonical Indonesian stems the phrase stands for. */
+export function translateTerms(terms: readonly string[]): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const m of lexiconMatches(terms)) {
+    for (let j = 0; j < m.length; j++) out.set(terms[m.start + j], [...new Set([...(out.get(terms[m.start + j]) ?? []), ...m.canonical])]);
+  }
+  return out;
+}
+
+/**
+ * The terms with every lexicon phrase replaced by its Indonesian translation: the language-neutral form
+ * used by the full-text index and the local embedder, so that an English question and the English abstract
+ * do not outscore the Indonesian text on the words they share.
+ */
+export function canonicalTerms(terms: readonly string[]): string[] {
+  const matches = new Map(lexiconMatches(terms).map((m) => [m.start, m]));
+  const out: string[] = [];
+  for (let i = 0; i < terms.length; ) {
+    const m = matches.get(i);
+    if (m) {
+      out.push(...m.canonical);
+      i += m.length;
+    } else out.push(terms[i++]);
   }
   return out;
 }
 
 export function analyze(text: string): Analysis {
   const terms = contentStems(text);
-  return { terms, expansions: expandTerms(terms) };
+  return { terms, expansions: expandTerms(terms), canonical: canonicalTerms(terms) };
 }
 
-/** All terms of a text as one string for the full-text index (terms, then expansions). */
+/** A text's terms for the full-text index: language-neutral (see canonicalTerms). */
 export function searchableText(text: string): string {
-  const { terms, expansions } = analyze(text);
-  return [...terms, ...expansions].join(" ");
+  return canonicalTerms(contentStems(text)).join(" ");
 }
