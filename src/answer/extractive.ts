@@ -79,7 +79,10 @@ function groupQuotes(quotes: Candidate[]): Group[] {
     list.sort((a, b) => a.position - b.position);
     let current: Candidate[] = [];
     for (const q of list) {
-      if (current.length > 0 && q.position !== current[current.length - 1].position + 1) {
+      const previous = current[current.length - 1];
+      // Adjacent sentences merge into one quote, but never across a line break (table cells stay apart).
+      const adjacent = previous && q.position === previous.position + 1 && !q.passage.text.slice(previous.end, q.start).includes("\n");
+      if (current.length > 0 && !adjacent) {
         groups.push({ candidates: current, best: Math.max(...current.map((c) => c.score)) });
         current = [];
       }

@@ -1,0 +1,75 @@
+import { describe, expect, it } from "vitest";
+import { extractLines, isRunningHeader, joinDecision, joinLines, Vocabulary } from "../../../src/ingest/clean.ts";
+import { loadDocument } from "../../../src/ingest/load.ts";
+import type { RawDocument } from "../../../src/ingest/types.ts";
+import { CORPUS_FILE } from "../../helpers/index-fixture.ts";
+
+const corpus = await loadDocument(CORPUS_FILE);
+const lines = extractLines(corpus);
+const vocabulary = new Vocabulary(lines.map((l) => l.text));
+
+describe("running headers and page numbers", () => {
+  it("recognises the review's running header", () => {
+    expect(isRunningHeader("Buletin Kesehatan Vol.6 No.1 Januari-Juli 2022                                     E-ISSN:2746-5810      ISSN: 2614-8080 ")).toBe(true);
+    expect(isRunningHeader("Kerjasama indonesia dan unicef dalam menangani")).toBe(false);
+  });
+
+  it("removes the header and the page number beside it, and keeps that page for the lines after it", () => {
+    expect(lines.some((l) => l.text.includes("Buletin Kesehatan"))).toBe(false);
+    expect(lines.some((l) => l.text === "17")).toBe(false);
+    const after = lines.find((l) => l.text === "dan hak-hak");
+    expect(after?.page).toBe(17);
+    expect(lines.find((l) => l.text.startsWith("Child trafficking atau perdagangan anak"))?.page).toBeNull();
+  });
+
+  it("keeps a bare number that is not beside a header (a cell, a broken row number)", () => {
+    // "1" / "0." is row 10 of the study table broken over two lines.
+    expect(lines.some((l) => l.text === "1")).toBe(true);
+    expect(lines.some((l) => l.text === "2014")).toBe(true);
+  });
+
+  it("recovers PDF-style furniture on pages: a number as first or last line is dropped", () => {
+    const doc: RawDocument = {
+      id: "x.pdf", source: "x.pdf", format: "pdf", sha256: "",
+      pages: [
+        { number: 1, text: "Jurnal Contoh Vol.2 No.3 ISSN 1234-5678\nIsi halaman satu.\n12" },
+        { number: 2, text: "Isi halaman dua.\n13" },
+      ],
+    };
+    expect(extractLines(doc).map((l) => [l.text, l.page])).toEqual([["Isi halaman satu.", 1], ["Isi halaman dua.", 2]]);
+  });
+});
+
+describe("rejoining words broken across lines (real corpus lines)", () => {
+  it.each([
+    ["Peneliti", "an", "Penelitian"],
+    ["kualitat", "if", "kualitatif"],
+    ["pemantauan dan evaluasi berkelanjuta", "n dari program dan", "pemantauan dan evaluasi berkelanjutan dari program dan"],
+    ["Temuan dari penelitian saat ini menunjukka", "n bahwa", "Temuan dari penelitian saat ini menunjukkan bahwa"],
+    ["American Journal of Orthopsyc", "hiatry", "American Journal of Orthopsychiatry"],
+    ["mencakup penyelesaian", "nya.", "mencakup penyelesaiannya."],
+  ])("%s + %s", (a, b, joined) => {
+    expect(joinLines([a, b], vocabulary)).toBe(joined);
+  });
+
+  it("keeps two words apart, in either language", () => {
+    expect(joinLines(["children and underage women", "where the victims are those who"], vocabulary)).toBe("children and underage women where the victims are those who");
+    expect(joinLines(["kehidupan mereka", "sebagai seorang anak"], vocabulary)).toBe("kehidupan mereka sebagai seorang anak");
+  });
+
+  it("keeps hyphens of reduplication, ranges and compounds at line ends", () => {
+    expect(joinDecision("perlindungan dan hak-", "hak anak.", vocabulary)).toBe("glue-hyphen");
+    expect(joinLines(["perlindungan dan hak-", "hak anak."], vocabulary)).toBe("perlindungan dan hak-hak anak.");
+    expect(joinLines(["Periode 2009-", "2014"], vocabulary)).toBe("Periode 2009-2014");
+    expect(joinLines(["diberikan kepada cis-", "gender beberapa kali"], vocabulary)).toBe("diberikan kepada cis-gender beberapa kali");
+  });
+
+  it("undoes line-end hyphenation when the whole word is a word of the document", () => {
+    const v = new Vocabulary(["mereka membahas pengembangan sistem yang baru", "untuk pengembangan kapasitas"]);
+    expect(joinLines(["tentang pengem-", "bangan sistem"], v)).toBe("tentang pengembangan sistem");
+  });
+
+  it("collapses whitespace and mends 'anak- anak'", () => {
+    expect(joinLines(["Kebanyakan anak- anak   yang harus  "], vocabulary)).toBe("Kebanyakan anak-anak yang harus");
+  });
+});

@@ -1,0 +1,57 @@
+import { describe, expect, it } from "vitest";
+import { analyze, canonicalTerms, contentStems } from "../../../src/text/analyze.ts";
+import { detectLanguage } from "../../../src/text/language.ts";
+import { splitSentences } from "../../../src/text/sentences.ts";
+import { stem } from "../../../src/text/stem.ts";
+import { tokenize } from "../../../src/text/tokenize.ts";
+
+const sentences = (t: string) => splitSentences(t).map((s) => t.slice(s.start, s.end));
+
+describe("sentences", () => {
+  it("split at sentence ends, not at abbreviations, initials or list numbers", () => {
+    expect(sentences("Emily F. Rothman, et al. menulisnya (Falaq et al., 2016). Program komunitas untuk mencegah CSE.")).toEqual([
+      "Emily F. Rothman, et al. menulisnya (Falaq et al., 2016).",
+      "Program komunitas untuk mencegah CSE.",
+    ]);
+    expect(sentences("1. Predisposisi kerentanan. Sepanjang narasi mereka. 2. Pengerahan.")).toEqual([
+      "1. Predisposisi kerentanan.", "Sepanjang narasi mereka.", "2. Pengerahan.",
+    ]);
+    expect(sentences("bidang perekonomian.Tujuan: penulisan artikel.")).toEqual(["bidang perekonomian.", "Tujuan: penulisan artikel."]);
+    expect(sentences("Pada awal 72% (p<0,001) dan 4.000.000 orang.")).toHaveLength(1);
+  });
+  it("treat line breaks as ends (table cells)", () => {
+    expect(sentences("Nama Penulis: Yori Geovani Regina\nTahun: 2018")).toEqual(["Nama Penulis: Yori Geovani Regina", "Tahun: 2018"]);
+  });
+});
+
+describe("analysis", () => {
+  it("stems Indonesian affixes and English inflections", () => {
+    expect(stem("perlindungan")).toBe("lindung");
+    expect(stem("penyintas")).toBe("sintas");
+    expect(stem("months")).toBe("month");
+    expect(stem("kasus")).toBe("kasus"); // an Indonesian root is not Porter-stemmed
+  });
+  it("keeps numbers whole and drops stop words but not meaningful ones", () => {
+    expect(tokenize("4.000.000 orang, p<0,001")).toEqual(["4000000", "orang", "p", "0.001"]);
+    expect(contentStems("remaja cenderung tidak mengalami CSE setelah 12 bulan")).toEqual(["remaja", "cenderung", "tidak", "alami", "cse", "12", "bulan"]);
+  });
+  it("translates English domain words into the review's Indonesian (longest phrase first)", () => {
+    expect(analyze("after 12 months").canonical).toEqual(["12", "bulan"]);
+    expect(canonicalTerms(contentStems("What search terms did they use"))).toEqual(["kunci", "us"]); // "kata" is a stop word
+    expect(analyze("mental health services for survivors").canonical).toEqual(["sehat", "mental", "layan", "sintas"]);
+  });
+  it("meets hyphenated and glued forms", () => {
+    expect(contentStems("psiko-edukasi")).toContain("psikoedukasi");
+    expect(contentStems("anak-anak")).toEqual(["anak"]);
+  });
+});
+
+describe("language", () => {
+  it.each([
+    ["What did MLMC achieve after 12 months?", "en"],
+    ["who wrote that one?", "en"],
+    ["Apa saja program Save the Children?", "id"],
+    ["bagaimana dengan studi nomor 9?", "id"],
+    ["Rehabilitasi fisik buat anak-anak di balai itu kayak gimana sih?", "id"],
+  ])("%s -> %s", (text, lang) => expect(detectLanguage(text)).toBe(lang));
+});
