@@ -144,6 +144,7 @@ function newChat() {
 function autoGrow() {
   const q = els.question;
   q.rows = 1;
+  if (q.value === "") return; // Chromium counts a wrapped placeholder in scrollHeight
   const style = getComputedStyle(q);
   const line = parseFloat(style.lineHeight) || 24;
   const padding = parseFloat(style.paddingTop) + parseFloat(style.paddingBottom);

@@ -100,8 +100,14 @@ function keyOf(el) {
   return { id: article ? article.dataset.id : null, n: el.dataset.n ?? el.closest("[data-n]")?.dataset.n, cls: el.className.split(" ")[0] };
 }
 
+function markTrigger(on) {
+  if (trigger) trigger.classList.toggle("is-open", on);
+}
+
 export async function openCitation(citation, from) {
+  markTrigger(false);
   trigger = from ?? null;
+  markTrigger(true);
   triggerKey = from ? keyOf(from) : null;
   current = citation;
   const mine = ++request;
@@ -153,6 +159,7 @@ export function closePanel({ restoreFocus = true } = {}) {
   panel.hidden = true;
   backdrop.hidden = true;
   document.body.classList.remove("panel-open");
+  markTrigger(false);
   const back = findTrigger();
   trigger = null;
   triggerKey = null;

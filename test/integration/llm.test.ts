@@ -1,0 +1,101 @@
+/**
+ * The LLM path against a local STAND-IN server speaking the OpenAI wire format (the real service cannot
+ * run here): streamed answers with checked citations, and every failure falling back to the extractive
+ * answer within the timeout, with a notice.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { answer, streamAnswer, type AnswerContext } from "../../src/answer/answer.ts";
+import { createLlmComposer, markerFilter } from "../../src/answer/llm-composer.ts";
+import type { ChatEvent } from "../../src/answer/types.ts";
+import { buildIndexFixture, type IndexFixture } from "../helpers/index-fixture.ts";
+import { refusedBaseURL, startStandIn, type Behaviour, type StandIn } from "../helpers/openai-stand-in.ts";
+
+let fixture: IndexFixture;
+let standIn: StandIn;
+const FIRST_TOKEN_MS = 600;
+const question = [{ role: "user" as const, content: "What happened to CSE after 12 months in the MLMC program?" }];
+
+function contextWith(baseURL: string): AnswerContext {
+  return {
+    ...fixture.context,
+    llm: createLlmComposer({ baseURL, model: "stand-in-model", firstTokenTimeoutMs: FIRST_TOKEN_MS, totalTimeoutMs: 3000 }),
+  };
+}
+
+async function collect(context: AnswerContext): Promise<ChatEvent[]> {
+  const events: ChatEvent[] = [];
+  for await (const e of streamAnswer(context, question, { mode: "llm" })) events.push(e);
+  return events;
+}
+
+beforeAll(async () => {
+  fixture = await buildIndexFixture();
+  standIn = await startStandIn({ kind: "answer", text: "" });
+});
+afterAll(async () => {
+  await standIn.close();
+  await fixture.cleanup();
+});
+
+describe("LLM composer (stand-in OpenAI server)", () => {
+  it("streams the model's answer and checks its citations; an invalid marker [9] is removed", async () => {
+    standIn.behaviour = { kind: "answer", text: "After 12 months, CSE fell to 14% [1]. Youths also had better social support [1][9]. This sentence cites nothing." };
+    const events = await collect(contextWith(standIn.baseURL));
+    expect(events.map((e) => e.type).filter((t, i, all) => all.indexOf(t) === i)).toEqual(["meta", "delta", "citations", "done"]);
+    const streamed = events.filter((e): e is Extract<ChatEvent, { type: "delta" }> => e.type === "delta").map((e) => e.text).join("");
+    expect(streamed).not.toContain("[9]");
+    const done = events.at(-1) as Extract<ChatEvent, { type: "done" }>;
+    expect(done.result.mode).toBe("llm");
+    expect(done.result.answer).toBe(streamed);
+    expect(done.result.answer).not.toContain("[9]");
+    expect(done.result.citations.map((c) => c.n)).toEqual([1]);
+    const passage = await fixture.context.store.getPassage(done.result.citations[0].passageId);
+    expect(passage!.text.includes(done.result.citations[0].quote)).toBe(true);
+    expect(done.result.unsupported).toEqual(["This sentence cites nothing."]);
+    // The grounded prompt went out with numbered passages.
+    const sent = standIn.requests.at(-1)!.body as { messages: { role: string; content: string }[]; stream: boolean };
+    expect(sent.stream).toBe(true);
+    expect(sent.messages[0].content).toMatch(/Use ONLY the numbered passages/);
+    expect(sent.messages.at(-1)!.content).toMatch(/^Passages:\n\n\[1\] /);
+  });
+
+  it("reports an abstention when the model says the passages do not cover it", async () => {
+    standIn.behaviour = { kind: "answer", text: "The review does not cover this." };
+    const result = await answer(contextWith(standIn.baseURL), question, { mode: "llm" });
+    expect(result).toMatchObject({ mode: "llm", abstained: true, unsupported: [] });
+  });
+
+  const faults: [string, () => Promise<string>, Behaviour][] = [
+    ["refuses connections", refusedBaseURL, { kind: "answer", text: "" }],
+    ["hangs", async () => standIn.baseURL, { kind: "hang" }],
+    ["answers 500", async () => standIn.baseURL, { kind: "status", status: 500 }],
+    ["answers invalid JSON", async () => standIn.baseURL, { kind: "invalid-json" }],
+    ["breaks the stream half-way", async () => standIn.baseURL, { kind: "cut", text: "After 12 months, CSE fell to 14% [1]. More text that never arrives." }],
+  ];
+
+  it.each(faults)("an endpoint that %s falls back to the extractive answer within the timeout, with a notice", async (_name, url, behaviour) => {
+    standIn.behaviour = behaviour;
+    const started = performance.now();
+    const events = await collect(contextWith(await url()));
+    const elapsed = performance.now() - started;
+    const done = events.at(-1) as Extract<ChatEvent, { type: "done" }>;
+    expect(done.type).toBe("done");
+    expect(done.result.mode).toBe("extractive");
+    expect(done.result.warnings.join(" ")).toMatch(/language model could not be used/);
+    expect(done.result.citations.length).toBeGreaterThan(0);
+    expect(done.result.answer).toMatch(/14%/);
+    expect(elapsed).toBeLessThan(FIRST_TOKEN_MS + 2500);
+    if (behaviour.kind === "cut") {
+      // Text already streamed is withdrawn before the fallback answer.
+      expect(events.some((e) => e.type === "delta" && e.reset)).toBe(true);
+    }
+  });
+});
+
+describe("marker filter", () => {
+  it("passes valid markers, trims invalid numbers, keeps ordinary brackets", () => {
+    const f = markerFilter(3);
+    const out = ["Teks [", "1] lagi [2, 9] dan [9] serta [catatan] [", "3]"].map((t) => f.push(t)).join("") + f.flush();
+    expect(out).toBe("Teks [1] lagi [2] dan  serta [catatan] [3]");
+  });
+});
