@@ -1,7 +1,9 @@
 /**
  * npm run eval [-- --mode llm] [--judge] [--thresholds file] [--questions file] [--out dir] [--markdown file]
- * Exits non-zero when a metric misses its threshold.
+ * Exits non-zero when a metric misses its threshold. `--check` (what `npm test` runs) writes the reports
+ * under data/eval/ instead of the tracked eval/ and docs/ files.
  */
+import path from "node:path";
 import { parseArgs } from "node:util";
 import { loadConfig } from "../src/config.ts";
 import { describeFailure } from "../src/errors.ts";
@@ -16,17 +18,21 @@ try {
       questions: { type: "string" },
       out: { type: "string" },
       markdown: { type: "string" },
+      check: { type: "boolean", default: false },
     },
   });
   if (values.mode !== "extractive" && values.mode !== "llm") throw new Error(`--mode must be extractive or llm, not "${values.mode}"`);
-  const report = await runEval(loadConfig(), {
+  const config = loadConfig();
+  const checkDir = path.join(config.dataDir, "eval");
+  const out = values.out ?? (values.check ? checkDir : undefined);
+  const report = await runEval(config, {
     ...DEFAULT_EVAL_OPTIONS,
     mode: values.mode,
     judge: values.judge,
     questionsFile: values.questions ?? DEFAULT_EVAL_OPTIONS.questionsFile,
     thresholdsFile: values.thresholds ?? DEFAULT_EVAL_OPTIONS.thresholdsFile,
-    outDir: values.out ?? DEFAULT_EVAL_OPTIONS.outDir,
-    markdownFile: values.markdown ?? (values.out ? "" : DEFAULT_EVAL_OPTIONS.markdownFile),
+    outDir: out ?? DEFAULT_EVAL_OPTIONS.outDir,
+    markdownFile: values.markdown ?? (out ? "" : DEFAULT_EVAL_OPTIONS.markdownFile),
     command: `npm run eval${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(" ")}` : ""}`,
   });
   process.exitCode = report.passed ? 0 : 1;

@@ -141,10 +141,12 @@ export function candidatesOf(hits: ScoredPassage[], context: ScoreContext): Cand
   const out: Candidate[] = [];
   hits.forEach((hit, rank) => {
     const text = hit.passage.text;
-    splitSentences(text).forEach((span, position) => {
+    splitSentences(text).forEach((raw, position) => {
+      // A row label alone ("No. 4") says nothing; as a prefix ("No. 9, Hasil: ") it is not quoted.
+      if (/^No\. \d+$/.test(text.slice(raw.start, raw.end))) return;
+      const prefix = /^No\. \d+, [\p{L} ]+: /u.exec(text.slice(raw.start, raw.end))?.[0].length ?? 0;
+      const span = { start: raw.start + prefix, end: raw.end };
       const sentence = text.slice(span.start, span.end);
-      // A row label alone ("No. 4") says nothing.
-      if (/^No\. \d+$/.test(sentence)) return;
       const analysed = analyze(sentence);
       const stems = new Set([...analysed.terms, ...analysed.expansions]);
       const covered = context.weights.reduce((s, w) => s + (stems.has(w.term) ? w.weight : 0), 0);
@@ -159,6 +161,8 @@ export function candidatesOf(hits: ScoredPassage[], context: ScoreContext): Cand
       const support = field ? 1 : coverage;
       if (context.studies.length > 0 && hit.passage.studies.some((s) => context.studies.includes(s))) score += 0.1;
       if (sentence.length < 25 && !FIELD_INTENTS.some(([label]) => label.test(sentence))) score -= 0.2;
+      // A title says which study, not what it found: quoted only when the question is about the study itself.
+      if (/^Judul Artikel:/.test(sentence) && !context.intents.includes("title")) score -= 0.15;
       out.push({ passage: hit.passage, rank, start: span.start, end: span.end, text: sentence, stems, position, coverage: support, score });
     });
   });
