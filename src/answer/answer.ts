@@ -87,6 +87,7 @@ async function prepare(context: AnswerContext, messages: ChatMessage[], options:
     lang: question.lang,
     maxSentences: options.maxSentences ?? context.config.answer.maxSentences,
     book,
+    studies,
   });
   return {
     info: { question: resolved.question, searchText: resolved.searchText, studies, intents, followUp: resolved.followUp },

@@ -169,6 +169,7 @@ export function candidatesOf(hits: ScoredPassage[], context: ScoreContext): Cand
   return out.sort((a, b) => b.score - a.score);
 }
 
+/** How much two sentences say the same: shared stems over the larger sentence's stems. */
 export function overlap(a: Set<string>, b: Set<string>): number {
   let shared = 0;
   for (const x of a) if (b.has(x)) shared++;

@@ -54,18 +54,35 @@ interface Group {
   best: number;
 }
 
-/** Choose quotes: best first, then others that are nearly as good and say something new. */
-export function selectQuotes(candidates: Candidate[], intents: Intent[], maxSentences: number): Candidate[] {
+const FIELD_LINE = /^(Nama Penulis|Tahun|Nama Jurnal|Database|Metode):/;
+
+/**
+ * Choose quotes: best first, then others that are nearly as good and say something new. A question about
+ * several studies gets the best quote of each first; a table cell quoted for a study the question did not
+ * name comes with that row's title, so the reader knows which study it is.
+ */
+export function selectQuotes(candidates: Candidate[], intents: Intent[], maxSentences: number, studies: number[] = []): Candidate[] {
   if (candidates.length === 0) return [];
   const limit = intents.includes("list") || intents.includes("compare") ? Math.round(maxSentences * 1.6) : maxSentences;
   const best = candidates[0];
   const chosen: Candidate[] = [best];
+  if (studies.length >= 2) {
+    for (const study of studies) {
+      const top = candidates.find((c) => c.passage.studies.includes(study) && c.score >= 0.3 * best.score);
+      if (top && !chosen.includes(top)) chosen.push(top);
+    }
+  }
   for (const c of candidates.slice(1)) {
     if (chosen.length >= limit) break;
     if (c.score < 0.55 * best.score || c.coverage < 0.45 * best.coverage) continue;
     if (chosen.some((s) => s.passage.id === c.passage.id && s.start === c.start)) continue;
     if (chosen.some((s) => overlap(s.stems, c.stems) >= 0.6)) continue;
     chosen.push(c);
+  }
+  for (const c of [...chosen]) {
+    if (!FIELD_LINE.test(c.text) || c.passage.studies.some((n) => studies.includes(n))) continue;
+    const title = candidates.find((t) => t.passage.id === c.passage.id && t.text.startsWith("Judul Artikel:"));
+    if (title && !chosen.includes(title)) chosen.push(title);
   }
   return chosen;
 }
@@ -127,6 +144,8 @@ export interface ExtractiveInput {
   lang: Lang;
   maxSentences: number;
   book: ReferenceBook;
+  /** Studies the question names (or the conversation carried over). */
+  studies?: number[];
   abstainThreshold?: number;
 }
 
@@ -146,7 +165,7 @@ export function composeExtractive(input: ExtractiveInput): Composition & { decis
     const composed = render(lang, groups, true, false, book, `${m.notCovered} ${m.nearest}`);
     return { ...composed, abstained: true, decision };
   }
-  const quotes = selectQuotes(candidates, intents, input.maxSentences);
+  const quotes = selectQuotes(candidates, intents, input.maxSentences, input.studies);
   const groups = groupQuotes(quotes);
   const list = (intents.includes("list") || intents.includes("compare")) && groups.length >= 2;
   const crossLingual = lang === "en" && quotes.every((q) => q.passage.lang === "id");
