@@ -116,8 +116,17 @@ export class Vocabulary {
 export type JoinDecision = "space" | "glue" | "glue-hyphen" | "drop-hyphen";
 
 const SUFFIXES = new Set(["an", "kan", "i", "nya", "lah", "kah"]);
-const TRAILING_WORD = /([\p{L}\p{M}\d]+)(-?)$/u;
+const WORD_CHAR = /[\p{L}\p{M}\d]/u;
 const LEADING_WORD = /^([\p{L}\p{M}\d]+)/u;
+
+/** The last word of a line and whether a hyphen follows it ("hak-" -> ["hak", "-"]). */
+function trailingWord(text: string): [string, string] | undefined {
+  const hyphen = text.endsWith("-") ? "-" : "";
+  const end = text.length - hyphen.length;
+  let start = end;
+  while (start > 0 && WORD_CHAR.test(text[start - 1])) start--;
+  return start < end ? [text.slice(start, end), hyphen] : undefined;
+}
 
 /**
  * How to join the end of one line to the start of the next.
@@ -127,10 +136,11 @@ const LEADING_WORD = /^([\p{L}\p{M}\d]+)/u;
  *    drop it only when the unhyphenated form is a word of the document ("pengem-" + "bangan").
  */
 export function joinDecision(left: string, right: string, vocabulary: Vocabulary): JoinDecision {
-  const a = TRAILING_WORD.exec(left);
-  const b = LEADING_WORD.exec(right);
+  // Only the ends matter; matching the whole accumulated paragraph would be quadratic.
+  const a = trailingWord(left);
+  const b = LEADING_WORD.exec(right.slice(0, 80));
   if (!a || !b) return "space";
-  const [, head, hyphen] = a;
+  const [head, hyphen] = a;
   const [, tail] = b;
   if (hyphen) {
     if (/^\d+$/.test(head) || foldCase(head) === foldCase(tail)) return "glue-hyphen";
@@ -192,8 +202,7 @@ export function joinLinesWithOffsets(lines: readonly string[], vocabulary: Vocab
 
 /** In-line fixes: "anak- anak" -> "anak-anak" (reduplication split by a space), no space before punctuation. */
 export function tidyInline(text: string): string {
-  return collapseSpaces(text)
-    .replace(/([\p{L}]+)- (\1)(?![\p{L}])/giu, "$1-$2")
-    .replace(/ +([,.;:!?)])/g, "$1")
-    .replace(/\( +/g, "(");
+  let out = collapseSpaces(text);
+  if (out.includes("- ")) out = out.replace(/([\p{L}]+)- (\1)(?![\p{L}])/giu, "$1-$2");
+  return out.replace(/ +([,.;:!?)])/g, "$1").replace(/\( +/g, "(");
 }

@@ -9,7 +9,7 @@ import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { Config } from "../config.ts";
-import { createEmbedder, embedMany, type Embedder } from "../embed/index.ts";
+import { createEmbedder, type Embedder } from "../embed/index.ts";
 import { readCurrentBuild, buildDir, readManifest, type IndexManifest, type TermStats } from "../store/layout.ts";
 import { lancedb } from "../store/lancedb.ts";
 import { lockIndex } from "../store/lock.ts";
@@ -121,20 +121,29 @@ export async function runIngest(config: Config, options: IngestOptions = {}): Pr
 
     const previous = await previousVectors(config, embedder.id);
     const missing = passages.filter((p) => !previous.has(p.id));
-    const computed = await embedMany(embedder, missing.map(indexText), {
-      batchSize: config.embed.batchSize,
-      onProgress: (done, total) => emit({ type: "embed", done, total, reused: passages.length - missing.length }),
-    });
-    if (missing.length === 0) emit({ type: "embed", done: 0, total: 0, reused: passages.length });
-    warnings.push(...computed.warnings);
-    const fresh = new Map(missing.map((p, i) => [p.id, computed.vectors[i]]));
+    const reused = passages.length - missing.length;
+    const fresh = new Map<string, Float32Array>();
+    // Batch by batch, so each passage's analysis (shared by its vector and its full-text terms) is done once.
+    const batchSize = Math.max(1, Math.min(config.embed.batchSize, embedder.maxBatch));
+    const terms = new Map<string, string[]>();
+    for (let i = 0; i < missing.length; i += batchSize) {
+      const batch = missing.slice(i, i + batchSize);
+      const result = await embedder.embed(batch.map(indexText));
+      batch.forEach((p, k) => {
+        fresh.set(p.id, result.vectors[k]);
+        terms.set(p.id, analyze(indexText(p)).canonical);
+      });
+      for (const w of result.warnings) if (!warnings.includes(w)) warnings.push(w);
+      emit({ type: "embed", done: Math.min(i + batchSize, missing.length), total: missing.length, reused });
+    }
+    if (missing.length === 0) emit({ type: "embed", done: 0, total: 0, reused });
 
+    // Document frequencies are of the language-neutral terms, which are also what questions are weighed in.
     const df: Record<string, number> = {};
     const rows: PassageRow[] = passages.map((p) => {
-      // Document frequencies are of the language-neutral terms, which are also what questions are weighed in.
-      const terms = analyze(indexText(p)).canonical;
-      for (const t of new Set(terms)) df[t] = (df[t] ?? 0) + 1;
-      return toRow(p, terms.join(" "), fresh.get(p.id) ?? previous.get(p.id)!);
+      const canonical = terms.get(p.id) ?? analyze(indexText(p)).canonical;
+      for (const t of new Set(canonical)) df[t] = (df[t] ?? 0) + 1;
+      return toRow(p, canonical.join(" "), fresh.get(p.id) ?? previous.get(p.id)!);
     });
     const termStats: TermStats = { documents: passages.length, df };
 
@@ -179,7 +188,7 @@ export async function runIngest(config: Config, options: IngestOptions = {}): Pr
       passages: passages.length,
       bySection,
       byStudy,
-      reusedVectors: passages.length - missing.length,
+      reusedVectors: reused,
       ms: Date.now() - started,
     };
   } finally {

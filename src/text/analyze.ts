@@ -159,9 +159,17 @@ export function canonicalTerms(terms: readonly string[]): string[] {
   return out;
 }
 
+// Ingest analyses each passage twice (its vector, its full-text terms); remember the last few.
+const recent = new Map<string, Analysis>();
+
 export function analyze(text: string): Analysis {
+  const hit = recent.get(text);
+  if (hit) return hit;
   const terms = contentStems(text);
-  return { terms, expansions: expandTerms(terms), canonical: canonicalTerms(terms) };
+  const analysis = { terms, expansions: expandTerms(terms), canonical: canonicalTerms(terms) };
+  if (recent.size >= 256) recent.delete(recent.keys().next().value as string);
+  recent.set(text, analysis);
+  return analysis;
 }
 
 /** A text's terms for the full-text index: language-neutral (see canonicalTerms). */

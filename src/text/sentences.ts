@@ -16,7 +16,9 @@ const ABBREVIATIONS = new Set([
 ]);
 
 function isBoundary(text: string, dot: number): boolean {
-  const before = text.slice(0, dot);
+  // The word before the dot and what follows it are all that matter (never scan the whole text).
+  const from = Math.max(0, dot - 60);
+  const before = text.slice(from, dot);
   const word = /([\p{L}\p{N}.]+)$/u.exec(before)?.[1] ?? "";
   const bare = word.replace(/^\.+/, "").toLowerCase();
   if (text[dot] === "." && ABBREVIATIONS.has(bare)) return false;
@@ -24,10 +26,10 @@ function isBoundary(text: string, dot: number): boolean {
   if (text[dot] === "." && /^\d{1,2}$/.test(word)) {
     // "1." opening a list item: at the start of the text or right after another sentence.
     const prior = before.slice(0, before.length - word.length).trimEnd();
-    if (prior === "" || /[.!?:]$/.test(prior)) return false;
+    if ((prior === "" && from === 0) || /[.!?:]$/.test(prior)) return false;
   }
-  const after = text.slice(dot + 1);
-  if (/^["”’)\]]*\s*$/.test(after)) return true;
+  const after = text.slice(dot + 1, dot + 40);
+  if (/^["”’)\]]*\s*$/.test(after) && dot + 40 >= text.length) return true;
   if (/^["”’)\]]*\s+["“‘(\[]?[\p{Lu}\p{N}]/u.test(after)) return true;
   return text[dot] === "." && /^\p{Lu}\p{Ll}{2,}/u.test(after);
 }

@@ -38,7 +38,15 @@ export function stem(token: string): string {
   return out;
 }
 
+const rootCache = new Map<string, boolean>();
+
 /** True when the word or its Indonesian stem is a root in the Sastrawi dictionary. */
 export function isIndonesianWord(token: string): boolean {
-  return rootWords.has(token) || rootWords.has(indonesian.stem(token));
+  let known = rootCache.get(token);
+  if (known === undefined) {
+    known = rootWords.has(token) || rootWords.has(indonesian.stem(token));
+    if (rootCache.size >= CACHE_LIMIT) rootCache.clear();
+    rootCache.set(token, known);
+  }
+  return known;
 }

@@ -8,6 +8,8 @@ const TOKEN = /\d+(?:[.,]\d+)*|[\p{L}\p{M}]+(?:-[\p{L}\p{M}]+)*/gu;
 
 /** Fold accents and case so "Côte" and "cote" meet. */
 export function foldCase(text: string): string {
+  // Plain ASCII (most of the corpus) has no accents to fold.
+  if (/^[\x00-\x7f]*$/.test(text)) return text.toLowerCase();
   return text.normalize("NFKD").replace(/\p{M}+/gu, "").toLowerCase();
 }
 
