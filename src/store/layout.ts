@@ -75,9 +75,10 @@ export async function finishBuild(dataDir: string, buildId: string): Promise<str
 
 /**
  * Remove unfinished builds and all but the `keep` newest finished builds other than the current one
- * (the previous build stays, so a server still reading it is not cut off mid-request).
+ * (recent builds stay, so a server still reading one is not cut off mid-request; it moves to the current
+ * build on its next refresh).
  */
-export async function pruneBuilds(dataDir: string, current: string | undefined, keep = 1): Promise<string[]> {
+export async function pruneBuilds(dataDir: string, current: string | undefined, keep = 2): Promise<string[]> {
   const entries = await readdir(buildsDir(dataDir)).catch(() => [] as string[]);
   const removed: string[] = [];
   const finished = entries.filter((e) => !e.endsWith(".partial") && e !== current).sort().reverse();

@@ -166,11 +166,30 @@ export class PassageStore {
     }
   }
 
+  /**
+   * Run a read on the current snapshot; if it fails because an ingest replaced the build (its files are
+   * gone), move to the published build and try once more.
+   */
+  private async read<T>(run: (snapshot: Snapshot) => Promise<T>): Promise<T> {
+    const snapshot = this.snapshot;
+    try {
+      return await run(snapshot);
+    } catch (error) {
+      this.lastCheck = 0;
+      if (!(await this.refresh(0)) || this.snapshot === snapshot) throw error;
+      return run(this.snapshot);
+    }
+  }
+
   async vectorSearch(vector: Float32Array, limit: number, filters?: SearchFilters): Promise<Hit[]> {
-    let query = this.snapshot.passages.vectorSearch(vector).distanceType("cosine").select(PASSAGE_COLUMNS).limit(limit);
+    return this.read((snapshot) => this.vectorSearchOn(snapshot, vector, limit, filters));
+  }
+
+  private async vectorSearchOn(snapshot: Snapshot, vector: Float32Array, limit: number, filters?: SearchFilters): Promise<Hit[]> {
+    let query = snapshot.passages.vectorSearch(vector).distanceType("cosine").select(PASSAGE_COLUMNS).limit(limit);
     const where = whereClause(filters);
     if (where) query = query.where(where);
-    if (this.snapshot.manifest.vectorIndex) query = query.nprobes(20).refineFactor(10);
+    if (snapshot.manifest.vectorIndex) query = query.nprobes(20).refineFactor(10);
     const rows = await query.toArray();
     return rows.map((r) => ({ passage: fromRow(r), score: 1 - Number(r._distance) }));
   }
@@ -179,16 +198,18 @@ export class PassageStore {
   async textSearch(terms: string, limit: number, filters?: SearchFilters): Promise<Hit[]> {
     const clean = terms.replace(/[^\p{L}\p{N}. -]/gu, " ").trim();
     if (!clean) return [];
-    let query = this.snapshot.passages.query().fullTextSearch(new lancedb.MatchQuery(clean, "terms")).select(PASSAGE_COLUMNS).limit(limit);
-    const where = whereClause(filters);
-    if (where) query = query.where(where);
-    const rows = await query.toArray();
-    return rows.map((r) => ({ passage: fromRow(r), score: Number(r._score) }));
+    return this.read(async (snapshot) => {
+      let query = snapshot.passages.query().fullTextSearch(new lancedb.MatchQuery(clean, "terms")).select(PASSAGE_COLUMNS).limit(limit);
+      const where = whereClause(filters);
+      if (where) query = query.where(where);
+      const rows = await query.toArray();
+      return rows.map((r) => ({ passage: fromRow(r), score: Number(r._score) }));
+    });
   }
 
   async getPassage(id: string): Promise<Passage | undefined> {
     if (this.snapshot.memory) return this.snapshot.memory.get(id);
-    const rows = await this.snapshot.passages.query().where(`id = ${quote(id)}`).select(PASSAGE_COLUMNS).limit(1).toArray();
+    const rows = await this.read((snapshot) => snapshot.passages.query().where(`id = ${quote(id)}`).select(PASSAGE_COLUMNS).limit(1).toArray());
     return rows[0] ? fromRow(rows[0]) : undefined;
   }
 
@@ -202,10 +223,13 @@ export class PassageStore {
         (p) => (!studies?.length || p.studies.some((s) => studies.includes(s))) && (!sections?.length || sections.includes(p.section)),
       );
     } else {
-      let query = this.snapshot.passages.query().select(PASSAGE_COLUMNS).limit(limit);
       const where = whereClause(filters);
-      if (where) query = query.where(where);
-      list = (await query.toArray()).map(fromRow);
+      const rows = await this.read((snapshot) => {
+        let query = snapshot.passages.query().select(PASSAGE_COLUMNS).limit(limit);
+        if (where) query = query.where(where);
+        return query.toArray();
+      });
+      list = rows.map(fromRow);
     }
     return list.sort((a, b) => a.docId.localeCompare(b.docId) || a.start - b.start).slice(0, limit);
   }
