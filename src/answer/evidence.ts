@@ -43,13 +43,18 @@ export interface WeightedTerm {
   salient: boolean;
 }
 
-/** A table cell label the review's long table uses, with the intent that asks for it. */
-const FIELD_INTENTS: [RegExp, Intent][] = [
-  [/^Nama Penulis:/, "who"],
-  [/^Tahun:/, "when"],
-  [/^Nama Jurnal:/, "journal"],
-  [/^Database:/, "database"],
-  [/^Metode:/, "method"],
+/**
+ * Table cells of the review's long table, with the intents that ask for them. The journal cell also holds
+ * the in-text citation ("(Wallace et al., 2016)"), which answers "who" and "when" too: where it disagrees
+ * with the author and year columns, both are quoted.
+ */
+const FIELD_INTENTS: [RegExp, Intent[]][] = [
+  [/^Nama Penulis:/, ["who"]],
+  [/^Tahun:/, ["when"]],
+  [/^Nama Jurnal:.*\(\p{Lu}[^()]*(?:19|20)\d\d\)$/u, ["journal", "who", "when"]],
+  [/^Nama Jurnal:/, ["journal"]],
+  [/^Database:/, ["database"]],
+  [/^Metode:/, ["method"]],
 ];
 
 const YEAR = /^(?:19|20)\d\d$/;
@@ -144,17 +149,18 @@ export function candidatesOf(hits: ScoredPassage[], context: ScoreContext): Cand
     splitSentences(text).forEach((raw, position) => {
       // A row label alone ("No. 4") says nothing; as a prefix ("No. 9, Hasil: ") it is not quoted.
       if (/^No\. \d+$/.test(text.slice(raw.start, raw.end))) return;
-      const prefix = /^No\. \d+, [\p{L} ]+: /u.exec(text.slice(raw.start, raw.end))?.[0].length ?? 0;
+      const prefix = /^(?:No\. \d+, [\p{L} ]+: |(?:Hasil|Intervensi): )/u.exec(text.slice(raw.start, raw.end))?.[0].length ?? 0;
       const span = { start: raw.start + prefix, end: raw.end };
       const sentence = text.slice(span.start, span.end);
-      const analysed = analyze(sentence);
+      // The cell label counts for matching ("hasilnya?" meets "Hasil: ..."), though it is not quoted.
+      const analysed = analyze(text.slice(raw.start, raw.end));
       const stems = new Set([...analysed.terms, ...analysed.expansions]);
       const covered = context.weights.reduce((s, w) => s + (stems.has(w.term) ? w.weight : 0), 0);
       const coverage = covered / total;
       let score = coverage + 0.15 * (1 - rank / Math.max(1, context.k));
       // A metadata question about a named study is answered by that study's table cell.
       const namedStudy = context.studies.length > 0 && hit.passage.studies.some((s) => context.studies.includes(s));
-      const field = namedStudy ? FIELD_INTENTS.find(([label, intent]) => label.test(sentence) && context.intents.includes(intent)) : undefined;
+      const field = namedStudy ? FIELD_INTENTS.find(([label, intents]) => label.test(sentence) && intents.some((i) => context.intents.includes(i))) : undefined;
       if (field) score += 0.5;
       if (context.intents.includes("numeric") && hasQuantity(sentence)) score += 0.15;
       if (context.intents.includes("why") && REASON.test(sentence)) score += 0.15;

@@ -155,19 +155,22 @@ export function composeExtractive(input: ExtractiveInput): Composition & { decis
   const m = MESSAGES[lang];
   if (decision.abstain) {
     if (candidates.length === 0) return { answer: m.noPassages, citations: [], sentences: [], abstained: true, decision };
-    // Point to the nearest things the review does cover: the best quotes of the two best passages.
+    // Point to the nearest things the review does cover: the best quotes of the two best passages that
+    // share at least some of the question's words (otherwise there is nothing near to point to).
     const nearest: Candidate[] = [];
-    for (const c of candidates) {
+    for (const c of candidates.filter((x) => x.coverage >= 0.1)) {
       if (nearest.length >= 2) break;
       if (!nearest.some((n) => n.passage.id === c.passage.id)) nearest.push(c);
     }
+    if (nearest.length === 0) return { answer: m.noPassages, citations: [], sentences: [], abstained: true, decision };
     const groups = nearest.map((c) => ({ candidates: [c], best: c.score }));
     const composed = render(lang, groups, true, false, book, `${m.notCovered} ${m.nearest}`);
     return { ...composed, abstained: true, decision };
   }
   const quotes = selectQuotes(candidates, intents, input.maxSentences, input.studies);
   const groups = groupQuotes(quotes);
-  const list = (intents.includes("list") || intents.includes("compare")) && groups.length >= 2;
+  // Two or more quotes read best one per line, whatever the question.
+  const list = groups.length >= 2;
   const crossLingual = lang === "en" && quotes.every((q) => q.passage.lang === "id");
   return { ...render(lang, groups, list, crossLingual, book), decision };
 }

@@ -63,7 +63,7 @@ const INTENT_PATTERNS: [Intent, RegExp][] = [
   ["when", /\b(kapan|tahun berapa|tahunnya berapa|when|what year|which year|year of|terbit tahun|publication year)\b/iu],
   ["journal", /\b(jurnal apa|journal|jurnal|terbit(?:nya)? di|diterbitkan di|published in|published where|where was it published|venue)\b/iu],
   ["database", /\b(database|databases|data base|basis data|google scholar|science direct|neliti|where (?:was|were) .* found|ditemukan di)\b/iu],
-  ["method", /\b(metode|method|methods|methodology|design|desain|approach|pendekatan|kualitatif|qualitative)\b/iu],
+  ["method", /\b(metode\w*|method\w*|design|desain|approach|pendekatan|kualitatif|qualitative)\b/iu],
   ["title", /\b(judul|title|titled|tentang apa|about what|what is (?:it|that|this|the study) about|which study|studi (?:mana|apa)|what study)\b/iu],
   ["why", /\b(why|mengapa|kenapa|alasan|penyebab|cause|reason)\b/iu],
   ["compare", /\b(compare|comparison|bandingkan|perbandingan|beda|perbedaan|difference|differ|versus|vs\.?|similar|persamaan)\b/iu],
