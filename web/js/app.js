@@ -72,7 +72,7 @@ function renderExamples() {
   const examples = STRINGS[getLang()].examples;
   els.examples.replaceChildren(...examples.map((ex) =>
     h("li", {}, h("button", { type: "button", class: "example", lang: ex.lang, onclick: () => ask(ex.text) },
-      h("span", { class: "example-lang", "aria-label": t("exampleLang", ex.lang) }, ex.lang.toUpperCase()),
+      h("span", { class: "example-lang", "aria-hidden": "true", title: t("exampleLang", ex.lang) }, ex.lang.toUpperCase()),
       h("span", { class: "example-text" }, ex.text)))));
 }
 

@@ -9,7 +9,10 @@ export function h(tag, attrs = {}, ...children) {
     if (value === undefined || value === null || value === false) continue;
     if (name === "class") el.className = value;
     else if (name === "text") el.textContent = value;
-    else if (name.startsWith("on") && typeof value === "function") el.addEventListener(name.slice(2), value);
+    else if (name.startsWith("on")) {
+      // Handlers only as functions: an on* attribute from a string would be script.
+      if (typeof value === "function") el.addEventListener(name.slice(2), value);
+    }
     else if (name === "dataset") Object.assign(el.dataset, value);
     else el.setAttribute(name, value === true ? "" : String(value));
   }

@@ -100,6 +100,12 @@ function keyOf(el) {
   return { id: article ? article.dataset.id : null, n: el.dataset.n ?? el.closest("[data-n]")?.dataset.n, cls: el.className.split(" ")[0] };
 }
 
+/** On phones the panel is a full-screen drawer: the page behind it is inert until it closes. */
+function setModal(on) {
+  for (const el of document.querySelectorAll(".topbar, .token-form, .views")) el.inert = on;
+  panel.setAttribute("aria-modal", String(on));
+}
+
 function markTrigger(on) {
   if (trigger) trigger.classList.toggle("is-open", on);
 }
@@ -115,6 +121,7 @@ export async function openCitation(citation, from) {
   body.replaceChildren(h("p", { class: "panel-loading" }, h("span", { class: "dots", "aria-hidden": "true" }, h("span"), h("span"), h("span")), t("panelLoading")));
   panel.hidden = false;
   backdrop.hidden = false;
+  setModal(window.matchMedia("(max-width: 700px)").matches);
   document.body.classList.add("panel-open");
   panel.setAttribute("aria-busy", "true");
   document.getElementById("panel-close").focus();
@@ -158,6 +165,7 @@ export function closePanel({ restoreFocus = true } = {}) {
   request++;
   panel.hidden = true;
   backdrop.hidden = true;
+  setModal(false);
   document.body.classList.remove("panel-open");
   markTrigger(false);
   const back = findTrigger();

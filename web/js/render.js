@@ -53,7 +53,15 @@ export function shortReference(reference) {
   return short.length > 70 ? `${short.slice(0, 67).trimEnd()}…` : short;
 }
 
+/** "Buletin Kesehatan (2022)": the review's reference is a bracketed description, too long for a list. */
+function reviewShortReference(reference) {
+  const oneLine = String(reference ?? "").replace(/\s+/g, " ");
+  const match = /\((\d{4})\)\.\s*([^,.(]+)/.exec(oneLine);
+  return match ? `${match[2].trim()} (${match[1]})` : shortReference(oneLine);
+}
+
 function citationShortRefs(citation) {
+  if (!citation.studies || citation.studies.length === 0) return reviewShortReference(citation.reference);
   const refs = citation.references && citation.references.length > 0 ? citation.references.map((r) => r.reference) : [citation.reference];
   return refs.map(shortReference).join("; ");
 }
@@ -141,7 +149,7 @@ function renderSources(msg, handlers) {
         h("span", { class: "source-studies" }, studiesLabel(c.studies)),
         h("span", { class: "source-sep", "aria-hidden": "true" }, " · "),
         h("span", { class: "source-ref" }, citationShortRefs(c)),
-        c.note ? h("span", { class: "source-warn", title: t("reviewNote"), "aria-label": t("reviewNote") }, "!") : null,
+        c.note ? h("span", { class: "source-warn", role: "img", title: t("reviewNote"), "aria-label": t("reviewNote") }, "!") : null,
       ),
     ),
   );
@@ -156,10 +164,12 @@ function renderSources(msg, handlers) {
 export function answerAsText(msg) {
   const lines = msg.citations.map((c) => {
     const where = [sectionName(c.section), pageLabel(c.page, true), studiesLabel(c.studies)].join(", ");
-    return `[${c.n}] "${c.quote}" (${where}). ${String(c.reference).replace(/\s*\n\s*/g, "; ")}`;
+    const line = `[${c.n}] "${c.quote}" (${where}). ${String(c.reference).replace(/\s*\n\s*/g, "; ")}`;
+    return c.note ? `${line}\n    ${t("reviewNote")}: ${c.note}` : line;
   });
   const parts = [msg.text.trim()];
   if (lines.length > 0) parts.push(`${t("referencesHeading")}:\n${lines.join("\n")}`);
+  for (const warning of msg.warnings ?? []) parts.push(`${t("warningTitle")}: ${warning}`);
   return parts.join("\n\n");
 }
 
@@ -173,8 +183,9 @@ function renderError(msg, handlers) {
   const err = msg.error ?? {};
   let reason = err.message || "";
   if (err.status === 0 || err.code === "network_error") reason = t("errorNetwork");
+  else if (err.status === 401) reason = t("tokenNeeded");
   else if (!reason) reason = t("errorGeneric", err.status ?? "?");
-  const title = err.status === 429 ? t("rateLimited") : t("errorTitle");
+  const title = err.status === 429 ? t("rateLimited") : err.status === 401 ? t("tokenTitle") : t("errorTitle");
   return h("div", { class: "callout callout-error", role: "alert" },
     h("p", { class: "callout-title" }, title),
     h("p", { class: "callout-body" }, reason),
@@ -201,11 +212,16 @@ export function fillAssistant(article, msg, handlers) {
   }
   if (msg.text) {
     const text = renderAnswerText(msg.text, msg.citations, handlers, { streaming, abstained: msg.abstained });
-    if (streaming) text.append(h("span", { class: "caret", "aria-hidden": "true" }));
+    if (streaming) {
+      // The caret goes at the end of the last paragraph or list item, not on a line of its own.
+      const last = text.lastElementChild;
+      const target = last && last.tagName === "UL" ? last.lastElementChild : last;
+      (target ?? text).append(h("span", { class: "caret", "aria-hidden": "true" }));
+    }
     children.push(text);
   }
   children.push(renderStatus(msg));
-  if (msg.status === "stopped") children.push(h("p", { class: "stopped-note" }, t("stopped")));
+  if (msg.status === "stopped") children.push(h("p", { class: "stopped-note" }, msg.text ? t("stopped") : t("stoppedEmpty")));
   if (msg.status === "error") children.push(renderError(msg, handlers));
   if (!streaming && msg.citations && msg.citations.length > 0) {
     children.push(renderSources(msg, handlers));
