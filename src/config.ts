@@ -46,6 +46,7 @@ const EnvSchema = z.object({
   MAX_SENTENCES: int(5, 1, 20),
   CHUNK_MAX_CHARS: int(700, 200, 4000),
   VECTOR_INDEX_MIN_ROWS: int(20000, 256, 10_000_000),
+  VECTOR_WEIGHT: z.coerce.number().min(0).max(10).optional(),
   // server
   HOST: z.string().default("127.0.0.1"),
   PORT: int(8787, 0, 65535),
@@ -77,7 +78,7 @@ export interface Config {
     firstTokenTimeoutMs: number;
     totalTimeoutMs: number;
   };
-  retrieve: { topK: number; vectorIndexMinRows: number };
+  retrieve: { topK: number; vectorIndexMinRows: number; vectorWeight: number | undefined };
   answer: { mode: "extractive" | "llm"; maxSentences: number };
   ingest: { chunkMaxChars: number };
   server: {
@@ -126,7 +127,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       firstTokenTimeoutMs: e.LLM_FIRST_TOKEN_TIMEOUT_MS,
       totalTimeoutMs: e.LLM_TOTAL_TIMEOUT_MS,
     },
-    retrieve: { topK: e.TOP_K, vectorIndexMinRows: e.VECTOR_INDEX_MIN_ROWS },
+    retrieve: { topK: e.TOP_K, vectorIndexMinRows: e.VECTOR_INDEX_MIN_ROWS, vectorWeight: e.VECTOR_WEIGHT },
     answer: { mode: e.ANSWER_MODE ?? (remote ? "llm" : "extractive"), maxSentences: e.MAX_SENTENCES },
     ingest: { chunkMaxChars: e.CHUNK_MAX_CHARS },
     server: {

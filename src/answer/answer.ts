@@ -75,6 +75,7 @@ async function prepare(context: AnswerContext, messages: ChatMessage[], options:
     k,
     studies: studies.length > 0 ? studies : undefined,
     sections: options.sections,
+    vectorWeight: context.config.retrieve.vectorWeight,
   });
   const retrieveMs = performance.now() - started;
   const identity = studyCueStems(context.store.catalog, studies);

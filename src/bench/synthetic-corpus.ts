@@ -99,7 +99,7 @@ export async function generateCorpus(options: GenerateOptions): Promise<Syntheti
     base.replace(/\p{L}{6,}/gu, (w) => (next() < 0.25 ? pick(words).toLowerCase() : w));
   const paragraph = (pool: string[]) => Array.from({ length: 3 + Math.floor(next() * 3) }, () => variant(pick(pool))).join(" ");
 
-  const paragraphs = options.paragraphs ?? 60;
+  const paragraphs = options.paragraphs ?? 45;
   for (let d = 0; d < options.documents; d++) {
     const docId = `synthetic-${String(d + 1).padStart(4, "0")}.txt`;
     const nameId = inventName(next, used);

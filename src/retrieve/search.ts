@@ -14,6 +14,16 @@ import type { Query } from "./query.ts";
 
 export interface SearchOptions extends SearchFilters {
   k: number;
+  /**
+   * Weight of the vector ranking against the full-text ranking (1). The local hashing embedder has no
+   * IDF, so a rare exact word (a program's name) is a stronger signal in BM25: default 0.5 for it, 1 for a
+   * neural embedder (see defaultVectorWeight).
+   */
+  vectorWeight?: number;
+}
+
+export function defaultVectorWeight(embedderId: string | undefined): number {
+  return embedderId?.startsWith("local-") ? 0.5 : 1;
 }
 
 export interface ScoredPassage {
@@ -28,7 +38,6 @@ export interface ScoredPassage {
 
 /** RRF constant: small, because the candidate lists are short and their top ranks matter most. */
 const RRF_K = 10;
-const WEIGHTS = { vector: 1, text: 1 };
 
 function jaccard(a: Set<string>, b: Set<string>): number {
   let shared = 0;
@@ -60,6 +69,7 @@ export async function searchPassages(
     vector ? store.vectorSearch(vector, candidates, filters) : [],
     store.textSearch(query.canonical.join(" "), candidates, filters),
   ]);
+  const vectorWeight = options.vectorWeight ?? defaultVectorWeight(embedder?.id);
   const fused = new Map<string, ScoredPassage>();
   const entry = (passage: Passage) => {
     let e = fused.get(passage.id);
@@ -68,12 +78,12 @@ export async function searchPassages(
   };
   byVector.forEach((hit, rank) => {
     const e = entry(hit.passage);
-    e.score += WEIGHTS.vector / (RRF_K + rank + 1);
+    e.score += vectorWeight / (RRF_K + rank + 1);
     e.similarity = hit.score;
   });
   byText.forEach((hit, rank) => {
     const e = entry(hit.passage);
-    e.score += WEIGHTS.text / (RRF_K + rank + 1);
+    e.score += 1 / (RRF_K + rank + 1);
     e.bm25 = hit.score;
   });
   const ranked = [...fused.values()].sort((a, b) => b.score - a.score);

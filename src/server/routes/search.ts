@@ -17,6 +17,7 @@ export function searchRoutes(deps: AppDeps) {
       k: body.k ?? config.retrieve.topK,
       studies: body.studies,
       sections: body.sections,
+      vectorWeight: config.retrieve.vectorWeight,
     });
     return c.json({
       results: hits.map((h) => ({
