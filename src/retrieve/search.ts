@@ -1,7 +1,12 @@
 /**
  * Hybrid retrieval: vector search and BM25 full-text search over the analysed terms, run in parallel with
- * the same filters (applied inside LanceDB), fused by weighted reciprocal rank fusion, near-duplicates
- * removed.
+ * the same filters (applied inside LanceDB), fused by relative score fusion (each list's scores mapped to
+ * 0..1, then a weighted sum), near-duplicates removed.
+ *
+ * Relative scores rather than reciprocal ranks: a passage that BM25 ranks first by far (the only one with
+ * a rare name) keeps its lead, where rank fusion lets passages ranked fairly high by both lists overtake
+ * it. Measured (docs/performance.md): planted facts at 100 synthetic documents, recall@5 0.675 -> 1.000;
+ * the review's questions, MRR 0.896 -> 0.909, must-include 91.7% -> 92.6%.
  *
  * @example
  *   const hits = await searchPassages(store, embedder, query, { k: 5, sections: ["tabel"] });
@@ -20,6 +25,8 @@ export interface SearchOptions extends SearchFilters {
    * neural embedder (see defaultVectorWeight).
    */
   vectorWeight?: number;
+  /** Scan all vectors instead of using the vector index (benchmarks compare the two). */
+  exactVector?: boolean;
 }
 
 export function defaultVectorWeight(embedderId: string | undefined): number {
@@ -36,8 +43,12 @@ export interface ScoredPassage {
   bm25: number;
 }
 
-/** RRF constant: small, because the candidate lists are short and their top ranks matter most. */
-const RRF_K = 10;
+/** Scores of one result list mapped to 0..1 (best = 1), so BM25 and cosine can be added. */
+function minMax(hits: { score: number }[]): (score: number) => number {
+  const max = Math.max(...hits.map((h) => h.score));
+  const min = Math.min(...hits.map((h) => h.score));
+  return (score) => (max > min ? (score - min) / (max - min) : 1);
+}
 
 function jaccard(a: Set<string>, b: Set<string>): number {
   let shared = 0;
@@ -45,11 +56,23 @@ function jaccard(a: Set<string>, b: Set<string>): number {
   return shared / (a.size + b.size - shared || 1);
 }
 
+// Passages do not change within a build: their words are computed once.
+const wordsCache = new Map<string, Set<string>>();
+function wordsOf(passage: Passage): Set<string> {
+  let words = wordsCache.get(passage.id);
+  if (!words) {
+    if (wordsCache.size >= 50_000) wordsCache.clear();
+    wordsCache.set(passage.id, (words = new Set(contentStems(passage.text))));
+  }
+  return words;
+}
+
 /** Keep the first of any passages whose words are nearly the same (the same text ingested twice). */
-export function removeNearDuplicates(hits: ScoredPassage[], threshold = 0.9): ScoredPassage[] {
+export function removeNearDuplicates(hits: ScoredPassage[], threshold = 0.9, keep = Infinity): ScoredPassage[] {
   const kept: { hit: ScoredPassage; words: Set<string> }[] = [];
   for (const hit of hits) {
-    const words = new Set(contentStems(hit.passage.text));
+    if (kept.length >= keep) break;
+    const words = wordsOf(hit.passage);
     if (kept.some((k) => jaccard(k.words, words) >= threshold)) continue;
     kept.push({ hit, words });
   }
@@ -66,7 +89,7 @@ export async function searchPassages(
   const filters: SearchFilters = { studies: options.studies, sections: options.sections };
   const vector = embedder ? (await embedder.embed([query.text])).vectors[0] : undefined;
   const [byVector, byText] = await Promise.all([
-    vector ? store.vectorSearch(vector, candidates, filters) : [],
+    vector ? store.vectorSearch(vector, candidates, filters, options.exactVector) : [],
     store.textSearch(query.canonical.join(" "), candidates, filters),
   ]);
   const vectorWeight = options.vectorWeight ?? defaultVectorWeight(embedder?.id);
@@ -76,16 +99,18 @@ export async function searchPassages(
     if (!e) fused.set(passage.id, (e = { passage, score: 0, similarity: 0, bm25: 0 }));
     return e;
   };
-  byVector.forEach((hit, rank) => {
+  const v = minMax(byVector);
+  const t = minMax(byText);
+  for (const hit of byVector) {
     const e = entry(hit.passage);
-    e.score += vectorWeight / (RRF_K + rank + 1);
+    e.score += vectorWeight * v(hit.score);
     e.similarity = hit.score;
-  });
-  byText.forEach((hit, rank) => {
+  }
+  for (const hit of byText) {
     const e = entry(hit.passage);
-    e.score += 1 / (RRF_K + rank + 1);
+    e.score += t(hit.score);
     e.bm25 = hit.score;
-  });
+  }
   const ranked = [...fused.values()].sort((a, b) => b.score - a.score);
-  return removeNearDuplicates(ranked).slice(0, options.k);
+  return removeNearDuplicates(ranked, 0.9, options.k);
 }
