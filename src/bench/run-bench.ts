@@ -1,0 +1,102 @@
+/**
+ * `npm run bench`: ingest (cold, the review), in-process latency against a MiniSearch baseline, HTTP load
+ * with autocannon, and scale (synthetic corpora of 100 and 1,000 documents). Writes bench/results.json
+ * and docs/BENCHMARKS.md, with each target marked met or missed.
+ */
+import { execFileSync } from "node:child_process";
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { createAnswerContext } from "../answer/context.ts";
+import { loadConfig, PROJECT_ROOT } from "../config.ts";
+import { loadQuestions } from "../eval/questions.ts";
+import { httpRun, type HttpRun } from "./http-bench.ts";
+import { latencyBench, type LatencyResult } from "./latency-bench.ts";
+import { renderBenchmarks } from "./report.ts";
+import { ingestInChild, serverInChild, type ChildIngestResult } from "./run-child.ts";
+import { scaleBench, type ScaleResult } from "./scale-bench.ts";
+
+export interface BenchOptions {
+  sizes: number[];
+  httpSeconds: number;
+  rounds: number;
+  log: (line: string) => void;
+}
+
+export interface BenchResults {
+  generatedAt: string;
+  commit: string;
+  machine: { cores: number; cpu: string; memoryGb: number; node: string; platform: string };
+  command: string;
+  ingest: ChildIngestResult & { passagesPerSecond: number };
+  latency: LatencyResult;
+  http: HttpRun[];
+  scale: ScaleResult[];
+  totalSeconds: number;
+}
+
+function commit(): string {
+  try {
+    return execFileSync("git", ["rev-parse", "--short", "HEAD"], { cwd: PROJECT_ROOT, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
+  } catch {
+    return "unknown";
+  }
+}
+
+export async function runBench(options: BenchOptions, command: string): Promise<BenchResults> {
+  const started = performance.now();
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), "bench-"));
+  try {
+    options.log("bench: cold ingest of the review");
+    const ingest = await ingestInChild({ DATA_DIR: dataDir });
+    const config = loadConfig({ ...process.env, DATA_DIR: dataDir });
+    const context = await createAnswerContext(config);
+
+    options.log("bench: in-process latency");
+    const questions = loadQuestions(path.join(PROJECT_ROOT, "eval", "questions.jsonl"));
+    const latency = await latencyBench(context, questions, options.rounds);
+
+    options.log("bench: HTTP with autocannon");
+    const server = await serverInChild({ DATA_DIR: dataDir, RATE_LIMIT_PER_MINUTE: "1000000" });
+    const http: HttpRun[] = [];
+    try {
+      for (const route of ["/healthz", "/api/search", "/api/chat"]) {
+        for (const connections of [1, 10, 50]) {
+          http.push(await httpRun(server.url, route, connections, options.httpSeconds));
+          options.log(`bench:   ${route} x${connections}: ${http.at(-1)!.requestsPerSecond} req/s`);
+        }
+      }
+    } finally {
+      await server.stop();
+    }
+
+    const scale: ScaleResult[] = [];
+    for (const documents of options.sizes) {
+      scale.push(await scaleBench(documents, { queries: 200, exactQueries: documents >= 1000 ? 40 : 100, log: options.log }));
+    }
+
+    const results: BenchResults = {
+      generatedAt: new Date().toISOString(),
+      commit: commit(),
+      machine: {
+        cores: os.cpus().length,
+        cpu: os.cpus()[0]?.model ?? "unknown",
+        memoryGb: Math.round(os.totalmem() / 2 ** 30),
+        node: process.version,
+        platform: `${os.platform()} ${os.release()}`,
+      },
+      command,
+      ingest: { ...ingest, passagesPerSecond: Math.round(ingest.passages / (ingest.wallMs / 1000)) },
+      latency,
+      http,
+      scale,
+      totalSeconds: Math.round((performance.now() - started) / 1000),
+    };
+    await mkdir(path.join(PROJECT_ROOT, "bench"), { recursive: true });
+    await writeFile(path.join(PROJECT_ROOT, "bench", "results.json"), JSON.stringify(results, null, 2));
+    await writeFile(path.join(PROJECT_ROOT, "docs", "BENCHMARKS.md"), renderBenchmarks(results));
+    return results;
+  } finally {
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
