@@ -44,6 +44,9 @@ const EnvSchema = z.object({
   // retrieval and answers
   TOP_K: int(6, 1, 50),
   MAX_SENTENCES: int(5, 1, 20),
+  // abstention (calibrated on eval/questions.jsonl: docs/answers.md)
+  ABSTAIN_MIN_COVERAGE: z.coerce.number().min(0).max(1).default(0.12),
+  ABSTAIN_UNKNOWN_SHARE: z.coerce.number().min(0).max(1).default(0.12),
   CHUNK_MAX_CHARS: int(700, 200, 4000),
   VECTOR_INDEX_MIN_ROWS: int(20000, 256, 10_000_000),
   VECTOR_WEIGHT: z.coerce.number().min(0).max(10).optional(),
@@ -79,7 +82,7 @@ export interface Config {
     totalTimeoutMs: number;
   };
   retrieve: { topK: number; vectorIndexMinRows: number; vectorWeight: number | undefined };
-  answer: { mode: "extractive" | "llm"; maxSentences: number };
+  answer: { mode: "extractive" | "llm"; maxSentences: number; abstainMinCoverage: number; abstainUnknownShare: number };
   ingest: { chunkMaxChars: number };
   server: {
     host: string;
@@ -128,7 +131,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       totalTimeoutMs: e.LLM_TOTAL_TIMEOUT_MS,
     },
     retrieve: { topK: e.TOP_K, vectorIndexMinRows: e.VECTOR_INDEX_MIN_ROWS, vectorWeight: e.VECTOR_WEIGHT },
-    answer: { mode: e.ANSWER_MODE ?? (remote ? "llm" : "extractive"), maxSentences: e.MAX_SENTENCES },
+    answer: {
+      mode: e.ANSWER_MODE ?? (remote ? "llm" : "extractive"),
+      maxSentences: e.MAX_SENTENCES,
+      abstainMinCoverage: e.ABSTAIN_MIN_COVERAGE,
+      abstainUnknownShare: e.ABSTAIN_UNKNOWN_SHARE,
+    },
     ingest: { chunkMaxChars: e.CHUNK_MAX_CHARS },
     server: {
       host: e.HOST,

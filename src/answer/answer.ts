@@ -93,6 +93,7 @@ async function prepare(context: AnswerContext, messages: ChatMessage[], options:
     maxSentences: options.maxSentences ?? context.config.answer.maxSentences,
     book,
     studies,
+    abstain: { minCoverage: context.config.answer.abstainMinCoverage, unknownShare: context.config.answer.abstainUnknownShare },
   });
   return {
     info: { question: resolved.question, searchText: resolved.searchText, studies, intents, followUp: resolved.followUp },

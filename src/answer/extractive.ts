@@ -18,10 +18,15 @@ export interface Composition {
   abstained: boolean;
 }
 
-/** Calibrated on eval/questions.jsonl (docs/answers.md): below it, the best quote does not answer. */
-export const ABSTAIN_BELOW_COVERAGE = 0.12;
-/** Share of the question's weight on salient words the review never uses, from which it cannot answer. */
-export const ABSTAIN_UNKNOWN_SHARE = 0.12;
+export interface AbstainThresholds {
+  /** Below this coverage of the question by the best quote, nothing answers it. */
+  minCoverage: number;
+  /** From this share of the question's weight on salient words the review never uses, it cannot answer. */
+  unknownShare: number;
+}
+
+/** Calibrated on eval/questions.jsonl (docs/answers.md); ABSTAIN_MIN_COVERAGE / ABSTAIN_UNKNOWN_SHARE. */
+export const DEFAULT_ABSTAIN: AbstainThresholds = { minCoverage: 0.12, unknownShare: 0.12 };
 
 export interface AbstainDecision {
   abstain: boolean;
@@ -31,7 +36,8 @@ export interface AbstainDecision {
 
 const AMOUNT_INTENTS = (intents: Intent[]) => intents.includes("numeric") && !intents.includes("when");
 
-export function decideAbstention(candidates: Candidate[], weights: WeightedTerm[], intents: Intent[], threshold = ABSTAIN_BELOW_COVERAGE): AbstainDecision {
+export function decideAbstention(candidates: Candidate[], weights: WeightedTerm[], intents: Intent[], thresholds: AbstainThresholds = DEFAULT_ABSTAIN): AbstainDecision {
+  const threshold = thresholds.minCoverage;
   if (candidates.length === 0) return { abstain: true, reason: "nothing retrieved", bestCoverage: 0 };
   const bestCoverage = Math.max(...candidates.map((c) => c.coverage));
   if (bestCoverage < threshold) return { abstain: true, reason: `best coverage ${bestCoverage.toFixed(2)} < ${threshold}`, bestCoverage };
@@ -43,7 +49,7 @@ export function decideAbstention(candidates: Candidate[], weights: WeightedTerm[
   const salient = weights.filter((w) => w.salient);
   const total = weights.reduce((s, w) => s + w.weight, 0) || 1;
   const unknownShare = salient.reduce((s, w) => s + w.weight, 0) / total;
-  if (unknownShare >= ABSTAIN_UNKNOWN_SHARE) {
+  if (unknownShare >= thresholds.unknownShare) {
     return { abstain: true, reason: `the review never mentions ${salient.map((w) => w.term).join(", ")} (${(unknownShare * 100).toFixed(0)}% of the question)`, bestCoverage };
   }
   return { abstain: false, reason: "", bestCoverage };
@@ -146,12 +152,12 @@ export interface ExtractiveInput {
   book: ReferenceBook;
   /** Studies the question names (or the conversation carried over). */
   studies?: number[];
-  abstainThreshold?: number;
+  abstain?: AbstainThresholds;
 }
 
 export function composeExtractive(input: ExtractiveInput): Composition & { decision: AbstainDecision } {
   const { candidates, intents, lang, book } = input;
-  const decision = decideAbstention(candidates, input.weights, intents, input.abstainThreshold);
+  const decision = decideAbstention(candidates, input.weights, intents, input.abstain);
   const m = MESSAGES[lang];
   if (decision.abstain) {
     if (candidates.length === 0) return { answer: m.noPassages, citations: [], sentences: [], abstained: true, decision };
