@@ -108,6 +108,12 @@ export async function runIngest(config: Config, options: IngestOptions = {}): Pr
       }
     }
 
+    let mark = performance.now();
+    const timings: Record<string, number> = {};
+    const lap = (name: string) => {
+      timings[name] = Math.round(performance.now() - mark);
+      mark = performance.now();
+    };
     const passages: Passage[] = [];
     const cleanedTexts: { docId: string; text: string }[] = [];
     const docStats: IndexManifest["documents"] = [];
@@ -119,6 +125,7 @@ export async function runIngest(config: Config, options: IngestOptions = {}): Pr
       emit({ type: "document", id: doc.id, passages: cleaned.passages.length });
     }
 
+    lap("passagesMs");
     const previous = await previousVectors(config, embedder.id);
     const missing = passages.filter((p) => !previous.has(p.id));
     const reused = passages.length - missing.length;
@@ -138,6 +145,7 @@ export async function runIngest(config: Config, options: IngestOptions = {}): Pr
     }
     if (missing.length === 0) emit({ type: "embed", done: 0, total: 0, reused });
 
+    lap("embedMs");
     // Document frequencies are of the language-neutral terms, which are also what questions are weighed in.
     const df: Record<string, number> = {};
     const rows: PassageRow[] = passages.map((p) => {
@@ -177,6 +185,7 @@ export async function runIngest(config: Config, options: IngestOptions = {}): Pr
           documents: docStats,
           counts: { passages: passages.length, bySection, byStudy },
           ingestMs: Date.now() - started,
+          timings,
           warnings,
         },
       },

@@ -26,6 +26,8 @@ export interface IndexManifest {
   counts: { passages: number; bySection: Record<string, number>; byStudy: Record<string, number> };
   vectorIndex: string | null;
   ingestMs: number;
+  /** Where the ingest's time went (ms): passages, embeddings, table, full-text index, vector index. */
+  timings: Record<string, number>;
   warnings: string[];
 }
 

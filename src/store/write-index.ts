@@ -23,7 +23,7 @@ export interface IndexContent {
   termStats: TermStats;
   /** Cleaned text per document, kept beside the build for inspection (passage offsets point into it). */
   cleanedTexts: { docId: string; text: string }[];
-  manifest: Omit<IndexManifest, "buildId" | "createdAt" | "vectorIndex">;
+  manifest: Omit<IndexManifest, "buildId" | "createdAt" | "vectorIndex" | "timings"> & { timings: Record<string, number> };
   /** Build an approximate vector index when there are at least this many rows (flat search below). */
   vectorIndexMinRows: number;
 }
@@ -37,25 +37,34 @@ export async function writeIndex(dataDir: string, content: IndexContent, onEvent
   const dir = await startBuild(dataDir, buildId);
   const db = await lancedb.connect(dir);
 
+  const timings = { ...content.manifest.timings };
+  let mark = performance.now();
+  const lap = (name: string) => {
+    timings[name] = Math.round(performance.now() - mark);
+    mark = performance.now();
+  };
   onEvent?.({ type: "write", step: `passages table (${content.rows.length} rows)` });
   const table = await db.createEmptyTable(PASSAGES_TABLE, passagesSchema(content.manifest.embedder.dimension));
   for (let i = 0; i < content.rows.length; i += BATCH) {
     await table.add(content.rows.slice(i, i + BATCH) as unknown as Record<string, unknown>[]);
   }
+  lap("tableMs");
   onEvent?.({ type: "write", step: "full-text index" });
   await table.createIndex("terms", {
     config: lancedb.Index.fts({ baseTokenizer: "whitespace", lowercase: false, stem: false, removeStopWords: false, asciiFolding: false, withPosition: false }),
   });
+  lap("ftsIndexMs");
   let vectorIndex: string | null = null;
   if (content.rows.length >= content.vectorIndexMinRows) {
     onEvent?.({ type: "write", step: "vector index (IVF-HNSW-SQ)" });
     await table.createIndex("vector", { config: lancedb.Index.hnswSq({ distanceType: "cosine" }) });
     vectorIndex = "ivf_hnsw_sq";
   }
+  lap("vectorIndexMs");
   const studies = await db.createEmptyTable(STUDIES_TABLE, studiesSchema);
   if (content.studies.length > 0) await studies.add(content.studies as unknown as Record<string, unknown>[]);
 
-  const manifest: IndexManifest = { ...content.manifest, buildId, createdAt: new Date().toISOString(), vectorIndex };
+  const manifest: IndexManifest = { ...content.manifest, buildId, createdAt: new Date().toISOString(), vectorIndex, timings };
   await writeFile(path.join(dir, TERM_STATS_FILE), JSON.stringify(content.termStats));
   await mkdir(path.join(dir, "cleaned"), { recursive: true });
   for (const { docId, text } of content.cleanedTexts) {
