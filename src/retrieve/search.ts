@@ -43,11 +43,15 @@ export interface ScoredPassage {
   bm25: number;
 }
 
-/** Scores of one result list mapped to 0..1 (best = 1), so BM25 and cosine can be added. */
+/**
+ * Scores of one result list mapped to 0..1 (best = 1), so BM25 and cosine can be added. A list whose
+ * scores are all equal ranks nothing and adds nothing (a lone hit still counts fully).
+ */
 function minMax(hits: { score: number }[]): (score: number) => number {
   const max = Math.max(...hits.map((h) => h.score));
   const min = Math.min(...hits.map((h) => h.score));
-  return (score) => (max > min ? (score - min) / (max - min) : 1);
+  if (max > min) return (score) => (score - min) / (max - min);
+  return () => (hits.length === 1 ? 1 : 0);
 }
 
 function jaccard(a: Set<string>, b: Set<string>): number {
