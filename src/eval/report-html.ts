@@ -35,7 +35,8 @@ function barChart(rows: { label: string; product: number; baseline: number }[]):
 }
 
 function kindRows(report: EvalReport, get: (m: Metrics) => number) {
-  return Object.entries(report.product.byKind).map(([kind, m]) => ({ label: `${kind} (${m.questions})`, product: get(m), baseline: get(report.baseline.byKind[kind]) }));
+  // Out-of-scope questions have no gold passages or facts: they are counted under abstention.
+  return Object.entries(report.product.byKind).filter(([kind]) => kind !== "outofscope").map(([kind, m]) => ({ label: `${kind} (${m.questions})`, product: get(m), baseline: get(report.baseline.byKind[kind]) }));
 }
 
 export function renderHtml(report: EvalReport): string {
@@ -53,6 +54,7 @@ export function renderHtml(report: EvalReport): string {
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Evaluation report — review assistant</title>
+<link rel="icon" href="data:,">
 <style>
 :root { color-scheme: light dark; --fg:#111827; --muted:#6b7280; --bg:#ffffff; --card:#f9fafb; --line:#e5e7eb; }
 @media (prefers-color-scheme: dark) { :root { --fg:#e5e7eb; --muted:#9ca3af; --bg:#0f172a; --card:#111c33; --line:#1f2a44; } }

@@ -55,3 +55,20 @@ describe("language", () => {
     ["Rehabilitasi fisik buat anak-anak di balai itu kayak gimana sih?", "id"],
   ])("%s -> %s", (text, lang) => expect(detectLanguage(text)).toBe(lang));
 });
+
+describe("intents", async () => {
+  const { detectIntents } = await import("../../../src/retrieve/query.ts");
+  it.each([
+    ["Siapa penulis studi nomor 6?", "who"],
+    ["who wrote that one?", "who"],
+    ["When was the Arpan paper published?", "when"],
+    ["Studi nomor 8 terbitnya di mana?", "journal"],
+    ["Berapa persen remaja yang mengalami CSE?", "numeric"],
+    ["Program apa saja yang dijalankan Save the Children?", "list"],
+    ["How were they studied methodologically?", "method"],
+  ])("%s -> %s", (text, intent) => expect(detectIntents(text, 0)).toContain(intent));
+
+  it("does not read 'who' and 'when' in the middle of a sentence as questions about authors or years", () => {
+    expect(detectIntents("where should attention go when it comes to survivors who were trafficked?", 0)).toEqual(["general"]);
+  });
+});
