@@ -1,4 +1,4 @@
-/** Placeholder type; the LLM composer is implemented in llm-composer.ts. */
+/** The contract of a model composer (implemented over the openai package in llm-composer.ts). */
 import type { Lang } from "../ingest/types.ts";
 import type { ChatMessage } from "../retrieve/conversation.ts";
 import type { ScoredPassage } from "../retrieve/search.ts";

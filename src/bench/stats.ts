@@ -19,10 +19,3 @@ export function summarizeLatency(samples: number[]): LatencySummary {
     mean: r(samples.reduce((a, b) => a + b, 0) / Math.max(1, samples.length)),
   };
 }
-
-/** Time one async call in milliseconds. */
-export async function timed<T>(run: () => Promise<T>): Promise<{ ms: number; value: T }> {
-  const started = performance.now();
-  const value = await run();
-  return { ms: performance.now() - started, value };
-}

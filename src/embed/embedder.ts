@@ -32,22 +32,3 @@ export class EmbedderError extends Error {
     super(message, options);
   }
 }
-
-export interface EmbedManyOptions extends EmbedOptions {
-  batchSize?: number;
-  onProgress?: (done: number, total: number) => void;
-}
-
-/** Embed any number of texts in batches (the embedder's limit or smaller), reporting progress. */
-export async function embedMany(embedder: Embedder, texts: string[], options: EmbedManyOptions = {}): Promise<EmbedResult> {
-  const size = Math.max(1, Math.min(options.batchSize ?? embedder.maxBatch, embedder.maxBatch));
-  const vectors: Float32Array[] = [];
-  const warnings = new Set<string>();
-  for (let i = 0; i < texts.length; i += size) {
-    const result = await embedder.embed(texts.slice(i, i + size), { signal: options.signal });
-    vectors.push(...result.vectors);
-    for (const w of result.warnings) warnings.add(w);
-    options.onProgress?.(Math.min(i + size, texts.length), texts.length);
-  }
-  return { vectors, warnings: [...warnings] };
-}

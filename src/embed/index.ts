@@ -8,7 +8,7 @@ import { createLocalEmbedder } from "./local.ts";
 import { createOpenAIEmbedder } from "./openai-compatible.ts";
 
 export type { Embedder, EmbedResult } from "./embedder.ts";
-export { embedMany, EmbedderError } from "./embedder.ts";
+export { EmbedderError } from "./embedder.ts";
 export { createLocalEmbedder } from "./local.ts";
 
 export async function createEmbedder(config: Config): Promise<{ embedder: Embedder; warnings: string[] }> {

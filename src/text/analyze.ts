@@ -171,8 +171,3 @@ export function analyze(text: string): Analysis {
   recent.set(text, analysis);
   return analysis;
 }
-
-/** A text's terms for the full-text index: language-neutral (see canonicalTerms). */
-export function searchableText(text: string): string {
-  return canonicalTerms(contentStems(text)).join(" ");
-}
