@@ -2,7 +2,7 @@
  * The Hono app: routes only, logic lives in src/answer and src/retrieve. `createApp(deps)` receives the
  * answer context (store, embedder, model), so tests build it on a temp index and call `app.request()`.
  *
- * Middleware, in order: request log -> security headers (CSP with no outside origins) -> bearer token
+ * Middleware, in order: request log -> secret redaction -> security headers (CSP with no outside origins) -> bearer token
  * (when APP_TOKEN is set) -> per-client rate limit -> body size limit -> routes -> one error handler.
  */
 import { timingSafeEqual } from "node:crypto";
@@ -15,8 +15,10 @@ import { secureHeaders } from "hono/secure-headers";
 import { rateLimiter } from "hono-rate-limiter";
 import type { AnswerContext } from "../answer/answer.ts";
 import { PROJECT_ROOT } from "../config.ts";
+import { answerSlotsFor, createAnswerSlots } from "./answer-slots.ts";
 import { AppError, errorBody, handleError } from "./errors.ts";
 import { logEvent } from "./log.ts";
+import { redactSecrets } from "./redact.ts";
 import { chatRoutes } from "./routes/chat.ts";
 import { healthRoutes } from "./routes/health.ts";
 import { openAIRoutes } from "./routes/openai.ts";
@@ -77,6 +79,9 @@ export function createApp(deps: AppDeps): Hono {
     });
   }
 
+  // Before everything else, so that error responses are scrubbed too (see redact.ts).
+  app.use("*", redactSecrets([config.llm.apiKey, config.server.appToken]));
+
   const pageHeaders = secureHeaders({ contentSecurityPolicy: PAGE_CSP, crossOriginEmbedderPolicy: false });
   const reportHeaders = secureHeaders({ contentSecurityPolicy: REPORT_CSP });
   app.use("*", (c: Context, next: Next) => (c.req.path === "/eval" ? reportHeaders(c, next) : pageHeaders(c, next)));
@@ -107,13 +112,23 @@ export function createApp(deps: AppDeps): Hono {
   for (const p of protectedPaths) app.use(p, limiter);
 
   const limit = config.server.bodyLimitBytes;
-  app.use("*", bodyLimit({ maxSize: limit, onError: (c) => c.json(errorBody("payload_too_large", `the body is larger than ${limit} bytes`), 413) }));
+  app.use(
+    "*",
+    bodyLimit({
+      maxSize: limit,
+      // The rest of the body is not read: close the connection, so a client does not send its next request
+      // on a socket the server is about to drop.
+      onError: (c) => c.json(errorBody("payload_too_large", `the body is larger than ${limit} bytes`), 413, { Connection: "close" }),
+    }),
+  );
 
   app.route("/", healthRoutes(deps));
-  app.route("/", searchRoutes(deps));
-  app.route("/", chatRoutes(deps));
+  // One queue for all answers and searches of this app (see answer-slots.ts).
+  const slots = createAnswerSlots(answerSlotsFor(config));
+  app.route("/", searchRoutes(deps, slots));
+  app.route("/", chatRoutes(deps, slots));
   app.route("/", studiesRoutes(deps));
-  app.route("/", openAIRoutes(deps));
+  app.route("/", openAIRoutes(deps, slots));
 
   app.get("/eval", async (c) => {
     const html = await readFile(reportFile, "utf8").catch(() => undefined);
@@ -123,15 +138,14 @@ export function createApp(deps: AppDeps): Hono {
 
   app.get("*", (c) => {
     const file = files.get(c.req.path === "/" ? "/index.html" : c.req.path);
-    if (!file) {
-      if (c.req.path.startsWith("/api/") || c.req.path.startsWith("/v1/")) throw new AppError(404, "not_found", `no route ${c.req.path}`);
-      return c.text("Not found", 404);
-    }
+    // Unknown pages get the same JSON error as the API (a 4xx with { error: { code, message } }).
+    if (!file) throw new AppError(404, "not_found", `no route ${c.req.path}`);
     c.header("Cache-Control", "no-cache");
     return c.body(file.body as unknown as ArrayBuffer, 200, { "Content-Type": file.type });
   });
   app.all("*", (c) => {
-    throw new AppError(c.req.path.startsWith("/api/") || c.req.path.startsWith("/v1/") ? 404 : 405, "not_found", `no route ${c.req.method} ${c.req.path}`);
+    const api = c.req.path.startsWith("/api/") || c.req.path.startsWith("/v1/");
+    throw new AppError(api ? 404 : 405, api ? "not_found" : "method_not_allowed", `no route ${c.req.method} ${c.req.path}`);
   });
   app.onError(handleError);
   return app;

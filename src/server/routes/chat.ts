@@ -1,9 +1,10 @@
 /** POST /api/chat: an answer with citations, as JSON or (stream: true) Server-Sent Events. */
 import { Hono } from "hono";
 import { streamSSE } from "hono/streaming";
-import { answer, AnswerInputError, streamAnswer } from "../../answer/answer.ts";
+import { AnswerInputError } from "../../answer/answer.ts";
 import type { AnswerOptions } from "../../answer/types.ts";
 import type { AppDeps } from "../app.ts";
+import { answerInSlot, createAnswerSlots, streamAnswerInSlot, type AnswerSlots } from "../answer-slots.ts";
 import { AppError } from "../errors.ts";
 import { logEvent } from "../log.ts";
 import { ChatRequest, type ChatRequestBody } from "../schemas.ts";
@@ -13,7 +14,7 @@ export function optionsOf(body: ChatRequestBody, signal?: AbortSignal): AnswerOp
   return { studies: body.studies, sections: body.sections, k: body.k, lang: body.lang, mode: body.mode, maxSentences: body.maxSentences, signal };
 }
 
-export function chatRoutes(deps: AppDeps) {
+export function chatRoutes(deps: AppDeps, slots: AnswerSlots = createAnswerSlots()) {
   return new Hono().post("/api/chat", async (c) => {
     const body = await readJson(c, ChatRequest);
     if (deps.context.config.server.logQuestions) {
@@ -21,7 +22,7 @@ export function chatRoutes(deps: AppDeps) {
     }
     if (!body.stream) {
       try {
-        return c.json(await answer(deps.context, body.messages, optionsOf(body, c.req.raw.signal)));
+        return c.json(await answerInSlot(slots, deps.context, body.messages, optionsOf(body, c.req.raw.signal)));
       } catch (error) {
         if (error instanceof AnswerInputError) throw new AppError(400, "invalid_request", `messages: ${error.message}`);
         throw error;
@@ -31,7 +32,7 @@ export function chatRoutes(deps: AppDeps) {
       const controller = new AbortController();
       stream.onAbort(() => controller.abort());
       try {
-        for await (const event of streamAnswer(deps.context, body.messages, optionsOf(body, controller.signal))) {
+        for await (const event of streamAnswerInSlot(slots, deps.context, body.messages, optionsOf(body, controller.signal))) {
           if (controller.signal.aborted) break;
           const { type, ...data } = event;
           await stream.writeSSE({ event: type, data: JSON.stringify(data) });

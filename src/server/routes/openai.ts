@@ -5,10 +5,11 @@
 import { randomUUID } from "node:crypto";
 import { Hono } from "hono";
 import { streamSSE } from "hono/streaming";
-import { answer, AnswerInputError, streamAnswer } from "../../answer/answer.ts";
+import { AnswerInputError } from "../../answer/answer.ts";
 import type { AnswerResult, Citation } from "../../answer/types.ts";
 import type { ChatMessage } from "../../retrieve/conversation.ts";
 import type { AppDeps } from "../app.ts";
+import { answerInSlot, createAnswerSlots, streamAnswerInSlot, type AnswerSlots } from "../answer-slots.ts";
 import { AppError } from "../errors.ts";
 import { OpenAIChatRequest } from "../schemas.ts";
 import { readJson } from "../validate.ts";
@@ -47,7 +48,7 @@ function usage(messages: ChatMessage[], content: string) {
   return { prompt_tokens: prompt, completion_tokens: completion, total_tokens: prompt + completion };
 }
 
-export function openAIRoutes(deps: AppDeps) {
+export function openAIRoutes(deps: AppDeps, slots: AnswerSlots = createAnswerSlots()) {
   return new Hono()
     .get("/v1/models", (c) =>
       c.json({ object: "list", data: [{ id: MODEL_ID, object: "model", created: 1700000000, owned_by: "local" }] }),
@@ -64,7 +65,7 @@ export function openAIRoutes(deps: AppDeps) {
       if (!body.stream) {
         let result: AnswerResult;
         try {
-          result = await answer(deps.context, messages, { signal: c.req.raw.signal });
+          result = await answerInSlot(slots, deps.context, messages, { signal: c.req.raw.signal });
         } catch (error) {
           if (error instanceof AnswerInputError) throw new AppError(400, "invalid_request", `messages: ${error.message}`);
           throw error;
@@ -86,7 +87,7 @@ export function openAIRoutes(deps: AppDeps) {
           });
         try {
           await chunk({ role: "assistant", content: "" });
-          for await (const event of streamAnswer(deps.context, messages, {})) {
+          for await (const event of streamAnswerInSlot(slots, deps.context, messages, {})) {
             // OpenAI streams cannot take text back: a reset (model failed mid-answer) starts a new paragraph.
             if (event.type === "delta") await chunk({ content: event.reset ? "\n\n" : event.text });
             if (event.type === "citations") await chunk({ content: referencesBlock(event.citations, event.warnings) });
