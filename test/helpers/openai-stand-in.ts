@@ -11,7 +11,11 @@ export type Behaviour =
   | { kind: "hang" }
   | { kind: "status"; status: number }
   | { kind: "invalid-json" }
-  | { kind: "cut"; text: string };
+  | { kind: "cut"; text: string }
+  /** Like "answer", but waits `delayMs` before each chunk (a slow model, for in-flight requests at shutdown). */
+  | { kind: "slow"; text: string; chunkSize?: number; delayMs: number }
+  /** 401 quoting the API key it was sent, unmasked, as some endpoints and proxies do (secrets must not leak on). */
+  | { kind: "reject-key" };
 
 export interface StandIn {
   baseURL: string;
@@ -48,6 +52,12 @@ export async function startStandIn(behaviour: Behaviour): Promise<StandIn> {
       return;
     }
     if (b.kind === "hang") return; // never answers
+    if (b.kind === "reject-key") {
+      const key = (req.headers.authorization ?? "").replace(/^Bearer /, "");
+      res.writeHead(401, { "content-type": "application/json" });
+      res.end(JSON.stringify({ error: { message: `Incorrect API key provided: ${key}.`, type: "invalid_request_error", code: "invalid_api_key" } }));
+      return;
+    }
     if (b.kind === "status") {
       res.writeHead(b.status, { "content-type": "application/json" });
       res.end(JSON.stringify({ error: { message: "stand-in failure", type: "server_error" } }));
@@ -69,7 +79,13 @@ export async function startStandIn(behaviour: Behaviour): Promise<StandIn> {
       setTimeout(() => res.socket?.destroy(), 20);
       return;
     }
-    for (let i = 0; i < text.length; i += size) res.write(chunk(id, { content: text.slice(i, i + size) }));
+    if (b.kind === "slow") {
+      for (let i = 0; i < text.length; i += b.chunkSize ?? 8) {
+        await new Promise((r) => setTimeout(r, b.delayMs));
+        if (res.destroyed) return;
+        res.write(chunk(id, { content: text.slice(i, i + (b.chunkSize ?? 8)) }));
+      }
+    } else for (let i = 0; i < text.length; i += size) res.write(chunk(id, { content: text.slice(i, i + size) }));
     res.write(chunk(id, {}, "stop"));
     res.write("data: [DONE]\n\n");
     res.end();

@@ -6,23 +6,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config.ts";
 import { createApp } from "../../src/server/app.ts";
 import { buildIndexFixture, type IndexFixture } from "../helpers/index-fixture.ts";
+import { sseEvents } from "../helpers/sse.ts";
 
 let fixture: IndexFixture;
 let app: ReturnType<typeof createApp>;
 
 const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
   app.request(path, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: typeof body === "string" ? body : JSON.stringify(body) });
-
-function sseEvents(text: string): { event: string; data: unknown }[] {
-  return text
-    .split("\n\n")
-    .filter((block) => block.trim())
-    .map((block) => {
-      const event = /^event: (.*)$/m.exec(block)?.[1] ?? "message";
-      const data = block.split("\n").filter((l) => l.startsWith("data: ")).map((l) => l.slice(6)).join("\n");
-      return { event, data: data === "[DONE]" ? data : JSON.parse(data) };
-    });
-}
 
 beforeAll(async () => {
   fixture = await buildIndexFixture();
