@@ -81,7 +81,7 @@ async function prepare(context: AnswerContext, messages: ChatMessage[], options:
   const identity = studyCueStems(context.store.catalog, studies);
   // "studi nomor 9": the words that point at a study by its number say which, not what.
   if (question.studies.some((n) => new RegExp(`\\b${n}\\b`).test(resolved.question))) {
-    for (const w of ["nomor", "number", "no", ...question.studies.map(String)]) identity.add(w);
+    for (const w of ["nomor", "number", "no", "studi", "study", "teliti", "artikel", "article", ...question.studies.map(String)]) identity.add(w);
   }
   const weights = weighQuestion(search, context.store.termStats, { ownText: resolved.question, identity });
   const candidates = candidatesOf(hits, { weights, intents, studies, k });

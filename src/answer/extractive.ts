@@ -78,8 +78,12 @@ export function selectQuotes(candidates: Candidate[], intents: Intent[], maxSent
       if (top && !chosen.includes(top)) chosen.push(top);
     }
   }
+  // A metadata question about a named study ("who wrote study 10?") is answered by table cells alone.
+  const metadata = intents.some((i) => i === "who" || i === "when" || i === "journal" || i === "database" || i === "method");
+  const cellsOnly = metadata && FIELD_LINE.test(best.text) && best.passage.studies.some((n) => studies.includes(n));
   for (const c of candidates.slice(1)) {
     if (chosen.length >= limit) break;
+    if (cellsOnly && !FIELD_LINE.test(c.text)) continue;
     if (c.score < 0.55 * best.score || c.coverage < 0.45 * best.coverage) continue;
     if (chosen.some((s) => s.passage.id === c.passage.id && s.start === c.start)) continue;
     if (chosen.some((s) => overlap(s.stems, c.stems) >= 0.6)) continue;
