@@ -15,8 +15,10 @@ try {
   console.log(`Review assistant ready: ${server.url}`);
   for (const signal of ["SIGTERM", "SIGINT"] as const) {
     process.once(signal, async () => {
+      // Stop accepting first (close() does at once), then say so: the log line means no new connection.
+      const closing = server.close();
       logEvent({ event: "shutdown", signal });
-      await server.close();
+      await closing;
       process.exit(0);
     });
   }
