@@ -5,10 +5,10 @@
  */
 import OpenAI from "openai";
 import { answer, type AnswerContext } from "../answer/answer.ts";
+import type { AnswerMode } from "../answer/types.ts";
 import type { Config } from "../config.ts";
 import { mean } from "./metrics.ts";
 import type { FixedQuestion } from "./questions.ts";
-import type { QuestionRecord } from "./runner.ts";
 
 export const JUDGE_RUBRIC = [
   "You grade answers of a citation-based assistant. Reply with JSON only: {\"faithful\": [0 or 1 per sentence], \"relevance\": 1-5}.",
@@ -24,13 +24,14 @@ export interface JudgeResult {
   errors: number;
 }
 
-export async function runJudge(config: Config, context: AnswerContext, questions: FixedQuestion[], _records: QuestionRecord[], log: (line: string) => void): Promise<JudgeResult> {
+/** Judge the answers the product gives in `mode` to every question (asks the configured chat model). */
+export async function runJudge(config: Config, context: AnswerContext, questions: FixedQuestion[], mode: AnswerMode, log: (line: string) => void): Promise<JudgeResult> {
   const client = new OpenAI({ baseURL: config.llm.baseURL, apiKey: config.llm.apiKey ?? "not-needed", timeout: config.llm.totalTimeoutMs, maxRetries: 1 });
   const faithful: number[] = [];
   const relevance: number[] = [];
   let errors = 0;
   for (const q of questions) {
-    const result = await answer(context, q.messages, { mode: "extractive" === config.answer.mode ? "extractive" : "llm" });
+    const result = await answer(context, q.messages, { mode });
     const cited = result.sentences.map((s) => ({
       sentence: s.text,
       passages: s.citations.map((n) => result.citations.find((c) => c.n === n)?.quote ?? "").filter(Boolean),

@@ -88,7 +88,7 @@ export async function runEval(config: Config, options: EvalOptions): Promise<Eva
   });
   if (options.judge) {
     if (!context.llm) throw new Error("--judge needs a chat model: set OPENAI_BASE_URL (and OPENAI_API_KEY if needed)");
-    report.judge = await runJudge(config, context, questions, run.product.records, log);
+    report.judge = await runJudge(config, context, questions, options.mode, log);
   }
   await mkdir(options.outDir, { recursive: true });
   await writeFile(path.join(options.outDir, "report.json"), JSON.stringify(report, null, 2));

@@ -4,10 +4,10 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { readFileSync } from "node:fs";
 import { createAnswerContext } from "../../src/answer/context.ts";
 import type { AnswerContext } from "../../src/answer/answer.ts";
 import { loadConfig, PROJECT_ROOT, type Config } from "../../src/config.ts";
+import { loadQuestions as loadFixedQuestions, type FixedQuestion } from "../../src/eval/questions.ts";
 import { runIngest } from "../../src/ingest/ingest.ts";
 
 export interface IndexFixture {
@@ -25,21 +25,9 @@ export async function buildIndexFixture(env: Record<string, string> = {}): Promi
   return { dataDir, config, context, cleanup: () => rm(dataDir, { recursive: true, force: true }) };
 }
 
-export interface FixedQuestion {
-  id: string;
-  lang: "id" | "en";
-  kind: string;
-  messages: { role: "user" | "assistant"; content: string }[];
-  gold: { studies: number[]; sections: string[] };
-  mustInclude: string[];
-  evidence: string | null;
-}
-
+/** The fixed questions of eval/questions.jsonl, validated by the evaluation's own loader. */
 export function loadQuestions(): FixedQuestion[] {
-  return readFileSync(path.join(PROJECT_ROOT, "eval", "questions.jsonl"), "utf8")
-    .split("\n")
-    .filter((l) => l.trim())
-    .map((l) => JSON.parse(l) as FixedQuestion);
+  return loadFixedQuestions(path.join(PROJECT_ROOT, "eval", "questions.jsonl"));
 }
 
 export const CORPUS_FILE = path.join(PROJECT_ROOT, "corpus", "review-child-trafficking-programs.txt");

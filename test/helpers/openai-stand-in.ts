@@ -63,6 +63,12 @@ export async function startStandIn(behaviour: Behaviour): Promise<StandIn> {
       res.end(JSON.stringify({ error: { message: "stand-in failure", type: "server_error" } }));
       return;
     }
+    if (body.stream !== true && b.kind === "answer") {
+      // A non-streamed completion (the judge asks for these).
+      res.writeHead(200, { "content-type": "application/json" });
+      res.end(JSON.stringify({ id: "chatcmpl-standin", object: "chat.completion", created: 1, model: "stand-in", choices: [{ index: 0, message: { role: "assistant", content: b.text }, finish_reason: "stop" }] }));
+      return;
+    }
     res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache" });
     if (b.kind === "invalid-json") {
       res.write("data: {this is not json\n\n");
