@@ -9,6 +9,7 @@
 import { readFileSync } from "node:fs";
 import MiniSearch from "minisearch";
 import type { Passage } from "../ingest/types.ts";
+import { squash } from "../text/tokenize.ts";
 import type { Labels } from "./metrics.ts";
 
 export interface BaselineChunk extends Labels {
@@ -28,7 +29,6 @@ export function rawChunks(text: string, size = BASELINE_CHUNK_CHARS, overlap = B
   return chunks;
 }
 
-const squash = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]/gu, "");
 
 function shingles(text: string, size = 12): Set<string> {
   const s = squash(text);

@@ -44,6 +44,20 @@ export function isSupported(file: string): boolean {
   return path.extname(file).toLowerCase() in READERS;
 }
 
+/** The stable document id: the path relative to the corpus folder (`root`), or the file name. */
+function documentId(file: string, root?: string): string {
+  return root && path.resolve(file).startsWith(path.resolve(root) + path.sep)
+    ? path.relative(root, file).split(path.sep).join("/")
+    : path.basename(file);
+}
+
+const sha256 = (bytes: Buffer) => createHash("sha256").update(bytes).digest("hex");
+
+/** A document's id and content hash, without parsing it (enough to tell whether an index is current). */
+export async function fingerprintDocument(file: string, root?: string): Promise<{ id: string; sha256: string }> {
+  return { id: documentId(file, root), sha256: sha256(await readFile(file)) };
+}
+
 /** Load one file. `root` (the corpus folder) makes the document id relative and stable across machines. */
 export async function loadDocument(file: string, root?: string): Promise<RawDocument> {
   const extension = path.extname(file).toLowerCase();
@@ -61,16 +75,7 @@ export async function loadDocument(file: string, root?: string): Promise<RawDocu
   if (bytes.length === 0) throw new IngestError(file, "file is empty");
   const pages = await reader.read(bytes, file);
   if (pages.every((p) => p.text.trim() === "")) throw new IngestError(file, "no text could be extracted");
-  const id = root && path.resolve(file).startsWith(path.resolve(root) + path.sep)
-    ? path.relative(root, file).split(path.sep).join("/")
-    : path.basename(file);
-  return {
-    id,
-    source: path.resolve(file),
-    format: reader.format,
-    sha256: createHash("sha256").update(bytes).digest("hex"),
-    pages,
-  };
+  return { id: documentId(file, root), source: path.resolve(file), format: reader.format, sha256: sha256(bytes), pages };
 }
 
 /**

@@ -14,7 +14,7 @@
 import { joinLines, type Vocabulary } from "./clean.ts";
 import type { Study } from "./studies.ts";
 import type { SourceLine } from "./types.ts";
-import { foldCase } from "../text/tokenize.ts";
+import { squash } from "../text/tokenize.ts";
 
 export interface TableRow {
   number: number;
@@ -41,10 +41,6 @@ export interface StudyRow {
   page: number | null;
 }
 
-/** Letters and digits only, lower case: the form in which extracted text and metadata are compared. */
-export function squash(text: string): string {
-  return foldCase(text).replace(/[^\p{L}\p{N}]/gu, "");
-}
 
 /**
  * Split table lines into rows "1." .. "10.". A row number broken over two lines ("1" / "0.") is joined.

@@ -5,7 +5,7 @@
 import type { Config } from "../config.ts";
 import { createLocalEmbedder } from "../embed/local.ts";
 import { corpusHash } from "../ingest/ingest.ts";
-import { listCorpusFiles, loadDocument } from "../ingest/load.ts";
+import { fingerprintDocument, listCorpusFiles } from "../ingest/load.ts";
 import { buildDir, readCurrentBuild, readManifest } from "../store/layout.ts";
 
 export type IndexStatus = { state: "current" } | { state: "missing" | "stale" | "unreadable"; reason: string };
@@ -21,7 +21,8 @@ export async function indexStatus(config: Config): Promise<IndexStatus> {
   }
   const embedderId = config.embed.provider === "local" ? createLocalEmbedder(config.embed.localDimension).id : manifest.embedder.id;
   const files = await listCorpusFiles(config.corpusDir);
-  const documents = await Promise.all(files.map((f) => loadDocument(f, config.corpusDir)));
+  // Hashes only: parsing every PDF at each start just to compare hashes would be wasted work.
+  const documents = await Promise.all(files.map((f) => fingerprintDocument(f, config.corpusDir)));
   const hash = await corpusHash(config, documents, embedderId);
   return hash === manifest.corpusHash ? { state: "current" } : { state: "stale", reason: "the corpus, its metadata or the ingest settings changed" };
 }

@@ -27,3 +27,8 @@ export function tokenize(text: string): string[] {
   }
   return out;
 }
+
+/** Letters and digits only, lower case: how extracted text, metadata and quotes are compared loosely. */
+export function squash(text: string): string {
+  return foldCase(text).replace(/[^\p{L}\p{N}]/gu, "");
+}
