@@ -1,38 +1,49 @@
 /**
- * npm run eval [-- --mode llm] [--judge] [--thresholds file] [--questions file] [--out dir] [--markdown file]
- * Exits non-zero when a metric misses its threshold. `--check` (what `npm test` runs) writes the reports
- * under data/eval/ instead of the tracked eval/ and docs/ files.
+ * npm run eval [-- --split dev,test] [--corpus dir --questions file] [--mode llm] [--thresholds file] [--out dir]
+ *   Runs the evaluation splits (default: dev, test, extra, test-mixed) and writes eval/report.json,
+ *   eval/report.html and docs/eval.md. `--corpus` and `--questions` run any question file on any corpus
+ *   in a temporary data folder. `--check` (what `npm test` runs) writes the reports under data/eval/
+ *   instead of the tracked files. Exits non-zero when a threshold is missed.
  */
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { loadConfig } from "../src/config.ts";
-import { describeFailure } from "../src/errors.ts";
-import { DEFAULT_EVAL_OPTIONS, runEval } from "../src/eval/run-eval.ts";
+import { loadConfig, PROJECT_ROOT } from "../src/config.ts";
+import { describeFailure } from "../src/domain/errors.ts";
+import { DEFAULT_SPLITS, runEval, type SplitSpec } from "../src/eval/run-eval.ts";
 
 try {
   const { values } = parseArgs({
     options: {
       mode: { type: "string", default: "extractive" },
-      judge: { type: "boolean", default: false },
-      thresholds: { type: "string" },
+      split: { type: "string" },
+      corpus: { type: "string", multiple: true },
       questions: { type: "string" },
+      thresholds: { type: "string" },
       out: { type: "string" },
       markdown: { type: "string" },
       check: { type: "boolean", default: false },
     },
   });
   if (values.mode !== "extractive" && values.mode !== "llm") throw new Error(`--mode must be extractive or llm, not "${values.mode}"`);
+  let splits: SplitSpec[] = DEFAULT_SPLITS;
+  if (values.questions) {
+    const name = path.basename(values.questions).replace(/\.jsonl$/, "");
+    splits = [{ name, description: `${values.questions} on ${(values.corpus ?? ["the configured corpus"]).join(", ")}`, questionsFile: path.resolve(values.questions), corpus: values.corpus?.map((c) => path.resolve(c)) }];
+  } else if (values.corpus) throw new Error("--corpus needs --questions (the questions written for that corpus)");
+  if (values.split) {
+    const wanted = values.split.split(",").map((s) => s.trim());
+    const unknown = wanted.filter((w) => !DEFAULT_SPLITS.some((s) => s.name === w));
+    if (unknown.length > 0) throw new Error(`unknown split ${unknown.join(", ")} (use ${DEFAULT_SPLITS.map((s) => s.name).join(", ")})`);
+    splits = DEFAULT_SPLITS.filter((s) => wanted.includes(s.name));
+  }
   const config = loadConfig();
-  const checkDir = path.join(config.dataDir, "eval");
-  const out = values.out ?? (values.check ? checkDir : undefined);
+  const out = values.out ?? (values.check ? path.join(config.dataDir, "eval") : undefined);
   const report = await runEval(config, {
-    ...DEFAULT_EVAL_OPTIONS,
     mode: values.mode,
-    judge: values.judge,
-    questionsFile: values.questions ?? DEFAULT_EVAL_OPTIONS.questionsFile,
-    thresholdsFile: values.thresholds ?? DEFAULT_EVAL_OPTIONS.thresholdsFile,
-    outDir: out ?? DEFAULT_EVAL_OPTIONS.outDir,
-    markdownFile: values.markdown ?? (out ? "" : DEFAULT_EVAL_OPTIONS.markdownFile),
+    splits,
+    thresholdsFile: values.thresholds ? path.resolve(values.thresholds) : path.join(PROJECT_ROOT, "eval", "thresholds.json"),
+    outDir: out ?? path.join(PROJECT_ROOT, "eval"),
+    markdownFile: values.markdown ?? (out || values.questions || values.split ? "" : path.join(PROJECT_ROOT, "docs", "eval.md")),
     command: `npm run eval${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(" ")}` : ""}`,
   });
   process.exitCode = report.passed ? 0 : 1;

@@ -98,11 +98,18 @@ async function prepare(context: AnswerContext, messages: ChatMessage[], options:
   return {
     info: { question: resolved.question, searchText: resolved.searchText, studies, intents, followUp: resolved.followUp },
     lang: question.lang,
-    retrieved: hits.map((h) => ({ id: h.passage.id, score: h.score, section: h.passage.section, page: h.passage.page, studies: h.passage.studies })),
+    retrieved: hits.map((h) => ({ id: h.passage.id, docId: h.passage.docId, score: h.score, section: h.passage.section, page: h.passage.page, studies: h.passage.studies })),
     extractive,
     hits,
     retrieveMs,
   };
+}
+
+/** Retrieval alone, with no study filter: what the question's own words find (an evaluation metric). */
+export async function retrieveUnfiltered(context: AnswerContext, question: string, k: number) {
+  const { linker } = studyTools(context.store);
+  const hits = await searchPassages(context.store, context.embedder, understandQuery(question, linker), { k, vectorWeight: context.config.retrieve.vectorWeight });
+  return hits.map((h) => ({ docId: h.passage.docId, section: h.passage.section, page: h.passage.page, studies: h.passage.studies }));
 }
 
 /** Deltas for an answer computed at once: sentence by sentence, so the page streams it the same way. */

@@ -137,7 +137,7 @@ function render(lang: Lang, groups: Group[], list: boolean, crossLingual: boolea
     const n = citations.length + 1;
     const citation = makeCitation(n, first.passage, first.start, last.end, book);
     citations.push(citation);
-    sentences.push({ text: citation.quote, citations: [n] });
+    sentences.push({ text: citation.quote, citations: [n], kind: "quoted" });
   }
   const frame = lead ?? (crossLingual ? m.frameCrossLingual : list ? m.frameList : m.frame);
   const body = list

@@ -45,10 +45,13 @@ export interface Citation {
 export interface AnswerSentence {
   text: string;
   citations: number[];
+  /** "quoted": the sentence is the source's words; "composed": the assistant's own; "frame": a fixed phrase. */
+  kind?: "quoted" | "composed" | "frame";
 }
 
 export interface RetrievedPassage {
   id: string;
+  docId: string;
   score: number;
   section: SectionId;
   page: number | null;
@@ -77,6 +80,8 @@ export interface AnswerResult {
   query: QueryInfo;
   retrieved: RetrievedPassage[];
   timings: { retrieveMs: number; composeMs: number; totalMs: number };
+  /** Studies the answer names, in order (list and count answers). */
+  studies?: number[];
   /** Why the extractive path did or did not abstain (for evaluation reports and debugging). */
   diagnostics: { bestSupport: number; abstainReason: string };
 }

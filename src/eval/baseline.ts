@@ -6,7 +6,6 @@
  * product's passages whose text it overlaps (shared 12-letter shingles), so both systems are judged
  * against the same gold labels over the same stretches of the review.
  */
-import { readFileSync } from "node:fs";
 import MiniSearch from "minisearch";
 import type { Passage } from "../ingest/types.ts";
 import { squash } from "../text/tokenize.ts";
@@ -46,7 +45,7 @@ export function labelChunk(text: string, passages: { passage: Passage; text: str
     let shared = 0;
     for (const s of chunk) if (squashed.includes(s)) shared++;
     if (shared / chunk.size >= 0.3 || (shared >= 20 && shared / shingles(passage.text).size >= 0.5)) {
-      out.push({ section: passage.section, studies: passage.studies });
+      out.push({ docId: passage.docId, section: passage.section, page: passage.page, studies: passage.studies });
     }
   }
   return out;
@@ -57,9 +56,14 @@ export interface Baseline {
   search(question: string, k: number): { id: number; text: string; labels: Labels[]; score: number }[];
 }
 
-export function createBaseline(rawFiles: string[], passages: Passage[]): Baseline {
-  const squashedPassages = passages.map((passage) => ({ passage, text: squash(passage.text) }));
-  const chunks = rawFiles.flatMap((file) => rawChunks(readFileSync(file, "utf8"))).map((text, id) => ({ id, text, labels: labelChunk(text, squashedPassages) }));
+/** `documents`: each document's raw extracted text (no cleaning), by document id. */
+export function createBaseline(documents: { docId: string; text: string }[], passages: Passage[]): Baseline {
+  const chunks = documents
+    .flatMap((doc) => {
+      const own = passages.filter((p) => p.docId === doc.docId).map((passage) => ({ passage, text: squash(passage.text) }));
+      return rawChunks(doc.text).map((text) => ({ text, labels: labelChunk(text, own) }));
+    })
+    .map((chunk, id) => ({ id, ...chunk }));
   const index = new MiniSearch<{ id: number; text: string }>({ fields: ["text"], storeFields: ["text"] });
   index.addAll(chunks.map(({ id, text }) => ({ id, text })));
   return {

@@ -1,21 +1,36 @@
 /**
- * Metric functions: pure, small, tested on hand-made cases (test/unit/eval/metrics.test.ts).
+ * Metric functions: pure, small, tested on hand-made cases (src/eval/metrics.test.ts). Definitions are
+ * written out in docs/eval.md; each function's comment says what counts.
  */
+import { toSectionId } from "../domain/sections.ts";
+
 export interface Labels {
+  docId?: string;
   section: string;
+  page?: number | null;
   studies: number[];
 }
 
 export interface Gold {
   studies: number[];
   sections: string[];
+  docs: string[];
+  pages: number[];
 }
 
-/** A passage answers the question when it is about a gold study (if any) and in a gold section (if any). */
+/**
+ * A passage is relevant when it is in a gold document (if any), about a gold study (if any), and on a gold
+ * page (if any) or else in a gold section (if any). Section names compare through their canonical ids.
+ */
 export function isRelevant(passage: Labels, gold: Gold): boolean {
-  const studyOk = gold.studies.length === 0 || passage.studies.some((s) => gold.studies.includes(s));
-  const sectionOk = gold.sections.length === 0 || gold.sections.includes(passage.section);
-  return studyOk && sectionOk;
+  if (gold.docs.length > 0 && !(passage.docId && gold.docs.includes(passage.docId))) return false;
+  if (gold.studies.length > 0 && !passage.studies.some((s) => gold.studies.includes(s))) return false;
+  if (gold.pages.length > 0) return passage.page != null && gold.pages.includes(passage.page);
+  if (gold.sections.length > 0) {
+    const section = toSectionId(passage.section) ?? passage.section;
+    return gold.sections.some((s) => (toSectionId(s) ?? s) === section);
+  }
+  return true;
 }
 
 export interface RankMetrics {
@@ -34,20 +49,74 @@ export function rankMetrics(relevant: boolean[]): RankMetrics {
   };
 }
 
-/** Lower case, no whitespace: how facts and quotes are compared (line breaks and spacing do not count). */
+/** Lower case, no whitespace, one kind of quote and dash: how facts and quotes are compared. */
 export function normalizeForMatch(text: string): string {
-  return text.toLowerCase().replace(/\s+/g, "");
+  return text
+    .toLowerCase()
+    .normalize("NFKC")
+    .replace(/[‘’`´]/g, "'")
+    .replace(/[“”«»]/g, '"')
+    .replace(/[‐‑‒–—−]/g, "-")
+    .replace(/\s+/g, "");
 }
 
-/** Which must-include facts ("a|b" = either) the answer contains. */
-export function mustIncludeHits(answer: string, mustInclude: string[]): boolean[] {
-  const text = normalizeForMatch(answer);
-  return mustInclude.map((fact) => fact.split("|").some((alt) => text.includes(normalizeForMatch(alt))));
+/** Which facts ("a|b" = either) a text contains. */
+export function factHits(text: string, facts: string[]): boolean[] {
+  const haystack = normalizeForMatch(text);
+  return facts.map((fact) => fact.split("|").some((alt) => haystack.includes(normalizeForMatch(alt))));
 }
 
-/** A citation is valid when its quote is an exact substring of the passage it names. */
-export function citationIsValid(quote: string, passageText: string | undefined): boolean {
-  return passageText !== undefined && quote.length > 0 && passageText.includes(quote);
+/** Quoted text in an answer: «...» spans (how answers mark the source's own words). */
+const QUOTE_SPAN = /«[^»]*»/g;
+
+/**
+ * The assistant's own words: the answer without its quotes. `quotedSentences` are sentences that are quotes
+ * as a whole (an answer that marks them by structure instead of «»).
+ */
+export function ownWords(answer: string, quotedSentences: string[] = []): string {
+  let text = answer.replace(QUOTE_SPAN, " ");
+  for (const s of quotedSentences) if (s) text = text.split(s).join(" ");
+  return text;
+}
+
+/**
+ * Padding: a citation whose quote carries none of the question's facts or items (any alternative). Only
+ * meaningful for questions that have facts.
+ */
+export function isPadding(quote: string, facts: string[]): boolean {
+  return facts.length > 0 && !factHits(quote, facts).some(Boolean);
+}
+
+/** Item recall: items ("a|b") named in the answer, over all items. */
+export function itemRecall(answer: string, items: string[]): number {
+  if (items.length === 0) return 1;
+  return factHits(answer, items).filter(Boolean).length / items.length;
+}
+
+/** Item precision over studies: of the studies the answer names, the share that are gold. Undefined when it names none. */
+export function studyPrecision(named: number[], gold: number[]): number | undefined {
+  const set = [...new Set(named)];
+  if (set.length === 0) return undefined;
+  return set.filter((n) => gold.includes(n)).length / set.length;
+}
+
+const NUMBER_WORDS: Record<number, string[]> = {
+  0: ["zero", "none", "nol", "tidak ada"], 1: ["one", "satu", "se"], 2: ["two", "dua"], 3: ["three", "tiga"], 4: ["four", "empat"],
+  5: ["five", "lima"], 6: ["six", "enam"], 7: ["seven", "tujuh"], 8: ["eight", "delapan"], 9: ["nine", "sembilan"], 10: ["ten", "sepuluh"],
+};
+
+/** The answer states the count: as digits standing alone, or as a number word in either language. */
+export function statesCount(answer: string, count: number): boolean {
+  if (new RegExp(`(?<![\\d.,])${count}(?![\\d.,]\\d)`).test(answer)) return true;
+  const lower = answer.toLowerCase();
+  return (NUMBER_WORDS[count] ?? []).some((w) => new RegExp(`(?<![\\p{L}])${w}(?![\\p{L}])`, "u").test(lower));
+}
+
+/** A citation is valid when its quote is the passage's text at the stated offsets. */
+export function citationIsValid(quote: string, passageText: string | undefined, start?: number, end?: number): boolean {
+  if (passageText === undefined || quote.length === 0) return false;
+  if (start !== undefined && end !== undefined) return passageText.slice(start, end) === quote;
+  return passageText.includes(quote);
 }
 
 export function mean(values: number[]): number {
@@ -60,40 +129,4 @@ export function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   const rank = Math.max(1, Math.ceil((p / 100) * sorted.length));
   return sorted[rank - 1];
-}
-
-export interface AbstentionCounts {
-  /** Out-of-scope questions that abstained. */
-  truePositive: number;
-  /** In-scope questions that abstained. */
-  falsePositive: number;
-  /** Out-of-scope questions that were answered. */
-  falseNegative: number;
-  inScope: number;
-  outOfScope: number;
-}
-
-export function abstentionCounts(records: { outOfScope: boolean; abstained: boolean }[]): AbstentionCounts {
-  const c = { truePositive: 0, falsePositive: 0, falseNegative: 0, inScope: 0, outOfScope: 0 };
-  for (const r of records) {
-    if (r.outOfScope) {
-      c.outOfScope++;
-      if (r.abstained) c.truePositive++;
-      else c.falseNegative++;
-    } else {
-      c.inScope++;
-      if (r.abstained) c.falsePositive++;
-    }
-  }
-  return c;
-}
-
-export function abstentionRates(c: AbstentionCounts) {
-  const abstained = c.truePositive + c.falsePositive;
-  return {
-    precision: abstained === 0 ? 0 : c.truePositive / abstained,
-    recall: c.outOfScope === 0 ? 0 : c.truePositive / c.outOfScope,
-    falseAbstainRate: c.inScope === 0 ? 0 : c.falsePositive / c.inScope,
-    falseAnswerRate: c.outOfScope === 0 ? 0 : c.falseNegative / c.outOfScope,
-  };
 }

@@ -1,24 +1,31 @@
 /**
- * The evaluation report, built once and written three ways: eval/report.json (machine-readable, with the
- * commit and config), docs/eval.md (tables) and eval/report-html.ts's self-contained HTML.
+ * The evaluation report, built once and written three ways: eval/report.json (every number and answer,
+ * with the commit and settings), docs/eval.md (tables: splits side by side, the test-dev gap, per kind)
+ * and the self-contained HTML of report-html.ts (served at /eval).
  */
-import type { EvalRun, Metrics, QuestionRecord } from "./runner.ts";
+import type { Metrics, QuestionRecord, SplitRun } from "./runner.ts";
 import type { ThresholdCheck } from "./thresholds.ts";
+
+export interface SplitReport {
+  name: string;
+  description: string;
+  questionsFile: string;
+  corpus: string[];
+  questions: number;
+  product: Omit<SplitRun["product"], "records">;
+  baseline: Omit<SplitRun["baseline"], "records">;
+  failures: Failure[];
+  records: { product: QuestionRecord[]; baseline: QuestionRecord[] };
+}
 
 export interface EvalReport {
   generatedAt: string;
   commit: string;
   command: string;
   settings: Record<string, unknown>;
-  questions: number;
-  product: Omit<EvalRun["product"], "records">;
-  baseline: Omit<EvalRun["baseline"], "records">;
-  /** product / baseline for the headline metrics. */
-  ratios: Record<string, number | null>;
+  splits: SplitReport[];
   thresholds: ThresholdCheck[];
   passed: boolean;
-  failures: Failure[];
-  records: { product: QuestionRecord[]; baseline: QuestionRecord[] };
   judge?: unknown;
 }
 
@@ -31,135 +38,125 @@ export interface Failure {
   answer: string;
 }
 
-export const HEADLINE: [string, (m: Metrics) => number, string][] = [
-  ["retrieval.recallAt1", (m) => m.retrieval.recallAt1, "Recall@1"],
-  ["retrieval.recallAt5", (m) => m.retrieval.recallAt5, "Recall@5"],
-  ["retrieval.mrr", (m) => m.retrieval.mrr, "MRR"],
-  ["answers.mustInclude", (m) => m.answers.mustInclude, "Must-include facts"],
-  ["answers.citationValidity", (m) => m.answers.citationValidity, "Citation validity"],
-  ["answers.citationSupport", (m) => m.answers.citationSupport, "Citation support"],
-  ["abstention.precision", (m) => m.abstention.precision, "Abstention precision"],
-  ["abstention.recall", (m) => m.abstention.recall, "Abstention recall"],
-  ["abstention.falseAbstainRate", (m) => m.abstention.falseAbstainRate, "False abstentions"],
+/** The metrics shown in every table: path, label, format, and whether higher is better. */
+export const METRICS: { path: string; label: string; get: (m: Metrics) => number; format: "num" | "pct"; higherIsBetter: boolean }[] = [
+  { path: "retrieval.recallAt5", label: "Retrieval recall@5", get: (m) => m.retrieval.recallAt5, format: "num", higherIsBetter: true },
+  { path: "retrieval.recallAt5Unfiltered", label: "Recall@5 without a study filter", get: (m) => m.retrieval.recallAt5Unfiltered, format: "num", higherIsBetter: true },
+  { path: "retrieval.mrr", label: "Retrieval MRR", get: (m) => m.retrieval.mrr, format: "num", higherIsBetter: true },
+  { path: "answers.mustInclude", label: "Must-include facts", get: (m) => m.answers.mustInclude, format: "pct", higherIsBetter: true },
+  { path: "answers.allFacts", label: "Questions with every fact", get: (m) => m.answers.allFacts, format: "pct", higherIsBetter: true },
+  { path: "language.englishOwnWords", label: "English facts in own words", get: (m) => m.language.englishOwnWords, format: "pct", higherIsBetter: true },
+  { path: "answers.padding", label: "Padding (citations carrying no fact)", get: (m) => m.answers.padding, format: "pct", higherIsBetter: false },
+  { path: "lists.itemRecall", label: "List item recall", get: (m) => m.lists.itemRecall, format: "pct", higherIsBetter: true },
+  { path: "lists.itemPrecision", label: "List item precision (studies)", get: (m) => m.lists.itemPrecision, format: "pct", higherIsBetter: true },
+  { path: "lists.countAccuracy", label: "Counts right", get: (m) => m.lists.countAccuracy, format: "pct", higherIsBetter: true },
+  { path: "multiturn.success", label: "Multi-turn success (final turn)", get: (m) => m.multiturn.success, format: "pct", higherIsBetter: true },
+  { path: "abstention.recall", label: "Abstention recall (unanswerable)", get: (m) => m.abstention.recall, format: "pct", higherIsBetter: true },
+  { path: "abstention.falseAbstainRate", label: "False abstentions (answerable)", get: (m) => m.abstention.falseAbstainRate, format: "pct", higherIsBetter: false },
+  { path: "answers.citationValidity", label: "Citation validity", get: (m) => m.answers.citationValidity, format: "pct", higherIsBetter: true },
+  { path: "documents.wrongDocumentCitations", label: "Citations naming the wrong document", get: (m) => m.documents.wrongDocumentCitations, format: "pct", higherIsBetter: false },
 ];
 
-function failuresOf(records: QuestionRecord[]): Failure[] {
+export function failuresOf(records: QuestionRecord[]): Failure[] {
   const out: Failure[] = [];
   for (const r of records) {
     const problems: string[] = [];
-    if (r.outOfScope && !r.abstained) problems.push("answered an out-of-scope question");
-    if (!r.outOfScope && r.abstained) problems.push(`abstained on an in-scope question (${r.abstainReason ?? "?"})`);
-    if (!r.outOfScope && r.missing.length > 0) problems.push(`missing: ${r.missing.join("; ")}`);
+    if (!r.answerable && !r.abstained) problems.push("answered an unanswerable question");
+    if (r.answerable && r.abstained) problems.push(`abstained on an answerable question (${r.reason ?? "?"})`);
+    if (r.answerable && r.missing.length > 0) problems.push(`missing: ${r.missing.join("; ")}`);
     if (r.validCitations < r.citations) problems.push(`${r.citations - r.validCitations} invalid citation(s)`);
-    if (!r.outOfScope && !r.relevant.slice(0, 5).some(Boolean)) problems.push("no relevant passage in the top 5");
+    if (r.wrongDocCitations > 0) problems.push(`${r.wrongDocCitations} citation(s) of the wrong document`);
+    if (r.itemPrecision !== undefined && r.itemPrecision < 1) problems.push(`item precision ${r.itemPrecision.toFixed(2)}`);
+    if (r.countOk === false) problems.push("wrong or missing count");
     if (problems.length > 0) out.push({ id: r.id, kind: r.kind, lang: r.lang, question: r.question, problems, answer: r.answer });
   }
   return out;
 }
 
-export function buildReport(run: EvalRun, meta: { commit: string; command: string; settings: Record<string, unknown>; checks: ThresholdCheck[] }): EvalReport {
-  const ratios: Record<string, number | null> = {};
-  for (const [key, get] of HEADLINE) {
-    const b = get(run.baseline.overall);
-    ratios[key] = b === 0 ? null : get(run.product.overall) / b;
-  }
-  const { records: productRecords, ...product } = run.product;
-  const { records: baselineRecords, ...baseline } = run.baseline;
-  return {
-    generatedAt: new Date().toISOString(),
-    commit: meta.commit,
-    command: meta.command,
-    settings: meta.settings,
-    questions: run.product.overall.questions,
-    product,
-    baseline,
-    ratios,
-    thresholds: meta.checks,
-    passed: meta.checks.every((c) => c.ok),
-    failures: failuresOf(productRecords),
-    records: { product: productRecords, baseline: baselineRecords },
-  };
-}
+export const formatValue = (v: number, format: "num" | "pct") => (format === "pct" ? `${(v * 100).toFixed(1)}%` : v.toFixed(3));
 
-const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
-const num = (v: number) => v.toFixed(3);
-
-function metricRow(name: string, p: number, b: number, format: (v: number) => string): string {
-  const ratio = b === 0 ? "–" : `${(p / b).toFixed(2)}×`;
-  return `| ${name} | ${format(p)} | ${format(b)} | ${ratio} |`;
+function cell(m: Metrics, metric: (typeof METRICS)[number]): string {
+  // A metric with no question behind it in a split is shown as a dash, not as 0.
+  const empty =
+    (metric.path.startsWith("language.") && m.language.n === 0) ||
+    (metric.path.startsWith("lists.item") && m.lists.n === 0) ||
+    (metric.path === "lists.countAccuracy" && !m.lists.countAccuracy && m.lists.n === 0) ||
+    (metric.path.startsWith("multiturn.") && m.multiturn.n === 0) ||
+    (metric.path === "abstention.recall" && m.abstention.unanswerable === 0) ||
+    (metric.path.startsWith("documents.") && m.documents.n === 0);
+  return empty ? "–" : formatValue(metric.get(m), metric.format);
 }
 
 export function renderMarkdown(report: EvalReport): string {
-  const p = report.product.overall;
-  const b = report.baseline.overall;
+  const splits = report.splits;
+  const dev = splits.find((s) => s.name === "dev");
+  const test = splits.find((s) => s.name === "test");
   const lines = [
     "# Evaluation",
     "",
-    `Generated by \`${report.command}\` on ${report.generatedAt.slice(0, 10)} at commit \`${report.commit}\`; ${report.questions} fixed questions`,
-    `(eval/questions.jsonl), answer mode \`${report.settings.mode}\`, embedder \`${report.settings.embedder}\`. The baseline is MiniSearch (BM25)`,
-    `over ${report.settings.baselineChunk}-character chunks of the raw, uncleaned text, answering with the top chunk, run in the same process.`,
-    "This file is rewritten by every run; eval/report.json has every number and every answer, and `/eval` serves the HTML report.",
+    `Generated by \`${report.command}\` on ${report.generatedAt.slice(0, 10)} at commit \`${report.commit}\`; answer mode`,
+    `\`${report.settings.mode}\`, embedder \`${report.settings.embedder}\`. This file is rewritten by every run; eval/report.json has every`,
+    "number and every answer, and `/eval` serves the HTML report. How each metric is counted: docs/eval-metrics.md.",
+    "",
+    "| split | questions | corpus | what it is |",
+    "|---|---|---|---|",
+    ...splits.map((s) => `| ${s.name} | ${s.questions} | ${s.corpus.join(", ")} | ${s.description} |`),
     "",
     `Thresholds (eval/thresholds.json): **${report.passed ? "all met" : "NOT MET"}**.`,
     "",
-    "| threshold | value | limit | |",
-    "|---|---|---|---|",
-    ...report.thresholds.map((c) => `| ${c.metric} | ${num(c.value)} | ${c.kind} ${c.limit} | ${c.ok ? "ok" : "**below**"} |`),
+    "## Splits side by side (product)",
     "",
-    "## Product vs. baseline",
-    "",
-    "| metric | product | BM25 baseline | ratio |",
-    "|---|---|---|---|",
-    metricRow("Retrieval recall@1", p.retrieval.recallAt1, b.retrieval.recallAt1, num),
-    metricRow("Retrieval recall@5", p.retrieval.recallAt5, b.retrieval.recallAt5, num),
-    metricRow("Retrieval MRR", p.retrieval.mrr, b.retrieval.mrr, num),
-    metricRow("Must-include facts in the answer", p.answers.mustInclude, b.answers.mustInclude, pct),
-    metricRow("Questions with every fact", p.answers.allFacts, b.answers.allFacts, pct),
-    metricRow("Citation validity (quote in passage)", p.answers.citationValidity, b.answers.citationValidity, pct),
-    metricRow("Citation support (gold study/section)", p.answers.citationSupport, b.answers.citationSupport, pct),
-    metricRow("Abstention precision", p.abstention.precision, b.abstention.precision, pct),
-    metricRow("Abstention recall (out-of-scope)", p.abstention.recall, b.abstention.recall, pct),
-    metricRow("False abstentions (in-scope)", p.abstention.falseAbstainRate, b.abstention.falseAbstainRate, pct),
-    `| Latency p50 / p95 (ms) | ${p.latency.p50.toFixed(1)} / ${p.latency.p95.toFixed(1)} | ${b.latency.p50.toFixed(1)} / ${b.latency.p95.toFixed(1)} | |`,
-    "",
-    `Margins: recall@5 ${((p.retrieval.recallAt5 - b.retrieval.recallAt5) * 100).toFixed(1)} points, must-include ${((p.answers.mustInclude - b.answers.mustInclude) * 100).toFixed(1)} points above the baseline.`,
-    "",
+    `| metric | ${splits.map((s) => s.name).join(" | ")}${dev && test ? " | test − dev |" : " |"}`,
+    `|---|${splits.map(() => "---").join("|")}${dev && test ? "|---|" : "|"}`,
   ];
-  for (const [title, key] of [["By kind", "byKind"], ["By language", "byLang"]] as const) {
-    lines.push(`## ${title}`, "", "| group | n | recall@5 (product / base) | MRR | must-include (product / base) | abstention recall | false abstentions | p50 ms |", "|---|---|---|---|---|---|---|---|");
-    for (const [group, m] of Object.entries(report.product[key])) {
-      const base = report.baseline[key][group];
-      lines.push(
-        `| ${group} | ${m.questions} | ${num(m.retrieval.recallAt5)} / ${num(base.retrieval.recallAt5)} | ${num(m.retrieval.mrr)} | ${pct(m.answers.mustInclude)} / ${pct(base.answers.mustInclude)} | ${m.abstention.outOfScope ? pct(m.abstention.recall) : "–"} | ${pct(m.abstention.falseAbstainRate)} | ${m.latency.p50.toFixed(1)} |`,
-      );
+  for (const metric of METRICS) {
+    const values = splits.map((s) => cell(s.product.overall, metric));
+    let gap = "";
+    if (dev && test) {
+      const d = metric.get(dev.product.overall);
+      const t = metric.get(test.product.overall);
+      gap = ` | ${metric.format === "pct" ? `${((t - d) * 100).toFixed(1)} pts` : (t - d).toFixed(3)}`;
+    }
+    lines.push(`| ${metric.label} | ${values.join(" | ")}${gap} |`);
+  }
+  lines.push(`| Latency p50 / p95 (ms) | ${splits.map((s) => `${s.product.overall.latency.p50.toFixed(1)} / ${s.product.overall.latency.p95.toFixed(1)}`).join(" | ")}${dev && test ? " | |" : " |"}`, "");
+  lines.push("## Product vs. the BM25 baseline", "", "MiniSearch (BM25) over 800-character chunks of the raw extracted text, answering with its top chunk.", "");
+  lines.push(`| metric | ${splits.map((s) => `${s.name} product / baseline`).join(" | ")} |`, `|---|${splits.map(() => "---").join("|")}|`);
+  for (const metric of METRICS.filter((m) => ["retrieval.recallAt5", "retrieval.mrr", "answers.mustInclude", "answers.padding", "abstention.recall"].includes(m.path))) {
+    lines.push(`| ${metric.label} | ${splits.map((s) => `${cell(s.product.overall, metric)} / ${cell(s.baseline.overall, metric)}`).join(" | ")} |`);
+  }
+  lines.push("");
+  if (report.thresholds.length > 0) {
+    lines.push("## Thresholds", "", "| split | metric | value | limit | |", "|---|---|---|---|---|");
+    for (const c of report.thresholds) lines.push(`| ${c.split} | ${c.metric} | ${c.value.toFixed(3)} | ${c.kind} ${c.limit} | ${c.ok ? "ok" : "**missed**"} |`);
+    lines.push("");
+  }
+  for (const split of splits) {
+    lines.push(`## ${split.name}: by kind`, "", "| kind | n | recall@5 | must-include | own words (en) | padding | items | abstention recall | false abstentions |", "|---|---|---|---|---|---|---|---|---|");
+    for (const [kind, m] of Object.entries(split.product.byKind)) {
+      const get = (path: string) => cell(m, METRICS.find((x) => x.path === path)!);
+      lines.push(`| ${kind} | ${m.questions} | ${get("retrieval.recallAt5")} | ${get("answers.mustInclude")} | ${get("language.englishOwnWords")} | ${get("answers.padding")} | ${get("lists.itemRecall")} | ${get("abstention.recall")} | ${get("abstention.falseAbstainRate")} |`);
     }
     lines.push("");
   }
-  lines.push(`## Questions with a problem (${report.failures.length})`, "");
-  for (const f of report.failures) lines.push(`- **${f.id}** (${f.kind}, ${f.lang}) ${f.question.replace(/\|/g, "/")} — ${f.problems.join("; ")}`);
-  lines.push("");
+  for (const split of splits) {
+    lines.push(`## ${split.name}: questions with a problem (${split.failures.length} of ${split.questions})`, "");
+    for (const f of split.failures) lines.push(`- **${f.id}** (${f.kind}, ${f.lang}) ${f.question.replace(/\|/g, "/")} — ${f.problems.join("; ")}`);
+    lines.push("");
+  }
   return lines.join("\n");
 }
 
 export function renderSummary(report: EvalReport): string {
-  const p = report.product.overall;
-  const b = report.baseline.overall;
-  const row = (name: string, pv: string, bv: string) => `  ${name.padEnd(34)} ${pv.padStart(8)} ${bv.padStart(10)}`;
+  const names = report.splits.map((s) => s.name);
+  const row = (label: string, values: string[]) => `  ${label.padEnd(40)} ${values.map((v) => v.padStart(9)).join(" ")}`;
   return [
-    `Evaluation of ${report.questions} questions (mode ${report.settings.mode}, commit ${report.commit})`,
-    row("", "product", "baseline"),
-    row("retrieval recall@1", num(p.retrieval.recallAt1), num(b.retrieval.recallAt1)),
-    row("retrieval recall@5", num(p.retrieval.recallAt5), num(b.retrieval.recallAt5)),
-    row("retrieval MRR", num(p.retrieval.mrr), num(b.retrieval.mrr)),
-    row("must-include facts", pct(p.answers.mustInclude), pct(b.answers.mustInclude)),
-    row("citation validity", pct(p.answers.citationValidity), pct(b.answers.citationValidity)),
-    row("citation support", pct(p.answers.citationSupport), pct(b.answers.citationSupport)),
-    row("abstention precision / recall", `${pct(p.abstention.precision)}`, `${pct(b.abstention.precision)}`),
-    row("", pct(p.abstention.recall), pct(b.abstention.recall)),
-    row("false abstentions", pct(p.abstention.falseAbstainRate), pct(b.abstention.falseAbstainRate)),
-    row("latency p50 / p95 ms", `${p.latency.p50.toFixed(0)}/${p.latency.p95.toFixed(0)}`, `${b.latency.p50.toFixed(1)}/${b.latency.p95.toFixed(1)}`),
-    `Questions with a problem: ${report.failures.length} (see docs/eval.md)`,
-    ...report.thresholds.filter((c) => !c.ok).map((c) => `THRESHOLD MISSED: ${c.metric} = ${num(c.value)} (${c.kind} ${c.limit})`),
-    report.passed ? "All thresholds met." : "Thresholds NOT met.",
+    `Evaluation (mode ${report.settings.mode}, commit ${report.commit})`,
+    row("", names),
+    row("questions", report.splits.map((s) => String(s.questions))),
+    ...METRICS.map((m) => row(m.label, report.splits.map((s) => cell(s.product.overall, m)))),
+    row("latency p50 ms", report.splits.map((s) => s.product.overall.latency.p50.toFixed(1))),
+    ...report.thresholds.filter((c) => !c.ok).map((c) => `THRESHOLD MISSED: ${c.split} ${c.metric} = ${c.value.toFixed(3)} (${c.kind} ${c.limit})`),
+    report.thresholds.length === 0 ? "No thresholds checked." : report.passed ? "All thresholds met." : "Thresholds NOT met.",
   ].join("\n");
 }

@@ -1,28 +1,52 @@
 /**
- * `npm run eval`: make sure the index is current, run the fixed questions through the product and the
- * baseline, write eval/report.json, docs/eval.md and eval/report.html, and check the thresholds.
+ * `npm run eval`: for each split, make sure an index of its corpus exists (the served index for the
+ * review; a temporary data folder for any other corpus), run its questions through the product and the
+ * baseline, then write eval/report.json, eval/report.html and docs/eval.md and check the thresholds.
  */
 import { execFileSync } from "node:child_process";
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import os from "node:os";
 import path from "node:path";
 import { createAnswerContext } from "../answer/context.ts";
 import type { AnswerMode } from "../answer/types.ts";
-import { configHash, PROJECT_ROOT, type Config } from "../config.ts";
+import { configHash, loadConfig, PROJECT_ROOT, type Config } from "../config.ts";
 import { runIngest } from "../ingest/ingest.ts";
-import { listCorpusFiles } from "../ingest/load.ts";
+import { listCorpusFiles, loadDocument } from "../ingest/load.ts";
 import { indexStatus } from "../server/index-status.ts";
-import { BASELINE_CHUNK_CHARS } from "./baseline.ts";
-import { runJudge } from "./judge.ts";
+import { createBaseline } from "./baseline.ts";
+import { productOf } from "./product.ts";
 import { loadQuestions } from "./questions.ts";
-import { buildReport, renderMarkdown, renderSummary, type EvalReport } from "./report.ts";
+import { failuresOf, renderMarkdown, renderSummary, type EvalReport, type SplitReport } from "./report.ts";
 import { renderHtml } from "./report-html.ts";
-import { runEvaluation } from "./runner.ts";
+import { runSplit } from "./runner.ts";
 import { checkThresholds, loadThresholds } from "./thresholds.ts";
+
+export interface SplitSpec {
+  name: string;
+  description: string;
+  questionsFile: string;
+  /** Files or folders to ingest; absent: the configured corpus (and its served index). */
+  corpus?: string[];
+}
+
+const evalFile = (name: string) => path.join(PROJECT_ROOT, "eval", name);
+
+/** The splits `npm run eval` runs by default. */
+export const DEFAULT_SPLITS: SplitSpec[] = [
+  { name: "dev", description: "the questions the product was tuned on", questionsFile: evalFile("dev.jsonl") },
+  { name: "test", description: "held out: written before tuning, never tuned on", questionsFile: evalFile("test.jsonl") },
+  { name: "extra", description: "second corpus: PDFs nobody here curated", questionsFile: evalFile("extra.jsonl"), corpus: [evalFile("corpus-extra")] },
+  {
+    name: "test-mixed",
+    description: "the test split with the second corpus's PDFs in the same index",
+    questionsFile: evalFile("test.jsonl"),
+    corpus: [path.join(PROJECT_ROOT, "corpus"), evalFile("corpus-extra")],
+  },
+];
 
 export interface EvalOptions {
   mode: AnswerMode;
-  judge: boolean;
-  questionsFile: string;
+  splits: SplitSpec[];
   thresholdsFile: string;
   /** Where report.json and report.html go (default eval/). */
   outDir: string;
@@ -31,13 +55,6 @@ export interface EvalOptions {
   command: string;
   log?: (line: string) => void;
 }
-
-export const DEFAULT_EVAL_OPTIONS: Omit<EvalOptions, "mode" | "judge" | "command"> = {
-  questionsFile: path.join(PROJECT_ROOT, "eval", "questions.jsonl"),
-  thresholdsFile: path.join(PROJECT_ROOT, "eval", "thresholds.json"),
-  outDir: path.join(PROJECT_ROOT, "eval"),
-  markdownFile: path.join(PROJECT_ROOT, "docs", "eval.md"),
-};
 
 function gitCommit(): string {
   try {
@@ -49,47 +66,89 @@ function gitCommit(): string {
   }
 }
 
+/** The raw extracted text of each corpus document, for the baseline. */
+async function rawDocuments(files: string[], root: string): Promise<{ docId: string; text: string }[]> {
+  const out: { docId: string; text: string }[] = [];
+  for (const file of files) {
+    const doc = await loadDocument(file, root);
+    out.push({ docId: doc.id, text: doc.pages.map((p) => p.text).join("\n") });
+  }
+  return out;
+}
+
+async function runOneSplit(base: Config, spec: SplitSpec, mode: AnswerMode, log: (line: string) => void): Promise<{ report: SplitReport; settings: Record<string, unknown> }> {
+  const questions = loadQuestions(spec.questionsFile);
+  let config = base;
+  let tmp: string | undefined;
+  if (spec.corpus) {
+    tmp = await mkdtemp(path.join(os.tmpdir(), `eval-${spec.name}-`));
+    config = loadConfig({ ...process.env, DATA_DIR: tmp, CORPUS_DIR: spec.corpus[0] });
+    log(`eval ${spec.name}: indexing ${spec.corpus.map((c) => path.relative(PROJECT_ROOT, c) || c).join(", ")}`);
+    await runIngest(config, { paths: spec.corpus });
+  } else {
+    const status = await indexStatus(config);
+    if (status.state !== "current") {
+      log(`eval ${spec.name}: building the index (${status.reason})`);
+      await runIngest(config);
+    }
+  }
+  try {
+    const context = await createAnswerContext(config);
+    if (mode === "llm" && !context.llm) throw new Error("--mode llm needs a chat model: set OPENAI_BASE_URL (and OPENAI_API_KEY if the endpoint needs one)");
+    const files = spec.corpus ? await listCorpusFiles(config.corpusDir, spec.corpus) : await listCorpusFiles(config.corpusDir);
+    const baseline = createBaseline(await rawDocuments(files, config.corpusDir), await context.store.listPassages(undefined, 1_000_000));
+    const run = await runSplit(productOf(context, mode), baseline, questions, (done, total) => {
+      if (done % 25 === 0 || done === total) log(`eval ${spec.name}: ${done}/${total} questions`);
+    });
+    const { records: productRecords, ...product } = run.product;
+    const { records: baselineRecords, ...baselineSummary } = run.baseline;
+    return {
+      report: {
+        name: spec.name,
+        description: spec.description,
+        questionsFile: path.relative(PROJECT_ROOT, spec.questionsFile),
+        corpus: (spec.corpus ?? [config.corpusDir]).map((c) => path.relative(PROJECT_ROOT, c) || "."),
+        questions: questions.length,
+        product,
+        baseline: baselineSummary,
+        failures: failuresOf(productRecords),
+        records: { product: productRecords, baseline: baselineRecords },
+      },
+      settings: {
+        mode,
+        embedder: context.embedder?.id ?? context.store.manifest.embedder.id,
+        llm: context.llm?.model ?? null,
+        topK: config.retrieve.topK,
+        maxSentences: config.answer.maxSentences,
+        chunkMaxChars: config.ingest.chunkMaxChars,
+        configHash: configHash(base),
+      },
+    };
+  } finally {
+    if (tmp) await rm(tmp, { recursive: true, force: true });
+  }
+}
+
 export async function runEval(config: Config, options: EvalOptions): Promise<EvalReport> {
   const log = options.log ?? ((line: string) => console.error(line));
   const thresholds = loadThresholds(options.thresholdsFile);
-  const questions = loadQuestions(options.questionsFile);
-  const status = await indexStatus(config);
-  if (status.state !== "current") {
-    log(`eval: building the index (${status.reason})`);
-    await runIngest(config);
+  const splits: SplitReport[] = [];
+  let settings: Record<string, unknown> = { mode: options.mode };
+  for (const spec of options.splits) {
+    const result = await runOneSplit(config, spec, options.mode, log);
+    splits.push(result.report);
+    settings = { ...result.settings, ...settings };
   }
-  const context = await createAnswerContext(config);
-  if (options.mode === "llm" && !context.llm) throw new Error("--mode llm needs a chat model: set OPENAI_BASE_URL (and OPENAI_API_KEY if the endpoint needs one)");
-  const rawFiles = (await listCorpusFiles(config.corpusDir)).filter((f) => /\.(txt|md)$/i.test(f));
-  const run = await runEvaluation(context, questions, {
-    mode: options.mode,
-    rawFiles,
-    onProgress: (done, total) => {
-      if (done % 20 === 0 || done === total) log(`eval: ${done}/${total} questions`);
-    },
-  });
-  const checks = checkThresholds(run.product.overall, thresholds);
-  const report = buildReport(run, {
+  const checks = splits.flatMap((s) => checkThresholds(s.name, s.product.overall, thresholds));
+  const report: EvalReport = {
+    generatedAt: new Date().toISOString(),
     commit: gitCommit(),
     command: options.command,
-    checks,
-    settings: {
-      mode: options.mode,
-      embedder: context.embedder?.id ?? context.store.manifest.embedder.id,
-      llm: context.llm?.model ?? null,
-      topK: config.retrieve.topK,
-      maxSentences: config.answer.maxSentences,
-      chunkMaxChars: config.ingest.chunkMaxChars,
-      configHash: configHash(config),
-      index: context.store.buildId,
-      baselineChunk: BASELINE_CHUNK_CHARS,
-      questionsFile: path.relative(PROJECT_ROOT, options.questionsFile),
-    },
-  });
-  if (options.judge) {
-    if (!context.llm) throw new Error("--judge needs a chat model: set OPENAI_BASE_URL (and OPENAI_API_KEY if needed)");
-    report.judge = await runJudge(config, context, questions, options.mode, log);
-  }
+    settings,
+    splits,
+    thresholds: checks,
+    passed: checks.every((c) => c.ok),
+  };
   await mkdir(options.outDir, { recursive: true });
   await writeFile(path.join(options.outDir, "report.json"), JSON.stringify(report, null, 2));
   await writeFile(path.join(options.outDir, "report.html"), renderHtml(report));

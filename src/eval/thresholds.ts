@@ -1,16 +1,22 @@
-/** Thresholds in one file (eval/thresholds.json): metric paths like "retrieval.recallAt5" -> limits. */
+/**
+ * Thresholds per split (eval/thresholds.json): `{ "<split>": { "min": { "<metric path>": n }, "max": {...} } }`.
+ * Metric paths name fields of Metrics ("answers.mustInclude"). Set from measured values, never lowered to pass.
+ */
 import { readFileSync } from "node:fs";
 import { z } from "zod";
+import { DataFileError } from "../domain/errors.ts";
 import type { Metrics } from "./runner.ts";
 
-const ThresholdsSchema = z.object({
+const Limits = z.object({
   min: z.record(z.string(), z.number()).default({}),
   max: z.record(z.string(), z.number()).default({}),
 });
+const ThresholdsSchema = z.record(z.string(), z.union([Limits, z.string()]));
 
-export type Thresholds = z.infer<typeof ThresholdsSchema>;
+export type Thresholds = Record<string, z.infer<typeof Limits>>;
 
 export interface ThresholdCheck {
+  split: string;
   metric: string;
   value: number;
   limit: number;
@@ -19,9 +25,16 @@ export interface ThresholdCheck {
 }
 
 export function loadThresholds(file: string): Thresholds {
-  const parsed = ThresholdsSchema.safeParse(JSON.parse(readFileSync(file, "utf8")));
-  if (!parsed.success) throw new Error(`${file}: ${parsed.error.issues[0].path.join(".")}: ${parsed.error.issues[0].message}`);
-  return parsed.data;
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, "utf8"));
+  } catch (error) {
+    throw new DataFileError(file, undefined, `cannot read thresholds (${(error as Error).message})`);
+  }
+  const parsed = ThresholdsSchema.safeParse(raw);
+  if (!parsed.success) throw new DataFileError(file, undefined, `${parsed.error.issues[0].path.join(".")}: ${parsed.error.issues[0].message}`);
+  // String values are comments ("_comment").
+  return Object.fromEntries(Object.entries(parsed.data).filter((e): e is [string, z.infer<typeof Limits>] => typeof e[1] !== "string"));
 }
 
 export function metricValue(metrics: Metrics, path: string): number {
@@ -32,16 +45,18 @@ export function metricValue(metrics: Metrics, path: string): number {
 }
 
 /** Compare with a little tolerance for floating-point noise. */
-export function checkThresholds(metrics: Metrics, thresholds: Thresholds): ThresholdCheck[] {
+export function checkThresholds(split: string, metrics: Metrics, thresholds: Thresholds): ThresholdCheck[] {
+  const limits = thresholds[split];
+  if (!limits) return [];
   const eps = 1e-9;
   return [
-    ...Object.entries(thresholds.min).map(([metric, limit]) => {
+    ...Object.entries(limits.min).map(([metric, limit]) => {
       const value = metricValue(metrics, metric);
-      return { metric, value, limit, kind: "min" as const, ok: value + eps >= limit };
+      return { split, metric, value, limit, kind: "min" as const, ok: value + eps >= limit };
     }),
-    ...Object.entries(thresholds.max).map(([metric, limit]) => {
+    ...Object.entries(limits.max).map(([metric, limit]) => {
       const value = metricValue(metrics, metric);
-      return { metric, value, limit, kind: "max" as const, ok: value - eps <= limit };
+      return { split, metric, value, limit, kind: "max" as const, ok: value - eps <= limit };
     }),
   ];
 }

@@ -60,9 +60,9 @@ const INTENT_PATTERNS: [Intent, RegExp][] = [
   ["list", /\b(apa saja|sebutkan|daftar|list|what (?:are|were) (?:the|all)|which (?:programs?|activities|stages|steps|elements|services|databases|forms|themes|concepts|factors|criteria)|what (?:programs?|activities|services|kinds?|types?|forms?|stages|steps|elements)|kegiatan apa|program apa|jenis|bentuk|macam|tahapan|elemen|kategori|konsep|aktivitas|activities|programs|elements|stages|concepts|themes)\b/iu],
   ["numeric", /\b(berapa|how many|how much|what percent(?:age)?|persen|percent|proportion|rate|number of|jumlah|angka|statistik|statistics|figures?)\b|%/iu],
   // "who" and "when" only as question words: "survivors who ...", "when it comes to ..." ask neither.
-  ["who", /^\W*(?:and |so |ok(?:ay)?,? )?(?:who|whom)\b|\bwho(?: wrote| authored| did|'s listed| is listed| are listed)\b|\b(siapa|author|authors|penulis|pengarang|wrote|written by|by whom|ditulis)\b/iu],
-  ["when", /^\W*(?:and |so )?when\b|\bwhen (?:was|were|did|is)\b|\b(kapan|tahun berapa|tahunnya berapa|what year|which year|year of|terbit tahun|publication year)\b/iu],
-  ["journal", /\b(jurnal apa|journal|jurnal|terbit(?:nya)? di|diterbitkan di|published in|published where|where was it published|venue)\b/iu],
+  ["who", /^\W*(?:and |so |ok(?:ay)?,? )?(?:who|whom)\b|\bwho(?: wrote| authored| did)\b|\b(siapa|author|authors|penulis|pengarang|wrote|written by|by whom|ditulis)\b/iu],
+  ["when", /^\W*(?:and |so )?when\b|\bwhen (?:was|were|did|is)\b|\b(kapan|tahun berapa|what year|which year|year of|terbit tahun|publication year)\b/iu],
+  ["journal", /\b(jurnal apa|journal|jurnal|terbit(?:nya)? di|diterbitkan di|published in|venue)\b/iu],
   ["database", /\b(database|databases|data base|basis data|google scholar|science direct|neliti|where (?:was|were) .* found|ditemukan di)\b/iu],
   ["method", /\b(metode\w*|method\w*|design|desain|approach|pendekatan|kualitatif|qualitative)\b/iu],
   ["title", /\b(judul|title|titled|tentang apa|about what|what is (?:it|that|this|the study) about|which study|studi (?:mana|apa)|what study)\b/iu],
