@@ -1,24 +1,31 @@
 /**
  * answer(messages, options): one function for the server, the OpenAI-compatible endpoint and the
  * evaluation runner. A conversation becomes an answer with citations:
- * resolve the conversation -> understand the question -> retrieve -> compose (extractive, or a model when
- * configured, falling back to extractive) -> check citations.
+ *   analyse the question once -> read it against the previous turn -> plan -> retrieve -> compose from
+ *   records or from prose (or by a model when configured, falling back to the composed answer) -> cite.
+ * The server keeps no conversation state: the previous turns are replayed (composed, never by a model)
+ * to know what "the second one" or "it" refers to.
  *
  * `streamAnswer` yields the same answer as ChatEvents; `answer` collects them.
  */
 import type { Config } from "../config.ts";
+import { ProductError } from "../domain/errors.ts";
+import type { Lang } from "../domain/lang.ts";
+import type { Passage } from "../domain/passage.ts";
 import type { Embedder } from "../embed/embedder.ts";
-import { createStudyLinker, studyCueStems, type StudyLinker } from "../ingest/link-studies.ts";
 import type { PassageStore } from "../store/passage-store.ts";
-import { resolveConversation, type ChatMessage } from "../retrieve/conversation.ts";
-import { understandQuery, type Intent } from "../retrieve/query.ts";
-import { searchPassages } from "../retrieve/search.ts";
-import { ReferenceBook } from "./citations.ts";
-import { candidatesOf, weighQuestion } from "./evidence.ts";
-import { composeExtractive, type Composition } from "./extractive.ts";
+import { contentStems } from "../text/analyze.ts";
+import { resolveFollowUp, type ChatMessage, type PreviousTurn, type ResolvedQuestion } from "../retrieve/conversation.ts";
+import { analyzeQuestion, type Question, type StudyRef } from "../retrieve/question.ts";
+import { retrieve, type Retrieved } from "../retrieve/retrieve.ts";
+import { CitationList, ReferenceBook } from "./citations.ts";
+import type { ComposeContext, Composition } from "./compose-context.ts";
+import { composeExplain } from "./compose-explain.ts";
+import { composeFromRecords } from "./compose-records.ts";
 import type { LlmComposer } from "./llm.ts";
 import { MESSAGES } from "./messages.ts";
-import type { AnswerOptions, AnswerResult, ChatEvent, QueryInfo, RetrievedPassage } from "./types.ts";
+import { planQuestion, type Plan } from "./plan.ts";
+import type { AnswerOptions, AnswerResult, AnswerSentence, ChatEvent, QueryInfo, RetrievedPassage } from "./types.ts";
 
 export interface AnswerContext {
   store: PassageStore;
@@ -31,172 +38,228 @@ export interface AnswerContext {
   llm?: LlmComposer;
 }
 
-/** Thrown for a conversation that cannot be answered (no user message): a client error. */
-export class AnswerInputError extends Error {
-  override name = "AnswerInputError";
+/** A conversation that cannot be answered (no user message): a client error. */
+export class AnswerInputError extends ProductError {
+  constructor(message: string) {
+    super("invalid_request", message);
+  }
 }
+
+/** How many earlier user turns are replayed to resolve a follow-up. */
+export const REPLAY_TURNS = 3;
 
 interface Prepared {
-  info: QueryInfo;
-  lang: AnswerResult["lang"];
-  retrieved: RetrievedPassage[];
-  extractive: ReturnType<typeof composeExtractive>;
-  hits: Awaited<ReturnType<typeof searchPassages>>;
-  retrieveMs: number;
+  resolved: ResolvedQuestion;
+  plan: Plan;
+  retrieved: Retrieved;
+  composition: Composition;
+  citations: CitationList;
+  lang: Lang;
+  book: ReferenceBook;
 }
 
-const linkers = new WeakMap<object, { buildId: string; linker: StudyLinker; book: ReferenceBook }>();
+const books = new WeakMap<object, { buildId: string; book: ReferenceBook }>();
 
-function studyTools(store: PassageStore): { linker: StudyLinker; book: ReferenceBook } {
-  const cached = linkers.get(store);
-  if (cached && cached.buildId === store.buildId) return cached;
-  const fresh = { buildId: store.buildId, linker: createStudyLinker(store.catalog), book: new ReferenceBook(store.studies) };
-  linkers.set(store, fresh);
-  return fresh;
+function referenceBook(store: PassageStore): ReferenceBook {
+  const cached = books.get(store);
+  if (cached && cached.buildId === store.buildId) return cached.book;
+  const book = new ReferenceBook(store.documents, store.studies);
+  books.set(store, { buildId: store.buildId, book });
+  return book;
 }
 
-async function prepare(context: AnswerContext, messages: ChatMessage[], options: AnswerOptions): Promise<Prepared> {
-  const started = performance.now();
-  await context.store.refresh();
-  const { linker, book } = studyTools(context.store);
-  const resolved = resolveConversation(messages, linker);
-  if (!resolved.question) throw new AnswerInputError("the conversation has no user message to answer");
-  const question = understandQuery(resolved.question, linker, options.lang);
-  const search = resolved.followUp ? understandQuery(resolved.searchText, linker) : question;
-  let intents: Intent[] = question.intents;
-  if (resolved.followUp && intents.length === 1 && intents[0] === "general") {
-    const previous = [...messages].reverse().filter((m) => m.role === "user")[1];
-    if (previous) intents = understandQuery(previous.content, linker).intents;
+/** The studies a plan is about, for the retrieval filter. */
+function planStudies(plan: Plan): StudyRef[] {
+  return plan.kind === "lookup" || plan.kind === "compare" || plan.kind === "explain" ? plan.studies : [];
+}
+
+async function prepare(context: AnswerContext, question: Question, previous: PreviousTurn | undefined, options: AnswerOptions): Promise<Prepared> {
+  const { store, config } = context;
+  const lang = options.lang ?? question.lang;
+  let resolved = resolveFollowUp(question, previous);
+  // Filters from the request narrow what the question may name.
+  if (options.studies && options.studies.length > 0) {
+    const docs = options.docs && options.docs.length > 0 ? options.docs : [...new Set(store.studies.map((s) => s.docId))];
+    const studies = docs.flatMap((docId) => options.studies!.map((number) => ({ docId, number }))).filter((r) => store.studies.some((s) => s.docId === r.docId && s.number === r.number));
+    resolved = { ...resolved, question: { ...resolved.question, studies } };
   }
-  const named = question.studies.length > 0 ? question.studies : resolved.inheritedStudies;
-  const studies = options.studies && options.studies.length > 0 ? options.studies : named;
-  const k = options.k ?? context.config.retrieve.topK;
-  const hits = await searchPassages(context.store, context.embedder, search, {
+  const q = resolved.question;
+  const docsInScope = options.docs && options.docs.length > 0 ? options.docs : q.docs.length > 0 ? q.docs : store.documents.map((d) => d.id);
+  const records = store.studies.filter((s) => docsInScope.includes(s.docId));
+  const plan = planQuestion(resolved, { hasStudies: records.length > 0, docs: q.docs.length > 0 ? q.docs : options.docs ?? [] });
+  const k = options.k ?? config.retrieve.topK;
+  const sections = plan.kind === "explain" && plan.sections.length > 0 ? plan.sections : options.sections;
+  const retrieved = await retrieve(store, context.embedder, resolved.searchText, {
     k,
-    studies: studies.length > 0 ? studies : undefined,
-    sections: options.sections,
-    vectorWeight: context.config.retrieve.vectorWeight,
+    studies: planStudies(plan),
+    docs: plan.kind === "explain" && plan.docs.length > 0 ? plan.docs : options.docs,
+    sections,
+    vectorWeight: config.retrieve.vectorWeight,
   });
-  const retrieveMs = performance.now() - started;
-  const identity = studyCueStems(context.store.catalog, studies);
-  // "studi nomor 9": the words that point at a study by its number say which, not what.
-  if (question.studies.some((n) => new RegExp(`\\b${n}\\b`).test(resolved.question))) {
-    for (const w of ["nomor", "number", "no", "studi", "study", "teliti", "artikel", "article", ...question.studies.map(String)]) identity.add(w);
+  const book = referenceBook(store);
+  const citations = new CitationList(book);
+  // Record values point into passages; with a large index they are not all in memory.
+  const passages = new Map<string, Passage>();
+  if (!store.inMemory) {
+    const ids = new Set(records.flatMap((r) => Object.values(r.fields).flatMap((values) => values?.map((v) => v.passageId) ?? [])));
+    for (const id of ids) {
+      const p = await store.getPassage(id);
+      if (p) passages.set(id, p);
+    }
   }
-  const weights = weighQuestion(search, context.store.termStats, { ownText: resolved.question, identity });
-  const candidates = candidatesOf(hits, { weights, intents, studies, k });
-  const extractive = composeExtractive({
-    candidates,
-    weights,
-    intents,
-    lang: question.lang,
-    maxSentences: options.maxSentences ?? context.config.answer.maxSentences,
-    book,
-    studies,
-    abstain: { minCoverage: context.config.answer.abstainMinCoverage, unknownShare: context.config.answer.abstainUnknownShare },
-  });
-  return {
-    info: { question: resolved.question, searchText: resolved.searchText, studies, intents, followUp: resolved.followUp },
-    lang: question.lang,
-    retrieved: hits.map((h) => ({ id: h.passage.id, docId: h.passage.docId, score: h.score, section: h.passage.section, page: h.passage.page, studies: h.passage.studies })),
-    extractive,
-    hits,
-    retrieveMs,
+  for (const p of retrieved.passages) passages.set(p.id, p);
+  const composeContext: ComposeContext = {
+    question: q,
+    lang,
+    records,
+    documents: store.documents.filter((d) => docsInScope.includes(d.id)),
+    termStats: store.termStats,
+    citations,
+    passage: (id) => passages.get(id) ?? store.passageSync(id),
+    maxSentences: options.maxSentences ?? config.answer.maxSentences,
   };
+  let composition = composeFromRecords(composeContext, plan);
+  if (!composition) {
+    const studies = planStudies(plan);
+    const identity = new Set(studies.flatMap((ref) => records.find((r) => r.docId === ref.docId && r.number === ref.number)?.aliases ?? []).flatMap((a) => contentStems(a)));
+    composition = composeExplain(composeContext, { passages: retrieved.passages, ownText: question.text, searchText: resolved.searchText, identity });
+  }
+  return { resolved, plan, retrieved, composition, citations, lang, book };
 }
 
-/** Retrieval alone, with no study filter: what the question's own words find (an evaluation metric). */
-export async function retrieveUnfiltered(context: AnswerContext, question: string, k: number) {
-  const { linker } = studyTools(context.store);
-  const hits = await searchPassages(context.store, context.embedder, understandQuery(question, linker), { k, vectorWeight: context.config.retrieve.vectorWeight });
-  return hits.map((h) => ({ docId: h.passage.docId, section: h.passage.section, page: h.passage.page, studies: h.passage.studies }));
+/** Analyse and replay the earlier turns (composed answers only) to know what the last one refers to. */
+async function previousTurn(context: AnswerContext, earlier: string[], options: AnswerOptions): Promise<PreviousTurn | undefined> {
+  let previous: PreviousTurn | undefined;
+  const index = { documents: context.store.documents, studies: context.store.studies };
+  for (const text of earlier.slice(-REPLAY_TURNS)) {
+    const question = analyzeQuestion(text, index, options.lang);
+    const prepared = await prepare(context, question, previous, { ...options, mode: "extractive" });
+    const q = prepared.resolved.question;
+    const docOf = (n: number) => q.studies.find((s) => s.number === n)?.docId ?? context.store.studies.find((s) => s.number === n)?.docId ?? "";
+    previous = {
+      question: q,
+      planKind: prepared.plan.kind,
+      fields: q.asks,
+      entities: prepared.composition.studies.map((n) => ({ docId: docOf(n), number: n })),
+    };
+  }
+  return previous;
 }
 
-/** Deltas for an answer computed at once: sentence by sentence, so the page streams it the same way. */
-function* chunksOf(text: string): Generator<string> {
-  const parts = text.split(/(?<=\]) /);
-  for (let i = 0; i < parts.length; i++) yield i < parts.length - 1 ? `${parts[i]} ` : parts[i];
+/** Text of an answer from its sentences: list items on lines of their own. */
+export function answerText(sentences: AnswerSentence[]): string {
+  let out = "";
+  sentences.forEach((s, i) => {
+    if (i > 0) out += s.item || sentences[i - 1].item || sentences[i - 1].text.endsWith(":") ? "\n" : " ";
+    out += s.item ? `- ${s.text}` : s.text;
+  });
+  return out;
 }
+
+function retrievedOf(r: Retrieved): RetrievedPassage[] {
+  return r.hits.map((h) => ({ id: h.passage.id, docId: h.passage.docId, score: h.score, section: h.passage.section, page: h.passage.page, studies: h.passage.studies }));
+}
+
+const round = (ms: number) => Math.round(ms * 100) / 100;
 
 export async function* streamAnswer(context: AnswerContext, messages: ChatMessage[], options: AnswerOptions = {}): AsyncGenerator<ChatEvent> {
   const started = performance.now();
-  const prepared = await prepare(context, messages, options);
+  await context.store.refresh();
+  const userTurns = messages.filter((m) => m.role === "user" && m.content.trim()).map((m) => m.content.trim());
+  const last = userTurns.at(-1);
+  if (!last) throw new AnswerInputError("the conversation has no user message to answer");
+  const index = { documents: context.store.documents, studies: context.store.studies };
+  const previous = await previousTurn(context, userTurns.slice(0, -1), options);
+  const question = analyzeQuestion(last, index, options.lang);
+  const prepared = await prepare(context, question, previous, options);
+  const retrieveMs = performance.now() - started;
   const warnings: string[] = [...(context.warnings ?? [])];
   let mode = options.mode ?? context.config.answer.mode;
   if (mode === "llm" && !context.llm) {
-    warnings.push("no chat model is configured (set OPENAI_BASE_URL or OPENAI_API_KEY); answered extractively");
+    warnings.push("no chat model is configured (set OPENAI_BASE_URL or OPENAI_API_KEY); the answer was composed from the documents");
     mode = "extractive";
   }
-  yield { type: "meta", mode, lang: prepared.lang, query: prepared.info, retrieved: prepared.retrieved, warnings };
+  const q = prepared.resolved.question;
+  const query: QueryInfo = { question: last, searchText: prepared.resolved.searchText, studies: q.studies.map((s) => s.number), docs: q.docs, followUp: prepared.resolved.followUp };
+  const retrieved = retrievedOf(prepared.retrieved);
+  yield { type: "meta", mode, lang: prepared.lang, plan: prepared.plan, query, retrieved, warnings };
 
   const composeStarted = performance.now();
-  let composition: Composition & { unsupported?: string[] } = prepared.extractive;
+  let sentences = prepared.composition.sentences;
+  let citations = prepared.citations.citations;
+  let abstained = prepared.composition.abstained;
+  let unsupported: string[] = [];
+  let text = answerText(sentences);
   let finalMode = mode;
   if (mode === "llm" && context.llm) {
-    const { book } = studyTools(context.store);
     const stream = context.llm.compose({
-      question: prepared.info.question,
+      question: last,
       messages,
-      hits: prepared.hits,
+      hits: prepared.retrieved.hits,
       lang: prepared.lang,
-      book,
+      book: prepared.book,
+      plan: prepared.plan,
+      records: prepared.composition.studies.map((n) => context.store.studies.find((s) => s.number === n)).filter((r) => r !== undefined),
       signal: options.signal,
     });
-    let result: Awaited<ReturnType<typeof stream.next>>;
     let streamed = false;
     try {
-      while (!(result = await stream.next()).done) {
+      let step = await stream.next();
+      while (!step.done) {
         streamed = true;
-        yield { type: "delta", text: result.value };
+        yield { type: "delta", text: step.value };
+        step = await stream.next();
       }
-      composition = result.value;
-      if (composition.unsupported && composition.unsupported.length > 0) warnings.push(MESSAGES[prepared.lang].llmUnsupported);
+      const model = step.value;
+      ({ sentences, citations, abstained, unsupported } = model);
+      text = model.answer;
+      if (unsupported.length > 0) warnings.push(MESSAGES[prepared.lang].llmUnsupported);
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       warnings.push(MESSAGES[prepared.lang].llmFallback(reason));
       finalMode = "extractive";
-      composition = prepared.extractive;
       if (streamed) yield { type: "delta", text: "", reset: true };
-      for (const text of chunksOf(composition.answer)) yield { type: "delta", text };
+      for (const s of chunksOf(text)) yield { type: "delta", text: s };
     }
   } else {
-    for (const text of chunksOf(composition.answer)) yield { type: "delta", text };
+    for (const s of chunksOf(text)) yield { type: "delta", text: s };
   }
   const composeMs = performance.now() - composeStarted;
-  yield {
-    type: "citations",
-    citations: composition.citations,
-    sentences: composition.sentences,
-    unsupported: composition.unsupported ?? [],
-    abstained: composition.abstained,
-    warnings,
-  };
+  const studies = prepared.composition.studies;
+  yield { type: "citations", citations, sentences, unsupported, abstained, warnings, studies };
   const result: AnswerResult = {
-    answer: composition.answer,
-    citations: composition.citations,
-    abstained: composition.abstained,
+    answer: text,
+    citations,
+    abstained,
     mode: finalMode,
     lang: prepared.lang,
-    sentences: composition.sentences,
-    unsupported: composition.unsupported ?? [],
+    plan: prepared.plan,
+    sentences,
+    studies,
+    unsupported,
     warnings,
-    query: prepared.info,
-    retrieved: prepared.retrieved,
-    timings: {
-      retrieveMs: round(prepared.retrieveMs),
-      composeMs: round(composeMs),
-      totalMs: round(performance.now() - started),
-    },
-    diagnostics: { bestSupport: round(prepared.extractive.decision.bestCoverage), abstainReason: prepared.extractive.decision.reason },
+    query,
+    retrieved,
+    timings: { retrieveMs: round(retrieveMs), composeMs: round(composeMs), totalMs: round(performance.now() - started) },
+    diagnostics: { bestSupport: round(prepared.composition.bestSupport), abstainReason: prepared.composition.reason },
   };
   yield { type: "done", result };
 }
 
-const round = (ms: number) => Math.round(ms * 100) / 100;
+/** Deltas for an answer computed at once: line by line and sentence by sentence, as a model would stream. */
+function* chunksOf(text: string): Generator<string> {
+  for (const part of text.split(/(?<=\]\.? |\n)/)) if (part) yield part;
+}
 
 export async function answer(context: AnswerContext, messages: ChatMessage[], options: AnswerOptions = {}): Promise<AnswerResult> {
   for await (const event of streamAnswer(context, messages, options)) {
     if (event.type === "done") return event.result;
   }
   throw new Error("answer stream ended without a result");
+}
+
+/** Retrieval alone, with no study filter: what the question's own words find (an evaluation metric). */
+export async function retrieveUnfiltered(context: AnswerContext, question: string, k: number) {
+  const r = await retrieve(context.store, context.embedder, question, { k, vectorWeight: context.config.retrieve.vectorWeight });
+  return r.hits.map((h) => ({ docId: h.passage.docId, section: h.passage.section, page: h.passage.page, studies: h.passage.studies }));
 }

@@ -1,45 +1,82 @@
 /**
- * Citations: a passage plus the exact span quoted from it, its section, page and studies, and the APA
- * reference (formatted at ingest by citation-js, stored in the studies table) with the review's
- * inconsistency note when studies.json records one.
+ * Citations: a passage plus the exact span quoted from it, its document, section, page and source studies,
+ * with their references (APA, formatted at ingest) and the document's inconsistency notes. The builder
+ * numbers citations as an answer is composed: citing the same span twice gives the same number.
  */
-import type { Passage } from "../ingest/types.ts";
-import type { StudyRecord } from "../store/passage-store.ts";
-import type { Citation, StudyReference } from "./types.ts";
+import type { Citation, SourceReference } from "../domain/citation.ts";
+import type { DocumentInfo } from "../domain/document.ts";
+import type { Passage } from "../domain/passage.ts";
+import type { StudyRecord } from "../domain/study.ts";
 
 export class ReferenceBook {
-  private readonly byNumber: Map<number, StudyRecord>;
-  private readonly review: StudyRecord | undefined;
+  private readonly records = new Map<string, StudyRecord>();
+  private readonly documents = new Map<string, DocumentInfo>();
 
-  constructor(studies: StudyRecord[]) {
-    this.byNumber = new Map(studies.filter((s) => s.number > 0).map((s) => [s.number, s]));
-    this.review = studies.find((s) => s.number === 0);
+  constructor(documents: DocumentInfo[], studies: StudyRecord[]) {
+    for (const d of documents) this.documents.set(d.id, d);
+    for (const s of studies) this.records.set(`${s.docId}#${s.number}`, s);
   }
 
-  referencesFor(studies: number[]): StudyReference[] {
-    const records = studies.length > 0 ? studies.map((n) => this.byNumber.get(n)) : [this.review];
-    return records
+  record(docId: string, number: number): StudyRecord | undefined {
+    return this.records.get(`${docId}#${number}`);
+  }
+
+  document(docId: string): DocumentInfo | undefined {
+    return this.documents.get(docId);
+  }
+
+  referencesFor(docId: string, studies: number[]): SourceReference[] {
+    if (studies.length === 0) {
+      const d = this.documents.get(docId);
+      return d ? [{ number: 0, reference: documentReference(d) }] : [];
+    }
+    return studies
+      .map((n) => this.record(docId, n))
       .filter((r): r is StudyRecord => r !== undefined)
-      .map((r) => ({ number: r.number, reference: r.reference, ...(r.csl.note ? { note: r.csl.note } : {}) }));
+      .map((r) => ({ number: r.number, reference: r.reference, ...(r.note ? { note: r.note } : {}) }));
   }
 }
 
+/** A document's own reference: "Authors (year). Title. Venue." from its identity. */
+export function documentReference(d: DocumentInfo): string {
+  const authors = d.authors.length > 0 ? `${d.authors.join(", ")} ` : "";
+  const year = d.year ? `(${d.year}). ` : "";
+  return `${authors}${year}${d.title}.${d.venue ? ` ${d.venue}.` : ""}`.trim();
+}
+
 export function makeCitation(n: number, passage: Passage, quoteStart: number, quoteEnd: number, book: ReferenceBook): Citation {
-  const references = book.referencesFor(passage.studies);
-  const notes = references.filter((r) => r.note && r.number > 0).map((r) => r.note as string);
+  const references = book.referencesFor(passage.docId, passage.studies);
+  const notes = references.filter((r) => r.note).map((r) => r.note as string);
   return {
     n,
     passageId: passage.id,
+    docId: passage.docId,
+    document: book.document(passage.docId)?.short ?? passage.docId,
     quote: passage.text.slice(quoteStart, quoteEnd),
     quoteStart,
     quoteEnd,
     section: passage.section,
+    heading: passage.heading,
     page: passage.page,
     studies: passage.studies,
     reference: references.map((r) => r.reference).join("\n"),
     references,
     ...(notes.length > 0 ? { note: notes.join(" ") } : {}),
   };
+}
+
+/** Numbers citations in the order they are first used; the same span cited twice keeps its number. */
+export class CitationList {
+  readonly citations: Citation[] = [];
+  constructor(private readonly book: ReferenceBook) {}
+
+  cite(passage: Passage, start: number, end: number): number {
+    const existing = this.citations.find((c) => c.passageId === passage.id && c.quoteStart === start && c.quoteEnd === end);
+    if (existing) return existing.n;
+    const n = this.citations.length + 1;
+    this.citations.push(makeCitation(n, passage, start, end, this.book));
+    return n;
+  }
 }
 
 /** Citation markers in a text: "[1]", "[2, 3]", "[1][4]". */

@@ -1,181 +1,169 @@
 /**
- * Evidence: the sentences of the retrieved passages, scored against the question. Shared by the
- * extractive composer (which quotes the best), the abstention check (is anything good enough?) and the
- * LLM path (which sentence of a cited passage supports a model sentence).
+ * Evidence: the sentences of retrieved passages (a table row's cells count as sentences), scored against the
+ * question. Shared by the explain composer (which quotes the best), free-text lookups (which sentence of a
+ * cell answers), abstention (is anything good enough?) and the model path's claim check.
  */
-import type { Passage } from "../ingest/types.ts";
+import type { Passage } from "../domain/passage.ts";
 import type { TermStats } from "../store/layout.ts";
-import type { Intent, Query } from "../retrieve/query.ts";
-import type { ScoredPassage } from "../retrieve/search.ts";
 import { analyze, contentStems, translateTerms } from "../text/analyze.ts";
-import { isIndonesianWord } from "../text/stem.ts";
 import { splitSentences } from "../text/sentences.ts";
-import { tokenize } from "../text/tokenize.ts";
+import { loadVocabulary } from "../vocab/vocabulary.ts";
+import type { Question } from "../retrieve/question.ts";
 
-export interface Candidate {
+export interface EvidenceSentence {
   passage: Passage;
-  /** Rank of the passage in the retrieval (0 = best). */
+  /** Rank of its passage in the retrieval (0 = best). */
   rank: number;
+  /** Offsets in the passage text. */
   start: number;
   end: number;
   text: string;
-  stems: Set<string>;
-  /** Index of the sentence in its passage. */
-  position: number;
-  /**
-   * Share of the question's weighted terms the sentence contains (0..1); 1 for the table cell that a
-   * metadata question about a named study asks for ("Nama Penulis: ..." for "who wrote study 9?").
-   */
-  coverage: number;
-  score: number;
+  terms: Set<string>;
+  cues: Set<string>;
+  hasNumber: boolean;
 }
 
 export interface WeightedTerm {
+  /** The question's own stem. */
   term: string;
+  /** The forms a sentence may have it in: the stem and its translations that occur in the index. */
+  alternatives: string[];
   weight: number;
-  /** In no passage of the index: a word the review never uses. */
+  /** Neither the word nor any translation of it is in any passage. */
   unknown: boolean;
   /**
-   * An unknown term the question turns on: a number, a name written with a capital, or a domain concept
-   * the lexicon knows but the review never mentions ("sample size" -> sampel). The review cannot answer
-   * a question about it.
+   * An unknown word the question turns on: a number, a name written with a capital, or a concept the
+   * lexicon knows but the corpus never uses ("cost" -> biaya). Other unknown words (an English "so" or
+   * "involve" that no translation reaches) weigh nothing either way.
    */
   salient: boolean;
 }
 
-/**
- * Table cells of the review's long table, with the intents that ask for them. The journal cell also holds
- * the in-text citation ("(Wallace et al., 2016)"), which answers "who" and "when" too: where it disagrees
- * with the author and year columns, both are quoted.
- */
-const FIELD_INTENTS: [RegExp, Intent[]][] = [
-  [/^Nama Penulis:/, ["who"]],
-  [/^Tahun:/, ["when"]],
-  [/^Nama Jurnal:.*\(\p{Lu}[^()]*(?:19|20)\d\d\)$/u, ["journal", "who", "when"]],
-  [/^Nama Jurnal:/, ["journal"]],
-  [/^Database:/, ["database"]],
-  [/^Metode:/, ["method"]],
-];
+/** Why each weight is what it is (tested in evidence.test.ts). */
+export const EVIDENCE_WEIGHTS = {
+  /** Words that only say which study is meant ("MLMC", "Rafferty") count a quarter: the study filter used them already. */
+  identity: 0.25,
+  /** Words a follow-up carries over from the previous question count half: they are its topic, not its point. */
+  carried: 0.5,
+  /** A sentence of the best passage gets this much over one of the last retrieved passage. */
+  rankPrior: 0.1,
+  /** A sentence that does what the question asks (gives a reason, a recommendation, a result...). */
+  cue: 0.2,
+  /** A sentence with a number, for a question that asks for one. */
+  number: 0.15,
+  /** Sentences shorter than SHORT_SENTENCE say too little to quote alone. */
+  short: 0.2,
+} as const;
 
-const YEAR = /^(?:19|20)\d\d$/;
-const NUMBER_WORDS = new Set(["satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan", "sepuluh", "sebelas", "seratus", "ribu", "juta", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "hundred", "thousand", "million"]);
+export const SHORT_SENTENCE = 25;
 
-const STANDALONE_NUMBER = /(?<![\p{L}\d.,])\d+(?:[.,]\d+)*(?![\p{L}\d])/gu;
+const STANDALONE_NUMBER = /(?<![\p{L}\d.,])\d+(?:[.,]\d+)*%?(?![\p{L}\d])/u;
+const NUMBER_WORDS = /\b(?:satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|seratus|ribu|juta|one|two|three|four|five|six|seven|eight|nine|ten|hundred|thousand|million)\b/i;
 
-/**
- * A count, amount or share: a number standing on its own (not a year, not part of a name like "P2TP2A",
- * not a table row label "No. 4"), or a number word.
- */
+/** A count, amount or share: a number standing on its own (not a year), or a number word. */
 export function hasQuantity(text: string): boolean {
-  const body = text.replace(/^No\. \d+,?/, "");
-  for (const m of body.matchAll(STANDALONE_NUMBER)) if (!YEAR.test(m[0])) return true;
-  return tokenize(body).some((t) => NUMBER_WORDS.has(t));
+  const m = STANDALONE_NUMBER.exec(text);
+  if (m && !/^(?:19|20)\d\d$/.test(m[0])) return true;
+  return NUMBER_WORDS.test(text);
 }
 
-/** Words that give a reason, for "why" questions. */
-const REASON = /\b(penyebab|sebab|karena|faktor|alasan|akibat|because|cause|due to)\b/iu;
+function sentence(passage: Passage, rank: number, start: number, end: number): EvidenceSentence {
+  const text = passage.text.slice(start, end);
+  // A long cell is matched with its study's title too ("the mentor program's results").
+  const analysed = analyze(passage.kind === "table-cell" && passage.context ? `${text}\n${passage.context}` : text);
+  return {
+    passage,
+    rank,
+    start,
+    end,
+    text,
+    terms: new Set([...analysed.canonical, ...analysed.terms]),
+    cues: new Set(loadVocabulary("cues").match(text).map((m) => m.key)),
+    hasNumber: hasQuantity(text),
+  };
+}
 
-export interface WeighOptions {
-  /** The user's own words (a follow-up's search text also holds the previous question). */
-  ownText: string;
-  /** Stems that only say which study is meant ("MLMC", "Rafferty"): little weight, the filter has used them. */
-  identity?: Set<string>;
+/** The sentences of passages in retrieval order; a table row's cells are its sentences. */
+export function sentencesOf(passages: Passage[]): EvidenceSentence[] {
+  const out: EvidenceSentence[] = [];
+  passages.forEach((passage, rank) => {
+    if (passage.kind === "table-row") {
+      for (const cell of passage.cells) out.push(sentence(passage, rank, cell.start, cell.end));
+      return;
+    }
+    for (const span of splitSentences(passage.text)) out.push(sentence(passage, rank, span.start, span.end));
+  });
+  return out;
 }
 
 /**
- * Weights of the question's terms: rarer terms weigh more (IDF over the index). Terms the lexicon
- * translates weigh through their Indonesian translation. Unknown words: salient ones (see WeightedTerm)
- * weigh as the rarest; others little (the review is in Indonesian, and users' wording varies).
+ * The question's terms with weights: rarer terms weigh more (IDF over the index); a word counts through
+ * whichever of its translations the index has. `identity`: stems that name the study; `own`: the terms of
+ * the user's own last message (a follow-up's search also holds the previous question's).
  */
-export function weighQuestion(query: Pick<Query, "text" | "terms" | "expansions">, stats: TermStats, options: WeighOptions): WeightedTerm[] {
+export function weighQuestion(searchText: string, stats: TermStats, options: { identity?: Set<string>; own?: Set<string> } = {}): WeightedTerm[] {
   const n = Math.max(1, stats.documents);
-  const maxIdf = Math.log(1 + n);
   const df = (t: string) => stats.df[t] ?? 0;
   const idf = (t: string) => Math.log(1 + n / (1 + df(t)));
-  const own = new Set(contentStems(options.ownText));
-  const words = options.ownText.split(/\s+/);
-  const capitalised = new Set(
-    words.slice(1).filter((w) => /^[("'“]?\p{Lu}/u.test(w)).flatMap((w) => contentStems(w)),
-  );
-  const translated = translateTerms(query.terms);
-  const identity = options.identity ?? new Set<string>();
+  const maxIdf = Math.log(1 + n);
+  const analysed = analyze(searchText);
+  const translations = translateTerms(analysed.terms);
+  // Capitalised words after the first are names ("PRISMA", "Brazil"): unknown ones matter.
+  const capitalised = new Set(searchText.split(/\s+/).slice(1).filter((w) => /^[("'“]?\p{Lu}/u.test(w)).flatMap((w) => contentStems(w)));
   const out = new Map<string, WeightedTerm>();
-  for (const term of query.terms) {
+  for (const term of analysed.terms) {
     if (out.has(term) || term.length <= 1) continue;
-    const unknown = df(term) === 0;
-    const translation = translated.get(term);
-    // "indonesiaunicef" from "Indonesia-UNICEF": the parts carry the meaning.
-    const glued = unknown && query.terms.some((a) => a !== term && term.startsWith(a) && query.terms.includes(term.slice(a.length)));
-    let weight: number;
-    let salient = false;
-    if (glued) weight = 0;
-    else if (translation) {
-      // The Indonesian translation carries the weight (it is in `expansions`, or is the term itself).
-      salient = unknown && translation.every((c) => df(c) === 0);
-      weight = salient ? maxIdf : translation.includes(term) ? idf(term) : 0;
-    } else if (!unknown) weight = idf(term); else if (/^\d/.test(term) || capitalised.has(term)) {
-      salient = true;
-      weight = maxIdf;
-    } else weight = (isIndonesianWord(term) ? 0.3 : 0.15) * maxIdf;
-    // Words that only say which study is meant count for less: the study filter has already used them.
-    if (identity.has(term)) {
-      weight *= 0.25;
-      salient = false;
-    }
-    // Words carried over from the previous question (a follow-up's topic) count for less.
-    if (!own.has(term)) weight *= 0.5;
-    out.set(term, { term, weight, unknown, salient: salient && weight > 0 });
-  }
-  for (const term of query.expansions) {
-    if (out.has(term)) continue;
-    const weight = (df(term) === 0 ? 0 : idf(term)) * (identity.has(term) ? 0.25 : 1);
-    out.set(term, { term, weight, unknown: df(term) === 0, salient: false });
+    const forms = [...new Set([term, ...(translations.get(term) ?? [])])];
+    const alternatives = forms.filter((f) => df(f) > 0);
+    const unknown = alternatives.length === 0;
+    const salient = unknown && (/^\d/.test(term) || capitalised.has(term) || translations.has(term));
+    let weight = unknown ? (salient ? maxIdf : 0) : Math.max(...alternatives.map(idf));
+    if (options.identity?.has(term) || alternatives.some((a) => options.identity?.has(a))) weight *= EVIDENCE_WEIGHTS.identity;
+    if (options.own && !options.own.has(term)) weight *= EVIDENCE_WEIGHTS.carried;
+    out.set(term, { term, alternatives, weight, unknown, salient });
   }
   return [...out.values()];
 }
 
-export interface ScoreContext {
-  weights: WeightedTerm[];
-  intents: Intent[];
-  studies: number[];
-  k: number;
+/** Share of the question's known weight a sentence covers (0..1). Unknown words are left to abstention. */
+export function coverage(s: Pick<EvidenceSentence, "terms">, weights: WeightedTerm[]): number {
+  const known = weights.filter((w) => !w.unknown);
+  const total = known.reduce((sum, w) => sum + w.weight, 0);
+  if (total === 0) return 0;
+  return known.reduce((sum, w) => sum + (w.alternatives.some((a) => s.terms.has(a)) ? w.weight : 0), 0) / total;
 }
 
-export function candidatesOf(hits: ScoredPassage[], context: ScoreContext): Candidate[] {
-  const total = context.weights.reduce((s, w) => s + w.weight, 0) || 1;
-  const out: Candidate[] = [];
-  hits.forEach((hit, rank) => {
-    const text = hit.passage.text;
-    splitSentences(text).forEach((raw, position) => {
-      // A row label alone ("No. 4") says nothing; as a prefix ("No. 9, Hasil: ") it is not quoted.
-      if (/^No\. \d+$/.test(text.slice(raw.start, raw.end))) return;
-      const prefix = /^(?:No\. \d+, [\p{L} ]+: |(?:Hasil|Intervensi): )/u.exec(text.slice(raw.start, raw.end))?.[0].length ?? 0;
-      const span = { start: raw.start + prefix, end: raw.end };
-      const sentence = text.slice(span.start, span.end);
-      // The cell label counts for matching ("hasilnya?" meets "Hasil: ..."), though it is not quoted.
-      const analysed = analyze(text.slice(raw.start, raw.end));
-      const stems = new Set([...analysed.terms, ...analysed.expansions]);
-      const covered = context.weights.reduce((s, w) => s + (stems.has(w.term) ? w.weight : 0), 0);
-      const coverage = covered / total;
-      let score = coverage + 0.15 * (1 - rank / Math.max(1, context.k));
-      // A metadata question about a named study is answered by that study's table cell.
-      const namedStudy = context.studies.length > 0 && hit.passage.studies.some((s) => context.studies.includes(s));
-      const field = namedStudy ? FIELD_INTENTS.find(([label, intents]) => label.test(sentence) && intents.some((i) => context.intents.includes(i))) : undefined;
-      if (field) score += 0.5;
-      if (context.intents.includes("numeric") && hasQuantity(sentence)) score += 0.15;
-      if (context.intents.includes("why") && REASON.test(sentence)) score += 0.15;
-      const support = field ? 1 : coverage;
-      if (context.studies.length > 0 && hit.passage.studies.some((s) => context.studies.includes(s))) score += 0.1;
-      if (sentence.length < 25 && !FIELD_INTENTS.some(([label]) => label.test(sentence))) score -= 0.2;
-      // A title says which study, not what it found: quoted only when the question is about the study itself.
-      if (/^Judul Artikel:/.test(sentence) && !context.intents.includes("title")) score -= 0.15;
-      out.push({ passage: hit.passage, rank, start: span.start, end: span.end, text: sentence, stems, position, coverage: support, score });
-    });
-  });
-  return out.sort((a, b) => b.score - a.score);
+/** What a question wants a sentence to do, from the fields it asks for and its question word. */
+export function wantedCues(question: Question): Set<string> {
+  const out = new Set<string>();
+  const byField: Record<string, string> = { recommendations: "recommendation", outcomes: "result", theory: "theory", aim: "aim", design: "method", intervention: "program" };
+  for (const f of question.asks) if (byField[f]) out.add(byField[f]);
+  if (question.tokens.some((t) => ["why", "mengapa", "kenapa", "knp", "sebab", "penyebab", "faktor"].includes(t))) out.add("reason");
+  if (/\b(?:what is|what are|what does .* mean|apa itu|apa yang dimaksud|maksudnya|definisi|artinya)\b/i.test(question.text)) out.add("definition");
+  return out;
 }
 
-/** How much two sentences say the same: shared stems over the larger sentence's stems. */
+export interface ScoredSentence extends EvidenceSentence {
+  coverage: number;
+  score: number;
+}
+
+export function scoreSentences(sentences: EvidenceSentence[], weights: WeightedTerm[], question: Question, k: number): ScoredSentence[] {
+  const cues = wantedCues(question);
+  const wantsNumber = question.count || question.answerTypes.length > 0 || /\b(?:how many|how much|berapa|brp|persen|percent|%)\b/i.test(question.text);
+  return sentences
+    .map((s) => {
+      const c = coverage(s, weights);
+      let score = c + EVIDENCE_WEIGHTS.rankPrior * (1 - s.rank / Math.max(1, k));
+      if ([...cues].some((cue) => s.cues.has(cue))) score += EVIDENCE_WEIGHTS.cue;
+      if (wantsNumber && s.hasNumber) score += EVIDENCE_WEIGHTS.number;
+      if (s.text.length < SHORT_SENTENCE) score -= EVIDENCE_WEIGHTS.short;
+      return { ...s, coverage: c, score };
+    })
+    .sort((a, b) => b.score - a.score);
+}
+
+/** How much two sentences say the same: shared terms over the smaller sentence's terms. */
 export function overlap(a: Set<string>, b: Set<string>): number {
   let shared = 0;
   for (const x of a) if (b.has(x)) shared++;

@@ -1,43 +1,173 @@
 /**
- * Every phrase the answer path writes itself, per language (like zod's locale files). Everything else in
- * an answer is quoted from the review.
+ * Every phrase the assistant writes itself, per language (like zod's locale files). Values from the
+ * records are put into these sentences; quotes stay in the source's language, marked «...».
  */
-import type { Lang } from "../ingest/types.ts";
+import type { Lang } from "../domain/lang.ts";
+import type { StudyField } from "../domain/study.ts";
 
 export interface AnswerMessages {
-  frame: string;
-  frameList: string;
-  /** An English question answered from Indonesian text: the quotes stay in the review's language. */
-  frameCrossLingual: string;
+  study: (n: number) => string;
+  studies: (list: string) => string;
+  theReview: string;
+  according: (who: string) => string;
+  reports: (who: string) => string;
+  fieldIs: Record<StudyField, (who: string, value: string) => string>;
+  fieldMissing: (who: string, field: StudyField) => string;
+  conflict: (field: StudyField) => string;
+  listHead: (count: number, total: number, predicate: string) => string;
+  noneHead: (total: number, predicate: string) => string;
+  countHead: (count: number, total: number, predicate: string) => string;
+  distributionHead: (total: number, field: StudyField) => string;
+  notStated: (list: string) => string;
+  earliest: (who: string, year: string) => string;
+  latest: (who: string, year: string) => string;
+  predicate: Record<"design" | "country" | "population" | "database" | "venue", (value: string) => string>;
+  and: string;
+  keyTerms: string;
+  documentAuthors: (doc: string, authors: string) => string;
+  documentNoAuthors: (doc: string, venue: string) => string;
+  documentYear: (doc: string, year: string) => string;
+  documentVenue: (doc: string, venue: string) => string;
+  documentTitle: (doc: string, title: string) => string;
   notCovered: string;
+  notCoveredType: Record<string, string>;
   nearest: string;
-  noPassages: string;
   llmFallback: (reason: string) => string;
   llmUnsupported: string;
 }
 
+const FIELD_NAMES: Record<Lang, Record<StudyField, string>> = {
+  en: { title: "title", authors: "authors", year: "year", venue: "journal", database: "database", design: "design", country: "country", setting: "setting", population: "population", intervention: "program", outcomes: "results", recommendations: "recommendations", theory: "theory", aim: "aim" },
+  id: { title: "judul", authors: "penulis", year: "tahun", venue: "jurnal", database: "database", design: "desain", country: "negara", setting: "lokasi", population: "populasi", intervention: "program", outcomes: "hasil", recommendations: "rekomendasi", theory: "teori", aim: "tujuan" },
+};
+
+export const fieldName = (field: StudyField, lang: Lang) => FIELD_NAMES[lang][field];
+
 export const MESSAGES: Record<Lang, AnswerMessages> = {
-  id: {
-    frame: "Menurut tinjauan ini:",
-    frameList: "Menurut tinjauan ini:",
-    frameCrossLingual: "Menurut tinjauan ini:",
-    notCovered: "Tinjauan ini tidak membahas hal tersebut.",
-    nearest: "Yang paling dekat yang dibahasnya:",
-    noPassages: "Tinjauan ini tidak membahas hal tersebut, dan tidak ada bagian yang dekat dengan pertanyaan ini.",
-    llmFallback: (reason) => `Model bahasa tidak dapat dipakai (${reason}); jawaban ini dikutip langsung dari tinjauan.`,
-    llmUnsupported: "Beberapa kalimat jawaban model tidak didukung kutipan yang sah.",
-  },
   en: {
-    frame: "According to the review:",
-    frameList: "According to the review:",
-    frameCrossLingual: "According to the review (quoted in its original Indonesian):",
+    study: (n) => `Study ${n}`,
+    studies: (list) => `studies ${list}`,
+    theReview: "the review",
+    according: (who) => `According to ${who},`,
+    reports: (who) => `${who} reports:`,
+    fieldIs: {
+      title: (who, v) => `${who} is titled ${v}`,
+      authors: (who, v) => `${who} was written by ${v}`,
+      year: (who, v) => `${who} was published in ${v}`,
+      venue: (who, v) => `${who} appeared in ${v}`,
+      database: (who, v) => `${who} was found through ${v}`,
+      design: (who, v) => `${who} is described as ${v}`,
+      country: (who, v) => `${who} took place in ${v}`,
+      setting: (who, v) => `${who} is set in ${v}`,
+      population: (who, v) => `${who} is about ${v}`,
+      intervention: (who, v) => `The program of ${who}: ${v}`,
+      outcomes: (who, v) => `${who} reports: ${v}`,
+      recommendations: (who, v) => `${who} recommends: ${v}`,
+      theory: (who, v) => `On theory, ${who} says: ${v}`,
+      aim: (who, v) => `The aim of ${who}: ${v}`,
+    },
+    fieldMissing: (who, field) => `The review does not give the ${FIELD_NAMES.en[field]} of ${who}.`,
+    conflict: (field) => `the review is inconsistent about the ${FIELD_NAMES.en[field]}`,
+    listHead: (count, total, predicate) => `${count} of the ${total} studies ${predicate}:`,
+    noneHead: (total, predicate) => `None of the ${total} studies ${predicate}.`,
+    countHead: (count, total, predicate) => `${count} of the ${total} studies ${predicate}:`,
+    distributionHead: (total, field) => `By ${FIELD_NAMES.en[field]}, the ${total} studies are:`,
+    notStated: (list) => `not stated for ${list}`,
+    earliest: (who, year) => `The oldest is ${who} (${year})`,
+    latest: (who, year) => `The most recent is ${who} (${year})`,
+    predicate: {
+      design: (v) => `are described as ${v}`,
+      country: (v) => `took place in ${v}`,
+      population: (v) => `are about ${v}`,
+      database: (v) => `were found through ${v}`,
+      venue: (v) => `list ${v} as their journal or publisher`,
+    },
+    and: "and",
+    keyTerms: "key terms in English",
+    documentAuthors: (doc, authors) => `${doc} was written by ${authors}`,
+    documentNoAuthors: (doc, venue) => `The text of ${doc} does not name its authors; it was published in ${venue}.`,
+    documentYear: (doc, year) => `${doc} was published in ${year}`,
+    documentVenue: (doc, venue) => `${doc} was published in ${venue}`,
+    documentTitle: (doc, title) => `${doc} is titled ${title}`,
     notCovered: "The review does not cover this.",
+    notCoveredType: {
+      cost: "It gives no cost or funding figures for this.",
+      prevalence: "It gives no such prevalence figures.",
+      breakdown: "It gives no breakdown of this kind.",
+      duration: "It does not say how long this lasted.",
+      sample: "It does not give the number of participants.",
+      contact: "It gives no contact details, hotline or address.",
+      current: "It was written in 2022 and has no figures for this year.",
+      pvalue: "It reports no statistics of this kind.",
+    },
     nearest: "The closest things it does cover:",
-    noPassages: "The review does not cover this, and nothing in it comes close to the question.",
-    llmFallback: (reason) => `The language model could not be used (${reason}); this answer is quoted directly from the review.`,
-    llmUnsupported: "Some sentences of the model's answer are not backed by a valid citation.",
+    llmFallback: (reason) => `The language model could not be used (${reason}); this answer was composed from the review directly.`,
+    llmUnsupported: "Some sentences of the model's answer were not supported by what they cite and were removed.",
+  },
+  id: {
+    study: (n) => `Studi ${n}`,
+    studies: (list) => `studi ${list}`,
+    theReview: "tinjauan ini",
+    according: (who) => `Menurut ${who},`,
+    reports: (who) => `${who} melaporkan:`,
+    fieldIs: {
+      title: (who, v) => `${who} berjudul ${v}`,
+      authors: (who, v) => `${who} ditulis oleh ${v}`,
+      year: (who, v) => `${who} terbit tahun ${v}`,
+      venue: (who, v) => `${who} dimuat di ${v}`,
+      database: (who, v) => `${who} ditemukan melalui ${v}`,
+      design: (who, v) => `${who} digambarkan sebagai ${v}`,
+      country: (who, v) => `${who} dilakukan di ${v}`,
+      setting: (who, v) => `Lokasi ${who}: ${v}`,
+      population: (who, v) => `${who} membahas ${v}`,
+      intervention: (who, v) => `Program dalam ${who}: ${v}`,
+      outcomes: (who, v) => `${who} melaporkan: ${v}`,
+      recommendations: (who, v) => `${who} merekomendasikan: ${v}`,
+      theory: (who, v) => `Tentang teori, ${who} menyebutkan: ${v}`,
+      aim: (who, v) => `Tujuan ${who}: ${v}`,
+    },
+    fieldMissing: (who, field) => `Tinjauan ini tidak menyebutkan ${FIELD_NAMES.id[field]} ${who}.`,
+    conflict: (field) => `tinjauan ini tidak konsisten soal ${FIELD_NAMES.id[field]}`,
+    listHead: (count, total, predicate) => `${count} dari ${total} studi ${predicate}:`,
+    noneHead: (total, predicate) => `Tidak ada satu pun dari ${total} studi yang ${predicate}.`,
+    countHead: (count, total, predicate) => `${count} dari ${total} studi ${predicate}:`,
+    distributionHead: (total, field) => `Menurut ${FIELD_NAMES.id[field]}, ${total} studi tersebut:`,
+    notStated: (list) => `tidak disebutkan untuk ${list}`,
+    earliest: (who, year) => `Yang paling lama adalah ${who} (${year})`,
+    latest: (who, year) => `Yang paling baru adalah ${who} (${year})`,
+    predicate: {
+      design: (v) => `digambarkan sebagai ${v}`,
+      country: (v) => `dilakukan di ${v}`,
+      population: (v) => `membahas ${v}`,
+      database: (v) => `ditemukan melalui ${v}`,
+      venue: (v) => `mencantumkan ${v} sebagai jurnal atau penerbitnya`,
+    },
+    and: "dan",
+    keyTerms: "istilah kunci",
+    documentAuthors: (doc, authors) => `${doc} ditulis oleh ${authors}`,
+    documentNoAuthors: (doc, venue) => `Teks ${doc} tidak menyebutkan penulisnya; tinjauan ini terbit di ${venue}.`,
+    documentYear: (doc, year) => `${doc} terbit tahun ${year}`,
+    documentVenue: (doc, venue) => `${doc} terbit di ${venue}`,
+    documentTitle: (doc, title) => `${doc} berjudul ${title}`,
+    notCovered: "Tinjauan ini tidak membahas hal tersebut.",
+    notCoveredType: {
+      cost: "Tidak ada angka biaya atau pendanaan untuk hal ini.",
+      prevalence: "Tidak ada angka prevalensi seperti itu.",
+      breakdown: "Tidak ada rincian seperti itu.",
+      duration: "Tidak disebutkan berapa lama hal ini berlangsung.",
+      sample: "Jumlah peserta tidak disebutkan.",
+      contact: "Tidak ada kontak, nomor layanan, atau alamat.",
+      current: "Tinjauan ini ditulis tahun 2022 dan tidak memuat angka untuk tahun ini.",
+      pvalue: "Tidak ada statistik seperti itu.",
+    },
+    nearest: "Yang paling dekat yang dibahasnya:",
+    llmFallback: (reason) => `Model bahasa tidak dapat dipakai (${reason}); jawaban ini disusun langsung dari tinjauan.`,
+    llmUnsupported: "Beberapa kalimat jawaban model tidak didukung oleh kutipannya dan dihapus.",
   },
 };
 
-/** Frames, so that checks can tell the assistant's own words from quotes. */
-export const FRAME_PHRASES: string[] = Object.values(MESSAGES).flatMap((m) => [m.frame, m.frameList, m.frameCrossLingual, m.notCovered, m.nearest, m.noPassages]);
+/** "a, b and c" / "a, b dan c". */
+export function joinList(items: string[], lang: Lang): string {
+  if (items.length <= 1) return items.join("");
+  return `${items.slice(0, -1).join(", ")} ${MESSAGES[lang].and} ${items.at(-1)}`;
+}

@@ -7,7 +7,7 @@
  * against the same gold labels over the same stretches of the review.
  */
 import MiniSearch from "minisearch";
-import type { Passage } from "../ingest/types.ts";
+import type { Passage } from "../domain/passage.ts";
 import { squash } from "../text/tokenize.ts";
 import type { Labels } from "./metrics.ts";
 

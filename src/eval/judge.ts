@@ -8,7 +8,7 @@ import { answer, type AnswerContext } from "../answer/answer.ts";
 import type { AnswerMode } from "../answer/types.ts";
 import type { Config } from "../config.ts";
 import { mean } from "./metrics.ts";
-import type { FixedQuestion } from "./questions.ts";
+import { userTurns, type EvalQuestion } from "./questions.ts";
 
 export const JUDGE_RUBRIC = [
   "You grade answers of a citation-based assistant. Reply with JSON only: {\"faithful\": [0 or 1 per sentence], \"relevance\": 1-5}.",
@@ -25,13 +25,14 @@ export interface JudgeResult {
 }
 
 /** Judge the answers the product gives in `mode` to every question (asks the configured chat model). */
-export async function runJudge(config: Config, context: AnswerContext, questions: FixedQuestion[], mode: AnswerMode, log: (line: string) => void): Promise<JudgeResult> {
+export async function runJudge(config: Config, context: AnswerContext, questions: EvalQuestion[], mode: AnswerMode, log: (line: string) => void): Promise<JudgeResult> {
   const client = new OpenAI({ baseURL: config.llm.baseURL, apiKey: config.llm.apiKey ?? "not-needed", timeout: config.llm.totalTimeoutMs, maxRetries: 1 });
   const faithful: number[] = [];
   const relevance: number[] = [];
   let errors = 0;
   for (const q of questions) {
-    const result = await answer(context, q.messages, { mode });
+    const messages = q.messages ?? userTurns(q).map((content) => ({ role: "user" as const, content }));
+    const result = await answer(context, messages, { mode });
     const cited = result.sentences.map((s) => ({
       sentence: s.text,
       passages: s.citations.map((n) => result.citations.find((c) => c.n === n)?.quote ?? "").filter(Boolean),
@@ -42,7 +43,7 @@ export async function runJudge(config: Config, context: AnswerContext, questions
         temperature: 0,
         messages: [
           { role: "system", content: JUDGE_RUBRIC },
-          { role: "user", content: JSON.stringify({ question: q.messages.at(-1)?.content, answer: result.answer, sentences: cited }) },
+          { role: "user", content: JSON.stringify({ question: userTurns(q).at(-1), answer: result.answer, sentences: cited }) },
         ],
       });
       const parsed = JSON.parse(response.choices[0]?.message?.content ?? "{}") as { faithful?: number[]; relevance?: number };

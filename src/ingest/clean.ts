@@ -22,19 +22,43 @@ export function isRunningHeader(line: string): boolean {
   return text.length >= 15 && (ISSN.test(text) || (VOLUME_ISSUE.test(text) && text.length <= 160));
 }
 
+export interface ExtractedLines {
+  lines: SourceLine[];
+  /** The first running header removed (a journal's "Buletin Kesehatan Vol.6 No.1 ... 2022"): identity evidence. */
+  runningHeader?: string;
+}
+
 /**
  * The document's lines without page furniture, each with the page it is on. A bare number next to a
  * running header is a page number: the lines after it are on that page (the number and header open
  * the page). In a PDF, pages are known; a bare number as a page's first or last line is furniture too.
- * Lines repeated on three or more PDF pages are running headers even without an ISSN.
+ * Lines repeated on three or more PDF pages are running headers even without an ISSN. A page read with
+ * its layout (PDF) brings its own line roles: furniture and margin stamps are dropped, and footnotes and
+ * captions stand as paragraphs of their own so they never run into a sentence.
  */
-export function extractLines(doc: RawDocument): SourceLine[] {
+export function extractLines(doc: RawDocument): ExtractedLines {
   const repeated = repeatedPageLines(doc);
   const out: SourceLine[] = [];
+  let runningHeader: string | undefined;
   let lineNo = 0;
   let page: number | null = null;
   for (const rawPage of doc.pages) {
     if (rawPage.number !== null) page = rawPage.number;
+    if (rawPage.lines) {
+      for (const line of rawPage.lines) {
+        lineNo++;
+        const text = collapseSpaces(line.text);
+        if (!text) continue;
+        if (line.role === "furniture" || line.role === "stamp" || repeated.has(line.text.trim())) {
+          if (isRunningHeader(text)) runningHeader ??= text;
+          continue;
+        }
+        const apart = line.role === "footnote" || line.role === "caption" || line.role === "heading";
+        if (apart && out.length > 0) out[out.length - 1].paragraphEnd = true;
+        out.push({ text, page, lineNo, paragraphEnd: apart || PARAGRAPH_END.test(line.text), role: line.role, fontSize: line.fontSize });
+      }
+      continue;
+    }
     const lines = rawPage.text.split("\n");
     const furniture = new Set<number>();
     const nonEmpty = lines.flatMap((l, i) => (l.trim() ? [i] : []));
@@ -42,6 +66,7 @@ export function extractLines(doc: RawDocument): SourceLine[] {
       const text = lines[i];
       if (isRunningHeader(text) || repeated.has(text.trim())) {
         furniture.add(i);
+        if (isRunningHeader(text)) runningHeader ??= collapseSpaces(text);
         // The page number sits beside the header: the nearest non-empty line before or after it.
         for (const j of [nonEmpty[k - 1], nonEmpty[k + 1]]) {
           if (j !== undefined && BARE_NUMBER.test(lines[j])) furniture.add(j);
@@ -63,14 +88,15 @@ export function extractLines(doc: RawDocument): SourceLine[] {
       if (text.trim()) out.push({ text: collapseSpaces(text), page, lineNo, paragraphEnd: PARAGRAPH_END.test(text) });
     });
   }
-  return out;
+  return { lines: out, runningHeader };
 }
 
 function repeatedPageLines(doc: RawDocument): Set<string> {
   if (doc.pages.length < 3) return new Set();
   const pagesWith = new Map<string, number>();
   for (const page of doc.pages) {
-    for (const line of new Set(page.text.split("\n").map((l) => l.trim()))) {
+    const texts = page.lines ? page.lines.map((l) => l.text) : page.text.split("\n");
+    for (const line of new Set(texts.map((l) => l.trim()))) {
       if (line.length >= 15) pagesWith.set(line, (pagesWith.get(line) ?? 0) + 1);
     }
   }
@@ -120,11 +146,15 @@ const WORD_CHAR = /[\p{L}\p{M}\d]/u;
 const LEADING_WORD = /^([\p{L}\p{M}\d]+)/u;
 
 /** The last word of a line and whether a hyphen follows it ("hak-" -> ["hak", "-"]). */
+/** No word is longer; scanning further back would make joining a text with no spaces quadratic. */
+const MAX_WORD_CHARS = 64;
+
 function trailingWord(text: string): [string, string] | undefined {
   const hyphen = text.endsWith("-") ? "-" : "";
   const end = text.length - hyphen.length;
   let start = end;
-  while (start > 0 && WORD_CHAR.test(text[start - 1])) start--;
+  const limit = Math.max(0, end - MAX_WORD_CHARS);
+  while (start > limit && WORD_CHAR.test(text[start - 1])) start--;
   return start < end ? [text.slice(start, end), hyphen] : undefined;
 }
 

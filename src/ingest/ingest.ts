@@ -1,6 +1,8 @@
 /**
- * The whole ingest: files -> passages -> terms and vectors -> a new index build, published atomically.
- * Safe to repeat (same corpus, same rows and ids) and safe to fail (the previous build keeps serving).
+ * The whole ingest: files -> documents (text, passages, study records, references) -> terms and vectors ->
+ * a new index build, published atomically. Safe to repeat (same corpus, same rows and ids), safe to fail
+ * or to stop (the previous build keeps serving), and needs nothing written by hand: corpus/studies.json
+ * and corpus/lexicon-en-id.tsv enrich when present.
  *
  * @example
  *   const summary = await runIngest(loadConfig(), { onEvent: (e) => console.error(e) });
@@ -9,60 +11,80 @@ import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { Config } from "../config.ts";
+import type { DocumentInfo } from "../domain/document.ts";
+import { IngestError, ProductError } from "../domain/errors.ts";
+import type { Passage } from "../domain/passage.ts";
+import type { ReferenceEntry, StudyRecord } from "../domain/study.ts";
 import { createEmbedder, type Embedder } from "../embed/index.ts";
-import { readCurrentBuild, buildDir, readManifest, type IndexManifest, type TermStats } from "../store/layout.ts";
+import { buildDir, readCurrentBuild, readManifest, type IndexManifest, type TermStats } from "../store/layout.ts";
 import { lancedb } from "../store/lancedb.ts";
 import { lockIndex } from "../store/lock.ts";
 import { PASSAGES_TABLE, toRow, type PassageRow } from "../store/schema.ts";
 import { writeIndex } from "../store/write-index.ts";
-import { analyze } from "../text/analyze.ts";
+import { analyze, useCorpusLexicon } from "../text/analyze.ts";
 import { listCorpusFiles, loadDocument } from "./load.ts";
-import { buildPassages } from "./passages.ts";
-import { formatReference } from "./references.ts";
-import { loadStudyCatalog } from "./studies.ts";
-import type { Passage, RawDocument } from "./types.ts";
+import { buildDocument, type BuiltDocument, type Enrichment } from "./passages.ts";
+import { readStudiesJson, type StudiesJson } from "./studies-json.ts";
+import type { RawDocument } from "./types.ts";
 
 /** Bump when cleaning, chunking or linking changes, so existing indexes are seen as stale. */
-export const PIPELINE_VERSION = "4";
+export const PIPELINE_VERSION = "5";
+export const CORPUS_LEXICON = "lexicon-en-id.tsv";
 
 export type IngestEvent =
   | { type: "files"; files: string[] }
-  | { type: "document"; id: string; passages: number }
+  | { type: "document"; id: string; passages: number; studies: number; references: number; pages: number | null; done: number; total: number }
   | { type: "embed"; done: number; total: number; reused: number }
   | { type: "write"; step: string }
   | { type: "warning"; message: string };
 
 export interface IngestOptions {
-  /** Files or folders to ingest instead of the corpus folder. */
+  /** Files or folders to ingest instead of the corpus folder (they are not copied anywhere). */
   paths?: string[];
   onEvent?: (event: IngestEvent) => void;
   /** Use this embedder instead of the configured one (tests, benchmarks). */
   embedder?: Embedder;
   lockWaitMs?: number;
+  /** Stops the ingest between steps (SIGINT/SIGTERM); the served index is left as it was. */
+  signal?: AbortSignal;
 }
 
 export interface IngestSummary {
   manifest: IndexManifest;
-  documents: number;
+  documents: DocumentInfo[];
   passages: number;
+  studies: number;
+  references: number;
   bySection: Record<string, number>;
-  byStudy: Record<string, number>;
   reusedVectors: number;
   ms: number;
 }
 
-async function readOptional(file: string | URL): Promise<string> {
+/** Thrown when an ingest is stopped by its signal. */
+export class IngestStoppedError extends ProductError {
+  constructor() {
+    super("ingest_stopped", "ingest stopped; the index that was being served is unchanged");
+  }
+}
+
+const stopIfAsked = (signal?: AbortSignal) => {
+  if (signal?.aborted) throw new IngestStoppedError();
+};
+
+async function readOptional(file: string): Promise<string> {
   return readFile(file, "utf8").catch(() => "");
 }
 
 /** Everything the passages are made from; a new hash means the index must be rebuilt. */
-export async function corpusHash(config: Config, documents: { id: string; sha256: string }[], embedderId: string): Promise<string> {
+export async function corpusHash(config: Config, documents: { id: string; sha256: string }[], embedderId: string, folders: string[] = [config.corpusDir]): Promise<string> {
   const hash = createHash("sha256");
   hash.update(`pipeline ${PIPELINE_VERSION}\nchunk ${config.ingest.chunkMaxChars}\nembedder ${embedderId}\n`);
   for (const d of [...documents].sort((a, b) => a.id.localeCompare(b.id))) hash.update(`${d.id} ${d.sha256}\n`);
-  hash.update(await readOptional(path.join(config.corpusDir, "studies.json")));
-  hash.update(await readOptional(path.join(config.corpusDir, "study-aliases.json")));
-  hash.update(await readOptional(new URL("../text/lexicon-en-id.tsv", import.meta.url)));
+  for (const folder of folders) {
+    hash.update(await readOptional(path.join(folder, "studies.json")));
+    hash.update(await readOptional(path.join(folder, CORPUS_LEXICON)));
+  }
+  hash.update(await readOptional(new URL("../text/lexicon/generic-en-id.tsv", import.meta.url).pathname));
   return hash.digest("hex").slice(0, 16);
 }
 
@@ -84,16 +106,42 @@ async function previousVectors(config: Config, embedderId: string): Promise<Map<
 
 const indexText = (p: Passage) => (p.context ? `${p.text}\n${p.context}` : p.text);
 
+/** The folders whose enrichment files apply: the corpus folder, or the folders of the given paths. */
+function enrichmentFolders(config: Config, files: string[], paths?: string[]): string[] {
+  if (!paths || paths.length === 0) return [config.corpusDir];
+  return [...new Set(files.map((f) => path.dirname(f)))];
+}
+
+/** Which documents studies.json enriches: the one its document record names, else the only review. */
+function enrich(built: BuiltDocument[], raws: RawDocument[], json: StudiesJson | undefined, options: { chunkMaxChars: number }): BuiltDocument[] {
+  if (!json) return built;
+  const named = json.document?.document;
+  const reviews = built.filter((b) => b.records.length > 0);
+  const target = named ? built.find((b) => b.info.id === named || b.info.id.endsWith(`/${named}`)) : reviews.length === 1 ? reviews[0] : undefined;
+  if (!target) return built;
+  const enrichment: Enrichment = { document: json.document, studies: json.studies };
+  const raw = raws.find((r) => r.id === target.info.id)!;
+  return built.map((b) => (b === target ? buildDocument(raw, options, enrichment) : b));
+}
+
 export async function runIngest(config: Config, options: IngestOptions = {}): Promise<IngestSummary> {
   const started = Date.now();
   const emit = options.onEvent ?? (() => undefined);
   // Everything that can be refused is checked before the lock is taken and anything is written.
-  const catalog = loadStudyCatalog(config.corpusDir);
   const files = await listCorpusFiles(config.corpusDir, options.paths);
-  if (files.length === 0) throw new Error(`no documents to ingest in ${config.corpusDir} (.txt, .md, .pdf)`);
+  if (files.length === 0) throw new IngestError(config.corpusDir, "no documents to ingest (.txt, .md, .pdf)");
   emit({ type: "files", files });
-  const documents: RawDocument[] = [];
-  for (const file of files) documents.push(await loadDocument(file, config.corpusDir));
+  const folders = enrichmentFolders(config, files, options.paths);
+  const lexiconText = (await Promise.all(folders.map((f) => readOptional(path.join(f, CORPUS_LEXICON))))).join("\n");
+  useCorpusLexicon(lexiconText, path.join(folders[0], CORPUS_LEXICON));
+  const studiesJson = folders.map((f) => readStudiesJson(f)).find(Boolean);
+  const raws: RawDocument[] = [];
+  for (const file of files) {
+    stopIfAsked(options.signal);
+    raws.push(await loadDocument(file, options.paths?.length ? undefined : config.corpusDir));
+  }
+  const duplicate = raws.find((r, i) => raws.findIndex((o) => o.id === r.id) !== i);
+  if (duplicate) throw new IngestError(duplicate.source, `two documents would have the same id "${duplicate.id}"; rename one`);
 
   const release = await lockIndex(config.dataDir, { waitMs: options.lockWaitMs });
   try {
@@ -107,33 +155,37 @@ export async function runIngest(config: Config, options: IngestOptions = {}): Pr
         emit({ type: "warning", message: w });
       }
     }
-
     let mark = performance.now();
     const timings: Record<string, number> = {};
     const lap = (name: string) => {
       timings[name] = Math.round(performance.now() - mark);
       mark = performance.now();
     };
-    const passages: Passage[] = [];
-    const cleanedTexts: { docId: string; text: string }[] = [];
-    const docStats: IndexManifest["documents"] = [];
-    for (const doc of documents) {
-      const cleaned = buildPassages(doc, catalog, { chunkMaxChars: config.ingest.chunkMaxChars });
-      passages.push(...cleaned.passages);
-      cleanedTexts.push({ docId: doc.id, text: cleaned.text });
-      docStats.push({ id: doc.id, sha256: doc.sha256, passages: cleaned.passages.length });
-      emit({ type: "document", id: doc.id, passages: cleaned.passages.length });
+    const chunkOptions = { chunkMaxChars: config.ingest.chunkMaxChars };
+    let built: BuiltDocument[] = [];
+    for (const [i, raw] of raws.entries()) {
+      stopIfAsked(options.signal);
+      const doc = buildDocument(raw, chunkOptions);
+      built.push(doc);
+      emit({ type: "document", id: raw.id, passages: doc.passages.length, studies: doc.records.length, references: doc.references.length, pages: doc.info.pages, done: i + 1, total: raws.length });
+      for (const w of doc.info.warnings) {
+        warnings.push(`${raw.id}: ${w}`);
+        emit({ type: "warning", message: `${raw.id}: ${w}` });
+      }
     }
-
+    built = enrich(built, raws, studiesJson, chunkOptions);
+    const passages = built.flatMap((b) => b.passages);
+    if (passages.length === 0) throw new IngestError(files[0], "no readable text in any document");
     lap("passagesMs");
+
     const previous = await previousVectors(config, embedder.id);
     const missing = passages.filter((p) => !previous.has(p.id));
     const reused = passages.length - missing.length;
     const fresh = new Map<string, Float32Array>();
-    // Batch by batch, so each passage's analysis (shared by its vector and its full-text terms) is done once.
     const batchSize = Math.max(1, Math.min(config.embed.batchSize, embedder.maxBatch));
     const terms = new Map<string, string[]>();
     for (let i = 0; i < missing.length; i += batchSize) {
+      stopIfAsked(options.signal);
       const batch = missing.slice(i, i + batchSize);
       const result = await embedder.embed(batch.map(indexText));
       batch.forEach((p, k) => {
@@ -144,8 +196,8 @@ export async function runIngest(config: Config, options: IngestOptions = {}): Pr
       emit({ type: "embed", done: Math.min(i + batchSize, missing.length), total: missing.length, reused });
     }
     if (missing.length === 0) emit({ type: "embed", done: 0, total: 0, reused });
-
     lap("embedMs");
+
     // Document frequencies are of the language-neutral terms, which are also what questions are weighed in.
     const df: Record<string, number> = {};
     const rows: PassageRow[] = passages.map((p) => {
@@ -154,36 +206,31 @@ export async function runIngest(config: Config, options: IngestOptions = {}): Pr
       return toRow(p, canonical.join(" "), fresh.get(p.id) ?? previous.get(p.id)!);
     });
     const termStats: TermStats = { documents: passages.length, df };
-
     const bySection: Record<string, number> = {};
-    const byStudy: Record<string, number> = {};
-    for (const p of passages) {
-      bySection[p.section] = (bySection[p.section] ?? 0) + 1;
-      for (const s of p.studies) byStudy[s] = (byStudy[s] ?? 0) + 1;
-    }
-    const studies = [catalog.review, ...catalog.studies].map((record) => ({
-      number: record.number ?? 0,
-      id: record.id,
-      csl: JSON.stringify(record),
-      reference: formatReference(record),
-      aliases: JSON.stringify(record.number ? catalog.aliases.get(record.number) ?? [] : []),
-    }));
+    for (const p of passages) bySection[p.section] = (bySection[p.section] ?? 0) + 1;
+    const documents = built.map((b) => b.info);
+    const studies: StudyRecord[] = built.flatMap((b) => b.records);
+    const references: ReferenceEntry[] = built.flatMap((b) => b.references);
+    stopIfAsked(options.signal);
 
     const manifest = await writeIndex(
       config.dataDir,
       {
         rows,
+        documents,
         studies,
+        references,
+        corpusLexicon: lexiconText,
         termStats,
-        cleanedTexts,
+        cleanedTexts: built.map((b) => ({ docId: b.info.id, text: b.text })),
         vectorIndexMinRows: config.retrieve.vectorIndexMinRows,
         manifest: {
-          formatVersion: 1,
+          formatVersion: 2,
           embedder: { id: embedder.id, dimension: embedder.dimension },
           chunkMaxChars: config.ingest.chunkMaxChars,
-          corpusHash: await corpusHash(config, documents, embedder.id),
-          documents: docStats,
-          counts: { passages: passages.length, bySection, byStudy },
+          corpusHash: await corpusHash(config, raws, embedder.id, folders),
+          documents: raws.map((r) => ({ id: r.id, sha256: r.sha256, passages: passages.filter((p) => p.docId === r.id).length })),
+          counts: { passages: passages.length, documents: documents.length, studies: studies.length, references: references.length, bySection },
           ingestMs: Date.now() - started,
           timings,
           warnings,
@@ -191,15 +238,7 @@ export async function runIngest(config: Config, options: IngestOptions = {}): Pr
       },
       (e) => emit(e),
     );
-    return {
-      manifest,
-      documents: documents.length,
-      passages: passages.length,
-      bySection,
-      byStudy,
-      reusedVectors: reused,
-      ms: Date.now() - started,
-    };
+    return { manifest, documents, passages: passages.length, studies: studies.length, references: references.length, bySection, reusedVectors: reused, ms: Date.now() - started };
   } finally {
     await release().catch(() => undefined);
   }

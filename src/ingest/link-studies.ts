@@ -1,13 +1,13 @@
 /**
- * Linking text to the studies it is about. Two kinds of evidence, both derived from data:
- *  - cues: the names a study is known by — surnames and the in-text citation from studies.json, and the
- *    programs, places and phrases in corpus/study-aliases.json ("MLMC", "Rumah Faye", "Pantai Gading");
- *  - paraphrase: a sentence whose distinctive words mostly come from one study's rows of the review's
- *    tables (the discussion restates the tables without naming the study).
+ * Which studies a sentence is about, from the document's own evidence:
+ *  - an in-text citation whose surname and year match a study's citation ("(Nawar et al., 2021)");
+ *  - a name the study is known by (its derived aliases: acronyms, program and place names, surnames);
+ *  - paraphrase: most of the sentence's distinctive words come from one study's table rows.
  */
+import type { StudyRecord } from "../domain/study.ts";
 import { contentStems } from "../text/analyze.ts";
 import { foldCase } from "../text/tokenize.ts";
-import { studySurnames, type StudyCatalog } from "./studies.ts";
+import { findAuthorYear } from "./author-year.ts";
 
 export interface StudyLinker {
   /** Study numbers a piece of text is about, ascending. */
@@ -19,36 +19,15 @@ interface Cue {
   pattern: RegExp;
 }
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
-function cuesOf(catalog: StudyCatalog): Cue[] {
-  const cues: Cue[] = [];
-  for (const study of catalog.studies) {
-    const phrases = [...studySurnames(study), ...(catalog.aliases.get(study.number) ?? [])];
-    for (const phrase of phrases) {
-      const words = foldCase(phrase).trim().split(/\s+/).map(escapeRegExp).join("\\s+");
-      cues.push({ study: study.number, pattern: new RegExp(`(?<![\\p{L}\\p{N}])${words}(?![\\p{L}\\p{N}])`, "u") });
-    }
-  }
-  return cues;
-}
-
-/** The stems of the names a study is known by (to tell "which study" words from "what about it" words). */
-export function studyCueStems(catalog: StudyCatalog, studies: number[]): Set<string> {
-  const out = new Set<string>();
-  for (const study of catalog.studies) {
-    if (!studies.includes(study.number)) continue;
-    for (const phrase of [...studySurnames(study), ...(catalog.aliases.get(study.number) ?? [])]) {
-      for (const s of contentStems(phrase)) out.add(s);
-    }
-  }
-  return out;
+export function namePattern(phrase: string): RegExp {
+  const words = foldCase(phrase).trim().split(/\s+/).map(escapeRegExp).join("\\s+");
+  return new RegExp(`(?<![\\p{L}\\p{N}])${words}(?![\\p{L}\\p{N}])`, "u");
 }
 
 export interface LinkOptions {
-  /** Per study, the text of its rows in the review's tables (for paraphrase matching). */
+  /** Per study, the text of its table rows (for paraphrase matching). */
   rowTexts?: Map<number, string>;
   /** Share of a sentence's weighted words that must come from one study's rows. */
   minShare?: number;
@@ -56,41 +35,47 @@ export interface LinkOptions {
   minLead?: number;
 }
 
-export function createStudyLinker(catalog: StudyCatalog, options: LinkOptions = {}): StudyLinker {
-  const cues = cuesOf(catalog);
+/** Paraphrase needs a few words to go on, and several of them must tell the studies apart. */
+const MIN_PARAPHRASE_WORDS = 6;
+const MIN_DISTINCTIVE_WORDS = 3;
+
+export function createStudyLinker(records: Pick<StudyRecord, "number" | "aliases" | "citation" | "fields">[], options: LinkOptions = {}): StudyLinker {
+  const cues: Cue[] = records.flatMap((r) => r.aliases.map((a) => ({ study: r.number, pattern: namePattern(a) })));
+  const cited = records.map((r) => ({
+    study: r.number,
+    surnames: new Set((r.fields.authors ?? []).filter((v) => v.source === "citation").map((v) => foldCase(v.text))),
+    years: new Set((r.fields.year ?? []).flatMap((v) => v.keys).map(Number)),
+  }));
   const { rowTexts = new Map(), minShare = 0.6, minLead = 0.2 } = options;
   const rowStems = new Map([...rowTexts].map(([n, text]) => [n, new Set(contentStems(text))]));
-  // A word in every study's rows says nothing about which study a sentence is about.
   const studiesWith = new Map<string, number>();
   for (const stems of rowStems.values()) for (const s of stems) studiesWith.set(s, (studiesWith.get(s) ?? 0) + 1);
   const total = Math.max(1, rowStems.size);
   const weight = (stem: string) => Math.log(1 + total / (studiesWith.get(stem) ?? 1));
-
   // A word found in the rows of at most two studies tells them apart.
   const distinctive = (stem: string) => (studiesWith.get(stem) ?? 0) > 0 && (studiesWith.get(stem) ?? 0) <= 2;
 
   function byParaphrase(text: string): number | undefined {
     const stems = [...new Set(contentStems(text))];
-    if (stems.length < 6 || rowStems.size === 0) return undefined;
+    if (stems.length < MIN_PARAPHRASE_WORDS || rowStems.size === 0) return undefined;
     const whole = stems.reduce((sum, s) => sum + weight(s), 0);
     const shares = [...rowStems].map(([n, row]) => {
       const shared = stems.filter((s) => row.has(s));
-      return {
-        n,
-        share: shared.reduce((sum, s) => sum + weight(s), 0) / whole,
-        distinctive: shared.filter(distinctive).length,
-      };
+      return { n, share: shared.reduce((sum, s) => sum + weight(s), 0) / whole, distinctive: shared.filter(distinctive).length };
     });
     shares.sort((a, b) => b.share - a.share);
     const [best, next] = shares;
     const clear = best.share >= minShare && best.share - (next?.share ?? 0) >= minLead;
-    return clear && best.distinctive >= 3 ? best.n : undefined;
+    return clear && best.distinctive >= MIN_DISTINCTIVE_WORDS ? best.n : undefined;
   }
 
   return {
     link(text: string): number[] {
       const folded = foldCase(text);
       const found = new Set<number>();
+      for (const c of findAuthorYear(text)) {
+        for (const r of cited) if (r.years.has(c.year) && c.surnames.some((s) => r.surnames.has(foldCase(s)))) found.add(r.study);
+      }
       for (const cue of cues) if (cue.pattern.test(folded)) found.add(cue.study);
       if (found.size === 0) {
         const n = byParaphrase(text);

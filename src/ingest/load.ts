@@ -7,7 +7,8 @@ import { createHash } from "node:crypto";
 import { readFile, readdir, stat } from "node:fs/promises";
 import path from "node:path";
 import { PDFParse } from "pdf-parse";
-import { IngestError, type RawDocument, type RawPage } from "./types.ts";
+import { IngestError } from "../domain/errors.ts";
+import type { RawDocument, RawPage } from "./types.ts";
 
 /** A reader turns a file's bytes into pages; one per format, the same signature for all. */
 type Reader = (bytes: Buffer, file: string) => Promise<RawPage[]>;

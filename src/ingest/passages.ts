@@ -1,55 +1,54 @@
 /**
- * A loaded document becomes passages: clean -> sections -> tables and prose -> link to studies -> chunk.
- * Also returns the document's cleaned text; every passage is the slice [start, end) of it.
+ * One loaded document becomes its cleaned text, passages, study records and reference entries:
+ * clean -> tables -> sections -> identity -> table passages and records -> study linking -> prose and
+ * reference passages. Every passage is the slice [start, end) of the cleaned text.
  */
 import { createHash } from "node:crypto";
-import { extractLines, joinLinesWithOffsets, Vocabulary } from "./clean.ts";
-import { chunkSentences, type SentenceUnit } from "./chunk.ts";
-import { createStudyLinker, type StudyLinker } from "./link-studies.ts";
-import { splitSections, type Segment } from "./sections.ts";
-import type { StudyCatalog } from "./studies.ts";
-import { parseResultsTable, parseStudyTable, type ResultsRow, type StudyRow } from "./tables.ts";
-import type { Passage, PassageKind, RawDocument, SectionId, SourceLine } from "./types.ts";
+import type { DocumentInfo } from "../domain/document.ts";
+import { shortName } from "../domain/document.ts";
+import type { Passage } from "../domain/passage.ts";
+import type { SectionId } from "../domain/sections.ts";
+import type { ReferenceEntry, StudyRecord } from "../domain/study.ts";
 import { detectLanguage } from "../text/language.ts";
+import { countryName } from "../vocab/places.ts";
 import { splitSentences } from "../text/sentences.ts";
+import { deriveAliases } from "./aliases.ts";
+import { chunkSentences, type SentenceUnit } from "./chunk.ts";
+import { extractLines, joinLinesWithOffsets, Vocabulary } from "./clean.ts";
+import type { Draft } from "./drafts.ts";
+import { readIdentity } from "./identity.ts";
+import { createStudyLinker, type StudyLinker } from "./link-studies.ts";
+import { buildRecords, type CellLocation } from "./records.ts";
+import { referenceDrafts, type ParsedReference } from "./reference-list.ts";
+import { formatStudyReference } from "./references.ts";
+import { splitSections, type Segment } from "./sections.ts";
+import type { CslRecord } from "./studies-json.ts";
+import { parseTables } from "./table-parse.ts";
+import { isStudyTable, tableDrafts, hardSplit } from "./table-passages.ts";
+import type { RawDocument, SourceLine } from "./types.ts";
 
 export interface PassageOptions {
-  /** Upper bound of a prose passage, in characters (chosen by measurement: docs/ingest.md). */
+  /** Upper bound of a passage, in characters (chosen by measurement: docs/ingest.md). */
   chunkMaxChars: number;
 }
 
-export interface CleanedDocument {
-  docId: string;
+export interface Enrichment {
+  /** CSL record of the document itself. */
+  document?: CslRecord;
+  /** CSL records of its studies, by number. */
+  studies?: Map<number, CslRecord>;
+}
+
+export interface BuiltDocument {
+  info: DocumentInfo;
   text: string;
   passages: Passage[];
+  records: StudyRecord[];
+  references: ReferenceEntry[];
 }
 
-/** Heading shown in the cleaned text for each section. */
-const SECTION_TITLES: Record<SectionId, string> = {
-  body: "",
-  abstrak: "ABSTRAK",
-  abstract: "ABSTRACT",
-  pendahuluan: "Pendahuluan",
-  metode: "Metode Penelitian",
-  hasil: "Hasil (No. | Judul Artikel | Hasil)",
-  pembahasan: "Pembahasan",
-  simpulan: "Simpulan",
-  tabel: "Tabel (No. | Database | Judul Artikel | Nama Jurnal | Nama Penulis | Tahun | Metode | Intervensi | Hasil)",
-};
-
-/** "(Rusyidi et al., 2017)." or "(Kalsum, 2021)." at the end of a sentence. */
-const IN_TEXT_CITATION = /\([^()]*\b(?:19|20)\d\d\)[.!?]?$/;
-
-interface Draft {
-  text: string;
-  section: SectionId;
-  page: number | null;
-  studies: number[];
-  kind: PassageKind;
-  context: string;
-  /** Joined to the previous draft with a space (same paragraph) instead of a blank line. */
-  continues: boolean;
-}
+/** "(Rusyidi et al., 2017)." at the end of a sentence: the cited study's scope ends there. */
+const ENDS_WITH_CITATION = /\([^()]*\b(?:19|20)\d\d[a-z]?\)[.!?]?$/;
 
 /** Paragraphs of a prose segment: runs of lines closed by a line that ends a paragraph. */
 function paragraphsOf(lines: SourceLine[]): SourceLine[][] {
@@ -69,15 +68,11 @@ function proseDrafts(segment: Segment, vocabulary: Vocabulary, linker: StudyLink
     splitSentences(text).forEach((span, k) => {
       let line = 0;
       while (line + 1 < lineStarts.length && lineStarts[line + 1] <= span.start) line++;
-      const sentence = text.slice(span.start, span.end);
-      units.push({
-        text: sentence,
-        studies: linker.link(sentence),
-        page: paragraph[line].page,
-        paragraphStart: k === 0,
-        endsWithCitation: IN_TEXT_CITATION.test(sentence),
-      });
-      paragraphOf.push(p);
+      // A "sentence" with no full stop for thousands of characters is cut, so no passage passes the cap.
+      for (const piece of hardSplit(text.slice(span.start, span.end), options.chunkMaxChars)) {
+        units.push({ text: piece, studies: linker.link(piece), page: paragraph[line].page, paragraphStart: k === 0, endsWithCitation: ENDS_WITH_CITATION.test(piece) });
+        paragraphOf.push(p);
+      }
     });
   });
   let index = 0;
@@ -87,68 +82,15 @@ function proseDrafts(segment: Segment, vocabulary: Vocabulary, linker: StudyLink
     return {
       text: chunk.sentences.map((s) => s.text).join(" "),
       section: segment.section,
+      heading: segment.heading,
       page: chunk.page,
       studies: chunk.studies,
-      kind: "prose",
+      kind: "prose" as const,
+      cells: [],
       context: "",
       continues: first > 0 && paragraphOf[first] === paragraphOf[first - 1],
     };
   });
-}
-
-/** Split a long table cell into pieces of whole sentences, each under maxChars where possible. */
-function cellPieces(text: string, maxChars: number): string[] {
-  const pieces: string[] = [];
-  let current = "";
-  for (const span of splitSentences(text)) {
-    const sentence = text.slice(span.start, span.end);
-    if (current && current.length + sentence.length + 1 > maxChars) {
-      pieces.push(current);
-      current = "";
-    }
-    current = current ? `${current} ${sentence}` : sentence;
-  }
-  if (current) pieces.push(current);
-  return pieces;
-}
-
-function resultsTableDrafts(rows: ResultsRow[]): Draft[] {
-  return rows.map((row) => ({
-    text: `No. ${row.number}\nJudul Artikel: ${row.title}\nHasil: ${row.result}`,
-    section: "hasil",
-    page: row.page,
-    studies: [row.number],
-    kind: "table-row",
-    context: "",
-    continues: false,
-  }));
-}
-
-function studyTableDrafts(rows: StudyRow[], options: PassageOptions): Draft[] {
-  const drafts: Draft[] = [];
-  for (const row of rows) {
-    const base = { section: "tabel" as const, page: row.page, studies: [row.number], kind: "table-row" as const, continues: false };
-    drafts.push({
-      ...base,
-      context: "",
-      text: [
-        `No. ${row.number}`,
-        `Database: ${row.database}`,
-        `Judul Artikel: ${row.title}`,
-        `Nama Jurnal: ${row.journal}`,
-        `Nama Penulis: ${row.authors}`,
-        `Tahun: ${row.year}`,
-        `Metode: ${row.method}`,
-      ].join("\n"),
-    });
-    for (const [label, cell] of [["Intervensi", row.intervention], ["Hasil", row.result]] as const) {
-      if (!cell) continue;
-      for (const piece of cellPieces(cell, options.chunkMaxChars)) {
-        drafts.push({ ...base, context: row.title, text: `No. ${row.number}, ${label}: ${piece}` });
-      }
-    }
-  }
-  return drafts;
 }
 
 function slug(text: string): string {
@@ -164,53 +106,115 @@ function passageId(docId: string, section: SectionId, text: string, occurrence: 
   return `${slug(docId)}-${section}-${hash.slice(0, 10)}`;
 }
 
-export function buildPassages(doc: RawDocument, catalog: StudyCatalog, options: PassageOptions): CleanedDocument {
-  const lines = extractLines(doc);
-  const vocabulary = new Vocabulary(lines.map((l) => l.text));
-  const segments = splitSections(lines, vocabulary);
-
-  const resultsSegment = segments.find((s) => s.kind === "results-table");
-  const results = resultsSegment ? parseResultsTable(resultsSegment.lines, catalog.studies, vocabulary) : [];
-  const studyRows = segments
-    .filter((s) => s.kind === "study-table")
-    .flatMap((s) => parseStudyTable(s.lines, catalog.studies, results, vocabulary));
-
-  const rowTexts = new Map<number, string>();
-  for (const r of results) rowTexts.set(r.number, `${rowTexts.get(r.number) ?? ""} ${r.result}`);
-  for (const r of studyRows) rowTexts.set(r.number, `${rowTexts.get(r.number) ?? ""} ${r.intervention} ${r.result}`);
-  const linker = createStudyLinker(catalog, { rowTexts });
-
-  const passages: Passage[] = [];
-  const occurrences = new Map<string, number>();
+/** Assemble drafts into the document's text and passages (ids, offsets, language). */
+function assemble(docId: string, groups: { segment: Segment; drafts: Draft[] }[]): { text: string; passages: Passage[]; drafts: Draft[] } {
   let text = "";
-  for (const segment of segments) {
-    const drafts =
-      segment.kind === "results-table" ? resultsTableDrafts(results)
-      : segment.kind === "study-table" ? studyTableDrafts(studyRows, options)
-      : proseDrafts(segment, vocabulary, linker, options);
-    const title = SECTION_TITLES[segment.section];
-    if (title) text += (text ? "\n\n" : "") + title;
-    drafts.forEach((draft, i) => {
+  const passages: Passage[] = [];
+  const drafts: Draft[] = [];
+  const occurrences = new Map<string, number>();
+  for (const { segment, drafts: list } of groups) {
+    if (segment.heading && segment.kind !== "table") text += (text ? "\n\n" : "") + segment.heading;
+    list.forEach((draft, i) => {
       text += text === "" ? "" : draft.continues && i > 0 ? " " : "\n\n";
       const start = text.length;
       text += draft.text;
-      const key = `${segment.section}\u0000${draft.text}`;
+      // Occurrences are counted per kind, so a table passage has the same id whatever prose surrounds it.
+      const key = `${draft.section}\u0000${draft.kind}\u0000${draft.text}`;
       const occurrence = occurrences.get(key) ?? 0;
       occurrences.set(key, occurrence + 1);
       passages.push({
-        id: passageId(doc.id, segment.section, draft.text, occurrence),
-        docId: doc.id,
+        id: passageId(docId, draft.section, `${draft.kind}\u0000${draft.text}`, occurrence),
+        docId,
         text: draft.text,
         section: draft.section,
+        heading: draft.heading,
         page: draft.page,
         studies: draft.studies,
         lang: detectLanguage(draft.text),
         kind: draft.kind,
         start,
         end: text.length,
+        cells: draft.cells,
         context: draft.context,
       });
+      drafts.push(draft);
     });
   }
-  return { docId: doc.id, text, passages };
+  return { text, passages, drafts };
+}
+
+/** Cell locations of table drafts, once their passages have ids. */
+function cellLocations(passages: Passage[], drafts: Draft[]): CellLocation[] {
+  return drafts.flatMap((d, i) =>
+    (d.cellRefs ?? []).map((ref) => ({ row: ref.row, column: ref.column, field: ref.field, passageId: passages[i].id, start: ref.start, end: ref.end, text: d.text.slice(ref.start, ref.end) })),
+  );
+}
+
+export function buildDocument(raw: RawDocument, options: PassageOptions, enrichment: Enrichment = {}): BuiltDocument {
+  const { lines, runningHeader } = extractLines(raw);
+  const vocabulary = new Vocabulary(lines.map((l) => l.text));
+  const tables = parseTables(lines.map((l) => ({ text: l.text, page: l.page })));
+  const segments = splitSections(lines, tables.map((t) => ({ startLine: t.startLine, endLine: t.endLine - 1 })));
+  const identity = readIdentity(raw, lines, runningHeader, enrichment.document);
+
+  // 1. Included-studies tables: their passages, then the study records read from their cells.
+  const tableGroups = segments.map((segment) => {
+    const table = segment.table === undefined ? undefined : tables[segment.table];
+    return { segment, drafts: table && isStudyTable(table) ? tableDrafts(segment, table, options.chunkMaxChars) : [] };
+  });
+  const tablePart = assemble(raw.id, tableGroups.filter((g) => g.drafts.length > 0));
+  const locations = cellLocations(tablePart.passages, tablePart.drafts);
+  const drafts = buildRecords(raw.id, locations);
+  const rowTexts = new Map<number, string>();
+  for (const loc of locations) rowTexts.set(loc.row, `${rowTexts.get(loc.row) ?? ""} ${loc.text}`);
+  const aliases = deriveAliases(
+    drafts.map((d) => ({
+      number: d.number,
+      text: rowTexts.get(d.number) ?? "",
+      nameCells: locations.filter((l) => l.row === d.number && (l.field === "title" || l.field === "intervention" || l.field === "outcomes" || l.field === "aim")).map((l) => l.text),
+      authors: (d.fields.authors ?? []).filter((v) => v.source === "table").map((v) => v.text),
+      cited: (d.fields.authors ?? []).filter((v) => v.source === "citation").map((v) => v.text),
+    })),
+  );
+  // A country only one study is set in names it too, in either language ("Pantai Gading", "Côte d'Ivoire").
+  const countryUsers = new Map<string, number>();
+  for (const d of drafts) for (const key of new Set((d.fields.country ?? []).flatMap((v) => v.keys))) countryUsers.set(key, (countryUsers.get(key) ?? 0) + 1);
+  const records: StudyRecord[] = drafts.map((d) => {
+    const own = (d.fields.country ?? []).filter((v) => countryUsers.get(v.keys[0]) === 1);
+    const places = own.flatMap((v) => [v.text, ...v.keys.flatMap((k) => [countryName(k, "en"), countryName(k, "id")])]);
+    const record = { ...d, aliases: [...new Set([...(aliases.get(d.number) ?? []), ...places])], reference: "" };
+    return { ...record, reference: formatStudyReference(record, enrichment.studies?.get(d.number)), ...(enrichment.studies?.get(d.number)?.note ? { note: enrichment.studies.get(d.number)!.note } : {}) };
+  });
+
+  // 2. Prose and references, linked to the studies; the whole document assembled in reading order.
+  const linker = createStudyLinker(records, { rowTexts });
+  const parsedReferences: ParsedReference[] = [];
+  const groups = segments.map((segment, i) => {
+    if (segment.kind === "table") return tableGroups[i];
+    if (segment.kind === "references") {
+      const { drafts: refs, entries } = referenceDrafts(segment, vocabulary, options.chunkMaxChars);
+      parsedReferences.push(...entries);
+      return { segment, drafts: refs };
+    }
+    return { segment, drafts: proseDrafts(segment, vocabulary, linker, options) };
+  });
+  const whole = assemble(raw.id, groups);
+  const references: ReferenceEntry[] = parsedReferences.map((entry) => ({
+    ...entry,
+    docId: raw.id,
+    passageId: whole.passages[whole.drafts.findIndex((d) => d.referenceIndex === entry.index)]?.id ?? "",
+  }));
+  const pageCount = raw.format === "pdf" ? raw.pages.length : Math.max(0, ...whole.passages.map((p) => p.page ?? 0)) || null;
+  const info: DocumentInfo = {
+    id: raw.id,
+    ...identity,
+    pages: pageCount,
+    format: raw.format,
+    sha256: raw.sha256,
+    short: shortName(identity.authors, identity.year, identity.venue ?? identity.title),
+    kind: records.length > 0 ? "review" : "paper",
+    counts: { passages: whole.passages.length, studies: records.length, references: references.length },
+    warnings: (raw.refusedPages ?? []).map((r) => `page ${r.page} left out: ${r.reason}`),
+  };
+  return { info, text: whole.text, passages: whole.passages, records, references };
 }

@@ -1,16 +1,44 @@
 /**
- * APA 7 references from the CSL-JSON records, formatted by citation-js (not string-built by hand).
- * Our extra fields (number, database, method, citedAs, note) are not CSL: citation-js would print some of
- * them ("number" as "Article 6"), so only CSL fields are passed.
+ * APA 7 references, formatted by citation-js from CSL-JSON (not string-built by hand): from a study's
+ * enrichment record when corpus/studies.json has one, else from what the record read out of the table.
  */
 import { Cite } from "@citation-js/core";
 import "@citation-js/plugin-csl";
-import type { CslRecord } from "./studies.ts";
+import type { StudyRecord } from "../domain/study.ts";
+import { cslOnly, type CslRecord } from "./studies-json.ts";
 
-const NOT_CSL = new Set(["number", "database", "method", "citedAs", "note"]);
+export function formatCsl(csl: Record<string, unknown>): string {
+  try {
+    return String(new Cite(csl).format("bibliography", { format: "text", template: "apa", lang: "en-US" })).trim();
+  } catch {
+    return "";
+  }
+}
 
-export function formatReference(record: CslRecord): string {
-  const csl = Object.fromEntries(Object.entries(record).filter(([key]) => !NOT_CSL.has(key)));
-  const cite = new Cite(csl);
-  return String(cite.format("bibliography", { format: "text", template: "apa", lang: "en-US" })).trim();
+/** "Yusuf Falaq" -> { given: "Yusuf", family: "Falaq" }; a single word is a literal name. */
+function cslName(name: string): { given?: string; family: string } | { literal: string } {
+  const words = name.trim().split(/\s+/);
+  return words.length === 1 ? { literal: words[0] } : { given: words.slice(0, -1).join(" "), family: words.at(-1)! };
+}
+
+/** A study record as CSL: title, authors (the table's author column), year, venue. */
+export function recordCsl(record: Pick<StudyRecord, "number" | "fields">): Record<string, unknown> {
+  const first = (field: keyof StudyRecord["fields"]) => record.fields[field]?.find((v) => v.source === "table")?.text ?? record.fields[field]?.[0]?.text;
+  const authors = (first("authors") ?? "")
+    .split(/\s*(?:,|;|&|\band\b|\bdan\b)\s*/)
+    .map((a) => a.trim())
+    .filter((a) => a && !/^et\.?\s*al\.?$/i.test(a));
+  const year = Number(record.fields.year?.[0]?.keys[0] ?? NaN);
+  return {
+    id: `study-${record.number}`,
+    type: "article-journal",
+    title: first("title") ?? `Study ${record.number}`,
+    ...(authors.length > 0 ? { author: authors.map(cslName) } : {}),
+    ...(Number.isFinite(year) ? { issued: { "date-parts": [[year]] } } : {}),
+    ...(first("venue") ? { "container-title": first("venue") } : {}),
+  };
+}
+
+export function formatStudyReference(record: Pick<StudyRecord, "number" | "fields">, enrichment?: CslRecord): string {
+  return formatCsl(enrichment ? cslOnly(enrichment) : recordCsl(record));
 }

@@ -1,98 +1,127 @@
 /**
- * Sections: the review's own headings ("ABSTRAK", "Pendahuluan", "Metode Penelitian", ...) and the starts
- * of its two tables. The short table (No, Judul Artikel, Hasil) is the review's results section `hasil`;
- * the long table of the 10 studies (No, Database, Judul Artikel, ... Intervensi, Hasil) is `tabel`.
+ * Sections, generically: a heading is a short line that is a known section name in English or Indonesian
+ * (headings.json), possibly numbered ("1 Introduction", "4.2 Crawler", "II. METHODS") or in capitals, or a
+ * line the PDF layout marked as a heading (larger or bold font). A numbered heading the vocabulary does
+ * not know takes the section of its parent number ("4.2 Crawler" under "4 Methodology"); an unknown
+ * top-level heading starts `other`. Tables found by the table parser are segments of their own.
+ *
+ * @example splitSections(lines, []) // [{ section: "abstract", heading: "ABSTRAK", kind: "prose", lines }, ...]
  */
-import { joinLines, type Vocabulary } from "./clean.ts";
-import type { SectionId, SourceLine } from "./types.ts";
+import { readFileSync } from "node:fs";
+import { z } from "zod";
+import { DataFileError } from "../domain/errors.ts";
+import { SECTION_IDS, type SectionId } from "../domain/sections.ts";
 import { foldCase } from "../text/tokenize.ts";
+import type { SourceLine } from "./types.ts";
 
-export type SegmentKind = "prose" | "results-table" | "study-table";
+export type SegmentKind = "prose" | "table" | "references";
 
 export interface Segment {
   section: SectionId;
+  /** The document's own heading ("Pembahasan", "4.2 Crawler"); "" before the first heading. */
+  heading: string;
   kind: SegmentKind;
   lines: SourceLine[];
+  /** Index of the table (in the list given to splitSections) for a table segment. */
+  table?: number;
 }
 
-/** Heading text (lower case, without punctuation) -> section. Other reviews' usual headings included. */
-const HEADINGS: Record<string, SectionId> = {
-  abstrak: "abstrak",
-  abstract: "abstract",
-  pendahuluan: "pendahuluan",
-  introduction: "pendahuluan",
-  "latar belakang": "pendahuluan",
-  metode: "metode",
-  "metode penelitian": "metode",
-  "metode penulisan": "metode",
-  metodologi: "metode",
-  methods: "metode",
-  method: "metode",
-  hasil: "hasil",
-  "hasil penelitian": "hasil",
-  results: "hasil",
-  pembahasan: "pembahasan",
-  discussion: "pembahasan",
-  simpulan: "simpulan",
-  kesimpulan: "simpulan",
-  "kesimpulan dan saran": "simpulan",
-  conclusion: "simpulan",
-  conclusions: "simpulan",
-};
+export interface TableRegion {
+  /** Index of the first and last line of the table (header included) in the document's lines. */
+  startLine: number;
+  endLine: number;
+}
 
-/** Column names of the review's tables; a table header is a "No" line followed by these. */
-const COLUMN_WORDS = new Set(["judul", "artikel", "hasil", "database", "nama", "jurnal", "penulis", "tahun", "metode", "intervensi"]);
-/** Columns that only the study table has. */
-const STUDY_TABLE_COLUMNS = ["database", "penulis", "tahun", "intervensi"];
+const headingsFile = new URL("./headings.json", import.meta.url);
+const HeadingsSchema = z.record(z.string(), z.union([z.array(z.string()), z.string()]));
 
-/** A heading is a line of words only ("Metode Penelitian", "ABSTRAK", "Simpulan:"), no numbers. */
-function headingKey(line: string): string | undefined {
-  const text = foldCase(line).trim().replace(/[:.]$/, "");
-  return /^[\p{L} ]+$/u.test(text) ? text.replace(/\s+/g, " ") : undefined;
+let headingIndex: Map<string, SectionId> | undefined;
+
+function headings(): Map<string, SectionId> {
+  if (headingIndex) return headingIndex;
+  const parsed = HeadingsSchema.safeParse(JSON.parse(readFileSync(headingsFile, "utf8")));
+  if (!parsed.success) throw new DataFileError(headingsFile.pathname, undefined, parsed.error.issues[0].message);
+  const index = new Map<string, SectionId>();
+  for (const [section, names] of Object.entries(parsed.data)) {
+    if (typeof names === "string") continue;
+    if (!(SECTION_IDS as readonly string[]).includes(section)) throw new DataFileError(headingsFile.pathname, undefined, `unknown section id "${section}"`);
+    for (const name of names) index.set(foldCase(name), section as SectionId);
+  }
+  return (headingIndex = index);
+}
+
+/** A heading's number: "1", "4.2", "II", "A". */
+const NUMBERING = /^((?:\d{1,2}(?:\.\d{1,2}){0,3})|(?:[IVX]{1,5})|(?:[A-H]))[.)]?\s+(?=\p{L})/u;
+/** Longest line that can be a heading (characters, words). */
+const MAX_HEADING_CHARS = 70;
+const MAX_HEADING_WORDS = 9;
+
+export interface HeadingMatch {
+  section: SectionId | null;
+  number: string | null;
+  /** The heading as written, without surrounding space. */
+  text: string;
+}
+
+/** The heading a line is, if any. `marked`: the layout says it is a heading (font size or weight). */
+export function headingOf(line: string, marked = false): HeadingMatch | undefined {
+  const text = line.trim();
+  if (!text || text.length > MAX_HEADING_CHARS || /[.,;]$/.test(text)) return undefined;
+  const numbered = NUMBERING.exec(text);
+  const rest = numbered ? text.slice(numbered[0].length) : text;
+  const name = foldCase(rest).replace(/[:：]\s*$/, "").replace(/\s+/g, " ").trim();
+  if (!name || name.split(" ").length > MAX_HEADING_WORDS || !/^\p{L}/u.test(name)) return undefined;
+  const known = headings().get(name) ?? null;
+  // A lone capital letter "A" numbering only counts for a known heading or a marked one ("A Appendix").
+  if (known) return { section: known, number: numbered?.[1] ?? null, text };
+  if (marked && /^\p{Lu}/u.test(rest)) return { section: null, number: numbered?.[1] ?? null, text };
+  return undefined;
+}
+
+/** The section of an unknown numbered heading: that of its parent number ("4.2" -> "4"), else other. */
+function sectionByNumber(number: string | null, known: Map<string, SectionId>): SectionId | undefined {
+  if (!number || !number.includes(".")) return undefined;
+  const parent = number.split(".").slice(0, -1).join(".");
+  return known.get(parent) ?? sectionByNumber(parent, known);
 }
 
 /**
- * A table header starting at `i`: a line that is "No" (possibly broken "N" / "o", possibly followed by
- * column names on the same line), then column names until the first row ("1. ..."). Returns the
- * table kind and the index of the first row line.
+ * Split a document's lines into sections and table segments. Text before the first heading is `other`
+ * (a title page, authors). A table with no heading of its own between the methods and a later section is
+ * the review's results.
  */
-function tableHeaderAt(lines: SourceLine[], i: number, vocabulary: Vocabulary): { kind: SegmentKind; firstRow: number } | undefined {
-  if (!/^N(o\.?)?(\s|$)/.test(lines[i].text)) return undefined;
-  let end = i + 1;
-  while (end < lines.length && end - i <= 24 && !/^1\s*\.(\s|$)/.test(lines[end].text)) end++;
-  if (end >= lines.length || end - i > 24) return undefined;
-  const header = joinLines(lines.slice(i, end).map((l) => l.text), vocabulary);
-  const words = new Set(foldCase(header).split(/[^\p{L}]+/u).filter((w) => COLUMN_WORDS.has(w)));
-  if (!/^no\b/.test(foldCase(header)) || words.size < 2) return undefined;
-  const kind = STUDY_TABLE_COLUMNS.some((c) => words.has(c)) ? "study-table" : "results-table";
-  return { kind, firstRow: end };
-}
-
-/** Split a document's lines into sections. Text before any heading is `body` (other documents). */
-export function splitSections(lines: SourceLine[], vocabulary: Vocabulary): Segment[] {
+export function splitSections(lines: SourceLine[], tables: TableRegion[] = []): Segment[] {
   const segments: Segment[] = [];
-  let current: Segment = { section: "body", kind: "prose", lines: [] };
-  const open = (section: SectionId, kind: SegmentKind) => {
+  const numbered = new Map<string, SectionId>();
+  let current: Segment = { section: "other", heading: "", kind: "prose", lines: [] };
+  let sawResultsHeading = false;
+  const push = () => {
     if (current.lines.length > 0) segments.push(current);
-    current = { section, kind, lines: [] };
   };
+  const tableAt = new Map(tables.map((t, i) => [t.startLine, i]));
   for (let i = 0; i < lines.length; i++) {
-    const key = headingKey(lines[i].text);
-    const heading = key === undefined ? undefined : HEADINGS[key];
-    // Inside a table, a column name on a line of its own ("Hasil") is a cell, not a heading.
-    const isColumnName = current.kind !== "prose" && key !== undefined && COLUMN_WORDS.has(key);
-    if (heading && !isColumnName) {
-      open(heading, "prose");
+    const t = tableAt.get(i);
+    if (t !== undefined) {
+      push();
+      const previous = current;
+      const section: SectionId = previous.section === "methods" && !sawResultsHeading ? "results" : previous.section === "results" ? "results" : "table";
+      segments.push({ section, heading: lines[i].text.trim(), kind: "table", lines: lines.slice(i, tables[t].endLine + 1), table: t });
+      i = tables[t].endLine;
+      current = { ...previous, lines: [] };
       continue;
     }
-    const table = tableHeaderAt(lines, i, vocabulary);
-    if (table) {
-      open(table.kind === "study-table" ? "tabel" : "hasil", table.kind);
-      i = table.firstRow - 1;
+    const line = lines[i];
+    const heading = line.role === "body" || line.role === undefined || line.role === "heading" ? headingOf(line.text, line.role === "heading") : undefined;
+    if (heading) {
+      push();
+      const section = heading.section ?? sectionByNumber(heading.number, numbered) ?? "other";
+      if (heading.number && !heading.number.includes(".")) numbered.set(heading.number, section);
+      if (section === "results") sawResultsHeading = true;
+      current = { section, heading: heading.text, kind: section === "references" ? "references" : "prose", lines: [] };
       continue;
     }
-    current.lines.push(lines[i]);
+    current.lines.push(line);
   }
-  if (current.lines.length > 0) segments.push(current);
+  push();
   return segments;
 }

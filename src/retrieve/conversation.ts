@@ -1,61 +1,74 @@
 /**
- * Follow-ups: the last user message is read against the conversation, so "and after 12 months?",
- * "bagaimana dengan studi nomor 9?" or "who wrote that one?" find what they refer to.
- *
- * A message is a follow-up when it is short or points back ("that one", "itu", "tersebut", "and ...?",
- * "bagaimana dengan ..."). Then the previous question's words join the search (its topic), and when the
- * message names no study itself, the studies of the previous turn (named in the question, or in the
- * answer's quotes) are kept.
+ * Follow-ups: a question is read against the previous turn of the conversation.
+ *  - "the second one" / "yang kedua": the second item of the previous answer's list;
+ *  - a pronoun ("it", "itu", "-nya", "that study") or an elliptic question ("and the results?",
+ *    "dan hasilnya?"): the study the previous turn was about;
+ *  - a plural pronoun ("those", "mereka", "keduanya"): all the studies the previous answer named;
+ *  - a change of subject ("kalau di Indonesia gimana?"): a new filter value; the old studies are dropped
+ *    and the previous question's kind and fields carry over;
+ *  - a short question with no field of its own ("and study 7?") asks what the previous one asked.
+ * The previous turn is described by its question, its plan kind and the studies its answer named
+ * (answer.ts replays it: the server keeps no state between requests).
  */
-import type { StudyLinker } from "../ingest/link-studies.ts";
-import { contentStems } from "../text/analyze.ts";
-import { foldCase } from "../text/tokenize.ts";
-import { studiesByNumber } from "./query.ts";
+import type { StudyField } from "../domain/study.ts";
+import type { Question, StudyRef } from "./question.ts";
 
 export interface ChatMessage {
   role: "user" | "assistant" | "system";
   content: string;
 }
 
-export interface ResolvedQuestion {
-  /** The user's last message as written. */
-  question: string;
-  /** Text used for retrieval: the question plus, for a follow-up, the topic it continues. */
-  searchText: string;
-  /** Studies carried over from the conversation (empty when the question stands alone). */
-  inheritedStudies: number[];
-  followUp: boolean;
+export interface PreviousTurn {
+  question: Question;
+  /** The previous plan's kind ("list", "lookup", ...). */
+  planKind: string;
+  /** The fields the previous plan was about. */
+  fields: StudyField[];
+  /** Studies the previous answer named, in the order it named them. */
+  entities: StudyRef[];
 }
 
-const POINTS_BACK = /\b(that|this|those|these|it|its|they|them|their|one|same|itu|ini|tersebut|nya|sana|tadi|juga|also|too)\b|^\s*(and|but|what about|how about|dan|lalu|terus|kalau|bagaimana dengan|gimana dengan|trus|then)\b/iu;
+export interface ResolvedQuestion {
+  question: Question;
+  followUp: boolean;
+  /** Where the studies came from: named in the question, an ordinal, a pronoun, or none. */
+  studiesFrom: "question" | "ordinal" | "pronoun" | "none";
+  /** Text to search with: the question, plus the previous question for a follow-up that says little itself. */
+  searchText: string;
+  /** A plan kind to keep (change of subject in a list/count/aggregate conversation). */
+  carryKind?: string;
+}
 
-export function resolveConversation(messages: ChatMessage[], linker: StudyLinker): ResolvedQuestion {
-  const turns = messages.filter((m) => m.role !== "system");
-  const lastUser = [...turns].reverse().findIndex((m) => m.role === "user");
-  if (lastUser < 0) return { question: "", searchText: "", inheritedStudies: [], followUp: false };
-  const index = turns.length - 1 - lastUser;
-  const question = turns[index].content.trim();
-  const earlier = turns.slice(0, index);
-  const previousQuestion = [...earlier].reverse().find((m) => m.role === "user");
-  if (!previousQuestion) return { question, searchText: question, inheritedStudies: [], followUp: false };
+/** A question with at most this many content terms says too little on its own to search with. */
+export const SHORT_QUESTION_TERMS = 4;
 
-  const ownTerms = contentStems(question);
-  const followUp = ownTerms.length <= 4 || POINTS_BACK.test(foldCase(question));
-  if (!followUp) return { question, searchText: question, inheritedStudies: [], followUp: false };
-
-  const ownStudies = new Set([...studiesByNumber(foldCase(question)), ...linker.link(question)]);
-  let inherited: number[] = [];
-  if (ownStudies.size === 0) {
-    // The most recent turn that names studies: the previous answer's quotes, else the previous question.
-    const previousAnswer = [...earlier].reverse().find((m) => m.role === "assistant");
-    const fromQuestion = [...studiesByNumber(foldCase(previousQuestion.content)), ...linker.link(previousQuestion.content)];
-    const fromAnswer = previousAnswer ? linker.link(previousAnswer.content) : [];
-    inherited = [...new Set(fromQuestion.length > 0 ? fromQuestion : fromAnswer)].sort((a, b) => a - b);
+export function resolveFollowUp(question: Question, previous: PreviousTurn | undefined): ResolvedQuestion {
+  const plain: ResolvedQuestion = { question, followUp: false, studiesFrom: question.studies.length > 0 ? "question" : "none", searchText: question.text };
+  if (!previous) return plain;
+  const short = question.analysis.terms.length <= SHORT_QUESTION_TERMS;
+  const followUp = question.pointsBack !== null || question.followUpStart || question.ordinal !== null || short;
+  if (!followUp) return plain;
+  const asks = question.asks.length > 0 ? question.asks : short ? previous.fields : [];
+  const searchText = short ? `${question.text} ${previous.question.text}` : question.text;
+  const base = { ...question, asks };
+  if (question.studies.length > 0) return { question: base, followUp: true, studiesFrom: "question", searchText };
+  if (question.ordinal !== null && previous.entities.length > 1) {
+    const index = question.ordinal === -1 ? previous.entities.length - 1 : question.ordinal - 1;
+    const pick = previous.entities[index];
+    if (pick) return { question: { ...base, studies: [pick] }, followUp: true, studiesFrom: "ordinal", searchText: question.text };
   }
-  return {
-    question,
-    searchText: `${question} ${previousQuestion.content}`,
-    inheritedStudies: inherited,
-    followUp: true,
-  };
+  if (question.values.length > 0) {
+    // A new value ("kalau di Indonesia?"): the subject changed; keep what was asked, not who.
+    const keeps = ["list", "count", "aggregate"].includes(previous.planKind) ? previous.planKind : undefined;
+    return { question: base, followUp: true, studiesFrom: "none", searchText, carryKind: keeps };
+  }
+  const previousStudies = previous.entities.length > 0 ? previous.entities : previous.question.studies;
+  if (question.pointsBack === "plural" && previousStudies.length > 0) {
+    return { question: { ...base, studies: previousStudies }, followUp: true, studiesFrom: "pronoun", searchText };
+  }
+  const focus = previousStudies.length === 1 ? previousStudies : previous.question.studies.length === 1 ? previous.question.studies : [];
+  if (focus.length === 1 && (question.pointsBack === "single" || short || question.followUpStart)) {
+    return { question: { ...base, studies: focus }, followUp: true, studiesFrom: "pronoun", searchText };
+  }
+  return { question: base, followUp: true, studiesFrom: "none", searchText };
 }

@@ -12,10 +12,9 @@
  *   const hits = await searchPassages(store, embedder, query, { k: 5, sections: ["tabel"] });
  */
 import type { Embedder } from "../embed/embedder.ts";
-import type { Passage } from "../ingest/types.ts";
+import type { Passage } from "../domain/passage.ts";
 import type { PassageStore, SearchFilters } from "../store/passage-store.ts";
 import { contentStems } from "../text/analyze.ts";
-import type { Query } from "./query.ts";
 
 export interface SearchOptions extends SearchFilters {
   k: number;
@@ -86,11 +85,11 @@ export function removeNearDuplicates(hits: ScoredPassage[], threshold = 0.9, kee
 export async function searchPassages(
   store: PassageStore,
   embedder: Embedder | undefined,
-  query: Pick<Query, "text" | "terms" | "canonical">,
+  query: { text: string; canonical: string[] },
   options: SearchOptions,
 ): Promise<ScoredPassage[]> {
   const candidates = Math.max(options.k * 4, 20);
-  const filters: SearchFilters = { studies: options.studies, sections: options.sections };
+  const filters: SearchFilters = { studies: options.studies, sections: options.sections, docs: options.docs };
   const vector = embedder ? (await embedder.embed([query.text])).vectors[0] : undefined;
   const [byVector, byText] = await Promise.all([
     vector ? store.vectorSearch(vector, candidates, filters, options.exactVector) : [],

@@ -1,16 +1,19 @@
 /** Request bodies of the HTTP API, validated with zod; the types are inferred from the schemas. */
 import { z } from "zod";
-import { SECTION_IDS } from "../ingest/types.ts";
+import { SECTION_NAMES } from "../domain/sections.ts";
 
 const text = (max: number) => z.string().trim().min(1, "must not be empty").max(max, `must be at most ${max} characters`);
-const studyNumbers = z.array(z.number().int().min(1).max(10)).max(10);
-const sections = z.array(z.enum(SECTION_IDS)).max(SECTION_IDS.length);
+// Study numbers are per document (a table's row numbers, or a reference list's entries).
+const studyNumbers = z.array(z.number().int().min(1).max(9999)).max(100);
+const sections = z.array(z.enum(SECTION_NAMES as [string, ...string[]])).max(SECTION_NAMES.length);
+const docs = z.array(z.string().min(1).max(500)).max(100);
 
 export const SearchRequest = z.object({
   query: text(2000),
   k: z.number().int().min(1).max(50).optional(),
   studies: studyNumbers.optional(),
   sections: sections.optional(),
+  docs: docs.optional(),
 });
 
 export const ChatMessageSchema = z.object({
@@ -27,6 +30,7 @@ export const ChatRequest = z.object({
   stream: z.boolean().optional(),
   studies: studyNumbers.optional(),
   sections: sections.optional(),
+  docs: docs.optional(),
   k: z.number().int().min(1).max(20).optional(),
   lang: z.enum(["id", "en"]).optional(),
   mode: z.enum(["extractive", "llm"]).optional(),

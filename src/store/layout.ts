@@ -13,9 +13,10 @@ import path from "node:path";
 
 export const MANIFEST_FILE = "manifest.json";
 export const TERM_STATS_FILE = "term-stats.json";
+export const CORPUS_LEXICON_FILE = "corpus-lexicon.tsv";
 
 export interface IndexManifest {
-  formatVersion: 1;
+  formatVersion: 2;
   buildId: string;
   createdAt: string;
   embedder: { id: string; dimension: number };
@@ -23,7 +24,7 @@ export interface IndexManifest {
   /** Hash of everything the passages are made from; a different hash means the index is stale. */
   corpusHash: string;
   documents: { id: string; sha256: string; passages: number }[];
-  counts: { passages: number; bySection: Record<string, number>; byStudy: Record<string, number> };
+  counts: { passages: number; documents: number; studies: number; references: number; bySection: Record<string, number> };
   vectorIndex: string | null;
   ingestMs: number;
   /** Where the ingest's time went (ms): passages, embeddings, table, full-text index, vector index. */

@@ -6,23 +6,22 @@
  */
 import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
-import { buildDir, currentFile, readCurrentBuild, readManifest, TERM_STATS_FILE, type IndexManifest, type TermStats } from "./layout.ts";
+import { buildDir, CORPUS_LEXICON_FILE, currentFile, readCurrentBuild, readManifest, TERM_STATS_FILE, type IndexManifest, type TermStats } from "./layout.ts";
 import { lancedb, type Table } from "./lancedb.ts";
-import { fromRow, PASSAGE_COLUMNS, PASSAGES_TABLE, STUDIES_TABLE } from "./schema.ts";
-import type { Passage } from "../ingest/types.ts";
-import type { CslRecord, StudyCatalog } from "../ingest/studies.ts";
+import { DOCUMENTS_TABLE, fromRow, PASSAGE_COLUMNS, PASSAGES_TABLE, REFERENCES_TABLE, STUDIES_TABLE } from "./schema.ts";
+import type { DocumentInfo } from "../domain/document.ts";
+import { ProductError } from "../domain/errors.ts";
+import type { Passage } from "../domain/passage.ts";
+import { toSectionId } from "../domain/sections.ts";
+import type { ReferenceEntry, StudyRecord } from "../domain/study.ts";
+import { useCorpusLexicon } from "../text/analyze.ts";
 
 export interface SearchFilters {
+  /** Study numbers; with several documents, combine with `docs` (numbers are per document). */
   studies?: number[];
+  /** Section ids or their aliases ("pembahasan"). */
   sections?: string[];
-}
-
-export interface StudyRecord {
-  number: number;
-  id: string;
-  csl: CslRecord;
-  reference: string;
-  aliases: string[];
+  docs?: string[];
 }
 
 export interface Hit {
@@ -32,13 +31,17 @@ export interface Hit {
 }
 
 /** No index has been built (or its folder is gone): the fix is to run the ingest. */
-export class IndexMissingError extends Error {
-  override name = "IndexMissingError";
+export class IndexMissingError extends ProductError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super("index_missing", message, options);
+  }
 }
 
 /** The index exists but cannot be read. */
-export class IndexCorruptError extends Error {
-  override name = "IndexCorruptError";
+export class IndexCorruptError extends ProductError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super("index_corrupt", message, options);
+  }
 }
 
 /** Passages up to this many are also kept in memory (passage lookups, the studies view). */
@@ -52,7 +55,9 @@ export function whereClause(filters: SearchFilters = {}): string | undefined {
   const parts: string[] = [];
   const studies = (filters.studies ?? []).filter((n) => Number.isInteger(n));
   if (studies.length > 0) parts.push(`array_has_any(studies, [${studies.join(", ")}])`);
-  if (filters.sections && filters.sections.length > 0) parts.push(`section IN (${filters.sections.map(quote).join(", ")})`);
+  const sections = [...new Set((filters.sections ?? []).map((s) => toSectionId(s) ?? s))];
+  if (sections.length > 0) parts.push(`section IN (${sections.map(quote).join(", ")})`);
+  if (filters.docs && filters.docs.length > 0) parts.push(`doc_id IN (${filters.docs.map(quote).join(", ")})`);
   return parts.length > 0 ? parts.join(" AND ") : undefined;
 }
 
@@ -61,8 +66,16 @@ interface Snapshot {
   manifest: IndexManifest;
   termStats: TermStats;
   passages: Table;
+  documents: DocumentInfo[];
   studies: StudyRecord[];
+  references: ReferenceEntry[];
+  corpusLexicon: string;
   memory: Map<string, Passage> | undefined;
+}
+
+async function readJsonTable<T>(db: Awaited<ReturnType<typeof lancedb.connect>>, name: string): Promise<T[]> {
+  const rows = await (await db.openTable(name)).query().select(["json"]).toArray();
+  return rows.map((r) => JSON.parse(String(r.json)) as T);
 }
 
 async function openSnapshot(dataDir: string, buildId: string): Promise<Snapshot> {
@@ -76,16 +89,14 @@ async function openSnapshot(dataDir: string, buildId: string): Promise<Snapshot>
   try {
     const db = await lancedb.connect(dir);
     const passages = await db.openTable(PASSAGES_TABLE);
-    const studiesTable = await db.openTable(STUDIES_TABLE);
-    const studies = (await studiesTable.query().toArray()).map((r) => ({
-      number: Number(r.number),
-      id: String(r.id),
-      csl: JSON.parse(String(r.csl)) as CslRecord,
-      reference: String(r.reference),
-      aliases: JSON.parse(String(r.aliases ?? "[]")) as string[],
-    }));
-    studies.sort((a, b) => a.number - b.number);
+    const documents = (await readJsonTable<DocumentInfo>(db, DOCUMENTS_TABLE)).sort((a, b) => a.id.localeCompare(b.id));
+    const studies = (await readJsonTable<StudyRecord>(db, STUDIES_TABLE)).sort((a, b) => a.docId.localeCompare(b.docId) || a.number - b.number);
+    const references = (await readJsonTable<ReferenceEntry>(db, REFERENCES_TABLE)).sort((a, b) => a.docId.localeCompare(b.docId) || a.index - b.index);
     const termStats = JSON.parse(await readFile(path.join(dir, TERM_STATS_FILE), "utf8")) as TermStats;
+    if (typeof termStats?.documents !== "number" || typeof termStats.df !== "object" || termStats.df === null) {
+      throw new IndexCorruptError(`the index build ${buildId} has unreadable term statistics; run \`npm run ingest\` to rebuild it`);
+    }
+    const corpusLexicon = await readFile(path.join(dir, CORPUS_LEXICON_FILE), "utf8").catch(() => "");
     let memory: Map<string, Passage> | undefined;
     if (manifest.counts.passages <= MEMORY_LIMIT) {
       const rows = await passages.query().select(PASSAGE_COLUMNS).toArray();
@@ -94,19 +105,27 @@ async function openSnapshot(dataDir: string, buildId: string): Promise<Snapshot>
         return [p.id, p];
       }));
     }
-    return { buildId, manifest, termStats, passages, studies, memory };
+    return { buildId, manifest, termStats, passages, documents, studies, references, corpusLexicon, memory };
   } catch (error) {
     if (error instanceof IndexCorruptError) throw error;
     throw new IndexCorruptError(`the index build ${buildId} cannot be read: ${(error as Error).message}`, { cause: error });
   }
 }
 
+const buildId = (snapshot: Snapshot) => snapshot.buildId;
+
 export class PassageStore {
   private lastCheck = 0;
+  /** A published build that could not be opened (reported in /healthz). */
+  brokenBuild: string | undefined;
+  /** Told once when a newly published build cannot be opened. */
+  onBrokenBuild?: (buildId: string, error: unknown) => void;
   private constructor(
     private readonly dataDir: string,
     private snapshot: Snapshot,
-  ) {}
+  ) {
+    useCorpusLexicon(snapshot.corpusLexicon, `${buildId(snapshot)}/${CORPUS_LEXICON_FILE}`);
+  }
 
   /** Open the served build. Throws IndexMissingError or IndexCorruptError with a message for the user. */
   static async open(dataDir: string): Promise<PassageStore> {
@@ -133,15 +152,20 @@ export class PassageStore {
     return this.snapshot.studies;
   }
 
-  /** The review and its studies as a catalog (for recognising studies named in questions). */
-  get catalog(): StudyCatalog {
-    const review = this.snapshot.studies.find((s) => s.number === 0);
-    const studies = this.snapshot.studies.filter((s) => s.number > 0);
-    return {
-      review: review?.csl ?? ({} as CslRecord),
-      studies: studies.map((s) => ({ ...s.csl, number: s.number })),
-      aliases: new Map(studies.map((s) => [s.number, s.aliases])),
-    };
+  get documents(): DocumentInfo[] {
+    return this.snapshot.documents;
+  }
+
+  get references(): ReferenceEntry[] {
+    return this.snapshot.references;
+  }
+
+  document(id: string): DocumentInfo | undefined {
+    return this.snapshot.documents.find((d) => d.id === id);
+  }
+
+  studiesOf(docId: string): StudyRecord[] {
+    return this.snapshot.studies.filter((s) => s.docId === docId);
   }
 
   get passageCount(): number {
@@ -160,8 +184,14 @@ export class PassageStore {
     if (!buildId || buildId === this.snapshot.buildId) return false;
     try {
       this.snapshot = await openSnapshot(this.dataDir, buildId);
+      useCorpusLexicon(this.snapshot.corpusLexicon, `${buildId}/${CORPUS_LEXICON_FILE}`);
       return true;
-    } catch {
+    } catch (error) {
+      // The new build cannot be opened: keep serving this one, and say so once per build.
+      if (this.brokenBuild !== buildId) {
+        this.brokenBuild = buildId;
+        this.onBrokenBuild?.(buildId, error);
+      }
       return false;
     }
   }
@@ -216,6 +246,16 @@ export class PassageStore {
     });
   }
 
+  /** All passages are held in memory (an index up to MEMORY_LIMIT passages). */
+  get inMemory(): boolean {
+    return this.snapshot.memory !== undefined;
+  }
+
+  /** A passage from memory, or undefined (use getPassage for an index too large to hold). */
+  passageSync(id: string): Passage | undefined {
+    return this.snapshot.memory?.get(id);
+  }
+
   async getPassage(id: string): Promise<Passage | undefined> {
     if (this.snapshot.memory) return this.snapshot.memory.get(id);
     const rows = await this.read((snapshot) => snapshot.passages.query().where(`id = ${quote(id)}`).select(PASSAGE_COLUMNS).limit(1).toArray());
@@ -227,9 +267,13 @@ export class PassageStore {
     let list: Passage[];
     if (this.snapshot.memory) {
       const studies = filters?.studies;
-      const sections = filters?.sections;
+      const sections = filters?.sections?.map((s) => toSectionId(s) ?? s);
+      const docs = filters?.docs;
       list = [...this.snapshot.memory.values()].filter(
-        (p) => (!studies?.length || p.studies.some((s) => studies.includes(s))) && (!sections?.length || sections.includes(p.section)),
+        (p) =>
+          (!studies?.length || p.studies.some((s) => studies.includes(s))) &&
+          (!sections?.length || sections.includes(p.section)) &&
+          (!docs?.length || docs.includes(p.docId)),
       );
     } else {
       const where = whereClause(filters);

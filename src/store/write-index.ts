@@ -4,22 +4,32 @@
  */
 import { writeFile, mkdir } from "node:fs/promises";
 import path from "node:path";
-import { finishBuild, MANIFEST_FILE, newBuildId, publishBuild, pruneBuilds, readCurrentBuild, startBuild, TERM_STATS_FILE, type IndexManifest, type TermStats } from "./layout.ts";
+import { CORPUS_LEXICON_FILE, finishBuild, MANIFEST_FILE, newBuildId, publishBuild, pruneBuilds, readCurrentBuild, startBuild, TERM_STATS_FILE, type IndexManifest, type TermStats } from "./layout.ts";
 import { lancedb } from "./lancedb.ts";
-import { passagesSchema, PASSAGES_TABLE, studiesSchema, STUDIES_TABLE, type PassageRow } from "./schema.ts";
-
-export interface StudyRow {
-  number: number;
-  id: string;
-  csl: string;
-  reference: string;
-  /** JSON list of the phrases the prose uses for the study (corpus/study-aliases.json). */
-  aliases: string;
-}
+import type { DocumentInfo } from "../domain/document.ts";
+import type { ReferenceEntry, StudyRecord } from "../domain/study.ts";
+import {
+  documentRow,
+  documentsSchema,
+  DOCUMENTS_TABLE,
+  passagesSchema,
+  PASSAGES_TABLE,
+  referenceRow,
+  referencesSchema,
+  REFERENCES_TABLE,
+  studiesSchema,
+  studyRow,
+  STUDIES_TABLE,
+  type PassageRow,
+} from "./schema.ts";
 
 export interface IndexContent {
   rows: PassageRow[];
-  studies: StudyRow[];
+  documents: DocumentInfo[];
+  studies: StudyRecord[];
+  references: ReferenceEntry[];
+  /** The corpus's own lexicon part (beside the corpus), kept with the build so queries analyse as ingest did. */
+  corpusLexicon: string;
   termStats: TermStats;
   /** Cleaned text per document, kept beside the build for inspection (passage offsets point into it). */
   cleanedTexts: { docId: string; text: string }[];
@@ -61,11 +71,18 @@ export async function writeIndex(dataDir: string, content: IndexContent, onEvent
     vectorIndex = "ivf_hnsw_sq";
   }
   lap("vectorIndexMs");
-  const studies = await db.createEmptyTable(STUDIES_TABLE, studiesSchema);
-  if (content.studies.length > 0) await studies.add(content.studies as unknown as Record<string, unknown>[]);
+  for (const [name, schema, rows] of [
+    [DOCUMENTS_TABLE, documentsSchema, content.documents.map(documentRow)],
+    [STUDIES_TABLE, studiesSchema, content.studies.map(studyRow)],
+    [REFERENCES_TABLE, referencesSchema, content.references.map(referenceRow)],
+  ] as const) {
+    const table = await db.createEmptyTable(name, schema);
+    if (rows.length > 0) await table.add(rows as unknown as Record<string, unknown>[]);
+  }
 
   const manifest: IndexManifest = { ...content.manifest, buildId, createdAt: new Date().toISOString(), vectorIndex, timings };
   await writeFile(path.join(dir, TERM_STATS_FILE), JSON.stringify(content.termStats));
+  await writeFile(path.join(dir, CORPUS_LEXICON_FILE), content.corpusLexicon);
   await mkdir(path.join(dir, "cleaned"), { recursive: true });
   for (const { docId, text } of content.cleanedTexts) {
     await writeFile(path.join(dir, "cleaned", `${docId.replace(/[^\w.-]+/g, "_")}.txt`), text);

@@ -7,8 +7,9 @@
  */
 import { readFileSync } from "node:fs";
 import { eng, ind } from "stopword";
-import { stem } from "./stem.ts";
-import { tokenize } from "./tokenize.ts";
+import { DataFileError } from "../domain/errors.ts";
+import { isIndonesianWord, stem } from "./stem.ts";
+import { tokenize, tokenSpans } from "./tokenize.ts";
 
 /**
  * Words in the stop lists that carry meaning in this domain ("after 12 months" = "12 bulan"; "kasus").
@@ -51,6 +52,8 @@ export interface Analysis {
 interface LexiconEntry {
   phrase: string[]; // stems of a synonym
   canonical: string[]; // stems of the canonical Indonesian phrase
+  /** How to write the concept for a reader: the Indonesian head, and its first English synonym. */
+  display: { id: string; en: string };
 }
 
 function stemsOf(token: string): string[] {
@@ -74,26 +77,72 @@ export function contentStems(text: string): string[] {
   return out;
 }
 
+export interface StemSpan {
+  stem: string;
+  start: number;
+  end: number;
+}
+
+/** Content-word stems with their offsets in the text (one stem per token: a hyphenated word as one). */
+export function stemSpans(text: string): StemSpan[] {
+  const out: StemSpan[] = [];
+  for (const t of tokenSpans(text)) {
+    if (STOP_WORDS.has(t.token)) continue;
+    const stems = stemsOf(t.token);
+    const s = stems[stems.length - 1];
+    if (s) out.push({ stem: s, start: t.start, end: t.end });
+  }
+  return out;
+}
+
+const GENERIC_LEXICON = new URL("./lexicon/generic-en-id.tsv", import.meta.url);
+
 let lexicon: Map<string, LexiconEntry[]> | undefined;
+let corpusLexicon = { name: "", text: "" };
+
+/**
+ * The corpus's own lexicon part (corpus/lexicon-en-id.tsv), used with the generic part from now on: by
+ * ingest for the corpus it reads, by a server for the build it serves (the build keeps a copy), so that
+ * questions are analysed exactly as the passages were.
+ */
+export function useCorpusLexicon(text: string, name = "corpus lexicon"): void {
+  if (text === corpusLexicon.text) return;
+  corpusLexicon = { name, text };
+  lexicon = undefined;
+  surfaces = undefined;
+  recent.clear();
+}
+
+/** The display of a head comes from its first line (the generic part is read first). */
+function parseLexicon(text: string, file: string, into: Map<string, LexiconEntry[]>, displays = new Map<string, { id: string; en: string }>()): void {
+  text.split("\n").forEach((line, i) => {
+    if (!line.trim() || line.startsWith("#")) return;
+    const parts = line.split("\t");
+    if (parts.length !== 2) throw new DataFileError(file, i + 1, "expected <Indonesian phrase> TAB <synonyms separated by ;>");
+    const canonical = contentStems(parts[0]);
+    if (canonical.length === 0) return;
+    const synonyms = parts[1].split(";").map((x) => x.trim()).filter(Boolean);
+    const english = synonyms.find((x) => !x.split(/\s+/).some((w) => isIndonesianWord(w.toLowerCase()))) ?? synonyms[0] ?? parts[0];
+    const head = parts[0].trim();
+    const display = displays.get(head) ?? { id: head, en: english };
+    displays.set(head, display);
+    for (const synonym of [parts[0], ...synonyms]) {
+      const phrase = contentStems(synonym);
+      if (phrase.length === 0) continue;
+      const list = into.get(phrase[0]) ?? [];
+      list.push({ phrase, canonical, display });
+      into.set(phrase[0], list);
+    }
+  });
+}
 
 /** Entries keyed by their first stem, longest phrase first (greedy longest match). */
 function loadLexicon(): Map<string, LexiconEntry[]> {
   if (lexicon) return lexicon;
-  const text = readFileSync(new URL("./lexicon-en-id.tsv", import.meta.url), "utf8");
   const byFirst = new Map<string, LexiconEntry[]>();
-  for (const line of text.split("\n")) {
-    if (!line.trim() || line.startsWith("#")) continue;
-    const [canonicalText, synonymText = ""] = line.split("\t");
-    const canonical = contentStems(canonicalText);
-    if (canonical.length === 0) continue;
-    for (const synonym of synonymText.split(";")) {
-      const phrase = contentStems(synonym);
-      if (phrase.length === 0) continue;
-      const list = byFirst.get(phrase[0]) ?? [];
-      list.push({ phrase, canonical });
-      byFirst.set(phrase[0], list);
-    }
-  }
+  const displays = new Map<string, { id: string; en: string }>();
+  parseLexicon(readFileSync(GENERIC_LEXICON, "utf8"), GENERIC_LEXICON.pathname, byFirst, displays);
+  if (corpusLexicon.text) parseLexicon(corpusLexicon.text, corpusLexicon.name, byFirst, displays);
   for (const list of byFirst.values()) list.sort((a, b) => b.phrase.length - a.phrase.length);
   lexicon = byFirst;
   return byFirst;
@@ -157,6 +206,63 @@ export function canonicalTerms(terms: readonly string[]): string[] {
     } else out.push(terms[i++]);
   }
   return out;
+}
+
+interface Surface {
+  words: string[];
+  /** How the concept is written in the other language. */
+  gloss: string;
+  canonical: string[];
+}
+
+let surfaces: { id: Map<string, Surface[]>; en: Map<string, Surface[]> } | undefined;
+
+/**
+ * Surface forms of the lexicon's phrases by language: an Indonesian phrase glosses to English and an English
+ * phrase to Indonesian. Matching whole written words (not stems) keeps "dapatkan" from reading as "pendapatan".
+ */
+function surfaceIndex(): { id: Map<string, Surface[]>; en: Map<string, Surface[]> } {
+  if (surfaces) return surfaces;
+  const out = { id: new Map<string, Surface[]>(), en: new Map<string, Surface[]>() };
+  const add = (lang: "id" | "en", phrase: string, surface: Omit<Surface, "words">) => {
+    const words = tokenize(phrase);
+    if (words.length === 0) return;
+    const list = out[lang].get(words[0]) ?? [];
+    list.push({ words, ...surface });
+    out[lang].set(words[0], list);
+  };
+  const seen = new Set<string>();
+  for (const list of loadLexicon().values()) {
+    for (const e of list) {
+      const key = `${e.display.id}\u0000${e.display.en}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      add("id", e.display.id, { gloss: e.display.en, canonical: e.canonical });
+      add("en", e.display.en, { gloss: e.display.id, canonical: e.canonical });
+    }
+  }
+  for (const index of Object.values(out)) for (const list of index.values()) list.sort((a, b) => b.words.length - a.words.length);
+  return (surfaces = out);
+}
+
+/**
+ * The concepts of a text that the lexicon knows, written in `lang`: a short gloss for a reader of the other
+ * language ("... Pantai Gading ... kesehatan mental" -> ["Ivory Coast", "mental health"] for "en").
+ */
+export function glossTerms(text: string, lang: "id" | "en", keep: (canonical: string[]) => boolean = () => true, limit = 8): string[] {
+  const index = surfaceIndex()[lang === "en" ? "id" : "en"];
+  const words = tokenize(text);
+  const out: string[] = [];
+  for (let i = 0; i < words.length; ) {
+    const found = (index.get(words[i]) ?? []).find((s) => s.words.every((w, j) => words[i + j] === w));
+    if (!found) {
+      i++;
+      continue;
+    }
+    if (!out.includes(found.gloss) && keep(found.canonical)) out.push(found.gloss);
+    i += found.words.length;
+  }
+  return out.slice(0, limit);
 }
 
 // Ingest analyses each passage twice (its vector, its full-text terms); remember the last few.

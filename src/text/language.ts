@@ -5,7 +5,7 @@
  */
 import { eng, ind } from "stopword";
 import { tokenize } from "./tokenize.ts";
-import type { Lang } from "../ingest/types.ts";
+import type { Lang } from "../domain/lang.ts";
 
 const ENGLISH = new Set(eng);
 const INDONESIAN = new Set(ind);

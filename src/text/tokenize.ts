@@ -28,6 +28,23 @@ export function tokenize(text: string): string[] {
   return out;
 }
 
+export interface TokenSpan {
+  token: string;
+  /** Offsets in the original text. */
+  start: number;
+  end: number;
+}
+
+/** Tokens with where they stand in the text (folding keeps offsets: it only changes letters' case and accents per character). */
+export function tokenSpans(text: string): TokenSpan[] {
+  const out: TokenSpan[] = [];
+  for (const match of text.matchAll(TOKEN)) {
+    const raw = foldCase(match[0]);
+    out.push({ token: /^\d/.test(raw) ? normalizeNumber(raw) : raw, start: match.index, end: match.index + match[0].length });
+  }
+  return out;
+}
+
 /** Letters and digits only, lower case: how extracted text, metadata and quotes are compared loosely. */
 export function squash(text: string): string {
   return foldCase(text).replace(/[^\p{L}\p{N}]/gu, "");

@@ -6,7 +6,8 @@ import { randomUUID } from "node:crypto";
 import { Hono } from "hono";
 import { streamSSE } from "hono/streaming";
 import { AnswerInputError } from "../../answer/answer.ts";
-import type { AnswerResult, Citation } from "../../answer/types.ts";
+import type { AnswerResult } from "../../answer/types.ts";
+import type { Citation } from "../../domain/citation.ts";
 import type { ChatMessage } from "../../retrieve/conversation.ts";
 import type { AppDeps } from "../app.ts";
 import { answerInSlot, createAnswerSlots, streamAnswerInSlot, type AnswerSlots } from "../answer-slots.ts";
@@ -20,7 +21,7 @@ export const MODEL_ID = "trafficking-review-assistant";
 export function referencesBlock(citations: Citation[], warnings: string[] = []): string {
   if (citations.length === 0 && warnings.length === 0) return "";
   const lines = citations.map((c) => {
-    const where = [c.section, c.page ? `p. ${c.page}` : "", c.studies.length ? `study ${c.studies.join(", ")}` : ""].filter(Boolean).join(", ");
+    const where = [c.document, c.section, c.page ? `p. ${c.page}` : "", c.studies.length ? `study ${c.studies.join(", ")}` : ""].filter(Boolean).join(", ");
     return `[${c.n}] "${c.quote}" (${where}) ${c.reference.replace(/\n/g, "; ")}`;
   });
   const notes = warnings.map((w) => `Note: ${w}`);

@@ -1,0 +1,63 @@
+/**
+ * When to say "the document does not cover this". Three reasons, each a value the answer reports:
+ *  - nothing retrieved covers enough of the question (best coverage under MIN_COVERAGE);
+ *  - the question turns on words the corpus never uses and no translation reaches (a name, a number, a
+ *    concept): their share of the question's weight is at least UNKNOWN_SHARE;
+ *  - the question asks for a kind of value (a cost, a prevalence, a breakdown, a duration, a sample size,
+ *    contact details, this year's figures, a p-value) and no on-topic sentence carries one.
+ * The thresholds were calibrated on the dev split only (docs/answers.md).
+ */
+import type { AnswerType } from "../retrieve/question.ts";
+import type { ScoredSentence, WeightedTerm } from "./evidence.ts";
+
+export const ABSTAIN = {
+  /** Below this, the best sentence shares too little of the question to answer it. */
+  minCoverage: 0.3,
+  /** From this share of the question's weight on words the corpus never uses, it cannot answer. */
+  unknownShare: 0.35,
+  /** Sentences within this share of the best coverage are "on topic" for the value-type check. */
+  onTopic: 0.7,
+} as const;
+
+export interface AbstainDecision {
+  abstain: boolean;
+  reason: string;
+  /** The answer types no sentence carried (for the specific message). */
+  missingTypes: AnswerType[];
+  bestCoverage: number;
+}
+
+/** What a value of each type looks like in text, in either language. */
+const VALUE_PATTERNS: Record<AnswerType, RegExp> = {
+  cost: /(?:\bRp\.?\s?\d|\$\s?\d|\b(?:USD|IDR|EUR)\b|\b\d[\d.,]*\s*(?:rupiah|dollars?|dolar|euros?|juta rupiah|miliar)\b|\bbiaya\b.{0,40}\d|\bcost.{0,40}\d)/iu,
+  prevalence: /\b\d[\d.,]*\s*(?:%|persen|percent|korban|kasus|anak|orang|victims?|cases|children|people)\b|\b\d[\d.,]*%/iu,
+  breakdown: /(?:\b\d[\d.,]*\s*(?:%|persen)?\s*(?:laki-laki|perempuan|boys?|girls?|male|female|gadis|remaja (?:laki-laki|perempuan))\b|\b(?:laki-laki|perempuan|boys?|girls?|male|female|gadis)\b[^.]{0,40}\b\d+)/iu,
+  duration: /\b\d+\s*(?:bulan|tahun|minggu|hari|months?|years?|weeks?|days?)\b/iu,
+  sample: /\b\d[\d.,]*\s*(?:peserta|responden|partisipan|participants?|respondents?|informan|subjects?|orang|penyintas|survivors?|remaja|gadis|anak)\b|\b(?:n\s*=\s*\d+)/iu,
+  contact: /(?:\+?\d[\d\s-]{7,}\d|\b[\w.+-]+@[\w-]+\.[\w.]+\b|\bhttps?:\/\/|\bwww\.)/iu,
+  current: /$^/,
+  pvalue: /\bp\s*[<=>≤]\s*0[.,]\d+/iu,
+};
+
+export function carriesType(text: string, type: AnswerType): boolean {
+  return VALUE_PATTERNS[type].test(text);
+}
+
+export function decideAbstention(ranked: ScoredSentence[], weights: WeightedTerm[], answerTypes: AnswerType[], thresholds = ABSTAIN): AbstainDecision {
+  const best = ranked[0];
+  const bestCoverage = best?.coverage ?? 0;
+  const total = weights.reduce((s, w) => s + w.weight, 0) || 1;
+  const unknown = weights.filter((w) => w.salient);
+  const unknownShare = unknown.reduce((s, w) => s + w.weight, 0) / total;
+  if (!best) return { abstain: true, reason: "nothing retrieved", missingTypes: answerTypes, bestCoverage };
+  if (unknownShare >= thresholds.unknownShare) {
+    return { abstain: true, reason: `the corpus never uses ${unknown.map((w) => w.term).join(", ")} (${Math.round(unknownShare * 100)}% of the question)`, missingTypes: [], bestCoverage };
+  }
+  if (bestCoverage < thresholds.minCoverage) {
+    return { abstain: true, reason: `best coverage ${bestCoverage.toFixed(2)} < ${thresholds.minCoverage}`, missingTypes: [], bestCoverage };
+  }
+  const onTopic = ranked.filter((s) => s.coverage >= thresholds.onTopic * bestCoverage);
+  const missingTypes = answerTypes.filter((t) => !onTopic.some((s) => carriesType(s.text, t)));
+  if (missingTypes.length > 0) return { abstain: true, reason: `asks for ${missingTypes.join(", ")}; no on-topic sentence gives one`, missingTypes, bestCoverage };
+  return { abstain: false, reason: "", missingTypes: [], bestCoverage };
+}

@@ -1,0 +1,56 @@
+/**
+ * What every composer gets: the question, the records and documents in scope, the passages they point
+ * into, and a citation list to number what the answer cites.
+ */
+import type { DocumentInfo } from "../domain/document.ts";
+import type { Lang } from "../domain/lang.ts";
+import type { Passage } from "../domain/passage.ts";
+import type { FieldValue, StudyRecord } from "../domain/study.ts";
+import type { Question } from "../retrieve/question.ts";
+import type { TermStats } from "../store/layout.ts";
+import { glossTerms } from "../text/analyze.ts";
+import type { CitationList } from "./citations.ts";
+import { MESSAGES } from "./messages.ts";
+import type { SentenceBuilder } from "./render.ts";
+import type { AnswerSentence } from "./types.ts";
+
+export interface ComposeContext {
+  question: Question;
+  lang: Lang;
+  /** Records of the documents in scope. */
+  records: StudyRecord[];
+  documents: DocumentInfo[];
+  termStats: TermStats;
+  citations: CitationList;
+  passage(id: string): Passage | undefined;
+  maxSentences: number;
+}
+
+export interface Composition {
+  sentences: AnswerSentence[];
+  abstained: boolean;
+  /** Studies the answer names, in order. */
+  studies: number[];
+  reason: string;
+  bestSupport: number;
+}
+
+/** Cite a record value: the span it was read from in its passage. */
+export function citeValue(context: ComposeContext, value: FieldValue): number | undefined {
+  const passage = context.passage(value.passageId);
+  if (!passage || passage.text.slice(value.start, value.end) !== value.text) return undefined;
+  return context.citations.cite(passage, value.start, value.end);
+}
+
+/** Concepts that say something: in fewer than this share of passages. */
+const GLOSS_MAX_DF_SHARE = 0.25;
+
+/** For a reader of the other language: the quote's key concepts in theirs ("key terms in English: ..."). */
+export function addGloss(b: SentenceBuilder, context: ComposeContext, quoted: string, quoteLang: Lang): SentenceBuilder {
+  if (quoteLang === context.lang) return b;
+  const n = Math.max(1, context.termStats.documents);
+  const keep = (canonical: string[]) => canonical.every((t) => (context.termStats.df[t] ?? 0) / n < GLOSS_MAX_DF_SHARE);
+  const terms = glossTerms(quoted, context.lang, keep);
+  if (terms.length === 0) return b;
+  return b.say(` (${MESSAGES[context.lang].keyTerms}: ${terms.join(", ")})`);
+}

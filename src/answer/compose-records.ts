@@ -1,0 +1,265 @@
+/**
+ * Answers from study records: lookup, list, count, compare, aggregate, and the document's own identity.
+ * Every value the answer states is cited to the cell it was read from; categorical values are written in
+ * the asker's language; free text is quoted, the sentences chosen for what the question asks.
+ */
+import type { FieldValue, StudyField, StudyRecord } from "../domain/study.ts";
+import { valuesOf } from "../domain/study.ts";
+import type { FilterValue, StudyRef } from "../retrieve/question.ts";
+import { addGloss, citeValue, type ComposeContext, type Composition } from "./compose-context.ts";
+import { scoreSentences, sentencesOf, weighQuestion, overlap } from "./evidence.ts";
+import { joinList, MESSAGES } from "./messages.ts";
+import type { Plan } from "./plan.ts";
+import { keyLabel, SentenceBuilder, studyLabel, writeValue } from "./render.ts";
+import type { AnswerSentence } from "./types.ts";
+
+/** Free-text fields: the answer quotes the sentences of their cells that fit the question. */
+const FREE_TEXT: ReadonlySet<StudyField> = new Set(["intervention", "outcomes", "recommendations", "theory", "aim"]);
+/** At most this many quoted sentences per field and study in a lookup; one in a comparison. */
+const SENTENCES_PER_FIELD = 2;
+
+const recordOf = (context: ComposeContext, ref: StudyRef) => context.records.find((r) => r.docId === ref.docId && r.number === ref.number);
+
+/** The sentences of a free-text field's values that best fit the question (document order kept). */
+function bestSentences(context: ComposeContext, record: StudyRecord, field: StudyField, limit: number): FieldValue[] {
+  const values = valuesOf(record, field);
+  if (values.length <= 1 && (values[0]?.text.length ?? 0) < 200) return values;
+  const identity = new Set(record.aliases.flatMap((a) => a.toLowerCase().split(/\s+/)));
+  const weights = weighQuestion(context.question.text, context.termStats, { identity });
+  const pieces = values.flatMap((v) => {
+    const passage = context.passage(v.passageId);
+    if (!passage) return [];
+    return sentencesOf([passage]).filter((s) => s.start >= v.start && s.end <= v.end);
+  });
+  const ranked = scoreSentences(pieces, weights, context.question, 1);
+  const chosen: typeof ranked = [];
+  for (const s of ranked) {
+    if (chosen.length >= limit) break;
+    if (chosen.some((c) => overlap(c.terms, s.terms) >= 0.6)) continue;
+    chosen.push(s);
+  }
+  chosen.sort((a, b) => (a.passage.id === b.passage.id ? a.start - b.start : 0));
+  return chosen.map((s) => ({ text: s.text, keys: [], passageId: s.passage.id, start: s.start, end: s.end, source: "table" as const }));
+}
+
+const SLOT = "\u0000";
+
+/** A phrase about one field of one study, with its citations; conflicting values say so. */
+function fieldPhrase(context: ComposeContext, record: StudyRecord, field: StudyField, limit = SENTENCES_PER_FIELD): SentenceBuilder | undefined {
+  const m = MESSAGES[context.lang];
+  const values = FREE_TEXT.has(field) ? bestSentences(context, record, field, limit) : valuesOf(record, field);
+  const main = values.filter((v) => v.source !== "citation");
+  const cited = values.filter((v) => v.source === "citation");
+  const shown = (main.length > 0 ? main : cited).slice(0, FREE_TEXT.has(field) ? limit : 3);
+  if (shown.length === 0) return undefined;
+  const parts = new SentenceBuilder();
+  shown.forEach((v, i) => {
+    if (i > 0) parts.say(i === shown.length - 1 ? ` ${m.and} ` : ", ");
+    writeValue(parts, field, v, context.lang);
+    const n = citeValue(context, v);
+    if (n) parts.cite(n);
+  });
+  const [before, after] = m.fieldIs[field](studyLabel(record, context.lang), SLOT).split(SLOT);
+  const b = new SentenceBuilder().say(before).append(parts).say(after);
+  if (record.conflicts.includes(field) && main.length > 0 && cited.length > 0) {
+    b.say(` (${m.conflict(field)}: `);
+    cited.forEach((v, i) => {
+      if (i > 0) b.say(", ");
+      b.say(v.text);
+      const n = citeValue(context, v);
+      if (n) b.cite(n);
+    });
+    b.say(")");
+  }
+  if (FREE_TEXT.has(field) || field === "title") {
+    const passage = context.passage(shown[0].passageId);
+    if (passage) addGloss(b, context, shown.map((v) => v.text).join(" "), passage.lang);
+  }
+  return b;
+}
+
+function lookup(context: ComposeContext, studies: StudyRef[], fields: StudyField[]): Composition {
+  const sentences: AnswerSentence[] = [];
+  const named: number[] = [];
+  for (const ref of studies) {
+    const record = recordOf(context, ref);
+    if (!record) continue;
+    named.push(record.number);
+    for (const field of fields) {
+      const s = fieldPhrase(context, record, field);
+      sentences.push(s ? s.done() : new SentenceBuilder().say(MESSAGES[context.lang].fieldMissing(studyLabel(record, context.lang), field)).done("composed"));
+    }
+  }
+  return { sentences, abstained: sentences.every((s) => s.citations.length === 0), studies: named, reason: "", bestSupport: 1 };
+}
+
+function compare(context: ComposeContext, studies: StudyRef[], fields: StudyField[]): Composition {
+  const sentences: AnswerSentence[] = [];
+  const named: number[] = [];
+  for (const ref of studies) {
+    const record = recordOf(context, ref);
+    if (!record) continue;
+    named.push(record.number);
+    for (const field of fields) {
+      const s = fieldPhrase(context, record, field, 1);
+      if (s) sentences.push(s.done());
+    }
+  }
+  return { sentences, abstained: sentences.length === 0, studies: named, reason: "", bestSupport: 1 };
+}
+
+/** The value of a record that matches a filter (for its citation), if any. */
+function matching(record: StudyRecord, filter: FilterValue): FieldValue | undefined {
+  if (filter.field === "venue") return valuesOf(record, "venue").find((v) => v.text.toLowerCase().includes(filter.key));
+  return valuesOf(record, filter.field).find((v) => v.keys.includes(filter.key)) ?? (filter.field === "country" ? valuesOf(record, "setting").find((v) => v.keys.includes(filter.key)) : undefined);
+}
+
+function predicateOf(context: ComposeContext, filters: FilterValue[]): string {
+  const m = MESSAGES[context.lang];
+  return joinList(filters.map((f) => m.predicate[f.field](f.field === "venue" ? f.text : keyLabel(f.field, f.key, context.lang))), context.lang);
+}
+
+/** One line per study: its label and the cited value(s) that put it on the list. */
+function itemSentence(context: ComposeContext, record: StudyRecord, values: FieldValue[], field: StudyField | undefined, extra: StudyField[]): AnswerSentence {
+  const b = new SentenceBuilder().say(studyLabel(record, context.lang));
+  // The title says which study it is; it is cited like any value.
+  const title = valuesOf(record, "title")[0];
+  if (title && field) {
+    b.say(", ").quote(title.text);
+    const n = citeValue(context, title);
+    if (n) b.cite(n);
+  }
+  const shown = values.filter(Boolean);
+  if (shown.length > 0 && field) {
+    b.say(": ");
+    shown.forEach((v, i) => {
+      if (i > 0) b.say(", ");
+      writeValue(b, field, v, context.lang);
+      const n = citeValue(context, v);
+      if (n) b.cite(n);
+    });
+  } else if (title) {
+    b.say(", ").quote(title.text);
+    const n = citeValue(context, title);
+    if (n) b.cite(n);
+  }
+  for (const f of extra) {
+    const s = fieldPhrase(context, record, f, 1);
+    if (s) b.say("; ").append(s);
+  }
+  return b.done("composed", true);
+}
+
+function list(context: ComposeContext, filters: FilterValue[], fields: StudyField[], count: boolean): Composition {
+  const m = MESSAGES[context.lang];
+  const total = context.records.length;
+  const hits = context.records.filter((r) => filters.every((f) => matching(r, f)));
+  const predicate = predicateOf(context, filters);
+  const sentences: AnswerSentence[] = [];
+  if (hits.length === 0 && filters.length > 0) {
+    sentences.push(new SentenceBuilder().say(m.noneHead(total, predicate)).done());
+    // Show what the studies are instead, so the negative can be checked.
+    const field = filters[0].field;
+    sentences.push(...distribution(context, field).sentences);
+    return { sentences, abstained: false, studies: [], reason: "", bestSupport: 1 };
+  }
+  const head = count ? m.countHead(hits.length, total, predicate) : m.listHead(hits.length, total, predicate);
+  sentences.push(new SentenceBuilder().say(filters.length > 0 ? head : m.countHead(total, total, "").replace(/\s+:$/, ":")).done("composed"));
+  for (const record of hits) {
+    const values = filters.map((f) => matching(record, f)).filter((v): v is FieldValue => v !== undefined);
+    sentences.push(itemSentence(context, record, values, filters[0]?.field, fields.filter((f) => FREE_TEXT.has(f))));
+  }
+  return { sentences, abstained: false, studies: hits.map((r) => r.number), reason: "", bestSupport: 1 };
+}
+
+function distribution(context: ComposeContext, field: StudyField): Composition {
+  const m = MESSAGES[context.lang];
+  const groups = new Map<string, { records: StudyRecord[]; values: FieldValue[] }>();
+  const unknown: StudyRecord[] = [];
+  for (const record of context.records) {
+    const values = valuesOf(record, field);
+    const keys = [...new Set(values.flatMap((v) => (v.keys.length > 0 ? v.keys : [v.text])))];
+    if (keys.length === 0) unknown.push(record);
+    for (const key of keys) {
+      const g = groups.get(key) ?? { records: [], values: [] };
+      g.records.push(record);
+      const v = values.find((x) => x.keys.includes(key) || x.text === key);
+      if (v) g.values.push(v);
+      groups.set(key, g);
+    }
+  }
+  const sentences: AnswerSentence[] = [new SentenceBuilder().say(m.distributionHead(context.records.length, field)).done("composed")];
+  const ordered = [...groups].sort((a, b) => b[1].records.length - a[1].records.length);
+  for (const [key, g] of ordered) {
+    const b = new SentenceBuilder().say(`${field === "year" || field === "venue" ? key : keyLabel(field, key, context.lang)}: `);
+    g.records.forEach((r, i) => {
+      if (i > 0) b.say(", ");
+      b.say(studyLabel(r, context.lang));
+      const v = g.values[i];
+      const n = v ? citeValue(context, v) : undefined;
+      if (n) b.cite(n);
+    });
+    sentences.push(b.done("composed", true));
+  }
+  if (unknown.length > 0) sentences.push(new SentenceBuilder().say(m.notStated(joinList(unknown.map((r) => studyLabel(r, context.lang)), context.lang))).done("composed", true));
+  return { sentences, abstained: false, studies: ordered.flatMap(([, g]) => g.records.map((r) => r.number)), reason: "", bestSupport: 1 };
+}
+
+function extreme(context: ComposeContext, op: "earliest" | "latest"): Composition {
+  const m = MESSAGES[context.lang];
+  const dated = context.records
+    .map((r) => ({ r, v: valuesOf(r, "year").find((x) => x.source === "table") ?? valuesOf(r, "year")[0] }))
+    .filter((x): x is { r: StudyRecord; v: FieldValue } => Boolean(x.v));
+  if (dated.length === 0) return { sentences: [], abstained: true, studies: [], reason: "no years", bestSupport: 0 };
+  const years = dated.map((x) => Number(x.v.keys[0]));
+  const pick = (target: number) => dated.filter((x) => Number(x.v.keys[0]) === target);
+  const sentences: AnswerSentence[] = [];
+  const named: number[] = [];
+  for (const which of op === "earliest" ? (["earliest", "latest"] as const) : (["latest", "earliest"] as const)) {
+    const target = which === "earliest" ? Math.min(...years) : Math.max(...years);
+    const items = pick(target);
+    const b = new SentenceBuilder().say(m[which](joinList(items.map((x) => studyLabel(x.r, context.lang)), context.lang), String(target)));
+    for (const x of items) {
+      const n = citeValue(context, x.v);
+      if (n) b.cite(n);
+      named.push(x.r.number);
+    }
+    sentences.push(b.done());
+  }
+  return { sentences, abstained: false, studies: named, reason: "", bestSupport: 1 };
+}
+
+function reviewMeta(context: ComposeContext, docs: string[], field: "authors" | "year" | "venue" | "title"): Composition {
+  const m = MESSAGES[context.lang];
+  const sentences: AnswerSentence[] = [];
+  for (const doc of context.documents.filter((d) => docs.length === 0 || docs.includes(d.id))) {
+    const b = new SentenceBuilder();
+    if (field === "authors") {
+      if (doc.authors.length > 0) b.say(m.documentAuthors(doc.title, joinList(doc.authors, context.lang)));
+      else b.say(m.documentNoAuthors(doc.short, [doc.venue, doc.year].filter(Boolean).join(", ") || "?"));
+    } else if (field === "year") b.say(doc.year ? m.documentYear(doc.short, String(doc.year)) : m.fieldMissing(doc.short, "year"));
+    else if (field === "venue") b.say(doc.venue ? m.documentVenue(doc.short, doc.venue) : m.fieldMissing(doc.short, "venue"));
+    else b.say(m.documentTitle(doc.short, `«${doc.title}»`));
+    sentences.push(b.done());
+  }
+  return { sentences, abstained: sentences.length === 0, studies: [], reason: "", bestSupport: 1 };
+}
+
+export function composeFromRecords(context: ComposeContext, plan: Plan): Composition | undefined {
+  switch (plan.kind) {
+    case "lookup":
+      return lookup(context, plan.studies, plan.fields);
+    case "compare":
+      return compare(context, plan.studies, plan.fields);
+    case "list":
+      return list(context, plan.filters, plan.fields, false);
+    case "count":
+      return list(context, plan.filters, [], true);
+    case "aggregate":
+      return plan.op === "distribution" ? distribution(context, plan.field) : extreme(context, plan.op);
+    case "review-meta":
+      return reviewMeta(context, plan.docs, plan.field);
+    default:
+      return undefined;
+  }
+}

@@ -1,0 +1,88 @@
+/**
+ * The question planner: a resolved question becomes a typed plan, returned with every answer as `plan`.
+ *   lookup      fields of named studies            "Who wrote study 9?"
+ *   list        studies whose field matches         "Which studies used interviews?"
+ *   count       how many studies match              "How many studies were qualitative?"
+ *   compare     two or more studies, field by field "Compare study 7 and study 9"
+ *   aggregate   a distribution, earliest or latest  "Which countries were studied?", "the oldest study"
+ *   explain     why/how/what, answered from prose   "Why does P2TP2A struggle?"
+ *   review-meta the document itself                 "Who wrote this review?"
+ *   out-of-scope (decided after the evidence is weighed: see abstain.ts)
+ */
+import type { StudyField } from "../domain/study.ts";
+import type { ResolvedQuestion } from "../retrieve/conversation.ts";
+import { hasPhrase, questionWords } from "../retrieve/question-words.ts";
+import type { AnswerType, FilterValue, StudyRef } from "../retrieve/question.ts";
+
+export type Plan =
+  | { kind: "lookup"; studies: StudyRef[]; fields: StudyField[] }
+  | { kind: "list"; filters: FilterValue[]; fields: StudyField[]; existence: boolean }
+  | { kind: "count"; filters: FilterValue[] }
+  | { kind: "compare"; studies: StudyRef[]; fields: StudyField[] }
+  | { kind: "aggregate"; field: StudyField; op: "distribution" | "earliest" | "latest" }
+  | { kind: "explain"; studies: StudyRef[]; docs: string[]; sections: string[]; answerTypes: AnswerType[] }
+  | { kind: "review-meta"; docs: string[]; field: "authors" | "year" | "venue" | "title" }
+  | { kind: "out-of-scope"; reason: string };
+
+export type PlanKind = Plan["kind"];
+
+/** Fields a comparison shows when the question names none. */
+export const COMPARE_FIELDS: StudyField[] = ["design", "country", "intervention", "outcomes"];
+/** Fields whose values a distribution can be made of. */
+const AGGREGATABLE: StudyField[] = ["country", "design", "population", "database", "year", "venue"];
+/** Identity fields of the document itself. */
+const IDENTITY: ("authors" | "year" | "venue" | "title")[] = ["authors", "year", "venue", "title"];
+
+export interface PlanContext {
+  /** The corpus has study records (an included-studies table) in the documents in scope. */
+  hasStudies: boolean;
+  /** Documents in scope. */
+  docs: string[];
+}
+
+export function planQuestion(resolved: ResolvedQuestion, context: PlanContext): Plan {
+  const q = resolved.question;
+  const w = questionWords();
+  const studiesNoun = hasPhrase(q.tokens, w.studies_noun);
+  const docs = q.docs.length > 0 ? q.docs : context.docs;
+
+  if (q.extreme && context.hasStudies && q.studies.length === 0) return { kind: "aggregate", field: "year", op: q.extreme };
+  // The document itself: "who wrote this review?", "when was this paper published?"
+  const identity = IDENTITY.find((f) => q.asks.includes(f));
+  if (q.selfReview && identity && q.studies.length === 0 && !q.allStudies && !q.list && !q.count) {
+    return { kind: "review-meta", docs, field: identity };
+  }
+  if (q.selfReview && q.studies.length === 0 && q.asks.includes("design") && !q.allStudies && !q.list) {
+    return { kind: "explain", studies: [], docs, sections: ["methods", "abstract"], answerTypes: q.answerTypes };
+  }
+  const sections = sectionsOf(q.sections);
+  if (!context.hasStudies) return { kind: "explain", studies: q.studies, docs, sections, answerTypes: q.answerTypes };
+
+  if (q.studies.length > 0) {
+    const fields = q.asks;
+    if (q.studies.length >= 2 && (q.compare || fields.length === 0)) return { kind: "compare", studies: q.studies, fields: fields.length > 0 ? fields : COMPARE_FIELDS };
+    if (fields.length > 0 && q.answerTypes.length === 0) return { kind: "lookup", studies: q.studies, fields };
+    return { kind: "explain", studies: q.studies, docs, sections, answerTypes: q.answerTypes };
+  }
+  if (q.answerTypes.length > 0 && !q.list) return { kind: "explain", studies: [], docs, sections, answerTypes: q.answerTypes };
+  const filterFields = new Set<StudyField>(q.values.map((v) => v.field));
+  const otherAsks = q.asks.filter((f) => !filterFields.has(f));
+  // "How many studies were qualitative?" counts; "how many articles were found in 2011-2021?" asks about something else.
+  if (resolved.carryKind === "count" || (q.count && studiesNoun && !q.selfReview && otherAsks.length === 0)) return { kind: "count", filters: q.values };
+  const aboutStudies = studiesNoun || q.allStudies || Boolean(resolved.carryKind);
+  if (q.values.length > 0 && aboutStudies) return { kind: "list", filters: q.values, fields: otherAsks, existence: q.existence };
+  const about = q.asks.filter((f) => AGGREGATABLE.includes(f));
+  if (about.length > 0 && aboutStudies && (q.list || q.allStudies || q.compare || resolved.carryKind === "aggregate" || PLURAL_STUDIES.test(q.text))) {
+    return { kind: "aggregate", field: about[0], op: "distribution" };
+  }
+  return { kind: "explain", studies: [], docs, sections, answerTypes: q.answerTypes };
+}
+
+/** "studies", "articles", "studi-studi": a question about the studies as a set. */
+const PLURAL_STUDIES = /\b(?:studies|articles|papers|studi-studi|artikel-artikel|penelitian-penelitian)\b/i;
+
+/** Where to look for a section a question points at: the section, and the abstract's summary of it. */
+function sectionsOf(named: string[]): string[] {
+  if (named.length === 0) return [];
+  return [...new Set([...named, ...(named.includes("conclusion") || named.includes("introduction") ? ["abstract"] : [])])];
+}

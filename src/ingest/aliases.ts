@@ -1,0 +1,86 @@
+/**
+ * The names by which a document's prose may speak of a study, derived from the study's own table cells
+ * (never written by hand): acronyms ("MLMC", "PKSA"), names that are not ordinary words ("Rumah Faye",
+ * "Sunu Ngesti Tomo", "Jepara"), names in quotation marks ("Save The Children"), and the authors'
+ * surnames. A name counts only when no other study's cells use it, so it tells the studies apart.
+ *
+ * @example deriveAliases(rows) // Map { 9 => ["MLMC", "Rothman", ...], ... }
+ */
+import { isEnglishWord } from "../text/english-words.ts";
+import { isIndonesianWord } from "../text/stem.ts";
+import { foldCase } from "../text/tokenize.ts";
+
+const ACRONYM = /\b[A-Z][A-Z0-9]{1,}[a-z]?[A-Z0-9]*s?\b/g;
+const QUOTED = /[“"]([^”"]{3,60})[”"]/g;
+/** Runs of capitalised words (a name), allowing short joiners ("of", "dan"). */
+const CAPITALISED_RUN = /\p{Lu}[\p{L}'’-]+(?:\s+(?:(?:of|the|and|dan|for|my|de|la|van|von)\s+)?\p{Lu}[\p{L}'’-]+){0,4}/gu;
+const MIN_ACRONYM = 3;
+const MIN_NAME_WORD = 4;
+
+const ordinary = (word: string) => {
+  const w = foldCase(word).replace(/['’]s$/, "");
+  return isEnglishWord(w) || isIndonesianWord(w);
+};
+
+/** A word written in lower case that is no ordinary word ("faye" in "di rumah faye") names something too. */
+const MIN_LOWER_NAME = 4;
+const LOWER_WORD = /(?<![\p{L}\p{N}-])\p{Ll}[\p{Ll}'’]+(?![\p{L}\p{N}-])/gu;
+
+function candidatesOf(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(LOWER_WORD)) if (m[0].length >= MIN_LOWER_NAME && !ordinary(m[0])) out.push(m[0]);
+  for (const m of text.matchAll(ACRONYM)) if (m[0].replace(/s$/, "").length >= MIN_ACRONYM && !/^\d/.test(m[0])) out.push(m[0]);
+  for (const m of text.matchAll(QUOTED)) out.push(m[1].trim());
+  for (const m of text.matchAll(CAPITALISED_RUN)) {
+    const words = m[0].split(/\s+/);
+    // Keep the stretch around the unusual words: "Balai Sunu Ngesti Tomo" -> "Sunu Ngesti Tomo".
+    const unusual = words.map((w) => w.length >= MIN_NAME_WORD && !ordinary(w) && !/^[A-Z0-9]+$/.test(w));
+    const first = unusual.indexOf(true);
+    if (first < 0) continue;
+    const last = unusual.lastIndexOf(true);
+    out.push(words.slice(first, last + 1).join(" "));
+    // Each unusual word alone too ("Faye" of "Rumah Faye" is how the prose may write it).
+    words.forEach((w, i) => unusual[i] && out.push(w));
+  }
+  return out;
+}
+
+/** Surnames: the last word of each listed author, when long enough and not an ordinary word. */
+function surnamesOf(authors: string[]): string[] {
+  return authors
+    .flatMap((a) => a.split(/\s*(?:,|&|\band\b|\bdan\b)\s*/))
+    .map((name) => name.trim().split(/\s+/).at(-1) ?? "")
+    .filter((s) => s.length >= MIN_NAME_WORD && /^\p{Lu}/u.test(s) && !ordinary(s));
+}
+
+export interface RowText {
+  number: number;
+  /** All the text of the study's cells (to tell whether a name is unique to it). */
+  text: string;
+  /** The cells that may name it in prose: title, intervention, outcomes (not venue or database: the prose does not call a study by its journal). */
+  nameCells: string[];
+  authors: string[];
+  /** Surnames its in-text citation names. */
+  cited: string[];
+}
+
+export function deriveAliases(rows: RowText[]): Map<number, string[]> {
+  const folded = new Map(rows.map((r) => [r.number, ` ${foldCase(r.text).replace(/\s+/g, " ")} `]));
+  const usedBy = (name: string) => {
+    const key = foldCase(name);
+    const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${key.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\p{L}\\p{N}])`, "u");
+    return rows.filter((r) => pattern.test(folded.get(r.number)!)).map((r) => r.number);
+  };
+  const out = new Map<number, string[]>();
+  for (const row of rows) {
+    const names = new Set<string>();
+    for (const c of [...row.nameCells.flatMap(candidatesOf), ...surnamesOf(row.authors), ...row.cited]) {
+      const users = usedBy(c);
+      if (users.length === 1 && users[0] === row.number) names.add(c);
+      // Surnames are the study's own even when another row mentions them.
+      else if ((row.cited.includes(c) || surnamesOf(row.authors).includes(c)) && c.length >= MIN_NAME_WORD) names.add(c);
+    }
+    out.set(row.number, [...names]);
+  }
+  return out;
+}

@@ -1,0 +1,124 @@
+/**
+ * Word-level evidence for assigning a row's lines to cells: the row as a stream of words, broken words
+ * across lines, year and citation shapes, person-name shapes, and overlap with another table's cell.
+ */
+import { isEnglishWord } from "../text/english-words.ts";
+import { isIndonesianWord } from "../text/stem.ts";
+import { squash } from "../text/tokenize.ts";
+import { joinDecision, tidyInline, type JoinDecision, type Vocabulary } from "./clean.ts";
+import type { RowLine } from "./table-types.ts";
+
+/** A word of a row, with the row line (position in the row's lines) it is on. */
+export interface Word {
+  text: string;
+  line: number;
+}
+
+/** The row's words in order. */
+export function rowWords(lines: readonly RowLine[]): Word[] {
+  return lines.flatMap((l, line) => l.text.split(/\s+/).filter(Boolean).map((text) => ({ text, line })));
+}
+
+/** A head shorter than this is not taken for the start of a broken English word ("in" + "to"). */
+const MIN_ENGLISH_HEAD = 4;
+/** A tail this short ("al") is a word's end even when it is itself a dictionary word. */
+const MAX_SUFFIX_TAIL = 2;
+/** A lone lower-case letter that is a word of its own ("a" of "as a"); any other is a word's last letter. */
+const LONE_LETTER_WORDS = new Set(["a"]);
+
+/**
+ * clean.ts's joinDecision, plus what narrow table columns need, where words are broken wherever the
+ * column ends:
+ *  - a line starting with a lone letter finishes the word before it ("berbasi" + "s", "control" + "l");
+ *  - halves that make a known word are glued unless both are words themselves ("wawan" + "cara",
+ *    "Deskri" + "psi", "Education" + "al", "Associati" + "on"; but "ke" + "rohanian" stays apart).
+ */
+export function decideJoin(left: string, right: string, vocabulary: Vocabulary): JoinDecision {
+  const decision = joinDecision(left, right, vocabulary);
+  if (decision !== "space") return decision;
+  const head = /(\p{L}+)$/u.exec(left)?.[1];
+  const tail = /^(\p{Ll}+)(?![\p{L}\p{N}])/u.exec(right)?.[1];
+  if (!head || !tail) return "space";
+  if (tail.length === 1 && !LONE_LETTER_WORDS.has(tail)) return "glue";
+  const whole = (head + tail).toLowerCase();
+  const isWord = (w: string) => vocabulary.isWord(w) || (w.length >= MIN_ENGLISH_HEAD && isEnglishWord(w));
+  const known = vocabulary.isWord(whole) || isIndonesianWord(whole) || (head.length >= MIN_ENGLISH_HEAD && isEnglishWord(whole));
+  if (!known) return "space";
+  if (!isWord(head) || !isWord(tail)) return "glue";
+  return tail.length <= MAX_SUFFIX_TAIL && isEnglishWord(whole) ? "glue" : "space";
+}
+
+/** Join a cell's pieces (one per source line) into text, rejoining words broken across lines. */
+export function joinCellText(pieces: readonly string[], vocabulary: Vocabulary): string {
+  let text = "";
+  for (const raw of pieces) {
+    const piece = tidyInline(raw);
+    if (!piece) continue;
+    if (!text) {
+      text = piece;
+      continue;
+    }
+    const decision = decideJoin(text, piece, vocabulary);
+    if (decision === "space") text += ` ${piece}`;
+    else if (decision === "drop-hyphen") text = text.slice(0, -1) + piece;
+    else text += piece;
+  }
+  return tidyInline(text);
+}
+
+/** A year as a table cell holds it: 1900-2099, maybe "2019a", maybe in parentheses or with a comma. */
+const YEAR = /^\(?(?:19|20)\d\d[a-z]?\)?[.,;]?$/;
+export const isYear = (word: string) => YEAR.test(word);
+
+/** The end of an in-text citation: "2016)", "2020a)." */
+const CITATION_END = /(?:19|20)\d\d[a-z]?\)[.,;]?$/;
+/** The start of one: "(Falaq", "(Cecchet". */
+const CITATION_START = /^\(\p{Lu}/u;
+/** "(Name et al., 2016)" is four words; a few more for "(Name & Name, 2020)" broken over lines. */
+const MAX_CITATION_WORDS = 8;
+
+/**
+ * For each point b (0..words.length), the index of the word that opens an in-text citation ending with
+ * word b-1 ("(Name et al., 2016)", "(Name, 2017)", "(Name & Name, 2020)"), or -1.
+ */
+export function citationStarts(words: readonly Word[]): number[] {
+  const out = new Array<number>(words.length + 1).fill(-1);
+  for (let b = 1; b <= words.length; b++) {
+    if (!CITATION_END.test(words[b - 1].text)) continue;
+    for (let a = b - 1; a >= Math.max(0, b - MAX_CITATION_WORDS); a--) {
+      if (CITATION_START.test(words[a].text)) {
+        out[b] = a;
+        break;
+      }
+      if (a < b - 1 && words[a].text.includes(")")) break;
+    }
+  }
+  return out;
+}
+
+/** Capitalised name, initials ("F.", "L.S.W"), a name list's glue ("et", "al.", "&", "and", "dan"). */
+const NAME_PART = /^(?:\p{Lu}[\p{L}'’.-]*|et|al\.?|&|and|dan)[,;]?$/u;
+export const isNameLike = (word: string) => NAME_PART.test(word);
+
+/** Three words spelling at least this many letters together are specific enough to match another table's cell. */
+const MIN_WINDOW_LETTERS = 10;
+/** Words in a window: three consecutive words place a word in a text; two words often recur elsewhere. */
+const WINDOW = 3;
+
+/**
+ * Which words of the row are found, with their neighbours, in `reference` (another table's cell for the
+ * same row and column): the letters of some WINDOW consecutive words including it occur in the
+ * reference's letters. Letters only, so a word broken across lines ("menunjukka" + "n") still matches;
+ * three words, so "Kabupaten Cianjur" of a title is not taken for the same words in a result.
+ */
+export function referenceMatches(words: readonly Word[], reference: string): boolean[] {
+  const ref = squash(reference);
+  const keys = words.map((w) => squash(w.text));
+  const matched = new Array<boolean>(words.length).fill(false);
+  const span = Math.min(WINDOW, words.length);
+  for (let i = 0; i + span <= words.length; i++) {
+    const key = keys.slice(i, i + span).join("");
+    if (key.length >= MIN_WINDOW_LETTERS && ref.includes(key)) matched.fill(true, i, i + span);
+  }
+  return matched;
+}

@@ -1,0 +1,90 @@
+/**
+ * Phrase matching over a question's lower-case tokens, for the question vocabulary in
+ * question-words.json ("who wrote", "penulis*", "how many"). A trailing * matches any ending.
+ *
+ * @example phrasesIn(tokens("Siapa penulisnya?"), ["penulis*"]) // [{ phrase: "penulis*", start: 1, end: 2 }]
+ */
+import { readFileSync } from "node:fs";
+import { z } from "zod";
+import { DataFileError } from "../domain/errors.ts";
+import { foldCase } from "../text/tokenize.ts";
+
+const Phrases = z.array(z.string().min(1));
+const WordsSchema = z.object({
+  fields: z.record(z.string(), Phrases),
+  list: Phrases,
+  count: Phrases,
+  compare: Phrases,
+  none: Phrases,
+  all: Phrases,
+  extreme_early: Phrases,
+  extreme_late: Phrases,
+  studies_noun: Phrases,
+  self_review: Phrases,
+  self_document: Phrases,
+  followup_start: Phrases,
+  pronoun_single: Phrases,
+  pronoun_plural: Phrases,
+  ordinals: z.record(z.string(), Phrases),
+  answer_types: z.record(z.string(), Phrases),
+  /** Field words that may only be part of the subject ("the MLMC program"): a field only when the question says little else. */
+  weak_fields: z.record(z.string(), Phrases),
+  /** Section names a question may point at ("in the conclusion"). */
+  section_names: z.record(z.string(), Phrases),
+});
+export type QuestionWords = z.infer<typeof WordsSchema>;
+
+let words: QuestionWords | undefined;
+
+export function questionWords(): QuestionWords {
+  if (words) return words;
+  const url = new URL("./question-words.json", import.meta.url);
+  const parsed = WordsSchema.safeParse(JSON.parse(readFileSync(url, "utf8")));
+  if (!parsed.success) throw new DataFileError(url.pathname, undefined, `${parsed.error.issues[0].path.join(".")}: ${parsed.error.issues[0].message}`);
+  return (words = parsed.data);
+}
+
+/** Lower-case word tokens, keeping "-nya" as a token of its own (how Indonesian points back: "hasilnya"). */
+export function questionTokens(text: string): string[] {
+  return foldCase(text)
+    .replace(/[’']/g, "'")
+    .split(/[^\p{L}\p{N}'-]+/u)
+    .filter(Boolean)
+    .flatMap((t) => (t.length > 5 && t.endsWith("nya") ? [t, "-nya"] : [t]));
+}
+
+export interface PhraseMatch {
+  phrase: string;
+  start: number;
+  end: number;
+}
+
+const compiled = new Map<string, string[]>();
+const partsOf = (phrase: string) => {
+  let parts = compiled.get(phrase);
+  if (!parts) compiled.set(phrase, (parts = foldCase(phrase).split(/\s+/)));
+  return parts;
+};
+
+function tokenMatches(token: string, part: string): boolean {
+  return part.endsWith("*") ? token.startsWith(part.slice(0, -1)) : token === part;
+}
+
+/** Every phrase found in the tokens (longest first at each position, non-overlapping). */
+export function phrasesIn(tokens: string[], phrases: string[]): PhraseMatch[] {
+  const sorted = [...phrases].sort((a, b) => partsOf(b).length - partsOf(a).length);
+  const out: PhraseMatch[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    for (const phrase of sorted) {
+      const parts = partsOf(phrase);
+      if (parts.every((p, j) => tokens[i + j] !== undefined && tokenMatches(tokens[i + j], p))) {
+        out.push({ phrase, start: i, end: i + parts.length });
+        i += parts.length - 1;
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+export const hasPhrase = (tokens: string[], phrases: string[]) => phrasesIn(tokens, phrases).length > 0;

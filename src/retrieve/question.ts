@@ -1,0 +1,240 @@
+/**
+ * A question, analysed once into a typed object that every later stage reads: its language, analysed
+ * terms, the documents and studies it names, what it asks for (fields of a study, a list, a count, a
+ * comparison, an extreme, an ordinal "the second one"), the kind of value it wants (an amount, a cost...)
+ * and the categorical values it filters by (a design, a country, a population, a database).
+ *
+ * @example analyzeQuestion("Siapa penulis studi nomor 9?", index).asks // ["authors"]
+ */
+import type { DocumentInfo } from "../domain/document.ts";
+import type { Lang } from "../domain/lang.ts";
+import type { SectionId } from "../domain/sections.ts";
+import type { StudyField, StudyRecord } from "../domain/study.ts";
+import { analyze, contentStems, type Analysis } from "../text/analyze.ts";
+import { isEnglishWord } from "../text/english-words.ts";
+import { detectLanguage } from "../text/language.ts";
+import { isIndonesianWord } from "../text/stem.ts";
+import { foldCase } from "../text/tokenize.ts";
+import { findPlaces } from "../vocab/places.ts";
+import { loadVocabulary } from "../vocab/vocabulary.ts";
+import { namePattern, createStudyLinker } from "../ingest/link-studies.ts";
+import { hasPhrase, phrasesIn, questionTokens, questionWords } from "./question-words.ts";
+
+export interface StudyRef {
+  docId: string;
+  number: number;
+}
+
+export type AnswerType = "cost" | "prevalence" | "breakdown" | "duration" | "sample" | "contact" | "current" | "pvalue";
+
+export interface FilterValue {
+  /** A categorical field (key from its vocabulary), or venue (key: a word of the venue's name, lower case). */
+  field: "design" | "country" | "population" | "database" | "venue";
+  key: string;
+  /** As the question writes it. */
+  text: string;
+}
+
+export interface Question {
+  text: string;
+  lang: Lang;
+  tokens: string[];
+  analysis: Analysis;
+  /** Documents the question names ("in the PaSa paper", "menurut review ini"). */
+  docs: string[];
+  /** Studies it names (by number, alias, surname or title words). */
+  studies: StudyRef[];
+  /** Fields of a study it asks for. */
+  asks: StudyField[];
+  list: boolean;
+  count: boolean;
+  compare: boolean;
+  /** "were any of the studies ...", "adakah ...": an existence question (a negative answer is possible). */
+  existence: boolean;
+  /** About all the studies ("the ten studies", "semua studi"). */
+  allStudies: boolean;
+  extreme: "earliest" | "latest" | null;
+  /** "the second one": an ordinal pointing into the previous answer's list. -1 = the last. */
+  ordinal: number | null;
+  /** Points back: a pronoun ("it", "itu", "-nya") or a follow-up opening ("and ...?", "kalau ..."). */
+  pointsBack: "single" | "plural" | null;
+  followUpStart: boolean;
+  /** About the document itself (its authors, method) rather than its studies. */
+  selfReview: boolean;
+  answerTypes: AnswerType[];
+  values: FilterValue[];
+  /** Sections it points at ("in the conclusion", "menurut pendahuluan"). */
+  sections: SectionId[];
+}
+
+export interface QuestionIndex {
+  documents: DocumentInfo[];
+  studies: StudyRecord[];
+}
+
+const NUMBER_WORDS: Record<string, number> = {
+  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+  first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10,
+  satu: 1, dua: 2, tiga: 3, empat: 4, lima: 5, enam: 6, tujuh: 7, delapan: 8, sembilan: 9, sepuluh: 10,
+  pertama: 1, kedua: 2, ketiga: 3, keempat: 4, kelima: 5, keenam: 6, ketujuh: 7, kedelapan: 8, kesembilan: 9, kesepuluh: 10,
+};
+const NUMBER = `(\\d{1,3}|${Object.keys(NUMBER_WORDS).join("|")})`;
+const STUDY_NOUN = "(?:studi|study|studies|penelitian|artikel|article|articles|paper|papers|jurnal|baris|row|entry|reference|referensi|ref)";
+/** "studi nomor 9", "study 9", "artikel ke-9", "no. 9", "studies 3 and 8", "the ninth study", "penelitian kesembilan". */
+const STUDY_BY_NUMBER = [
+  new RegExp(`\\b${STUDY_NOUN}\\s*(?:ke-?\\s*|nomor\\s*|no\\.?\\s*|number\\s*|#\\s*)?${NUMBER}\\b`, "giu"),
+  new RegExp(`\\b(?:nomor|no\\.|number|#)\\s*${NUMBER}\\b`, "giu"),
+  new RegExp(`\\bthe\\s+(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\\s+${STUDY_NOUN}\\b`, "giu"),
+];
+const LIST_OF_NUMBERS = new RegExp(`\\b${STUDY_NOUN}\\s*((?:\\d{1,3}\\s*(?:,|dan|and|&|serta)\\s*)+\\d{1,3})\\b`, "giu");
+
+function toNumber(word: string): number | undefined {
+  return /^\d+$/.test(word) ? Number(word) : NUMBER_WORDS[word.toLowerCase()];
+}
+
+/** Study numbers named explicitly, within `max` (the largest study number in the corpus). */
+export function studiesByNumber(text: string, max: number): number[] {
+  const found = new Set<number>();
+  for (const m of text.matchAll(LIST_OF_NUMBERS)) for (const d of m[1].match(/\d{1,3}/g) ?? []) found.add(Number(d));
+  for (const pattern of STUDY_BY_NUMBER) {
+    for (const m of text.matchAll(pattern)) {
+      const n = toNumber(m[1]);
+      if (n !== undefined) found.add(n);
+    }
+  }
+  return [...found].filter((n) => n >= 1 && n <= max).sort((a, b) => a - b);
+}
+
+const ordinary = (w: string) => isEnglishWord(w) || isIndonesianWord(w);
+
+/** Words by which a question may name a document: its file name, unusual title words, its first author's surname. */
+export function documentNames(doc: DocumentInfo): string[] {
+  const base = doc.id.split("/").at(-1)!.replace(/\.[a-z0-9]+$/i, "");
+  const names = new Set<string>([base.toLowerCase()]);
+  for (const w of doc.title.split(/[^\p{L}\p{N}-]+/u)) {
+    if (w.length >= 4 && /\p{Lu}/u.test(w.slice(1)) && !ordinary(foldCase(w))) names.add(w); // "PaSa", "TraceMonkey"
+  }
+  const surname = doc.authors[0]?.split(/\s+/).at(-1);
+  if (surname && surname.length >= 4 && !ordinary(foldCase(surname))) names.add(surname);
+  return [...names];
+}
+
+/** Title stems that belong to exactly one study: two of them in a question name that study. */
+function titleNames(studies: StudyRecord[]): { ref: StudyRef; stems: Set<string> }[] {
+  const stemsOf = new Map(studies.map((s) => [s, new Set(contentStems(s.fields.title?.[0]?.text ?? ""))]));
+  const users = new Map<string, number>();
+  for (const set of stemsOf.values()) for (const st of set) users.set(st, (users.get(st) ?? 0) + 1);
+  return studies.map((s) => ({ ref: { docId: s.docId, number: s.number }, stems: new Set([...stemsOf.get(s)!].filter((st) => users.get(st) === 1 && st.length >= 4)) }));
+}
+const MIN_TITLE_STEMS = 2;
+
+function namedStudies(text: string, index: QuestionIndex, docs: string[]): StudyRef[] {
+  const out: StudyRef[] = [];
+  const inScope = index.studies.filter((s) => docs.length === 0 || docs.includes(s.docId));
+  const byDoc = new Map<string, StudyRecord[]>();
+  for (const s of inScope) byDoc.set(s.docId, [...(byDoc.get(s.docId) ?? []), s]);
+  for (const [docId, studies] of byDoc) {
+    const max = Math.max(...studies.map((s) => s.number));
+    const numbers = new Set(studiesByNumber(foldCase(text), max));
+    for (const n of createStudyLinker(studies).link(text)) numbers.add(n);
+    const stems = new Set(contentStems(text));
+    const byTitle = titleNames(studies).filter((t) => [...t.stems].filter((s) => stems.has(s)).length >= MIN_TITLE_STEMS);
+    if (byTitle.length === 1) numbers.add(byTitle[0].ref.number);
+    for (const n of [...numbers].sort((a, b) => a - b)) if (studies.some((s) => s.number === n)) out.push({ docId, number: n });
+  }
+  return out;
+}
+
+function namedDocuments(text: string, tokens: string[], index: QuestionIndex): string[] {
+  if (index.documents.length <= 1) return [];
+  const folded = foldCase(text);
+  const named = index.documents.filter((d) => documentNames(d).some((n) => namePattern(n).test(folded)));
+  if (named.length > 0) return named.map((d) => d.id);
+  const reviews = index.documents.filter((d) => d.kind === "review");
+  if (reviews.length === 1 && phrasesIn(tokens, questionWords().self_review).some((m) => /review|tinjauan|kajian/.test(m.phrase))) return [reviews[0].id];
+  return [];
+}
+
+/** A word of a study's venue that the question names ("Elsevier"): a venue filter, when few venues have it. */
+function venueValues(text: string, studies: StudyRecord[]): FilterValue[] {
+  const words = new Set(questionTokens(text).filter((t) => t.length >= 4));
+  const venueWords = new Map<string, number>();
+  for (const s of studies) {
+    const venue = (s.fields.venue ?? []).map((v) => foldCase(v.text)).join(" ");
+    for (const w of new Set(venue.split(/[^\p{L}\p{N}]+/u).filter((x) => x.length >= 4 && !ordinary(x)))) venueWords.set(w, (venueWords.get(w) ?? 0) + 1);
+  }
+  return [...words].filter((w) => venueWords.has(w) && venueWords.get(w)! < studies.length / 2).map((w) => ({ field: "venue" as const, key: w, text: w }));
+}
+
+function filterValues(text: string, asks: StudyField[]): FilterValue[] {
+  const out: FilterValue[] = [];
+  for (const [field, vocabulary] of [["design", "design"], ["population", "population"], ["database", "databases"]] as const) {
+    for (const m of loadVocabulary(vocabulary).match(text)) out.push({ field, key: m.key, text: text.slice(m.start, m.end) });
+  }
+  for (const p of findPlaces(text)) out.push({ field: "country", key: p.country, text: p.place });
+  // "children"/"anak" is in nearly every question about child protection: a population filter only when asked for one.
+  return out.filter((v) => v.field !== "population" || asks.includes("population") || !["children", "victims"].includes(v.key));
+}
+
+let fieldWordStems: Set<string> | undefined;
+
+/** Stems of every field and question phrase: what is left of a question without them is its topic. */
+function questionWordStems(): Set<string> {
+  if (fieldWordStems) return fieldWordStems;
+  const w = questionWords();
+  const phrases = [...Object.values(w.fields), ...Object.values(w.weak_fields), w.list, w.count, w.studies_noun, w.self_review, w.pronoun_single, w.followup_start].flat();
+  return (fieldWordStems = new Set(phrases.flatMap((p) => contentStems(p.replace(/\*$/, "")))));
+}
+
+/** A question about little more than the study it names ("Rumah Faye tahun berapa?"): weak field words count. */
+const MAX_TOPIC_TERMS_FOR_WEAK_FIELDS = 1;
+
+export function analyzeQuestion(text: string, index: QuestionIndex, langOverride?: Lang): Question {
+  const w = questionWords();
+  const tokens = questionTokens(text);
+  const asks = Object.entries(w.fields)
+    .filter(([, phrases]) => hasPhrase(tokens, phrases))
+    .map(([field]) => field as StudyField);
+  // "Where was it published" asks for a venue, not a country.
+  if (asks.includes("venue") && asks.includes("country") && !findPlaces(text).length && hasPhrase(tokens, ["published", "terbit*", "diterbitkan", "dimuat"])) asks.splice(asks.indexOf("country"), 1);
+  const ordinalMatch = Object.entries(w.ordinals).find(([, phrases]) => hasPhrase(tokens, phrases));
+  const docs = namedDocuments(text, tokens, index);
+  const studies = namedStudies(text, index, docs);
+  // Weak field words ("program", "where", "tahun berapa") ask for the field only when the rest of the
+  // question is little more than the study it names.
+  const identity = new Set(
+    studies.flatMap((ref) => {
+      const r = index.studies.find((s) => s.docId === ref.docId && s.number === ref.number);
+      return r ? [...r.aliases.flatMap((a) => contentStems(a)), ...contentStems(r.fields.title?.[0]?.text ?? "")] : [];
+    }),
+  );
+  const topic = contentStems(text).filter((t) => !identity.has(t) && !questionWordStems().has(t) && !/^\d+$/.test(t));
+  if (topic.length <= MAX_TOPIC_TERMS_FOR_WEAK_FIELDS) {
+    for (const [field, phrases] of Object.entries(w.weak_fields)) if (!asks.includes(field as StudyField) && hasPhrase(tokens, phrases)) asks.push(field as StudyField);
+  }
+  const single = hasPhrase(tokens, w.pronoun_single);
+  const plural = hasPhrase(tokens, w.pronoun_plural);
+  const answerTypes = Object.entries(w.answer_types).filter(([, phrases]) => hasPhrase(tokens, phrases)).map(([t]) => t as AnswerType);
+  return {
+    text,
+    lang: langOverride ?? detectLanguage(text),
+    tokens,
+    analysis: analyze(text),
+    docs,
+    studies,
+    asks,
+    list: hasPhrase(tokens, w.list),
+    count: hasPhrase(tokens, w.count),
+    compare: hasPhrase(tokens, w.compare),
+    existence: hasPhrase(tokens, w.none),
+    allStudies: hasPhrase(tokens, w.all),
+    extreme: hasPhrase(tokens, w.extreme_early) ? "earliest" : hasPhrase(tokens, w.extreme_late) ? "latest" : null,
+    ordinal: ordinalMatch && !studies.length ? Number(ordinalMatch[0]) : null,
+    pointsBack: plural ? "plural" : single ? "single" : null,
+    followUpStart: phrasesIn(tokens, w.followup_start).some((m) => m.start === 0),
+    selfReview: hasPhrase(tokens, w.self_review),
+    answerTypes,
+    values: [...filterValues(text, asks), ...(asks.includes("venue") ? venueValues(text, index.studies) : [])],
+    sections: Object.entries(w.section_names).filter(([, phrases]) => hasPhrase(tokens, phrases)).map(([s]) => s as SectionId),
+  };
+}

@@ -1,0 +1,81 @@
+/**
+ * Bilingual vocabularies kept as data (design.json, population.json, databases.json): each key has an
+ * English and an Indonesian label and the phrases, in either language, that name it. Text is matched on
+ * word stems, so "kualitatif", "qualitative" and "Qualitative research" all give the key "qualitative".
+ *
+ * @example
+ *   const designs = loadVocabulary("design");
+ *   designs.match("Penelitian kualitatif, dan wawancara") // [{ key: "qualitative", ... }, { key: "interview", ... }]
+ *   designs.label("qualitative", "en") // "qualitative"
+ */
+import { readFileSync } from "node:fs";
+import { z } from "zod";
+import { DataFileError } from "../domain/errors.ts";
+import type { Lang } from "../domain/lang.ts";
+import { contentStems, stemSpans } from "../text/analyze.ts";
+
+export type VocabularyName = "design" | "population" | "databases" | "cues";
+
+const Entry = z.object({ en: z.string().min(1), id: z.string().min(1), patterns: z.array(z.string().min(1)).min(1) });
+const File = z.record(z.string(), z.union([Entry, z.string()]));
+
+export interface VocabularyMatch {
+  key: string;
+  /** Offsets of the matched phrase in the text. */
+  start: number;
+  end: number;
+}
+
+export interface Vocabulary {
+  readonly name: VocabularyName;
+  readonly keys: string[];
+  match(text: string): VocabularyMatch[];
+  label(key: string, lang: Lang): string;
+  /** Stems of every phrase of a key (to recognise it in a question). */
+  stemsOf(key: string): string[][];
+}
+
+const cache = new Map<VocabularyName, Vocabulary>();
+
+export function loadVocabulary(name: VocabularyName): Vocabulary {
+  const cached = cache.get(name);
+  if (cached) return cached;
+  const url = new URL(`./${name}.json`, import.meta.url);
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(url, "utf8"));
+  } catch (error) {
+    throw new DataFileError(url.pathname, undefined, `cannot read the ${name} vocabulary (${(error as Error).message})`);
+  }
+  const parsed = File.safeParse(raw);
+  if (!parsed.success) throw new DataFileError(url.pathname, undefined, `${parsed.error.issues[0].path.join(".")}: ${parsed.error.issues[0].message}`);
+  const entries = new Map<string, z.infer<typeof Entry>>();
+  for (const [key, value] of Object.entries(parsed.data)) if (typeof value !== "string") entries.set(key, value);
+  // Phrases as stem sequences, longest first, so "case control" wins over a shorter overlapping phrase.
+  const phrases = [...entries].flatMap(([key, e]) => e.patterns.map((p) => ({ key, stems: contentStems(p) }))).filter((p) => p.stems.length > 0);
+  phrases.sort((a, b) => b.stems.length - a.stems.length);
+  const vocabulary: Vocabulary = {
+    name,
+    keys: [...entries.keys()],
+    match(text) {
+      const spans = stemSpans(text);
+      const out: VocabularyMatch[] = [];
+      const used = new Array<boolean>(spans.length).fill(false);
+      for (const phrase of phrases) {
+        for (let i = 0; i + phrase.stems.length <= spans.length; i++) {
+          if (used[i] || !phrase.stems.every((s, j) => spans[i + j].stem === s && !used[i + j])) continue;
+          for (let j = 0; j < phrase.stems.length; j++) used[i + j] = true;
+          out.push({ key: phrase.key, start: spans[i].start, end: spans[i + phrase.stems.length - 1].end });
+        }
+      }
+      return out.sort((a, b) => a.start - b.start);
+    },
+    label: (key, lang) => entries.get(key)?.[lang] ?? key,
+    stemsOf: (key) => phrases.filter((p) => p.key === key).map((p) => p.stems),
+  };
+  cache.set(name, vocabulary);
+  return vocabulary;
+}
+
+/** The distinct keys of the matches, in order of first appearance. */
+export const keysOf = (matches: VocabularyMatch[]): string[] => [...new Set(matches.map((m) => m.key))];
