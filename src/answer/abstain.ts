@@ -13,6 +13,10 @@ import type { ScoredSentence, WeightedTerm } from "./evidence.ts";
 export const ABSTAIN = {
   /** Below this, the best sentence shares too little of the question to answer it. */
   minCoverage: 0.3,
+  /** For a question about a study it names, the evidence is that study's own text: less is enough. */
+  minCoverageNamedStudy: 0.15,
+  /** A question whose other words are well covered is answered, with what the corpus does not mention said plainly. */
+  strongCoverage: 0.6,
   /** From this share of the question's weight on words the corpus never uses, it cannot answer. */
   unknownShare: 0.35,
   /** Sentences within this share of the best coverage are "on topic" for the value-type check. */
@@ -22,6 +26,8 @@ export const ABSTAIN = {
 export interface AbstainDecision {
   abstain: boolean;
   reason: string;
+  /** Words of the question the corpus never uses, when it answers anyway (said in the answer). */
+  notMentioned: string[];
   /** The answer types no sentence carried (for the specific message). */
   missingTypes: AnswerType[];
   bestCoverage: number;
@@ -33,7 +39,7 @@ const VALUE_PATTERNS: Record<AnswerType, RegExp> = {
   prevalence: /\b\d[\d.,]*\s*(?:%|persen|percent|korban|kasus|anak|orang|victims?|cases|children|people)\b|\b\d[\d.,]*%/iu,
   breakdown: /(?:\b\d[\d.,]*\s*(?:%|persen)?\s*(?:laki-laki|perempuan|boys?|girls?|male|female|gadis|remaja (?:laki-laki|perempuan))\b|\b(?:laki-laki|perempuan|boys?|girls?|male|female|gadis)\b[^.]{0,40}\b\d+)/iu,
   duration: /\b\d+\s*(?:bulan|tahun|minggu|hari|months?|years?|weeks?|days?)\b/iu,
-  sample: /\b\d[\d.,]*\s*(?:peserta|responden|partisipan|participants?|respondents?|informan|subjects?|orang|penyintas|survivors?|remaja|gadis|anak)\b|\b(?:n\s*=\s*\d+)/iu,
+  sample: /\b(?:\d[\d.,]*|satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|belas|puluh|ratus|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|hundred)\s+(?:\w+\s+)?(?:peserta|responden|partisipan|participants?|respondents?|informan|subjects?|orang|penyintas|survivors?|remaja|gadis|anak|children|girls|boys|women|youth)\b|\b(?:n\s*=\s*\d+)/iu,
   contact: /(?:\+?\d[\d\s-]{7,}\d|\b[\w.+-]+@[\w-]+\.[\w.]+\b|\bhttps?:\/\/|\bwww\.)/iu,
   current: /$^/,
   pvalue: /\bp\s*[<=>≤]\s*0[.,]\d+/iu,
@@ -43,21 +49,36 @@ export function carriesType(text: string, type: AnswerType): boolean {
   return VALUE_PATTERNS[type].test(text);
 }
 
-export function decideAbstention(ranked: ScoredSentence[], weights: WeightedTerm[], answerTypes: AnswerType[], thresholds = ABSTAIN): AbstainDecision {
+export interface AbstainInput {
+  answerTypes: AnswerType[];
+  /** The question names a study or a section: the evidence is that study's or section's text. */
+  namedStudy: boolean;
+}
+
+export function decideAbstention(ranked: ScoredSentence[], weights: WeightedTerm[], input: AbstainInput, thresholds = ABSTAIN): AbstainDecision {
   const best = ranked[0];
   const bestCoverage = best?.coverage ?? 0;
   const total = weights.reduce((s, w) => s + w.weight, 0) || 1;
   const unknown = weights.filter((w) => w.salient);
   const unknownShare = unknown.reduce((s, w) => s + w.weight, 0) / total;
-  if (!best) return { abstain: true, reason: "nothing retrieved", missingTypes: answerTypes, bestCoverage };
-  if (unknownShare >= thresholds.unknownShare) {
-    return { abstain: true, reason: `the corpus never uses ${unknown.map((w) => w.term).join(", ")} (${Math.round(unknownShare * 100)}% of the question)`, missingTypes: [], bestCoverage };
+  const none = { notMentioned: [] as string[], bestCoverage };
+  if (!best) return { abstain: true, reason: "nothing retrieved", missingTypes: input.answerTypes, ...none };
+  const minCoverage = input.namedStudy ? thresholds.minCoverageNamedStudy : thresholds.minCoverage;
+  // A name or number the corpus never uses ("Thailand", "ECPAT", "2023") is what the question is about:
+  // unless the question is scoped to a study or section the corpus has, it cannot be answered.
+  const names = unknown.filter((w) => w.salience === "name" || w.salience === "number");
+  if (names.length > 0 && !input.namedStudy) {
+    return { abstain: true, reason: `the corpus never mentions ${names.map((w) => w.term).join(", ")}`, missingTypes: [], ...none };
   }
-  if (bestCoverage < thresholds.minCoverage) {
-    return { abstain: true, reason: `best coverage ${bestCoverage.toFixed(2)} < ${thresholds.minCoverage}`, missingTypes: [], bestCoverage };
+  if (unknownShare >= thresholds.unknownShare && bestCoverage < thresholds.strongCoverage) {
+    return { abstain: true, reason: `the corpus never uses ${unknown.map((w) => w.term).join(", ")} (${Math.round(unknownShare * 100)}% of the question)`, missingTypes: [], ...none };
   }
-  const onTopic = ranked.filter((s) => s.coverage >= thresholds.onTopic * bestCoverage);
-  const missingTypes = answerTypes.filter((t) => !onTopic.some((s) => carriesType(s.text, t)));
-  if (missingTypes.length > 0) return { abstain: true, reason: `asks for ${missingTypes.join(", ")}; no on-topic sentence gives one`, missingTypes, bestCoverage };
-  return { abstain: false, reason: "", missingTypes: [], bestCoverage };
+  if (bestCoverage < minCoverage) {
+    return { abstain: true, reason: `best coverage ${bestCoverage.toFixed(2)} < ${minCoverage}`, missingTypes: [], ...none };
+  }
+  // For a named study, any of its own sentences may carry the value ("enam penyintas" for "how many participants?").
+  const onTopic = ranked.filter((s) => s.coverage >= thresholds.onTopic * bestCoverage || (input.namedStudy && s.passage.studies.length > 0));
+  const missingTypes = input.answerTypes.filter((t) => !onTopic.some((s) => carriesType(s.text, t)));
+  if (missingTypes.length > 0) return { abstain: true, reason: `asks for ${missingTypes.join(", ")}; no on-topic sentence gives one`, missingTypes, ...none };
+  return { abstain: false, reason: "", missingTypes: [], notMentioned: unknown.map((w) => w.term), bestCoverage };
 }

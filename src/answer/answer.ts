@@ -16,7 +16,7 @@ import type { Embedder } from "../embed/embedder.ts";
 import type { PassageStore } from "../store/passage-store.ts";
 import { contentStems } from "../text/analyze.ts";
 import { resolveFollowUp, type ChatMessage, type PreviousTurn, type ResolvedQuestion } from "../retrieve/conversation.ts";
-import { analyzeQuestion, type Question, type StudyRef } from "../retrieve/question.ts";
+import { analyzeQuestion, framingStems, type Question, type StudyRef } from "../retrieve/question.ts";
 import { retrieve, type Retrieved } from "../retrieve/retrieve.ts";
 import { CitationList, ReferenceBook } from "./citations.ts";
 import type { ComposeContext, Composition } from "./compose-context.ts";
@@ -121,8 +121,10 @@ async function prepare(context: AnswerContext, question: Question, previous: Pre
   let composition = composeFromRecords(composeContext, plan);
   if (!composition) {
     const studies = planStudies(plan);
-    const identity = new Set(studies.flatMap((ref) => records.find((r) => r.docId === ref.docId && r.number === ref.number)?.aliases ?? []).flatMap((a) => contentStems(a)));
-    composition = composeExplain(composeContext, { passages: retrieved.passages, ownText: question.text, searchText: resolved.searchText, identity });
+    // The names and title words of the studies it names say which study, not what is asked about it.
+    const named = studies.map((ref) => records.find((r) => r.docId === ref.docId && r.number === ref.number)).filter((r) => r !== undefined);
+    const identity = new Set(named.flatMap((r) => [...r.aliases.flatMap((a) => contentStems(a)), ...contentStems(r.fields.title?.[0]?.text ?? "")]));
+    composition = composeExplain(composeContext, { passages: retrieved.passages, ownText: question.text, searchText: resolved.searchText, identity, framing: framingStems(), namedStudy: studies.length > 0 || (plan.kind === "explain" && plan.sections.length > 0) });
   }
   return { resolved, plan, retrieved, composition, citations, lang, book };
 }

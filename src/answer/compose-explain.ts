@@ -5,9 +5,10 @@
  * entries are never quoted as an answer. When nothing is good enough it abstains, saying what is missing.
  */
 import type { Passage } from "../domain/passage.ts";
+import { analyze } from "../text/analyze.ts";
 import { ABSTAIN, decideAbstention, type AbstainDecision } from "./abstain.ts";
 import { addGloss, type ComposeContext, type Composition } from "./compose-context.ts";
-import { overlap, scoreSentences, sentencesOf, weighQuestion, type ScoredSentence } from "./evidence.ts";
+import { overlap, scoreSentences, sentencesOf, wantedCues, weighQuestion, type ScoredSentence } from "./evidence.ts";
 import { MESSAGES } from "./messages.ts";
 import { SentenceBuilder, studyLabel } from "./render.ts";
 import type { AnswerSentence } from "./types.ts";
@@ -30,6 +31,9 @@ export interface ExplainInput {
   searchText: string;
   /** Stems that only name the study (weighed less). */
   identity: Set<string>;
+  /** Stems that frame the question (never what makes it unanswerable). */
+  framing: Set<string>;
+  namedStudy: boolean;
 }
 
 /** Pick the quotes: the best first, then others nearly as good that say something new. */
@@ -60,23 +64,58 @@ function sayWho(context: ComposeContext, s: ScoredSentence): string {
   return m.according(multi && doc ? doc.short : m.theReview);
 }
 
+/**
+ * A quote that the next sentence of its passage completes (the reason after the finding, "Langkah awal ..."
+ * after the recommendation): that sentence joins the quote when it does what the question asks or covers
+ * a question word the first one lacks.
+ */
+function withContinuation(s: ScoredSentence, ranked: ScoredSentence[], weights: ReturnType<typeof weighQuestion>, context: ComposeContext): ScoredSentence {
+  const next = ranked.find((r) => r.passage.id === s.passage.id && r.start > s.end && /^\s*$/.test(s.passage.text.slice(s.end, r.start)));
+  if (!next || next.end - s.start > CONTINUATION_MAX_CHARS) return s;
+  const cues = wantedCues(context.question);
+  const addsCue = [...cues].some((c) => next.cues.has(c) && !s.cues.has(c)) || continuesBack(next.text);
+  const addsWord = weights.some((w) => !w.unknown && w.weight > 0 && w.alternatives.some((a) => next.terms.has(a)) && !w.alternatives.some((a) => s.terms.has(a)));
+  if (!addsCue && !addsWord) return s;
+  return { ...s, end: next.end, text: s.passage.text.slice(s.start, next.end), terms: new Set([...s.terms, ...next.terms]), cues: new Set([...s.cues, ...next.cues]) };
+}
+
+/** A sentence that opens by pointing back ("Langkah awal untuk merealisasikan ini semua", "This means") continues the one before. */
+export function continuesBack(sentence: string): boolean {
+  const opening = sentence.split(/\s+/).slice(0, 7).join(" ").toLowerCase();
+  return /\b(?:ini semua|hal ini|hal tersebut|tersebut|oleh karena itu|dengan demikian|sehingga|this|these|those|therefore|thus|as a result)\b/.test(opening);
+}
+
+/** A quote with its continuation stays readable. */
+const CONTINUATION_MAX_CHARS = 600;
+
+/** The question's own words for the given stems ("PRISMA" for "prisma"). */
+function wordsOf(text: string, stems: string[]): string[] {
+  if (stems.length === 0) return [];
+  const out: string[] = [];
+  for (const word of text.split(/[^\p{L}\p{N}-]+/u)) {
+    const stem = analyze(word).terms[0];
+    if (stem && stems.includes(stem) && !out.includes(word)) out.push(word);
+  }
+  return out;
+}
+
 export function composeExplain(context: ComposeContext, input: ExplainInput): Composition & { decision: AbstainDecision } {
   const m = MESSAGES[context.lang];
   const own = new Set(weighQuestion(input.ownText, context.termStats).map((w) => w.term));
-  const weights = weighQuestion(input.searchText, context.termStats, { identity: input.identity, own });
+  const weights = weighQuestion(input.searchText, context.termStats, { identity: input.identity, own, framing: input.framing });
   const quotable = input.passages.filter((p) => p.kind !== "reference");
   let ranked = scoreSentences(sentencesOf(quotable), weights, context.question, Math.max(1, quotable.length));
   if (context.lang === "en") {
     ranked = ranked.map((s) => (s.passage.lang === "en" ? { ...s, score: s.score + SELECTION.sameLanguageBonus } : s)).sort((a, b) => b.score - a.score);
   }
-  const decision = decideAbstention(ranked, weights, context.question.answerTypes, ABSTAIN);
+  const decision = decideAbstention(ranked, weights, { answerTypes: context.question.answerTypes, namedStudy: input.namedStudy }, ABSTAIN);
   if (decision.abstain) {
     const b = new SentenceBuilder().say(m.notCovered);
     for (const type of decision.missingTypes) b.say(` ${m.notCoveredType[type]}`);
     return { sentences: [b.done("frame")], abstained: true, studies: [], reason: decision.reason, bestSupport: decision.bestCoverage, decision };
   }
   const doc = bestDocument(ranked);
-  const chosen = selectQuotes(ranked.filter((s) => s.passage.docId === doc), context.maxSentences);
+  const chosen = selectQuotes(ranked.filter((s) => s.passage.docId === doc), context.maxSentences).map((s) => withContinuation(s, ranked, weights, context));
   // Reading order within a passage; the strongest passage first.
   const sentences: AnswerSentence[] = [];
   const studies: number[] = [];
@@ -86,5 +125,8 @@ export function composeExplain(context: ComposeContext, input: ExplainInput): Co
     sentences.push(b.done());
     for (const n of s.passage.studies) if (!studies.includes(n)) studies.push(n);
   }
+  // Words the question turns on that the corpus never uses are said, not silently skipped.
+  const missing = wordsOf(context.question.text, decision.notMentioned);
+  if (missing.length > 0) sentences.push(new SentenceBuilder().say(m.notMentioned(missing.join(", "))).done("frame"));
   return { sentences, abstained: false, studies, reason: "", bestSupport: decision.bestCoverage, decision };
 }

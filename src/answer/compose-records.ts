@@ -7,8 +7,9 @@ import type { FieldValue, StudyField, StudyRecord } from "../domain/study.ts";
 import { valuesOf } from "../domain/study.ts";
 import type { FilterValue, StudyRef } from "../retrieve/question.ts";
 import { addGloss, citeValue, type ComposeContext, type Composition } from "./compose-context.ts";
+import { continuesBack } from "./compose-explain.ts";
 import { scoreSentences, sentencesOf, weighQuestion, overlap } from "./evidence.ts";
-import { joinList, MESSAGES } from "./messages.ts";
+import { joinList, MESSAGES, studiesNoun } from "./messages.ts";
 import type { Plan } from "./plan.ts";
 import { keyLabel, SentenceBuilder, studyLabel, writeValue } from "./render.ts";
 import type { AnswerSentence } from "./types.ts";
@@ -39,7 +40,12 @@ function bestSentences(context: ComposeContext, record: StudyRecord, field: Stud
     chosen.push(s);
   }
   chosen.sort((a, b) => (a.passage.id === b.passage.id ? a.start - b.start : 0));
-  return chosen.map((s) => ({ text: s.text, keys: [], passageId: s.passage.id, start: s.start, end: s.end, source: "table" as const }));
+  // A sentence that the next one completes ("... Langkah awal untuk merealisasikan ini semua ...") keeps it.
+  const extended = chosen.map((s) => {
+    const next = pieces.find((p) => p.passage.id === s.passage.id && p.start > s.end && /^\s*$/.test(s.passage.text.slice(s.end, p.start)));
+    return next && continuesBack(next.text) && !chosen.includes(next as (typeof chosen)[number]) ? { ...s, end: next.end, text: s.passage.text.slice(s.start, next.end) } : s;
+  });
+  return extended.map((s) => ({ text: s.text, keys: [], passageId: s.passage.id, start: s.start, end: s.end, source: "table" as const }));
 }
 
 const SLOT = "\u0000";
@@ -50,7 +56,7 @@ function fieldPhrase(context: ComposeContext, record: StudyRecord, field: StudyF
   const values = FREE_TEXT.has(field) ? bestSentences(context, record, field, limit) : valuesOf(record, field);
   const main = values.filter((v) => v.source !== "citation");
   const cited = values.filter((v) => v.source === "citation");
-  const shown = (main.length > 0 ? main : cited).slice(0, FREE_TEXT.has(field) ? limit : 3);
+  const shown = (main.length > 0 ? main : cited).slice(0, FREE_TEXT.has(field) ? limit : field === "title" ? 1 : 3);
   if (shown.length === 0) return undefined;
   const parts = new SentenceBuilder();
   shown.forEach((v, i) => {
@@ -81,16 +87,24 @@ function fieldPhrase(context: ComposeContext, record: StudyRecord, field: StudyF
 function lookup(context: ComposeContext, studies: StudyRef[], fields: StudyField[]): Composition {
   const sentences: AnswerSentence[] = [];
   const named: number[] = [];
+  // A list question gets the whole list a cell holds, not the best two sentences.
+  const limit = context.question.list ? context.maxSentences : SENTENCES_PER_FIELD;
   for (const ref of studies) {
     const record = recordOf(context, ref);
     if (!record) continue;
     named.push(record.number);
+    if (studies.length > 1 && !fields.includes("title")) {
+      const title = fieldPhrase(context, record, "title");
+      if (title) sentences.push(title.done());
+    }
     for (const field of fields) {
-      const s = fieldPhrase(context, record, field);
-      sentences.push(s ? s.done() : new SentenceBuilder().say(MESSAGES[context.lang].fieldMissing(studyLabel(record, context.lang), field)).done("composed"));
+      const s = fieldPhrase(context, record, field, limit);
+      sentences.push(s ? s.done() : new SentenceBuilder().say(MESSAGES[context.lang].fieldMissing(studyLabel(record, context.lang), field)).done("frame"));
     }
   }
-  return { sentences, abstained: sentences.every((s) => s.citations.length === 0), studies: named, reason: "", bestSupport: 1 };
+  // Nothing found for what was asked: the answer says so, and that is an abstention.
+  const abstained = sentences.every((s) => s.citations.length === 0);
+  return { sentences, abstained, studies: named, reason: abstained ? "the records hold no such field" : "", bestSupport: abstained ? 0 : 1 };
 }
 
 function compare(context: ComposeContext, studies: StudyRef[], fields: StudyField[]): Composition {
@@ -100,6 +114,11 @@ function compare(context: ComposeContext, studies: StudyRef[], fields: StudyFiel
     const record = recordOf(context, ref);
     if (!record) continue;
     named.push(record.number);
+    // Which study it is, by its title, before what it says.
+    if (!fields.includes("title")) {
+      const title = fieldPhrase(context, record, "title");
+      if (title) sentences.push(title.done());
+    }
     for (const field of fields) {
       const s = fieldPhrase(context, record, field, 1);
       if (s) sentences.push(s.done());
@@ -155,16 +174,17 @@ function list(context: ComposeContext, filters: FilterValue[], fields: StudyFiel
   const total = context.records.length;
   const hits = context.records.filter((r) => filters.every((f) => matching(r, f)));
   const predicate = predicateOf(context, filters);
+  const noun = studiesNoun(context.question.studiesNoun, context.lang);
   const sentences: AnswerSentence[] = [];
   if (hits.length === 0 && filters.length > 0) {
-    sentences.push(new SentenceBuilder().say(m.noneHead(total, predicate)).done());
+    sentences.push(new SentenceBuilder().say(m.noneHead(total, predicate, noun)).done());
     // Show what the studies are instead, so the negative can be checked.
     const field = filters[0].field;
     sentences.push(...distribution(context, field).sentences);
     return { sentences, abstained: false, studies: [], reason: "", bestSupport: 1 };
   }
-  const head = count ? m.countHead(hits.length, total, predicate) : m.listHead(hits.length, total, predicate);
-  sentences.push(new SentenceBuilder().say(filters.length > 0 ? head : m.countHead(total, total, "").replace(/\s+:$/, ":")).done("composed"));
+  const head = count ? m.countHead(hits.length, total, predicate, noun) : m.listHead(hits.length, total, predicate, noun);
+  sentences.push(new SentenceBuilder().say(filters.length > 0 ? head : m.countHead(total, total, "", noun).replace(/\s+:$/, ":")).done("composed"));
   for (const record of hits) {
     const values = filters.map((f) => matching(record, f)).filter((v): v is FieldValue => v !== undefined);
     sentences.push(itemSentence(context, record, values, filters[0]?.field, fields.filter((f) => FREE_TEXT.has(f))));
@@ -188,10 +208,12 @@ function distribution(context: ComposeContext, field: StudyField): Composition {
       groups.set(key, g);
     }
   }
-  const sentences: AnswerSentence[] = [new SentenceBuilder().say(m.distributionHead(context.records.length, field)).done("composed")];
+  const noun = studiesNoun(context.question.studiesNoun, context.lang);
+  const sentences: AnswerSentence[] = [new SentenceBuilder().say(m.distributionHead(context.records.length, field, noun)).done("composed")];
   const ordered = [...groups].sort((a, b) => b[1].records.length - a[1].records.length);
   for (const [key, g] of ordered) {
-    const b = new SentenceBuilder().say(`${field === "year" || field === "venue" ? key : keyLabel(field, key, context.lang)}: `);
+    // Each group with how many it holds ("Google Scholar (7): ...").
+    const b = new SentenceBuilder().say(`${field === "year" || field === "venue" ? key : keyLabel(field, key, context.lang)}: ${m.groupSize(g.records.length, noun)} — `);
     g.records.forEach((r, i) => {
       if (i > 0) b.say(", ");
       b.say(studyLabel(r, context.lang));
@@ -232,17 +254,24 @@ function extreme(context: ComposeContext, op: "earliest" | "latest"): Compositio
 function reviewMeta(context: ComposeContext, docs: string[], field: "authors" | "year" | "venue" | "title"): Composition {
   const m = MESSAGES[context.lang];
   const sentences: AnswerSentence[] = [];
+  let missing = 0;
   for (const doc of context.documents.filter((d) => docs.length === 0 || docs.includes(d.id))) {
     const b = new SentenceBuilder();
     if (field === "authors") {
       if (doc.authors.length > 0) b.say(m.documentAuthors(doc.title, joinList(doc.authors, context.lang)));
-      else b.say(m.documentNoAuthors(doc.short, [doc.venue, doc.year].filter(Boolean).join(", ") || "?"));
+      else {
+        b.say(m.documentNoAuthors(doc.short, [doc.venue, doc.year].filter(Boolean).join(", ") || "?"));
+        missing++;
+      }
     } else if (field === "year") b.say(doc.year ? m.documentYear(doc.short, String(doc.year)) : m.fieldMissing(doc.short, "year"));
     else if (field === "venue") b.say(doc.venue ? m.documentVenue(doc.short, doc.venue) : m.fieldMissing(doc.short, "venue"));
     else b.say(m.documentTitle(doc.short, `«${doc.title}»`));
+    if ((field === "year" && !doc.year) || (field === "venue" && !doc.venue)) missing++;
     sentences.push(b.done());
   }
-  return { sentences, abstained: sentences.length === 0, studies: [], reason: "", bestSupport: 1 };
+  // "Who wrote it?" when the document does not say is a correct abstention, not an answer.
+  const abstained = sentences.length === 0 || missing === sentences.length;
+  return { sentences, abstained, studies: [], reason: abstained ? "the document does not give it" : "", bestSupport: abstained ? 0 : 1 };
 }
 
 export function composeFromRecords(context: ComposeContext, plan: Plan): Composition | undefined {

@@ -37,6 +37,8 @@ export interface WeightedTerm {
    * "involve" that no translation reaches) weigh nothing either way.
    */
   salient: boolean;
+  /** What kind of salient word: a name (capitalised), a number, or a concept only the lexicon knows. */
+  salience?: "name" | "number" | "concept";
 }
 
 /** Why each weight is what it is (tested in evidence.test.ts). */
@@ -69,8 +71,7 @@ export function hasQuantity(text: string): boolean {
 
 function sentence(passage: Passage, rank: number, start: number, end: number): EvidenceSentence {
   const text = passage.text.slice(start, end);
-  // A long cell is matched with its study's title too ("the mentor program's results").
-  const analysed = analyze(passage.kind === "table-cell" && passage.context ? `${text}\n${passage.context}` : text);
+  const analysed = analyze(text);
   return {
     passage,
     rank,
@@ -101,7 +102,7 @@ export function sentencesOf(passages: Passage[]): EvidenceSentence[] {
  * whichever of its translations the index has. `identity`: stems that name the study; `own`: the terms of
  * the user's own last message (a follow-up's search also holds the previous question's).
  */
-export function weighQuestion(searchText: string, stats: TermStats, options: { identity?: Set<string>; own?: Set<string> } = {}): WeightedTerm[] {
+export function weighQuestion(searchText: string, stats: TermStats, options: { identity?: Set<string>; own?: Set<string>; framing?: Set<string> } = {}): WeightedTerm[] {
   const n = Math.max(1, stats.documents);
   const df = (t: string) => stats.df[t] ?? 0;
   const idf = (t: string) => Math.log(1 + n / (1 + df(t)));
@@ -111,16 +112,21 @@ export function weighQuestion(searchText: string, stats: TermStats, options: { i
   // Capitalised words after the first are names ("PRISMA", "Brazil"): unknown ones matter.
   const capitalised = new Set(searchText.split(/\s+/).slice(1).filter((w) => /^[("'“]?\p{Lu}/u.test(w)).flatMap((w) => contentStems(w)));
   const out = new Map<string, WeightedTerm>();
+  const termSet = new Set(analysed.terms);
+  // "English-language" gives "english", "languag" and the glued "englishlanguag": the glued form adds nothing.
+  const glued = (t: string) => [...termSet].some((a) => a !== t && t.startsWith(a) && termSet.has(t.slice(a.length)));
   for (const term of analysed.terms) {
-    if (out.has(term) || term.length <= 1) continue;
+    if (out.has(term) || term.length <= 1 || glued(term)) continue;
     const forms = [...new Set([term, ...(translations.get(term) ?? [])])];
     const alternatives = forms.filter((f) => df(f) > 0);
     const unknown = alternatives.length === 0;
-    const salient = unknown && (/^\d/.test(term) || capitalised.has(term) || translations.has(term));
+    // Words that frame the question ("define", "jelaskan", "journal") never make it unanswerable.
+    const salient = unknown && !options.framing?.has(term) && (/^\d/.test(term) || capitalised.has(term) || translations.has(term));
     let weight = unknown ? (salient ? maxIdf : 0) : Math.max(...alternatives.map(idf));
     if (options.identity?.has(term) || alternatives.some((a) => options.identity?.has(a))) weight *= EVIDENCE_WEIGHTS.identity;
     if (options.own && !options.own.has(term)) weight *= EVIDENCE_WEIGHTS.carried;
-    out.set(term, { term, alternatives, weight, unknown, salient });
+    const salience = !salient ? undefined : /^\d/.test(term) ? "number" : capitalised.has(term) ? "name" : "concept";
+    out.set(term, { term, alternatives, weight, unknown, salient, ...(salience ? { salience } : {}) });
   }
   return [...out.values()];
 }

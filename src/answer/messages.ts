@@ -14,10 +14,11 @@ export interface AnswerMessages {
   fieldIs: Record<StudyField, (who: string, value: string) => string>;
   fieldMissing: (who: string, field: StudyField) => string;
   conflict: (field: StudyField) => string;
-  listHead: (count: number, total: number, predicate: string) => string;
-  noneHead: (total: number, predicate: string) => string;
-  countHead: (count: number, total: number, predicate: string) => string;
-  distributionHead: (total: number, field: StudyField) => string;
+  listHead: (count: number, total: number, predicate: string, noun: string) => string;
+  noneHead: (total: number, predicate: string, noun: string) => string;
+  countHead: (count: number, total: number, predicate: string, noun: string) => string;
+  distributionHead: (total: number, field: StudyField, noun: string) => string;
+  groupSize: (count: number, noun: string) => string;
   notStated: (list: string) => string;
   earliest: (who: string, year: string) => string;
   latest: (who: string, year: string) => string;
@@ -32,6 +33,7 @@ export interface AnswerMessages {
   notCovered: string;
   notCoveredType: Record<string, string>;
   nearest: string;
+  notMentioned: (words: string) => string;
   llmFallback: (reason: string) => string;
   llmUnsupported: string;
 }
@@ -68,10 +70,11 @@ export const MESSAGES: Record<Lang, AnswerMessages> = {
     },
     fieldMissing: (who, field) => `The review does not give the ${FIELD_NAMES.en[field]} of ${who}.`,
     conflict: (field) => `the review is inconsistent about the ${FIELD_NAMES.en[field]}`,
-    listHead: (count, total, predicate) => `${count} of the ${total} studies ${predicate}:`,
-    noneHead: (total, predicate) => `None of the ${total} studies ${predicate}.`,
-    countHead: (count, total, predicate) => `${count} of the ${total} studies ${predicate}:`,
-    distributionHead: (total, field) => `By ${FIELD_NAMES.en[field]}, the ${total} studies are:`,
+    listHead: (count, total, predicate, noun) => `${count} ${count === 1 ? singular(noun) : noun} (of ${total}) ${predicate}:`,
+    noneHead: (total, predicate, noun) => `None of the ${total} ${noun} ${predicate}.`,
+    countHead: (count, total, predicate, noun) => `${count} ${count === 1 ? singular(noun) : noun} (of ${total}) ${predicate}:`,
+    distributionHead: (total, field, noun) => `By ${FIELD_NAMES.en[field]}, the ${total} ${noun} are:`,
+    groupSize: (count, noun) => `${count} ${count === 1 ? singular(noun) : noun}`,
     notStated: (list) => `not stated for ${list}`,
     earliest: (who, year) => `The oldest is ${who} (${year})`,
     latest: (who, year) => `The most recent is ${who} (${year})`,
@@ -101,6 +104,7 @@ export const MESSAGES: Record<Lang, AnswerMessages> = {
       pvalue: "It reports no statistics of this kind.",
     },
     nearest: "The closest things it does cover:",
+    notMentioned: (words) => `It does not mention ${words}.`,
     llmFallback: (reason) => `The language model could not be used (${reason}); this answer was composed from the review directly.`,
     llmUnsupported: "Some sentences of the model's answer were not supported by what they cite and were removed.",
   },
@@ -128,10 +132,11 @@ export const MESSAGES: Record<Lang, AnswerMessages> = {
     },
     fieldMissing: (who, field) => `Tinjauan ini tidak menyebutkan ${FIELD_NAMES.id[field]} ${who}.`,
     conflict: (field) => `tinjauan ini tidak konsisten soal ${FIELD_NAMES.id[field]}`,
-    listHead: (count, total, predicate) => `${count} dari ${total} studi ${predicate}:`,
-    noneHead: (total, predicate) => `Tidak ada satu pun dari ${total} studi yang ${predicate}.`,
-    countHead: (count, total, predicate) => `${count} dari ${total} studi ${predicate}:`,
-    distributionHead: (total, field) => `Menurut ${FIELD_NAMES.id[field]}, ${total} studi tersebut:`,
+    listHead: (count, total, predicate, noun) => `${count} ${noun} (dari ${total}) ${predicate}:`,
+    noneHead: (total, predicate, noun) => `Tidak ada satu pun dari ${total} ${noun} yang ${predicate}.`,
+    countHead: (count, total, predicate, noun) => `${count} ${noun} (dari ${total}) ${predicate}:`,
+    distributionHead: (total, field, noun) => `Menurut ${FIELD_NAMES.id[field]}, ${total} ${noun} tersebut:`,
+    groupSize: (count, noun) => `${count} ${noun}`,
     notStated: (list) => `tidak disebutkan untuk ${list}`,
     earliest: (who, year) => `Yang paling lama adalah ${who} (${year})`,
     latest: (who, year) => `Yang paling baru adalah ${who} (${year})`,
@@ -161,10 +166,22 @@ export const MESSAGES: Record<Lang, AnswerMessages> = {
       pvalue: "Tidak ada statistik seperti itu.",
     },
     nearest: "Yang paling dekat yang dibahasnya:",
+    notMentioned: (words) => `Tidak ada penyebutan ${words}.`,
     llmFallback: (reason) => `Model bahasa tidak dapat dipakai (${reason}); jawaban ini disusun langsung dari tinjauan.`,
     llmUnsupported: "Beberapa kalimat jawaban model tidak didukung oleh kutipannya dan dihapus.",
   },
 };
+
+const SINGULAR: Record<string, string> = { studies: "study", articles: "article", papers: "paper" };
+const singular = (noun: string) => SINGULAR[noun] ?? noun;
+
+/** The noun the asker used for the studies ("articles", "artikel"), for the answer to say the same. */
+export function studiesNoun(asked: string | null, lang: Lang): string {
+  const en: Record<string, string> = { article: "articles", articles: "articles", paper: "papers", papers: "papers", study: "studies", studies: "studies", research: "studies" };
+  const id: Record<string, string> = { artikel: "artikel", studi: "studi", penelitian: "penelitian", jurnal: "artikel", paper: "artikel", riset: "penelitian" };
+  const word = asked?.split(" ").at(-1) ?? "";
+  return lang === "en" ? en[word] ?? "studies" : id[word] ?? "studi";
+}
 
 /** "a, b and c" / "a, b dan c". */
 export function joinList(items: string[], lang: Lang): string {

@@ -30,6 +30,8 @@ export type PlanKind = Plan["kind"];
 export const COMPARE_FIELDS: StudyField[] = ["design", "country", "intervention", "outcomes"];
 /** Fields whose values a distribution can be made of. */
 const AGGREGATABLE: StudyField[] = ["country", "design", "population", "database", "year", "venue"];
+/** A question about the document's identity says little else ("who wrote this review?"). */
+const MAX_IDENTITY_TOPIC = 1;
 /** Identity fields of the document itself. */
 const IDENTITY: ("authors" | "year" | "venue" | "title")[] = ["authors", "year", "venue", "title"];
 
@@ -46,10 +48,10 @@ export function planQuestion(resolved: ResolvedQuestion, context: PlanContext): 
   const studiesNoun = hasPhrase(q.tokens, w.studies_noun);
   const docs = q.docs.length > 0 ? q.docs : context.docs;
 
-  if (q.extreme && context.hasStudies && q.studies.length === 0) return { kind: "aggregate", field: "year", op: q.extreme };
-  // The document itself: "who wrote this review?", "when was this paper published?"
+  if (q.extreme && context.hasStudies && q.studies.length === 0 && studiesNoun) return { kind: "aggregate", field: "year", op: q.extreme };
+  // The document itself: "who wrote this review?", "when was this paper published?" (and nothing more).
   const identity = IDENTITY.find((f) => q.asks.includes(f));
-  if (q.selfReview && identity && q.studies.length === 0 && !q.allStudies && !q.list && !q.count) {
+  if (q.selfReview && identity && q.studies.length === 0 && !q.allStudies && !q.list && !q.count && q.topic.length <= MAX_IDENTITY_TOPIC) {
     return { kind: "review-meta", docs, field: identity };
   }
   if (q.selfReview && q.studies.length === 0 && q.asks.includes("design") && !q.allStudies && !q.list) {
@@ -72,7 +74,7 @@ export function planQuestion(resolved: ResolvedQuestion, context: PlanContext): 
   const aboutStudies = studiesNoun || q.allStudies || Boolean(resolved.carryKind);
   if (q.values.length > 0 && aboutStudies) return { kind: "list", filters: q.values, fields: otherAsks, existence: q.existence };
   const about = q.asks.filter((f) => AGGREGATABLE.includes(f));
-  if (about.length > 0 && aboutStudies && (q.list || q.allStudies || q.compare || resolved.carryKind === "aggregate" || PLURAL_STUDIES.test(q.text))) {
+  if (about.length > 0 && (resolved.carryKind === "aggregate" || (aboutStudies && (q.list || q.allStudies || q.compare || PLURAL_STUDIES.test(q.text))))) {
     return { kind: "aggregate", field: about[0], op: "distribution" };
   }
   return { kind: "explain", studies: [], docs, sections, answerTypes: q.answerTypes };

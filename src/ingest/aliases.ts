@@ -26,8 +26,28 @@ const ordinary = (word: string) => {
 const MIN_LOWER_NAME = 4;
 const LOWER_WORD = /(?<![\p{L}\p{N}-])\p{Ll}[\p{Ll}'’]+(?![\p{L}\p{N}-])/gu;
 
-function candidatesOf(text: string): string[] {
+/** "My Life My Choice (MLMC)": an acronym defined in the text, and its long form. */
+const DEFINED_ACRONYM = /((?:[\p{L}'’-]+\s+){1,8})\(([A-Z][A-Z0-9]{1,9})\)/gu;
+
+function definedAcronyms(text: string): string[] {
   const out: string[] = [];
+  for (const m of text.matchAll(DEFINED_ACRONYM)) {
+    const words = m[1].trim().split(/\s+/);
+    const letters = m[2].replace(/[0-9]/g, "");
+    // The long form: the shortest tail of the preceding words whose capitals spell the acronym.
+    for (let start = words.length - 1; start >= 0; start--) {
+      const initials = words.slice(start).map((w) => w[0]).join("").toUpperCase();
+      if (initials === letters) {
+        out.push(words.slice(start).join(" "));
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+function candidatesOf(text: string): string[] {
+  const out: string[] = [...definedAcronyms(text)];
   for (const m of text.matchAll(LOWER_WORD)) if (m[0].length >= MIN_LOWER_NAME && !ordinary(m[0])) out.push(m[0]);
   for (const m of text.matchAll(ACRONYM)) if (m[0].replace(/s$/, "").length >= MIN_ACRONYM && !/^\d/.test(m[0])) out.push(m[0]);
   for (const m of text.matchAll(QUOTED)) out.push(m[1].trim());

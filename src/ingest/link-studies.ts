@@ -16,14 +16,24 @@ export interface StudyLinker {
 
 interface Cue {
   study: number;
+  phrase: string;
   pattern: RegExp;
 }
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
+/** An acronym ("WHO", "MLMC", "INGOs") only names something in capitals: "who" is a word. */
+export const isAcronym = (phrase: string) => /^[A-Z][A-Z0-9]+s?$/.test(phrase.trim());
+
+/** A whole-word pattern for a name, matched on folded text (or, for an acronym, on the text as written). */
 export function namePattern(phrase: string): RegExp {
-  const words = foldCase(phrase).trim().split(/\s+/).map(escapeRegExp).join("\\s+");
+  const words = (isAcronym(phrase) ? phrase : foldCase(phrase)).trim().split(/\s+/).map(escapeRegExp).join("\\s+");
   return new RegExp(`(?<![\\p{L}\\p{N}])${words}(?![\\p{L}\\p{N}])`, "u");
+}
+
+/** Does the text name it? Acronyms are matched as written, other names case- and accent-insensitively. */
+export function names(text: string, folded: string, phrase: string, pattern = namePattern(phrase)): boolean {
+  return pattern.test(isAcronym(phrase) ? text : folded);
 }
 
 export interface LinkOptions {
@@ -40,7 +50,7 @@ const MIN_PARAPHRASE_WORDS = 6;
 const MIN_DISTINCTIVE_WORDS = 3;
 
 export function createStudyLinker(records: Pick<StudyRecord, "number" | "aliases" | "citation" | "fields">[], options: LinkOptions = {}): StudyLinker {
-  const cues: Cue[] = records.flatMap((r) => r.aliases.map((a) => ({ study: r.number, pattern: namePattern(a) })));
+  const cues: Cue[] = records.flatMap((r) => r.aliases.map((a) => ({ study: r.number, phrase: a, pattern: namePattern(a) })));
   const cited = records.map((r) => ({
     study: r.number,
     surnames: new Set((r.fields.authors ?? []).filter((v) => v.source === "citation").map((v) => foldCase(v.text))),
@@ -76,7 +86,7 @@ export function createStudyLinker(records: Pick<StudyRecord, "number" | "aliases
       for (const c of findAuthorYear(text)) {
         for (const r of cited) if (r.years.has(c.year) && c.surnames.some((s) => r.surnames.has(foldCase(s)))) found.add(r.study);
       }
-      for (const cue of cues) if (cue.pattern.test(folded)) found.add(cue.study);
+      for (const cue of cues) if (names(text, folded, cue.phrase, cue.pattern)) found.add(cue.study);
       if (found.size === 0) {
         const n = byParaphrase(text);
         if (n !== undefined) found.add(n);

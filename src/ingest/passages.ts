@@ -10,7 +10,7 @@ import type { Passage } from "../domain/passage.ts";
 import type { SectionId } from "../domain/sections.ts";
 import type { ReferenceEntry, StudyRecord } from "../domain/study.ts";
 import { detectLanguage } from "../text/language.ts";
-import { countryName } from "../vocab/places.ts";
+import { countryNames } from "../vocab/places.ts";
 import { splitSentences } from "../text/sentences.ts";
 import { deriveAliases } from "./aliases.ts";
 import { chunkSentences, type SentenceUnit } from "./chunk.ts";
@@ -181,7 +181,7 @@ export function buildDocument(raw: RawDocument, options: PassageOptions, enrichm
   for (const d of drafts) for (const key of new Set((d.fields.country ?? []).flatMap((v) => v.keys))) countryUsers.set(key, (countryUsers.get(key) ?? 0) + 1);
   const records: StudyRecord[] = drafts.map((d) => {
     const own = (d.fields.country ?? []).filter((v) => countryUsers.get(v.keys[0]) === 1);
-    const places = own.flatMap((v) => [v.text, ...v.keys.flatMap((k) => [countryName(k, "en"), countryName(k, "id")])]);
+    const places = own.flatMap((v) => [v.text, ...v.keys.flatMap((k) => countryNames(k))]);
     const record = { ...d, aliases: [...new Set([...(aliases.get(d.number) ?? []), ...places])], reference: "" };
     return { ...record, reference: formatStudyReference(record, enrichment.studies?.get(d.number)), ...(enrichment.studies?.get(d.number)?.note ? { note: enrichment.studies.get(d.number)!.note } : {}) };
   });

@@ -63,6 +63,11 @@ export function resolveFollowUp(question: Question, previous: PreviousTurn | und
     return { question: base, followUp: true, studiesFrom: "none", searchText, carryKind: keeps };
   }
   const previousStudies = previous.entities.length > 0 ? previous.entities : previous.question.studies;
+  // "how many came from each of those?" after a distribution: the same distribution (it gives counts).
+  const aggregatable = previous.fields.some((f) => ["country", "design", "population", "database", "year", "venue"].includes(f));
+  if (question.pointsBack === "plural" && (previous.planKind === "aggregate" || (question.count && aggregatable))) {
+    return { question: { ...base, asks: previous.fields }, followUp: true, studiesFrom: "none", searchText, carryKind: "aggregate" };
+  }
   if (question.pointsBack === "plural" && previousStudies.length > 0) {
     return { question: { ...base, studies: previousStudies }, followUp: true, studiesFrom: "pronoun", searchText };
   }

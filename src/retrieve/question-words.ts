@@ -31,6 +31,12 @@ const WordsSchema = z.object({
   weak_fields: z.record(z.string(), Phrases),
   /** Section names a question may point at ("in the conclusion"). */
   section_names: z.record(z.string(), Phrases),
+  /** Words for the people a study had: with "how many", a question about its sample size. */
+  sample_words: Phrases,
+  /** A range ("dari 2004 sampai 2017", "period"): a year asked is a period, not a publication year. */
+  period_words: Phrases,
+  /** Words that frame a question ("define", "jelaskan") rather than name what it is about. */
+  question_stems_extra: Phrases,
 });
 export type QuestionWords = z.infer<typeof WordsSchema>;
 
@@ -44,14 +50,16 @@ export function questionWords(): QuestionWords {
   return (words = parsed.data);
 }
 
-/** Lower-case word tokens, keeping "-nya" as a token of its own (how Indonesian points back: "hasilnya"). */
+/** Lower-case word tokens. */
 export function questionTokens(text: string): string[] {
   return foldCase(text)
     .replace(/[’']/g, "'")
     .split(/[^\p{L}\p{N}'-]+/u)
-    .filter(Boolean)
-    .flatMap((t) => (t.length > 5 && t.endsWith("nya") ? [t, "-nya"] : [t]));
+    .filter(Boolean);
 }
+
+/** Indonesian points back with "-nya" on a word ("hasilnya", "penulisnya"). */
+export const pointsBackWithNya = (tokens: string[]) => tokens.some((t) => t.length > 6 && t.endsWith("nya"));
 
 export interface PhraseMatch {
   phrase: string;

@@ -17,8 +17,8 @@ import { isIndonesianWord } from "../text/stem.ts";
 import { foldCase } from "../text/tokenize.ts";
 import { findPlaces } from "../vocab/places.ts";
 import { loadVocabulary } from "../vocab/vocabulary.ts";
-import { namePattern, createStudyLinker } from "../ingest/link-studies.ts";
-import { hasPhrase, phrasesIn, questionTokens, questionWords } from "./question-words.ts";
+import { createStudyLinker, names, namePattern } from "../ingest/link-studies.ts";
+import { hasPhrase, phrasesIn, pointsBackWithNya, questionTokens, questionWords } from "./question-words.ts";
 
 export interface StudyRef {
   docId: string;
@@ -65,6 +65,10 @@ export interface Question {
   values: FilterValue[];
   /** Sections it points at ("in the conclusion", "menurut pendahuluan"). */
   sections: SectionId[];
+  /** Its topic: content stems that neither name a study nor frame the question. */
+  topic: string[];
+  /** The noun it calls the studies by ("articles", "studi"), so the answer can say the same. */
+  studiesNoun: string | null;
 }
 
 export interface QuestionIndex {
@@ -148,7 +152,7 @@ function namedStudies(text: string, index: QuestionIndex, docs: string[]): Study
 function namedDocuments(text: string, tokens: string[], index: QuestionIndex): string[] {
   if (index.documents.length <= 1) return [];
   const folded = foldCase(text);
-  const named = index.documents.filter((d) => documentNames(d).some((n) => namePattern(n).test(folded)));
+  const named = index.documents.filter((d) => documentNames(d).some((n) => names(text, folded, n, namePattern(n))));
   if (named.length > 0) return named.map((d) => d.id);
   const reviews = index.documents.filter((d) => d.kind === "review");
   if (reviews.length === 1 && phrasesIn(tokens, questionWords().self_review).some((m) => /review|tinjauan|kajian/.test(m.phrase))) return [reviews[0].id];
@@ -182,8 +186,13 @@ let fieldWordStems: Set<string> | undefined;
 function questionWordStems(): Set<string> {
   if (fieldWordStems) return fieldWordStems;
   const w = questionWords();
-  const phrases = [...Object.values(w.fields), ...Object.values(w.weak_fields), w.list, w.count, w.studies_noun, w.self_review, w.pronoun_single, w.followup_start].flat();
+  const phrases = [...Object.values(w.fields), ...Object.values(w.weak_fields), w.list, w.count, w.studies_noun, w.self_review, w.pronoun_single, w.followup_start, w.question_stems_extra].flat();
   return (fieldWordStems = new Set(phrases.flatMap((p) => contentStems(p.replace(/\*$/, "")))));
+}
+
+/** Stems that frame a question (field words, question words): never what makes it unanswerable. */
+export function framingStems(): Set<string> {
+  return questionWordStems();
 }
 
 /** A question about little more than the study it names ("Rumah Faye tahun berapa?"): weak field words count. */
@@ -198,6 +207,7 @@ export function analyzeQuestion(text: string, index: QuestionIndex, langOverride
   // "Where was it published" asks for a venue, not a country.
   if (asks.includes("venue") && asks.includes("country") && !findPlaces(text).length && hasPhrase(tokens, ["published", "terbit*", "diterbitkan", "dimuat"])) asks.splice(asks.indexOf("country"), 1);
   const ordinalMatch = Object.entries(w.ordinals).find(([, phrases]) => hasPhrase(tokens, phrases));
+  const answerTypes = Object.entries(w.answer_types).filter(([, phrases]) => hasPhrase(tokens, phrases)).map(([t]) => t as AnswerType);
   const docs = namedDocuments(text, tokens, index);
   const studies = namedStudies(text, index, docs);
   // Weak field words ("program", "where", "tahun berapa") ask for the field only when the rest of the
@@ -209,12 +219,21 @@ export function analyzeQuestion(text: string, index: QuestionIndex, langOverride
     }),
   );
   const topic = contentStems(text).filter((t) => !identity.has(t) && !questionWordStems().has(t) && !/^\d+$/.test(t));
-  if (topic.length <= MAX_TOPIC_TERMS_FOR_WEAK_FIELDS) {
-    for (const [field, phrases] of Object.entries(w.weak_fields)) if (!asks.includes(field as StudyField) && hasPhrase(tokens, phrases)) asks.push(field as StudyField);
+  const period = hasPhrase(tokens, w.period_words);
+  const list = hasPhrase(tokens, w.list);
+  // A list question ("program apa saja ...") asks for the items of the field its weak words name.
+  if (topic.length <= MAX_TOPIC_TERMS_FOR_WEAK_FIELDS || list) {
+    for (const [field, phrases] of Object.entries(w.weak_fields)) {
+      // "dari tahun berapa sampai berapa" asks for a period, not when the study was published.
+      if (field === "year" && period) continue;
+      if (!asks.includes(field as StudyField) && hasPhrase(tokens, phrases)) asks.push(field as StudyField);
+    }
   }
-  const single = hasPhrase(tokens, w.pronoun_single);
+  const count = hasPhrase(tokens, w.count);
+  if (count && hasPhrase(tokens, w.sample_words) && !answerTypes.includes("sample")) answerTypes.push("sample");
+  const noun = phrasesIn(tokens, w.studies_noun)[0];
+  const single = hasPhrase(tokens, w.pronoun_single) || pointsBackWithNya(tokens);
   const plural = hasPhrase(tokens, w.pronoun_plural);
-  const answerTypes = Object.entries(w.answer_types).filter(([, phrases]) => hasPhrase(tokens, phrases)).map(([t]) => t as AnswerType);
   return {
     text,
     lang: langOverride ?? detectLanguage(text),
@@ -223,8 +242,8 @@ export function analyzeQuestion(text: string, index: QuestionIndex, langOverride
     docs,
     studies,
     asks,
-    list: hasPhrase(tokens, w.list),
-    count: hasPhrase(tokens, w.count),
+    list,
+    count,
     compare: hasPhrase(tokens, w.compare),
     existence: hasPhrase(tokens, w.none),
     allStudies: hasPhrase(tokens, w.all),
@@ -236,5 +255,7 @@ export function analyzeQuestion(text: string, index: QuestionIndex, langOverride
     answerTypes,
     values: [...filterValues(text, asks), ...(asks.includes("venue") ? venueValues(text, index.studies) : [])],
     sections: Object.entries(w.section_names).filter(([, phrases]) => hasPhrase(tokens, phrases)).map(([s]) => s as SectionId),
+    topic,
+    studiesNoun: noun ? tokens.slice(noun.start, noun.end).join(" ") : null,
   };
 }

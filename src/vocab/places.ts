@@ -44,7 +44,7 @@ interface Name {
 
 const words = (text: string) => foldCase(text).split(/[^\p{L}\p{N}']+/u).filter(Boolean);
 
-let countryNames: Map<string, Name[]> | undefined;
+let countryNameIndex: Map<string, Name[]> | undefined;
 
 function addName(index: Map<string, Name[]>, text: string, country: string, kind: PlaceMatch["kind"]) {
   const w = words(text.replace(/[’‘]/g, "'"));
@@ -55,7 +55,7 @@ function addName(index: Map<string, Name[]>, text: string, country: string, kind
 }
 
 function countryIndex(): Map<string, Name[]> {
-  if (countryNames) return countryNames;
+  if (countryNameIndex) return countryNameIndex;
   const index = new Map<string, Name[]>();
   for (const lang of ["en", "id"]) {
     for (const [code, names] of Object.entries(countries.getNames(lang, { select: "all" }))) {
@@ -63,7 +63,7 @@ function countryIndex(): Map<string, Name[]> {
     }
   }
   for (const list of index.values()) list.sort((a, b) => b.words.length - a.words.length);
-  return (countryNames = index);
+  return (countryNameIndex = index);
 }
 
 let gazetteer: Map<string, Name[]> | undefined;
@@ -130,6 +130,12 @@ export function findPlaces(text: string, options: { gazetteer?: boolean } = {}):
     capitalised(raw) && !covered(raw[0].start) && !(name.words.length === 1 && ordinaryWord(name.words[0])),
   );
   return [...found, ...places].sort((a, b) => a.start - b.start);
+}
+
+/** Every name of a country in English and Indonesian ("CI" -> Côte d'Ivoire, Ivory Coast, Pantai Gading...), all-caps codes left out. */
+export function countryNames(code: string): string[] {
+  const all = ["en", "id"].flatMap((lang) => (countries.getName(code, lang, { select: "all" }) as string[] | undefined) ?? []);
+  return [...new Set(all.filter((n) => n.length >= 4 && n !== n.toUpperCase()))];
 }
 
 /** The country's name in a language ("CI", "id" -> "Pantai Gading"). */
