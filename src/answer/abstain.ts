@@ -33,21 +33,9 @@ export interface AbstainDecision {
   bestCoverage: number;
 }
 
-/** What a value of each type looks like in text, in either language. */
-const VALUE_PATTERNS: Record<AnswerType, RegExp> = {
-  cost: /(?:\bRp\.?\s?\d|\$\s?\d|\b(?:USD|IDR|EUR)\b|\b\d[\d.,]*\s*(?:rupiah|dollars?|dolar|euros?|juta rupiah|miliar)\b|\bbiaya\b.{0,40}\d|\bcost.{0,40}\d)/iu,
-  prevalence: /\b\d[\d.,]*\s*(?:%|persen|percent|korban|kasus|anak|orang|victims?|cases|children|people)\b|\b\d[\d.,]*%/iu,
-  breakdown: /(?:\b\d[\d.,]*\s*(?:%|persen)?\s*(?:laki-laki|perempuan|boys?|girls?|male|female|gadis|remaja (?:laki-laki|perempuan))\b|\b(?:laki-laki|perempuan|boys?|girls?|male|female|gadis)\b[^.]{0,40}\b\d+)/iu,
-  duration: /\b\d+\s*(?:bulan|tahun|minggu|hari|months?|years?|weeks?|days?)\b/iu,
-  sample: /\b(?:\d[\d.,]*|satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|belas|puluh|ratus|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|hundred)\s+(?:\w+\s+)?(?:peserta|responden|partisipan|participants?|respondents?|informan|subjects?|orang|penyintas|survivors?|remaja|gadis|anak|children|girls|boys|women|youth)\b|\b(?:n\s*=\s*\d+)/iu,
-  contact: /(?:\+?\d[\d\s-]{7,}\d|\b[\w.+-]+@[\w-]+\.[\w.]+\b|\bhttps?:\/\/|\bwww\.)/iu,
-  current: /$^/,
-  pvalue: /\bp\s*[<=>≤]\s*0[.,]\d+/iu,
-};
+import { carriesType } from "./value-types.ts";
 
-export function carriesType(text: string, type: AnswerType): boolean {
-  return VALUE_PATTERNS[type].test(text);
-}
+export { carriesType };
 
 export interface AbstainInput {
   answerTypes: AnswerType[];
@@ -73,11 +61,13 @@ export function decideAbstention(ranked: ScoredSentence[], weights: WeightedTerm
   if (unknownShare >= thresholds.unknownShare && bestCoverage < thresholds.strongCoverage) {
     return { abstain: true, reason: `the corpus never uses ${unknown.map((w) => w.term).join(", ")} (${Math.round(unknownShare * 100)}% of the question)`, missingTypes: [], ...none };
   }
-  if (bestCoverage < minCoverage) {
-    return { abstain: true, reason: `best coverage ${bestCoverage.toFixed(2)} < ${minCoverage}`, missingTypes: [], ...none };
-  }
   // For a named study, any of its own sentences may carry the value ("enam penyintas" for "how many participants?").
   const onTopic = ranked.filter((s) => s.coverage >= thresholds.onTopic * bestCoverage || (input.namedStudy && s.passage.studies.length > 0));
+  // A value of the type asked for in the named study's own text answers it, however few words it shares.
+  const typed = input.namedStudy && input.answerTypes.length > 0 && input.answerTypes.every((t) => onTopic.some((s) => carriesType(s.text, t)));
+  if (bestCoverage < minCoverage && !typed) {
+    return { abstain: true, reason: `best coverage ${bestCoverage.toFixed(2)} < ${minCoverage}`, missingTypes: [], ...none };
+  }
   const missingTypes = input.answerTypes.filter((t) => !onTopic.some((s) => carriesType(s.text, t)));
   if (missingTypes.length > 0) return { abstain: true, reason: `asks for ${missingTypes.join(", ")}; no on-topic sentence gives one`, missingTypes, ...none };
   return { abstain: false, reason: "", missingTypes: [], notMentioned: unknown.map((w) => w.term), bestCoverage };

@@ -16,7 +16,7 @@ import type { Embedder } from "../embed/embedder.ts";
 import type { PassageStore } from "../store/passage-store.ts";
 import { contentStems } from "../text/analyze.ts";
 import { resolveFollowUp, type ChatMessage, type PreviousTurn, type ResolvedQuestion } from "../retrieve/conversation.ts";
-import { analyzeQuestion, framingStems, type Question, type StudyRef } from "../retrieve/question.ts";
+import { analyzeQuestion, fillerWordStems, framingStems, type Question, type StudyRef } from "../retrieve/question.ts";
 import { retrieve, type Retrieved } from "../retrieve/retrieve.ts";
 import { CitationList, ReferenceBook } from "./citations.ts";
 import type { ComposeContext, Composition } from "./compose-context.ts";
@@ -116,15 +116,19 @@ async function prepare(context: AnswerContext, question: Question, previous: Pre
     termStats: store.termStats,
     citations,
     passage: (id) => passages.get(id) ?? store.passageSync(id),
+    passagesOf: (record) => store.passagesOfSync(record.docId, record.number),
     maxSentences: options.maxSentences ?? config.answer.maxSentences,
   };
   let composition = composeFromRecords(composeContext, plan);
+  // A free-text field the records do not hold ("what was its aim?") may still be said in the prose.
+  const freeText = plan.kind === "lookup" && plan.fields.every((f) => ["intervention", "outcomes", "recommendations", "theory", "aim"].includes(f));
+  if (composition?.abstained && freeText) composition = undefined;
   if (!composition) {
     const studies = planStudies(plan);
     // The names and title words of the studies it names say which study, not what is asked about it.
     const named = studies.map((ref) => records.find((r) => r.docId === ref.docId && r.number === ref.number)).filter((r) => r !== undefined);
     const identity = new Set(named.flatMap((r) => [...r.aliases.flatMap((a) => contentStems(a)), ...contentStems(r.fields.title?.[0]?.text ?? "")]));
-    composition = composeExplain(composeContext, { passages: retrieved.passages, ownText: question.text, searchText: resolved.searchText, identity, framing: framingStems(), namedStudy: studies.length > 0 || (plan.kind === "explain" && plan.sections.length > 0) });
+    composition = composeExplain(composeContext, { passages: retrieved.passages, ownText: question.text, searchText: resolved.searchText, identity, framing: framingStems(), filler: fillerWordStems(), namedStudy: studies.length > 0 || (plan.kind === "explain" && plan.sections.length > 0) });
   }
   return { resolved, plan, retrieved, composition, citations, lang, book };
 }

@@ -8,10 +8,10 @@ import type { Passage } from "../domain/passage.ts";
 import type { FieldValue, StudyRecord } from "../domain/study.ts";
 import type { Question } from "../retrieve/question.ts";
 import type { TermStats } from "../store/layout.ts";
-import { glossTerms } from "../text/analyze.ts";
+import { glossOf } from "./gloss.ts";
 import type { CitationList } from "./citations.ts";
 import { MESSAGES } from "./messages.ts";
-import type { SentenceBuilder } from "./render.ts";
+import { studyLabel, type SentenceBuilder } from "./render.ts";
 import type { AnswerSentence } from "./types.ts";
 
 export interface ComposeContext {
@@ -23,6 +23,8 @@ export interface ComposeContext {
   termStats: TermStats;
   citations: CitationList;
   passage(id: string): Passage | undefined;
+  /** The passages about a study (its table cells and the prose linked to it). */
+  passagesOf(record: StudyRecord): Passage[];
   maxSentences: number;
 }
 
@@ -33,6 +35,12 @@ export interface Composition {
   studies: number[];
   reason: string;
   bestSupport: number;
+}
+
+/** A study's label in the answer, with the name the asker used for it. */
+export function labelOf(context: ComposeContext, record: StudyRecord): string {
+  const by = context.question.studies.find((s) => s.docId === record.docId && s.number === record.number)?.by;
+  return studyLabel(record, context.lang, by);
 }
 
 /** Cite a record value: the span it was read from in its passage. */
@@ -50,7 +58,7 @@ export function addGloss(b: SentenceBuilder, context: ComposeContext, quoted: st
   if (quoteLang === context.lang) return b;
   const n = Math.max(1, context.termStats.documents);
   const keep = (canonical: string[]) => canonical.every((t) => (context.termStats.df[t] ?? 0) / n < GLOSS_MAX_DF_SHARE);
-  const terms = glossTerms(quoted, context.lang, keep);
+  const terms = glossOf(quoted, context.lang, keep);
   if (terms.length === 0) return b;
   return b.say(` (${MESSAGES[context.lang].keyTerms}: ${terms.join(", ")})`);
 }

@@ -7,14 +7,14 @@
 import type { Passage } from "../domain/passage.ts";
 import { analyze } from "../text/analyze.ts";
 import { ABSTAIN, decideAbstention, type AbstainDecision } from "./abstain.ts";
-import { addGloss, type ComposeContext, type Composition } from "./compose-context.ts";
+import { addGloss, labelOf, type ComposeContext, type Composition } from "./compose-context.ts";
 import { overlap, scoreSentences, sentencesOf, wantedCues, weighQuestion, type ScoredSentence } from "./evidence.ts";
 import { MESSAGES } from "./messages.ts";
 import { SentenceBuilder, studyLabel } from "./render.ts";
 import type { AnswerSentence } from "./types.ts";
 
 export const SELECTION = {
-  /** A further quote must score at least this share of the best one. */
+  /** A further quote must score at least this share of the best one (more quotes than that are padding). */
   minRelativeScore: 0.6,
   /** ... and cover at least this share of what the best one covers. */
   minRelativeCoverage: 0.5,
@@ -33,6 +33,8 @@ export interface ExplainInput {
   identity: Set<string>;
   /** Stems that frame the question (never what makes it unanswerable). */
   framing: Set<string>;
+  /** Stems of filler words ("give", "tolong"): not weighed. */
+  filler: Set<string>;
   namedStudy: boolean;
 }
 
@@ -58,7 +60,7 @@ function bestDocument(ranked: ScoredSentence[]): string | undefined {
 function sayWho(context: ComposeContext, s: ScoredSentence): string {
   const m = MESSAGES[context.lang];
   const records = s.passage.studies.map((n) => context.records.find((r) => r.docId === s.passage.docId && r.number === n)).filter((r) => r !== undefined);
-  if (records.length === 1) return m.reports(studyLabel(records[0]!, context.lang));
+  if (records.length === 1) return m.reports(labelOf(context, records[0]!));
   const doc = context.documents.find((d) => d.id === s.passage.docId);
   const multi = context.documents.length > 1;
   return m.according(multi && doc ? doc.short : m.theReview);
@@ -81,8 +83,11 @@ function withContinuation(s: ScoredSentence, ranked: ScoredSentence[], weights: 
 
 /** A sentence that opens by pointing back ("Langkah awal untuk merealisasikan ini semua", "This means") continues the one before. */
 export function continuesBack(sentence: string): boolean {
-  const opening = sentence.split(/\s+/).slice(0, 7).join(" ").toLowerCase();
-  return /\b(?:ini semua|hal ini|hal tersebut|tersebut|oleh karena itu|dengan demikian|sehingga|this|these|those|therefore|thus|as a result)\b/.test(opening);
+  const words = sentence.split(/\s+/);
+  const opening = words.slice(0, 7).join(" ").toLowerCase();
+  // "Bimbingan ini meliputi ...", "Program tersebut ...": a demonstrative in the first words points back.
+  const demonstrative = /\b(?:ini|itu|tersebut)\b/.test(words.slice(0, 3).join(" ").toLowerCase());
+  return demonstrative || /\b(?:ini semua|hal ini|hal tersebut|oleh karena itu|dengan demikian|sehingga|this|these|those|therefore|thus|as a result)\b/.test(opening);
 }
 
 /** A quote with its continuation stays readable. */
@@ -102,7 +107,7 @@ function wordsOf(text: string, stems: string[]): string[] {
 export function composeExplain(context: ComposeContext, input: ExplainInput): Composition & { decision: AbstainDecision } {
   const m = MESSAGES[context.lang];
   const own = new Set(weighQuestion(input.ownText, context.termStats).map((w) => w.term));
-  const weights = weighQuestion(input.searchText, context.termStats, { identity: input.identity, own, framing: input.framing });
+  const weights = weighQuestion(input.searchText, context.termStats, { identity: input.identity, own, framing: input.framing, filler: input.filler });
   const quotable = input.passages.filter((p) => p.kind !== "reference");
   let ranked = scoreSentences(sentencesOf(quotable), weights, context.question, Math.max(1, quotable.length));
   if (context.lang === "en") {

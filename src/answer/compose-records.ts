@@ -6,12 +6,14 @@
 import type { FieldValue, StudyField, StudyRecord } from "../domain/study.ts";
 import { valuesOf } from "../domain/study.ts";
 import type { FilterValue, StudyRef } from "../retrieve/question.ts";
-import { addGloss, citeValue, type ComposeContext, type Composition } from "./compose-context.ts";
+import { addGloss, citeValue, labelOf, type ComposeContext, type Composition } from "./compose-context.ts";
 import { continuesBack } from "./compose-explain.ts";
 import { scoreSentences, sentencesOf, weighQuestion, overlap } from "./evidence.ts";
 import { joinList, MESSAGES, studiesNoun } from "./messages.ts";
 import type { Plan } from "./plan.ts";
 import { keyLabel, SentenceBuilder, studyLabel, writeValue } from "./render.ts";
+import { continentOf } from "../vocab/places.ts";
+import { loadVocabulary } from "../vocab/vocabulary.ts";
 import type { AnswerSentence } from "./types.ts";
 
 /** Free-text fields: the answer quotes the sentences of their cells that fit the question. */
@@ -65,7 +67,7 @@ function fieldPhrase(context: ComposeContext, record: StudyRecord, field: StudyF
     const n = citeValue(context, v);
     if (n) parts.cite(n);
   });
-  const [before, after] = m.fieldIs[field](studyLabel(record, context.lang), SLOT).split(SLOT);
+  const [before, after] = m.fieldIs[field](labelOf(context, record), SLOT).split(SLOT);
   const b = new SentenceBuilder().say(before).append(parts).say(after);
   if (record.conflicts.includes(field) && main.length > 0 && cited.length > 0) {
     b.say(` (${m.conflict(field)}: `);
@@ -99,7 +101,7 @@ function lookup(context: ComposeContext, studies: StudyRef[], fields: StudyField
     }
     for (const field of fields) {
       const s = fieldPhrase(context, record, field, limit);
-      sentences.push(s ? s.done() : new SentenceBuilder().say(MESSAGES[context.lang].fieldMissing(studyLabel(record, context.lang), field)).done("frame"));
+      sentences.push(s ? s.done() : new SentenceBuilder().say(MESSAGES[context.lang].fieldMissing(labelOf(context, record), field)).done("frame"));
     }
   }
   // Nothing found for what was asked: the answer says so, and that is an abstention.
@@ -107,18 +109,29 @@ function lookup(context: ComposeContext, studies: StudyRef[], fields: StudyField
   return { sentences, abstained, studies: named, reason: abstained ? "the records hold no such field" : "", bestSupport: abstained ? 0 : 1 };
 }
 
-function compare(context: ComposeContext, studies: StudyRef[], fields: StudyField[]): Composition {
+/** Of the fields a comparison could show, those whose values speak to the question's topic (at most two). */
+function relevantFields(context: ComposeContext, records: StudyRecord[], fields: StudyField[]): StudyField[] {
+  const weights = weighQuestion(context.question.text, context.termStats, { identity: new Set(records.flatMap((r) => r.aliases.map((a) => a.toLowerCase()))) });
+  const topic = new Set(context.question.topic);
+  const scored = fields.map((field) => {
+    const text = records.flatMap((r) => valuesOf(r, field).map((v) => v.text)).join(" ");
+    const terms = new Set(sentencesOf([{ id: "", docId: "", text, section: "other", heading: "", page: null, studies: [], lang: context.lang, kind: "prose", start: 0, end: text.length, cells: [], context: "" }]).flatMap((s) => [...s.terms]));
+    const score = weights.filter((w) => topic.has(w.term)).reduce((sum, w) => sum + (w.alternatives.some((a) => terms.has(a)) ? w.weight : 0), 0);
+    return { field, score };
+  });
+  const best = scored.filter((s) => s.score > 0).sort((a, b) => b.score - a.score).slice(0, 2).map((s) => s.field);
+  return best.length > 0 ? fields.filter((f) => best.includes(f)) : fields.filter((f) => f === "design" || f === "outcomes");
+}
+
+function compare(context: ComposeContext, studies: StudyRef[], asked: StudyField[], chooseFields: boolean): Composition {
   const sentences: AnswerSentence[] = [];
   const named: number[] = [];
+  const records = studies.map((ref) => recordOf(context, ref)).filter((r): r is StudyRecord => r !== undefined);
+  const fields = chooseFields ? relevantFields(context, records, asked) : asked;
   for (const ref of studies) {
     const record = recordOf(context, ref);
     if (!record) continue;
     named.push(record.number);
-    // Which study it is, by its title, before what it says.
-    if (!fields.includes("title")) {
-      const title = fieldPhrase(context, record, "title");
-      if (title) sentences.push(title.done());
-    }
     for (const field of fields) {
       const s = fieldPhrase(context, record, field, 1);
       if (s) sentences.push(s.done());
@@ -127,23 +140,52 @@ function compare(context: ComposeContext, studies: StudyRef[], fields: StudyFiel
   return { sentences, abstained: sentences.length === 0, studies: named, reason: "", bestSupport: 1 };
 }
 
-/** The value of a record that matches a filter (for its citation), if any. */
-function matching(record: StudyRecord, filter: FilterValue): FieldValue | undefined {
-  if (filter.field === "venue") return valuesOf(record, "venue").find((v) => v.text.toLowerCase().includes(filter.key));
-  return valuesOf(record, filter.field).find((v) => v.keys.includes(filter.key)) ?? (filter.field === "country" ? valuesOf(record, "setting").find((v) => v.keys.includes(filter.key)) : undefined);
+/** The value of a record that matches a filter (for its citation), if any. `tableOnly`: only what its table cells say. */
+function matching(context: ComposeContext, record: StudyRecord, filter: FilterValue, tableOnly: boolean): FieldValue | undefined {
+  const source = (v: FieldValue) => !tableOnly || v.source === "table";
+  switch (filter.field) {
+    case "venue":
+      return valuesOf(record, "venue").find((v) => source(v) && v.text.toLowerCase().includes(filter.key));
+    case "year":
+      return valuesOf(record, "year").find((v) => source(v) && v.keys.includes(filter.key));
+    case "topic":
+      return topicSentence(context, record, filter);
+    case "country": {
+      const fits = (key: string) => (filter.key.startsWith("region:") ? continentOf(key) === filter.key.slice(7) : key === filter.key);
+      return [...valuesOf(record, "country"), ...valuesOf(record, "setting")].find((v) => source(v) && v.keys.some(fits));
+    }
+    default:
+      return valuesOf(record, filter.field).find((v) => source(v) && v.keys.includes(filter.key));
+  }
+}
+
+/** How much of a topic a study's own text must cover to be listed as about it. */
+const TOPIC_MIN_COVERAGE = 0.5;
+
+/** The sentence of a study's own passages that best covers the question's topic, if it covers enough. */
+function topicSentence(context: ComposeContext, record: StudyRecord, filter: FilterValue): FieldValue | undefined {
+  const topic = new Set(filter.key.split(" "));
+  const weights = weighQuestion(context.question.text, context.termStats).filter((w) => topic.has(w.term));
+  const ranked = scoreSentences(sentencesOf(context.passagesOf(record)), weights, context.question, 1);
+  const best = ranked[0];
+  if (!best || best.coverage < TOPIC_MIN_COVERAGE) return undefined;
+  return { text: best.text, keys: [], passageId: best.passage.id, start: best.start, end: best.end, source: "text" };
 }
 
 function predicateOf(context: ComposeContext, filters: FilterValue[]): string {
   const m = MESSAGES[context.lang];
-  return joinList(filters.map((f) => m.predicate[f.field](f.field === "venue" ? f.text : keyLabel(f.field, f.key, context.lang))), context.lang);
+  const label = (f: FilterValue) => (f.field === "country" && f.key.startsWith("region:") ? loadVocabulary("regions").label(f.key.slice(7), context.lang) : f.field === "venue" || f.field === "year" || f.field === "topic" ? f.text : keyLabel(f.field, f.key, context.lang));
+  return joinList(filters.map((f) => m.predicate[f.field](label(f))), context.lang);
 }
 
 /** One line per study: its label and the cited value(s) that put it on the list. */
 function itemSentence(context: ComposeContext, record: StudyRecord, values: FieldValue[], field: StudyField | undefined, extra: StudyField[]): AnswerSentence {
-  const b = new SentenceBuilder().say(studyLabel(record, context.lang));
-  // The title says which study it is; it is cited like any value.
+  const b = new SentenceBuilder().say(labelOf(context, record));
+  // The title says which study it is. A value read from the title itself ("... in the United States")
+  // is cited once, by the title.
   const title = valuesOf(record, "title")[0];
-  if (title && field) {
+  const insideTitle = (v: FieldValue) => Boolean(title) && v.passageId === title.passageId && v.start >= title.start && v.end <= title.end;
+  if (title) {
     b.say(", ").quote(title.text);
     const n = citeValue(context, title);
     if (n) b.cite(n);
@@ -154,13 +196,9 @@ function itemSentence(context: ComposeContext, record: StudyRecord, values: Fiel
     shown.forEach((v, i) => {
       if (i > 0) b.say(", ");
       writeValue(b, field, v, context.lang);
-      const n = citeValue(context, v);
+      const n = insideTitle(v) ? undefined : citeValue(context, v);
       if (n) b.cite(n);
     });
-  } else if (title) {
-    b.say(", ").quote(title.text);
-    const n = citeValue(context, title);
-    if (n) b.cite(n);
   }
   for (const f of extra) {
     const s = fieldPhrase(context, record, f, 1);
@@ -169,25 +207,29 @@ function itemSentence(context: ComposeContext, record: StudyRecord, values: Fiel
   return b.done("composed", true);
 }
 
-function list(context: ComposeContext, filters: FilterValue[], fields: StudyField[], count: boolean): Composition {
+function list(context: ComposeContext, filters: FilterValue[], fields: StudyField[], count: boolean, exclude: StudyRef[] = []): Composition {
   const m = MESSAGES[context.lang];
   const total = context.records.length;
-  const hits = context.records.filter((r) => filters.every((f) => matching(r, f)));
+  const tableOnly = context.question.tableOnly;
+  const excluded = (r: StudyRecord) => exclude.some((e) => e.docId === r.docId && e.number === r.number);
+  const hits = context.records.filter((r) => !excluded(r) && filters.every((f) => matching(context, r, f, tableOnly)));
   const predicate = predicateOf(context, filters);
   const noun = studiesNoun(context.question.studiesNoun, context.lang);
   const sentences: AnswerSentence[] = [];
   if (hits.length === 0 && filters.length > 0) {
-    sentences.push(new SentenceBuilder().say(m.noneHead(total, predicate, noun)).done());
+    const others = exclude.length > 0 ? m.noneOther(joinList(exclude.map((e) => context.records.find((r) => r.docId === e.docId && r.number === e.number)).filter((r): r is StudyRecord => r !== undefined).map((r) => labelOf(context, r)), context.lang)) : "";
+    sentences.push(new SentenceBuilder().say(m.noneHead(total, predicate + others, noun)).done());
     // Show what the studies are instead, so the negative can be checked.
     const field = filters[0].field;
-    sentences.push(...distribution(context, field).sentences);
+    if (field !== "topic") sentences.push(...distribution(context, field === "venue" ? "venue" : field).sentences);
     return { sentences, abstained: false, studies: [], reason: "", bestSupport: 1 };
   }
   const head = count ? m.countHead(hits.length, total, predicate, noun) : m.listHead(hits.length, total, predicate, noun);
   sentences.push(new SentenceBuilder().say(filters.length > 0 ? head : m.countHead(total, total, "", noun).replace(/\s+:$/, ":")).done("composed"));
   for (const record of hits) {
-    const values = filters.map((f) => matching(record, f)).filter((v): v is FieldValue => v !== undefined);
-    sentences.push(itemSentence(context, record, values, filters[0]?.field, fields.filter((f) => FREE_TEXT.has(f))));
+    const values = filters.map((f) => matching(context, record, f, tableOnly)).filter((v): v is FieldValue => v !== undefined);
+    const field = filters[0]?.field;
+    sentences.push(itemSentence(context, record, values, field === "topic" ? "outcomes" : field, fields.filter((f) => FREE_TEXT.has(f))));
   }
   return { sentences, abstained: false, studies: hits.map((r) => r.number), reason: "", bestSupport: 1 };
 }
@@ -216,14 +258,14 @@ function distribution(context: ComposeContext, field: StudyField): Composition {
     const b = new SentenceBuilder().say(`${field === "year" || field === "venue" ? key : keyLabel(field, key, context.lang)}: ${m.groupSize(g.records.length, noun)} — `);
     g.records.forEach((r, i) => {
       if (i > 0) b.say(", ");
-      b.say(studyLabel(r, context.lang));
+      b.say(labelOf(context, r));
       const v = g.values[i];
       const n = v ? citeValue(context, v) : undefined;
       if (n) b.cite(n);
     });
     sentences.push(b.done("composed", true));
   }
-  if (unknown.length > 0) sentences.push(new SentenceBuilder().say(m.notStated(joinList(unknown.map((r) => studyLabel(r, context.lang)), context.lang))).done("composed", true));
+  if (unknown.length > 0) sentences.push(new SentenceBuilder().say(m.notStated(joinList(unknown.map((r) => labelOf(context, r)), context.lang))).done("composed", true));
   return { sentences, abstained: false, studies: ordered.flatMap(([, g]) => g.records.map((r) => r.number)), reason: "", bestSupport: 1 };
 }
 
@@ -240,7 +282,7 @@ function extreme(context: ComposeContext, op: "earliest" | "latest"): Compositio
   for (const which of op === "earliest" ? (["earliest", "latest"] as const) : (["latest", "earliest"] as const)) {
     const target = which === "earliest" ? Math.min(...years) : Math.max(...years);
     const items = pick(target);
-    const b = new SentenceBuilder().say(m[which](joinList(items.map((x) => studyLabel(x.r, context.lang)), context.lang), String(target)));
+    const b = new SentenceBuilder().say(m[which](joinList(items.map((x) => labelOf(context, x.r)), context.lang), String(target)));
     for (const x of items) {
       const n = citeValue(context, x.v);
       if (n) b.cite(n);
@@ -279,9 +321,9 @@ export function composeFromRecords(context: ComposeContext, plan: Plan): Composi
     case "lookup":
       return lookup(context, plan.studies, plan.fields);
     case "compare":
-      return compare(context, plan.studies, plan.fields);
+      return compare(context, plan.studies, plan.fields, context.question.asks.length === 0);
     case "list":
-      return list(context, plan.filters, plan.fields, false);
+      return list(context, plan.filters, plan.fields, false, plan.exclude);
     case "count":
       return list(context, plan.filters, [], true);
     case "aggregate":

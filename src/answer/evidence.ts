@@ -9,6 +9,7 @@ import { analyze, contentStems, translateTerms } from "../text/analyze.ts";
 import { splitSentences } from "../text/sentences.ts";
 import { loadVocabulary } from "../vocab/vocabulary.ts";
 import type { Question } from "../retrieve/question.ts";
+import { carriesType } from "./value-types.ts";
 
 export interface EvidenceSentence {
   passage: Passage;
@@ -55,6 +56,11 @@ export const EVIDENCE_WEIGHTS = {
   number: 0.15,
   /** Sentences shorter than SHORT_SENTENCE say too little to quote alone. */
   short: 0.2,
+  /**
+   * A word neither the index nor the lexicon knows ("recipe", "rendang") still counts against coverage at
+   * this share of the highest IDF: a question made of such words is not covered by one common word.
+   */
+  unknownWord: 0.2,
 } as const;
 
 export const SHORT_SENTENCE = 25;
@@ -102,7 +108,11 @@ export function sentencesOf(passages: Passage[]): EvidenceSentence[] {
  * whichever of its translations the index has. `identity`: stems that name the study; `own`: the terms of
  * the user's own last message (a follow-up's search also holds the previous question's).
  */
-export function weighQuestion(searchText: string, stats: TermStats, options: { identity?: Set<string>; own?: Set<string>; framing?: Set<string> } = {}): WeightedTerm[] {
+export function weighQuestion(
+  searchText: string,
+  stats: TermStats,
+  options: { identity?: Set<string>; own?: Set<string>; framing?: Set<string>; filler?: Set<string> } = {},
+): WeightedTerm[] {
   const n = Math.max(1, stats.documents);
   const df = (t: string) => stats.df[t] ?? 0;
   const idf = (t: string) => Math.log(1 + n / (1 + df(t)));
@@ -122,7 +132,10 @@ export function weighQuestion(searchText: string, stats: TermStats, options: { i
     const unknown = alternatives.length === 0;
     // Words that frame the question ("define", "jelaskan", "journal") never make it unanswerable.
     const salient = unknown && !options.framing?.has(term) && (/^\d/.test(term) || capitalised.has(term) || translations.has(term));
-    let weight = unknown ? (salient ? maxIdf : 0) : Math.max(...alternatives.map(idf));
+    // Filler ("give", "tell", "please") says nothing about the topic; framing words (field words) never make it unanswerable.
+    if (options.filler?.has(term)) continue;
+    const framing = options.framing?.has(term) ?? false;
+    let weight = framing && unknown ? 0 : unknown ? (salient ? maxIdf : EVIDENCE_WEIGHTS.unknownWord * maxIdf) : Math.max(...alternatives.map(idf));
     if (options.identity?.has(term) || alternatives.some((a) => options.identity?.has(a))) weight *= EVIDENCE_WEIGHTS.identity;
     if (options.own && !options.own.has(term)) weight *= EVIDENCE_WEIGHTS.carried;
     const salience = !salient ? undefined : /^\d/.test(term) ? "number" : capitalised.has(term) ? "name" : "concept";
@@ -131,12 +144,15 @@ export function weighQuestion(searchText: string, stats: TermStats, options: { i
   return [...out.values()];
 }
 
-/** Share of the question's known weight a sentence covers (0..1). Unknown words are left to abstention. */
+/**
+ * Share of the question's weight a sentence covers (0..1). Salient unknown words are left to abstention;
+ * other unknown words count against coverage (they can never be covered).
+ */
 export function coverage(s: Pick<EvidenceSentence, "terms">, weights: WeightedTerm[]): number {
-  const known = weights.filter((w) => !w.unknown);
-  const total = known.reduce((sum, w) => sum + w.weight, 0);
+  const counted = weights.filter((w) => !w.salient);
+  const total = counted.reduce((sum, w) => sum + w.weight, 0);
   if (total === 0) return 0;
-  return known.reduce((sum, w) => sum + (w.alternatives.some((a) => s.terms.has(a)) ? w.weight : 0), 0) / total;
+  return counted.reduce((sum, w) => sum + (w.alternatives.some((a) => s.terms.has(a)) ? w.weight : 0), 0) / total;
 }
 
 /** What a question wants a sentence to do, from the fields it asks for and its question word. */
@@ -163,6 +179,7 @@ export function scoreSentences(sentences: EvidenceSentence[], weights: WeightedT
       let score = c + EVIDENCE_WEIGHTS.rankPrior * (1 - s.rank / Math.max(1, k));
       if ([...cues].some((cue) => s.cues.has(cue))) score += EVIDENCE_WEIGHTS.cue;
       if (wantsNumber && s.hasNumber) score += EVIDENCE_WEIGHTS.number;
+      if (question.answerTypes.some((t) => carriesType(s.text, t))) score += EVIDENCE_WEIGHTS.cue;
       if (s.text.length < SHORT_SENTENCE) score -= EVIDENCE_WEIGHTS.short;
       return { ...s, coverage: c, score };
     })

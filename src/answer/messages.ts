@@ -16,13 +16,14 @@ export interface AnswerMessages {
   conflict: (field: StudyField) => string;
   listHead: (count: number, total: number, predicate: string, noun: string) => string;
   noneHead: (total: number, predicate: string, noun: string) => string;
+  noneOther: (excluded: string) => string;
   countHead: (count: number, total: number, predicate: string, noun: string) => string;
   distributionHead: (total: number, field: StudyField, noun: string) => string;
   groupSize: (count: number, noun: string) => string;
   notStated: (list: string) => string;
   earliest: (who: string, year: string) => string;
   latest: (who: string, year: string) => string;
-  predicate: Record<"design" | "country" | "population" | "database" | "venue", (value: string) => string>;
+  predicate: Record<"design" | "country" | "population" | "database" | "venue" | "year" | "topic", (value: string) => string>;
   and: string;
   keyTerms: string;
   documentAuthors: (doc: string, authors: string) => string;
@@ -72,6 +73,7 @@ export const MESSAGES: Record<Lang, AnswerMessages> = {
     conflict: (field) => `the review is inconsistent about the ${FIELD_NAMES.en[field]}`,
     listHead: (count, total, predicate, noun) => `${count} ${count === 1 ? singular(noun) : noun} (of ${total}) ${predicate}:`,
     noneHead: (total, predicate, noun) => `None of the ${total} ${noun} ${predicate}.`,
+    noneOther: (excluded) => ` apart from ${excluded}`,
     countHead: (count, total, predicate, noun) => `${count} ${count === 1 ? singular(noun) : noun} (of ${total}) ${predicate}:`,
     distributionHead: (total, field, noun) => `By ${FIELD_NAMES.en[field]}, the ${total} ${noun} are:`,
     groupSize: (count, noun) => `${count} ${count === 1 ? singular(noun) : noun}`,
@@ -84,6 +86,8 @@ export const MESSAGES: Record<Lang, AnswerMessages> = {
       population: (v) => `are about ${v}`,
       database: (v) => `were found through ${v}`,
       venue: (v) => `list ${v} as their journal or publisher`,
+      year: (v) => `were published in ${v}`,
+      topic: () => `speak to this`,
     },
     and: "and",
     keyTerms: "key terms in English",
@@ -102,6 +106,8 @@ export const MESSAGES: Record<Lang, AnswerMessages> = {
       contact: "It gives no contact details, hotline or address.",
       current: "It was written in 2022 and has no figures for this year.",
       pvalue: "It reports no statistics of this kind.",
+      funder: "It does not say who funds it.",
+      amount: "It gives no such number.",
     },
     nearest: "The closest things it does cover:",
     notMentioned: (words) => `It does not mention ${words}.`,
@@ -134,6 +140,7 @@ export const MESSAGES: Record<Lang, AnswerMessages> = {
     conflict: (field) => `tinjauan ini tidak konsisten soal ${FIELD_NAMES.id[field]}`,
     listHead: (count, total, predicate, noun) => `${count} ${noun} (dari ${total}) ${predicate}:`,
     noneHead: (total, predicate, noun) => `Tidak ada satu pun dari ${total} ${noun} yang ${predicate}.`,
+    noneOther: (excluded) => ` selain ${excluded}`,
     countHead: (count, total, predicate, noun) => `${count} ${noun} (dari ${total}) ${predicate}:`,
     distributionHead: (total, field, noun) => `Menurut ${FIELD_NAMES.id[field]}, ${total} ${noun} tersebut:`,
     groupSize: (count, noun) => `${count} ${noun}`,
@@ -146,6 +153,8 @@ export const MESSAGES: Record<Lang, AnswerMessages> = {
       population: (v) => `membahas ${v}`,
       database: (v) => `ditemukan melalui ${v}`,
       venue: (v) => `mencantumkan ${v} sebagai jurnal atau penerbitnya`,
+      year: (v) => `terbit tahun ${v}`,
+      topic: () => `membahas hal ini`,
     },
     and: "dan",
     keyTerms: "istilah kunci",
@@ -164,6 +173,8 @@ export const MESSAGES: Record<Lang, AnswerMessages> = {
       contact: "Tidak ada kontak, nomor layanan, atau alamat.",
       current: "Tinjauan ini ditulis tahun 2022 dan tidak memuat angka untuk tahun ini.",
       pvalue: "Tidak ada statistik seperti itu.",
+      funder: "Tidak disebutkan siapa yang mendanainya.",
+      amount: "Tidak ada angka seperti itu.",
     },
     nearest: "Yang paling dekat yang dibahasnya:",
     notMentioned: (words) => `Tidak ada penyebutan ${words}.`,

@@ -16,7 +16,7 @@ import type { AnswerType, FilterValue, StudyRef } from "../retrieve/question.ts"
 
 export type Plan =
   | { kind: "lookup"; studies: StudyRef[]; fields: StudyField[] }
-  | { kind: "list"; filters: FilterValue[]; fields: StudyField[]; existence: boolean }
+  | { kind: "list"; filters: FilterValue[]; fields: StudyField[]; existence: boolean; exclude?: StudyRef[] }
   | { kind: "count"; filters: FilterValue[] }
   | { kind: "compare"; studies: StudyRef[]; fields: StudyField[] }
   | { kind: "aggregate"; field: StudyField; op: "distribution" | "earliest" | "latest" }
@@ -30,6 +30,8 @@ export type PlanKind = Plan["kind"];
 export const COMPARE_FIELDS: StudyField[] = ["design", "country", "intervention", "outcomes"];
 /** Fields whose values a distribution can be made of. */
 const AGGREGATABLE: StudyField[] = ["country", "design", "population", "database", "year", "venue"];
+/** "How many articles were reviewed?" counts with no filter; a question with more to it is about something else. */
+const MAX_COUNT_TOPIC = 1;
 /** A question about the document's identity says little else ("who wrote this review?"). */
 const MAX_IDENTITY_TOPIC = 1;
 /** Identity fields of the document itself. */
@@ -60,6 +62,12 @@ export function planQuestion(resolved: ResolvedQuestion, context: PlanContext): 
   const sections = sectionsOf(q.sections);
   if (!context.hasStudies) return { kind: "explain", studies: q.studies, docs, sections, answerTypes: q.answerTypes };
 
+  // "Selain Pantai Gading, ada studi lain di Afrika?": the named studies are excluded from a list, not looked up.
+  if (q.studies.length > 0 && q.excludesNamed && q.values.length > 0) {
+    // The value that named the excluded study ("Pantai Gading") is not a filter.
+    const filters = q.values.filter((v) => !q.studies.some((s) => s.by && s.by.toLowerCase() === v.text.toLowerCase()));
+    if (filters.length > 0) return { kind: "list", filters, fields: [], existence: true, exclude: q.studies };
+  }
   if (q.studies.length > 0) {
     const fields = q.asks;
     if (q.studies.length >= 2 && (q.compare || fields.length === 0)) return { kind: "compare", studies: q.studies, fields: fields.length > 0 ? fields : COMPARE_FIELDS };
@@ -67,15 +75,20 @@ export function planQuestion(resolved: ResolvedQuestion, context: PlanContext): 
     return { kind: "explain", studies: q.studies, docs, sections, answerTypes: q.answerTypes };
   }
   if (q.answerTypes.length > 0 && !q.list) return { kind: "explain", studies: [], docs, sections, answerTypes: q.answerTypes };
-  const filterFields = new Set<StudyField>(q.values.map((v) => v.field));
+  const filterFields = new Set<string>(q.values.map((v) => v.field));
   const otherAsks = q.asks.filter((f) => !filterFields.has(f));
-  // "How many studies were qualitative?" counts; "how many articles were found in 2011-2021?" asks about something else.
-  if (resolved.carryKind === "count" || (q.count && studiesNoun && !q.selfReview && otherAsks.length === 0)) return { kind: "count", filters: q.values };
+  // "How many studies were qualitative?" counts; "how many articles were in the end not used?" asks about something else.
+  const countable = otherAsks.length === 0 && (q.values.length > 0 || q.topic.length <= MAX_COUNT_TOPIC);
+  if (resolved.carryKind === "count" || (q.count && studiesNoun && !q.selfReview && countable)) return { kind: "count", filters: q.values };
   const aboutStudies = studiesNoun || q.allStudies || Boolean(resolved.carryKind);
   if (q.values.length > 0 && aboutStudies) return { kind: "list", filters: q.values, fields: otherAsks, existence: q.existence };
   const about = q.asks.filter((f) => AGGREGATABLE.includes(f));
   if (about.length > 0 && (resolved.carryKind === "aggregate" || (aboutStudies && (q.list || q.allStudies || q.compare || PLURAL_STUDIES.test(q.text))))) {
     return { kind: "aggregate", field: about[0], op: "distribution" };
+  }
+  // "Which studies deal with trauma?": the studies whose own text covers the topic.
+  if (studiesNoun && (q.list || q.existence) && q.topic.length > 0 && !q.selfReview) {
+    return { kind: "list", filters: [{ field: "topic", key: q.topic.join(" "), text: q.topic.join(" ") }], fields: otherAsks, existence: q.existence };
   }
   return { kind: "explain", studies: [], docs, sections, answerTypes: q.answerTypes };
 }

@@ -71,12 +71,16 @@ export function authorShort(record: StudyRecord): string | undefined {
   return `${family[0]} et al.`;
 }
 
-/** "Study 9 (Rothman et al., 2019)" / "Studi 9 (Rothman et al., 2019)". */
-export function studyLabel(record: StudyRecord, lang: Lang): string {
+/**
+ * "Study 9 (Rothman et al., 2019)" / "Studi 9 (Rothman et al., 2019)"; with the name the asker used for it,
+ * "Study 9 (MLMC; Rothman et al., 2019)", so the reader sees the study they meant.
+ */
+export function studyLabel(record: StudyRecord, lang: Lang, by?: string): string {
   const who = authorShort(record);
   const year = record.fields.year?.find((v) => v.source === "table")?.keys[0] ?? record.fields.year?.[0]?.keys[0];
   const inside = [who, year].filter(Boolean).join(", ");
-  return `${MESSAGES[lang].study(record.number)}${inside ? ` (${inside})` : ""}`;
+  const named = by && !(who ?? "").toLowerCase().includes(by.toLowerCase()) ? `${by}; ` : "";
+  return `${MESSAGES[lang].study(record.number)}${inside || named ? ` (${named}${inside})` : ""}`;
 }
 
 /** A categorical key in the asker's language: "CI" -> "Côte d'Ivoire" / "Pantai Gading"; "qualitative" -> "kualitatif". */

@@ -48,7 +48,13 @@ function definedAcronyms(text: string): string[] {
 
 function candidatesOf(text: string): string[] {
   const out: string[] = [...definedAcronyms(text)];
-  for (const m of text.matchAll(LOWER_WORD)) if (m[0].length >= MIN_LOWER_NAME && !ordinary(m[0])) out.push(m[0]);
+  for (const m of text.matchAll(LOWER_WORD)) {
+    if (m[0].length < MIN_LOWER_NAME || ordinary(m[0])) continue;
+    out.push(m[0]);
+    // With the word before it, as prose writes the name: "rumah faye".
+    const before = /([\p{L}]{3,})\s+$/u.exec(text.slice(Math.max(0, m.index - 30), m.index))?.[1];
+    if (before && ordinary(before)) out.push(`${before} ${m[0]}`);
+  }
   for (const m of text.matchAll(ACRONYM)) if (m[0].replace(/s$/, "").length >= MIN_ACRONYM && !/^\d/.test(m[0])) out.push(m[0]);
   for (const m of text.matchAll(QUOTED)) out.push(m[1].trim());
   for (const m of text.matchAll(CAPITALISED_RUN)) {

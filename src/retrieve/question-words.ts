@@ -37,6 +37,10 @@ const WordsSchema = z.object({
   period_words: Phrases,
   /** Words that frame a question ("define", "jelaskan") rather than name what it is about. */
   question_stems_extra: Phrases,
+  /** The question is about what a table says ("according to the Metode column"). */
+  table_words: Phrases,
+  /** "selain Pantai Gading", "other than": the studies named are left out of a list. */
+  exclusion_words: Phrases,
 });
 export type QuestionWords = z.infer<typeof WordsSchema>;
 

@@ -23,13 +23,18 @@ import { hasPhrase, phrasesIn, pointsBackWithNya, questionTokens, questionWords 
 export interface StudyRef {
   docId: string;
   number: number;
+  /** The name the question used for it ("MLMC", "Rumah Faye"), when it used one. */
+  by?: string;
 }
 
-export type AnswerType = "cost" | "prevalence" | "breakdown" | "duration" | "sample" | "contact" | "current" | "pvalue";
+export type AnswerType = "cost" | "prevalence" | "breakdown" | "duration" | "sample" | "contact" | "current" | "pvalue" | "funder" | "amount";
 
 export interface FilterValue {
-  /** A categorical field (key from its vocabulary), or venue (key: a word of the venue's name, lower case). */
-  field: "design" | "country" | "population" | "database" | "venue";
+  /**
+   * A categorical field (key from its vocabulary; a country key may be a region "region:AF"), venue (key: a
+   * word of the venue's name, lower case), year (key: the year), or topic (key: the topic's stems, space separated).
+   */
+  field: "design" | "country" | "population" | "database" | "venue" | "year" | "topic";
   key: string;
   /** As the question writes it. */
   text: string;
@@ -69,6 +74,10 @@ export interface Question {
   topic: string[];
   /** The noun it calls the studies by ("articles", "studi"), so the answer can say the same. */
   studiesNoun: string | null;
+  /** It asks what a table says ("menurut kolom Metode"): values read from elsewhere do not count. */
+  tableOnly: boolean;
+  /** "selain Pantai Gading": the studies it names are to be left out, not looked up. */
+  excludesNamed: boolean;
 }
 
 export interface QuestionIndex {
@@ -130,7 +139,10 @@ function titleNames(studies: StudyRecord[]): { ref: StudyRef; stems: Set<string>
   for (const set of stemsOf.values()) for (const st of set) users.set(st, (users.get(st) ?? 0) + 1);
   return studies.map((s) => ({ ref: { docId: s.docId, number: s.number }, stems: new Set([...stemsOf.get(s)!].filter((st) => users.get(st) === 1 && st.length >= 4)) }));
 }
+/** A question names a study by its title when it uses at least this many of the title's own words... */
 const MIN_TITLE_STEMS = 2;
+/** ... and at least this share of them (two topical words like "mental health" are not a title). */
+const MIN_TITLE_SHARE = 0.5;
 
 function namedStudies(text: string, index: QuestionIndex, docs: string[]): StudyRef[] {
   const out: StudyRef[] = [];
@@ -142,9 +154,19 @@ function namedStudies(text: string, index: QuestionIndex, docs: string[]): Study
     const numbers = new Set(studiesByNumber(foldCase(text), max));
     for (const n of createStudyLinker(studies).link(text)) numbers.add(n);
     const stems = new Set(contentStems(text));
-    const byTitle = titleNames(studies).filter((t) => [...t.stems].filter((s) => stems.has(s)).length >= MIN_TITLE_STEMS);
+    const byTitle = titleNames(studies).filter((t) => {
+      const shared = [...t.stems].filter((s) => stems.has(s)).length;
+      return shared >= MIN_TITLE_STEMS && shared / Math.max(1, t.stems.size) >= MIN_TITLE_SHARE;
+    });
     if (byTitle.length === 1) numbers.add(byTitle[0].ref.number);
-    for (const n of [...numbers].sort((a, b) => a - b)) if (studies.some((s) => s.number === n)) out.push({ docId, number: n });
+    const folded = foldCase(text);
+    for (const n of [...numbers].sort((a, b) => a - b)) {
+      const record = studies.find((s) => s.number === n);
+      if (!record) continue;
+      // The name the asker used, so the answer can use it too ("Study 9 (MLMC; Rothman et al., 2019)").
+      const by = record.aliases.filter((a) => a.length >= 3 && names(text, folded, a)).sort((a, b) => b.length - a.length)[0];
+      out.push({ docId, number: n, ...(by ? { by } : {}) });
+    }
   }
   return out;
 }
@@ -170,12 +192,30 @@ function venueValues(text: string, studies: StudyRecord[]): FilterValue[] {
   return [...words].filter((w) => venueWords.has(w) && venueWords.get(w)! < studies.length / 2).map((w) => ({ field: "venue" as const, key: w, text: w }));
 }
 
+/** The word a count question counts ("how many interviews", "berapa artikel") is a study noun. */
+function countsStudies(tokens: string[]): boolean {
+  const w = questionWords();
+  for (const m of phrasesIn(tokens, w.count)) {
+    const next = tokens.slice(m.end, m.end + 3);
+    if (next.some((t, i) => hasPhrase(next.slice(i, i + 1), w.studies_noun) || ["of", "dari", "the", "yang", "yg"].includes(t) && i === 0)) return true;
+  }
+  return false;
+}
+
+const dedupe = (values: FilterValue[]) => values.filter((v, i) => values.findIndex((o) => o.field === v.field && o.key === v.key) === i);
+
+/** Years a question names as a filter ("published in 2019"). */
+function yearValues(text: string): FilterValue[] {
+  return [...text.matchAll(/\b((?:19|20)\d\d)\b/g)].filter((m) => !/[-–]\s*$/.test(text.slice(0, m.index)) && !/^\s*[-–]/.test(text.slice(m.index + 4))).map((m) => ({ field: "year" as const, key: m[1], text: m[1] }));
+}
+
 function filterValues(text: string, asks: StudyField[]): FilterValue[] {
   const out: FilterValue[] = [];
   for (const [field, vocabulary] of [["design", "design"], ["population", "population"], ["database", "databases"]] as const) {
     for (const m of loadVocabulary(vocabulary).match(text)) out.push({ field, key: m.key, text: text.slice(m.start, m.end) });
   }
   for (const p of findPlaces(text)) out.push({ field: "country", key: p.country, text: p.place });
+  for (const m of loadVocabulary("regions").match(text)) out.push({ field: "country", key: `region:${m.key}`, text: text.slice(m.start, m.end) });
   // "children"/"anak" is in nearly every question about child protection: a population filter only when asked for one.
   return out.filter((v) => v.field !== "population" || asks.includes("population") || !["children", "victims"].includes(v.key));
 }
@@ -186,13 +226,19 @@ let fieldWordStems: Set<string> | undefined;
 function questionWordStems(): Set<string> {
   if (fieldWordStems) return fieldWordStems;
   const w = questionWords();
-  const phrases = [...Object.values(w.fields), ...Object.values(w.weak_fields), w.list, w.count, w.studies_noun, w.self_review, w.pronoun_single, w.followup_start, w.question_stems_extra].flat();
+  const phrases = [...Object.values(w.fields), ...Object.values(w.weak_fields), ...Object.values(w.section_names), w.list, w.count, w.studies_noun, w.self_review, w.pronoun_single, w.followup_start, w.question_stems_extra].flat();
   return (fieldWordStems = new Set(phrases.flatMap((p) => contentStems(p.replace(/\*$/, "")))));
 }
 
 /** Stems that frame a question (field words, question words): never what makes it unanswerable. */
 export function framingStems(): Set<string> {
   return questionWordStems();
+}
+
+let fillerStems: Set<string> | undefined;
+/** Stems of words that only frame a request ("give", "tell me", "tolong jelaskan"): no weight at all. */
+export function fillerWordStems(): Set<string> {
+  return (fillerStems ??= new Set(questionWords().question_stems_extra.flatMap((p) => contentStems(p))));
 }
 
 /** A question about little more than the study it names ("Rumah Faye tahun berapa?"): weak field words count. */
@@ -220,9 +266,12 @@ export function analyzeQuestion(text: string, index: QuestionIndex, langOverride
   );
   const topic = contentStems(text).filter((t) => !identity.has(t) && !questionWordStems().has(t) && !/^\d+$/.test(t));
   const period = hasPhrase(tokens, w.period_words);
-  const list = hasPhrase(tokens, w.list);
+  // "Which ... studies ...", "studi mana ...": a list of studies, however it is worded.
+  const list = hasPhrase(tokens, w.list) || (hasPhrase(tokens, ["which", "what", "mana", "apa"]) && hasPhrase(tokens, w.studies_noun) && /\b(?:studies|articles|papers|studi2|studi-studi)\b/i.test(text));
   // A list question ("program apa saja ...") asks for the items of the field its weak words name.
-  if (topic.length <= MAX_TOPIC_TERMS_FOR_WEAK_FIELDS || list) {
+  // Weak words add a field only when no stronger word named one ("where ... published?" asks the venue).
+  const strong = asks.length > 0;
+  if (!strong && (topic.length <= MAX_TOPIC_TERMS_FOR_WEAK_FIELDS || list)) {
     for (const [field, phrases] of Object.entries(w.weak_fields)) {
       // "dari tahun berapa sampai berapa" asks for a period, not when the study was published.
       if (field === "year" && period) continue;
@@ -231,6 +280,8 @@ export function analyzeQuestion(text: string, index: QuestionIndex, langOverride
   }
   const count = hasPhrase(tokens, w.count);
   if (count && hasPhrase(tokens, w.sample_words) && !answerTypes.includes("sample")) answerTypes.push("sample");
+  // "How many interviews ...": a count needs a number in the answer (a count of studies is answered by the records).
+  if (count && !countsStudies(tokens) && answerTypes.length === 0) answerTypes.push("amount");
   const noun = phrasesIn(tokens, w.studies_noun)[0];
   const single = hasPhrase(tokens, w.pronoun_single) || pointsBackWithNya(tokens);
   const plural = hasPhrase(tokens, w.pronoun_plural);
@@ -253,9 +304,15 @@ export function analyzeQuestion(text: string, index: QuestionIndex, langOverride
     followUpStart: phrasesIn(tokens, w.followup_start).some((m) => m.start === 0),
     selfReview: hasPhrase(tokens, w.self_review),
     answerTypes,
-    values: [...filterValues(text, asks), ...(asks.includes("venue") ? venueValues(text, index.studies) : [])],
+    values: dedupe([
+      ...filterValues(text, asks),
+      ...(asks.includes("venue") ? venueValues(text, index.studies) : []),
+      ...(asks.includes("year") || hasPhrase(tokens, ["published", "publish*", "terbit*", "diterbitkan", "publikasi"]) ? yearValues(text) : []),
+    ]),
     sections: Object.entries(w.section_names).filter(([, phrases]) => hasPhrase(tokens, phrases)).map(([s]) => s as SectionId),
     topic,
     studiesNoun: noun ? tokens.slice(noun.start, noun.end).join(" ") : null,
+    tableOnly: hasPhrase(tokens, w.table_words),
+    excludesNamed: hasPhrase(tokens, w.exclusion_words),
   };
 }

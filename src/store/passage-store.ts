@@ -113,6 +113,8 @@ async function openSnapshot(dataDir: string, buildId: string): Promise<Snapshot>
 }
 
 const buildId = (snapshot: Snapshot) => snapshot.buildId;
+/** Passages by study, per snapshot (computed on first use). */
+const studyPassages = new WeakMap<Snapshot, Map<string, Passage[]>>();
 
 export class PassageStore {
   private lastCheck = 0;
@@ -254,6 +256,22 @@ export class PassageStore {
   /** A passage from memory, or undefined (use getPassage for an index too large to hold). */
   passageSync(id: string): Passage | undefined {
     return this.snapshot.memory?.get(id);
+  }
+
+  /** The passages about one study of one document, from memory (an index too large to hold gives none). */
+  passagesOfSync(docId: string, study: number): Passage[] {
+    const snapshot = this.snapshot;
+    if (!snapshot.memory) return [];
+    let byStudy = studyPassages.get(snapshot);
+    if (!byStudy) {
+      byStudy = new Map();
+      for (const p of snapshot.memory.values()) for (const n of p.studies) {
+        const key = `${p.docId}#${n}`;
+        byStudy.set(key, [...(byStudy.get(key) ?? []), p]);
+      }
+      studyPassages.set(snapshot, byStudy);
+    }
+    return byStudy.get(`${docId}#${study}`) ?? [];
   }
 
   async getPassage(id: string): Promise<Passage | undefined> {

@@ -132,6 +132,12 @@ export function findPlaces(text: string, options: { gazetteer?: boolean } = {}):
   return [...found, ...places].sort((a, b) => a.start - b.start);
 }
 
+/** The continent of a country ("CI" -> "AF"), from countries-list. */
+export function continentOf(code: string): string | undefined {
+  const { countries: list } = require("countries-list") as { countries: Record<string, { continent: string }> };
+  return list[code]?.continent;
+}
+
 /** Every name of a country in English and Indonesian ("CI" -> Côte d'Ivoire, Ivory Coast, Pantai Gading...), all-caps codes left out. */
 export function countryNames(code: string): string[] {
   const all = ["en", "id"].flatMap((lang) => (countries.getName(code, lang, { select: "all" }) as string[] | undefined) ?? []);

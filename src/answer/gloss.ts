@@ -1,0 +1,51 @@
+/**
+ * A gloss of a quote for a reader of the other language: its figures with their unit ("7 tahapan" ->
+ * "7 stages", "300 gadis" -> "300 girls"), the names it mentions (which read the same in both languages),
+ * and its key concepts translated through the lexicon. Written after the quote, outside it, so the reader
+ * gets the facts in their own language while the quote stays the source's words.
+ *
+ * @example glossOf("terdapat 7 tahapan ... di rumah faye", "en") // ["7 stages", ...]
+ */
+import type { Lang } from "../domain/lang.ts";
+import { glossTerms } from "../text/analyze.ts";
+
+/** A number (digits with separators, a percentage, a range) and the word after it. */
+const FIGURE = /(?<![\p{L}\d])(\d+(?:[.,]\d+)*(?:\s*[-–]\s*\d+(?:[.,]\d+)*)?%?)(?:\s+([\p{L}-]+))?/gu;
+/** A capitalised name of two or more words, or an acronym ("Trauma-Focused Cognitive Behavioral Therapy", "KPAI"). */
+const NAME = /(?<![\p{L}])(?:\p{Lu}[\p{L}'’-]*(?:\s+(?:of|and|for|the|dan|untuk)?\s*\p{Lu}[\p{L}'’-]*)+|[A-Z][A-Z0-9]{2,}s?)(?![\p{L}])/gu;
+/** At most this many gloss items: a gloss is a help, not a second answer. */
+export const MAX_GLOSS_ITEMS = 10;
+
+const IRREGULAR: Record<string, string> = { child: "children", person: "people", woman: "women", man: "men", survivor: "survivors" };
+
+/** "7 stage" -> "7 stages" (English only; Indonesian nouns do not change). */
+function plural(word: string, count: string, lang: Lang): string {
+  if (lang !== "en" || /^1(?:\D|$)/.test(count) || /\s/.test(word)) return word;
+  if (IRREGULAR[word]) return IRREGULAR[word];
+  if (/(?:s|x|ch|sh)$/.test(word)) return word.endsWith("s") ? word : `${word}es`;
+  if (/[^aeiou]y$/.test(word)) return `${word.slice(0, -1)}ies`;
+  return `${word}s`;
+}
+
+export function glossOf(text: string, lang: Lang, keep: (canonical: string[]) => boolean = () => true): string[] {
+  const out: string[] = [];
+  const add = (item: string) => {
+    const clean = item.trim().replace(/[,.;:]+$/, "");
+    if (clean && !out.some((o) => o.toLowerCase() === clean.toLowerCase())) out.push(clean);
+  };
+  for (const m of text.matchAll(FIGURE)) {
+    if (/^(?:19|20)\d\d$/.test(m[1]) && !m[2]) {
+      add(m[1]);
+      continue;
+    }
+    const unit = m[2] ? glossTerms(m[2], lang)[0] : undefined;
+    add(unit ? `${m[1]} ${plural(unit, m[1], lang)}` : m[1]);
+  }
+  for (const m of text.matchAll(NAME)) {
+    // A capitalised word opening the sentence is not a name ("Sejak Januari").
+    if (m.index === 0) continue;
+    add(m[0]);
+  }
+  for (const term of glossTerms(text, lang, keep)) add(term);
+  return out.slice(0, MAX_GLOSS_ITEMS);
+}
