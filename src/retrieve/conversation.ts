@@ -46,7 +46,9 @@ export function resolveFollowUp(question: Question, previous: PreviousTurn | und
   const plain: ResolvedQuestion = { question, followUp: false, studiesFrom: question.studies.length > 0 ? "question" : "none", searchText: question.text };
   if (!previous) return plain;
   const short = question.analysis.terms.length <= SHORT_QUESTION_TERMS;
-  const followUp = question.pointsBack !== null || question.followUpStart || question.ordinal !== null || short;
+  // A short question that says what it is about ("which countries do the studies come from?") stands alone.
+  const ownSubject = question.studies.length > 0 || question.studiesNoun !== null || question.values.length > 0 || question.selfReview;
+  const followUp = question.pointsBack !== null || question.followUpStart || question.ordinal !== null || (short && !ownSubject);
   if (!followUp) return plain;
   const asks = question.asks.length > 0 ? question.asks : short ? previous.fields : [];
   const searchText = short ? `${question.text} ${previous.question.text}` : question.text;

@@ -41,6 +41,8 @@ const WordsSchema = z.object({
   table_words: Phrases,
   /** "selain Pantai Gading", "other than": the studies named are left out of a list. */
   exclusion_words: Phrases,
+  /** With these, "what year"/"kapan" asks for the publication year however much else the question says. */
+  publication_words: Phrases,
 });
 export type QuestionWords = z.infer<typeof WordsSchema>;
 

@@ -192,6 +192,12 @@ function venueValues(text: string, studies: StudyRecord[]): FilterValue[] {
   return [...words].filter((w) => venueWords.has(w) && venueWords.get(w)! < studies.length / 2).map((w) => ({ field: "venue" as const, key: w, text: w }));
 }
 
+/** "Which of the included studies ...", "what studies", "studi-studi mana": a question word next to a plural study noun. */
+function asksWhichStudies(tokens: string[]): boolean {
+  const plural = /^(?:studies|articles|papers|studi2|studi-studi|artikel2|artikel-artikel|penelitian-penelitian)$/;
+  return tokens.some((t, i) => plural.test(t) && (tokens.slice(Math.max(0, i - 4), i).some((x) => x === "which" || x === "what") || tokens.slice(i + 1, i + 3).some((x) => x === "mana" || x === "apa")));
+}
+
 /** The word a count question counts ("how many interviews", "berapa artikel") is a study noun. */
 function countsStudies(tokens: string[]): boolean {
   const w = questionWords();
@@ -267,9 +273,11 @@ export function analyzeQuestion(text: string, index: QuestionIndex, langOverride
   const topic = contentStems(text).filter((t) => !identity.has(t) && !questionWordStems().has(t) && !/^\d+$/.test(t));
   const period = hasPhrase(tokens, w.period_words);
   // "Which ... studies ...", "studi mana ...": a list of studies, however it is worded.
-  const list = hasPhrase(tokens, w.list) || (hasPhrase(tokens, ["which", "what", "mana", "apa"]) && hasPhrase(tokens, w.studies_noun) && /\b(?:studies|articles|papers|studi2|studi-studi)\b/i.test(text));
+  const list = hasPhrase(tokens, w.list) || asksWhichStudies(tokens);
   // A list question ("program apa saja ...") asks for the items of the field its weak words name.
   // Weak words add a field only when no stronger word named one ("where ... published?" asks the venue).
+  // "what year was it published": a weak year word with a publication word is a strong one.
+  if (!asks.includes("year") && hasPhrase(tokens, w.publication_words) && hasPhrase(tokens, w.weak_fields.year ?? [])) asks.push("year");
   const strong = asks.length > 0;
   if (!strong && (topic.length <= MAX_TOPIC_TERMS_FOR_WEAK_FIELDS || list)) {
     for (const [field, phrases] of Object.entries(w.weak_fields)) {
@@ -283,8 +291,13 @@ export function analyzeQuestion(text: string, index: QuestionIndex, langOverride
   // "How many interviews ...": a count needs a number in the answer (a count of studies is answered by the records).
   if (count && !countsStudies(tokens) && answerTypes.length === 0) answerTypes.push("amount");
   const noun = phrasesIn(tokens, w.studies_noun)[0];
-  const single = hasPhrase(tokens, w.pronoun_single) || pointsBackWithNya(tokens);
-  const plural = hasPhrase(tokens, w.pronoun_plural);
+  // A pronoun after the question's own subject ("the studies ... they") points inside it, not back.
+  const subjectAt = Math.min(...[phrasesIn(tokens, w.studies_noun)[0]?.start ?? Infinity]);
+  // Demonstratives ("those", "itu", "tersebut") point back wherever they stand; personal pronouns only before the subject.
+  const DEMONSTRATIVE = /^(?:those|these|that|this|itu|ini|tersebut|keduanya|semuanya)\b/;
+  const before = (phrases: string[]) => phrasesIn(tokens, phrases).some((m) => m.start < subjectAt || DEMONSTRATIVE.test(tokens.slice(m.start, m.end).join(" ")) || tokens[m.start - 1] === "of");
+  const single = before(w.pronoun_single) || (subjectAt === Infinity && pointsBackWithNya(tokens));
+  const plural = before(w.pronoun_plural);
   return {
     text,
     lang: langOverride ?? detectLanguage(text),

@@ -1,0 +1,112 @@
+/**
+ * The planner on questions written for this test (not taken from the evaluation sets), in both languages
+ * and informal Indonesian, over a small hand-made index (test/helpers/synthetic-records.ts).
+ */
+import { describe, expect, it } from "vitest";
+import { SYNTHETIC_INDEX } from "../../test/helpers/synthetic-records.ts";
+import { resolveFollowUp } from "../retrieve/conversation.ts";
+import { analyzeQuestion } from "../retrieve/question.ts";
+import { planQuestion, type Plan } from "./plan.ts";
+
+function plan(text: string): Plan {
+  const question = analyzeQuestion(text, SYNTHETIC_INDEX);
+  return planQuestion(resolveFollowUp(question, undefined), { hasStudies: true, docs: [] });
+}
+
+type Expect = Partial<{ studies: number[]; fields: string[]; filter: string; op: string; field: string }>;
+
+const CASES: [string, Plan["kind"], Expect?][] = [
+  // lookup: one field of a named study
+  ["Who wrote study 3?", "lookup", { studies: [3], fields: ["authors"] }],
+  ["Siapa penulis studi nomor 2?", "lookup", { studies: [2], fields: ["authors"] }],
+  ["siapa yg nulis penelitian Rafferty?", "lookup", { studies: [2], fields: ["authors"] }],
+  ["In which journal did the MLMC evaluation appear?", "lookup", { studies: [3], fields: ["venue"] }],
+  ["Studi Jepara itu terbit di jurnal apa?", "lookup", { studies: [1], fields: ["venue"] }],
+  ["When was the Rothman paper published?", "lookup", { studies: [3], fields: ["year"] }],
+  ["Tahun terbit studi ke-4?", "lookup", { studies: [4], fields: ["year"] }],
+  ["What design did the Pantai Gading study use?", "lookup", { studies: [4], fields: ["design"] }],
+  ["Metode penelitian Falaq apa?", "lookup", { studies: [1], fields: ["design"] }],
+  ["Which database was study 1 found in?", "lookup", { studies: [1], fields: ["database"] }],
+  ["Database mana yang dipakai buat nemu studi 4?", "lookup", { studies: [4], fields: ["database"] }],
+  ["In which country was the My Life My Choice program evaluated?", "lookup", { studies: [3], fields: ["country"] }],
+  ["Studi nomor 1 dilakukan di negara mana?", "lookup", { studies: [1], fields: ["country"] }],
+  ["What are the results of study 3?", "lookup", { studies: [3], fields: ["outcomes"] }],
+  ["apa hasilnya studi Rafferty?", "lookup", { studies: [2], fields: ["outcomes"] }],
+  ["What does Rafferty recommend?", "lookup", { studies: [2], fields: ["recommendations"] }],
+  ["Rekomendasi dari studi nomor 4 apa?", "lookup", { studies: [4], fields: ["recommendations"] }],
+  ["What theory does the MLMC study build on?", "lookup", { studies: [3], fields: ["theory"] }],
+  ["Tujuan penelitian Regina apa?", "lookup", { studies: [4], fields: ["aim"] }],
+  ["What is the title of study 2?", "lookup", { studies: [2], fields: ["title"] }],
+  ["Judul studi nomor 3 apa ya?", "lookup", { studies: [3], fields: ["title"] }],
+  ["What intervention did study 1 describe?", "lookup", { studies: [1], fields: ["intervention"] }],
+  ["Who were the authors and what year was study 4 published?", "lookup", { studies: [4], fields: ["authors", "year"] }],
+  // compare: two or more named studies
+  ["Compare study 1 and study 3", "compare", { studies: [1, 3] }],
+  ["Bandingkan studi Rafferty dengan studi MLMC", "compare", { studies: [2, 3] }],
+  ["What's the difference between the Jepara study and the Côte d'Ivoire study?", "compare", { studies: [1, 4] }],
+  ["Compare the designs of study 2 and study 4", "compare", { studies: [2, 4], fields: ["design"] }],
+  ["beda metode studi 1 sama studi 2 apa?", "compare", { studies: [1, 2], fields: ["design"] }],
+  ["Studies 1, 2 and 3: how do they differ?", "compare", { studies: [1, 2, 3] }],
+  // list: studies whose field matches
+  ["Which studies used a qualitative design?", "list", { filter: "design:qualitative" }],
+  ["Studi mana saja yang kualitatif?", "list", { filter: "design:qualitative" }],
+  ["Were any of the studies randomized controlled trials?", "list", { filter: "design:rct" }],
+  ["Apakah ada studi yang pakai RCT?", "list", { filter: "design:rct" }],
+  ["Which studies were conducted in Indonesia?", "list", { filter: "country:ID" }],
+  ["studi apa aja yg dilakukan di Amerika Serikat?", "list", { filter: "country:US" }],
+  ["Are there studies from Africa?", "list", { filter: "country:region:AF" }],
+  ["Ada studi dari Eropa nggak?", "list", { filter: "country:region:EU" }],
+  ["Which articles were found through Neliti?", "list", { filter: "database:neliti" }],
+  ["Artikel mana saja yang diambil dari Google Scholar?", "list", { filter: "database:google-scholar" }],
+  ["Which studies were published in 2018?", "list", { filter: "year:2018" }],
+  ["Which studies are about adolescents?", "list", { filter: "population:adolescents" }],
+  // count
+  ["How many studies used a qualitative design?", "count"],
+  ["Berapa studi yang dilakukan di Indonesia?", "count"],
+  ["How many articles came from Google Scholar?", "count"],
+  ["How many studies did the review include?", "count"],
+  ["ada berapa artikel yang direview?", "count"],
+  // aggregate: distributions and extremes
+  ["Which countries do the studies come from?", "aggregate", { field: "country", op: "distribution" }],
+  ["Negara mana saja yang diteliti di studi-studi ini?", "aggregate", { field: "country", op: "distribution" }],
+  ["What designs were used across the studies?", "aggregate", { field: "design", op: "distribution" }],
+  ["Metode apa saja yang dipakai di semua studi?", "aggregate", { field: "design", op: "distribution" }],
+  ["Which databases did the studies come from?", "aggregate", { field: "database", op: "distribution" }],
+  ["Which study is the oldest?", "aggregate", { field: "year", op: "earliest" }],
+  ["Studi mana yang paling baru?", "aggregate", { field: "year", op: "latest" }],
+  ["What is the most recent study in the review?", "aggregate", { field: "year", op: "latest" }],
+  // review-meta: the document itself
+  ["Who wrote this review?", "review-meta", { field: "authors" }],
+  ["Siapa penulis review ini?", "review-meta", { field: "authors" }],
+  ["When was this review published?", "review-meta", { field: "year" }],
+  ["Review ini terbit di jurnal apa?", "review-meta", { field: "venue" }],
+  // explain: answered from prose
+  ["Why is coordination between agencies a problem?", "explain"],
+  ["Mengapa anak-anak rentan menjadi korban perdagangan?", "explain"],
+  ["What does the review conclude?", "explain"],
+  ["Apa kesimpulan dari tinjauan ini?", "explain"],
+  ["How did the MLMC mentors support the girls?", "explain", { studies: [3] }],
+  ["Gimana cara balai di Jepara membantu anak-anak?", "explain", { studies: [1] }],
+  ["What method did this review use to find its articles?", "explain"],
+  ["Metode review ini apa?", "explain"],
+  ["How much did the MLMC program cost?", "explain", { studies: [3] }],
+  ["Berapa biaya program rehabilitasi di Jepara?", "explain", { studies: [1] }],
+  ["What is child trafficking?", "explain"],
+  ["What's the weather like in Jakarta today?", "explain"],
+];
+
+describe("planQuestion", () => {
+  it("has at least 60 questions of its own", () => expect(CASES.length).toBeGreaterThanOrEqual(60));
+
+  for (const [text, kind, expected = {}] of CASES) {
+    it(`${kind}: ${text}`, () => {
+      const p = plan(text);
+      expect(p.kind).toBe(kind);
+      if (expected.studies) expect("studies" in p ? p.studies.map((s) => s.number) : []).toEqual(expected.studies);
+      if (expected.fields) expect("fields" in p ? [...p.fields].sort() : []).toEqual([...expected.fields].sort());
+      if (expected.filter) expect(p.kind === "list" || p.kind === "count" ? p.filters.map((f) => `${f.field}:${f.key}`) : []).toContain(expected.filter);
+      if (expected.op) expect(p.kind === "aggregate" ? p.op : undefined).toBe(expected.op);
+      if (expected.field) expect(p.kind === "aggregate" || p.kind === "review-meta" ? p.field : undefined).toBe(expected.field);
+    });
+  }
+});

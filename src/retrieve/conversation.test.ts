@@ -1,0 +1,72 @@
+/** Follow-ups read against the previous turn (hand-made index, no ingest). */
+import { describe, expect, it } from "vitest";
+import { SYNTHETIC_INDEX } from "../../test/helpers/synthetic-records.ts";
+import { resolveFollowUp, type PreviousTurn } from "./conversation.ts";
+import { analyzeQuestion, type StudyRef } from "./question.ts";
+
+const ask = (text: string) => analyzeQuestion(text, SYNTHETIC_INDEX);
+const ref = (number: number): StudyRef => ({ docId: "review.txt", number });
+
+function previous(text: string, planKind: string, entities: number[]): PreviousTurn {
+  const question = ask(text);
+  return { question, planKind, fields: question.asks, entities: entities.map(ref) };
+}
+
+describe("resolveFollowUp", () => {
+  it("leaves a first question alone", () => {
+    const r = resolveFollowUp(ask("Who wrote study 2?"), undefined);
+    expect(r.followUp).toBe(false);
+    expect(r.question.studies.map((s) => s.number)).toEqual([2]);
+  });
+
+  it("reads 'the second one' and 'yang kedua' as the second study the previous answer listed", () => {
+    const list = previous("Which studies were qualitative?", "list", [1, 2, 4]);
+    expect(resolveFollowUp(ask("who wrote the second one?"), list).question.studies.map((s) => s.number)).toEqual([2]);
+    expect(resolveFollowUp(ask("yang kedua siapa penulisnya?"), list).question.studies.map((s) => s.number)).toEqual([2]);
+    expect(resolveFollowUp(ask("and the last one?"), list).question.studies.map((s) => s.number)).toEqual([4]);
+  });
+
+  it("reads a pronoun as the study the previous turn was about, and keeps what it asked", () => {
+    const about = previous("What did the MLMC study find?", "lookup", [3]);
+    const r = resolveFollowUp(ask("who wrote it?"), about);
+    expect(r.question.studies.map((s) => s.number)).toEqual([3]);
+    expect(r.question.asks).toContain("authors");
+    const ellipsis = resolveFollowUp(ask("dan hasilnya?"), previous("Siapa penulis studi Rafferty?", "lookup", [2]));
+    expect(ellipsis.question.studies.map((s) => s.number)).toEqual([2]);
+    expect(ellipsis.question.asks).toContain("outcomes");
+  });
+
+  it("carries the previous field to a short question that names another study", () => {
+    const r = resolveFollowUp(ask("and study 4?"), previous("Who wrote study 2?", "lookup", [2]));
+    expect(r.question.studies.map((s) => s.number)).toEqual([4]);
+    expect(r.question.asks).toEqual(["authors"]);
+  });
+
+  it("drops the old study when the subject changes to a new value", () => {
+    const r = resolveFollowUp(ask("kalau di Indonesia gimana?"), previous("Which studies took place in the United States?", "list", [3]));
+    expect(r.question.studies).toEqual([]);
+    expect(r.question.values.map((v) => v.key)).toContain("ID");
+    expect(r.carryKind).toBe("list");
+  });
+
+  it("reads 'those' as all the studies the previous answer named", () => {
+    const r = resolveFollowUp(ask("what designs did those use?"), previous("Which studies were found through Google Scholar?", "list", [1, 2]));
+    expect(r.question.studies.map((s) => s.number)).toEqual([1, 2]);
+  });
+
+  it("keeps a distribution for 'how many of each of those' after one", () => {
+    const r = resolveFollowUp(ask("how many came from each of those?"), previous("Which databases did the studies come from?", "aggregate", [1, 2, 3, 4]));
+    expect(r.carryKind).toBe("aggregate");
+  });
+
+  it("searches a terse follow-up with the previous question's words", () => {
+    const r = resolveFollowUp(ask("why?"), previous("What does Rafferty recommend?", "lookup", [2]));
+    expect(r.searchText).toContain("Rafferty");
+  });
+
+  it("does not treat a self-contained question as a follow-up", () => {
+    const r = resolveFollowUp(ask("Which countries do the studies come from and which designs did they use?"), previous("Who wrote study 2?", "lookup", [2]));
+    expect(r.followUp).toBe(false);
+    expect(r.question.studies).toEqual([]);
+  });
+});
