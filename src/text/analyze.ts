@@ -83,11 +83,14 @@ export interface StemSpan {
   end: number;
 }
 
-/** Content-word stems with their offsets in the text (one stem per token: a hyphenated word as one). */
-export function stemSpans(text: string): StemSpan[] {
+/**
+ * Word stems with their offsets in the text (one stem per token: a hyphenated word as one). Stop words are
+ * left out unless `keepStopWords` (discourse cues such as "karena", "should" are stop words).
+ */
+export function stemSpans(text: string, keepStopWords = false): StemSpan[] {
   const out: StemSpan[] = [];
   for (const t of tokenSpans(text)) {
-    if (STOP_WORDS.has(t.token)) continue;
+    if (!keepStopWords && STOP_WORDS.has(t.token)) continue;
     const stems = stemsOf(t.token);
     const s = stems[stems.length - 1];
     if (s) out.push({ stem: s, start: t.start, end: t.end });

@@ -52,13 +52,16 @@ export function loadVocabulary(name: VocabularyName): Vocabulary {
   const entries = new Map<string, z.infer<typeof Entry>>();
   for (const [key, value] of Object.entries(parsed.data)) if (typeof value !== "string") entries.set(key, value);
   // Phrases as stem sequences, longest first, so "case control" wins over a shorter overlapping phrase.
-  const phrases = [...entries].flatMap(([key, e]) => e.patterns.map((p) => ({ key, stems: contentStems(p) }))).filter((p) => p.stems.length > 0);
+  // Cue words are often stop words ("karena", "should"): that vocabulary keeps them.
+  const keep = name === "cues";
+  const stemsOf = (text: string) => (keep ? stemSpans(text, true).map((s) => s.stem) : contentStems(text));
+  const phrases = [...entries].flatMap(([key, e]) => e.patterns.map((p) => ({ key, stems: stemsOf(p) }))).filter((p) => p.stems.length > 0);
   phrases.sort((a, b) => b.stems.length - a.stems.length);
   const vocabulary: Vocabulary = {
     name,
     keys: [...entries.keys()],
     match(text) {
-      const spans = stemSpans(text);
+      const spans = stemSpans(text, keep);
       const out: VocabularyMatch[] = [];
       const used = new Array<boolean>(spans.length).fill(false);
       for (const phrase of phrases) {

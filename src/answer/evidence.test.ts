@@ -1,0 +1,129 @@
+/** Sentence evidence: weights, coverage and ranking, on hand-made passages and term statistics. */
+import { describe, expect, it } from "vitest";
+import type { Passage } from "../domain/passage.ts";
+import { analyzeQuestion } from "../retrieve/question.ts";
+import { analyze } from "../text/analyze.ts";
+import type { TermStats } from "../store/layout.ts";
+import { coverage, EVIDENCE_WEIGHTS, overlap, scoreSentences, sentencesOf, weighQuestion } from "./evidence.ts";
+import { ABSTAIN, decideAbstention } from "./abstain.ts";
+
+const passage = (id: string, text: string, extra: Partial<Passage> = {}): Passage => ({
+  id, docId: "d", text, section: "discussion", heading: "", page: null, studies: [], lang: "id", kind: "prose", start: 0, end: text.length, cells: [], context: "", ...extra,
+});
+
+const PASSAGES = [
+  passage("a", "Salah satu faktor penyebabnya adalah lemahnya koordinasi antar anggota Gugus Tugas. Kabupaten Cianjur telah mengeluarkan beberapa kebijakan."),
+  passage("b", "Program mentor memasangkan remaja dengan mentor dewasa. Pada awal 72% remaja berpengalaman eksploitasi, setelah 12 bulan menjadi 14%."),
+  passage("c", "Anak-anak menjalani bimbingan mental dan bimbingan keagamaan di balai."),
+];
+
+/** Document frequencies of the passages' own terms. */
+function stats(passages: Passage[]): TermStats {
+  const df: Record<string, number> = {};
+  for (const p of passages) for (const t of new Set(analyze(p.text).canonical)) df[t] = (df[t] ?? 0) + 1;
+  return { documents: passages.length, df };
+}
+const STATS = stats(PASSAGES);
+const index = { documents: [], studies: [] };
+
+describe("weighQuestion", () => {
+  it("weighs a rare word more than a common one", () => {
+    const w = weighQuestion("koordinasi anak", stats([...PASSAGES, passage("d", "anak anak anak"), passage("e", "anak")]));
+    const weight = (t: string) => w.find((x) => x.term === t)!.weight;
+    expect(weight("koordinasi")).toBeGreaterThan(weight("anak"));
+  });
+
+  it("counts an English word through its Indonesian translation", () => {
+    const w = weighQuestion("coordination", STATS);
+    expect(w[0].unknown).toBe(false);
+    expect(w[0].alternatives).toContain("koordinasi");
+  });
+
+  it("marks a capitalised unknown word as a salient name, and an unknown ordinary word as not salient", () => {
+    const w = weighQuestion("What about coordination in Thailand and the recipe", STATS);
+    expect(w.find((x) => x.term.startsWith("thailand"))?.salience).toBe("name");
+    expect(w.find((x) => x.term.startsWith("recip"))?.salient).toBe(false);
+  });
+
+  it("weighs the words that name the study a quarter", () => {
+    const plain = weighQuestion("mentor program", STATS).find((x) => x.term === "mentor")!.weight;
+    const named = weighQuestion("mentor program", STATS, { identity: new Set(["mentor"]) }).find((x) => x.term === "mentor")!.weight;
+    expect(named).toBeCloseTo(plain * EVIDENCE_WEIGHTS.identity);
+  });
+
+  it("gives filler words no weight at all", () => {
+    expect(weighQuestion("tolong jelaskan koordinasi", STATS, { filler: new Set(["tolong", "jelas"]) }).map((w) => w.term)).toEqual(["koordinasi"]);
+  });
+});
+
+describe("coverage and ranking", () => {
+  it("a sentence with every question word covers it fully; one with none, not at all", () => {
+    const w = weighQuestion("lemahnya koordinasi", STATS);
+    const [first, second] = sentencesOf([PASSAGES[0]]);
+    expect(coverage(first, w)).toBe(1);
+    expect(coverage(second, w)).toBe(0);
+  });
+
+  it("ranks the sentence that gives a reason first for a why-question, among equally covering ones", () => {
+    const p = passage("w", "Koordinasi di daerah itu lemah sekali. Koordinasi lemah karena anggaran tidak cukup.");
+    const q = analyzeQuestion("Mengapa koordinasi lemah?", index);
+    const ranked = scoreSentences(sentencesOf([p]), weighQuestion(q.text, stats([p])), q, 1);
+    expect(ranked[0].text).toMatch(/karena/);
+    const plain = scoreSentences(sentencesOf([p]), weighQuestion("koordinasi lemah", stats([p])), analyzeQuestion("koordinasi lemah", index), 1);
+    expect(plain[0].score).toBeCloseTo(plain[1].score);
+  });
+
+  it("ranks the sentence with a number first for a how-many question", () => {
+    const q = analyzeQuestion("Berapa persen remaja mentor setelah 12 bulan?", index);
+    const ranked = scoreSentences(sentencesOf([PASSAGES[1]]), weighQuestion(q.text, STATS), q, 1);
+    expect(ranked[0].text).toMatch(/72%/);
+  });
+
+  it("reads a table row's cells as its sentences", () => {
+    const row = passage("r", "Google scholar\nJudul studi\n2016", { kind: "table-row", cells: [{ column: "Database", field: "database", start: 0, end: 14 }, { column: "Judul", field: "title", start: 15, end: 26 }, { column: "Tahun", field: "year", start: 27, end: 31 }] });
+    expect(sentencesOf([row]).map((s) => s.text)).toEqual(["Google scholar", "Judul studi", "2016"]);
+  });
+
+  it("measures overlap on the smaller sentence", () => {
+    expect(overlap(new Set(["a", "b"]), new Set(["a", "b", "c", "d"]))).toBe(1);
+    expect(overlap(new Set(["a"]), new Set(["b"]))).toBe(0);
+  });
+});
+
+describe("decideAbstention", () => {
+  const rank = (question: string) => {
+    const q = analyzeQuestion(question, index);
+    const w = weighQuestion(q.text, STATS);
+    return { q, w, ranked: scoreSentences(sentencesOf(PASSAGES), w, q, PASSAGES.length) };
+  };
+
+  it("answers when a sentence covers the question", () => {
+    const { q, w, ranked } = rank("Apa penyebab lemahnya koordinasi Gugus Tugas?");
+    expect(decideAbstention(ranked, w, { answerTypes: q.answerTypes, namedStudy: false }).abstain).toBe(false);
+  });
+
+  it("abstains on a place the corpus never mentions", () => {
+    const { q, w, ranked } = rank("Bagaimana koordinasi Gugus Tugas di Thailand?");
+    const d = decideAbstention(ranked, w, { answerTypes: q.answerTypes, namedStudy: false });
+    expect(d.abstain).toBe(true);
+    expect(d.reason).toMatch(/thailand/);
+  });
+
+  it("abstains when nothing covers enough of the question", () => {
+    const { q, w, ranked } = rank("recipe beef rendang cooking");
+    expect(decideAbstention(ranked, w, { answerTypes: q.answerTypes, namedStudy: false }).abstain).toBe(true);
+  });
+
+  it("abstains when the question asks for a cost and no sentence gives one", () => {
+    const { q, w, ranked } = rank("Berapa biaya program mentor untuk remaja?");
+    expect(q.answerTypes).toContain("cost");
+    const d = decideAbstention(ranked, w, { answerTypes: q.answerTypes, namedStudy: false });
+    expect(d).toMatchObject({ abstain: true, missingTypes: ["cost"] });
+  });
+
+  it("answers a how-many question about a named study from the study's own numbers", () => {
+    const { q, w, ranked } = rank("Berapa persen remaja setelah 12 bulan?");
+    const named = ranked.map((s) => ({ ...s, passage: { ...s.passage, studies: s.passage.id === "b" ? [9] : [] } }));
+    expect(decideAbstention(named, w, { answerTypes: q.answerTypes, namedStudy: true }, ABSTAIN).abstain).toBe(false);
+  });
+});
