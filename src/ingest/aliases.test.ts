@@ -1,0 +1,30 @@
+import { describe, expect, it } from "vitest";
+import { deriveAliases } from "./aliases.ts";
+
+const row = (number: number, text: string, authors: string[] = [], cited: string[] = []) => ({ number, text, nameCells: [text], authors, cited });
+
+describe("deriveAliases", () => {
+  const aliases = deriveAliases([
+    row(1, "Pelayanan di balai rehabilitasi Sunu Ngesti Tomo Jepara dengan bimbingan Usaha Ekonomi Produktif (UEP)", ["Yusuf Falaq"], ["Falaq"]),
+    row(2, "My Life My Choice (MLMC) memasangkan remaja dengan mentor; program UNICEF", ["Emily Rothman"], ["Rothman"]),
+    row(3, "Program UNICEF di rumah faye dan Peran INGOs “Save The Children”"),
+  ]);
+
+  it("takes names that are not ordinary words, acronyms and their long forms", () => {
+    expect(aliases.get(1)).toEqual(expect.arrayContaining(["Jepara", "UEP", "Usaha Ekonomi Produktif"]));
+    expect(aliases.get(2)).toEqual(expect.arrayContaining(["MLMC", "My Life My Choice"]));
+  });
+
+  it("takes names in quotation marks and unusual lower-case words with the word before them", () => {
+    expect(aliases.get(3)).toEqual(expect.arrayContaining(["Save The Children", "INGOs", "faye", "rumah faye"]));
+  });
+
+  it("keeps a name only when no other study's cells use it", () => {
+    for (const list of aliases.values()) expect(list).not.toContain("UNICEF");
+  });
+
+  it("takes the authors' surnames", () => {
+    expect(aliases.get(1)).toContain("Falaq");
+    expect(aliases.get(2)).toContain("Rothman");
+  });
+});
