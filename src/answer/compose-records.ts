@@ -229,7 +229,10 @@ function list(context: ComposeContext, filters: FilterValue[], fields: StudyFiel
   for (const record of hits) {
     const values = filters.map((f) => matching(context, record, f, tableOnly)).filter((v): v is FieldValue => v !== undefined);
     const field = filters[0]?.field;
-    sentences.push(itemSentence(context, record, values, field === "topic" ? "outcomes" : field, fields.filter((f) => FREE_TEXT.has(f))));
+    // A topic list asking for a field shows that field ("UNICEF study ... which country?"), else the topic's sentence.
+    const shown = field === "topic" ? fields.find((f) => !FREE_TEXT.has(f) && valuesOf(record, f).length > 0) : undefined;
+    if (shown) sentences.push(itemSentence(context, record, valuesOf(record, shown).slice(0, 1), shown, []));
+    else sentences.push(itemSentence(context, record, values, field === "topic" ? "outcomes" : field, fields.filter((f) => FREE_TEXT.has(f))));
   }
   return { sentences, abstained: false, studies: hits.map((r) => r.number), reason: "", bestSupport: 1 };
 }

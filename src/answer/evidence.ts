@@ -90,17 +90,22 @@ function sentence(passage: Passage, rank: number, start: number, end: number): E
   };
 }
 
+/** A passage's sentences do not change within a build: analysed once per passage object. */
+const sentenceCache = new WeakMap<Passage, EvidenceSentence[]>();
+
+function sentencesOfPassage(passage: Passage): EvidenceSentence[] {
+  let cached = sentenceCache.get(passage);
+  if (!cached) {
+    const spans = passage.kind === "table-row" ? passage.cells : splitSentences(passage.text);
+    cached = spans.map((span) => sentence(passage, 0, span.start, span.end));
+    sentenceCache.set(passage, cached);
+  }
+  return cached;
+}
+
 /** The sentences of passages in retrieval order; a table row's cells are its sentences. */
 export function sentencesOf(passages: Passage[]): EvidenceSentence[] {
-  const out: EvidenceSentence[] = [];
-  passages.forEach((passage, rank) => {
-    if (passage.kind === "table-row") {
-      for (const cell of passage.cells) out.push(sentence(passage, rank, cell.start, cell.end));
-      return;
-    }
-    for (const span of splitSentences(passage.text)) out.push(sentence(passage, rank, span.start, span.end));
-  });
-  return out;
+  return passages.flatMap((passage, rank) => sentencesOfPassage(passage).map((s) => (rank === 0 ? s : { ...s, rank })));
 }
 
 /**

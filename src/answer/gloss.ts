@@ -8,6 +8,15 @@
  */
 import type { Lang } from "../domain/lang.ts";
 import { glossTerms } from "../text/analyze.ts";
+import { isEnglishWord } from "../text/english-words.ts";
+import { isIndonesianWord } from "../text/stem.ts";
+
+/** A word of the language the reader does not read (or a joiner such as "dan", "of"). */
+function otherLanguageWord(word: string, reader: Lang): boolean {
+  const w = word.toLowerCase().replace(/[^\p{L}-]/gu, "");
+  if (w.length <= 3) return true;
+  return reader === "en" ? isIndonesianWord(w) && !isEnglishWord(w) : isEnglishWord(w) && !isIndonesianWord(w);
+}
 
 /** A number (digits with separators, a percentage, a range) and the word after it. */
 const FIGURE = /(?<![\p{L}\d])(\d+(?:[.,]\d+)*(?:\s*[-–]\s*\d+(?:[.,]\d+)*)?%?)(?:\s+([\p{L}-]+))?/gu;
@@ -42,8 +51,9 @@ export function glossOf(text: string, lang: Lang, keep: (canonical: string[]) =>
     add(unit ? `${m[1]} ${plural(unit, m[1], lang)}` : m[1]);
   }
   for (const m of text.matchAll(NAME)) {
-    // A capitalised word opening the sentence is not a name ("Sejak Januari").
-    if (m.index === 0) continue;
+    // A capitalised word opening the sentence is not a name ("Sejak Januari"); Title Case words of the
+    // other language ("Peran Pemerintah Daerah") are words to translate, not names.
+    if (m.index === 0 || m[0].split(/\s+/).every((w) => otherLanguageWord(w, lang))) continue;
     add(m[0]);
   }
   for (const term of glossTerms(text, lang, keep)) add(term);

@@ -10,6 +10,7 @@
  *   out-of-scope (decided after the evidence is weighed: see abstain.ts)
  */
 import type { StudyField } from "../domain/study.ts";
+import { contentStems } from "../text/analyze.ts";
 import type { ResolvedQuestion } from "../retrieve/conversation.ts";
 import { hasPhrase, questionWords } from "../retrieve/question-words.ts";
 import type { AnswerType, FilterValue, StudyRef } from "../retrieve/question.ts";
@@ -86,11 +87,18 @@ export function planQuestion(resolved: ResolvedQuestion, context: PlanContext): 
   if (about.length > 0 && (resolved.carryKind === "aggregate" || (aboutStudies && (q.list || q.allStudies || q.compare || PLURAL_STUDIES.test(q.text))))) {
     return { kind: "aggregate", field: about[0], op: "distribution" };
   }
-  // "Which studies deal with trauma?": the studies whose own text covers the topic.
-  if (studiesNoun && (q.list || q.existence) && q.topic.length > 0 && !q.selfReview) {
-    return { kind: "list", filters: [{ field: "topic", key: q.topic.join(" "), text: q.topic.join(" ") }], fields: otherAsks, existence: q.existence };
+  // "Which studies deal with trauma?", "which country was the UNICEF study set in?": the studies whose own
+  // text covers the topic (with the field asked for, if any).
+  if (studiesNoun && (q.list || q.existence || about.length > 0) && q.topic.length > 0 && !q.selfReview) {
+    return { kind: "list", filters: [{ field: "topic", key: q.topic.join(" "), text: topicWords(q.text, q.topic) }], fields: otherAsks, existence: q.existence };
   }
   return { kind: "explain", studies: [], docs, sections, answerTypes: q.answerTypes };
+}
+
+/** The question's own words for its topic stems ("UNICEF" for "unicef"). */
+function topicWords(text: string, topic: string[]): string {
+  const words = text.split(/[^\p{L}\p{N}'’-]+/u).filter((w) => topic.includes(contentStems(w)[0] ?? ""));
+  return [...new Set(words)].join(" ") || topic.join(" ");
 }
 
 /** "studies", "articles", "studi-studi": a question about the studies as a set. */

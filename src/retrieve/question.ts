@@ -144,17 +144,36 @@ const MIN_TITLE_STEMS = 2;
 /** ... and at least this share of them (two topical words like "mental health" are not a title). */
 const MIN_TITLE_SHARE = 0.5;
 
+interface DocumentNames {
+  studies: StudyRecord[];
+  linker: ReturnType<typeof createStudyLinker>;
+  titles: ReturnType<typeof titleNames>;
+}
+
+/** Per index (its studies array does not change within a build): each document's linker and title words. */
+const nameCache = new WeakMap<StudyRecord[], Map<string, DocumentNames>>();
+
+function documentNameIndex(all: StudyRecord[]): Map<string, DocumentNames> {
+  let cached = nameCache.get(all);
+  if (!cached) {
+    cached = new Map();
+    const byDoc = new Map<string, StudyRecord[]>();
+    for (const s of all) byDoc.set(s.docId, [...(byDoc.get(s.docId) ?? []), s]);
+    for (const [docId, studies] of byDoc) cached.set(docId, { studies, linker: createStudyLinker(studies), titles: titleNames(studies) });
+    nameCache.set(all, cached);
+  }
+  return cached;
+}
+
 function namedStudies(text: string, index: QuestionIndex, docs: string[]): StudyRef[] {
   const out: StudyRef[] = [];
-  const inScope = index.studies.filter((s) => docs.length === 0 || docs.includes(s.docId));
-  const byDoc = new Map<string, StudyRecord[]>();
-  for (const s of inScope) byDoc.set(s.docId, [...(byDoc.get(s.docId) ?? []), s]);
-  for (const [docId, studies] of byDoc) {
+  for (const [docId, { studies, linker, titles }] of documentNameIndex(index.studies)) {
+    if (docs.length > 0 && !docs.includes(docId)) continue;
     const max = Math.max(...studies.map((s) => s.number));
     const numbers = new Set(studiesByNumber(foldCase(text), max));
-    for (const n of createStudyLinker(studies).link(text)) numbers.add(n);
+    for (const n of linker.link(text)) numbers.add(n);
     const stems = new Set(contentStems(text));
-    const byTitle = titleNames(studies).filter((t) => {
+    const byTitle = titles.filter((t) => {
       const shared = [...t.stems].filter((s) => stems.has(s)).length;
       return shared >= MIN_TITLE_STEMS && shared / Math.max(1, t.stems.size) >= MIN_TITLE_SHARE;
     });

@@ -1,13 +1,14 @@
 /**
- * A real index of the repository's corpus in a temp folder (real LanceDB), built once per test file.
+ * Real indexes for tests: the shared one built once per run by global-fixture.ts (read-only), or a fresh one
+ * in a temp folder for tests that write (ingest, faults).
  */
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import { inject } from "vitest";
 import { createAnswerContext } from "../../src/answer/context.ts";
 import type { AnswerContext } from "../../src/answer/answer.ts";
 import { loadConfig, PROJECT_ROOT, type Config } from "../../src/config.ts";
-import { loadQuestions as loadFixedQuestions, type FixedQuestion } from "../../src/eval/questions.ts";
 import { runIngest } from "../../src/ingest/ingest.ts";
 
 export interface IndexFixture {
@@ -17,17 +18,21 @@ export interface IndexFixture {
   cleanup(): Promise<void>;
 }
 
-export async function buildIndexFixture(env: Record<string, string> = {}): Promise<IndexFixture> {
+/** The shared index of corpus/ (do not write to it). */
+export async function openSharedIndex(env: Record<string, string> = {}): Promise<IndexFixture> {
+  const dataDir = inject("sharedDataDir");
+  const config = loadConfig({ DATA_DIR: dataDir, ...env });
+  return { dataDir, config, context: await createAnswerContext(config), cleanup: async () => undefined };
+}
+
+/** A fresh index of corpus/ (or of `paths`) in its own temp folder. */
+export async function buildIndexFixture(env: Record<string, string> = {}, paths?: string[]): Promise<IndexFixture> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), "review-index-"));
   const config = loadConfig({ DATA_DIR: dataDir, ...env });
-  await runIngest(config);
+  await runIngest(config, paths ? { paths } : {});
   const context = await createAnswerContext(config);
   return { dataDir, config, context, cleanup: () => rm(dataDir, { recursive: true, force: true }) };
 }
 
-/** The fixed questions of eval/questions.jsonl, validated by the evaluation's own loader. */
-export function loadQuestions(): FixedQuestion[] {
-  return loadFixedQuestions(path.join(PROJECT_ROOT, "eval", "questions.jsonl"));
-}
-
 export const CORPUS_FILE = path.join(PROJECT_ROOT, "corpus", "review-child-trafficking-programs.txt");
+export const EXTRA_CORPUS = path.join(PROJECT_ROOT, "eval", "corpus-extra");
