@@ -3,6 +3,7 @@
  * written out in docs/eval.md; each function's comment says what counts.
  */
 import { toSectionId } from "../domain/sections.ts";
+import { detectLanguage } from "../text/language.ts";
 
 export interface Labels {
   docId?: string;
@@ -70,12 +71,14 @@ export function factHits(text: string, facts: string[]): boolean[] {
 const QUOTE_SPAN = /«[^»]*»/g;
 
 /**
- * The assistant's own words: the answer without its quotes. `quotedSentences` are sentences that are quotes
- * as a whole (an answer that marks them by structure instead of «»).
+ * What a reader of `lang` reads in their language: the answer without its quotes in the other language.
+ * Without `lang`, every quote is removed (the assistant's own words only). `quotedSentences` are sentences
+ * that are quotes as a whole (an answer that marks them by structure instead of «»).
  */
-export function ownWords(answer: string, quotedSentences: string[] = []): string {
-  let text = answer.replace(QUOTE_SPAN, " ");
-  for (const s of quotedSentences) if (s) text = text.split(s).join(" ");
+export function ownWords(answer: string, quotedSentences: string[] = [], lang?: "id" | "en"): string {
+  const foreign = (quote: string) => lang === undefined || detectLanguage(quote) !== lang;
+  let text = answer.replace(QUOTE_SPAN, (q) => (foreign(q) ? " " : q));
+  for (const s of quotedSentences) if (s && foreign(s)) text = text.split(s).join(" ");
   return text;
 }
 

@@ -33,6 +33,8 @@ export interface QuestionRecord {
   factHits: number;
   /** Facts stated outside quotes (the assistant's own words). */
   ownFactHits: number;
+  /** Facts in the asker's language: own words, or quotes in that language. */
+  readableFactHits: number;
   citations: number;
   validCitations: number;
   paddingCitations: number;
@@ -50,7 +52,7 @@ export interface Metrics {
   questions: number;
   retrieval: { recallAt1: number; recallAt5: number; mrr: number; recallAt5Unfiltered: number; n: number };
   answers: { mustInclude: number; allFacts: number; citationValidity: number; padding: number; citations: number; n: number };
-  language: { englishOwnWords: number; n: number };
+  language: { englishOwnWords: number; englishReadable: number; n: number };
   lists: { itemRecall: number; itemPrecision: number; countAccuracy: number; n: number };
   multiturn: { success: number; n: number };
   abstention: { recall: number; falseAbstainRate: number; precision: number; unanswerable: number; answerable: number };
@@ -103,6 +105,7 @@ export function summarise(records: QuestionRecord[]): Metrics {
     },
     language: {
       englishOwnWords: share(english.reduce((n, r) => n + r.ownFactHits, 0), english.reduce((n, r) => n + r.facts.length, 0)),
+      englishReadable: share(english.reduce((n, r) => n + r.readableFactHits, 0), english.reduce((n, r) => n + r.facts.length, 0)),
       n: english.length,
     },
     lists: {
@@ -165,7 +168,10 @@ export async function productRecord(product: Product, q: EvalQuestion, k = 5): P
   const { final, ms } = await play(product, q);
   const factsAndItems = [...q.mustInclude, ...(q.items ?? [])];
   const hits = factHits(final.answer, q.mustInclude);
+  // Facts in the assistant's own words (outside any quote), and facts the reader gets in their language
+  // (own words, or quotes written in that language, as from an English paper).
   const ownHits = factHits(ownWords(final.answer, final.quotedSentences), q.mustInclude);
+  const readableHits = factHits(ownWords(final.answer, final.quotedSentences, q.lang), q.mustInclude);
   let valid = 0;
   let padding = 0;
   let wrongDoc = 0;
@@ -187,6 +193,7 @@ export async function productRecord(product: Product, q: EvalQuestion, k = 5): P
     missing: q.mustInclude.filter((_, i) => !hits[i]),
     factHits: hits.filter(Boolean).length,
     ownFactHits: ownHits.filter(Boolean).length,
+    readableFactHits: readableHits.filter(Boolean).length,
     citations: final.citations.length,
     validCitations: valid,
     paddingCitations: padding,
@@ -223,6 +230,7 @@ export function baselineRecord(baseline: Baseline, q: EvalQuestion): QuestionRec
     missing: q.mustInclude.filter((_, i) => !factFlags[i]),
     factHits: factFlags.filter(Boolean).length,
     ownFactHits: 0,
+    readableFactHits: q.lang === "en" ? factFlags.filter(Boolean).length : 0,
     citations: top ? 1 : 0,
     validCitations: top ? 1 : 0,
     paddingCitations: top && isPadding(text, [...q.mustInclude, ...(q.items ?? [])]) ? 1 : 0,
