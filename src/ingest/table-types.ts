@@ -61,8 +61,8 @@ export interface RowSpan {
 export type RowReferences = Map<number, Map<string, string>>;
 
 /** How two tables' columns are matched: the canonical field when known, else the name as written. */
-export function columnKey(column: TableColumn): string {
-  return column.field ?? column.name.toLowerCase();
+export function columnKey(field: string | null, name: string): string {
+  return field ?? name.toLowerCase();
 }
 
 const BARE_NUMBER = /^\s*\d{1,4}\s*$/;

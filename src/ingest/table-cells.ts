@@ -1,0 +1,187 @@
+/**
+ * Column-major cells: within a row, the PDF text gives all lines of the first column's cell, then all
+ * lines of the next, and so on; when a row crosses a page the columns still running start again in order.
+ *
+ * A row is a stream of words. A dynamic program (semi-Markov: one step per block of words) chooses
+ * contiguous blocks for the columns in order, in one or more passes (a new pass is a page break inside the
+ * row), and a block may end in the middle of a line (two columns on one line, "2016 Peneliti"). Blocks are
+ * scored by evidence learned from the table itself (see table-model.ts) and by shapes (table-text.ts).
+ */
+import type { Vocabulary } from "./clean.ts";
+import { citationStarts, decideJoin, isNameLike, isYear, referenceMatches, rowWords, type Word } from "./table-text.ts";
+import { blockWidthScorer, pieceRepeatScore, type ColumnModel } from "./table-model.ts";
+import type { RowSpan } from "./table-types.ts";
+import { squash } from "../text/tokenize.ts";
+
+/** A row spans at most this many pages (passes over the columns). */
+const MAX_PASSES = 3;
+/** Opening a block: a cell is few blocks, so a column is not cut into many for small gains. */
+const NEW_BLOCK_COST = 1;
+/** A column left empty on the row's first pass: cells are rarely empty. */
+const EMPTY_COST = 3;
+/** Starting the columns again (a page break inside the row) where no page change is known. */
+const RESTART_COST = 6;
+/** Starting again where the lines' pages show a page change. */
+const RESTART_AT_PAGE_BREAK_COST = 0.5;
+/** Starting again where pages are known and do not change: almost never right. */
+const RESTART_WITHOUT_PAGE_BREAK_COST = 20;
+/** Two cells on one line: it happens where one cell's last line meets the next's first. */
+const SPLIT_COST = 2;
+/** A cell boundary between the halves of a word broken across lines ("Peneliti" / "an"). */
+const BROKEN_WORD_SPLIT_COST = 4;
+/** A year column holding exactly one year-shaped word. */
+const YEAR_BONUS = 4;
+/** Per word of a year column that is not one year. */
+const YEAR_MISMATCH = 3;
+/** A venue cell ending with an in-text citation "(Name et al., 2016)". */
+const CITATION_BONUS = 4;
+/** Per word of an authors cell that is (or is not) name-shaped. */
+const NAME_WEIGHT = 0.4;
+/** Per word found (with a neighbour) in another table's cell of the same column and row. */
+const LEX_MATCH = 0.6;
+/** Per word of a column with such a cell, not found in it. */
+const LEX_MISS = 0.4;
+/** Per word of a column without such a cell, found in another column's. */
+const LEX_OTHER = 0.3;
+
+/** A line ending a sentence or clause may end early by the author's choice. */
+const SENTENCE_END = /[.!?:;]["”’)]*$/;
+
+export interface RowEvidence {
+  vocabulary: Vocabulary;
+  /** Per data column, what the table's other rows taught (null on the first round). */
+  models: ColumnModel[] | null;
+  /** Per data column, another table's cell for this row's number (same column), if any. */
+  references: (string | undefined)[];
+}
+
+/** A block of words [from, to) of the row assigned to data column `column` on pass `pass`. */
+export interface Block {
+  column: number;
+  pass: number;
+  from: number;
+  to: number;
+}
+
+/** Per-word scores for a column, summed over a block with prefix sums. */
+function prefixSums(values: readonly number[]): Float64Array {
+  const out = new Float64Array(values.length + 1);
+  values.forEach((v, i) => (out[i + 1] = out[i] + v));
+  return out;
+}
+
+/** The row's blocks: the best segmentation of its words into column cells. */
+export function segmentColumnMajor(row: RowSpan, fields: readonly (string | null)[], evidence: RowEvidence): { words: Word[]; blocks: Block[] } {
+  const words = rowWords(row.lines);
+  const P = words.length;
+  const K = fields.length;
+  if (P === 0 || K === 0) return { words, blocks: [] };
+  const lineStart = words.map((w, i) => i === 0 || words[i - 1].line !== w.line);
+  const lineText = row.lines.map((l) => l.text);
+  const glueBefore = words.map((w, i) => i > 0 && lineStart[i] && decideJoin(lineText[words[i - 1].line], lineText[w.line], evidence.vocabulary) !== "space");
+  const pagesKnown = row.lines.every((l) => l.page !== null);
+  const pageBreakBefore = words.map((w, i) => i > 0 && lineStart[i] && pagesKnown && row.lines[w.line].page !== row.lines[words[i - 1].line].page);
+  const citation = citationStarts(words);
+  const keys = words.map((w) => squash(w.text));
+
+  // Per-column word scores: names for an authors column, cross-table references.
+  const matches = evidence.references.map((ref) => (ref ? referenceMatches(words, ref) : null));
+  const wordScore = fields.map((field, c) =>
+    prefixSums(words.map((w, i) => {
+      let s = 0;
+      if (field === "authors") s += isNameLike(w.text) ? NAME_WEIGHT : -NAME_WEIGHT;
+      const own = matches[c];
+      if (own) s += own[i] ? LEX_MATCH : w.text.length >= 3 ? -LEX_MISS : 0;
+      else if (matches.some((m, k) => k !== c && m?.[i])) s -= LEX_OTHER;
+      return s;
+    })),
+  );
+
+  const S = K * MAX_PASSES;
+  const best = new Float64Array((P + 1) * S).fill(-Infinity);
+  const backPoint = new Int32Array((P + 1) * S).fill(-1);
+  const backState = new Int32Array((P + 1) * S).fill(-1);
+  const entry = new Float64Array(S);
+  const entryFrom = new Int32Array(S);
+
+  for (let a = 0; a < P; a++) {
+    const boundary = a === 0 ? 0 : !lineStart[a] ? -SPLIT_COST : glueBefore[a] ? -BROKEN_WORD_SPLIT_COST : 0;
+    const restart = pageBreakBefore[a] ? RESTART_AT_PAGE_BREAK_COST : pagesKnown ? RESTART_WITHOUT_PAGE_BREAK_COST : RESTART_COST;
+    for (let p = 0; p < MAX_PASSES; p++) {
+      for (let c = 0; c < K; c++) {
+        const s = p * K + c;
+        let value = -Infinity;
+        let from = -1;
+        if (a === 0) {
+          if (p === 0) value = -EMPTY_COST * c;
+        } else {
+          for (let c2 = 0; c2 < c; c2++) {
+            const v = best[a * S + p * K + c2] - (p === 0 ? EMPTY_COST * (c - c2 - 1) : 0);
+            if (v > value) [value, from] = [v, p * K + c2];
+          }
+          if (p > 0 && lineStart[a]) {
+            for (let c2 = 0; c2 < K; c2++) {
+              // Every column has lines on a row's first page: columns left out of pass 0 are empty cells.
+              const v = best[a * S + (p - 1) * K + c2] - restart - (p === 1 ? EMPTY_COST * (K - 1 - c2) : 0);
+              if (v > value) [value, from] = [v, (p - 1) * K + c2];
+            }
+          }
+        }
+        entry[s] = value === -Infinity ? value : value + boundary - NEW_BLOCK_COST;
+        entryFrom[s] = from;
+      }
+    }
+    for (let c = 0; c < K; c++) {
+      let open = false;
+      for (let p = 0; p < MAX_PASSES; p++) open ||= entry[p * K + c] > -Infinity;
+      if (!open) continue;
+      const field = fields[c];
+      const width = blockWidthScorer(evidence.models?.[c] ?? null);
+      let pieceLength = 0;
+      let pieceKey = "";
+      let repeat = 0;
+      for (let b = a + 1; b <= P; b++) {
+        const w = b - 1;
+        if (w > a && lineStart[w]) {
+          width.finishPiece(pieceLength, words[w].text.length, glueBefore[w], SENTENCE_END.test(words[w - 1].text));
+          repeat += pieceRepeatScore(evidence.models, c, pieceKey, row.number);
+          pieceLength = 0;
+          pieceKey = "";
+        }
+        pieceLength += (pieceLength ? 1 : 0) + words[w].text.length;
+        pieceKey += keys[w];
+        let score = width.score(pieceLength) + repeat + pieceRepeatScore(evidence.models, c, pieceKey, row.number);
+        score += wordScore[c][b] - wordScore[c][a];
+        if (field === "year") score += b - a === 1 && isYear(words[a].text) ? YEAR_BONUS : -YEAR_MISMATCH * (b - a);
+        if (field === "venue" && citation[b] >= a) score += CITATION_BONUS;
+        for (let p = 0; p < MAX_PASSES; p++) {
+          const s = p * K + c;
+          if (entry[s] === -Infinity) continue;
+          const v = entry[s] + score;
+          const at = b * S + s;
+          if (v > best[at]) {
+            best[at] = v;
+            backPoint[at] = a;
+            backState[at] = entryFrom[s];
+          }
+        }
+      }
+    }
+  }
+
+  let state = -1;
+  let top = -Infinity;
+  for (let s = 0; s < S; s++) {
+    const v = best[P * S + s] - (s < K ? EMPTY_COST * (K - 1 - s) : 0);
+    if (v > top) [top, state] = [v, s];
+  }
+  const blocks: Block[] = [];
+  for (let b = P; b > 0 && state >= 0; ) {
+    const a = backPoint[b * S + state];
+    blocks.unshift({ column: state % K, pass: Math.floor(state / K), from: a, to: b });
+    const prev = backState[b * S + state];
+    b = a;
+    state = prev;
+  }
+  return { words, blocks };
+}

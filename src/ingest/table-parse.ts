@@ -1,0 +1,142 @@
+/**
+ * Tables of a document, read generically: every header (table-header.ts), its numbered rows
+ * (table-rows.ts), and each row's cells (table-cells.ts for column-major text, table-rowmajor.ts for
+ * row-major text), with evidence learned from the table itself and from other tables of the document that
+ * share a column (same column, same row number).
+ */
+import { Vocabulary } from "./clean.ts";
+import { segmentColumnMajor, type Block, type RowEvidence } from "./table-cells.ts";
+import { findTableHeader, isSectionHeading, type TableHeader } from "./table-header.ts";
+import { learnModels, type ColumnModel } from "./table-model.ts";
+import { segmentRowMajor } from "./table-rowmajor.ts";
+import { splitRows } from "./table-rows.ts";
+import { joinCellText, type Word } from "./table-text.ts";
+import {
+  columnKey, furnitureLines, type ParsedTable, type RowSpan, type TableCell, type TableColumn, type TableLayout, type TableLine,
+} from "./table-types.ts";
+
+/** Rounds of learning a table's column models from its own segmentation (the first has none). */
+const MODEL_ROUNDS = 3;
+/** Rounds of exchanging cells between tables that share columns (the first has no other table's cells). */
+const EXCHANGE_ROUNDS = 3;
+/** A last row longer than this many times the longest other row has run into the text after the table. */
+const LAST_ROW_MAX_FACTOR = 2;
+
+interface TableDraft {
+  header: TableHeader;
+  endLine: number;
+  layout: TableLayout;
+  /** The data columns (all but the row number). */
+  columns: TableColumn[];
+  rows: RowSpan[];
+  segmented: { number: number; words: Word[]; blocks: Block[] }[];
+}
+
+/** The last row ends at a section heading after it (one that is not a column name of this table). */
+function trimLastRow(rows: RowSpan[], columns: readonly TableColumn[]): void {
+  const last = rows.at(-1);
+  if (!last) return;
+  const names = new Set(columns.map((c) => c.name.toLowerCase()));
+  const heading = last.lines.findIndex((l, k) => k > 0 && isSectionHeading(l.text) && !names.has(l.text.trim().toLowerCase()));
+  if (heading > 0) last.lines = last.lines.slice(0, heading);
+  const longest = Math.max(0, ...rows.slice(0, -1).map((r) => r.lines.length));
+  if (rows.length > 1 && last.lines.length > LAST_ROW_MAX_FACTOR * longest) last.lines = last.lines.slice(0, LAST_ROW_MAX_FACTOR * longest);
+}
+
+/**
+ * Column-major when the header came out a column per line (or per few lines): a header on one line means
+ * the PDF text runs across the columns, so the body does too.
+ */
+function layoutOf(lines: readonly TableLine[], header: TableHeader): TableLayout {
+  let headerLines = 0;
+  for (let i = header.startLine; i < header.firstRowLine; i++) if (lines[i].text.trim()) headerLines++;
+  return headerLines * 2 >= header.columns.length ? "column-major" : "row-major";
+}
+
+/** Other tables' cells for each row number, per data column of `table` (matched by column key). */
+function referencesFor(table: TableDraft, others: readonly ParsedTable[]): Map<number, (string | undefined)[]> {
+  const out = new Map<number, (string | undefined)[]>();
+  for (const row of table.rows) {
+    out.set(row.number, table.columns.map((column) => {
+      const texts = others.flatMap((o) =>
+        o.rows.filter((r) => r.number === row.number).flatMap((r) => r.cells.filter((c) => columnKey(c.field, c.column) === columnKey(column.field, column.name) && c.text).map((c) => c.text)),
+      );
+      return texts.length ? texts.join(" ") : undefined;
+    }));
+  }
+  return out;
+}
+
+function segmentTable(table: TableDraft, vocabulary: Vocabulary, references: Map<number, (string | undefined)[]>): void {
+  const fields = table.columns.map((c) => c.field);
+  const segment = table.layout === "column-major" ? segmentColumnMajor : segmentRowMajor;
+  let models: ColumnModel[] | null = null;
+  for (let round = 0; round < MODEL_ROUNDS; round++) {
+    table.segmented = table.rows.map((row) => {
+      const evidence: RowEvidence = { vocabulary, models, references: references.get(row.number) ?? [] };
+      return { number: row.number, ...segment(row, fields, evidence) };
+    });
+    models = learnModels(table.segmented, table.columns.length, round === 0);
+  }
+}
+
+/** A segmented table's cells: each column's words in order, one piece per source line, rejoined. */
+function toParsed(lines: readonly TableLine[], table: TableDraft, vocabulary: Vocabulary): ParsedTable {
+  const rows = table.rows.map((row, r) => {
+    const { words, blocks } = table.segmented[r];
+    const cells: TableCell[] = table.columns.map((column, c) => {
+      const pieces: string[] = [];
+      const used = new Set<number>();
+      let lastLine = -1;
+      for (const block of blocks.filter((b) => b.column === c)) {
+        for (let w = block.from; w < block.to; w++) {
+          const line = words[w].line;
+          if (line !== lastLine || w === block.from) pieces.push(words[w].text);
+          else pieces[pieces.length - 1] += ` ${words[w].text}`;
+          lastLine = line;
+          used.add(row.lines[line].index);
+        }
+        lastLine = -1;
+      }
+      return { column: column.name, field: column.field, text: joinCellText(pieces, vocabulary), lines: [...used].sort((x, y) => x - y) };
+    });
+    return { number: row.number, cells, page: row.lines[0]?.page ?? null };
+  });
+  const endLine = Math.max(table.header.firstRowLine, ...table.rows.flatMap((r) => r.lines.map((l) => l.index + 1)));
+  const allColumns = table.header.columns;
+  return { columns: allColumns, rows, startLine: table.header.startLine, endLine: Math.min(endLine, table.endLine), layout: table.layout };
+}
+
+/**
+ * Every table in a document's lines: its columns (from the header), its numbered rows and their cells, the
+ * line range it spans and how its text was laid out. Page furniture (running headers, page numbers) inside
+ * a table is skipped.
+ */
+export function parseTables(lines: readonly TableLine[]): ParsedTable[] {
+  const furniture = furnitureLines(lines);
+  const vocabulary = new Vocabulary(lines.filter((l, i) => !furniture.has(i)).map((l) => l.text));
+  const headers: TableHeader[] = [];
+  for (let from = 0; ; ) {
+    const header = findTableHeader(lines, from);
+    if (!header) break;
+    headers.push(header);
+    from = header.firstRowLine;
+  }
+  const drafts: TableDraft[] = headers.map((header, t) => {
+    const endLine = headers[t + 1]?.startLine ?? lines.length;
+    const columns = header.columns.filter((c) => c.field !== "number");
+    const rows = splitRows(lines, header.firstRowLine, endLine);
+    trimLastRow(rows, header.columns);
+    return { header, endLine, layout: layoutOf(lines, header), columns, rows, segmented: [] };
+  });
+  let parsed: ParsedTable[] = [];
+  for (let round = 0; round < EXCHANGE_ROUNDS && drafts.length > 0; round++) {
+    const previous = parsed;
+    parsed = drafts.map((draft, t) => {
+      segmentTable(draft, vocabulary, referencesFor(draft, previous.filter((_, k) => k !== t)));
+      return toParsed(lines, draft, vocabulary);
+    });
+    if (drafts.length === 1) break;
+  }
+  return parsed;
+}

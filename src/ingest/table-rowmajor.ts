@@ -1,0 +1,2 @@
+import { segmentColumnMajor } from "./table-cells.ts";
+export const segmentRowMajor = segmentColumnMajor;
