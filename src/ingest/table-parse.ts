@@ -17,7 +17,7 @@ import {
 
 /** Rounds of learning a table's column models from its own segmentation (the first has none). */
 const MODEL_ROUNDS = 3;
-/** Rounds of exchanging cells between tables that share columns (the first has no other table's cells). */
+/** Rounds of re-reading tables that share columns with each other's latest cells. */
 const EXCHANGE_ROUNDS = 3;
 /** A last row longer than this many times the longest other row has run into the text after the table. */
 const LAST_ROW_MAX_FACTOR = 2;
@@ -129,14 +129,17 @@ export function parseTables(lines: readonly TableLine[]): ParsedTable[] {
     trimLastRow(rows, header.columns);
     return { header, endLine, layout: layoutOf(lines, header), columns, rows, segmented: [] };
   });
-  let parsed: ParsedTable[] = [];
-  for (let round = 0; round < EXCHANGE_ROUNDS && drafts.length > 0; round++) {
-    const previous = parsed;
-    parsed = drafts.map((draft, t) => {
-      segmentTable(draft, vocabulary, referencesFor(draft, previous.filter((_, k) => k !== t)));
-      return toParsed(lines, draft, vocabulary);
-    });
-    if (drafts.length === 1) break;
+  // Tables sharing columns inform each other: each round re-reads every table with the others' latest
+  // cells, column-major tables first (their cells are separated by their own evidence more reliably).
+  const parsed: (ParsedTable | undefined)[] = drafts.map(() => undefined);
+  const order = drafts.map((_, t) => t).sort((x, y) => Number(drafts[x].layout === "row-major") - Number(drafts[y].layout === "row-major"));
+  const rounds = drafts.length > 1 ? EXCHANGE_ROUNDS : 1;
+  for (let round = 0; round < rounds; round++) {
+    for (const t of order) {
+      const others = parsed.filter((p, k): p is ParsedTable => p !== undefined && k !== t);
+      segmentTable(drafts[t], vocabulary, referencesFor(drafts[t], others));
+      parsed[t] = toParsed(lines, drafts[t], vocabulary);
+    }
   }
-  return parsed;
+  return parsed.filter((p): p is ParsedTable => p !== undefined);
 }

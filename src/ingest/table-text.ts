@@ -3,6 +3,7 @@
  * across lines, year and citation shapes, person-name shapes, and overlap with another table's cell.
  */
 import { isEnglishWord } from "../text/english-words.ts";
+import { isIndonesianWord } from "../text/stem.ts";
 import { squash } from "../text/tokenize.ts";
 import { joinDecision, tidyInline, type JoinDecision, type Vocabulary } from "./clean.ts";
 import type { RowLine } from "./table-types.ts";
@@ -22,18 +23,29 @@ export function rowWords(lines: readonly RowLine[]): Word[] {
 const MIN_ENGLISH_HEAD = 4;
 /** A tail this short ("al") is a word's end even when it is itself a dictionary word. */
 const MAX_SUFFIX_TAIL = 2;
+/** A lone lower-case letter that is a word of its own ("a" of "as a"); any other is a word's last letter. */
+const LONE_LETTER_WORDS = new Set(["a"]);
 
 /**
- * clean.ts's joinDecision, plus one case it leaves open: an English word broken before a short ending or
- * after a non-word ("Education" + "al", "Associati" + "on") is glued when the whole is an English word.
+ * clean.ts's joinDecision, plus what narrow table columns need, where words are broken wherever the
+ * column ends:
+ *  - a line starting with a lone letter finishes the word before it ("berbasi" + "s", "control" + "l");
+ *  - halves that make a known word are glued unless both are words themselves ("wawan" + "cara",
+ *    "Deskri" + "psi", "Education" + "al", "Associati" + "on"; but "ke" + "rohanian" stays apart).
  */
 export function decideJoin(left: string, right: string, vocabulary: Vocabulary): JoinDecision {
   const decision = joinDecision(left, right, vocabulary);
   if (decision !== "space") return decision;
   const head = /(\p{L}+)$/u.exec(left)?.[1];
-  const tail = /^(\p{Ll}+)/u.exec(right)?.[1];
-  if (!head || !tail || head.length < MIN_ENGLISH_HEAD || !isEnglishWord(head + tail)) return "space";
-  return !isEnglishWord(head) || tail.length <= MAX_SUFFIX_TAIL ? "glue" : "space";
+  const tail = /^(\p{Ll}+)(?![\p{L}\p{N}])/u.exec(right)?.[1];
+  if (!head || !tail) return "space";
+  if (tail.length === 1 && !LONE_LETTER_WORDS.has(tail)) return "glue";
+  const whole = (head + tail).toLowerCase();
+  const isWord = (w: string) => vocabulary.isWord(w) || (w.length >= MIN_ENGLISH_HEAD && isEnglishWord(w));
+  const known = vocabulary.isWord(whole) || isIndonesianWord(whole) || (head.length >= MIN_ENGLISH_HEAD && isEnglishWord(whole));
+  if (!known) return "space";
+  if (!isWord(head) || !isWord(tail)) return "glue";
+  return tail.length <= MAX_SUFFIX_TAIL && isEnglishWord(whole) ? "glue" : "space";
 }
 
 /** Join a cell's pieces (one per source line) into text, rejoining words broken across lines. */
@@ -88,20 +100,25 @@ export function citationStarts(words: readonly Word[]): number[] {
 const NAME_PART = /^(?:\p{Lu}[\p{L}'’.-]*|et|al\.?|&|and|dan)[,;]?$/u;
 export const isNameLike = (word: string) => NAME_PART.test(word);
 
-/** Two words spelling at least this many letters together are specific enough to match another table's cell. */
-const MIN_BIGRAM_LETTERS = 8;
+/** Three words spelling at least this many letters together are specific enough to match another table's cell. */
+const MIN_WINDOW_LETTERS = 10;
+/** Words in a window: three consecutive words place a word in a text; two words often recur elsewhere. */
+const WINDOW = 3;
 
 /**
- * Which words of the row are found, with a neighbour, in `reference` (another table's cell for the same
- * row and column): the two words' letters together occur in the reference's letters. Letters only, so a
- * word broken across lines ("menunjukka" + "n") still matches.
+ * Which words of the row are found, with their neighbours, in `reference` (another table's cell for the
+ * same row and column): the letters of some WINDOW consecutive words including it occur in the
+ * reference's letters. Letters only, so a word broken across lines ("menunjukka" + "n") still matches;
+ * three words, so "Kabupaten Cianjur" of a title is not taken for the same words in a result.
  */
 export function referenceMatches(words: readonly Word[], reference: string): boolean[] {
   const ref = squash(reference);
   const keys = words.map((w) => squash(w.text));
-  const pair = (i: number) => {
-    const key = keys[i] + keys[i + 1];
-    return key.length >= MIN_BIGRAM_LETTERS && ref.includes(key);
-  };
-  return words.map((_, i) => (i > 0 && pair(i - 1)) || (i + 1 < words.length && pair(i)));
+  const matched = new Array<boolean>(words.length).fill(false);
+  const span = Math.min(WINDOW, words.length);
+  for (let i = 0; i + span <= words.length; i++) {
+    const key = keys.slice(i, i + span).join("");
+    if (key.length >= MIN_WINDOW_LETTERS && ref.includes(key)) matched.fill(true, i, i + span);
+  }
+  return matched;
 }
