@@ -4,7 +4,7 @@
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { parseTables } from "../ingest/table-parse.ts";
+import { parseTables, type ParseOptions } from "../ingest/table-parse.ts";
 import type { ParsedTable, TableLine } from "../ingest/table-types.ts";
 
 /** A cell this close to gold counts as right in the "share" column. */
@@ -76,8 +76,8 @@ export function textLines(file: string): TableLine[] {
 }
 
 /** Parse the shipped review and score both tables against the fixtures in `goldDir`. */
-export function measureReviewTables(reviewFile: string, goldDir: string): { study: ColumnScore[]; results: ColumnScore[]; tables: ParsedTable[] } {
-  const tables = parseTables(textLines(reviewFile));
+export function measureReviewTables(reviewFile: string, goldDir: string, options: ParseOptions = {}): { study: ColumnScore[]; results: ColumnScore[]; tables: ParsedTable[] } {
+  const tables = parseTables(textLines(reviewFile), options);
   const read = (name: string): GoldRow[] => JSON.parse(readFileSync(path.join(goldDir, name), "utf8"));
   // Which parsed table is which: the one with the most of the gold's fields.
   const pick = (fields: string[]) =>

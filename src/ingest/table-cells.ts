@@ -8,10 +8,11 @@
  * scored by evidence learned from the table itself (see table-model.ts) and by shapes (table-text.ts).
  */
 import type { Vocabulary } from "./clean.ts";
-import { citationStarts, decideJoin, isNameLike, isYear, referenceMatches, rowWords, type Word } from "./table-text.ts";
+import { citationStarts, columnWordScores, decideJoin, isYear, rowWords, type Word } from "./table-text.ts";
 import { blockWidthScorer, pieceRepeatScore, type ColumnModel } from "./table-model.ts";
 import type { RowSpan } from "./table-types.ts";
 import { squash } from "../text/tokenize.ts";
+import { isVenueCue } from "./table-header.ts";
 
 /** A row spans at most this many pages (passes over the columns). */
 const MAX_PASSES = 3;
@@ -29,20 +30,16 @@ const RESTART_WITHOUT_PAGE_BREAK_COST = 20;
 const SPLIT_COST = 2;
 /** A cell boundary between the halves of a word broken across lines ("Peneliti" / "an"). */
 const BROKEN_WORD_SPLIT_COST = 4;
+/** The first column's cell ending where the start the row shares with other rows ends ("Google scholar"). */
+const SHARED_START_BONUS = 2;
+/** A venue cell whose first line names a kind of venue ("Journal of"); half when its second line does. */
+const VENUE_CUE_BONUS = 2;
 /** A year column holding exactly one year-shaped word. */
 const YEAR_BONUS = 4;
 /** Per word of a year column that is not one year. */
 const YEAR_MISMATCH = 3;
 /** A venue cell ending with an in-text citation "(Name et al., 2016)". */
 const CITATION_BONUS = 4;
-/** Per word of an authors cell that is (or is not) name-shaped. */
-const NAME_WEIGHT = 0.4;
-/** Per word found (with a neighbour) in another table's cell of the same column and row. */
-const LEX_MATCH = 0.6;
-/** Per word of a column with such a cell, not found in it. */
-const LEX_MISS = 0.4;
-/** Per word of a column without such a cell, found in another column's. */
-const LEX_OTHER = 0.3;
 
 /** A line ending a sentence or clause may end early by the author's choice. */
 const SENTENCE_END = /[.!?:;]["”’)]*$/;
@@ -53,6 +50,8 @@ export interface RowEvidence {
   models: ColumnModel[] | null;
   /** Per data column, another table's cell for this row's number (same column), if any. */
   references: (string | undefined)[];
+  /** How many of the row's first words other rows start with too (see sharedRowStarts), 0 if none. */
+  sharedStart: number;
 }
 
 /** A block of words [from, to) of the row assigned to data column `column` on pass `pass`. */
@@ -83,19 +82,9 @@ export function segmentColumnMajor(row: RowSpan, fields: readonly (string | null
   const pageBreakBefore = words.map((w, i) => i > 0 && lineStart[i] && pagesKnown && row.lines[w.line].page !== row.lines[words[i - 1].line].page);
   const citation = citationStarts(words);
   const keys = words.map((w) => squash(w.text));
+  const cue = words.map((w) => isVenueCue(w.text));
 
-  // Per-column word scores: names for an authors column, cross-table references.
-  const matches = evidence.references.map((ref) => (ref ? referenceMatches(words, ref) : null));
-  const wordScore = fields.map((field, c) =>
-    prefixSums(words.map((w, i) => {
-      let s = 0;
-      if (field === "authors") s += isNameLike(w.text) ? NAME_WEIGHT : -NAME_WEIGHT;
-      const own = matches[c];
-      if (own) s += own[i] ? LEX_MATCH : w.text.length >= 3 ? -LEX_MISS : 0;
-      else if (matches.some((m, k) => k !== c && m?.[i])) s -= LEX_OTHER;
-      return s;
-    })),
-  );
+  const wordScore = columnWordScores(words, fields, evidence.references).map(prefixSums);
 
   const S = K * MAX_PASSES;
   const best = new Float64Array((P + 1) * S).fill(-Infinity);
@@ -140,6 +129,8 @@ export function segmentColumnMajor(row: RowSpan, fields: readonly (string | null
       let pieceLength = 0;
       let pieceKey = "";
       let repeat = 0;
+      let piece = 0;
+      let cueBonus = 0;
       for (let b = a + 1; b <= P; b++) {
         const w = b - 1;
         if (w > a && lineStart[w]) {
@@ -147,13 +138,16 @@ export function segmentColumnMajor(row: RowSpan, fields: readonly (string | null
           repeat += pieceRepeatScore(evidence.models, c, pieceKey, row.number);
           pieceLength = 0;
           pieceKey = "";
+          piece++;
         }
+        if (field === "venue" && piece < 2 && cue[w]) cueBonus = Math.max(cueBonus, piece === 0 ? VENUE_CUE_BONUS : VENUE_CUE_BONUS / 2);
         pieceLength += (pieceLength ? 1 : 0) + words[w].text.length;
         pieceKey += keys[w];
         let score = width.score(pieceLength) + repeat + pieceRepeatScore(evidence.models, c, pieceKey, row.number);
         score += wordScore[c][b] - wordScore[c][a];
         if (field === "year") score += b - a === 1 && isYear(words[a].text) ? YEAR_BONUS : -YEAR_MISMATCH * (b - a);
-        if (field === "venue" && citation[b] >= a) score += CITATION_BONUS;
+        if (field === "venue") score += cueBonus + (citation[b] >= a ? CITATION_BONUS : 0);
+        if (c === 0 && a === 0 && b === evidence.sharedStart) score += SHARED_START_BONUS;
         for (let p = 0; p < MAX_PASSES; p++) {
           const s = p * K + c;
           if (entry[s] === -Infinity) continue;

@@ -9,7 +9,7 @@ import type { Block } from "./table-cells.ts";
 import type { Word } from "./table-text.ts";
 
 export interface ColumnModel {
-  /** The column's line width in characters, or null when too few lines were seen to tell. */
+  /** The column's line width in characters, or null when no line was seen. */
   width: number | null;
   /** Each line (letters only) seen in the column, with the row numbers it was seen in. */
   pieces: Map<string, Set<number>>;
@@ -116,6 +116,8 @@ function quantile(values: number[], q: number): number {
 export function learnModels(rows: readonly { number: number; words: Word[]; blocks: Block[] }[], columns: number, firstPassOnly = false): ColumnModel[] {
   const lengths: number[][] = Array.from({ length: columns }, () => []);
   const pieces = Array.from({ length: columns }, () => new Map<string, Set<number>>());
+  // A column of one-line cells (database, year) has no full lines to learn from: its widest line will do.
+  const widest = new Array<number>(columns).fill(0);
   for (const row of rows) {
     for (const block of row.blocks) {
       if (firstPassOnly && block.pass > 0) continue;
@@ -127,6 +129,7 @@ export function learnModels(rows: readonly { number: number; words: Word[]; bloc
       lines.forEach((line, k) => {
         const text = line.join(" ");
         if (k < lines.length - 1) lengths[block.column].push(text.length);
+        widest[block.column] = Math.max(widest[block.column], text.length);
         const key = squash(text);
         if (key.length >= MIN_REPEAT_KEY) {
           const seen = pieces[block.column].get(key) ?? new Set<number>();
@@ -136,5 +139,26 @@ export function learnModels(rows: readonly { number: number; words: Word[]; bloc
       });
     }
   }
-  return lengths.map((l, c) => ({ width: l.length >= MIN_WIDTH_SAMPLES ? quantile(l, WIDTH_QUANTILE) : null, pieces: pieces[c] }));
+  return lengths.map((l, c) => ({
+    width: l.length >= MIN_WIDTH_SAMPLES ? quantile(l, WIDTH_QUANTILE) : widest[c] > 0 ? widest[c] : null,
+    pieces: pieces[c],
+  }));
+}
+
+/**
+ * For each row, how many of its first words it shares with some other row ("Google scholar ..." in seven
+ * rows, "Neliti ..." in two): a first column of repeated values (a database, a country). Zero for every
+ * row unless at least half the rows share a start with another, so chance agreement says nothing.
+ */
+export function sharedRowStarts(rows: readonly Word[][]): number[] {
+  const keys = rows.map((words) => words.map((w) => squash(w.text)));
+  const shared = keys.map((a, r) =>
+    Math.max(0, ...keys.map((b, s) => {
+      if (s === r) return 0;
+      let n = 0;
+      while (n < a.length && n < b.length && a[n] && a[n] === b[n]) n++;
+      return n;
+    })),
+  );
+  return shared.filter((n) => n > 0).length * 2 >= rows.length ? shared : shared.map(() => 0);
 }

@@ -7,10 +7,10 @@
 import { Vocabulary } from "./clean.ts";
 import { segmentColumnMajor, type Block, type RowEvidence } from "./table-cells.ts";
 import { findTableHeader, isSectionHeading, type TableHeader } from "./table-header.ts";
-import { learnModels, type ColumnModel } from "./table-model.ts";
+import { learnModels, sharedRowStarts, type ColumnModel } from "./table-model.ts";
 import { segmentRowMajor } from "./table-rowmajor.ts";
 import { splitRows } from "./table-rows.ts";
-import { joinCellText, type Word } from "./table-text.ts";
+import { joinCellText, rowWords, type Word } from "./table-text.ts";
 import {
   columnKey, furnitureLines, type ParsedTable, type RowSpan, type TableCell, type TableColumn, type TableLayout, type TableLine,
 } from "./table-types.ts";
@@ -71,9 +71,10 @@ function segmentTable(table: TableDraft, vocabulary: Vocabulary, references: Map
   const fields = table.columns.map((c) => c.field);
   const segment = table.layout === "column-major" ? segmentColumnMajor : segmentRowMajor;
   let models: ColumnModel[] | null = null;
+  const shared = sharedRowStarts(table.rows.map((row) => rowWords(row.lines)));
   for (let round = 0; round < MODEL_ROUNDS; round++) {
-    table.segmented = table.rows.map((row) => {
-      const evidence: RowEvidence = { vocabulary, models, references: references.get(row.number) ?? [] };
+    table.segmented = table.rows.map((row, r) => {
+      const evidence: RowEvidence = { vocabulary, models, references: references.get(row.number) ?? [], sharedStart: shared[r] };
       return { number: row.number, ...segment(row, fields, evidence) };
     });
     models = learnModels(table.segmented, table.columns.length, round === 0);
@@ -107,12 +108,17 @@ function toParsed(lines: readonly TableLine[], table: TableDraft, vocabulary: Vo
   return { columns: allColumns, rows, startLine: table.header.startLine, endLine: Math.min(endLine, table.endLine), layout: table.layout };
 }
 
+export interface ParseOptions {
+  /** Use other tables' cells of the same column and row number as evidence (default true). */
+  crossTable?: boolean;
+}
+
 /**
  * Every table in a document's lines: its columns (from the header), its numbered rows and their cells, the
  * line range it spans and how its text was laid out. Page furniture (running headers, page numbers) inside
  * a table is skipped.
  */
-export function parseTables(lines: readonly TableLine[]): ParsedTable[] {
+export function parseTables(lines: readonly TableLine[], options: ParseOptions = {}): ParsedTable[] {
   const furniture = furnitureLines(lines);
   const vocabulary = new Vocabulary(lines.filter((l, i) => !furniture.has(i)).map((l) => l.text));
   const headers: TableHeader[] = [];
@@ -133,10 +139,10 @@ export function parseTables(lines: readonly TableLine[]): ParsedTable[] {
   // cells, column-major tables first (their cells are separated by their own evidence more reliably).
   const parsed: (ParsedTable | undefined)[] = drafts.map(() => undefined);
   const order = drafts.map((_, t) => t).sort((x, y) => Number(drafts[x].layout === "row-major") - Number(drafts[y].layout === "row-major"));
-  const rounds = drafts.length > 1 ? EXCHANGE_ROUNDS : 1;
+  const rounds = drafts.length > 1 && options.crossTable !== false ? EXCHANGE_ROUNDS : 1;
   for (let round = 0; round < rounds; round++) {
     for (const t of order) {
-      const others = parsed.filter((p, k): p is ParsedTable => p !== undefined && k !== t);
+      const others = options.crossTable === false ? [] : parsed.filter((p, k): p is ParsedTable => p !== undefined && k !== t);
       segmentTable(drafts[t], vocabulary, referencesFor(drafts[t], others));
       parsed[t] = toParsed(lines, drafts[t], vocabulary);
     }

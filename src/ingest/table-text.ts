@@ -122,3 +122,32 @@ export function referenceMatches(words: readonly Word[], reference: string): boo
   }
   return matched;
 }
+
+/** Per word of an authors cell that is (or is not) name-shaped. */
+const NAME_WEIGHT = 0.4;
+/** Per word found (with its neighbours) in another table's cell of the same column and row. */
+const LEX_MATCH = 0.6;
+/** Per word of a column with such a cell, not found in it. */
+const LEX_MISS = 0.4;
+/** Per word of a column without such a cell, found in another column's. */
+const LEX_OTHER = 0.3;
+/** Words shorter than this say little by not being found ("di", "of"). */
+const MIN_MISS_LETTERS = 3;
+
+/**
+ * Word-level evidence, per column (by field) and word: name shapes for an authors column, and agreement
+ * with other tables' cells for the same row (`references`, per column, undefined where there is none).
+ */
+export function columnWordScores(words: readonly Word[], fields: readonly (string | null)[], references: readonly (string | undefined)[]): number[][] {
+  const matches = fields.map((_, c) => (references[c] ? referenceMatches(words, references[c]!) : null));
+  return fields.map((field, c) =>
+    words.map((w, i) => {
+      let s = 0;
+      if (field === "authors") s += isNameLike(w.text) ? NAME_WEIGHT : -NAME_WEIGHT;
+      const own = matches[c];
+      if (own) s += own[i] ? LEX_MATCH : w.text.length >= MIN_MISS_LETTERS ? -LEX_MISS : 0;
+      else if (matches.some((m, k) => k !== c && m?.[i])) s -= LEX_OTHER;
+      return s;
+    }),
+  );
+}
