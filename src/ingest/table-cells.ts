@@ -16,6 +16,10 @@ import { isVenueCue } from "./table-header.ts";
 
 /** A row spans at most this many pages (passes over the columns). */
 const MAX_PASSES = 3;
+/** A column continued after a page break had at least this share of the tallest column's lines before it. */
+const CONTINUATION_MIN_SHARE = 0.6;
+/** Re-segmentations of a row after forbidding continuations that break the page-height rule. */
+const MAX_REPAIRS = 4;
 /** Opening a block: a cell is few blocks, so a column is not cut into many for small gains. */
 const NEW_BLOCK_COST = 1;
 /** A column left empty on the row's first pass: cells are rarely empty. */
@@ -69,12 +73,11 @@ function prefixSums(values: readonly number[]): Float64Array {
   return out;
 }
 
-/** The row's blocks: the best segmentation of its words into column cells. */
-export function segmentColumnMajor(row: RowSpan, fields: readonly (string | null)[], evidence: RowEvidence): { words: Word[]; blocks: Block[] } {
-  const words = rowWords(row.lines);
+/** The best segmentation of a row's words into blocks, never using the `forbidden` states (pass * K + column). */
+function bestBlocks(row: RowSpan, words: Word[], fields: readonly (string | null)[], evidence: RowEvidence, forbidden: ReadonlySet<number>): Block[] {
   const P = words.length;
   const K = fields.length;
-  if (P === 0 || K === 0) return { words, blocks: [] };
+  if (P === 0 || K === 0) return [];
   const lineStart = words.map((w, i) => i === 0 || words[i - 1].line !== w.line);
   const lineText = row.lines.map((l) => l.text);
   const glueBefore = words.map((w, i) => i > 0 && lineStart[i] && decideJoin(lineText[words[i - 1].line], lineText[w.line], evidence.vocabulary) !== "space");
@@ -150,7 +153,7 @@ export function segmentColumnMajor(row: RowSpan, fields: readonly (string | null
         if (c === 0 && a === 0 && b === evidence.sharedStart) score += SHARED_START_BONUS;
         for (let p = 0; p < MAX_PASSES; p++) {
           const s = p * K + c;
-          if (entry[s] === -Infinity) continue;
+          if (entry[s] === -Infinity || forbidden.has(s)) continue;
           const v = entry[s] + score;
           const at = b * S + s;
           if (v > best[at]) {
@@ -176,6 +179,34 @@ export function segmentColumnMajor(row: RowSpan, fields: readonly (string | null
     const prev = backState[b * S + state];
     b = a;
     state = prev;
+  }
+  return blocks;
+}
+
+/** Lines (of the row) a block covers. */
+const height = (words: readonly Word[], b: Block) => new Set(words.slice(b.from, b.to).map((w) => w.line)).size;
+
+/**
+ * The row's blocks: the best segmentation of its words into column cells, such that a column continued
+ * after a page break ran to the foot of the page before it. All columns of a page share its height, so a
+ * column continued on pass p + 1 must have about as many lines on pass p as the tallest column there (a
+ * short title cell that ended on the page does not take result lines after the break).
+ */
+export function segmentColumnMajor(row: RowSpan, fields: readonly (string | null)[], evidence: RowEvidence): { words: Word[]; blocks: Block[] } {
+  const words = rowWords(row.lines);
+  const K = fields.length;
+  const forbidden = new Set<number>();
+  let blocks = bestBlocks(row, words, fields, evidence, forbidden);
+  for (let repair = 0; repair < MAX_REPAIRS; repair++) {
+    const before = forbidden.size;
+    for (const b of blocks.filter((x) => x.pass > 0)) {
+      const previous = blocks.filter((x) => x.pass === b.pass - 1);
+      const tallest = Math.max(0, ...previous.map((x) => height(words, x)));
+      const own = previous.filter((x) => x.column === b.column).reduce((n, x) => n + height(words, x), 0);
+      if (own < CONTINUATION_MIN_SHARE * tallest) forbidden.add(b.pass * K + b.column);
+    }
+    if (forbidden.size === before) break;
+    blocks = bestBlocks(row, words, fields, evidence, forbidden);
   }
   return { words, blocks };
 }

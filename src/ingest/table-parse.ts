@@ -7,7 +7,7 @@
 import { Vocabulary } from "./clean.ts";
 import { segmentColumnMajor, type Block, type RowEvidence } from "./table-cells.ts";
 import { findTableHeader, isSectionHeading, type TableHeader } from "./table-header.ts";
-import { learnModels, sharedRowStarts, type ColumnModel } from "./table-model.ts";
+import { countWords, learnModels, sharedRowStarts, type ColumnModel, type WordCounts } from "./table-model.ts";
 import { segmentRowMajor } from "./table-rowmajor.ts";
 import { splitRows } from "./table-rows.ts";
 import { joinCellText, rowWords, type Word } from "./table-text.ts";
@@ -67,7 +67,7 @@ function referencesFor(table: TableDraft, others: readonly ParsedTable[]): Map<n
   return out;
 }
 
-function segmentTable(table: TableDraft, vocabulary: Vocabulary, references: Map<number, (string | undefined)[]>): void {
+function segmentTable(table: TableDraft, vocabulary: Vocabulary, wordCounts: WordCounts, references: Map<number, (string | undefined)[]>): void {
   const fields = table.columns.map((c) => c.field);
   const segment = table.layout === "column-major" ? segmentColumnMajor : segmentRowMajor;
   let models: ColumnModel[] | null = null;
@@ -77,7 +77,7 @@ function segmentTable(table: TableDraft, vocabulary: Vocabulary, references: Map
       const evidence: RowEvidence = { vocabulary, models, references: references.get(row.number) ?? [], sharedStart: shared[r] };
       return { number: row.number, ...segment(row, fields, evidence) };
     });
-    models = learnModels(table.segmented, table.columns.length, round === 0);
+    models = learnModels(table.segmented, table.columns.length, wordCounts, round === 0);
   }
 }
 
@@ -120,7 +120,9 @@ export interface ParseOptions {
  */
 export function parseTables(lines: readonly TableLine[], options: ParseOptions = {}): ParsedTable[] {
   const furniture = furnitureLines(lines);
-  const vocabulary = new Vocabulary(lines.filter((l, i) => !furniture.has(i)).map((l) => l.text));
+  const text = lines.filter((_, i) => !furniture.has(i)).map((l) => l.text);
+  const vocabulary = new Vocabulary(text);
+  const wordCounts = countWords(text);
   const headers: TableHeader[] = [];
   for (let from = 0; ; ) {
     const header = findTableHeader(lines, from);
@@ -143,7 +145,7 @@ export function parseTables(lines: readonly TableLine[], options: ParseOptions =
   for (let round = 0; round < rounds; round++) {
     for (const t of order) {
       const others = options.crossTable === false ? [] : parsed.filter((p, k): p is ParsedTable => p !== undefined && k !== t);
-      segmentTable(drafts[t], vocabulary, referencesFor(drafts[t], others));
+      segmentTable(drafts[t], vocabulary, wordCounts, referencesFor(drafts[t], others));
       parsed[t] = toParsed(lines, drafts[t], vocabulary);
     }
   }
