@@ -20,6 +20,8 @@ const MAX_PASSES = 3;
 const CONTINUATION_MIN_SHARE = 0.6;
 /** Re-segmentations of a row after forbidding continuations that break the page-height rule. */
 const MAX_REPAIRS = 4;
+/** A block whose lines misfit the column this much (in line units) is abandoned, whatever else it has. */
+const MAX_WIDTH_PENALTY = 30;
 /** Opening a block: a cell is few blocks, so a column is not cut into many for small gains. */
 const NEW_BLOCK_COST = 1;
 /** A column left empty on the row's first pass: cells are rarely empty. */
@@ -146,7 +148,10 @@ function bestBlocks(row: RowSpan, words: Word[], fields: readonly (string | null
         if (field === "venue" && piece < 2 && cue[w]) cueBonus = Math.max(cueBonus, piece === 0 ? VENUE_CUE_BONUS : VENUE_CUE_BONUS / 2);
         pieceLength += (pieceLength ? 1 : 0) + words[w].text.length;
         pieceKey += keys[w];
-        let score = width.score(pieceLength) + repeat + pieceRepeatScore(evidence.models, c, pieceKey, row.number);
+        const widthScore = width.score(pieceLength);
+        // Width penalties only grow with the block: past this, no evidence makes the block worth having.
+        if (widthScore < -MAX_WIDTH_PENALTY) break;
+        let score = widthScore + repeat + pieceRepeatScore(evidence.models, c, pieceKey, row.number);
         score += wordScore[c][b] - wordScore[c][a];
         if (field === "year") score += b - a === 1 && isYear(words[a].text) ? YEAR_BONUS : -YEAR_MISMATCH * (b - a);
         if (field === "venue") score += cueBonus + (citation[b] >= a ? CITATION_BONUS : 0);

@@ -93,9 +93,9 @@ export function blockWidthScorer(model: ColumnModel | null): WidthScorer {
     },
     score(lastLength) {
       if (learned !== null) return -(sum + overflowPenalty(learned, lastLength));
-      if (lastLength <= widest) return -sum;
-      // The last line is the widest: the earlier lines are judged against it (not cached: it may not last).
-      return -done.reduce((s, x) => s + penalty(lastLength, x), 0);
+      // A last line wider than the others is not used as the width (judging the others against it would
+      // cost a pass over them at every step); the earlier lines are judged against their own widest.
+      return -sum;
     },
   };
 }

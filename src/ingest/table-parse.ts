@@ -30,6 +30,8 @@ interface TableDraft {
   columns: TableColumn[];
   rows: RowSpan[];
   segmented: { number: number; words: Word[]; blocks: Block[] }[];
+  /** What the table's rows taught about its columns, kept from one exchange round to the next. */
+  models: ColumnModel[] | null;
 }
 
 /** The last row ends at a section heading after it (one that is not a column name of this table). */
@@ -70,15 +72,18 @@ function referencesFor(table: TableDraft, others: readonly ParsedTable[]): Map<n
 function segmentTable(table: TableDraft, vocabulary: Vocabulary, wordCounts: WordCounts, references: Map<number, (string | undefined)[]>): void {
   const fields = table.columns.map((c) => c.field);
   const segment = table.layout === "column-major" ? segmentColumnMajor : segmentRowMajor;
-  let models: ColumnModel[] | null = null;
+  let models = table.models;
   const shared = sharedRowStarts(table.rows.map((row) => rowWords(row.lines)));
-  for (let round = 0; round < MODEL_ROUNDS; round++) {
+  // A table read before starts from what it learned then: one more round refines it.
+  const rounds = models ? 1 : MODEL_ROUNDS;
+  for (let round = 0; round < rounds; round++) {
     table.segmented = table.rows.map((row, r) => {
       const evidence: RowEvidence = { vocabulary, models, references: references.get(row.number) ?? [], sharedStart: shared[r] };
       return { number: row.number, ...segment(row, fields, evidence) };
     });
-    models = learnModels(table.segmented, table.columns.length, wordCounts, round === 0);
+    models = learnModels(table.segmented, table.columns.length, wordCounts, table.models === null && round === 0);
   }
+  table.models = models;
 }
 
 /** A segmented table's cells: each column's words in order, one piece per source line, rejoined. */
@@ -135,7 +140,7 @@ export function parseTables(lines: readonly TableLine[], options: ParseOptions =
     const columns = header.columns.filter((c) => c.field !== "number");
     const rows = splitRows(lines, header.firstRowLine, endLine);
     trimLastRow(rows, header.columns);
-    return { header, endLine, layout: layoutOf(lines, header), columns, rows, segmented: [] };
+    return { header, endLine, layout: layoutOf(lines, header), columns, rows, segmented: [], models: null };
   });
   // Tables sharing columns inform each other: each round re-reads every table with the others' latest
   // cells, column-major tables first (their cells are separated by their own evidence more reliably).
