@@ -104,7 +104,7 @@ function toParsed(lines: readonly TableLine[], table: TableDraft, vocabulary: Vo
         }
         lastLine = -1;
       }
-      return { column: column.name, field: column.field, text: joinCellText(pieces, vocabulary), lines: [...used].sort((x, y) => x - y) };
+      return { column: column.name, field: column.field, text: joinCellText(pieces, vocabulary, column.field), lines: [...used].sort((x, y) => x - y) };
     });
     return { number: row.number, cells, page: row.lines[0]?.page ?? null };
   });

@@ -48,8 +48,27 @@ export function decideJoin(left: string, right: string, vocabulary: Vocabulary):
   return tail.length <= MAX_SUFFIX_TAIL && isEnglishWord(whole) ? "glue" : "space";
 }
 
-/** Join a cell's pieces (one per source line) into text, rejoining words broken across lines. */
-export function joinCellText(pieces: readonly string[], vocabulary: Vocabulary): string {
+/** Lower-case words of a name list that are words of their own ("et al.", "van", "bin"). */
+const NAME_PARTICLES = new Set(["et", "al", "and", "dan", "van", "von", "de", "der", "da", "di", "bin", "binti", "la", "le"]);
+
+/**
+ * In a list of names every name starts with a capital, so a line starting in lower case continues the name
+ * broken at the line before ("Muhamm" + "ad", "Afifah,Ne" + "neng", "(Purnama" + "sari, 2015)").
+ */
+function continuesName(left: string, right: string): boolean {
+  const head = /\p{L}$/u.test(left);
+  const tail = /^(\p{Ll}+)/u.exec(right)?.[1];
+  return head && tail !== undefined && !NAME_PARTICLES.has(tail);
+}
+
+/** Inside an in-text citation whose parenthesis is still open: names follow. */
+const OPEN_CITATION = /\(\p{Lu}[^()]*$/u;
+
+/**
+ * Join a cell's pieces (one per source line) into text, rejoining words broken across lines; in a names
+ * cell (field "authors", or a venue's in-text citation) a lower-case line start continues the name before.
+ */
+export function joinCellText(pieces: readonly string[], vocabulary: Vocabulary, field: string | null = null): string {
   let text = "";
   for (const raw of pieces) {
     const piece = tidyInline(raw);
@@ -58,12 +77,14 @@ export function joinCellText(pieces: readonly string[], vocabulary: Vocabulary):
       text = piece;
       continue;
     }
-    const decision = decideJoin(text, piece, vocabulary);
+    const names = field === "authors" || (field === "venue" && OPEN_CITATION.test(text));
+    const decision = names && continuesName(text, piece) ? "glue" : decideJoin(text, piece, vocabulary);
     if (decision === "space") text += ` ${piece}`;
     else if (decision === "drop-hyphen") text = text.slice(0, -1) + piece;
     else text += piece;
   }
-  return tidyInline(text);
+  // Names run together at a comma ("Afifah,Neneng") are two names.
+  return tidyInline(field === "authors" ? text.replace(/,(?=\p{Lu})/gu, ", ") : text);
 }
 
 /** A year as a table cell holds it: 1900-2099, maybe "2019a", maybe in parentheses or with a comma. */
@@ -106,20 +127,37 @@ const MIN_WINDOW_LETTERS = 10;
 const WINDOW = 3;
 
 /**
- * Which words of the row are found, with their neighbours, in `reference` (another table's cell for the
- * same row and column): the letters of some WINDOW consecutive words including it occur in the
- * reference's letters. Letters only, so a word broken across lines ("menunjukka" + "n") still matches;
- * three words, so "Kabupaten Cianjur" of a title is not taken for the same words in a result.
+ * Which words of the row are found, with their neighbours and in order, in `reference` (another table's
+ * cell for the same row and column): the letters of WINDOW consecutive words including it occur in the
+ * reference's letters, and the windows taken form the longest chain that advances through both texts
+ * together. Letters only, so a word broken across lines ("menunjukka" + "n") still matches; three words
+ * and in order, so a title's "Kasus Perdagangan Anak di Jawa Barat" is not taken for the same words in
+ * the middle of a result that repeats them.
  */
 export function referenceMatches(words: readonly Word[], reference: string): boolean[] {
   const ref = squash(reference);
   const keys = words.map((w) => squash(w.text));
-  const matched = new Array<boolean>(words.length).fill(false);
   const span = Math.min(WINDOW, words.length);
+  const found: { at: number; offset: number }[] = [];
   for (let i = 0; i + span <= words.length; i++) {
     const key = keys.slice(i, i + span).join("");
-    if (key.length >= MIN_WINDOW_LETTERS && ref.includes(key)) matched.fill(true, i, i + span);
+    if (key.length < MIN_WINDOW_LETTERS) continue;
+    for (let offset = ref.indexOf(key); offset >= 0; offset = ref.indexOf(key, offset + 1)) found.push({ at: i, offset });
   }
+  // Longest chain of windows increasing in both row position and reference offset.
+  const length = found.map(() => 1);
+  const previous = found.map(() => -1);
+  for (let k = 0; k < found.length; k++) {
+    for (let j = 0; j < k; j++) {
+      if (found[j].at < found[k].at && found[j].offset < found[k].offset && length[j] + 1 > length[k]) {
+        length[k] = length[j] + 1;
+        previous[k] = j;
+      }
+    }
+  }
+  const matched = new Array<boolean>(words.length).fill(false);
+  let k = length.length ? length.indexOf(Math.max(...length)) : -1;
+  for (; k >= 0; k = previous[k]) matched.fill(true, found[k].at, found[k].at + span);
   return matched;
 }
 
