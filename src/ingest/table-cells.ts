@@ -24,16 +24,18 @@ const MAX_REPAIRS = 4;
 const MAX_WIDTH_PENALTY = 30;
 /** Opening a block: a cell is few blocks, so a column is not cut into many for small gains. */
 const NEW_BLOCK_COST = 1;
+/** Opening a block after a known page break: there, every column still running opens one. */
+const CONTINUATION_BLOCK_COST = 0.25;
 /** A column left empty on the row's first pass: cells are rarely empty. */
 const EMPTY_COST = 3;
 /** Starting the columns again (a page break inside the row) where no page change is known. */
 const RESTART_COST = 6;
-/** Starting again where the lines' pages show a page change. */
-const RESTART_AT_PAGE_BREAK_COST = 0.5;
+/** Starting again where the lines' pages show a page change: what a page change inside a row means. */
+const RESTART_AT_PAGE_BREAK_COST = 0;
 /** Starting again where pages are known and do not change: almost never right. */
 const RESTART_WITHOUT_PAGE_BREAK_COST = 20;
-/** Two cells on one line: it happens where one cell's last line meets the next's first. */
-const SPLIT_COST = 2;
+/** Two cells on one line: it happens where one cell's last line meets the next's first (cheaper than an empty cell). */
+const SPLIT_COST = 1.5;
 /** A cell boundary between the halves of a word broken across lines ("Peneliti" / "an"). */
 const BROKEN_WORD_SPLIT_COST = 4;
 /** The first column's cell ending where the start the row shares with other rows ends ("Google scholar"). */
@@ -121,7 +123,7 @@ function bestBlocks(row: RowSpan, words: Word[], fields: readonly (string | null
             }
           }
         }
-        entry[s] = value === -Infinity ? value : value + boundary - NEW_BLOCK_COST;
+        entry[s] = value === -Infinity ? value : value + boundary - (p > 0 && pagesKnown ? CONTINUATION_BLOCK_COST : NEW_BLOCK_COST);
         entryFrom[s] = from;
       }
     }

@@ -60,7 +60,7 @@ function wrapPenalty(width: number, fitted: number, sentenceEnd: boolean): numbe
   return WRAP_PENALTY * Math.min(1, (slack - WRAP_TOLERANCE) / WRAP_RAMP) * (sentenceEnd ? SENTENCE_END_DISCOUNT : 1);
 }
 
-function overflowPenalty(width: number, length: number): number {
+export function overflowPenalty(width: number, length: number): number {
   const excess = (length - width) / width;
   if (excess <= OVERFLOW_TOLERANCE) return 0;
   return OVERFLOW_PENALTY * Math.min(OVERFLOW_CAP, (excess - OVERFLOW_TOLERANCE) / OVERFLOW_RAMP);

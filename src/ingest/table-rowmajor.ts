@@ -3,13 +3,14 @@
  * to right ("7. Featured counter-trafficking program: Arpan Hasil yang di dapatkan ..."), and the next line
  * may go back to the first column (a cell continued beside another, or after a page break).
  *
- * Each word of the row gets a column by a Viterbi pass: within a line columns only go left to right; at a
- * line start any column may follow, staying in the same cell being cheapest; every column should be
- * reached, and a cell starts with a capital or a digit. Evidence per word is the same as for column-major
- * rows (table-text.ts: other tables' cells, name shapes) plus year and citation shapes, repeated values and
- * learned column widths (a line too long for a column is not that column's alone).
+ * Each line is cut into pieces, one per column it holds, by a dynamic program over the row: within a line
+ * columns only go left to right; at a line start any column may follow, staying in the same cell being
+ * cheapest; every column should be reached, and a cell starts with a capital or a digit. Evidence per word
+ * is the same as for column-major rows (table-text.ts: other tables' cells, name shapes) plus year and
+ * citation shapes and repeated values; per piece, the column's learned width (a piece longer than the
+ * column is wide belongs to more than one column).
  */
-import { pieceRepeatScore } from "./table-model.ts";
+import { overflowPenalty, pieceRepeatScore } from "./table-model.ts";
 import type { Block, RowEvidence } from "./table-cells.ts";
 import { citationStarts, columnWordScores, isYear, rowWords, type Word } from "./table-text.ts";
 import type { RowSpan } from "./table-types.ts";
@@ -25,10 +26,6 @@ const BACK_COST = 0.5;
 const EMPTY_COST = 3;
 /** A cell starting with a lower-case word: cells start with a capital or a digit. */
 const LOWER_START_COST = 2;
-/** A line longer than the column's learned width by more than this share cannot be the column's alone. */
-const OVERFLOW_TOLERANCE = 0.1;
-/** Per line too long for the column (spread over its words). */
-const OVERFLOW_PENALTY = 3;
 /** A year-shaped word in a year column. */
 const YEAR_BONUS = 2;
 /** A word of a year column that is not a year. */
@@ -39,6 +36,12 @@ const CITATION_WORD_BONUS = 1;
 const WORD_REPEAT_SHARE = 0.5;
 
 /** The row's words labelled with columns, as blocks of consecutive words of one column. */
+function prefixSums(values: readonly number[]): number[] {
+  const out = [0];
+  values.forEach((v) => out.push(out[out.length - 1] + v));
+  return out;
+}
+
 export function segmentRowMajor(row: RowSpan, fields: readonly (string | null)[], evidence: RowEvidence): { words: Word[]; blocks: Block[] } {
   const words = rowWords(row.lines);
   const n = words.length;
@@ -56,55 +59,55 @@ export function segmentRowMajor(row: RowSpan, fields: readonly (string | null)[]
     return s;
   };
 
-  // Learned widths: a line longer than a column's width is not that column's alone.
-  const lineLength = row.lines.map((l) => l.text.length);
-  const lineWords = row.lines.map((l) => l.text.split(/\s+/).filter(Boolean).length);
-  const overflow = (c: number, i: number) => {
-    const width = evidence.models?.[c]?.width;
-    const line = words[i].line;
-    return width && lineLength[line] > width * (1 + OVERFLOW_TOLERANCE) ? OVERFLOW_PENALTY / lineWords[line] : 0;
-  };
   const lower = words.map((w) => /^\p{Ll}/u.test(w.text));
+  const cumulative = prefixSums(words.map((w) => w.text.length + 1));
+  const sums = fields.map((_, c) => prefixSums(words.map((_, i) => emit(c, i))));
+  const lineStart = words.map((w, i) => (i > 0 && words[i - 1].line === w.line ? -1 : i));
+  for (let i = 1; i < n; i++) if (lineStart[i] < 0) lineStart[i] = lineStart[i - 1];
 
-  // Viterbi over states (column, furthest column reached so far): every column should be reached.
+  // Semi-Markov over pieces (a run of one line's words in one column), in states (column, furthest column
+  // reached): within a line columns go left to right; every column should be reached.
   const S = K * K;
   const state = (c: number, m: number) => c * K + m;
-  const value: Float64Array[] = words.map(() => new Float64Array(S).fill(-Infinity));
-  const back: Int32Array[] = words.map(() => new Int32Array(S).fill(-1));
-  for (let c = 0; c < K; c++) value[0][state(c, c)] = emit(c, 0) - overflow(c, 0) - EMPTY_COST * c - (lower[0] ? LOWER_START_COST : 0);
-  for (let i = 1; i < n; i++) {
-    const newLine = words[i].line !== words[i - 1].line;
-    for (let p = 0; p < K; p++) {
-      for (let mp = p; mp < K; mp++) {
-        const from = value[i - 1][state(p, mp)];
-        if (from === -Infinity) continue;
-        for (let c = newLine ? 0 : p; c < K; c++) {
-          const m = Math.max(mp, c);
-          let cost = c === p ? 0 : !newLine ? SPLIT_COST : c > p ? FORWARD_COST : BACK_COST;
-          if (c > mp) cost += EMPTY_COST * (c - mp - 1) + (lower[i] ? LOWER_START_COST : 0);
-          const v = from - cost;
-          const s = state(c, m);
-          if (v > value[i][s]) {
-            value[i][s] = v;
-            back[i][s] = state(p, mp);
+  const value: Float64Array[] = Array.from({ length: n + 1 }, () => new Float64Array(S).fill(-Infinity));
+  const back: { from: number; state: number }[][] = Array.from({ length: n + 1 }, () => new Array(S));
+  for (let b = 1; b <= n; b++) {
+    for (let a = b - 1; a >= lineStart[b - 1]; a--) {
+      const length = cumulative[b] - cumulative[a] - 1;
+      for (let c = 0; c < K; c++) {
+        const width = evidence.models?.[c]?.width;
+        const piece = sums[c][b] - sums[c][a] - (width ? overflowPenalty(width, length) : 0);
+        const enter = (lower[a] ? LOWER_START_COST : 0);
+        if (a === 0) {
+          const v = piece - EMPTY_COST * c - enter;
+          if (v > value[b][state(c, c)]) [value[b][state(c, c)], back[b][state(c, c)]] = [v, { from: 0, state: -1 }];
+          continue;
+        }
+        const newLine = a === lineStart[a];
+        for (let p = 0; p < K; p++) {
+          if (!newLine && p >= c) continue;
+          for (let mp = p; mp < K; mp++) {
+            const from = value[a][state(p, mp)];
+            if (from === -Infinity) continue;
+            let cost = c === p ? 0 : !newLine ? SPLIT_COST : c > p ? FORWARD_COST : BACK_COST;
+            if (c > mp) cost += EMPTY_COST * (c - mp - 1) + enter;
+            const s = state(c, Math.max(mp, c));
+            const v = from - cost + piece;
+            if (v > value[b][s]) [value[b][s], back[b][s]] = [v, { from: a, state: state(p, mp) }];
           }
         }
       }
     }
-    for (let c = 0; c < K; c++) {
-      const e = emit(c, i) - overflow(c, i);
-      for (let m = c; m < K; m++) value[i][state(c, m)] += e;
-    }
   }
   let s = 0;
-  for (let k = 0; k < S; k++) {
-    const m = k % K;
-    if (value[n - 1][k] - EMPTY_COST * (K - 1 - m) > value[n - 1][s] - EMPTY_COST * (K - 1 - (s % K))) s = k;
-  }
+  const final = (k: number) => value[n][k] - EMPTY_COST * (K - 1 - (k % K));
+  for (let k = 1; k < S; k++) if (final(k) > final(s)) s = k;
   const labels = new Array<number>(n);
-  for (let i = n - 1; i >= 0; i--) {
-    labels[i] = Math.floor(s / K);
-    s = back[i][s];
+  for (let b = n; b > 0 && s >= 0; ) {
+    const { from, state: previous } = back[b][s];
+    labels.fill(Math.floor(s / K), from, b);
+    b = from;
+    s = previous;
   }
   const blocks: Block[] = [];
   labels.forEach((column, i) => {

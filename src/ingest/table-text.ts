@@ -53,12 +53,14 @@ const NAME_PARTICLES = new Set(["et", "al", "and", "dan", "van", "von", "de", "d
 
 /**
  * In a list of names every name starts with a capital, so a line starting in lower case continues the name
- * broken at the line before ("Muhamm" + "ad", "Afifah,Ne" + "neng", "(Purnama" + "sari, 2015)").
+ * broken at the line before ("Muhamm" + "ad", "Afifah,Ne" + "neng", "(Purnama" + "sari, 2015)"), unless
+ * it is a particle ("et" + "al."). Null: no opinion.
  */
-function continuesName(left: string, right: string): boolean {
-  const head = /\p{L}$/u.test(left);
+function nameJoin(left: string, right: string): "glue" | "space" | null {
   const tail = /^(\p{Ll}+)/u.exec(right)?.[1];
-  return head && tail !== undefined && !NAME_PARTICLES.has(tail);
+  if (tail === undefined) return null;
+  if (NAME_PARTICLES.has(tail)) return "space";
+  return /\p{L}$/u.test(left) ? "glue" : null;
 }
 
 /** Inside an in-text citation whose parenthesis is still open: names follow. */
@@ -78,7 +80,7 @@ export function joinCellText(pieces: readonly string[], vocabulary: Vocabulary, 
       continue;
     }
     const names = field === "authors" || (field === "venue" && OPEN_CITATION.test(text));
-    const decision = names && continuesName(text, piece) ? "glue" : decideJoin(text, piece, vocabulary);
+    const decision = (names ? nameJoin(text, piece) : null) ?? decideJoin(text, piece, vocabulary);
     if (decision === "space") text += ` ${piece}`;
     else if (decision === "drop-hyphen") text = text.slice(0, -1) + piece;
     else text += piece;
