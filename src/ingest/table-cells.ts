@@ -24,7 +24,7 @@ const MAX_REPAIRS = 4;
 const MAX_WIDTH_PENALTY = 30;
 /** Opening a block: a cell is few blocks, so a column is not cut into many for small gains. */
 const NEW_BLOCK_COST = 1;
-/** Opening a block after a known page break: there, every column still running opens one. */
+/** Opening a block after a page break, in a row where pages are seen to change: there, every column still running opens one. */
 const CONTINUATION_BLOCK_COST = 0.25;
 /** A column left empty on the row's first pass: cells are rarely empty. */
 const EMPTY_COST = 3;
@@ -32,8 +32,6 @@ const EMPTY_COST = 3;
 const RESTART_COST = 6;
 /** Starting again where the lines' pages show a page change: what a page change inside a row means. */
 const RESTART_AT_PAGE_BREAK_COST = 0;
-/** Starting again where pages are known and do not change: almost never right. */
-const RESTART_WITHOUT_PAGE_BREAK_COST = 20;
 /** Two cells on one line: it happens where one cell's last line meets the next's first (cheaper than an empty cell). */
 const SPLIT_COST = 1.5;
 /** A cell boundary between the halves of a word broken across lines ("Peneliti" / "an"). */
@@ -85,8 +83,11 @@ function bestBlocks(row: RowSpan, words: Word[], fields: readonly (string | null
   const lineStart = words.map((w, i) => i === 0 || words[i - 1].line !== w.line);
   const lineText = row.lines.map((l) => l.text);
   const glueBefore = words.map((w, i) => i > 0 && lineStart[i] && decideJoin(lineText[words[i - 1].line], lineText[w.line], evidence.vocabulary) !== "space");
-  const pagesKnown = row.lines.every((l) => l.page !== null);
-  const pageBreakBefore = words.map((w, i) => i > 0 && lineStart[i] && pagesKnown && row.lines[w.line].page !== row.lines[words[i - 1].line].page);
+  // Pages are evidence only where they change: a text file's pages, recovered from running headers, miss
+  // the page breaks that have none.
+  const pageOf = (w: Word) => row.lines[w.line].page;
+  const pageBreakBefore = words.map((w, i) => i > 0 && lineStart[i] && pageOf(w) !== null && pageOf(words[i - 1]) !== null && pageOf(w) !== pageOf(words[i - 1]));
+  const pageChanges = pageBreakBefore.some(Boolean);
   const citation = citationStarts(words);
   const keys = words.map((w) => squash(w.text));
   const cue = words.map((w) => isVenueCue(w.text));
@@ -102,7 +103,7 @@ function bestBlocks(row: RowSpan, words: Word[], fields: readonly (string | null
 
   for (let a = 0; a < P; a++) {
     const boundary = a === 0 ? 0 : !lineStart[a] ? -SPLIT_COST : glueBefore[a] ? -BROKEN_WORD_SPLIT_COST : 0;
-    const restart = pageBreakBefore[a] ? RESTART_AT_PAGE_BREAK_COST : pagesKnown ? RESTART_WITHOUT_PAGE_BREAK_COST : RESTART_COST;
+    const restart = pageBreakBefore[a] ? RESTART_AT_PAGE_BREAK_COST : RESTART_COST;
     for (let p = 0; p < MAX_PASSES; p++) {
       for (let c = 0; c < K; c++) {
         const s = p * K + c;
@@ -123,7 +124,7 @@ function bestBlocks(row: RowSpan, words: Word[], fields: readonly (string | null
             }
           }
         }
-        entry[s] = value === -Infinity ? value : value + boundary - (p > 0 && pagesKnown ? CONTINUATION_BLOCK_COST : NEW_BLOCK_COST);
+        entry[s] = value === -Infinity ? value : value + boundary - (p > 0 && pageChanges ? CONTINUATION_BLOCK_COST : NEW_BLOCK_COST);
         entryFrom[s] = from;
       }
     }
