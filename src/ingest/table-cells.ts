@@ -38,8 +38,10 @@ const SPLIT_COST = 1.5;
 const BROKEN_WORD_SPLIT_COST = 4;
 /** The first column's cell ending where the start the row shares with other rows ends ("Google scholar"). */
 const SHARED_START_BONUS = 2;
-/** A venue cell whose first line names a kind of venue ("Journal of"); half when its second line does. */
+/** A venue cell whose first or second line names a kind of venue ("Journal of", "American" / "Journal of"). */
 const VENUE_CUE_BONUS = 2;
+/** On the second line a little less: where nothing else tells, the venue starts at the line that names it. */
+const VENUE_CUE_SECOND_LINE_SHARE = 0.85;
 /** A year column holding exactly one year-shaped word. */
 const YEAR_BONUS = 4;
 /** Per word of a year column that is not one year. */
@@ -148,7 +150,7 @@ function bestBlocks(row: RowSpan, words: Word[], fields: readonly (string | null
           pieceKey = "";
           piece++;
         }
-        if (field === "venue" && piece < 2 && cue[w]) cueBonus = Math.max(cueBonus, piece === 0 ? VENUE_CUE_BONUS : VENUE_CUE_BONUS / 2);
+        if (field === "venue" && piece < 2 && cue[w]) cueBonus = Math.max(cueBonus, piece === 0 ? VENUE_CUE_BONUS : VENUE_CUE_BONUS * VENUE_CUE_SECOND_LINE_SHARE);
         pieceLength += (pieceLength ? 1 : 0) + words[w].text.length;
         pieceKey += keys[w];
         const widthScore = width.score(pieceLength);

@@ -37,6 +37,8 @@ const MAX_PHRASE_WORDS = 5;
 const MAX_HEADER_WORDS = 40;
 /** Words of a header that are not column vocabulary: a few unknown column names, no more (prose is not a header). */
 const MAX_UNKNOWN_WORDS = 3;
+/** And at most one unknown column per this many known ones ("Hasil penelitian ini ... program" is prose). */
+const KNOWN_PER_UNKNOWN = 3;
 /** A header names at least this many distinct known fields besides the row number. */
 const MIN_KNOWN_FIELDS = 2;
 
@@ -110,8 +112,10 @@ export function groupHeaderWords(words: readonly { text: string; line: number }[
     }
     k++;
   }
-  if (unknown > MAX_UNKNOWN_WORDS) return null;
   const known = new Set(columns.flatMap((c) => (c.field && c.field !== "number" ? [c.field] : [])));
+  const knownColumns = columns.filter((c) => c.field !== null).length;
+  const unknownColumns = columns.length - knownColumns;
+  if (unknown > MAX_UNKNOWN_WORDS || unknownColumns > Math.floor(knownColumns / KNOWN_PER_UNKNOWN)) return null;
   return known.size >= MIN_KNOWN_FIELDS ? columns : null;
 }
 

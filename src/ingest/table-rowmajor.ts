@@ -25,7 +25,7 @@ const BACK_COST = 0.5;
 /** A column the row never reaches (or skips): cells are rarely empty. */
 const EMPTY_COST = 3;
 /** A cell starting with a lower-case word: cells start with a capital or a digit. */
-const LOWER_START_COST = 2;
+const LOWER_START_COST = 1.5;
 /** A year-shaped word in a year column. */
 const YEAR_BONUS = 2;
 /** A word of a year column that is not a year. */

@@ -127,39 +127,43 @@ export const isNameLike = (word: string) => NAME_PART.test(word);
 const MIN_WINDOW_LETTERS = 10;
 /** Words in a window: three consecutive words place a word in a text; two words often recur elsewhere. */
 const WINDOW = 3;
+/** Two words spelling this many letters are specific too: a two-word piece of a cell ("Sexual Exploitation"). */
+const MIN_PAIR_LETTERS = 14;
 
 /**
  * Which words of the row are found, with their neighbours and in order, in `reference` (another table's
- * cell for the same row and column): the letters of WINDOW consecutive words including it occur in the
- * reference's letters, and the windows taken form the longest chain that advances through both texts
- * together. Letters only, so a word broken across lines ("menunjukka" + "n") still matches; three words
- * and in order, so a title's "Kasus Perdagangan Anak di Jawa Barat" is not taken for the same words in
- * the middle of a result that repeats them.
+ * cell for the same row and column): the letters of WINDOW consecutive words including it (or of two long
+ * words) occur in the reference's letters, and the windows taken form the longest chain that advances
+ * through both texts together. Letters only, so a word broken across lines ("menunjukka" + "n") still
+ * matches; several words and in order, so a title's "Kasus Perdagangan Anak di Jawa Barat" is not taken
+ * for the same words in the middle of a result that repeats them.
  */
 export function referenceMatches(words: readonly Word[], reference: string): boolean[] {
   const ref = squash(reference);
   const keys = words.map((w) => squash(w.text));
-  const span = Math.min(WINDOW, words.length);
-  const found: { at: number; offset: number }[] = [];
-  for (let i = 0; i + span <= words.length; i++) {
-    const key = keys.slice(i, i + span).join("");
-    if (key.length < MIN_WINDOW_LETTERS) continue;
-    for (let offset = ref.indexOf(key); offset >= 0; offset = ref.indexOf(key, offset + 1)) found.push({ at: i, offset });
+  const found: { at: number; span: number; offset: number }[] = [];
+  for (let i = 0; i < words.length; i++) {
+    for (const [span, minLetters] of [[WINDOW, MIN_WINDOW_LETTERS], [2, MIN_PAIR_LETTERS]]) {
+      if (i + span > words.length) continue;
+      const key = keys.slice(i, i + span).join("");
+      if (key.length < minLetters) continue;
+      for (let offset = ref.indexOf(key); offset >= 0; offset = ref.indexOf(key, offset + 1)) found.push({ at: i, span, offset });
+    }
   }
   // Longest chain of windows increasing in both row position and reference offset.
-  const length = found.map(() => 1);
+  const length = found.map((f) => f.span);
   const previous = found.map(() => -1);
   for (let k = 0; k < found.length; k++) {
     for (let j = 0; j < k; j++) {
-      if (found[j].at < found[k].at && found[j].offset < found[k].offset && length[j] + 1 > length[k]) {
-        length[k] = length[j] + 1;
+      if (found[j].at < found[k].at && found[j].offset < found[k].offset && length[j] + found[k].span > length[k]) {
+        length[k] = length[j] + found[k].span;
         previous[k] = j;
       }
     }
   }
   const matched = new Array<boolean>(words.length).fill(false);
   let k = length.length ? length.indexOf(Math.max(...length)) : -1;
-  for (; k >= 0; k = previous[k]) matched.fill(true, found[k].at, found[k].at + span);
+  for (; k >= 0; k = previous[k]) matched.fill(true, found[k].at, found[k].at + found[k].span);
   return matched;
 }
 

@@ -66,12 +66,12 @@ export function columnKey(field: string | null, name: string): string {
 }
 
 const BARE_NUMBER = /^\s*\d{1,4}\s*$/;
-/** How far (in non-blank lines) a page number may sit from the running header it goes with. */
-const PAGE_NUMBER_REACH = 2;
+/** How far (in non-blank lines) a page number may sit from the running header it goes with: beside it. */
+const PAGE_NUMBER_REACH = 1;
 
 /**
  * Page furniture among the lines: a journal running header (ISSN, or volume and issue) and a bare number
- * within PAGE_NUMBER_REACH non-blank lines of one. A bare number elsewhere ("2014" ending a title cell,
+ * next to one (blank lines aside). A bare number elsewhere ("2014" ending a title cell,
  * "1" of a row number "1"/"0.") is content.
  */
 export function furnitureLines(lines: readonly TableLine[]): Set<number> {
