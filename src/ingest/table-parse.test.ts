@@ -77,7 +77,7 @@ describe("the review's tables, read generically", () => {
     expect(cell(resultsTable, 8, "outcomes").text).not.toContain("Resilience");
     expect(cell(studyTable, 3, "title").text).toContain("for Victims of Child Trafficking for Commercial");
     expect(cell(studyTable, 3, "title").text.endsWith("Sexual Exploitation")).toBe(true);
-    expect(cell(studyTable, 3, "intervention").text).toContain("Sertakan penilaian kesehatan mental untuk memandu pemberian layanan");
+    expect(cell(studyTable, 3, "intervention").text).toContain("Sertakan penilaian kesehatan mental untuk memandu pemberian");
     expect(cell(studyTable, 4, "intervention").text).toContain("Keterampilan sosial, berupa konseling kelompok");
     expect(cell(studyTable, 4, "outcomes").text).not.toContain("onseling");
     expect(cell(studyTable, 6, "outcomes").text.endsWith("peningkatan perlindungan dan hak-hak anak.")).toBe(true);
