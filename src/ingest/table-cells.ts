@@ -28,7 +28,7 @@ const NEW_BLOCK_COST = 1;
 const CONTINUATION_BLOCK_COST = 0.25;
 /** A column left empty on the row's first pass: cells are rarely empty. */
 const EMPTY_COST = 3;
-/** Starting the columns again (a page break inside the row) where no page change is known. */
+/** Starting the columns again (a page break inside the row) where no page change is seen. */
 const RESTART_COST = 6;
 /** Starting again where the lines' pages show a page change: what a page change inside a row means. */
 const RESTART_AT_PAGE_BREAK_COST = 0;
@@ -52,6 +52,7 @@ const CITATION_BONUS = 4;
 /** A line ending a sentence or clause may end early by the author's choice. */
 const SENTENCE_END = /[.!?:;]["”’)]*$/;
 
+/** What a row's segmentation may use besides its own lines. */
 export interface RowEvidence {
   vocabulary: Vocabulary;
   /** Per data column, what the table's other rows taught (null on the first round). */

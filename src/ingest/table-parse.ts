@@ -87,7 +87,7 @@ function segmentTable(table: TableDraft, vocabulary: Vocabulary, wordCounts: Wor
 }
 
 /** A segmented table's cells: each column's words in order, one piece per source line, rejoined. */
-function toParsed(lines: readonly TableLine[], table: TableDraft, vocabulary: Vocabulary): ParsedTable {
+function toParsed(table: TableDraft, vocabulary: Vocabulary): ParsedTable {
   const rows = table.rows.map((row, r) => {
     const { words, blocks } = table.segmented[r];
     const cells: TableCell[] = table.columns.map((column, c) => {
@@ -151,7 +151,7 @@ export function parseTables(lines: readonly TableLine[], options: ParseOptions =
     for (const t of order) {
       const others = options.crossTable === false ? [] : parsed.filter((p, k): p is ParsedTable => p !== undefined && k !== t);
       segmentTable(drafts[t], vocabulary, wordCounts, referencesFor(drafts[t], others));
-      parsed[t] = toParsed(lines, drafts[t], vocabulary);
+      parsed[t] = toParsed(drafts[t], vocabulary);
     }
   }
   return parsed.filter((p): p is ParsedTable => p !== undefined);

@@ -35,13 +35,13 @@ const CITATION_WORD_BONUS = 1;
 /** Repeated-value evidence is learned from lines; for single words it is weaker. */
 const WORD_REPEAT_SHARE = 0.5;
 
-/** The row's words labelled with columns, as blocks of consecutive words of one column. */
 function prefixSums(values: readonly number[]): number[] {
   const out = [0];
   values.forEach((v) => out.push(out[out.length - 1] + v));
   return out;
 }
 
+/** The row's words labelled with columns, as blocks of consecutive words of one column (pass 0). */
 export function segmentRowMajor(row: RowSpan, fields: readonly (string | null)[], evidence: RowEvidence): { words: Word[]; blocks: Block[] } {
   const words = rowWords(row.lines);
   const n = words.length;

@@ -25,6 +25,7 @@ export interface TableCell {
   lines: number[];
 }
 
+/** A numbered row: its number (the number column) and one cell per other column, in column order. */
 export interface TableRow {
   number: number;
   cells: TableCell[];
@@ -36,6 +37,7 @@ export interface TableRow {
 export type TableLayout = "column-major" | "row-major";
 
 export interface ParsedTable {
+  /** All the header's columns, the row number column included. */
   columns: TableColumn[];
   rows: TableRow[];
   /** Index of the table's first header line and one past its last line, in the input lines. */
