@@ -8,51 +8,59 @@
  * scored by evidence learned from the table itself (see table-model.ts) and by shapes (table-text.ts).
  */
 import type { Vocabulary } from "./clean.ts";
-import { citationStarts, decideJoin, isNameLike, isYear, referenceMatches, rowWords, type Word } from "./table-text.ts";
+import { citationStarts, columnWordScores, decideJoin, isYear, rowWords, type Word } from "./table-text.ts";
 import { blockWidthScorer, pieceRepeatScore, type ColumnModel } from "./table-model.ts";
 import type { RowSpan } from "./table-types.ts";
 import { squash } from "../text/tokenize.ts";
+import { isVenueCue } from "./table-header.ts";
 
 /** A row spans at most this many pages (passes over the columns). */
 const MAX_PASSES = 3;
+/** A column continued after a page break had at least this share of the tallest column's lines before it. */
+const CONTINUATION_MIN_SHARE = 0.6;
+/** Re-segmentations of a row after forbidding continuations that break the page-height rule. */
+const MAX_REPAIRS = 4;
+/** A block whose lines misfit the column this much (in line units) is abandoned, whatever else it has. */
+const MAX_WIDTH_PENALTY = 30;
 /** Opening a block: a cell is few blocks, so a column is not cut into many for small gains. */
 const NEW_BLOCK_COST = 1;
+/** Opening a block after a page break, in a row where pages are seen to change: there, every column still running opens one. */
+const CONTINUATION_BLOCK_COST = 0.25;
 /** A column left empty on the row's first pass: cells are rarely empty. */
 const EMPTY_COST = 3;
-/** Starting the columns again (a page break inside the row) where no page change is known. */
+/** Starting the columns again (a page break inside the row) where no page change is seen. */
 const RESTART_COST = 6;
-/** Starting again where the lines' pages show a page change. */
-const RESTART_AT_PAGE_BREAK_COST = 0.5;
-/** Starting again where pages are known and do not change: almost never right. */
-const RESTART_WITHOUT_PAGE_BREAK_COST = 20;
-/** Two cells on one line: it happens where one cell's last line meets the next's first. */
-const SPLIT_COST = 2;
+/** Starting again where the lines' pages show a page change: what a page change inside a row means. */
+const RESTART_AT_PAGE_BREAK_COST = 0;
+/** Two cells on one line: it happens where one cell's last line meets the next's first (cheaper than an empty cell). */
+const SPLIT_COST = 1.5;
 /** A cell boundary between the halves of a word broken across lines ("Peneliti" / "an"). */
 const BROKEN_WORD_SPLIT_COST = 4;
+/** The first column's cell ending where the start the row shares with other rows ends ("Google scholar"). */
+const SHARED_START_BONUS = 2;
+/** A venue cell whose first or second line names a kind of venue ("Journal of", "American" / "Journal of"). */
+const VENUE_CUE_BONUS = 2;
+/** On the second line a little less: where nothing else tells, the venue starts at the line that names it. */
+const VENUE_CUE_SECOND_LINE_SHARE = 0.85;
 /** A year column holding exactly one year-shaped word. */
 const YEAR_BONUS = 4;
 /** Per word of a year column that is not one year. */
 const YEAR_MISMATCH = 3;
 /** A venue cell ending with an in-text citation "(Name et al., 2016)". */
 const CITATION_BONUS = 4;
-/** Per word of an authors cell that is (or is not) name-shaped. */
-const NAME_WEIGHT = 0.4;
-/** Per word found (with a neighbour) in another table's cell of the same column and row. */
-const LEX_MATCH = 0.6;
-/** Per word of a column with such a cell, not found in it. */
-const LEX_MISS = 0.4;
-/** Per word of a column without such a cell, found in another column's. */
-const LEX_OTHER = 0.3;
 
 /** A line ending a sentence or clause may end early by the author's choice. */
 const SENTENCE_END = /[.!?:;]["”’)]*$/;
 
+/** What a row's segmentation may use besides its own lines. */
 export interface RowEvidence {
   vocabulary: Vocabulary;
   /** Per data column, what the table's other rows taught (null on the first round). */
   models: ColumnModel[] | null;
   /** Per data column, another table's cell for this row's number (same column), if any. */
   references: (string | undefined)[];
+  /** How many of the row's first words other rows start with too (see sharedRowStarts), 0 if none. */
+  sharedStart: number;
 }
 
 /** A block of words [from, to) of the row assigned to data column `column` on pass `pass`. */
@@ -70,32 +78,24 @@ function prefixSums(values: readonly number[]): Float64Array {
   return out;
 }
 
-/** The row's blocks: the best segmentation of its words into column cells. */
-export function segmentColumnMajor(row: RowSpan, fields: readonly (string | null)[], evidence: RowEvidence): { words: Word[]; blocks: Block[] } {
-  const words = rowWords(row.lines);
+/** The best segmentation of a row's words into blocks, never using the `forbidden` states (pass * K + column). */
+function bestBlocks(row: RowSpan, words: Word[], fields: readonly (string | null)[], evidence: RowEvidence, forbidden: ReadonlySet<number>): Block[] {
   const P = words.length;
   const K = fields.length;
-  if (P === 0 || K === 0) return { words, blocks: [] };
+  if (P === 0 || K === 0) return [];
   const lineStart = words.map((w, i) => i === 0 || words[i - 1].line !== w.line);
   const lineText = row.lines.map((l) => l.text);
   const glueBefore = words.map((w, i) => i > 0 && lineStart[i] && decideJoin(lineText[words[i - 1].line], lineText[w.line], evidence.vocabulary) !== "space");
-  const pagesKnown = row.lines.every((l) => l.page !== null);
-  const pageBreakBefore = words.map((w, i) => i > 0 && lineStart[i] && pagesKnown && row.lines[w.line].page !== row.lines[words[i - 1].line].page);
+  // Pages are evidence only where they change: a text file's pages, recovered from running headers, miss
+  // the page breaks that have none.
+  const pageOf = (w: Word) => row.lines[w.line].page;
+  const pageBreakBefore = words.map((w, i) => i > 0 && lineStart[i] && pageOf(w) !== null && pageOf(words[i - 1]) !== null && pageOf(w) !== pageOf(words[i - 1]));
+  const pageChanges = pageBreakBefore.some(Boolean);
   const citation = citationStarts(words);
   const keys = words.map((w) => squash(w.text));
+  const cue = words.map((w) => isVenueCue(w.text));
 
-  // Per-column word scores: names for an authors column, cross-table references.
-  const matches = evidence.references.map((ref) => (ref ? referenceMatches(words, ref) : null));
-  const wordScore = fields.map((field, c) =>
-    prefixSums(words.map((w, i) => {
-      let s = 0;
-      if (field === "authors") s += isNameLike(w.text) ? NAME_WEIGHT : -NAME_WEIGHT;
-      const own = matches[c];
-      if (own) s += own[i] ? LEX_MATCH : w.text.length >= 3 ? -LEX_MISS : 0;
-      else if (matches.some((m, k) => k !== c && m?.[i])) s -= LEX_OTHER;
-      return s;
-    })),
-  );
+  const wordScore = columnWordScores(words, fields, evidence.references).map(prefixSums);
 
   const S = K * MAX_PASSES;
   const best = new Float64Array((P + 1) * S).fill(-Infinity);
@@ -106,7 +106,7 @@ export function segmentColumnMajor(row: RowSpan, fields: readonly (string | null
 
   for (let a = 0; a < P; a++) {
     const boundary = a === 0 ? 0 : !lineStart[a] ? -SPLIT_COST : glueBefore[a] ? -BROKEN_WORD_SPLIT_COST : 0;
-    const restart = pageBreakBefore[a] ? RESTART_AT_PAGE_BREAK_COST : pagesKnown ? RESTART_WITHOUT_PAGE_BREAK_COST : RESTART_COST;
+    const restart = pageBreakBefore[a] ? RESTART_AT_PAGE_BREAK_COST : RESTART_COST;
     for (let p = 0; p < MAX_PASSES; p++) {
       for (let c = 0; c < K; c++) {
         const s = p * K + c;
@@ -127,7 +127,7 @@ export function segmentColumnMajor(row: RowSpan, fields: readonly (string | null
             }
           }
         }
-        entry[s] = value === -Infinity ? value : value + boundary - NEW_BLOCK_COST;
+        entry[s] = value === -Infinity ? value : value + boundary - (p > 0 && pageChanges ? CONTINUATION_BLOCK_COST : NEW_BLOCK_COST);
         entryFrom[s] = from;
       }
     }
@@ -140,6 +140,8 @@ export function segmentColumnMajor(row: RowSpan, fields: readonly (string | null
       let pieceLength = 0;
       let pieceKey = "";
       let repeat = 0;
+      let piece = 0;
+      let cueBonus = 0;
       for (let b = a + 1; b <= P; b++) {
         const w = b - 1;
         if (w > a && lineStart[w]) {
@@ -147,16 +149,22 @@ export function segmentColumnMajor(row: RowSpan, fields: readonly (string | null
           repeat += pieceRepeatScore(evidence.models, c, pieceKey, row.number);
           pieceLength = 0;
           pieceKey = "";
+          piece++;
         }
+        if (field === "venue" && piece < 2 && cue[w]) cueBonus = Math.max(cueBonus, piece === 0 ? VENUE_CUE_BONUS : VENUE_CUE_BONUS * VENUE_CUE_SECOND_LINE_SHARE);
         pieceLength += (pieceLength ? 1 : 0) + words[w].text.length;
         pieceKey += keys[w];
-        let score = width.score(pieceLength) + repeat + pieceRepeatScore(evidence.models, c, pieceKey, row.number);
+        const widthScore = width.score(pieceLength);
+        // Width penalties only grow with the block: past this, no evidence makes the block worth having.
+        if (widthScore < -MAX_WIDTH_PENALTY) break;
+        let score = widthScore + repeat + pieceRepeatScore(evidence.models, c, pieceKey, row.number);
         score += wordScore[c][b] - wordScore[c][a];
         if (field === "year") score += b - a === 1 && isYear(words[a].text) ? YEAR_BONUS : -YEAR_MISMATCH * (b - a);
-        if (field === "venue" && citation[b] >= a) score += CITATION_BONUS;
+        if (field === "venue") score += cueBonus + (citation[b] >= a ? CITATION_BONUS : 0);
+        if (c === 0 && a === 0 && b === evidence.sharedStart) score += SHARED_START_BONUS;
         for (let p = 0; p < MAX_PASSES; p++) {
           const s = p * K + c;
-          if (entry[s] === -Infinity) continue;
+          if (entry[s] === -Infinity || forbidden.has(s)) continue;
           const v = entry[s] + score;
           const at = b * S + s;
           if (v > best[at]) {
@@ -182,6 +190,34 @@ export function segmentColumnMajor(row: RowSpan, fields: readonly (string | null
     const prev = backState[b * S + state];
     b = a;
     state = prev;
+  }
+  return blocks;
+}
+
+/** Lines (of the row) a block covers. */
+const height = (words: readonly Word[], b: Block) => new Set(words.slice(b.from, b.to).map((w) => w.line)).size;
+
+/**
+ * The row's blocks: the best segmentation of its words into column cells, such that a column continued
+ * after a page break ran to the foot of the page before it. All columns of a page share its height, so a
+ * column continued on pass p + 1 must have about as many lines on pass p as the tallest column there (a
+ * short title cell that ended on the page does not take result lines after the break).
+ */
+export function segmentColumnMajor(row: RowSpan, fields: readonly (string | null)[], evidence: RowEvidence): { words: Word[]; blocks: Block[] } {
+  const words = rowWords(row.lines);
+  const K = fields.length;
+  const forbidden = new Set<number>();
+  let blocks = bestBlocks(row, words, fields, evidence, forbidden);
+  for (let repair = 0; repair < MAX_REPAIRS; repair++) {
+    const before = forbidden.size;
+    for (const b of blocks.filter((x) => x.pass > 0)) {
+      const previous = blocks.filter((x) => x.pass === b.pass - 1);
+      const tallest = Math.max(0, ...previous.map((x) => height(words, x)));
+      const own = previous.filter((x) => x.column === b.column).reduce((n, x) => n + height(words, x), 0);
+      if (own < CONTINUATION_MIN_SHARE * tallest) forbidden.add(b.pass * K + b.column);
+    }
+    if (forbidden.size === before) break;
+    blocks = bestBlocks(row, words, fields, evidence, forbidden);
   }
   return { words, blocks };
 }

@@ -13,6 +13,7 @@ import type { TableColumn, TableLine } from "./table-types.ts";
 interface ColumnVocabulary {
   columns: { field: string; phrases: string[] }[];
   sectionHeadings: string[];
+  venueCues: string[];
 }
 
 const VOCABULARY: ColumnVocabulary = JSON.parse(readFileSync(new URL("./table-columns.json", import.meta.url), "utf8"));
@@ -26,6 +27,9 @@ for (const { field, phrases } of VOCABULARY.columns) {
   }
 }
 const HEADINGS = new Set(VOCABULARY.sectionHeadings.map(squash));
+const VENUE_CUES = VOCABULARY.venueCues.map(squash);
+/** A word cut by a narrow column still names a venue kind when this much of it is left ("Associati"). */
+const MIN_CUE_PREFIX = 6;
 
 /** The longest vocabulary phrase is four words; a broken phrase may span a few more fragments. */
 const MAX_PHRASE_WORDS = 5;
@@ -33,6 +37,8 @@ const MAX_PHRASE_WORDS = 5;
 const MAX_HEADER_WORDS = 40;
 /** Words of a header that are not column vocabulary: a few unknown column names, no more (prose is not a header). */
 const MAX_UNKNOWN_WORDS = 3;
+/** And at most one unknown column per this many known ones ("Hasil penelitian ini ... program" is prose). */
+const KNOWN_PER_UNKNOWN = 3;
 /** A header names at least this many distinct known fields besides the row number. */
 const MIN_KNOWN_FIELDS = 2;
 
@@ -45,6 +51,12 @@ export function fieldOfPhrase(phrase: string): string | null {
 export function isSectionHeading(text: string): boolean {
   const words = text.trim().split(/\s+/);
   return words.length <= 4 && HEADINGS.has(squash(text));
+}
+
+/** A word naming a kind of publication venue ("Journal", "Jurnal", "Bulletin"), or the start of one cut off by a narrow column. */
+export function isVenueCue(word: string): boolean {
+  const key = squash(word);
+  return key.length > 0 && VENUE_CUES.some((c) => c === key || (key.length >= MIN_CUE_PREFIX && c.startsWith(key)));
 }
 
 /** A line that starts row 1 of a numbered table ("1. Google", "1.", "1) Smith"). */
@@ -100,8 +112,10 @@ export function groupHeaderWords(words: readonly { text: string; line: number }[
     }
     k++;
   }
-  if (unknown > MAX_UNKNOWN_WORDS) return null;
   const known = new Set(columns.flatMap((c) => (c.field && c.field !== "number" ? [c.field] : [])));
+  const knownColumns = columns.filter((c) => c.field !== null).length;
+  const unknownColumns = columns.length - knownColumns;
+  if (unknown > MAX_UNKNOWN_WORDS || unknownColumns > Math.floor(knownColumns / KNOWN_PER_UNKNOWN)) return null;
   return known.size >= MIN_KNOWN_FIELDS ? columns : null;
 }
 

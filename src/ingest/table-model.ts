@@ -9,10 +9,28 @@ import type { Block } from "./table-cells.ts";
 import type { Word } from "./table-text.ts";
 
 export interface ColumnModel {
-  /** The column's line width in characters, or null when too few lines were seen to tell. */
+  /** The column's line width in characters, or null when no line was seen. */
   width: number | null;
-  /** Each line (letters only) seen in the column, with the row numbers it was seen in. */
-  pieces: Map<string, Set<number>>;
+  /**
+   * Each line (letters only) seen in the column: the row numbers it was seen in, and how specific it is
+   * (1 when its rarest word is no more frequent in the whole document than rows in the table: "Elsevier",
+   * "Journal"; small for a topic word that runs through the text: "program").
+   */
+  pieces: Map<string, { rows: Set<number>; weight: number }>;
+}
+
+/** How often each word (letters only, lower case) occurs in the whole document. */
+export type WordCounts = ReadonlyMap<string, number>;
+
+export function countWords(lines: readonly string[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const line of lines) {
+    for (const word of line.split(/\s+/)) {
+      const key = squash(word);
+      if (key) counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+  }
+  return counts;
 }
 
 /** A line whose next word would have fitted within this share of the width is a wrong fit. */
@@ -31,13 +49,9 @@ const OVERFLOW_RAMP = 0.2;
 const OVERFLOW_PENALTY = 1.5;
 /** At most this many units of overflow penalty per line. */
 const OVERFLOW_CAP = 3;
-/** The width is this quantile of the column's (non-last) line lengths: robust to a few odd lines. */
-const WIDTH_QUANTILE = 0.9;
-/** Fewer lines than this say nothing reliable about a column's width. */
-const MIN_WIDTH_SAMPLES = 5;
 /** Lines shorter than this (letters) repeat by chance ("dan", "of"). */
 const MIN_REPEAT_KEY = 4;
-/** A line seen in this column in other rows (and not in others): evidence of the column. */
+/** A specific line seen in this column in other rows (and not in others): evidence of the column. */
 const REPEAT_BONUS = 1.5;
 
 function wrapPenalty(width: number, fitted: number, sentenceEnd: boolean): number {
@@ -46,7 +60,7 @@ function wrapPenalty(width: number, fitted: number, sentenceEnd: boolean): numbe
   return WRAP_PENALTY * Math.min(1, (slack - WRAP_TOLERANCE) / WRAP_RAMP) * (sentenceEnd ? SENTENCE_END_DISCOUNT : 1);
 }
 
-function overflowPenalty(width: number, length: number): number {
+export function overflowPenalty(width: number, length: number): number {
   const excess = (length - width) / width;
   if (excess <= OVERFLOW_TOLERANCE) return 0;
   return OVERFLOW_PENALTY * Math.min(OVERFLOW_CAP, (excess - OVERFLOW_TOLERANCE) / OVERFLOW_RAMP);
@@ -79,44 +93,59 @@ export function blockWidthScorer(model: ColumnModel | null): WidthScorer {
     },
     score(lastLength) {
       if (learned !== null) return -(sum + overflowPenalty(learned, lastLength));
-      if (lastLength <= widest) return -sum;
-      // The last line is the widest: the earlier lines are judged against it (not cached: it may not last).
-      return -done.reduce((s, x) => s + penalty(lastLength, x), 0);
+      // A last line wider than the others is not used as the width (judging the others against it would
+      // cost a pass over them at every step); the earlier lines are judged against their own widest.
+      return -sum;
     },
   };
 }
 
 /**
  * Evidence that a line (`key`: its letters and digits) belongs to column `c`: it is seen there in other
- * rows, and not in other columns.
+ * rows, and not in other columns, weighted by how specific the line is.
  */
 export function pieceRepeatScore(models: readonly ColumnModel[] | null, c: number, key: string, row: number): number {
   if (!models || key.length < MIN_REPEAT_KEY) return 0;
   let own = 0;
   let other = 0;
+  let weight = 0;
   models.forEach((m, k) => {
-    const rows = m.pieces.get(key);
-    if (!rows) return;
-    const n = rows.size - (rows.has(row) ? 1 : 0);
+    const seen = m.pieces.get(key);
+    if (!seen) return;
+    const n = seen.rows.size - (seen.rows.has(row) ? 1 : 0);
+    if (n === 0) return;
+    weight = seen.weight;
     if (k === c) own += n;
     else other += n;
   });
-  return own + other === 0 ? 0 : (REPEAT_BONUS * (own - other)) / (own + other);
+  return own + other === 0 ? 0 : (REPEAT_BONUS * weight * (own - other)) / (own + other);
 }
 
-function quantile(values: number[], q: number): number {
+function median(values: number[]): number {
   const sorted = [...values].sort((x, y) => x - y);
-  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+  return sorted[Math.floor(sorted.length / 2)];
 }
 
 /**
  * Learn each column's width and repeated lines from segmented rows; `firstPassOnly` learns from the blocks
  * of each row's first pass (a first segmentation knows little about which column a page's continuation is).
  */
-export function learnModels(rows: readonly { number: number; words: Word[]; blocks: Block[] }[], columns: number, firstPassOnly = false): ColumnModel[] {
-  const lengths: number[][] = Array.from({ length: columns }, () => []);
-  const pieces = Array.from({ length: columns }, () => new Map<string, Set<number>>());
+export function learnModels(
+  rows: readonly { number: number; words: Word[]; blocks: Block[] }[],
+  columns: number,
+  wordCounts: WordCounts,
+  firstPassOnly = false,
+): ColumnModel[] {
+  // Per row and column, the widest line: a column's width is the median over rows, so one badly read row
+  // (a cell that swallowed another column's lines) does not set it.
+  const rowWidths: number[][] = Array.from({ length: columns }, () => []);
+  const pieces = Array.from({ length: columns }, () => new Map<string, { rows: Set<number>; weight: number }>());
+  const specificity = (line: string[]) => {
+    const rarest = Math.min(...line.map((w) => wordCounts.get(squash(w)) ?? 1));
+    return Math.min(1, rows.length / Math.max(1, rarest));
+  };
   for (const row of rows) {
+    const widest = new Array<number>(columns).fill(0);
     for (const block of row.blocks) {
       if (firstPassOnly && block.pass > 0) continue;
       const lines: string[][] = [];
@@ -126,15 +155,34 @@ export function learnModels(rows: readonly { number: number; words: Word[]; bloc
       }
       lines.forEach((line, k) => {
         const text = line.join(" ");
-        if (k < lines.length - 1) lengths[block.column].push(text.length);
+        widest[block.column] = Math.max(widest[block.column], text.length);
         const key = squash(text);
         if (key.length >= MIN_REPEAT_KEY) {
-          const seen = pieces[block.column].get(key) ?? new Set<number>();
-          seen.add(row.number);
+          const seen = pieces[block.column].get(key) ?? { rows: new Set<number>(), weight: specificity(line) };
+          seen.rows.add(row.number);
           pieces[block.column].set(key, seen);
         }
       });
     }
+    widest.forEach((w, c) => w > 0 && rowWidths[c].push(w));
   }
-  return lengths.map((l, c) => ({ width: l.length >= MIN_WIDTH_SAMPLES ? quantile(l, WIDTH_QUANTILE) : null, pieces: pieces[c] }));
+  return rowWidths.map((w, c) => ({ width: w.length ? median(w) : null, pieces: pieces[c] }));
+}
+
+/**
+ * For each row, how many of its first words it shares with some other row ("Google scholar ..." in seven
+ * rows, "Neliti ..." in two): a first column of repeated values (a database, a country). Zero for every
+ * row unless at least half the rows share a start with another, so chance agreement says nothing.
+ */
+export function sharedRowStarts(rows: readonly Word[][]): number[] {
+  const keys = rows.map((words) => words.map((w) => squash(w.text)));
+  const shared = keys.map((a, r) =>
+    Math.max(0, ...keys.map((b, s) => {
+      if (s === r) return 0;
+      let n = 0;
+      while (n < a.length && n < b.length && a[n] && a[n] === b[n]) n++;
+      return n;
+    })),
+  );
+  return shared.filter((n) => n > 0).length * 2 >= rows.length ? shared : shared.map(() => 0);
 }

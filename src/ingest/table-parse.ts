@@ -7,10 +7,10 @@
 import { Vocabulary } from "./clean.ts";
 import { segmentColumnMajor, type Block, type RowEvidence } from "./table-cells.ts";
 import { findTableHeader, isSectionHeading, type TableHeader } from "./table-header.ts";
-import { learnModels, type ColumnModel } from "./table-model.ts";
+import { countWords, learnModels, sharedRowStarts, type ColumnModel, type WordCounts } from "./table-model.ts";
 import { segmentRowMajor } from "./table-rowmajor.ts";
 import { splitRows } from "./table-rows.ts";
-import { joinCellText, type Word } from "./table-text.ts";
+import { joinCellText, rowWords, type Word } from "./table-text.ts";
 import {
   columnKey, furnitureLines, type ParsedTable, type RowSpan, type TableCell, type TableColumn, type TableLayout, type TableLine,
 } from "./table-types.ts";
@@ -30,6 +30,8 @@ interface TableDraft {
   columns: TableColumn[];
   rows: RowSpan[];
   segmented: { number: number; words: Word[]; blocks: Block[] }[];
+  /** What the table's rows taught about its columns, kept from one exchange round to the next. */
+  models: ColumnModel[] | null;
 }
 
 /** The last row ends at a section heading after it (one that is not a column name of this table). */
@@ -67,21 +69,25 @@ function referencesFor(table: TableDraft, others: readonly ParsedTable[]): Map<n
   return out;
 }
 
-function segmentTable(table: TableDraft, vocabulary: Vocabulary, references: Map<number, (string | undefined)[]>): void {
+function segmentTable(table: TableDraft, vocabulary: Vocabulary, wordCounts: WordCounts, references: Map<number, (string | undefined)[]>): void {
   const fields = table.columns.map((c) => c.field);
   const segment = table.layout === "column-major" ? segmentColumnMajor : segmentRowMajor;
-  let models: ColumnModel[] | null = null;
-  for (let round = 0; round < MODEL_ROUNDS; round++) {
-    table.segmented = table.rows.map((row) => {
-      const evidence: RowEvidence = { vocabulary, models, references: references.get(row.number) ?? [] };
+  let models = table.models;
+  const shared = sharedRowStarts(table.rows.map((row) => rowWords(row.lines)));
+  // A table read before starts from what it learned then: one more round refines it.
+  const rounds = models ? 1 : MODEL_ROUNDS;
+  for (let round = 0; round < rounds; round++) {
+    table.segmented = table.rows.map((row, r) => {
+      const evidence: RowEvidence = { vocabulary, models, references: references.get(row.number) ?? [], sharedStart: shared[r] };
       return { number: row.number, ...segment(row, fields, evidence) };
     });
-    models = learnModels(table.segmented, table.columns.length, round === 0);
+    models = learnModels(table.segmented, table.columns.length, wordCounts, table.models === null && round === 0);
   }
+  table.models = models;
 }
 
 /** A segmented table's cells: each column's words in order, one piece per source line, rejoined. */
-function toParsed(lines: readonly TableLine[], table: TableDraft, vocabulary: Vocabulary): ParsedTable {
+function toParsed(table: TableDraft, vocabulary: Vocabulary): ParsedTable {
   const rows = table.rows.map((row, r) => {
     const { words, blocks } = table.segmented[r];
     const cells: TableCell[] = table.columns.map((column, c) => {
@@ -98,7 +104,7 @@ function toParsed(lines: readonly TableLine[], table: TableDraft, vocabulary: Vo
         }
         lastLine = -1;
       }
-      return { column: column.name, field: column.field, text: joinCellText(pieces, vocabulary), lines: [...used].sort((x, y) => x - y) };
+      return { column: column.name, field: column.field, text: joinCellText(pieces, vocabulary, column.field), lines: [...used].sort((x, y) => x - y) };
     });
     return { number: row.number, cells, page: row.lines[0]?.page ?? null };
   });
@@ -107,14 +113,21 @@ function toParsed(lines: readonly TableLine[], table: TableDraft, vocabulary: Vo
   return { columns: allColumns, rows, startLine: table.header.startLine, endLine: Math.min(endLine, table.endLine), layout: table.layout };
 }
 
+export interface ParseOptions {
+  /** Use other tables' cells of the same column and row number as evidence (default true). */
+  crossTable?: boolean;
+}
+
 /**
  * Every table in a document's lines: its columns (from the header), its numbered rows and their cells, the
  * line range it spans and how its text was laid out. Page furniture (running headers, page numbers) inside
  * a table is skipped.
  */
-export function parseTables(lines: readonly TableLine[]): ParsedTable[] {
+export function parseTables(lines: readonly TableLine[], options: ParseOptions = {}): ParsedTable[] {
   const furniture = furnitureLines(lines);
-  const vocabulary = new Vocabulary(lines.filter((l, i) => !furniture.has(i)).map((l) => l.text));
+  const text = lines.filter((_, i) => !furniture.has(i)).map((l) => l.text);
+  const vocabulary = new Vocabulary(text);
+  const wordCounts = countWords(text);
   const headers: TableHeader[] = [];
   for (let from = 0; ; ) {
     const header = findTableHeader(lines, from);
@@ -127,18 +140,18 @@ export function parseTables(lines: readonly TableLine[]): ParsedTable[] {
     const columns = header.columns.filter((c) => c.field !== "number");
     const rows = splitRows(lines, header.firstRowLine, endLine);
     trimLastRow(rows, header.columns);
-    return { header, endLine, layout: layoutOf(lines, header), columns, rows, segmented: [] };
+    return { header, endLine, layout: layoutOf(lines, header), columns, rows, segmented: [], models: null };
   });
   // Tables sharing columns inform each other: each round re-reads every table with the others' latest
   // cells, column-major tables first (their cells are separated by their own evidence more reliably).
   const parsed: (ParsedTable | undefined)[] = drafts.map(() => undefined);
   const order = drafts.map((_, t) => t).sort((x, y) => Number(drafts[x].layout === "row-major") - Number(drafts[y].layout === "row-major"));
-  const rounds = drafts.length > 1 ? EXCHANGE_ROUNDS : 1;
+  const rounds = drafts.length > 1 && options.crossTable !== false ? EXCHANGE_ROUNDS : 1;
   for (let round = 0; round < rounds; round++) {
     for (const t of order) {
-      const others = parsed.filter((p, k): p is ParsedTable => p !== undefined && k !== t);
-      segmentTable(drafts[t], vocabulary, referencesFor(drafts[t], others));
-      parsed[t] = toParsed(lines, drafts[t], vocabulary);
+      const others = options.crossTable === false ? [] : parsed.filter((p, k): p is ParsedTable => p !== undefined && k !== t);
+      segmentTable(drafts[t], vocabulary, wordCounts, referencesFor(drafts[t], others));
+      parsed[t] = toParsed(drafts[t], vocabulary);
     }
   }
   return parsed.filter((p): p is ParsedTable => p !== undefined);

@@ -48,8 +48,29 @@ export function decideJoin(left: string, right: string, vocabulary: Vocabulary):
   return tail.length <= MAX_SUFFIX_TAIL && isEnglishWord(whole) ? "glue" : "space";
 }
 
-/** Join a cell's pieces (one per source line) into text, rejoining words broken across lines. */
-export function joinCellText(pieces: readonly string[], vocabulary: Vocabulary): string {
+/** Lower-case words of a name list that are words of their own ("et al.", "van", "bin"). */
+const NAME_PARTICLES = new Set(["et", "al", "and", "dan", "van", "von", "de", "der", "da", "di", "bin", "binti", "la", "le"]);
+
+/**
+ * In a list of names every name starts with a capital, so a line starting in lower case continues the name
+ * broken at the line before ("Muhamm" + "ad", "Afifah,Ne" + "neng", "(Purnama" + "sari, 2015)"), unless
+ * it is a particle ("et" + "al."). Null: no opinion.
+ */
+function nameJoin(left: string, right: string): "glue" | "space" | null {
+  const tail = /^(\p{Ll}+)/u.exec(right)?.[1];
+  if (tail === undefined) return null;
+  if (NAME_PARTICLES.has(tail)) return "space";
+  return /\p{L}$/u.test(left) ? "glue" : null;
+}
+
+/** Inside an in-text citation whose parenthesis is still open: names follow. */
+const OPEN_CITATION = /\(\p{Lu}[^()]*$/u;
+
+/**
+ * Join a cell's pieces (one per source line) into text, rejoining words broken across lines; in a names
+ * cell (field "authors", or a venue's in-text citation) a lower-case line start continues the name before.
+ */
+export function joinCellText(pieces: readonly string[], vocabulary: Vocabulary, field: string | null = null): string {
   let text = "";
   for (const raw of pieces) {
     const piece = tidyInline(raw);
@@ -58,12 +79,14 @@ export function joinCellText(pieces: readonly string[], vocabulary: Vocabulary):
       text = piece;
       continue;
     }
-    const decision = decideJoin(text, piece, vocabulary);
+    const names = field === "authors" || (field === "venue" && OPEN_CITATION.test(text));
+    const decision = (names ? nameJoin(text, piece) : null) ?? decideJoin(text, piece, vocabulary);
     if (decision === "space") text += ` ${piece}`;
     else if (decision === "drop-hyphen") text = text.slice(0, -1) + piece;
     else text += piece;
   }
-  return tidyInline(text);
+  // Names run together at a comma ("Afifah,Neneng") are two names.
+  return tidyInline(field === "authors" ? text.replace(/,(?=\p{Lu})/gu, ", ") : text);
 }
 
 /** A year as a table cell holds it: 1900-2099, maybe "2019a", maybe in parentheses or with a comma. */
@@ -104,21 +127,71 @@ export const isNameLike = (word: string) => NAME_PART.test(word);
 const MIN_WINDOW_LETTERS = 10;
 /** Words in a window: three consecutive words place a word in a text; two words often recur elsewhere. */
 const WINDOW = 3;
+/** Two words spelling this many letters are specific too: a two-word piece of a cell ("Sexual Exploitation"). */
+const MIN_PAIR_LETTERS = 14;
 
 /**
- * Which words of the row are found, with their neighbours, in `reference` (another table's cell for the
- * same row and column): the letters of some WINDOW consecutive words including it occur in the
- * reference's letters. Letters only, so a word broken across lines ("menunjukka" + "n") still matches;
- * three words, so "Kabupaten Cianjur" of a title is not taken for the same words in a result.
+ * Which words of the row are found, with their neighbours and in order, in `reference` (another table's
+ * cell for the same row and column): the letters of WINDOW consecutive words including it (or of two long
+ * words) occur in the reference's letters, and the windows taken form the longest chain that advances
+ * through both texts together. Letters only, so a word broken across lines ("menunjukka" + "n") still
+ * matches; several words and in order, so a title's "Kasus Perdagangan Anak di Jawa Barat" is not taken
+ * for the same words in the middle of a result that repeats them.
  */
 export function referenceMatches(words: readonly Word[], reference: string): boolean[] {
   const ref = squash(reference);
   const keys = words.map((w) => squash(w.text));
-  const matched = new Array<boolean>(words.length).fill(false);
-  const span = Math.min(WINDOW, words.length);
-  for (let i = 0; i + span <= words.length; i++) {
-    const key = keys.slice(i, i + span).join("");
-    if (key.length >= MIN_WINDOW_LETTERS && ref.includes(key)) matched.fill(true, i, i + span);
+  const found: { at: number; span: number; offset: number }[] = [];
+  for (let i = 0; i < words.length; i++) {
+    for (const [span, minLetters] of [[WINDOW, MIN_WINDOW_LETTERS], [2, MIN_PAIR_LETTERS]]) {
+      if (i + span > words.length) continue;
+      const key = keys.slice(i, i + span).join("");
+      if (key.length < minLetters) continue;
+      for (let offset = ref.indexOf(key); offset >= 0; offset = ref.indexOf(key, offset + 1)) found.push({ at: i, span, offset });
+    }
   }
+  // Longest chain of windows increasing in both row position and reference offset.
+  const length = found.map((f) => f.span);
+  const previous = found.map(() => -1);
+  for (let k = 0; k < found.length; k++) {
+    for (let j = 0; j < k; j++) {
+      if (found[j].at < found[k].at && found[j].offset < found[k].offset && length[j] + found[k].span > length[k]) {
+        length[k] = length[j] + found[k].span;
+        previous[k] = j;
+      }
+    }
+  }
+  const matched = new Array<boolean>(words.length).fill(false);
+  let k = length.length ? length.indexOf(Math.max(...length)) : -1;
+  for (; k >= 0; k = previous[k]) matched.fill(true, found[k].at, found[k].at + found[k].span);
   return matched;
+}
+
+/** Per word of an authors cell that is (or is not) name-shaped. */
+const NAME_WEIGHT = 0.4;
+/** Per word found (with its neighbours) in another table's cell of the same column and row. */
+const LEX_MATCH = 0.6;
+/** Per word of a column with such a cell, not found in it. */
+const LEX_MISS = 0.4;
+/** Per word of a column without such a cell, found in another column's. */
+const LEX_OTHER = 0.3;
+/** Words shorter than this say little by not being found ("di", "of"). */
+const MIN_MISS_LETTERS = 3;
+
+/**
+ * Word-level evidence, per column (by field) and word: name shapes for an authors column, and agreement
+ * with other tables' cells for the same row (`references`, per column, undefined where there is none).
+ */
+export function columnWordScores(words: readonly Word[], fields: readonly (string | null)[], references: readonly (string | undefined)[]): number[][] {
+  const matches = fields.map((_, c) => (references[c] ? referenceMatches(words, references[c]!) : null));
+  return fields.map((field, c) =>
+    words.map((w, i) => {
+      let s = 0;
+      if (field === "authors") s += isNameLike(w.text) ? NAME_WEIGHT : -NAME_WEIGHT;
+      const own = matches[c];
+      if (own) s += own[i] ? LEX_MATCH : w.text.length >= MIN_MISS_LETTERS ? -LEX_MISS : 0;
+      else if (matches.some((m, k) => k !== c && m?.[i])) s -= LEX_OTHER;
+      return s;
+    }),
+  );
 }

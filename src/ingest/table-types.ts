@@ -25,6 +25,7 @@ export interface TableCell {
   lines: number[];
 }
 
+/** A numbered row: its number (the number column) and one cell per other column, in column order. */
 export interface TableRow {
   number: number;
   cells: TableCell[];
@@ -36,6 +37,7 @@ export interface TableRow {
 export type TableLayout = "column-major" | "row-major";
 
 export interface ParsedTable {
+  /** All the header's columns, the row number column included. */
   columns: TableColumn[];
   rows: TableRow[];
   /** Index of the table's first header line and one past its last line, in the input lines. */
@@ -66,12 +68,12 @@ export function columnKey(field: string | null, name: string): string {
 }
 
 const BARE_NUMBER = /^\s*\d{1,4}\s*$/;
-/** How far (in non-blank lines) a page number may sit from the running header it goes with. */
-const PAGE_NUMBER_REACH = 2;
+/** How far (in non-blank lines) a page number may sit from the running header it goes with: beside it. */
+const PAGE_NUMBER_REACH = 1;
 
 /**
  * Page furniture among the lines: a journal running header (ISSN, or volume and issue) and a bare number
- * within PAGE_NUMBER_REACH non-blank lines of one. A bare number elsewhere ("2014" ending a title cell,
+ * next to one (blank lines aside). A bare number elsewhere ("2014" ending a title cell,
  * "1" of a row number "1"/"0.") is content.
  */
 export function furnitureLines(lines: readonly TableLine[]): Set<number> {
