@@ -112,7 +112,7 @@ describe("the review's tables, read generically", () => {
   });
 
   it("reads the same from ingest's cleaned lines (running headers already gone, spaces collapsed)", async () => {
-    const cleaned = extractLines(await loadDocument(REVIEW)).map((l) => ({ text: l.text, page: l.page }));
+    const cleaned = extractLines(await loadDocument(REVIEW)).lines.map((l) => ({ text: l.text, page: l.page }));
     const again = parseTables(cleaned);
     expect(again.map((t) => t.rows.map((r) => r.cells.map((c) => c.text)))).toEqual(tables.map((t) => t.rows.map((r) => r.cells.map((c) => c.text))));
   });
