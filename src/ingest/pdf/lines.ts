@@ -1,0 +1,153 @@
+/**
+ * Text runs -> lines. Runs on one baseline (superscripts and subscripts included) form a row; a row is cut
+ * where a gap is wider than any word space, so two columns sharing a baseline give two lines.
+ */
+import type { TextRun } from "./pdfjs.ts";
+
+/** A line before it has a column and a role. */
+export interface RawLine {
+  text: string;
+  x: number;
+  y: number;
+  width: number;
+  /** The size and font of most of its characters. */
+  fontSize: number;
+  font: string;
+  upright: boolean;
+  /** Every font id used on the line, with how many characters each drew. */
+  fontChars: Map<string, number>;
+  /** Lines cut from one row share its id (table cells, figure labels, and lines of side-by-side columns). */
+  row: number;
+}
+
+/** Runs whose baselines differ by less than this share of the larger font size sit on one row (superscripts rise ~0.35 em; lines are >= 1.1 em apart). */
+const ROW_TOLERANCE_EM = 0.45;
+/** A gap wider than this (in em) ends a line: wider than stretched word spaces and heading number gaps (~1 em), narrower than column gutters (>= 2 em). */
+const LINE_BREAK_GAP_EM = 1.3;
+/** A gap wider than this (in em) between runs is a space (word spaces are >= 0.2 em; kerning splits are ~0). */
+const SPACE_GAP_EM = 0.15;
+/** Baselines closer than this (in em) are one baseline. */
+const SAME_BASELINE_EM = 0.1;
+/** Runs on different baselines overlapping by more than this share of the narrower one are stacked, not side by side. */
+const STACKED_OVERLAP = 0.3;
+
+interface Row {
+  y: number;
+  size: number;
+  runs: TextRun[];
+}
+
+/**
+ * Group runs into lines, top to bottom and left to right (not yet in reading order).
+ *
+ * @example groupLines(runs).map((l) => l.text) // ["Abstract", "We introduce PaSa, an advanced", ...]
+ */
+export function groupLines(runs: readonly TextRun[]): RawLine[] {
+  const upright = runs.filter((r) => r.upright).sort((a, b) => a.y - b.y || a.x - b.x);
+  const lines: RawLine[] = [];
+  let row = 0;
+  for (const { runs: rowRuns } of groupRows(upright)) {
+    row++;
+    for (const segment of splitRow(rowRuns)) lines.push({ ...makeLine(segment), row });
+  }
+  for (const run of runs.filter((r) => !r.upright)) lines.push({ ...makeLine([run]), upright: false, row: ++row });
+  return lines.sort((a, b) => a.y - b.y || a.x - b.x);
+}
+
+function groupRows(sorted: readonly TextRun[]): Row[] {
+  const done: Row[] = [];
+  let open: Row[] = [];
+  for (const run of sorted) {
+    // Rows far above this run can take no more runs (runs come sorted by baseline).
+    const reach = ROW_TOLERANCE_EM * Math.max(run.fontSize, ...open.map((r) => r.size));
+    open = open.filter((row) => (run.y - row.y <= reach ? true : (done.push(row), false)));
+    let best: Row | undefined;
+    for (const row of open) {
+      const dy = Math.abs(row.y - run.y);
+      if (dy > ROW_TOLERANCE_EM * Math.max(row.size, run.fontSize)) continue;
+      if (row.runs.some((other) => stacked(other, run))) continue;
+      if (!best || dy < Math.abs(best.y - run.y)) best = row;
+    }
+    if (best) {
+      best.runs.push(run);
+      // The row's baseline is that of its largest text: a superscript does not move it.
+      if (run.fontSize > best.size) Object.assign(best, { y: run.y, size: run.fontSize });
+    } else if (!isDuplicate(open, run)) {
+      open.push({ y: run.y, size: run.fontSize, runs: [run] });
+    }
+  }
+  return [...done, ...open];
+}
+
+function stacked(a: TextRun, b: TextRun): boolean {
+  // On one baseline, overlapping runs are an overstrike or an accent ("c" + "©"), not two lines.
+  if (Math.abs(a.y - b.y) <= SAME_BASELINE_EM * Math.max(a.fontSize, b.fontSize)) return false;
+  const overlap = Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x);
+  return overlap > STACKED_OVERLAP * Math.max(1, Math.min(a.width, b.width));
+}
+
+/** Some producers draw text twice, slightly offset, to fake bold: the second copy is dropped. */
+function isDuplicate(rows: readonly Row[], run: TextRun): boolean {
+  return rows.some((row) => row.runs.some((o) => o.text === run.text && Math.abs(o.x - run.x) < 1 && Math.abs(o.y - run.y) < 1));
+}
+
+function splitRow(rowRuns: readonly TextRun[]): TextRun[][] {
+  const runs = [...rowRuns].sort((a, b) => a.x - b.x);
+  const rowSize = Math.max(...runs.map((r) => r.fontSize));
+  const segments: TextRun[][] = [];
+  let current: TextRun[] = [];
+  let end = -Infinity;
+  for (const run of runs) {
+    const size = Math.max(run.fontSize, rowSize);
+    if (current.length > 0 && run.x - end > LINE_BREAK_GAP_EM * size) {
+      segments.push(current);
+      current = [];
+    }
+    current.push(run);
+    end = Math.max(end, run.x + run.width);
+  }
+  if (current.length > 0) segments.push(current);
+  return segments;
+}
+
+function makeLine(runs: readonly TextRun[]): RawLine {
+  let text = "";
+  let end = -Infinity;
+  const fontChars = new Map<string, number>();
+  const sizeChars = new Map<number, number>();
+  for (const run of runs) {
+    const piece = run.text.replace(/\s+/g, " ");
+    const gap = run.x - end;
+    if (text && gap > SPACE_GAP_EM * run.fontSize && !text.endsWith(" ") && !piece.startsWith(" ")) text += " ";
+    text += piece;
+    end = Math.max(end, run.x + run.width);
+    const chars = piece.replace(/\s/g, "").length;
+    fontChars.set(run.font, (fontChars.get(run.font) ?? 0) + chars);
+    sizeChars.set(run.fontSize, (sizeChars.get(run.fontSize) ?? 0) + chars);
+  }
+  const x = Math.min(...runs.map((r) => r.x));
+  // The baseline is that of the largest text: superscripts and subscripts do not move it.
+  const baseline = runs.reduce((a, b) => (b.fontSize > a.fontSize ? b : a)).y;
+  return {
+    text: text.trim(),
+    x,
+    y: baseline,
+    width: end - x,
+    fontSize: mostCommon(sizeChars),
+    font: mostCommon(fontChars),
+    upright: true,
+    fontChars,
+    row: 0,
+  };
+}
+
+/** The key with the largest count (the first one on a tie). */
+export function mostCommon<K>(counts: ReadonlyMap<K, number>): K {
+  let best: K | undefined;
+  let bestCount = -1;
+  for (const [key, count] of counts) {
+    if (count > bestCount) [best, bestCount] = [key, count];
+  }
+  if (best === undefined) throw new Error("mostCommon of an empty map");
+  return best;
+}

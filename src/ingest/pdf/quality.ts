@@ -1,0 +1,62 @@
+/**
+ * Is a page's text layer readable? Fonts without a usable Unicode map extract as control characters,
+ * private-use code points, or letters that form no words. A page is refused when its text is mostly such
+ * glyphs, so garbage is reported instead of indexed.
+ */
+import { isEnglishWord } from "../../text/english-words.ts";
+import { isIndonesianWord } from "../../text/stem.ts";
+import type { PageQuality } from "./types.ts";
+
+/**
+ * Thresholds, calibrated on pasa.pdf, tracemonkey.pdf, TAMReview.pdf and the review's text (scripts/measure-pdf.ts
+ * prints the values per page). Good pages: letters >= 0.62, control 0, private use 0, dictionary >= 0.78.
+ * TAMReview's garbled pages: control 0.63-0.93 and dictionary <= 0.5.
+ */
+/** Unmapped glyphs come out as C0 control characters; real text has none, so a few percent is already broken. */
+export const MAX_CONTROL_SHARE = 0.05;
+/** The same for private-use code points (symbol fonts put a few bullets there; a broken font puts all its text there). */
+export const MAX_PRIVATE_USE_SHARE = 0.05;
+/** Prose is ~80% letters; a page of numeric tables ~40%; garbage of digits and punctuation less. */
+export const MIN_LETTER_SHARE = 0.3;
+/** Prose with names, acronyms and formulas still has >= 75% dictionary words; glyph garbage that maps to letters has < 20%. */
+export const MIN_DICTIONARY_RATE = 0.5;
+/** Below this many word tokens the dictionary rate says nothing (a page with only a figure label). */
+export const MIN_TOKENS_FOR_DICTIONARY = 8;
+
+const WORD = /\p{L}+/gu;
+
+/**
+ * Measure a page's text and decide whether it is readable.
+ *
+ * @example pageQuality("The model was trained on two datasets.").ok // true
+ * @example pageQuality("\u0002\u0003\u0004 \u0005\u0003").reason // "control characters: 100% of characters"
+ */
+export function pageQuality(text: string): PageQuality {
+  const chars = text.replace(/\s+/g, "");
+  const total = chars.length;
+  if (total === 0) return { letters: 0, control: 0, privateUse: 0, dictionaryRate: 0, ok: false, reason: "no text on the page" };
+  const letters = count(chars, /\p{L}/gu) / total;
+  const control = count(chars, /\p{Cc}/gu) / total;
+  const privateUse = count(chars, /\p{Co}/gu) / total;
+  const tokens = (text.match(WORD) ?? []).filter((t) => t.length >= 2);
+  const known = tokens.filter(isDictionaryWord).length;
+  const dictionaryRate = tokens.length > 0 ? known / tokens.length : 0;
+  const base = { letters: round(letters), control: round(control), privateUse: round(privateUse), dictionaryRate: round(dictionaryRate) };
+  const reason =
+    control > MAX_CONTROL_SHARE ? `control characters: ${percent(control)} of characters`
+    : privateUse > MAX_PRIVATE_USE_SHARE ? `private-use glyphs: ${percent(privateUse)} of characters`
+    : letters < MIN_LETTER_SHARE ? `few letters: ${percent(letters)} of characters`
+    : tokens.length >= MIN_TOKENS_FOR_DICTIONARY && dictionaryRate < MIN_DICTIONARY_RATE ? `few dictionary words: ${percent(dictionaryRate)} of ${tokens.length} words`
+    : undefined;
+  return reason ? { ...base, ok: false, reason } : { ...base, ok: true };
+}
+
+/** An English word (any case), or an Indonesian word or a word whose stem is an Indonesian root. */
+export function isDictionaryWord(token: string): boolean {
+  const lower = token.toLowerCase();
+  return isEnglishWord(lower) || isIndonesianWord(lower);
+}
+
+const count = (text: string, pattern: RegExp) => text.match(pattern)?.length ?? 0;
+const round = (n: number) => Math.round(n * 1000) / 1000;
+const percent = (n: number) => `${Math.round(n * 100)}%`;
