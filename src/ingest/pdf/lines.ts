@@ -20,12 +20,14 @@ export interface RawLine {
   row: number;
 }
 
-/** Runs whose baselines differ by less than this share of the larger font size sit on one row (superscripts rise ~0.35 em; lines are >= 1.1 em apart). */
-const ROW_TOLERANCE_EM = 0.45;
+/** Runs whose baselines differ by less than this share of the larger font size sit on one row (superscripts rise 0.35-0.5 em; lines are >= 1.1 em apart). */
+const ROW_TOLERANCE_EM = 0.55;
 /** A gap wider than this (in em) ends a line: wider than stretched word spaces and heading number gaps (~1 em), narrower than column gutters (>= 2 em). */
 const LINE_BREAK_GAP_EM = 1.3;
 /** A gap wider than this (in em) between runs is a space (word spaces are >= 0.2 em; kerning splits are ~0). */
 const SPACE_GAP_EM = 0.15;
+/** A run smaller than this share of its neighbour's size is a superscript or subscript. */
+const SCRIPT_RATIO = 0.85;
 /** Baselines closer than this (in em) are one baseline. */
 const SAME_BASELINE_EM = 0.1;
 /** Runs on different baselines overlapping by more than this share of the narrower one are stacked, not side by side. */
@@ -80,8 +82,10 @@ function groupRows(sorted: readonly TextRun[]): Row[] {
 }
 
 function stacked(a: TextRun, b: TextRun): boolean {
-  // On one baseline, overlapping runs are an overstrike or an accent ("c" + "©"), not two lines.
+  // On one baseline, overlapping runs are an overstrike or an accent ("c" + "©"), not two lines; a much
+  // smaller run over a larger one is a superscript drawn over the spaces left for it.
   if (Math.abs(a.y - b.y) <= SAME_BASELINE_EM * Math.max(a.fontSize, b.fontSize)) return false;
+  if (Math.min(a.fontSize, b.fontSize) < SCRIPT_RATIO * Math.max(a.fontSize, b.fontSize)) return false;
   const overlap = Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x);
   return overlap > STACKED_OVERLAP * Math.max(1, Math.min(a.width, b.width));
 }
@@ -110,7 +114,10 @@ function splitRow(rowRuns: readonly TextRun[]): TextRun[][] {
   return segments;
 }
 
-function makeLine(runs: readonly TextRun[]): RawLine {
+function makeLine(all: readonly TextRun[]): RawLine {
+  // A small run lying inside a larger one is a marker drawn over the spaces left for it ("ICLR 2023 ¹,"):
+  // pdf.js gives no character positions to put it back in place, so it is left out.
+  const runs = all.filter((r) => !all.some((o) => o !== r && o.fontSize * SCRIPT_RATIO > r.fontSize && r.x >= o.x && r.x + r.width <= o.x + o.width));
   let text = "";
   let end = -Infinity;
   const fontChars = new Map<string, number>();

@@ -17,8 +17,8 @@ export interface PlacedLine extends RawLine {
 const SMALL_RATIO = 0.9;
 /** Larger than this share of the body size is a heading size (10.96/8.97 and 11.96/10.91 qualify). */
 const HEADING_RATIO = 1.08;
-/** A footnote block is set off from the text above by at least this many body line spacings. */
-const FOOTNOTE_GAP_LEADINGS = 1.5;
+/** A footnote block is set off from the text above by at least this many body line spacings (a rule and some space). */
+const FOOTNOTE_GAP_LEADINGS = 1.2;
 /** A footnote block is at most this share of its column's lines (a whole small-print column is not a footnote). */
 const FOOTNOTE_MAX_SHARE = 0.5;
 /** A table cell is narrower than this share of a body line (a full line is never a cell). */
@@ -94,7 +94,8 @@ function markFootnotes(lines: PlacedLine[], style: BodyStyle): void {
   for (const column of new Set(lines.map((l) => l.column))) {
     const col = columnLines(lines, column);
     let top = col.length;
-    while (top > 0 && isSmall(col[top - 1], style) && !CAPTION_START.test(col[top - 1].text) && !col[top - 1].role) top--;
+    // Small print up from the bottom; markers already taken as labels ("3") belong to the footnotes.
+    while (top > 0 && isSmall(col[top - 1], style) && !CAPTION_START.test(col[top - 1].text) && (col[top - 1].role ?? "caption") === "caption") top--;
     const block = col.slice(top);
     const above = col[top - 1];
     if (block.length === 0 || !above || block.length > FOOTNOTE_MAX_SHARE * col.length) continue;
@@ -119,14 +120,21 @@ function startsBlock(col: readonly PlacedLine[], index: number, style: BodyStyle
 }
 
 function markCaptions(lines: PlacedLine[], style: BodyStyle): void {
-  for (const column of new Set(lines.map((l) => l.column))) {
-    const col = columnLines(lines, column);
+  const flow = lines.filter((l) => l.upright && l.role !== "furniture" && l.role !== "stamp");
+  for (const column of new Set(flow.map((l) => l.column))) {
+    const col = columnLines(flow, column);
     col.forEach((line, i) => {
       if (line.role || !CAPTION_START.test(line.text) || !startsBlock(col, i, style)) return;
       line.role = "caption";
-      for (let j = i; nextInBlock(col, j); j++) col[j + 1].role = "caption";
+      // The caption runs on in reading order, also from a full-width block into the column below it.
+      for (let k = flow.indexOf(line); k + 1 < flow.length && continuesCaption(flow[k], flow[k + 1]); k++) flow[k + 1].role = "caption";
     });
   }
+}
+
+function continuesCaption(line: PlacedLine, next: PlacedLine): boolean {
+  const below = next.y - line.y;
+  return !next.role && sameSize(line, next) && below > 0 && below <= BLOCK_LEADING_EM * line.fontSize && Math.abs(next.x - line.x) <= line.fontSize;
 }
 
 /** Short pieces of small print that are not part of a paragraph: labels inside figures, axis ticks, legends. */
