@@ -7,19 +7,20 @@ import { isEnglishWord } from "../../text/english-words.ts";
 import { isIndonesianWord } from "../../text/stem.ts";
 import type { PageQuality } from "./types.ts";
 
-/**
- * Thresholds, calibrated on pasa.pdf, tracemonkey.pdf, TAMReview.pdf and the review's text (scripts/measure-pdf.ts
- * prints the values per page). Good pages: letters >= 0.62, control 0, private use 0, dictionary >= 0.78.
- * TAMReview's garbled pages: control 0.63-0.93 and dictionary <= 0.5.
+/*
+ * Thresholds, calibrated with scripts/measure-pdf.ts on pasa.pdf, tracemonkey.pdf, TAMReview.pdf and the
+ * review's text. Readable pages: letters 0.76-0.97, control <= 0.005, private use <= 0.002, dictionary
+ * 0.54 (a page of names) to 0.98. TAMReview's garbled pages: control 0.63-0.92. Text whose glyphs map to
+ * the wrong letters (a shifted encoding, simulated in quality.test.ts): dictionary 0.01-0.13.
  */
-/** Unmapped glyphs come out as C0 control characters; real text has none, so a few percent is already broken. */
+/** Unmapped glyphs come out as C0 control characters; readable pages have almost none (<= 0.5%). */
 export const MAX_CONTROL_SHARE = 0.05;
 /** The same for private-use code points (symbol fonts put a few bullets there; a broken font puts all its text there). */
 export const MAX_PRIVATE_USE_SHARE = 0.05;
-/** Prose is ~80% letters; a page of numeric tables ~40%; garbage of digits and punctuation less. */
+/** Prose is ~90% letters, a page of tables ~75%; far fewer letters is numbers or glyph debris, not text. */
 export const MIN_LETTER_SHARE = 0.3;
-/** Prose with names, acronyms and formulas still has >= 75% dictionary words; glyph garbage that maps to letters has < 20%. */
-export const MIN_DICTIONARY_RATE = 0.5;
+/** Between wrongly mapped letters (<= 0.13) and a page of names and affiliations (0.54). */
+export const MIN_DICTIONARY_RATE = 0.35;
 /** Below this many word tokens the dictionary rate says nothing (a page with only a figure label). */
 export const MIN_TOKENS_FOR_DICTIONARY = 8;
 

@@ -11,7 +11,7 @@ import { FontBook, openPdf, readInfo, readPage, type RawPage } from "./pdfjs.ts"
 import { pageQuality } from "./quality.ts";
 import { assignRoles, type PlacedLine } from "./roles.ts";
 import { bodyStyle, type BodyStyle } from "./stats.ts";
-import type { PdfLayout, PdfLine, PdfPage } from "./types.ts";
+import type { PageQuality, PdfLayout, PdfLine, PdfPage } from "./types.ts";
 
 export interface ReadLayoutOptions {
   /** Read only the first pages. */
@@ -21,8 +21,10 @@ export interface ReadLayoutOptions {
 
 /** Text under this share of the body size is figure labelling, which does not show where columns are (labels ~0.6, references ~0.9). */
 const LABEL_RATIO = 0.75;
-/** A line whose font is unknown could be a bold heading when it is no longer than this. */
-const BOLD_CANDIDATE_MAX_CHARS = 120;
+/** A line whose font is unknown could be a bold heading when it has at most this many words... */
+const BOLD_CANDIDATE_MAX_WORDS = 12;
+/** ...and is set at about the body size (smaller is small print; larger is a heading whatever its weight). */
+const BOLD_CANDIDATE_SIZES = [0.9, 1.08] as const;
 
 /**
  * Read a PDF's pages as lines in reading order, each with its role.
@@ -36,27 +38,35 @@ export async function readPdfLayout(bytes: Uint8Array, options: ReadLayoutOption
   const doc = await openPdf(bytes, signal);
   try {
     const count = Math.min(doc.numPages, options.maxPages ?? Infinity);
-    const raw: { page: RawPage; lines: RawLine[] }[] = [];
+    const raw: ReadPage[] = [];
     for (let n = 1; n <= count; n++) {
       signal?.throwIfAborted();
       const proxy = await doc.getPage(n);
       const page = await readPage(proxy);
       proxy.cleanup();
-      raw.push({ page, lines: groupLines(page.runs) });
+      const lines = groupLines(page.runs);
+      // Rotated text (margin stamps, axis labels) is left out of the verdict on the page's text.
+      raw.push({ page, lines, quality: pageQuality(lines.filter((l) => l.upright).map((l) => l.text).join("\n")) });
     }
     // The body style is measured on readable pages: a garbled text layer has its own sizes.
-    const readable = raw.filter((r) => pageQuality(r.lines.map((l) => l.text).join("\n")).ok);
+    const readable = raw.filter((r) => r.quality.ok);
     const style = bodyStyle((readable.length > 0 ? readable : raw).map((r) => r.lines));
     const fonts = await learnFonts(doc, raw, style, signal);
     const furniture = findFurniture(raw.map((r) => ({ height: r.page.height, lines: r.lines })));
-    const pages = raw.map((r, p) => layoutPage(r.page, r.lines, furniture[p], style, fonts));
+    const pages = raw.map((r, p) => layoutPage(r, furniture[p], style, fonts));
     return { info: await readInfo(doc), pages };
   } finally {
     await doc.destroy();
   }
 }
 
-function layoutPage(page: RawPage, lines: RawLine[], furniture: Set<number>, style: BodyStyle, fonts: FontBook): PdfPage {
+interface ReadPage {
+  page: RawPage;
+  lines: RawLine[];
+  quality: PageQuality;
+}
+
+function layoutPage({ page, lines, quality }: ReadPage, furniture: Set<number>, style: BodyStyle, fonts: FontBook): PdfPage {
   const stamps = findStamps(lines);
   const marked: PlacedLine[] = lines.map((line, i) => ({
     ...line,
@@ -81,23 +91,29 @@ function layoutPage(page: RawPage, lines: RawLine[], furniture: Set<number>, sty
     column: l.column,
     role: l.role ?? "body",
   }));
-  const text = out.filter((l) => l.role !== "stamp").map((l) => l.text).join("\n");
-  return { number: page.number, width: round(page.width), height: round(page.height), lines: out, quality: pageQuality(text) };
+  return { number: page.number, width: round(page.width), height: round(page.height), lines: out, quality };
 }
 
 const round = (n: number) => Math.round(n * 100) / 100;
 
 /**
- * Learn which fonts are bold, reading the drawing operators only of pages that have a possible heading (a
- * short line in a font other than the body's, not already set apart by its size) in a font not yet known.
+ * Learn which fonts are bold, reading the drawing operators only of pages with a possible bold heading in
+ * a font not yet known: a short line at about the body size, in another font, opening with a capital or a
+ * number (a larger line is a heading without being bold; small print never is).
  */
-async function learnFonts(doc: PDFDocumentProxy, raw: readonly { page: RawPage; lines: RawLine[] }[], style: BodyStyle, signal?: AbortSignal): Promise<FontBook> {
+async function learnFonts(doc: PDFDocumentProxy, raw: readonly ReadPage[], style: BodyStyle, signal?: AbortSignal): Promise<FontBook> {
   const fonts = new FontBook();
+  const candidate = (l: RawLine) =>
+    l.upright &&
+    l.font !== style.font &&
+    fonts.isBold(l.font) === undefined &&
+    l.fontSize >= BOLD_CANDIDATE_SIZES[0] * style.fontSize &&
+    l.fontSize <= BOLD_CANDIDATE_SIZES[1] * style.fontSize &&
+    l.text.split(/\s+/).length <= BOLD_CANDIDATE_MAX_WORDS &&
+    /^[\p{Lu}\d]/u.test(l.text) &&
+    (l.text.match(/\p{L}/gu) ?? []).length >= 3;
   for (const { page, lines } of raw) {
-    const unknown = lines.filter(
-      (l) => l.upright && l.font !== style.font && l.text.length <= BOLD_CANDIDATE_MAX_CHARS && fonts.isBold(l.font) === undefined,
-    );
-    if (unknown.length === 0) continue;
+    if (!lines.some(candidate)) continue;
     signal?.throwIfAborted();
     const proxy = await doc.getPage(page.number);
     await fonts.resolve(proxy, new Set(lines.flatMap((l) => [...l.fontChars.keys()])));
