@@ -1,0 +1,113 @@
+/**
+ * Measure PDF ingest on the fixture PDFs against hand-labelled gold (test/fixtures/references):
+ * reference parsing P/R/F1, in-text linking P/R/F1, hyphenation artefacts left (ours, the current
+ * pdf-parse ingest, pdftotext), per-page quality decisions, and readPdfLayout speed (median of 3).
+ *
+ *   node --import tsx scripts/measure-pdf.ts            (pdftotext from poppler-utils is optional)
+ */
+import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { extractLines, joinLines, Vocabulary } from "../src/ingest/clean.ts";
+import { loadDocument } from "../src/ingest/load.ts";
+import { hyphenArtefacts } from "../src/ingest/pdf/hyphen-artefacts.ts";
+import { DocumentWords } from "../src/ingest/pdf/join.ts";
+import { layoutText } from "../src/ingest/pdf/layout-text.ts";
+import { pageQuality } from "../src/ingest/pdf/quality.ts";
+import { readPdfLayout } from "../src/ingest/pdf/read-layout.ts";
+import type { PdfLayout } from "../src/ingest/pdf/types.ts";
+import { findCitations } from "../src/ingest/references/in-text.ts";
+import { parseReferences } from "../src/ingest/references/parse-references.ts";
+import { scoreCitations, type GoldCitation } from "../src/ingest/references/score-citations.ts";
+import { prf, scoreReferences, type GoldReference, type PRF } from "../src/ingest/references/score.ts";
+
+const ROOT = path.resolve(import.meta.dirname, "..");
+const PDFS = path.join(ROOT, "test/fixtures/pdfs");
+const GOLD = path.join(ROOT, "test/fixtures/references");
+const DOCS = ["pasa.pdf", "tracemonkey.pdf", "TAMReview.pdf"];
+const REFERENCE_GOLD: Record<string, string> = { "pasa.pdf": "pasa-references.json", "tracemonkey.pdf": "tracemonkey-references.json" };
+
+const readJson = <T>(file: string): T => JSON.parse(readFileSync(path.join(GOLD, file), "utf8")) as T;
+const pct = (n: number) => n.toFixed(3);
+const line = (label: string, s: PRF) => `${label.padEnd(28)} P ${pct(s.precision)}  R ${pct(s.recall)}  F1 ${pct(s.f1)}  (${s.truePositives}/${s.predicted} predicted, ${s.gold} gold)`;
+
+const layouts = new Map<string, PdfLayout>();
+for (const doc of DOCS) layouts.set(doc, await readPdfLayout(readFileSync(path.join(PDFS, doc))));
+const layoutOf = (doc: string) => layouts.get(doc) ?? (() => { throw new Error(doc); })();
+
+console.log("== Reference parsing (an entry is right when first author, year and title token-F1 >= 0.8 match gold)");
+const referenceTotals = { tp: 0, predicted: 0, gold: 0 };
+for (const [doc, goldFile] of Object.entries(REFERENCE_GOLD)) {
+  const gold = readJson<{ entries: GoldReference[] }>(goldFile).entries;
+  const score = scoreReferences(parseReferences(layoutOf(doc)), gold);
+  console.log(line(doc, score));
+  if (doc === "pasa.pdf") console.log(`  -> pasa.pdf (the brief's target) F1 ${pct(score.f1)}`);
+  referenceTotals.tp += score.truePositives;
+  referenceTotals.predicted += score.predicted;
+  referenceTotals.gold += score.gold;
+}
+console.log(line("both", prf(referenceTotals.tp, referenceTotals.predicted, referenceTotals.gold)));
+
+console.log("\n== In-text citation linking (a link is a (citation, gold entry) pair)");
+const citations = readJson<{ citations: GoldCitation[] }>("in-text-citations.json").citations;
+const linkTotals = { tp: 0, predicted: 0, gold: 0 };
+for (const [doc, goldFile] of Object.entries(REFERENCE_GOLD)) {
+  const layout = layoutOf(doc);
+  const entries = parseReferences(layout);
+  const { text } = layoutText(layout);
+  const gold = citations.filter((c) => c.doc === doc);
+  const score = scoreCitations(text, findCitations(text, entries), entries, readJson<{ entries: GoldReference[] }>(goldFile).entries, gold);
+  console.log(line(`${doc} (${gold.length} snippets)`, score));
+  for (const snippet of score.missing) console.log(`  snippet not found: ${snippet}`);
+  linkTotals.tp += score.truePositives;
+  linkTotals.predicted += score.predicted;
+  linkTotals.gold += score.gold;
+}
+console.log(line("both", prf(linkTotals.tp, linkTotals.predicted, linkTotals.gold)));
+
+console.log("\n== Line-end hyphenation artefacts left (\"learn-ing\": joined form is a word, never printed hyphenated in a line)");
+for (const doc of DOCS) {
+  const layout = layoutOf(doc);
+  const inLine = new DocumentWords(layout.pages.flatMap((p) => p.lines.map((l) => l.text)));
+  const ours = hyphenArtefacts(layoutText(layout).text, inLine);
+  const raw = await loadDocument(path.join(PDFS, doc));
+  const lines = extractLines(raw).map((l) => l.text);
+  const current = hyphenArtefacts(joinLines(lines, new Vocabulary(lines)), inLine);
+  let poppler = "pdftotext not installed";
+  try {
+    poppler = String(hyphenArtefacts(execFileSync("pdftotext", [path.join(PDFS, doc), "-"], { encoding: "utf8" }), inLine).length);
+  } catch {
+    // pdftotext is a reference, not a dependency.
+  }
+  console.log(`${doc.padEnd(16)} ours ${ours.length}  current ingest (pdf-parse + clean.ts) ${current.length}  pdftotext ${poppler}`);
+  if (ours.length > 0) console.log(`  ours left: ${ours.join(", ")}`);
+}
+
+console.log("\n== Page quality decisions");
+for (const doc of DOCS) {
+  const pages = layoutOf(doc).pages;
+  const refused = pages.filter((p) => !p.quality.ok);
+  console.log(`${doc.padEnd(16)} ${pages.length - refused.length}/${pages.length} pages readable: ${pages.filter((p) => p.quality.ok).map((p) => p.number).join(",")}`);
+  for (const p of pages) {
+    const q = p.quality;
+    console.log(`  p${String(p.number).padEnd(3)} ${q.ok ? "ok     " : "REFUSED"} letters ${pct(q.letters)} control ${pct(q.control)} private ${pct(q.privateUse)} dictionary ${pct(q.dictionaryRate)}${q.reason ? `  (${q.reason})` : ""}`);
+  }
+}
+const review = readFileSync(path.join(ROOT, "corpus/review-child-trafficking-programs.txt"), "utf8");
+const reviewQuality = pageQuality(review);
+console.log(`review text      ${reviewQuality.ok ? "ok" : `REFUSED (${reviewQuality.reason})`}  letters ${pct(reviewQuality.letters)} dictionary ${pct(reviewQuality.dictionaryRate)}`);
+
+console.log("\n== readPdfLayout speed (after one warm-up run; median of 3)");
+for (const doc of DOCS) {
+  const bytes = readFileSync(path.join(PDFS, doc));
+  await readPdfLayout(bytes);
+  const times: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const start = performance.now();
+    await readPdfLayout(bytes);
+    times.push(performance.now() - start);
+  }
+  const median = times.sort((a, b) => a - b)[1];
+  const pages = layoutOf(doc).pages.length;
+  console.log(`${doc.padEnd(16)} ${pages} pages  median ${median.toFixed(0)} ms  ${(pages / (median / 1000)).toFixed(1)} pages/s  (runs ${times.map((t) => t.toFixed(0)).join(", ")} ms)`);
+}
