@@ -17,7 +17,7 @@ import { pageQuality } from "../src/ingest/pdf/quality.ts";
 import { readPdfLayout } from "../src/ingest/pdf/read-layout.ts";
 import type { PdfLayout } from "../src/ingest/pdf/types.ts";
 import { findCitations } from "../src/ingest/references/in-text.ts";
-import { parseReferences } from "../src/ingest/references/parse-references.ts";
+import { parseReferences, proseText } from "../src/ingest/references/parse-references.ts";
 import { scoreCitations, type GoldCitation } from "../src/ingest/references/score-citations.ts";
 import { prf, scoreReferences, type GoldReference, type PRF } from "../src/ingest/references/score.ts";
 
@@ -54,7 +54,7 @@ const linkTotals = { tp: 0, predicted: 0, gold: 0 };
 for (const [doc, goldFile] of Object.entries(REFERENCE_GOLD)) {
   const layout = layoutOf(doc);
   const entries = parseReferences(layout);
-  const { text } = layoutText(layout);
+  const { text } = proseText(layout);
   const gold = citations.filter((c) => c.doc === doc);
   const score = scoreCitations(text, findCitations(text, entries), entries, readJson<{ entries: GoldReference[] }>(goldFile).entries, gold);
   console.log(line(`${doc} (${gold.length} snippets)`, score));

@@ -25,6 +25,8 @@ export interface LayoutTextOptions {
   roles?: readonly LineRole[];
   /** Pages whose text layer failed the quality check are left out (default: true). */
   skipUnreadable?: boolean;
+  /** Lines to leave out (e.g. the reference list: see proseText in references/parse-references.ts). */
+  exclude?: ReadonlySet<PdfLine>;
 }
 
 /** A line ending a sentence and leaving this share of the column empty ends its paragraph. */
@@ -52,7 +54,7 @@ export function layoutText(layout: PdfLayout, options: LayoutTextOptions = {}): 
   for (const page of pages) {
     const width = typicalWidth(page.lines);
     for (const line of page.lines) {
-      if (!keep.has(line.role) || !line.text.trim()) continue;
+      if (!keep.has(line.role) || !line.text.trim() || options.exclude?.has(line)) continue;
       const continues = open?.role === line.role && line.role !== "heading" && previous && !startsParagraph(previous, line, width);
       if (continues) {
         text = joinTwo(text, line.text.trim(), words);

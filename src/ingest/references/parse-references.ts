@@ -6,6 +6,7 @@
  * after a full stop. Entries run on across lines, columns and pages.
  */
 import { DocumentWords, joinTwo } from "../pdf/join.ts";
+import { layoutText, type LayoutText, type LayoutTextOptions } from "../pdf/layout-text.ts";
 import type { PdfLayout, PdfLine } from "../pdf/types.ts";
 import { referenceFields, type ReferenceFields } from "./reference-fields.ts";
 
@@ -43,31 +44,51 @@ interface RefLine extends PdfLine {
  * @example parseReferences(layout)[0] // { index: 1, label: "[1]", authors: [...], year: 2008, title: "LuaJIT roadmap 2008", page: 14, ... }
  */
 export function parseReferences(layout: PdfLayout): ReferenceEntry[] {
-  const lines = referenceLines(layout);
-  if (lines.length === 0) return [];
+  const section = findReferenceSection(layout);
+  if (!section) return [];
   const words = new DocumentWords(layout.pages.flatMap((p) => p.lines.map((l) => l.text)));
-  return splitEntries(lines).map((group, i) => {
+  return splitEntries(section.lines).map((group, i) => {
     const raw = group.reduce((text, line, k) => (k === 0 ? line.text.trim() : joinTwo(text, line.text.trim(), words)), "");
     return { index: i + 1, ...referenceFields(raw), raw, page: group[0].page };
   });
 }
 
-/** The lines after the last reference heading, up to the next heading. */
-export function referenceLines(layout: PdfLayout): RefLine[] {
-  const all: RefLine[] = layout.pages
+export interface ReferenceSection {
+  /** The list's lines in reading order, each with its page. */
+  lines: RefLine[];
+  /** The layout's own line objects of the section, heading included (to leave them out of the prose). */
+  members: ReadonlySet<PdfLine>;
+}
+
+/** The lines after the last reference heading, up to the next heading (readable pages only). */
+export function findReferenceSection(layout: PdfLayout): ReferenceSection | undefined {
+  const all = layout.pages
     .filter((p) => p.quality.ok)
-    .flatMap((p) => p.lines.filter((l) => l.role !== "furniture" && l.role !== "stamp").map((l) => ({ ...l, page: p.number })));
+    .flatMap((p) => p.lines.filter((l) => l.role !== "furniture" && l.role !== "stamp").map((line) => ({ line, page: p.number })));
   let start = -1;
-  all.forEach((line, i) => {
+  all.forEach(({ line }, i) => {
     if (HEADING.test(line.text.trim())) start = i;
   });
-  if (start < 0) return [];
-  const out: RefLine[] = [];
-  for (const line of all.slice(start + 1)) {
+  if (start < 0) return undefined;
+  const members = new Set<PdfLine>([all[start].line]);
+  const lines: RefLine[] = [];
+  for (const { line, page } of all.slice(start + 1)) {
     if (line.role === "heading") break;
-    if (line.text.trim()) out.push(line);
+    members.add(line);
+    if (line.text.trim()) lines.push({ ...line, page });
   }
-  return out;
+  return { lines, members };
+}
+
+/**
+ * The document's running text without its reference list (entries are not prose, and their labels
+ * would read as citations).
+ *
+ * @example findCitations(proseText(layout).text, parseReferences(layout))
+ */
+export function proseText(layout: PdfLayout, options: LayoutTextOptions = {}): LayoutText {
+  const section = findReferenceSection(layout);
+  return layoutText(layout, { ...options, exclude: section?.members });
 }
 
 /** Group the list's lines into entries. */
