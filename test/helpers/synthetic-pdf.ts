@@ -13,9 +13,18 @@ export interface TextSpec {
 
 export const A4: [number, number] = [595, 842];
 
+export interface InfoSpec {
+  title?: string;
+  author?: string;
+  created?: Date;
+}
+
 /** A PDF made by the test with pdf-lib (Helvetica and Helvetica-Bold), one array of text pieces per page. */
-export async function makeLayoutPdf(pages: TextSpec[][], size: [number, number] = A4): Promise<Uint8Array> {
+export async function makeLayoutPdf(pages: TextSpec[][], size: [number, number] = A4, info: InfoSpec = {}): Promise<Uint8Array> {
   const pdf = await PDFDocument.create();
+  if (info.title) pdf.setTitle(info.title);
+  if (info.author) pdf.setAuthor(info.author);
+  if (info.created) pdf.setCreationDate(info.created);
   const regular = await pdf.embedFont(StandardFonts.Helvetica);
   const bold = await pdf.embedFont(StandardFonts.HelveticaBold);
   for (const specs of pages) {

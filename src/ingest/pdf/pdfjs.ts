@@ -38,6 +38,9 @@ const UPRIGHT_SINE = 0.05;
 /** Font names that mark a bold weight: Bold, Black, Heavy, Demi(bold), Medium ("NimbusRomNo9L-Medi"), TeX's CMBX. */
 const BOLD_FONT = /bold|black|heavy|demi|medium|-medi|\+cmbx|^cmbx/i;
 
+/** Metadata that is a producer's leftover, not a value: "ARRAY(0x2c7cf020)", "untitled", a file name. */
+const JUNK_METADATA = /^(?:(?:ARRAY|HASH|SCALAR)\(0x[0-9a-f]+\)|untitled|unknown|.*\.(?:docx?|pdf|tex|dvi|indd|rtf|odt))$/i;
+
 /** Open a PDF from bytes (copied: pdf.js detaches the buffer it is given). */
 export async function openPdf(bytes: Uint8Array, signal?: AbortSignal): Promise<PDFDocumentProxy> {
   signal?.throwIfAborted();
@@ -64,7 +67,7 @@ export async function readInfo(doc: PDFDocumentProxy): Promise<PdfInfo> {
   const dict = (info ?? {}) as Record<string, unknown>;
   const text = (key: string) => {
     const value = dict[key];
-    return typeof value === "string" && value.trim() ? value.trim() : undefined;
+    return typeof value === "string" && value.trim() && !JUNK_METADATA.test(value.trim()) ? value.trim() : undefined;
   };
   const year = /^(?:D:)?(\d{4})/.exec(text("CreationDate") ?? "")?.[1];
   const out: PdfInfo = {};

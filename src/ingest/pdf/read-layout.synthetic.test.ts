@@ -3,7 +3,7 @@
  * names what the reader must see.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { column, filler, makeLayoutPdf, type TextSpec } from "../../../test/helpers/synthetic-pdf.ts";
+import { A4, column, filler, makeLayoutPdf, type TextSpec } from "../../../test/helpers/synthetic-pdf.ts";
 import { findCitations } from "../references/in-text.ts";
 import { parseReferences, proseText } from "../references/parse-references.ts";
 import { layoutText } from "./layout-text.ts";
@@ -121,5 +121,37 @@ describe("reference lists", () => {
     ]);
     const text = proseText(layout).text;
     expect(findCitations(text, entries).map((c) => c.entries)).toEqual([[3, 1], [2]]);
+  });
+});
+
+describe("options and metadata", () => {
+  const pages = [1, 2, 3].map((n) => column(filler(5, `Page ${n}`), 72, 100));
+
+  it("reads the info dictionary's title, author and creation year, dropping producers' leftovers", async () => {
+    const layout = await readPdfLayout(await makeLayoutPdf(pages, A4, { title: "Reading Layouts", author: "A. Tester", created: new Date("2021-05-01T00:00:00Z") }));
+    expect(layout.info).toEqual({ title: "Reading Layouts", author: "A. Tester", creationYear: 2021 });
+    const junk = await readPdfLayout(await makeLayoutPdf(pages, A4, { title: "draft-v2.docx", author: "ARRAY(0x2c7cf020)" }));
+    expect(junk.info.title).toBeUndefined();
+    expect(junk.info.author).toBeUndefined();
+  });
+
+  it("reads only the first pages when asked", async () => {
+    const layout = await readPdfLayout(await makeLayoutPdf(pages), { maxPages: 2 });
+    expect(layout.pages.map((p) => p.number)).toEqual([1, 2]);
+  });
+
+  it("stops when its signal is aborted", async () => {
+    const bytes = await makeLayoutPdf(pages);
+    await expect(readPdfLayout(bytes, { signal: AbortSignal.abort() })).rejects.toThrow(/abort/i);
+  });
+
+  it("leaves the caller's bytes usable (pdf.js detaches the buffer it reads)", async () => {
+    const bytes = await makeLayoutPdf(pages);
+    await readPdfLayout(bytes);
+    expect(bytes.byteLength).toBeGreaterThan(0);
+  });
+
+  it("rejects bytes that are not a PDF", async () => {
+    await expect(readPdfLayout(new TextEncoder().encode("not a pdf at all"))).rejects.toThrow();
   });
 });
