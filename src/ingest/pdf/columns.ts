@@ -103,7 +103,7 @@ function textLines<T extends RawLine>(lines: readonly T[], options: OrderOptions
 }
 
 /** -1 left of the gutter, 1 right of it, 0 spanning it (into both sides, by SPAN_SIDE_SHARE at least). */
-export function side(line: Pick<RawLine, "x" | "width">, gutter: Gutter): -1 | 0 | 1 {
+function side(line: Pick<RawLine, "x" | "width">, gutter: Gutter): -1 | 0 | 1 {
   const end = line.x + line.width;
   const leftPart = Math.max(0, Math.min(end, gutter.start) - line.x);
   const rightPart = Math.max(0, end - Math.max(line.x, gutter.end));
@@ -112,7 +112,7 @@ export function side(line: Pick<RawLine, "x" | "width">, gutter: Gutter): -1 | 0
 }
 
 /** The valid gutter with the most column lines beside it, if any. */
-export function bestGutter(text: readonly RawLine[]): Gutter | undefined {
+function bestGutter(text: readonly RawLine[]): Gutter | undefined {
   if (text.length < 2 * MIN_COLUMN_LINES) return undefined;
   let best: { gutter: Gutter; support: number } | undefined;
   for (const gutter of candidateStrips(text)) {

@@ -23,7 +23,11 @@ export interface EdgePage {
   lines: readonly RawLine[];
 }
 
-/** The text with numbers masked and spacing dropped, so "Page 3" and "Page 4" compare equal. */
+/**
+ * The text with numbers masked and spacing dropped, so "Page 3" and "Page 4" compare equal.
+ *
+ * @example furnitureKey("Page 3 of 15") === furnitureKey("Page 4 of 15") // true
+ */
 export function furnitureKey(text: string): string {
   return text.toLowerCase().replace(/\d+/g, "#").replace(/[\s\u00a0]+/g, "");
 }
@@ -76,6 +80,8 @@ function edgeCandidates(page: EdgePage): number[] {
 /**
  * Rotated lines outside the area the upright text covers are margin stamps; rotated lines inside it are
  * figure labels (axis titles). Returns the indices of the stamps.
+ *
+ * @example findStamps(lines) // Set {57}: the rotated "arXiv:2501.10120v1 [cs.IR] ..." left of the text
  */
 export function findStamps(lines: readonly RawLine[]): Set<number> {
   const upright = lines.filter((l) => l.upright);

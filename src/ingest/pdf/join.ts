@@ -94,7 +94,11 @@ export function joinLines(lines: readonly string[], words?: DocumentWords): stri
   return text;
 }
 
-/** Append `next` to `text` across a line break. */
+/**
+ * Append `next` to `text` across a line break.
+ *
+ * @example joinTwo("reinforcement learn-", "ing works") // "reinforcement learning works"
+ */
 export function joinTwo(text: string, next: string, words?: DocumentWords): string {
   // A link broken at a line end continues without a space ("lua-l/2008-" + "02/msg.html").
   if (BROKEN_LINK.test(text.slice(-200)) && /^[\w/%.#?=&-]/.test(next)) return text + next;

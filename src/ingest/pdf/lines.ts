@@ -148,7 +148,11 @@ function makeLine(all: readonly TextRun[]): RawLine {
   };
 }
 
-/** The key with the largest count (the first one on a tie). */
+/**
+ * The key with the largest count (the first one on a tie).
+ *
+ * @example mostCommon(new Map([["f1", 3], ["f2", 9]])) // "f2"
+ */
 export function mostCommon<K>(counts: ReadonlyMap<K, number>): K {
   let best: K | undefined;
   let bestCount = -1;

@@ -41,7 +41,11 @@ const BOLD_FONT = /bold|black|heavy|demi|medium|-medi|\+cmbx|^cmbx/i;
 /** Metadata that is a producer's leftover, not a value: "ARRAY(0x2c7cf020)", "untitled", a file name. */
 const JUNK_METADATA = /^(?:(?:ARRAY|HASH|SCALAR)\(0x[0-9a-f]+\)|untitled|unknown|.*\.(?:docx?|pdf|tex|dvi|indd|rtf|odt))$/i;
 
-/** Open a PDF from bytes (copied: pdf.js detaches the buffer it is given). */
+/**
+ * Open a PDF from bytes (copied: pdf.js detaches the buffer it is given).
+ *
+ * @example const doc = await openPdf(readFileSync("paper.pdf")); doc.numPages // 14
+ */
 export async function openPdf(bytes: Uint8Array, signal?: AbortSignal): Promise<PDFDocumentProxy> {
   signal?.throwIfAborted();
   const task = pdfjs.getDocument({
@@ -61,7 +65,11 @@ export async function openPdf(bytes: Uint8Array, signal?: AbortSignal): Promise<
   }
 }
 
-/** The document's title, author, subject, keywords and creation year, from its info dictionary. */
+/**
+ * The document's title, author, subject, keywords and creation year, from its info dictionary.
+ *
+ * @example await readInfo(doc) // { title: "Overview of the Technology Acceptance Model", creationYear: 2010 }
+ */
 export async function readInfo(doc: PDFDocumentProxy): Promise<PdfInfo> {
   const { info } = await doc.getMetadata().catch(() => ({ info: {} }));
   const dict = (info ?? {}) as Record<string, unknown>;
@@ -79,7 +87,11 @@ export async function readInfo(doc: PDFDocumentProxy): Promise<PdfInfo> {
   return out;
 }
 
-/** The text runs of one page, in top-down coordinates (rotated pages are turned upright by the viewport). */
+/**
+ * The text runs of one page, in top-down coordinates (rotated pages are turned upright by the viewport).
+ *
+ * @example (await readPage(await doc.getPage(1))).runs[0] // { text: "Abstract", x: 54, y: 344, fontSize: 10.96, font: "g_d0_f1", upright: true, ... }
+ */
 export async function readPage(page: PDFPageProxy): Promise<RawPage> {
   const viewport = page.getViewport({ scale: 1 });
   const content = await page.getTextContent();
@@ -104,6 +116,8 @@ function toRun(item: TextItem, view: number[]): TextRun {
  * Which fonts are bold. pdf.js gives a font's real name only once the page's drawing operators have been
  * read, which costs about as much as reading its text; so `resolve` is called only for pages whose fonts
  * are needed and unknown, and what was learnt is kept for the whole document (font ids are per document).
+ *
+ * @example await fonts.resolve(page, ["g_d0_f1"]); fonts.isBold("g_d0_f1") // true for "NimbusRomNo9L-Medi"
  */
 export class FontBook {
   private readonly bold = new Map<string, boolean>();

@@ -52,7 +52,11 @@ export function pageQuality(text: string): PageQuality {
   return reason ? { ...base, ok: false, reason } : { ...base, ok: true };
 }
 
-/** An English word (any case), or an Indonesian word or a word whose stem is an Indonesian root. */
+/**
+ * An English word (any case), or an Indonesian word or a word whose stem is an Indonesian root.
+ *
+ * @example isDictionaryWord("Learning") && isDictionaryWord("perlindungan") // true
+ */
 export function isDictionaryWord(token: string): boolean {
   const lower = token.toLowerCase();
   return isEnglishWord(lower) || isIndonesianWord(lower);

@@ -23,6 +23,11 @@ const WIDTH_STEP = 4;
 /** Consecutive lines further apart than this many font sizes are in different blocks, not one paragraph. */
 const MAX_LEADING_EM = 2;
 
+/**
+ * A value rounded to a multiple of `step`.
+ *
+ * @example roundTo(10.91, 0.25) // 11
+ */
 export const roundTo = (value: number, step: number) => Math.round(value / step) * step;
 
 /**

@@ -55,7 +55,11 @@ function numericCitations(text: string, entries: readonly ReferenceEntry[]): InT
   return bracketed.length >= parenthesised.length ? bracketed : parenthesised;
 }
 
-/** "3, 7" -> [3, 7]; "12-14" -> [12, 13, 14]. */
+/**
+ * "3, 7" -> [3, 7]; "12-14" -> [12, 13, 14].
+ *
+ * @example expandNumbers("3, 7, 12-14") // [3, 7, 12, 13, 14]
+ */
 export function expandNumbers(list: string): number[] {
   const out: number[] = [];
   for (const part of list.split(/[,;]/)) {

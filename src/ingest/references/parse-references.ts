@@ -60,7 +60,11 @@ export interface ReferenceSection {
   members: ReadonlySet<PdfLine>;
 }
 
-/** The lines after the last reference heading, up to the next heading (readable pages only). */
+/**
+ * The lines after the last reference heading, up to the next heading (readable pages only).
+ *
+ * @example findReferenceSection(layout)?.lines[0].text // "[1] LuaJIT roadmap 2008 - http://lua-users.org/lists/lua-l/2008-"
+ */
 export function findReferenceSection(layout: PdfLayout): ReferenceSection | undefined {
   const all = layout.pages
     .filter((p) => p.quality.ok)
@@ -91,7 +95,11 @@ export function proseText(layout: PdfLayout, options: LayoutTextOptions = {}): L
   return layoutText(layout, { ...options, exclude: section?.members });
 }
 
-/** Group the list's lines into entries. */
+/**
+ * Group the list's lines into entries.
+ *
+ * @example splitEntries(findReferenceSection(layout)?.lines ?? []).length // 37
+ */
 export function splitEntries(lines: readonly RefLine[]): RefLine[][] {
   const numbered = numberingOf(lines);
   const hanging = numbered ? false : usesHangingIndent(lines);

@@ -91,6 +91,8 @@ function lastStandalone(years: RegExpMatchArray[], text: string): RegExpMatchArr
  * Family names from an author list: "Shubham Agarwal, Issam H Laradji, and Christopher Pal" ->
  * [Agarwal, Laradji, Pal]; "Davis, F. D., & Venkatesh, V." -> [Davis, Venkatesh]; "A. Gal, C. W. Probst" ->
  * [Gal, Probst]. Not a list of names (a web page's title) -> [].
+ *
+ * @example familyNames("A. Gal, C. W. Probst, and M. Franz") // ["Gal", "Probst", "Franz"]
  */
 export function familyNames(list: string): string[] {
   const cleaned = list

@@ -30,7 +30,11 @@ export interface PRF {
 /** A title counts as right when its token F1 against the gold title reaches this. */
 export const TITLE_F1 = 0.8;
 
-/** Precision, recall and F1 from counts (empty sets score 1: nothing to find, nothing wrongly found). */
+/**
+ * Precision, recall and F1 from counts (empty sets score 1: nothing to find, nothing wrongly found).
+ *
+ * @example prf(3, 4, 6) // { precision: 0.75, recall: 0.5, f1: 0.6, ... }
+ */
 export function prf(truePositives: number, predicted: number, gold: number): PRF {
   const precision = predicted === 0 ? 1 : truePositives / predicted;
   const recall = gold === 0 ? 1 : truePositives / gold;
@@ -65,13 +69,21 @@ export function tokenF1(predicted: string, gold: string): number {
   return (2 * precision * recall) / (precision + recall);
 }
 
-/** The last word of a family name, folded ("Van Noorden" and "Noorden" meet; particles vary by style). */
+/**
+ * The last word of a family name, folded ("Van Noorden" and "Noorden" meet; particles vary by style).
+ *
+ * @example surnameKey("Van Noorden") === surnameKey("Noorden") // true
+ */
 export function surnameKey(name: string): string {
   const words = tokens(name);
   return words[words.length - 1] ?? "";
 }
 
-/** Same first author (by surnameKey), same year (or both without), title token F1 >= TITLE_F1. */
+/**
+ * Same first author (by surnameKey), same year (or both without), title token F1 >= TITLE_F1.
+ *
+ * @example sameReference({ index: 1, authors: ["Feng"], year: 2024, title: "Agile: A novel framework of llm agents" }, gold[7]) // true
+ */
 export function sameReference(parsed: ParsedReference, gold: GoldReference): boolean {
   return (
     surnameKey(parsed.authors[0] ?? "") === surnameKey(gold.firstAuthor) &&
@@ -83,6 +95,8 @@ export function sameReference(parsed: ParsedReference, gold: GoldReference): boo
 /**
  * Match parsed entries to gold entries one to one (each parsed entry to the first unmatched gold entry it
  * equals). Returns parsed index -> gold index.
+ *
+ * @example matchReferences(parsed, gold).get(3) // 3: parsed entry 3 is gold entry 3
  */
 export function matchReferences(parsed: readonly ParsedReference[], gold: readonly GoldReference[]): Map<number, number> {
   const out = new Map<number, number>();
@@ -97,7 +111,11 @@ export function matchReferences(parsed: readonly ParsedReference[], gold: readon
   return out;
 }
 
-/** Reference parsing P/R/F1: an entry is right when it matches a gold entry. */
+/**
+ * Reference parsing P/R/F1: an entry is right when it matches a gold entry.
+ *
+ * @example scoreReferences(parseReferences(layout), gold).f1 // 1
+ */
 export function scoreReferences(parsed: readonly ParsedReference[], gold: readonly GoldReference[]): PRF {
   return prf(matchReferences(parsed, gold).size, parsed.length, gold.length);
 }
@@ -105,6 +123,8 @@ export function scoreReferences(parsed: readonly ParsedReference[], gold: readon
 /**
  * Where `snippet` occurs in `text`, compared on letters and digits only (spacing, hyphens and quotes vary
  * between extractors). Returns the span in `text`, or undefined.
+ *
+ * @example findLoosely("a register-\ncarried value (6).", "registercarried value (6)") // { start: 2, end: 28 }
  */
 export function findLoosely(text: string, snippet: string): { start: number; end: number } | undefined {
   const offsets: number[] = [];
