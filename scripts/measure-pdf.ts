@@ -10,7 +10,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { extractLines, joinLines, Vocabulary } from "../src/ingest/clean.ts";
 import { loadDocument } from "../src/ingest/load.ts";
-import { hyphenArtefacts } from "../src/ingest/pdf/hyphen-artefacts.ts";
+import { hyphenArtefacts, lineEndBreaks, lostHyphens } from "../src/ingest/pdf/hyphen-artefacts.ts";
 import { DocumentWords } from "../src/ingest/pdf/join.ts";
 import { layoutText } from "../src/ingest/pdf/layout-text.ts";
 import { pageQuality } from "../src/ingest/pdf/quality.ts";
@@ -65,22 +65,28 @@ for (const [doc, goldFile] of Object.entries(REFERENCE_GOLD)) {
 }
 console.log(line("both", prf(linkTotals.tp, linkTotals.predicted, linkTotals.gold)));
 
-console.log("\n== Line-end hyphenation artefacts left (\"learn-ing\": joined form is a word, never printed hyphenated in a line)");
+console.log("\n== Line-end hyphenation: artefacts left (\"learn-ing\": joined is a word, never printed hyphenated in a line) / compounds that lost their hyphen");
 for (const doc of DOCS) {
   const layout = layoutOf(doc);
   const inLine = new DocumentWords(layout.pages.flatMap((p) => p.lines.map((l) => l.text)));
-  const ours = hyphenArtefacts(layoutText(layout).text, inLine);
+  const breaks = lineEndBreaks(layout);
+  const count = (text: string) => `${hyphenArtefacts(text, inLine).length} left / ${lostHyphens(text, breaks, inLine).length} lost`;
   const raw = await loadDocument(path.join(PDFS, doc));
   const lines = extractLines(raw).map((l) => l.text);
-  const current = hyphenArtefacts(joinLines(lines, new Vocabulary(lines)), inLine);
   let poppler = "pdftotext not installed";
+  let popplerLost: string[] = [];
   try {
-    poppler = String(hyphenArtefacts(execFileSync("pdftotext", [path.join(PDFS, doc), "-"], { encoding: "utf8" }), inLine).length);
+    const text = execFileSync("pdftotext", [path.join(PDFS, doc), "-"], { encoding: "utf8" });
+    poppler = count(text);
+    popplerLost = lostHyphens(text, breaks, inLine);
   } catch {
     // pdftotext is a reference, not a dependency.
   }
-  console.log(`${doc.padEnd(16)} ours ${ours.length}  current ingest (pdf-parse + clean.ts) ${current.length}  pdftotext ${poppler}`);
-  if (ours.length > 0) console.log(`  ours left: ${ours.join(", ")}`);
+  const ours = layoutText(layout).text;
+  console.log(`${doc.padEnd(16)} ${breaks.length} line-end breaks | ours ${count(ours)} | current ingest (pdf-parse + clean.ts) ${count(joinLines(lines, new Vocabulary(lines)))} | pdftotext ${poppler}`);
+  const left = [...hyphenArtefacts(ours, inLine), ...lostHyphens(ours, breaks, inLine)];
+  if (left.length > 0) console.log(`  ours: ${left.join(", ")}`);
+  if (popplerLost.length > 0) console.log(`  pdftotext lost: ${popplerLost.join(", ")}`);
 }
 
 console.log("\n== Page quality decisions");

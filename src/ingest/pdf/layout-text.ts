@@ -42,7 +42,8 @@ const INDENT_EM = 0.7;
 export function layoutText(layout: PdfLayout, options: LayoutTextOptions = {}): LayoutText {
   const keep = new Set<LineRole>(options.roles ?? ["body", "heading"]);
   const pages = layout.pages.filter((p) => options.skipUnreadable === false || p.quality.ok);
-  const words = new DocumentWords(pages.flatMap((p) => p.lines.filter((l) => l.role === "body").map((l) => l.text)));
+  // Every printed line is evidence of how the document spells a word (figure labels name benchmarks, too).
+  const words = new DocumentWords(layout.pages.flatMap((p) => p.lines.filter((l) => l.role !== "stamp").map((l) => l.text)));
   const blocks: TextBlock[] = [];
   let text = "";
   let open: { role: LineRole; page: number; start: number } | undefined;

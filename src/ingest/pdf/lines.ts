@@ -24,6 +24,10 @@ export interface RawLine {
 const ROW_TOLERANCE_EM = 0.55;
 /** A gap wider than this (in em) ends a line: wider than stretched word spaces and heading number gaps (~1 em), narrower than column gutters (>= 2 em). */
 const LINE_BREAK_GAP_EM = 1.3;
+/** Inside a gutter that many rows show, a gap wider than this (in em) also ends a line (word spaces are < 0.6 em). */
+const GUTTER_GAP_EM = 0.8;
+/** A gutter shows in at least this many rows cut by a wide gap there. */
+const GUTTER_HINT_ROWS = 5;
 /** A gap wider than this (in em) between runs is a space (word spaces are >= 0.2 em; kerning splits are ~0). */
 const SPACE_GAP_EM = 0.15;
 /** A run smaller than this share of its neighbour's size is a superscript or subscript. */
@@ -46,11 +50,15 @@ interface Row {
  */
 export function groupLines(runs: readonly TextRun[]): RawLine[] {
   const upright = runs.filter((r) => r.upright).sort((a, b) => a.y - b.y || a.x - b.x);
+  const rows = groupRows(upright);
+  // Where many rows break with a wide gap, there is a gutter; there, a narrower gap also breaks a line
+  // (a column line that starts with "(" or ends a little long leaves less than the usual gutter).
+  const gutters = gutterHints(rows.map((r) => splitRow(r.runs, LINE_BREAK_GAP_EM)));
   const lines: RawLine[] = [];
   let row = 0;
-  for (const { runs: rowRuns } of groupRows(upright)) {
+  for (const { runs: rowRuns } of rows) {
     row++;
-    for (const segment of splitRow(rowRuns)) lines.push({ ...makeLine(segment), row });
+    for (const segment of splitRow(rowRuns, LINE_BREAK_GAP_EM, gutters)) lines.push({ ...makeLine(segment), row });
   }
   for (const run of runs.filter((r) => !r.upright)) lines.push({ ...makeLine([run]), upright: false, row: ++row });
   return lines.sort((a, b) => a.y - b.y || a.x - b.x);
@@ -95,7 +103,8 @@ function isDuplicate(rows: readonly Row[], run: TextRun): boolean {
   return rows.some((row) => row.runs.some((o) => o.text === run.text && Math.abs(o.x - run.x) < 1 && Math.abs(o.y - run.y) < 1));
 }
 
-function splitRow(rowRuns: readonly TextRun[]): TextRun[][] {
+/** Cut a row where a gap is wider than `gapEm` (or than GUTTER_GAP_EM inside one of `gutters`). */
+function splitRow(rowRuns: readonly TextRun[], gapEm: number, gutters: readonly Interval[] = []): TextRun[][] {
   const runs = [...rowRuns].sort((a, b) => a.x - b.x);
   const rowSize = Math.max(...runs.map((r) => r.fontSize));
   const segments: TextRun[][] = [];
@@ -103,7 +112,9 @@ function splitRow(rowRuns: readonly TextRun[]): TextRun[][] {
   let end = -Infinity;
   for (const run of runs) {
     const size = Math.max(run.fontSize, rowSize);
-    if (current.length > 0 && run.x - end > LINE_BREAK_GAP_EM * size) {
+    const gap = run.x - end;
+    const inGutter = gutters.some((g) => end < g.end && run.x > g.start);
+    if (current.length > 0 && (gap > gapEm * size || (inGutter && gap > GUTTER_GAP_EM * size))) {
       segments.push(current);
       current = [];
     }
@@ -112,6 +123,34 @@ function splitRow(rowRuns: readonly TextRun[]): TextRun[][] {
   }
   if (current.length > 0) segments.push(current);
   return segments;
+}
+
+interface Interval {
+  start: number;
+  end: number;
+}
+
+/** The x-ranges covered by the gaps of at least GUTTER_HINT_ROWS cut rows. */
+function gutterHints(cutRows: readonly TextRun[][][]): Interval[] {
+  const gaps: Interval[] = [];
+  for (const segments of cutRows) {
+    for (let i = 1; i < segments.length; i++) {
+      const end = Math.max(...segments[i - 1].map((r) => r.x + r.width));
+      gaps.push({ start: end, end: Math.min(...segments[i].map((r) => r.x)) });
+    }
+  }
+  if (gaps.length < GUTTER_HINT_ROWS) return [];
+  const out: Interval[] = [];
+  for (const gap of gaps) {
+    // The part of this gap that at least GUTTER_HINT_ROWS gaps share.
+    const sharing = gaps.filter((o) => o.start < gap.end && gap.start < o.end);
+    if (sharing.length < GUTTER_HINT_ROWS) continue;
+    const starts = sharing.map((o) => o.start).sort((a, b) => b - a);
+    const ends = sharing.map((o) => o.end).sort((a, b) => a - b);
+    const common = { start: starts[GUTTER_HINT_ROWS - 1], end: ends[GUTTER_HINT_ROWS - 1] };
+    if (common.end > common.start && !out.some((o) => o.start < common.end && common.start < o.end)) out.push(common);
+  }
+  return out;
 }
 
 function makeLine(all: readonly TextRun[]): RawLine {
