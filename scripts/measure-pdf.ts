@@ -7,12 +7,15 @@
  */
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
+import { PDFParse } from "pdf-parse";
 import { extractLines, joinLines, Vocabulary } from "../src/ingest/clean.ts";
 import { loadDocument } from "../src/ingest/load.ts";
 import { hyphenArtefacts, lineEndBreaks, lostHyphens } from "../src/ingest/pdf/hyphen-artefacts.ts";
 import { DocumentWords } from "../src/ingest/pdf/join.ts";
 import { layoutText } from "../src/ingest/pdf/layout-text.ts";
+import { openPdf } from "../src/ingest/pdf/pdfjs.ts";
 import { pageQuality } from "../src/ingest/pdf/quality.ts";
 import { readPdfLayout } from "../src/ingest/pdf/read-layout.ts";
 import type { PdfLayout } from "../src/ingest/pdf/types.ts";
@@ -103,17 +106,41 @@ const review = readFileSync(path.join(ROOT, "corpus/review-child-trafficking-pro
 const reviewQuality = pageQuality(review);
 console.log(`review text      ${reviewQuality.ok ? "ok" : `REFUSED (${reviewQuality.reason})`}  letters ${pct(reviewQuality.letters)} dictionary ${pct(reviewQuality.dictionaryRate)}`);
 
-console.log("\n== readPdfLayout speed (after one warm-up run; median of 3)");
+console.log("\n== Speed: median of 3 runs after a warm-up; wall time and this process's CPU time (the machine may be shared)");
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+async function timed(run: () => Promise<unknown>): Promise<{ wall: number; cpu: number }> {
+  await run();
+  const walls: number[] = [];
+  const cpus: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const cpu = process.cpuUsage();
+    const start = performance.now();
+    await run();
+    walls.push(performance.now() - start);
+    const used = process.cpuUsage(cpu);
+    cpus.push((used.user + used.system) / 1000);
+  }
+  return { wall: median(walls), cpu: median(cpus) };
+}
+const rate = (pages: number, ms: number) => `${(pages / (ms / 1000)).toFixed(1)} pages/s`;
 for (const doc of DOCS) {
   const bytes = readFileSync(path.join(PDFS, doc));
-  await readPdfLayout(bytes);
-  const times: number[] = [];
-  for (let i = 0; i < 3; i++) {
-    const start = performance.now();
-    await readPdfLayout(bytes);
-    times.push(performance.now() - start);
-  }
-  const median = times.sort((a, b) => a - b)[1];
   const pages = layoutOf(doc).pages.length;
-  console.log(`${doc.padEnd(16)} ${pages} pages  median ${median.toFixed(0)} ms  ${(pages / (median / 1000)).toFixed(1)} pages/s  (runs ${times.map((t) => t.toFixed(0)).join(", ")} ms)`);
+  const ours = await timed(() => readPdfLayout(bytes));
+  const floor = await timed(() => textContentOnly(bytes));
+  const current = await timed(async () => {
+    const parser = new PDFParse({ data: new Uint8Array(bytes) });
+    await parser.getText();
+    await parser.destroy();
+  });
+  console.log(`${doc.padEnd(16)} ${pages} pages | readPdfLayout ${ours.wall.toFixed(0)} ms wall = ${rate(pages, ours.wall)}, ${ours.cpu.toFixed(0)} ms CPU = ${rate(pages, ours.cpu)}`);
+  console.log(`${"".padEnd(16)} baselines: pdf.js getTextContent alone ${rate(pages, floor.wall)} wall, pdf-parse getText (current ingest) ${rate(pages, current.wall)} wall`);
+}
+console.log(`load average ${os.loadavg().map((n) => n.toFixed(1)).join(" ")} on ${os.cpus().length} CPUs`);
+
+/** pdf.js's text extraction alone: the floor under any layout reader built on it. */
+async function textContentOnly(bytes: Uint8Array): Promise<void> {
+  const doc = await openPdf(bytes);
+  for (let n = 1; n <= doc.numPages; n++) await (await doc.getPage(n)).getTextContent();
+  await doc.destroy();
 }
