@@ -56,6 +56,27 @@ describe("single-column pages: furniture, headings, hyphenation, footnotes, stam
   });
 });
 
+describe("heading and caption forms", () => {
+  it("finds roman, lettered and larger headings, and figure and table captions with their continuation", async () => {
+    const page: TextSpec[] = [
+      { text: "II. METHODS", x: 72, y: 80, size: 10, bold: true },
+      ...column(filler(8, "Methods"), 72, 100),
+      { text: "A. Related work", x: 72, y: 220, size: 10 },
+      ...column(filler(8, "Related"), 72, 240),
+      { text: "Discussion", x: 72, y: 360, size: 14 },
+      ...column(filler(6, "Discussion"), 72, 382),
+      { text: "Fig. 3: Throughput of the reader on", x: 72, y: 480, size: 10 },
+      { text: "three documents.", x: 72, y: 493, size: 10 },
+      { text: "Table 2. Results by page.", x: 72, y: 520, size: 10 },
+      ...column(filler(6, "After"), 72, 545),
+    ];
+    const layout = await readPdfLayout(await makeLayoutPdf([page]));
+    expect(lines(layout, "heading")).toEqual(["II. METHODS", "A. Related work", "Discussion"]);
+    expect(lines(layout, "caption")).toEqual(["Fig. 3: Throughput of the reader on", "three documents.", "Table 2. Results by page."]);
+    expect(layoutText(layout).text).not.toContain("Throughput");
+  });
+});
+
 describe("a two-column page", () => {
   let layout: PdfLayout;
   beforeAll(async () => {
