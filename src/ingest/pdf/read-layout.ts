@@ -97,8 +97,8 @@ function layoutPage({ page, lines, quality }: ReadPage, furniture: Set<number>, 
 const round = (n: number) => Math.round(n * 100) / 100;
 
 /**
- * Learn which fonts are bold, reading the drawing operators only of pages with a possible bold heading in
- * a font not yet known: a short line at about the body size, in another font, opening with a capital or a
+ * Learn which fonts are bold, reading the drawing operators only of readable pages with a possible bold
+ * heading in a font not yet known: a short line at about the body size, in another font, opening with a capital or a
  * number (a larger line is a heading without being bold; small print never is).
  */
 async function learnFonts(doc: PDFDocumentProxy, raw: readonly ReadPage[], style: BodyStyle, signal?: AbortSignal): Promise<FontBook> {
@@ -112,8 +112,9 @@ async function learnFonts(doc: PDFDocumentProxy, raw: readonly ReadPage[], style
     l.text.split(/\s+/).length <= BOLD_CANDIDATE_MAX_WORDS &&
     /^[\p{Lu}\d]/u.test(l.text) &&
     (l.text.match(/\p{L}/gu) ?? []).length >= 3;
-  for (const { page, lines } of raw) {
-    if (!lines.some(candidate)) continue;
+  for (const { page, lines, quality } of raw) {
+    // An unreadable page's headings are not read either.
+    if (!quality.ok || !lines.some(candidate)) continue;
     signal?.throwIfAborted();
     const proxy = await doc.getPage(page.number);
     await fonts.resolve(proxy, new Set(lines.flatMap((l) => [...l.fontChars.keys()])));
