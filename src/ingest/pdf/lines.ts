@@ -14,6 +14,8 @@ export interface RawLine {
   fontSize: number;
   font: string;
   upright: boolean;
+  /** Share of its characters set in a fixed-width font. */
+  monospace: number;
   /** Every font id used on the line, with how many characters each drew. */
   fontChars: Map<string, number>;
   /** Lines cut from one row share its id (table cells, figure labels, and lines of side-by-side columns). */
@@ -26,8 +28,10 @@ const ROW_TOLERANCE_EM = 0.55;
 const LINE_BREAK_GAP_EM = 1.3;
 /** Inside a gutter that many rows show, a gap wider than this (in em) also ends a line (word spaces are < 0.6 em). */
 const GUTTER_GAP_EM = 0.8;
-/** A gutter shows in at least this many rows cut by a wide gap there. */
+/** A gutter shows in at least this many rows cut by a wide gap there... */
 const GUTTER_HINT_ROWS = 5;
+/** ...between two pieces of at least this many characters (column text, not table cells). */
+const GUTTER_HINT_CHARS = 12;
 /** A gap wider than this (in em) between runs is a space (word spaces are >= 0.2 em; kerning splits are ~0). */
 const SPACE_GAP_EM = 0.15;
 /** A run smaller than this share of its neighbour's size is a superscript or subscript. */
@@ -133,8 +137,11 @@ interface Interval {
 /** The x-ranges covered by the gaps of at least GUTTER_HINT_ROWS cut rows. */
 function gutterHints(cutRows: readonly TextRun[][][]): Interval[] {
   const gaps: Interval[] = [];
+  // Only gaps between two pieces of running text count: table cells and labels have gaps of their own.
+  const isText = (runs: readonly TextRun[]) => runs.reduce((n, r) => n + r.text.trim().length, 0) >= GUTTER_HINT_CHARS;
   for (const segments of cutRows) {
     for (let i = 1; i < segments.length; i++) {
+      if (!isText(segments[i - 1]) || !isText(segments[i])) continue;
       const end = Math.max(...segments[i - 1].map((r) => r.x + r.width));
       gaps.push({ start: end, end: Math.min(...segments[i].map((r) => r.x)) });
     }
@@ -161,6 +168,7 @@ function makeLine(all: readonly TextRun[]): RawLine {
   let end = -Infinity;
   const fontChars = new Map<string, number>();
   const sizeChars = new Map<number, number>();
+  let monospaceChars = 0;
   for (const run of runs) {
     const piece = run.text.replace(/\s+/g, " ");
     const gap = run.x - end;
@@ -170,6 +178,7 @@ function makeLine(all: readonly TextRun[]): RawLine {
     const chars = piece.replace(/\s/g, "").length;
     fontChars.set(run.font, (fontChars.get(run.font) ?? 0) + chars);
     sizeChars.set(run.fontSize, (sizeChars.get(run.fontSize) ?? 0) + chars);
+    if (run.monospace) monospaceChars += chars;
   }
   const x = Math.min(...runs.map((r) => r.x));
   // The baseline is that of the largest text: superscripts and subscripts do not move it.
@@ -182,6 +191,7 @@ function makeLine(all: readonly TextRun[]): RawLine {
     fontSize: mostCommon(sizeChars),
     font: mostCommon(fontChars),
     upright: true,
+    monospace: monospaceChars / Math.max(1, [...sizeChars.values()].reduce((a, b) => a + b, 0)),
     fontChars,
     row: 0,
   };

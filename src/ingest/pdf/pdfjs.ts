@@ -20,6 +20,8 @@ export interface TextRun {
   font: string;
   /** Drawn left to right on a horizontal baseline (not rotated). */
   upright: boolean;
+  /** Set in a fixed-width font (code, URLs, e-mail addresses). */
+  monospace: boolean;
 }
 
 export interface RawPage {
@@ -98,18 +100,18 @@ export async function readPage(page: PDFPageProxy): Promise<RawPage> {
   const runs: TextRun[] = [];
   for (const item of content.items) {
     if (!("str" in item) || !item.str.trim()) continue;
-    runs.push(toRun(item, viewport.transform));
+    runs.push(toRun(item, viewport.transform, content.styles[item.fontName]?.fontFamily === "monospace"));
   }
   return { number: page.pageNumber, width: viewport.width, height: viewport.height, runs };
 }
 
-function toRun(item: TextItem, view: number[]): TextRun {
+function toRun(item: TextItem, view: number[], monospace: boolean): TextRun {
   const m = pdfjs.Util.transform(view, item.transform as number[]);
   const [a, b, c, d, e, f] = m;
   const scaleX = Math.hypot(a, b);
   const fontSize = Math.hypot(c, d);
   const upright = scaleX > 0 && Math.abs(b) / scaleX < UPRIGHT_SINE && a > 0 && d < 0;
-  return { text: item.str, x: e, y: f, width: item.width, fontSize: Math.round(fontSize * 100) / 100, font: item.fontName, upright };
+  return { text: item.str, x: e, y: f, width: item.width, fontSize: Math.round(fontSize * 100) / 100, font: item.fontName, upright, monospace };
 }
 
 /**

@@ -25,6 +25,12 @@ const FOOTNOTE_MAX_SHARE = 0.5;
 const TABLE_CELL_SHARE = 0.8;
 /** A table's rows (rows cut into cells) are at most this many font sizes apart; one cut row alone is a justified line. */
 const TABLE_ROW_GAP_EM = 3;
+/** A table grows to lines within this many font sizes of its cells (header rows sit ~1.5 lines apart). */
+const TABLE_GROW_EM = 2;
+/** A line is set in a fixed-width font when this share of its characters is. */
+const CODE_SHARE = 0.8;
+/** A short piece with fewer letters than this is not prose ("0.5", "%#", "(b)"). */
+const MIN_LABEL_LETTERS = 2;
 /** A figure label is narrower than this share of a body line. */
 const LABEL_MAX_SHARE = 0.5;
 /** Lines of one caption or heading are at most this many of their font sizes apart. */
@@ -61,6 +67,7 @@ export function assignRoles(lines: PlacedLine[], style: BodyStyle): void {
   markTables(lines, style);
   markFootnotes(lines, style);
   markCaptions(lines, style);
+  markCode(lines, style);
   markLabels(lines, style);
   markHeadings(lines, style);
   for (const line of lines) line.role ??= "body";
@@ -77,11 +84,44 @@ function markTables(lines: PlacedLine[], style: BodyStyle): void {
     const key = `${line.row}:${line.column}`;
     groups.set(key, [...(groups.get(key) ?? []), line]);
   }
-  const cut = [...groups.values()].filter((g) => g.length >= 2 && g.every((l) => l.width < TABLE_CELL_SHARE * style.lineWidth));
+  // A row cut into two or more narrow pieces (a wide piece beside them may be merged cells).
+  const cut = [...groups.values()].filter((g) => g.filter((l) => l.width < TABLE_CELL_SHARE * style.lineWidth).length >= 2);
+  const cells: PlacedLine[] = [];
   for (const group of cut) {
     const [first] = group;
     const neighbour = cut.some((o) => o !== group && o[0].column === first.column && Math.abs(o[0].y - first.y) <= TABLE_ROW_GAP_EM * first.fontSize);
-    if (neighbour) for (const line of group) line.role = "caption";
+    if (neighbour) for (const line of group) cells.push(Object.assign(line, { role: "caption" as const }));
+  }
+  growTables(lines, cells, style);
+}
+
+/**
+ * A table's single-cell rows (a header's first column) are not cut rows: take the lines right above or
+ * below table cells, within the table's width, that are neither full body lines nor sentence ends nor captions.
+ */
+function growTables(lines: PlacedLine[], cells: readonly PlacedLine[], style: BodyStyle): void {
+  // One step only: growing from grown lines could run on through a paragraph set close below a table.
+  const grown = lines.filter(
+    (line) =>
+      !line.role &&
+      line.upright &&
+      line.width < TABLE_CELL_SHARE * style.lineWidth &&
+      !/[.?!]$/.test(line.text) &&
+      !CAPTION_START.test(line.text) &&
+      cells.some((c) => c.column === line.column && Math.abs(c.y - line.y) <= TABLE_GROW_EM * c.fontSize && line.x < c.x + c.width + style.lineWidth / 2 && c.x < line.x + line.width + style.lineWidth / 2),
+  );
+  for (const line of grown) line.role = "caption";
+}
+
+/** Two or more lines in a row set in a fixed-width font are a listing (code, a prompt): figure content, not prose. */
+function markCode(lines: PlacedLine[], style: BodyStyle): void {
+  if (style.monospace) return;
+  for (const column of new Set(lines.map((l) => l.column))) {
+    const col = columnLines(lines, column);
+    const isCode = (l: PlacedLine | undefined) => !!l && !l.role && l.monospace >= CODE_SHARE;
+    col.forEach((line, i) => {
+      if (isCode(line) && (isCode(col[i - 1]) || isCode(col[i + 1]) || col[i - 1]?.role === "caption" || col[i + 1]?.role === "caption")) line.role = "caption";
+    });
   }
 }
 
@@ -140,7 +180,10 @@ function continuesCaption(line: PlacedLine, next: PlacedLine): boolean {
 /** Short pieces of small print that are not part of a paragraph: labels inside figures, axis ticks, legends. */
 function markLabels(lines: PlacedLine[], style: BodyStyle): void {
   const narrow = (l: RawLine) => l.text.length <= LABEL_MAX_CHARS && l.width < LABEL_MAX_SHARE * style.lineWidth;
-  for (const line of lines) if (!line.role && !line.upright) line.role = "caption";
+  for (const line of lines) {
+    // Rotated text inside the page, and short pieces without words (axis ticks, glyph debris), are figure text.
+    if (!line.role && (!line.upright || (narrow(line) && (line.text.match(/\p{L}/gu) ?? []).length < MIN_LABEL_LETTERS))) line.role = "caption";
+  }
   for (const column of new Set(lines.map((l) => l.column))) {
     const col = columnLines(lines, column);
     col.forEach((line, i) => {

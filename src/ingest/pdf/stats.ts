@@ -14,6 +14,8 @@ export interface BodyStyle {
   leading: number;
   /** Usual width of a full body line (the column width). */
   lineWidth: number;
+  /** The body itself is set in a fixed-width font (a typewritten document). */
+  monospace: boolean;
 }
 
 /** Sizes are compared at this precision (pdf.js reports 10.91 and 10.9 for one size). */
@@ -44,14 +46,18 @@ export function bodyStyle(pages: readonly (readonly RawLine[])[]): BodyStyle {
     sizes.set(size, (sizes.get(size) ?? 0) + line.text.length);
     for (const [font, chars] of line.fontChars) fonts.set(font, (fonts.get(font) ?? 0) + chars);
   }
-  if (sizes.size === 0) return { fontSize: 10, font: "", leading: 12, lineWidth: 0 };
+  if (sizes.size === 0) return { fontSize: 10, font: "", leading: 12, lineWidth: 0, monospace: false };
   const fontSize = mostCommon(sizes);
   const isBody = (l: RawLine) => l.upright && Math.abs(roundTo(l.fontSize, SIZE_STEP) - fontSize) < SIZE_STEP / 2;
+  let bodyChars = 0;
+  let monospaceChars = 0;
   const leadings = new Map<number, number>();
   const widths = new Map<number, number>();
   for (const lines of pages) {
     const body = lines.filter(isBody);
     for (const line of body) {
+      bodyChars += line.text.length;
+      monospaceChars += line.monospace * line.text.length;
       const width = roundTo(line.width, WIDTH_STEP);
       widths.set(width, (widths.get(width) ?? 0) + 1);
     }
@@ -68,6 +74,7 @@ export function bodyStyle(pages: readonly (readonly RawLine[])[]): BodyStyle {
     fontSize,
     font: mostCommon(fonts),
     leading: leadings.size > 0 ? mostCommon(leadings) : 1.2 * fontSize,
+    monospace: monospaceChars > 0.5 * bodyChars,
     lineWidth: widths.size > 0 ? Math.max(...[...widths].filter(([, n]) => n >= 0.5 * Math.max(...widths.values())).map(([w]) => w)) : 0,
   };
 }
