@@ -33,7 +33,8 @@ const WORD = /\p{L}+/gu;
  * @example pageQuality("\u0002\u0003\u0004 \u0005\u0003").reason // "control characters: 100% of characters"
  */
 export function pageQuality(text: string): PageQuality {
-  const chars = text.replace(/\s+/g, "");
+  // Dot leaders and rules ("......", "———") are one mark each, not a page of non-letters.
+  const chars = text.replace(/\s+/g, "").replace(/([^\p{L}\p{N}])\1{2,}/gu, "$1");
   const total = chars.length;
   if (total === 0) return { letters: 0, control: 0, privateUse: 0, dictionaryRate: 0, ok: false, reason: "no text on the page" };
   const letters = count(chars, /\p{L}/gu) / total;

@@ -202,7 +202,7 @@ function markHeadings(lines: PlacedLine[], style: BodyStyle): void {
     const col = columnLines(lines, column);
     const edge = columnEdges(col, style);
     col.forEach((line, i) => {
-      if (line.role || !startsBlock(col, i, style) || !isAligned(line, edge)) return;
+      if (line.role || !startsBlock(col, i, style) || !isAligned(line, edge, col[i + 1])) return;
       // A heading is one to three lines in one size and weight; a longer block in a large size is a paragraph.
       const block = [line];
       for (let j = i; nextInBlock(col, j) && col[j + 1].bold === line.bold; j++) block.push(col[j + 1]);
@@ -220,11 +220,15 @@ function columnEdges(col: readonly PlacedLine[], style: BodyStyle): { left: numb
   return { left: Math.min(...lines.map((l) => l.x)), right: Math.max(...lines.map((l) => l.x + l.width)) };
 }
 
-/** Headings start at the column's left edge (maybe indented a little) or are centred in it; table cells are not. */
-function isAligned(line: PlacedLine, edge: { left: number; right: number }): boolean {
+/**
+ * Headings start at the column's left edge (maybe indented a little), or where the text below them starts
+ * (an indented sub-heading), or are centred in the column; table cells and figure labels are not.
+ */
+function isAligned(line: PlacedLine, edge: { left: number; right: number }, next: PlacedLine | undefined): boolean {
   const slack = ALIGN_SLACK_EM * line.fontSize;
   const centre = line.x + line.width / 2;
-  return line.x - edge.left <= slack || Math.abs(centre - (edge.left + edge.right) / 2) <= slack;
+  const withNext = !!next && Math.abs(next.x - line.x) <= line.fontSize;
+  return line.x - edge.left <= slack || withNext || Math.abs(centre - (edge.left + edge.right) / 2) <= slack;
 }
 
 function isHeading(text: string, line: PlacedLine, style: BodyStyle): boolean {
