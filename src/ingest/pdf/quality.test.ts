@@ -25,6 +25,11 @@ describe("pageQuality", () => {
     expect(pageQuality("Pemerintah membangun jembatan dan perlindungan anak korban perdagangan di daerah perbatasan").ok).toBe(true);
   });
 
+  it("passes a table of contents (dot leaders are not debris)", () => {
+    const toc = ["1 Introduction ........................................ 1", "2 Structure handling .................................. 3", "3 Utilities ........................................... 9", "Appendix A Copying Information ........................ 24"].join("\n");
+    expect(pageQuality(toc).ok).toBe(true);
+  });
+
   it("refuses unmapped glyphs extracted as control characters", () => {
     const garbled = "\u0002\u0003\u0004\u0005 \u0003\u0006\u0004\u0007\b the \u000e\u000f \u0010\u0011\u0012 \u0013\u000e\u000e\u0004\u0014";
     expect(pageQuality(garbled)).toMatchObject({ ok: false, reason: expect.stringMatching(/^control characters/) });

@@ -62,8 +62,10 @@ describe("heading and caption forms", () => {
       { text: "II. METHODS", x: 72, y: 80, size: 10, bold: true },
       ...column(filler(8, "Methods"), 72, 100),
       { text: "A. Related work", x: 72, y: 220, size: 10 },
-      ...column(filler(8, "Related"), 72, 240),
+      ...column(filler(4, "Related"), 72, 240),
+      ...column(filler(3, "Indented"), 100, 320),
       { text: "Discussion", x: 72, y: 360, size: 14 },
+      { text: "4.1. An indented sub-heading", x: 100, y: 300, size: 12, bold: true },
       ...column(filler(6, "Discussion"), 72, 382),
       { text: "Fig. 3: Throughput of the reader on", x: 72, y: 480, size: 10 },
       { text: "three documents.", x: 72, y: 493, size: 10 },
@@ -71,7 +73,7 @@ describe("heading and caption forms", () => {
       ...column(filler(6, "After"), 72, 545),
     ];
     const layout = await readPdfLayout(await makeLayoutPdf([page]));
-    expect(lines(layout, "heading")).toEqual(["II. METHODS", "A. Related work", "Discussion"]);
+    expect(lines(layout, "heading")).toEqual(["II. METHODS", "A. Related work", "4.1. An indented sub-heading", "Discussion"]);
     expect(lines(layout, "caption")).toEqual(["Fig. 3: Throughput of the reader on", "three documents.", "Table 2. Results by page."]);
     expect(layoutText(layout).text).not.toContain("Throughput");
   });
