@@ -1,0 +1,64 @@
+/**
+ * What reading a PDF's layout gives: pages of lines in reading order, each line with its place, its font
+ * and its role (body text, heading, or something that is not part of the running text).
+ */
+
+/**
+ * - body: running text.
+ * - heading: a section heading (numbered, or larger/bolder than the body font, on a short line).
+ * - furniture: running headers, footers and page numbers (repeated in the margins across pages).
+ * - footnote: small-font blocks at the bottom of a column (footnotes, copyright/permission blocks).
+ * - caption: figure and table captions, and text inside figures and tables (labels, cells).
+ * - stamp: rotated text in the margin (e.g. a repository's side stamp).
+ */
+export type LineRole = "body" | "heading" | "furniture" | "footnote" | "caption" | "stamp";
+
+export interface PdfLine {
+  text: string;
+  /** Left edge, in PDF points from the page's left. */
+  x: number;
+  /** Baseline, in PDF points from the page's top. */
+  y: number;
+  width: number;
+  fontSize: number;
+  bold: boolean;
+  /** 0: spans the page (or the page has one column); 1..n: the nth column from the left. */
+  column: number;
+  role: LineRole;
+}
+
+export interface PageQuality {
+  /** Share of non-space characters that are letters. */
+  letters: number;
+  /** Share of non-space characters that are control characters (unmapped glyphs). */
+  control: number;
+  /** Share of non-space characters in the Unicode private-use areas (unmapped glyphs). */
+  privateUse: number;
+  /** Share of word tokens that are English or Indonesian words. */
+  dictionaryRate: number;
+  ok: boolean;
+  /** Why the page was refused, when it was. */
+  reason?: string;
+}
+
+export interface PdfPage {
+  /** 1-based page number in the file. */
+  number: number;
+  width: number;
+  height: number;
+  lines: PdfLine[];
+  quality: PageQuality;
+}
+
+export interface PdfInfo {
+  title?: string;
+  author?: string;
+  subject?: string;
+  keywords?: string;
+  creationYear?: number;
+}
+
+export interface PdfLayout {
+  info: PdfInfo;
+  pages: PdfPage[];
+}
