@@ -85,7 +85,8 @@ async function prepare(context: AnswerContext, question: Question, previous: Pre
   }
   const q = resolved.question;
   const docsInScope = options.docs && options.docs.length > 0 ? options.docs : q.docs.length > 0 ? q.docs : store.documents.map((d) => d.id);
-  const records = store.studies.filter((s) => docsInScope.includes(s.docId));
+  // The studies questions ask about: rows of included-studies tables (a paper's references are sources, not studies).
+  const records = store.studies.filter((s) => s.kind === "study" && docsInScope.includes(s.docId));
   const plan = planQuestion(resolved, { hasStudies: records.length > 0, docs: q.docs.length > 0 ? q.docs : options.docs ?? [] });
   const k = options.k ?? config.retrieve.topK;
   const sections = plan.kind === "explain" && plan.sections.length > 0 ? plan.sections : options.sections;

@@ -28,6 +28,11 @@ export interface FieldValue {
 export interface StudyRecord {
   docId: string;
   number: number;
+  /**
+   * "study": a row of the document's included-studies table (what questions about "the studies" mean);
+   * "reference": an entry of its reference list (a source its passages cite).
+   */
+  kind: "study" | "reference";
   fields: Partial<Record<StudyField, FieldValue[]>>;
   /** The in-text citation the document uses for it ("Rafferty, 2018"), when it gives one. */
   citation: string | null;

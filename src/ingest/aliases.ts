@@ -8,6 +8,7 @@
  */
 import { isEnglishWord } from "../text/english-words.ts";
 import { isIndonesianWord } from "../text/stem.ts";
+import { STOP_WORDS } from "../text/analyze.ts";
 import { foldCase } from "../text/tokenize.ts";
 
 const ACRONYM = /\b[A-Z][A-Z0-9]{1,}[a-z]?[A-Z0-9]*s?\b/g;
@@ -46,14 +47,19 @@ function definedAcronyms(text: string): string[] {
   return out;
 }
 
+/** A lower-case name recurs ("di rumah faye ... rumah faye itu"); a word seen once is more likely a typo. */
+const MIN_LOWER_NAME_USES = 2;
+
 function candidatesOf(text: string): string[] {
   const out: string[] = [...definedAcronyms(text)];
+  const uses = new Map<string, number>();
+  for (const m of text.matchAll(LOWER_WORD)) uses.set(m[0], (uses.get(m[0]) ?? 0) + 1);
   for (const m of text.matchAll(LOWER_WORD)) {
-    if (m[0].length < MIN_LOWER_NAME || ordinary(m[0])) continue;
+    if (m[0].length < MIN_LOWER_NAME || ordinary(m[0]) || (uses.get(m[0]) ?? 0) < MIN_LOWER_NAME_USES) continue;
     out.push(m[0]);
-    // With the word before it, as prose writes the name: "rumah faye".
-    const before = /([\p{L}]{3,})\s+$/u.exec(text.slice(Math.max(0, m.index - 30), m.index))?.[1];
-    if (before && ordinary(before)) out.push(`${before} ${m[0]}`);
+    // With the noun before it, as prose writes the name: "rumah faye" (not "dan faye").
+    const before = /([\p{L}]{4,})\s+$/u.exec(text.slice(Math.max(0, m.index - 30), m.index))?.[1];
+    if (before && ordinary(before) && !STOP_WORDS.has(foldCase(before))) out.push(`${before} ${m[0]}`);
   }
   for (const m of text.matchAll(ACRONYM)) if (m[0].replace(/s$/, "").length >= MIN_ACRONYM && !/^\d/.test(m[0])) out.push(m[0]);
   for (const m of text.matchAll(QUOTED)) out.push(m[1].trim());
@@ -102,6 +108,9 @@ export function deriveAliases(rows: RowText[]): Map<number, string[]> {
     const names = new Set<string>();
     for (const c of [...row.nameCells.flatMap(candidatesOf), ...surnamesOf(row.authors), ...row.cited]) {
       const users = usedBy(c);
+      // A two-word name built on an unusual lower-case word counts only if that word alone is this study's.
+      const words = c.split(/\s+/);
+      if (words.length === 2 && /^\p{Ll}/u.test(words[1]) && usedBy(words[1]).length !== 1) continue;
       if (users.length === 1 && users[0] === row.number) names.add(c);
       // Surnames are the study's own even when another row mentions them.
       else if ((row.cited.includes(c) || surnamesOf(row.authors).includes(c)) && c.length >= MIN_NAME_WORD) names.add(c);

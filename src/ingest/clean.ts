@@ -49,13 +49,15 @@ export function extractLines(doc: RawDocument): ExtractedLines {
         lineNo++;
         const text = collapseSpaces(line.text);
         if (!text) continue;
-        if (line.role === "furniture" || line.role === "stamp" || repeated.has(line.text.trim())) {
+        if (line.role === "furniture" || line.role === "stamp") {
           if (isRunningHeader(text)) runningHeader ??= text;
           continue;
         }
-        const apart = line.role === "footnote" || line.role === "caption" || line.role === "heading";
+        // Footnotes, copyright blocks and figure or table labels are not running text: never inside a sentence.
+        if (line.role === "footnote" || line.role === "caption") continue;
+        const apart = line.role === "heading" || line.paragraphStart === true;
         if (apart && out.length > 0) out[out.length - 1].paragraphEnd = true;
-        out.push({ text, page, lineNo, paragraphEnd: apart || PARAGRAPH_END.test(line.text), role: line.role, fontSize: line.fontSize });
+        out.push({ text, page, lineNo, paragraphEnd: line.role === "heading", role: line.role, fontSize: line.fontSize });
       }
       continue;
     }

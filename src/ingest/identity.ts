@@ -23,8 +23,13 @@ export interface Identity {
 /** PDF metadata titles that are not titles ("Microsoft Word - draft3.docx", "untitled"). */
 const PLACEHOLDER_TITLE = /^(?:untitled|microsoft word|document\d*|title|\s*$)|\.(?:docx?|pdf|tex|dvi|indd)\b/i;
 const YEAR = /\b(19[5-9]\d|20\d\d)\b/g;
-/** A person's name: two to five capitalised words, initials allowed ("Emily F. Rothman", "Andreas Gal"). */
-const PERSON = /^(?:\p{Lu}[\p{L}'’-]*\.?\s+){1,4}\p{Lu}[\p{L}'’-]+$/u;
+/** A person's name: two to five capitalised words, initials allowed ("Emily F. Rothman", "Andreas Gal", "Weinan E"). */
+const PERSON = /^(?:\p{Lu}[\p{L}'’-]*\.?\s+){1,4}\p{Lu}[\p{L}'’-]*$/u;
+/** Marks after an author's name pointing to an affiliation or a note: digits, asterisks, daggers, +, $, #. */
+const AFFILIATION_MARKS = /[\d*∗†‡§¶+$#]+/g;
+/** A title has at least this many words, on at most this many lines. */
+const MIN_TITLE_WORDS = 4;
+const MAX_TITLE_LINES = 4;
 const AFFILIATION = /\b(?:university|universitas|institute|institut|department|departemen|fakultas|faculty|school|college|laboratory|lab|inc\.|corporation|research|@)\b/i;
 
 function plausibleTitle(title: string | undefined): string | undefined {
@@ -32,10 +37,10 @@ function plausibleTitle(title: string | undefined): string | undefined {
   return t && t.length >= 8 && !PLACEHOLDER_TITLE.test(t) ? t : undefined;
 }
 
-/** Names in an author line: split at commas, "and", "dan", "&"; superscript marks and digits removed. */
+/** Names in an author line: split at commas, "and", "dan", "&", and at affiliation marks ("Yichen He∗1 Guanhua Huang∗1"). */
 export function splitAuthors(line: string): string[] {
   return line
-    .replace(/[\d*†‡§¶∗]+/g, " ")
+    .replace(AFFILIATION_MARKS, ",")
     .split(/\s*(?:,|;|\band\b|\bdan\b|&)\s*/i)
     .map((n) => n.replace(/\s+/g, " ").trim())
     .filter((n) => PERSON.test(n));
@@ -46,10 +51,19 @@ function fromFirstPage(raw: RawDocument): { title?: string; authors: string[] } 
   const lines = raw.pages[0]?.lines?.filter((l) => l.role !== "furniture" && l.role !== "stamp" && l.text.trim()) ?? [];
   if (lines.length === 0) return { authors: [] };
   const top = lines.slice(0, 25);
-  const largest = Math.max(...top.map((l) => l.fontSize));
-  const start = top.findIndex((l) => l.fontSize >= largest - 0.5);
-  let end = start;
-  while (end + 1 < top.length && top[end + 1].fontSize >= largest - 0.5) end++;
+  // The title: the largest type near the top that reads like one (a logo or a two-word banner does not).
+  const runs: { start: number; end: number; size: number; words: number }[] = [];
+  for (let i = 0; i < top.length; i++) {
+    const size = top[i].fontSize;
+    let end = i;
+    while (end + 1 < top.length && Math.abs(top[end + 1].fontSize - size) < 0.5) end++;
+    runs.push({ start: i, end, size, words: top.slice(i, end + 1).map((l) => l.text).join(" ").split(/\s+/).length });
+    i = end;
+  }
+  const best = runs.filter((r) => r.words >= MIN_TITLE_WORDS && r.end - r.start < MAX_TITLE_LINES).sort((a, b) => b.size - a.size)[0];
+  if (!best) return { authors: [] };
+  const start = best.start;
+  const end = best.end;
   const title = top.slice(start, end + 1).map((l) => l.text.trim()).join(" ");
   const authors: string[] = [];
   for (const line of top.slice(end + 1, end + 8)) {

@@ -8,7 +8,7 @@
  *   const summary = await runIngest(loadConfig(), { onEvent: (e) => console.error(e) });
  */
 import { createHash } from "node:crypto";
-import { readFile } from "node:fs/promises";
+import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import type { Config } from "../config.ts";
 import type { DocumentInfo } from "../domain/document.ts";
@@ -75,10 +75,25 @@ async function readOptional(file: string): Promise<string> {
   return readFile(file, "utf8").catch(() => "");
 }
 
+/** The code and data that make passages and records from text: a change to any of them means a rebuild. */
+const PIPELINE_SOURCES = ["../ingest", "../vocab", "../text", "../domain"].map((dir) => new URL(`${dir}/`, import.meta.url));
+
+let pipelineHashCache: string | undefined;
+
+async function pipelineHash(): Promise<string> {
+  if (pipelineHashCache) return pipelineHashCache;
+  const hash = createHash("sha256");
+  for (const dir of PIPELINE_SOURCES) {
+    const files = (await readdir(dir, { recursive: true }).catch(() => [] as string[])).filter((f) => /\.(?:ts|js|json|tsv)$/.test(f) && !/\.test\.ts$/.test(f)).sort();
+    for (const f of files) hash.update(`${f}\n`).update(await readFile(new URL(f, dir)));
+  }
+  return (pipelineHashCache = hash.digest("hex").slice(0, 16));
+}
+
 /** Everything the passages are made from; a new hash means the index must be rebuilt. */
 export async function corpusHash(config: Config, documents: { id: string; sha256: string }[], embedderId: string, folders: string[] = [config.corpusDir]): Promise<string> {
   const hash = createHash("sha256");
-  hash.update(`pipeline ${PIPELINE_VERSION}\nchunk ${config.ingest.chunkMaxChars}\nembedder ${embedderId}\n`);
+  hash.update(`pipeline ${PIPELINE_VERSION} ${await pipelineHash()}\nchunk ${config.ingest.chunkMaxChars}\nembedder ${embedderId}\n`);
   for (const d of [...documents].sort((a, b) => a.id.localeCompare(b.id))) hash.update(`${d.id} ${d.sha256}\n`);
   for (const folder of folders) {
     hash.update(await readOptional(path.join(folder, "studies.json")));
@@ -116,7 +131,7 @@ function enrichmentFolders(config: Config, files: string[], paths?: string[]): s
 function enrich(built: BuiltDocument[], raws: RawDocument[], json: StudiesJson | undefined, options: { chunkMaxChars: number }): BuiltDocument[] {
   if (!json) return built;
   const named = json.document?.document;
-  const reviews = built.filter((b) => b.records.length > 0);
+  const reviews = built.filter((b) => b.info.kind === "review");
   const target = named ? built.find((b) => b.info.id === named || b.info.id.endsWith(`/${named}`)) : reviews.length === 1 ? reviews[0] : undefined;
   if (!target) return built;
   const enrichment: Enrichment = { document: json.document, studies: json.studies };

@@ -6,31 +6,60 @@
 import { createHash } from "node:crypto";
 import { readFile, readdir, stat } from "node:fs/promises";
 import path from "node:path";
-import { PDFParse } from "pdf-parse";
+import { readPdfLayout } from "./pdf/read-layout.ts";
+import { startsParagraph, typicalWidth } from "./pdf/layout-text.ts";
+import type { PdfLayout } from "./pdf/types.ts";
 import { IngestError } from "../domain/errors.ts";
 import type { RawDocument, RawPage } from "./types.ts";
 
+export interface ReadOptions {
+  /** Refuse a PDF with more pages than this. */
+  maxPages?: number;
+  signal?: AbortSignal;
+}
+
+/** What a reader makes of a file: its pages, and for a PDF its layout. */
+interface Read {
+  pages: RawPage[];
+  layout?: PdfLayout;
+}
+
 /** A reader turns a file's bytes into pages; one per format, the same signature for all. */
-type Reader = (bytes: Buffer, file: string) => Promise<RawPage[]>;
+type Reader = (bytes: Buffer, file: string, options: ReadOptions) => Promise<Read>;
 
 const readText: Reader = async (bytes, file) => {
   const text = new TextDecoder("utf-8", { fatal: false }).decode(bytes).replace(/^\uFEFF/, "");
   if (text.includes("\u0000")) throw new IngestError(file, "looks binary (NUL bytes), not a text file");
-  return [{ number: null, text: text.replace(/\r\n?/g, "\n") }];
+  return { pages: [{ number: null, text: text.replace(/\r\n?/g, "\n") }] };
 };
 
-const readPdf: Reader = async (bytes, file) => {
-  // pdf-parse detaches a Uint8Array it is given; hand it a copy so the caller's buffer stays usable.
-  const parser = new PDFParse({ data: new Uint8Array(bytes) });
+/** A PDF read with its layout: pages of lines in reading order with roles; unreadable pages are refused. */
+const readPdf: Reader = async (bytes, file, options) => {
+  let layout: PdfLayout;
   try {
-    const result = await parser.getText();
-    return result.pages.map((page) => ({ number: page.num, text: page.text }));
+    // pdf.js detaches the buffer it is given: hand it a copy so the caller's stays usable.
+    // One page over the limit is read, to tell a long document from one exactly at the limit.
+    layout = await readPdfLayout(new Uint8Array(bytes), { maxPages: options.maxPages === undefined ? undefined : options.maxPages + 1, signal: options.signal });
   } catch (error) {
+    if (options.signal?.aborted) throw error;
     const reason = error instanceof Error ? error.message : String(error);
     throw new IngestError(file, `not a readable PDF (${reason})`, { cause: error });
-  } finally {
-    await parser.destroy().catch(() => undefined);
   }
+  if (options.maxPages !== undefined && layout.pages.length > options.maxPages) {
+    throw new IngestError(file, `has more than ${options.maxPages} pages; split it or raise the limit`);
+  }
+  const pages = layout.pages.map((page) => {
+    const width = typicalWidth(page.lines);
+    const lines = page.lines.map((line, i) => ({
+      text: line.text,
+      fontSize: line.fontSize,
+      bold: line.bold,
+      role: line.role,
+      paragraphStart: i === 0 || startsParagraph(page.lines[i - 1], line, width),
+    }));
+    return { number: page.number, text: page.lines.map((l) => l.text).join("\n"), lines: page.quality.ok ? lines : [] };
+  });
+  return { pages, layout };
 };
 
 const READERS: Record<string, { format: RawDocument["format"]; read: Reader }> = {
@@ -59,8 +88,16 @@ export async function fingerprintDocument(file: string, root?: string): Promise<
   return { id: documentId(file, root), sha256: sha256(await readFile(file)) };
 }
 
+/** Limits on what one file may cost (a "PDF bomb" inflates to gigabytes). */
+export const LOAD_LIMITS = {
+  /** A PDF with more pages than this is refused. */
+  maxPages: 2000,
+  /** A file larger than this is refused before it is read. */
+  maxBytes: 200 * 1024 * 1024,
+} as const;
+
 /** Load one file. `root` (the corpus folder) makes the document id relative and stable across machines. */
-export async function loadDocument(file: string, root?: string): Promise<RawDocument> {
+export async function loadDocument(file: string, root?: string, options: ReadOptions = {}): Promise<RawDocument> {
   const extension = path.extname(file).toLowerCase();
   const reader = READERS[extension];
   if (!reader) {
@@ -74,9 +111,21 @@ export async function loadDocument(file: string, root?: string): Promise<RawDocu
     throw new IngestError(file, code === "ENOENT" ? "file not found" : `cannot read (${code ?? error})`, { cause: error });
   }
   if (bytes.length === 0) throw new IngestError(file, "file is empty");
-  const pages = await reader.read(bytes, file);
+  if (bytes.length > LOAD_LIMITS.maxBytes) throw new IngestError(file, `is larger than ${LOAD_LIMITS.maxBytes / 1024 / 1024} MB`);
+  const { pages, layout } = await reader.read(bytes, file, { maxPages: options.maxPages ?? LOAD_LIMITS.maxPages, signal: options.signal });
   if (pages.every((p) => p.text.trim() === "")) throw new IngestError(file, "no text could be extracted");
-  return { id: documentId(file, root), source: path.resolve(file), format: reader.format, sha256: sha256(bytes), pages };
+  const refusedPages = (layout?.pages ?? []).filter((p) => !p.quality.ok).map((p) => ({ page: p.number, reason: p.quality.reason ?? "unreadable text layer" }));
+  if (layout && refusedPages.length === layout.pages.length) {
+    throw new IngestError(file, `its text layer is unreadable on every page (${refusedPages[0]?.reason ?? "garbled"}); it may need OCR`);
+  }
+  return {
+    id: documentId(file, root),
+    source: path.resolve(file),
+    format: reader.format,
+    sha256: sha256(bytes),
+    pages,
+    ...(layout ? { layout, info: layout.info, refusedPages } : {}),
+  };
 }
 
 /**

@@ -22,6 +22,11 @@ import { buildRecords, type CellLocation } from "./records.ts";
 import { referenceDrafts, type ParsedReference } from "./reference-list.ts";
 import { formatStudyReference } from "./references.ts";
 import { splitSections, type Segment } from "./sections.ts";
+import { DocumentWords, joinTwo } from "./pdf/join.ts";
+import type { PdfLayout } from "./pdf/types.ts";
+import { referenceEntryDrafts, referenceRecords } from "./reference-records.ts";
+import { findCitations } from "./references/in-text.ts";
+import { parseReferences } from "./references/parse-references.ts";
 import type { CslRecord } from "./studies-json.ts";
 import { parseTables } from "./table-parse.ts";
 import { isStudyTable, tableDrafts, hardSplit } from "./table-passages.ts";
@@ -60,11 +65,35 @@ function paragraphsOf(lines: SourceLine[]): SourceLine[][] {
   return out.filter((p) => p.length > 0);
 }
 
-function proseDrafts(segment: Segment, vocabulary: Vocabulary, linker: StudyLinker, options: PassageOptions): Draft[] {
+/** Joins a paragraph's lines into running text, and says where each line starts in it. */
+type Joiner = (lines: string[]) => { text: string; lineStarts: number[] };
+
+/** A PDF's lines are joined with its own words and the dictionaries (line-end hyphens repaired). */
+function pdfJoiner(layout: PdfLayout): Joiner {
+  const words = new DocumentWords(layout.pages.flatMap((p) => p.lines.filter((l) => l.role !== "stamp").map((l) => l.text)));
+  return (lines) => {
+    let text = "";
+    const lineStarts: number[] = [];
+    for (const line of lines) {
+      const next = line.trim();
+      if (!text) {
+        lineStarts.push(0);
+        text = next;
+        continue;
+      }
+      const joined = joinTwo(text, next, words);
+      lineStarts.push(joined.length - next.length);
+      text = joined;
+    }
+    return { text, lineStarts };
+  };
+}
+
+function proseDrafts(segment: Segment, join: Joiner, linker: StudyLinker, options: PassageOptions): Draft[] {
   const units: SentenceUnit[] = [];
   const paragraphOf: number[] = [];
   paragraphsOf(segment.lines).forEach((paragraph, p) => {
-    const { text, lineStarts } = joinLinesWithOffsets(paragraph.map((l) => l.text), vocabulary);
+    const { text, lineStarts } = join(paragraph.map((l) => l.text));
     splitSentences(text).forEach((span, k) => {
       let line = 0;
       while (line + 1 < lineStarts.length && lineStarts[line + 1] <= span.start) line++;
@@ -186,24 +215,38 @@ export function buildDocument(raw: RawDocument, options: PassageOptions, enrichm
     return { ...record, reference: formatStudyReference(record, enrichment.studies?.get(d.number)), ...(enrichment.studies?.get(d.number)?.note ? { note: enrichment.studies.get(d.number)!.note } : {}) };
   });
 
-  // 2. Prose and references, linked to the studies; the whole document assembled in reading order.
-  const linker = createStudyLinker(records, { rowTexts });
-  const parsedReferences: ParsedReference[] = [];
+  // 2. The reference list: from the PDF's layout when there is one, else from the text's lines.
+  const layoutEntries = raw.layout ? parseReferences(raw.layout) : [];
+  const parsedReferences: ParsedReference[] = layoutEntries.map((e) => ({
+    index: e.index, label: e.label ?? null, raw: e.raw, authors: e.authors, year: e.year ?? null, title: e.title ?? null, venue: e.venue ?? null, doi: e.doi ?? null,
+  }));
+  // 3. Prose, linked to the table's studies; a paper without one links each sentence to the references it cites.
+  const linker: StudyLinker =
+    records.length > 0 || layoutEntries.length === 0
+      ? createStudyLinker(records, { rowTexts })
+      : { link: (text) => [...new Set(findCitations(text, layoutEntries).flatMap((c) => c.entries))].sort((a, b) => a - b) };
+  const join: Joiner = raw.layout ? pdfJoiner(raw.layout) : (lines) => joinLinesWithOffsets(lines, vocabulary);
+  let referencesPlaced = false;
   const groups = segments.map((segment, i) => {
     if (segment.kind === "table") return tableGroups[i];
     if (segment.kind === "references") {
+      if (layoutEntries.length > 0) {
+        // The layout's entries replace the lines (once, wherever the list's heading fell).
+        if (referencesPlaced) return { segment, drafts: [] };
+        referencesPlaced = true;
+        return { segment, drafts: referenceEntryDrafts(layoutEntries, segment.heading, options.chunkMaxChars) };
+      }
       const { drafts: refs, entries } = referenceDrafts(segment, vocabulary, options.chunkMaxChars);
       parsedReferences.push(...entries);
       return { segment, drafts: refs };
     }
-    return { segment, drafts: proseDrafts(segment, vocabulary, linker, options) };
+    return { segment, drafts: proseDrafts(segment, join, linker, options) };
   });
   const whole = assemble(raw.id, groups);
-  const references: ReferenceEntry[] = parsedReferences.map((entry) => ({
-    ...entry,
-    docId: raw.id,
-    passageId: whole.passages[whole.drafts.findIndex((d) => d.referenceIndex === entry.index)]?.id ?? "",
-  }));
+  const passageOfEntry = (index: number) => whole.passages[whole.drafts.findIndex((d) => d.referenceIndex === index)];
+  const references: ReferenceEntry[] = parsedReferences.map((entry) => ({ ...entry, docId: raw.id, passageId: passageOfEntry(entry.index)?.id ?? "" }));
+  // A paper's sources are its references: records of kind "reference" (the review's studies stay "study").
+  if (records.length === 0 && layoutEntries.length > 0) records.push(...referenceRecords(raw.id, layoutEntries, passageOfEntry));
   const pageCount = raw.format === "pdf" ? raw.pages.length : Math.max(0, ...whole.passages.map((p) => p.page ?? 0)) || null;
   const info: DocumentInfo = {
     id: raw.id,
@@ -212,8 +255,8 @@ export function buildDocument(raw: RawDocument, options: PassageOptions, enrichm
     format: raw.format,
     sha256: raw.sha256,
     short: shortName(identity.authors, identity.year, identity.venue ?? identity.title),
-    kind: records.length > 0 ? "review" : "paper",
-    counts: { passages: whole.passages.length, studies: records.length, references: references.length },
+    kind: records.some((r) => r.kind === "study") ? "review" : "paper",
+    counts: { passages: whole.passages.length, studies: records.filter((r) => r.kind === "study").length, references: references.length },
     warnings: (raw.refusedPages ?? []).map((r) => `page ${r.page} left out: ${r.reason}`),
   };
   return { info, text: whole.text, passages: whole.passages, records, references };

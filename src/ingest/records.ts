@@ -159,7 +159,7 @@ export function buildRecords(docId: string, locations: CellLocation[]): Omit<Stu
   const rows = [...new Set(locations.map((l) => l.row))].sort((a, b) => a - b);
   return rows.map((number) => {
     const own = locations.filter((l) => l.row === number);
-    const draft: Draft = { docId, number, fields: {}, citation: null, conflicts: [] };
+    const draft: Draft = { docId, number, kind: "study", fields: {}, citation: null, conflicts: [] };
     for (const loc of own) readCell(draft, loc);
     readSettings(draft, own);
     tidy(draft);

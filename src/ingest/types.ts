@@ -3,6 +3,7 @@
  * (Passage, StudyRecord, DocumentInfo...) are in src/domain.
  */
 import type { DocumentFormat } from "../domain/document.ts";
+import type { PdfLayout } from "./pdf/types.ts";
 
 export interface RawPage {
   /** Page number when known (a PDF page, or a page number recovered from the running header). */
@@ -19,6 +20,8 @@ export interface LayoutLine {
   fontSize: number;
   bold: boolean;
   role: LineRole;
+  /** The line starts a paragraph (the layout's geometry says so). */
+  paragraphStart?: boolean;
 }
 
 export interface PdfInfo {
@@ -38,6 +41,8 @@ export interface RawDocument {
   info?: PdfInfo;
   /** Pages refused as unreadable (garbled text layer), with why. */
   refusedPages?: { page: number; reason: string }[];
+  /** A PDF's layout (reference list, citations, hyphenation read from it). */
+  layout?: PdfLayout;
 }
 
 /** One non-empty line of a document after page furniture is gone. */

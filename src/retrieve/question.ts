@@ -158,7 +158,8 @@ function documentNameIndex(all: StudyRecord[]): Map<string, DocumentNames> {
   if (!cached) {
     cached = new Map();
     const byDoc = new Map<string, StudyRecord[]>();
-    for (const s of all) byDoc.set(s.docId, [...(byDoc.get(s.docId) ?? []), s]);
+    // Studies are table rows; a paper's reference entries are not named by questions about "the studies".
+    for (const s of all) if (s.kind === "study") byDoc.set(s.docId, [...(byDoc.get(s.docId) ?? []), s]);
     for (const [docId, studies] of byDoc) cached.set(docId, { studies, linker: createStudyLinker(studies), titles: titleNames(studies) });
     nameCache.set(all, cached);
   }

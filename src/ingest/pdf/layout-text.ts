@@ -73,12 +73,13 @@ export function layoutText(layout: PdfLayout, options: LayoutTextOptions = {}): 
 }
 
 /** The width of most body lines on the page (a column's width). */
-function typicalWidth(lines: readonly PdfLine[]): number {
+export function typicalWidth(lines: readonly PdfLine[]): number {
   const widths = lines.filter((l) => l.role === "body").map((l) => l.width).sort((a, b) => a - b);
   return widths.length > 0 ? widths[Math.floor(widths.length * 0.75)] : 0;
 }
 
-function startsParagraph(previous: PdfLine, line: PdfLine, width: number): boolean {
+/** Does `line` start a new paragraph after `previous` (a short or indented line after a sentence end)? */
+export function startsParagraph(previous: PdfLine, line: PdfLine, width: number): boolean {
   const sameColumn = previous.column === line.column && line.y > previous.y;
   const endsSentence = /[.!?:]["'”’)\]]*$/.test(previous.text.trim());
   if (!endsSentence) return false;
