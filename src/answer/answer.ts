@@ -140,7 +140,7 @@ export async function* streamAnswer(context: AnswerContext, messages: ChatMessag
     try {
       while (!(result = await stream.next()).done) {
         streamed = true;
-        yield { type: "delta", text: result.value };
+        yield { type: "delta", text: result.value.text, ...(result.value.reset ? { reset: true } : {}) };
       }
       composition = result.value;
       if (composition.unsupported && composition.unsupported.length > 0) warnings.push(MESSAGES[prepared.lang].llmUnsupported);

@@ -14,8 +14,14 @@ export interface LlmComposeInput {
   signal?: AbortSignal;
 }
 
-/** Streams the answer's text, returns the checked composition (citations, unsupported sentences). */
+/** Text to show next; `reset`: first take back everything shown so far (the answer abstained after all). */
+export interface ComposerDelta {
+  text: string;
+  reset?: boolean;
+}
+
+/** Streams the answer's checked text, returns the checked composition (citations, unsupported sentences). */
 export interface LlmComposer {
   readonly model: string;
-  compose(input: LlmComposeInput): AsyncGenerator<string, Composition & { unsupported: string[] }>;
+  compose(input: LlmComposeInput): AsyncGenerator<ComposerDelta, Composition & { unsupported: string[] }>;
 }

@@ -25,7 +25,7 @@ export const MESSAGES: Record<Lang, AnswerMessages> = {
     nearest: "Yang paling dekat yang dibahasnya:",
     noPassages: "Tinjauan ini tidak membahas hal tersebut, dan tidak ada bagian yang dekat dengan pertanyaan ini.",
     llmFallback: (reason) => `Model bahasa tidak dapat dipakai (${reason}); jawaban ini dikutip langsung dari tinjauan.`,
-    llmUnsupported: "Beberapa kalimat jawaban model tidak didukung kutipan yang sah.",
+    llmUnsupported: "Beberapa kalimat jawaban model dihapus karena bagian yang dikutipnya tidak mendukungnya.",
   },
   en: {
     frame: "According to the review:",
@@ -35,7 +35,7 @@ export const MESSAGES: Record<Lang, AnswerMessages> = {
     nearest: "The closest things it does cover:",
     noPassages: "The review does not cover this, and nothing in it comes close to the question.",
     llmFallback: (reason) => `The language model could not be used (${reason}); this answer is quoted directly from the review.`,
-    llmUnsupported: "Some sentences of the model's answer are not backed by a valid citation.",
+    llmUnsupported: "Some sentences of the model's answer were removed: the passages they cite do not support them.",
   },
 };
 

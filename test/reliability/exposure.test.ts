@@ -164,7 +164,7 @@ describe("secrets and the Content-Security-Policy", () => {
   it("the API key and token appear in no output, no response body and no header; every response carries a CSP with no outside origins", async () => {
     const apiKey = `sk-test-SECRET-${randomBytes(16).toString("hex")}`;
     const token = `tok-SECRET-${randomBytes(16).toString("hex")}`;
-    standIn.behaviour = { kind: "answer", text: "After 12 months, CSE fell to 14% [1]. Mentors helped [1]." };
+    standIn.behaviour = { kind: "answer", text: "After 12 months, CSE fell to 14% {cite:pada 12 bulan menjadi 14%}. At the start, 72% had experienced CSE {cite:Pada awal 72%}." };
     const server = await startServerProcess({ DATA_DIR: fixture.dataDir, OPENAI_API_KEY: apiKey, OPENAI_BASE_URL: standIn.baseURL, APP_TOKEN: token, LLM_FIRST_TOKEN_TIMEOUT_MS: "3000" });
     const seen: { what: string; status: number; headers: http.IncomingHttpHeaders; body: string }[] = [];
     const call = async (what: string, route: string, options: Parameters<typeof request>[1] = {}) => {
@@ -244,7 +244,7 @@ describe("secrets and the Content-Security-Policy", () => {
 
 describe("graceful shutdown on SIGTERM", () => {
   it("an in-flight streamed answer completes, new connections are refused, and the process exits 0", async () => {
-    const text = "After 12 months, CSE fell to 14% [1]. The mentors were survivors themselves [1]. Youth reported better social support [1].";
+    const text = "After 12 months, CSE fell to 14% {cite:pada 12 bulan menjadi 14%}. At the start, 72% had experienced CSE {cite:Pada awal 72%}. After 6 months it was 24% {cite:jadi 24%}.";
     standIn.behaviour = { kind: "slow", text, chunkSize: 8, delayMs: 120 };
     const server = await startServerProcess({ DATA_DIR: fixture.dataDir, OPENAI_BASE_URL: standIn.baseURL, LLM_FIRST_TOKEN_TIMEOUT_MS: "3000", LLM_TOTAL_TIMEOUT_MS: "30000" });
     const port = new URL(server.url).port;
@@ -280,7 +280,7 @@ describe("graceful shutdown on SIGTERM", () => {
     expect(events.at(-1)!.event).toBe("done");
     const result = (events.at(-1)!.data as { result: { mode: string; answer: string; warnings: string[] } }).result;
     expect(result.mode).toBe("llm");
-    expect(result.answer).toBe(text);
+    expect(result.answer).toBe(standIn.answers.at(-1));
     expect(result.warnings).toEqual([]);
     // The answer took the model's time after the signal (it was not cut short).
     expect(done.endedAt - signalledAt).toBeGreaterThan(1000);
