@@ -23,12 +23,13 @@ import { foldCase, tokenize } from "../text/tokenize.ts";
 import { FRAME_PHRASES } from "./messages.ts";
 
 /**
- * The share of a sentence's content words that must occur in what it cites. Calibrated on the honest and
- * hostile sentences of test/fixtures/model-outputs.ts marked `calibration` (docs/RELIABILITY.md, section 1):
- * honest sentences there had 0.50 to 1.00, hostile sentences that only the overlap could catch 0.00 to 0.33;
- * the threshold is the midpoint of that gap, rounded down.
+ * The share of a sentence's content words that must occur in what it cites. Calibrated on the sentences of
+ * test/fixtures/model-outputs.ts marked `calibration` (docs/RELIABILITY.md, section 1): honest sentences
+ * there have 1/2 to 1, hostile sentences that nothing but the overlap catches 1/6 to 2/5; the threshold is
+ * the midpoint of that gap, 0.45. (Overlaps are fractions with small denominators, so a round threshold such
+ * as 2/5 would sit exactly on sentences; the midpoint does not.)
  */
-export const MIN_CONTENT_OVERLAP = 0.4;
+export const MIN_CONTENT_OVERLAP = 0.45;
 
 export interface ClaimInput {
   /** The sentence as written (citation markers are ignored). */
@@ -39,7 +40,7 @@ export interface ClaimInput {
   citedStudies?: number[];
 }
 
-export type ClaimProblemKind = "uncited" | "quote" | "number" | "study" | "name" | "link" | "overlap";
+export type ClaimProblemKind = "uncited" | "quote" | "number" | "study" | "name" | "link" | "strong" | "overlap";
 
 export interface ClaimProblem {
   kind: ClaimProblemKind;
@@ -195,6 +196,44 @@ function numberIsIn(n: { value: string; percent: boolean }, facts: CitedFacts): 
   return !n.percent || facts.percents.has(n.value) || [...facts.percents].some((p) => digitsOnly(p) === digitsOnly(n.value));
 }
 
+/**
+ * Words that make a claim strong (absolute, evaluative, final): "all", "best", "cured", "berhasil",
+ * "dihapuskan". Invented claims lean on them ("the program cured every victim"); a sentence may use one only
+ * when the cited text uses it or a word of the same group (English and Indonesian together).
+ */
+const STRONG_WORD_GROUPS: string[][] = [
+  ["all", "every", "each", "everyone", "everything", "entire", "whole", "semua", "semuanya", "seluruh", "seluruhnya", "setiap", "segala", "segenap"],
+  ["always", "never", "forever", "selalu", "senantiasa", "pernah", "selamanya"],
+  ["completely", "fully", "entirely", "totally", "sepenuhnya", "total", "tuntas", "sempurna"],
+  ["best", "worst", "most", "least", "greatest", "largest", "highest", "lowest", "paling", "terbaik", "terburuk", "terbesar", "terkecil", "tertinggi", "terendah", "terbanyak"],
+  ["most", "majority", "mostly", "mayoritas", "kebanyakan", "sebagian besar"],
+  ["only", "sole", "solely", "hanya", "satu-satunya"],
+  ["success", "successful", "successfully", "succeeded", "succeed", "berhasil", "keberhasilan", "sukses"],
+  ["fail", "failed", "fails", "failure", "gagal", "kegagalan"],
+  ["effective", "effectively", "effectiveness", "efficacy", "ineffective", "efektif", "efektivitas", "ampuh"],
+  ["cure", "cured", "cures", "heal", "healed", "heals", "healing", "recover", "recovered", "recovery", "sembuh", "menyembuhkan", "penyembuhan", "disembuhkan", "pulih", "pemulihan", "memulihkan"],
+  ["eradicate", "eradicated", "eliminate", "eliminated", "elimination", "abolish", "abolished", "ended", "dihapuskan", "dihapus", "penghapusan", "diberantas", "memberantas", "pemberantasan", "eliminasi"],
+  ["prove", "proved", "proven", "proof", "guarantee", "guaranteed", "terbukti", "membuktikan", "dibuktikan", "bukti", "menjamin", "dijamin", "jaminan"],
+  ["significant", "significantly", "dramatic", "dramatically", "signifikan", "drastis"],
+];
+const STRONG_WORDS = new Map<string, number[]>();
+STRONG_WORD_GROUPS.forEach((group, i) => {
+  for (const word of group) STRONG_WORDS.set(word, [...(STRONG_WORDS.get(word) ?? []), i]);
+});
+
+/** Strong words of the claim that no word of their group supports in the cited text. */
+function unsupportedStrongWords(claim: string, facts: Pick<CitedFacts, "normalized">): string[] {
+  const cited = facts.normalized.join(" ");
+  const present = (word: string) => new RegExp(`(?<![\\p{L}])${word}(?![\\p{L}])`, "u").test(cited);
+  const out: string[] = [];
+  const text = normalizeForQuote(claim);
+  for (const [word, groups] of STRONG_WORDS) {
+    if (!new RegExp(`(?<![\\p{L}])${word}(?![\\p{L}])`, "u").test(text)) continue;
+    if (!groups.some((g) => STRONG_WORD_GROUPS[g].some(present))) out.push(word);
+  }
+  return out;
+}
+
 const STUDY_REFERENCE = /\b(?:study|studies|studi|penelitian|artikel|article|paper)\s+(?:(?:no|nomor|number|nr|ke)\.?\s*-?\s*)?(\d{1,3})\b/giu;
 
 /** Words that may open a clause: the first word of a sentence, of a list item, after ":" or ";". */
@@ -208,22 +247,31 @@ function isAcronym(word: string): boolean {
   return /^[\p{Lu}\p{N}]{2,}$/u.test(word) && (word.match(/\p{Lu}/gu)?.length ?? 0) >= 2;
 }
 
-/** Proper names and acronyms: capitalised words that do not open a clause, and all-capital words anywhere. */
+/**
+ * Proper names and acronyms: capitalised words that do not open a clause, all-capital words anywhere, and a
+ * capitalised word that opens a clause when it begins a longer name ("Save the Children", "Rumah Faye").
+ */
 function claimNames(text: string): string[] {
   const starts = clauseStarts(text);
   const names: string[] = [];
-  for (const m of text.matchAll(/[\p{L}][\p{L}\p{M}\p{N}'’-]*/gu)) {
-    const word = m[0].replace(/['’-]+$/, "");
-    if (word.length < 2) continue;
+  const words = [...text.matchAll(/[\p{L}][\p{L}\p{M}\p{N}'’-]*/gu)].map((m) => ({ word: m[0].replace(/['’-]+$/, ""), at: m.index ?? -1 }));
+  const capitalised = (w: string) => /^\p{Lu}/u.test(w) && !STOP_WORDS.has(foldCase(w));
+  words.forEach(({ word, at }, i) => {
+    if (word.length < 2) return;
     if (isAcronym(word)) {
       names.push(word);
-      continue;
+      return;
     }
-    if (!/\p{Lu}/u.test(word)) continue;
-    if (starts.has(m.index ?? -1)) continue;
-    if (STOP_WORDS.has(foldCase(word))) continue;
+    if (!/\p{Lu}/u.test(word) || STOP_WORDS.has(foldCase(word))) return;
+    if (starts.has(at)) {
+      // Opening a clause: a name only if a capitalised word follows, at most one short word between.
+      const next = words[i + 1]?.word ?? "";
+      const after = words[i + 2]?.word ?? "";
+      const joined = capitalised(next) || (/^(?:the|of|for|and|de|van|dan|di)$/i.test(next) && capitalised(after));
+      if (!joined) return;
+    }
     names.push(word);
-  }
+  });
   return names;
 }
 
@@ -255,12 +303,43 @@ const ATTRIBUTION = new Set(
   ),
 );
 
-/** The share of the claim's content words (numbers and attribution aside) found in the cited texts, directly or through the lexicon. */
-export function contentOverlap(claim: string, facts: Pick<CitedFacts, "stems">): number {
-  const stems = contentStems(claim.replace(STUDY_REFERENCE, " ")).filter((s) => !/^\d/.test(s) && !ATTRIBUTION.has(s));
+/** English and Indonesian spellings of one loanword made alike ("coordination" ~ "koordinasi", "psychoeducation" ~ "psikoedukasi"). */
+function skeleton(word: string): string {
+  return foldCase(word)
+    .replace(/ph/g, "f")
+    .replace(/th/g, "t")
+    .replace(/ch/g, "k")
+    .replace(/[cq]/g, "k")
+    .replace(/x/g, "ks")
+    .replace(/y/g, "i")
+    .replace(/(.)\1+/g, "$1");
+}
+
+const COGNATE_PREFIX = 6;
+
+/** A long word whose first six letters, spelled alike, begin a long word of the cited texts: a shared loanword. */
+function isCognateOf(word: string, cited: ReadonlySet<string>): boolean {
+  if (word.length < COGNATE_PREFIX + 1) return false;
+  const prefix = skeleton(word).slice(0, COGNATE_PREFIX);
+  for (const w of cited) if (w.length > COGNATE_PREFIX && skeleton(w).startsWith(prefix)) return true;
+  return false;
+}
+
+/**
+ * The share of the claim's content words (numbers and attribution aside) found in the cited texts: the same
+ * stem, its lexicon translation, or a shared loanword.
+ */
+export function contentOverlap(claim: string, facts: Pick<CitedFacts, "stems" | "words">): number {
+  const text = claim.replace(STUDY_REFERENCE, " ");
+  const stems = contentStems(text).filter((s) => !/^\d/.test(s) && !ATTRIBUTION.has(s));
   if (stems.length === 0) return 1;
   const translations = translateTerms(stems);
-  const covered = stems.filter((s) => facts.stems.has(s) || (translations.get(s) ?? []).some((c) => facts.stems.has(c))).length;
+  const wordsOfStem = new Map<string, string[]>();
+  for (const token of tokenize(text)) for (const s of contentStems(token)) wordsOfStem.set(s, [...(wordsOfStem.get(s) ?? []), token]);
+  const covered = stems.filter((s) => {
+    const t = translations.get(s) ?? [];
+    return facts.stems.has(s) || t.some((c) => facts.stems.has(c)) || (wordsOfStem.get(s) ?? []).some((word) => isCognateOf(word, facts.words));
+  }).length;
   return covered / stems.length;
 }
 
@@ -275,6 +354,7 @@ export function checkClaim(input: ClaimInput, options: { minOverlap?: number } =
 
   const problems: ClaimProblem[] = [];
   const facts = citedFacts(cited);
+  if ((rest.match(/["“”„‟«»]/g) ?? []).length % 2 === 1) problems.push({ kind: "quote", detail: "a quotation mark without its pair" });
   for (const quote of quotedSpans(rest)) {
     if (!quoteIsIn(quote, cited)) problems.push({ kind: "quote", detail: quote });
   }
@@ -298,6 +378,7 @@ export function checkClaim(input: ClaimInput, options: { minOverlap?: number } =
   for (const name of claimNames(unquoted)) {
     if (!nameIsIn(name, facts, translations)) problems.push({ kind: "name", detail: name });
   }
+  for (const word of unsupportedStrongWords(unquoted, facts)) problems.push({ kind: "strong", detail: word });
   const overlap = contentOverlap(rest.replace(LINK, " "), facts);
   if (overlap < minOverlap) problems.push({ kind: "overlap", detail: overlap.toFixed(2) });
   return { supported: problems.length === 0, frame: false, problems, overlap };

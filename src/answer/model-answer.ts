@@ -25,6 +25,23 @@ export interface ModelSentence {
 
 const LEADING_MARKERS = /^(?:\s*\[\d+(?:\s*,\s*\d+)*\])+/;
 
+const DOUBLE_QUOTES = /["“”„‟«»]/g;
+
+/**
+ * A full stop inside a quotation does not end the sentence: join spans while a quotation is open (up to 1,000
+ * characters; a quotation left open is an unterminated quote, which the claim check refuses).
+ */
+function joinOpenQuotes(text: string, spans: { start: number; end: number }[]): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  for (const span of spans) {
+    const last = out.at(-1);
+    const open = last && ((text.slice(last.start, last.end).match(DOUBLE_QUOTES) ?? []).length % 2 === 1) && !text.slice(last.end, span.start).includes("\n");
+    if (last && open && span.end - last.start <= 1000) last.end = span.end;
+    else out.push({ ...span });
+  }
+  return out;
+}
+
 /**
  * Cuts streamed text into sentences. A sentence is given out once the next one has begun (so that markers
  * written after its full stop, "... 14%. [1] Next", still belong to it); the last one comes out at flush().
@@ -34,7 +51,7 @@ export function sentenceSplitter(): { push(text: string): ModelSentence[]; flush
   let started = false;
   const take = (final: boolean): ModelSentence[] => {
     const out: ModelSentence[] = [];
-    const spans = splitSentences(buffer);
+    const spans = joinOpenQuotes(buffer, splitSentences(buffer));
     let consumed = 0;
     for (let i = 0; i < spans.length; i++) {
       const span = spans[i];
@@ -45,8 +62,8 @@ export function sentenceSplitter(): { push(text: string): ModelSentence[]; flush
       if (next) {
         const tail = buffer.slice(next.start, next.end);
         const markers = LEADING_MARKERS.exec(tail)?.[0] ?? "";
-        // The next sentence holds only markers so far: more may follow; wait for real text.
-        if (!final && i + 2 === spans.length && tail.slice(markers.length).trim() === "") break;
+        // The next sentence holds only markers so far (or the start of one): more may follow; wait for real text.
+        if (!final && i + 2 === spans.length && /^\s*(?:\[[\d,\s]*)?$/.test(tail.slice(markers.length))) break;
         if (markers) {
           raw = `${raw} ${markers.trim()}`;
           end = next.start + markers.length;

@@ -39,22 +39,22 @@ export interface StandIn {
 }
 
 /** The numbered passages of a chat request ("[n] (where) text" blocks of its last user message). */
-export function suppliedPassages(body: Record<string, unknown>): Map<number, string> {
+export function suppliedPassages(body: Record<string, unknown>): Map<number, { label: string; text: string }> {
   const messages = (body.messages ?? []) as { role: string; content: string }[];
   const user = [...messages].reverse().find((m) => m.role === "user")?.content ?? "";
   const block = /^Passages:\n\n([\s\S]*)\n\nQuestion: /.exec(user)?.[1] ?? "";
-  const out = new Map<number, string>();
-  for (const m of block.matchAll(/(?:^|\n\n)\[(\d+)\] \(([^)]*)\) ([\s\S]*?)(?=\n\n\[\d+\] \(|$)/g)) out.set(Number(m[1]), m[3]);
+  const out = new Map<number, { label: string; text: string }>();
+  for (const m of block.matchAll(/(?:^|\n\n)\[(\d+)\] \(([^)]*)\) ([\s\S]*?)(?=\n\n\[\d+\] \(|$)/g)) out.set(Number(m[1]), { label: m[2], text: m[3] });
   return out;
 }
 
 const loose = (text: string) => text.replace(/\s+/g, " ").toLowerCase();
 
 /** Replace {cite:ANCHOR}, {n:ANCHOR} and {other:ANCHOR} by passage numbers (see above). */
-export function resolveAnchors(text: string, passages: Map<number, string>, unresolved: string[] = []): string {
+export function resolveAnchors(text: string, passages: Map<number, { text: string }>, unresolved: string[] = []): string {
   return text.replace(/\{(cite|n|other):([^}]+)\}/g, (_whole, kind: string, anchor: string) => {
     const wanted = loose(anchor);
-    const match = [...passages].find(([, t]) => (kind === "other" ? !loose(t).includes(wanted) : loose(t).includes(wanted)));
+    const match = [...passages].find(([, p]) => (kind === "other" ? !loose(p.text).includes(wanted) : loose(p.text).includes(wanted)));
     if (!match) {
       unresolved.push(anchor);
       return kind === "n" ? "0" : "[0]";

@@ -4,7 +4,7 @@
  *
  * A user message: { id, role: "user", content, studies }.
  * An assistant message: { id, role: "assistant", status: "streaming" | "done" | "stopped" | "error",
- *   text, citations, abstained, warnings, mode, lang, error? }.
+ *   text, citations, abstained, warnings, unsupported, mode, lang, error? }.
  */
 import { ApiError, streamChat } from "./api.js";
 import { load, remove, save } from "./storage.js";
@@ -33,6 +33,7 @@ export function loadConversation() {
       m.text = String(m.text ?? "");
       m.citations = Array.isArray(m.citations) ? m.citations : [];
       m.warnings = Array.isArray(m.warnings) ? m.warnings : [];
+      m.unsupported = Array.isArray(m.unsupported) ? m.unsupported : [];
       // An answer cut off by a reload is kept as stopped.
       if (m.status === "streaming") m.status = "stopped";
     }
@@ -89,11 +90,13 @@ export async function streamInto(msg, { messages, studies, signal, onUpdate }) {
       } else if (event === "citations") {
         msg.citations = data.citations ?? [];
         msg.abstained = Boolean(data.abstained);
+        msg.unsupported = Array.isArray(data.unsupported) ? data.unsupported : [];
         mergeWarnings(msg.warnings, data.warnings);
       } else if (event === "done") {
         const result = data.result ?? {};
         if (typeof result.answer === "string") msg.text = result.answer;
         if (Array.isArray(result.citations)) msg.citations = result.citations;
+        if (Array.isArray(result.unsupported)) msg.unsupported = result.unsupported;
         msg.abstained = Boolean(result.abstained ?? msg.abstained);
         msg.mode = result.mode ?? msg.mode;
         msg.lang = result.lang ?? msg.lang;
