@@ -2,8 +2,9 @@
  * The Hono app: routes only, logic lives in src/answer and src/retrieve. `createApp(deps)` receives the
  * answer context (store, embedder, model), so tests build it on a temp index and call `app.request()`.
  *
- * Middleware, in order: request log -> secret redaction -> security headers (CSP with no outside origins) -> bearer token
- * (when APP_TOKEN is set) -> per-client rate limit -> body size limit -> routes -> one error handler.
+ * Middleware, in order: request log -> secret redaction -> security headers (CSP with no outside origins) ->
+ * Host check -> Origin check (state-changing /api and /v1 requests) -> bearer token (when APP_TOKEN is set)
+ * -> per-client rate limit -> body size limit -> routes -> one error handler.
  */
 import { timingSafeEqual } from "node:crypto";
 import { readFile } from "node:fs/promises";
@@ -19,6 +20,7 @@ import { answerSlotsFor, createAnswerSlots } from "./answer-slots.ts";
 import { AppError, errorBody, handleError } from "./errors.ts";
 import { logEvent } from "./log.ts";
 import { redactSecrets } from "./redact.ts";
+import { hostGuard, originGuard } from "./request-guards.ts";
 import { chatRoutes } from "./routes/chat.ts";
 import { healthRoutes } from "./routes/health.ts";
 import { openAIRoutes } from "./routes/openai.ts";
@@ -86,7 +88,10 @@ export function createApp(deps: AppDeps): Hono {
   const reportHeaders = secureHeaders({ contentSecurityPolicy: REPORT_CSP });
   app.use("*", (c: Context, next: Next) => (c.req.path === "/eval" ? reportHeaders(c, next) : pageHeaders(c, next)));
 
+  // Only this server's names, and for requests that change state or spend the model, only its own pages.
+  app.use("*", hostGuard(config.server));
   const protectedPaths = ["/api/*", "/v1/*"];
+  for (const p of protectedPaths) app.use(p, originGuard(config.server));
   const token = config.server.appToken;
   if (token) {
     for (const p of protectedPaths) {
