@@ -7,6 +7,7 @@ import type { AppDeps } from "../app.ts";
 import { answerInSlot, createAnswerSlots, streamAnswerInSlot, type AnswerSlots } from "../answer-slots.ts";
 import { AppError } from "../errors.ts";
 import { logEvent } from "../log.ts";
+import { createStreamScrubber, secretsOf } from "../redact.ts";
 import { ChatRequest, type ChatRequestBody } from "../schemas.ts";
 import { readJson } from "../validate.ts";
 
@@ -31,9 +32,19 @@ export function chatRoutes(deps: AppDeps, slots: AnswerSlots = createAnswerSlots
     return streamSSE(c, async (stream) => {
       const controller = new AbortController();
       stream.onAbort(() => controller.abort());
+      // The page joins the deltas into one text: scrub that text, so no secret split across deltas survives.
+      const scrubber = createStreamScrubber(secretsOf(deps.context.config));
       try {
         for await (const event of streamAnswerInSlot(slots, deps.context, body.messages, optionsOf(body, controller.signal))) {
           if (controller.signal.aborted) break;
+          if (event.type === "delta") {
+            if (event.reset) scrubber.reset();
+            const text = scrubber.push(event.text);
+            if (text || event.reset) await stream.writeSSE({ event: "delta", data: JSON.stringify(event.reset ? { text, reset: true } : { text }) });
+            continue;
+          }
+          const rest = scrubber.flush();
+          if (rest) await stream.writeSSE({ event: "delta", data: JSON.stringify({ text: rest }) });
           const { type, ...data } = event;
           await stream.writeSSE({ event: type, data: JSON.stringify(data) });
         }

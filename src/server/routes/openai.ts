@@ -11,6 +11,7 @@ import type { ChatMessage } from "../../retrieve/conversation.ts";
 import type { AppDeps } from "../app.ts";
 import { answerInSlot, createAnswerSlots, streamAnswerInSlot, type AnswerSlots } from "../answer-slots.ts";
 import { AppError } from "../errors.ts";
+import { createStreamScrubber, secretsOf } from "../redact.ts";
 import { OpenAIChatRequest } from "../schemas.ts";
 import { readJson } from "../validate.ts";
 
@@ -85,12 +86,18 @@ export function openAIRoutes(deps: AppDeps, slots: AnswerSlots = createAnswerSlo
           stream.writeSSE({
             data: JSON.stringify({ id, object: "chat.completion.chunk", created, model, choices: [{ index: 0, delta, finish_reason: finish, logprobs: null }] }),
           });
+        // The client joins the content chunks: scrub that text, so no secret split across chunks survives.
+        const scrubber = createStreamScrubber(secretsOf(deps.context.config));
         try {
           await chunk({ role: "assistant", content: "" });
           for await (const event of streamAnswerInSlot(slots, deps.context, messages, {})) {
             // OpenAI streams cannot take text back: a reset (model failed mid-answer) starts a new paragraph.
-            if (event.type === "delta") await chunk({ content: event.reset ? "\n\n" : event.text });
-            if (event.type === "citations") await chunk({ content: referencesBlock(event.citations, event.warnings) });
+            if (event.type === "delta") {
+              if (event.reset) scrubber.reset();
+              const text = event.reset ? "\n\n" : scrubber.push(event.text);
+              if (text) await chunk({ content: text });
+            }
+            if (event.type === "citations") await chunk({ content: scrubber.flush() + referencesBlock(event.citations, event.warnings) });
           }
           await chunk({}, "stop");
         } catch {
