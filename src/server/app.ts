@@ -6,10 +6,8 @@
  * Host check -> Origin check (state-changing /api and /v1 requests) -> bearer token (when APP_TOKEN is set)
  * -> per-client rate limit -> body size limit -> routes -> one error handler.
  */
-import { timingSafeEqual } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { getConnInfo } from "@hono/node-server/conninfo";
 import { Hono, type Context, type Next } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { secureHeaders } from "hono/secure-headers";
@@ -17,6 +15,7 @@ import { rateLimiter } from "hono-rate-limiter";
 import type { AnswerContext } from "../answer/answer.ts";
 import { PROJECT_ROOT } from "../config.ts";
 import { answerSlotsFor, createAnswerSlots } from "./answer-slots.ts";
+import { clientKey, createTokenGuard, isLoopbackHost, type TokenGuard } from "./auth.ts";
 import { AppError, errorBody, handleError } from "./errors.ts";
 import { logEvent } from "./log.ts";
 import { redactSecrets } from "./redact.ts";
@@ -36,6 +35,17 @@ export interface AppDeps {
   evalReport?: string;
   /** Log one line per request (default true). */
   log?: boolean;
+  /** The clock of the failed-token throttle (tests move it on). */
+  now?: () => number;
+}
+
+/** What the routes need to know about access: the token check, and whether the server is bound beyond loopback. */
+export interface Access {
+  guard: TokenGuard;
+  /** A token is configured. */
+  required: boolean;
+  /** Bound to an address other machines can reach. */
+  exposed: boolean;
 }
 
 const PAGE_CSP = {
@@ -52,20 +62,6 @@ const PAGE_CSP = {
 };
 // The evaluation report is one self-contained file: inline styles, no scripts at all.
 const REPORT_CSP = { ...PAGE_CSP, defaultSrc: ["'none'"], scriptSrc: ["'none'"], styleSrc: ["'unsafe-inline'"], connectSrc: ["'none'"] };
-
-function clientKey(c: Context): string {
-  try {
-    return getConnInfo(c).remote.address ?? "unknown";
-  } catch {
-    return "local"; // app.request() in tests has no socket
-  }
-}
-
-function sameToken(given: string, expected: string): boolean {
-  const a = Buffer.from(given);
-  const b = Buffer.from(expected);
-  return a.length === b.length && timingSafeEqual(a, b);
-}
 
 export function createApp(deps: AppDeps): Hono {
   const { config } = deps.context;
@@ -92,13 +88,15 @@ export function createApp(deps: AppDeps): Hono {
   app.use("*", hostGuard(config.server));
   const protectedPaths = ["/api/*", "/v1/*"];
   for (const p of protectedPaths) app.use(p, originGuard(config.server));
-  const token = config.server.appToken;
-  if (token) {
+  const access: Access = {
+    guard: createTokenGuard(config.server.appToken, deps.now),
+    required: Boolean(config.server.appToken),
+    exposed: !isLoopbackHost(config.server.host),
+  };
+  if (access.required) {
     for (const p of protectedPaths) {
       app.use(p, async (c, next) => {
-        const header = c.req.header("authorization") ?? "";
-        const given = header.startsWith("Bearer ") ? header.slice(7).trim() : "";
-        if (!given || !sameToken(given, token)) {
+        if (access.guard.check(c) !== "valid") {
           c.header("WWW-Authenticate", 'Bearer realm="review-assistant"');
           throw new AppError(401, "unauthorized", "send the access token as 'Authorization: Bearer <APP_TOKEN>'");
         }
@@ -127,7 +125,7 @@ export function createApp(deps: AppDeps): Hono {
     }),
   );
 
-  app.route("/", healthRoutes(deps));
+  app.route("/", healthRoutes(deps, access));
   // One queue for all answers and searches of this app (see answer-slots.ts).
   const slots = createAnswerSlots(answerSlotsFor(config));
   app.route("/", searchRoutes(deps, slots));
@@ -136,6 +134,11 @@ export function createApp(deps: AppDeps): Hono {
   app.route("/", openAIRoutes(deps, slots));
 
   app.get("/eval", async (c) => {
+    // On a public bind the report (model, build, commit) is for token holders only.
+    if (access.exposed && access.guard.check(c) !== "valid") {
+      c.header("WWW-Authenticate", 'Bearer realm="review-assistant"');
+      throw new AppError(401, "unauthorized", "send the access token as 'Authorization: Bearer <APP_TOKEN>'");
+    }
     const html = await readFile(reportFile, "utf8").catch(() => undefined);
     if (!html) return c.text("No evaluation report yet: run `npm run eval` to write eval/report.html.", 404);
     return c.html(html);

@@ -11,10 +11,9 @@ import { createAnswerContext } from "../answer/context.ts";
 import type { Config } from "../config.ts";
 import { runIngest } from "../ingest/ingest.ts";
 import { createApp } from "./app.ts";
+import { isLoopbackHost, tokenWeakness } from "./auth.ts";
 import { indexStatus } from "./index-status.ts";
 import { logEvent } from "./log.ts";
-
-const LOOPBACK = new Set(["127.0.0.1", "::1", "localhost"]);
 
 export class StartupError extends Error {
   override name = "StartupError";
@@ -28,8 +27,12 @@ export interface RunningServer {
 export async function startServer(config: Config, options: { ensureIndex: boolean; say?: (line: string) => void }): Promise<RunningServer> {
   const say = options.say ?? ((line: string) => console.error(line));
   const { host, port, appToken } = config.server;
-  if (!LOOPBACK.has(host) && !appToken) {
-    throw new StartupError(`HOST=${host} makes the assistant reachable from other machines; set APP_TOKEN to a secret token first (every /api and /v1 request must then send "Authorization: Bearer <APP_TOKEN>")`);
+  if (!isLoopbackHost(host) && !appToken) {
+    throw new StartupError(`HOST=${host} makes the assistant reachable from other machines; set APP_TOKEN to a secret token first, e.g. \`export APP_TOKEN=$(openssl rand -hex 32)\` (every /api and /v1 request must then send "Authorization: Bearer <APP_TOKEN>")`);
+  }
+  const weakness = appToken === undefined ? undefined : tokenWeakness(appToken);
+  if (weakness) {
+    throw new StartupError(`APP_TOKEN is ${weakness}; generate a strong one with \`openssl rand -hex 32\``);
   }
   if (options.ensureIndex) {
     const status = await indexStatus(config);

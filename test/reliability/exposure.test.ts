@@ -82,7 +82,7 @@ describe("binding", () => {
   });
 
   it("HOST=0.0.0.0 with APP_TOKEN: every /api and /v1 request needs the bearer token; /healthz and the page stay open", async () => {
-    const token = `tok-${randomBytes(12).toString("hex")}`;
+    const token = `tok-${randomBytes(16).toString("hex")}`;
     const server = await startServerProcess({ DATA_DIR: fixture.dataDir, HOST: "0.0.0.0", APP_TOKEN: token });
     try {
       const port = new URL(server.url).port;
