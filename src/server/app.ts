@@ -37,6 +37,8 @@ export interface AppDeps {
   log?: boolean;
   /** The clock of the failed-token throttle (tests move it on). */
   now?: () => number;
+  /** Aborts when the server stops waiting for answers in flight: open streams then end with an `error` event. */
+  shutdown?: AbortSignal;
 }
 
 /** What the routes need to know about access: the token check, and whether the server is bound beyond loopback. */

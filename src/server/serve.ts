@@ -1,9 +1,10 @@
 /**
- * Running the server: refuse an exposed host without a token, open the index (building it first when
- * `ensureIndex` and it is missing or stale), warm up, listen, and shut down gracefully on SIGTERM/SIGINT
- * (stop accepting, let requests in flight finish, exit 0).
+ * Running the server: refuse an exposed host without a token or with a weak one, open the index (building it
+ * first when `ensureIndex` and it is missing or stale), warm up, listen with deadlines for slow requests, and
+ * shut down gracefully on SIGTERM/SIGINT (stop accepting, let requests in flight finish within
+ * SHUTDOWN_GRACE_MS, then end open streams with an `error` event, exit 0).
  */
-import type { Server } from "node:http";
+import type { Server, ServerOptions } from "node:http";
 import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
 import { answer } from "../answer/answer.ts";
@@ -22,6 +23,20 @@ export class StartupError extends Error {
 export interface RunningServer {
   url: string;
   close(): Promise<void>;
+}
+
+/**
+ * Deadlines for receiving a request: its headers within HEADERS_TIMEOUT_MS, all of it (body included) within
+ * REQUEST_TIMEOUT_MS; a client that sends too slowly gets 408 and the connection is closed. Node checks the
+ * deadlines every `connectionsCheckingInterval` (30 s by default, which let a stalled body stay open ~55 s).
+ */
+export function requestDeadlines(config: Config): ServerOptions {
+  const { headersTimeoutMs, requestTimeoutMs } = config.server;
+  return {
+    headersTimeout: Math.min(headersTimeoutMs, requestTimeoutMs),
+    requestTimeout: requestTimeoutMs,
+    connectionsCheckingInterval: Math.max(50, Math.min(1000, Math.floor(Math.min(headersTimeoutMs, requestTimeoutMs) / 4))),
+  };
 }
 
 export async function startServer(config: Config, options: { ensureIndex: boolean; say?: (line: string) => void }): Promise<RunningServer> {
@@ -50,8 +65,9 @@ export async function startServer(config: Config, options: { ensureIndex: boolea
   const context = await createAnswerContext(config);
   // Warm up so the first user does not pay for loading the stemmer, lexicon and tables.
   await answer(context, [{ role: "user", content: "Apa saja program perlindungan anak korban trafficking?" }], { mode: "extractive" });
-  const app = createApp({ context });
-  const server = serve({ fetch: app.fetch, port, hostname: host }) as Server;
+  const shutdown = new AbortController();
+  const app = createApp({ context, shutdown: shutdown.signal });
+  const server = serve({ fetch: app.fetch, port, hostname: host, serverOptions: requestDeadlines(config) }) as Server;
   await new Promise<void>((resolve, reject) => {
     server.once("listening", () => resolve());
     server.once("error", (error: NodeJS.ErrnoException) =>
@@ -66,12 +82,20 @@ export async function startServer(config: Config, options: { ensureIndex: boolea
   let closing: Promise<void> | undefined;
   const close = () =>
     (closing ??= new Promise<void>((resolve) => {
-      const force = setTimeout(() => {
-        server.closeAllConnections();
-        resolve();
-      }, 10_000);
-      force.unref();
+      // Answers in flight get the grace period; then open streams end with an `error` event, and whatever is
+      // still open a second later is cut.
+      let force: NodeJS.Timeout | undefined;
+      const grace = setTimeout(() => {
+        shutdown.abort();
+        force = setTimeout(() => {
+          server.closeAllConnections();
+          resolve();
+        }, 1000);
+        force.unref();
+      }, config.server.shutdownGraceMs);
+      grace.unref();
       server.close(() => {
+        clearTimeout(grace);
         clearTimeout(force);
         resolve();
       });
