@@ -13,6 +13,10 @@ const CONVERSATION_KEY = "ra.conversation.v1";
 const MAX_KEPT = 60;
 const HISTORY_TURNS = 12;
 const MAX_CONTENT = 8000;
+/** The server's default body limit (BODY_LIMIT_BYTES); halved each time the server says a request was too large. */
+const DEFAULT_BODY_BUDGET = 64 * 1024;
+const MIN_BODY_BUDGET = 16 * 1024;
+let bodyBudget = DEFAULT_BODY_BUDGET;
 
 export const conversation = { messages: [] };
 
@@ -67,6 +71,36 @@ export function historyBefore(upTo) {
     turns.push({ role: "user", content: question.content.slice(0, MAX_CONTENT) }, { role: "assistant", content: reply.text.slice(0, MAX_CONTENT) });
   }
   return turns.slice(-HISTORY_TURNS);
+}
+
+/** Size of a request body in bytes, as the server counts it. */
+export function bodyBytes(body) {
+  return new TextEncoder().encode(JSON.stringify(body)).length;
+}
+
+export function getBodyBudget() {
+  return bodyBudget;
+}
+
+/** The server refused a request as too large: its limit is lower than assumed. Returns false at the floor. */
+export function lowerBodyBudget() {
+  if (bodyBudget <= MIN_BODY_BUDGET) return false;
+  bodyBudget = Math.max(MIN_BODY_BUDGET, Math.floor(bodyBudget / 2));
+  return true;
+}
+
+/**
+ * The messages to send for `question`: the history without its oldest turns (a question and its answer
+ * each) until the request fits `budget` bytes. Returns the messages and how many turns were left out.
+ */
+export function fitHistory(history, question, extra = {}, budget = bodyBudget) {
+  let turns = history.slice();
+  let dropped = 0;
+  while (turns.length > 0 && bodyBytes({ messages: [...turns, question], stream: true, ...extra }) > budget) {
+    turns = turns.slice(2);
+    dropped++;
+  }
+  return { messages: [...turns, question], dropped };
 }
 
 function mergeWarnings(into, more) {
