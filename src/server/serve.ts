@@ -11,6 +11,8 @@ import { answer } from "../answer/answer.ts";
 import { createAnswerContext } from "../answer/context.ts";
 import type { Config } from "../config.ts";
 import { runIngest } from "../ingest/ingest.ts";
+import { servableBuild, verifyBuild } from "../store/checksums.ts";
+import { IndexCorruptError, PassageStore, tidyLanceMessage } from "../store/passage-store.ts";
 import { createApp } from "./app.ts";
 import { isLoopbackHost, tokenWeakness } from "./auth.ts";
 import { indexStatus } from "./index-status.ts";
@@ -62,9 +64,23 @@ export async function startServer(config: Config, options: { ensureIndex: boolea
       say(`  ${summary.passages} passages indexed in ${(summary.ms / 1000).toFixed(1)} s`);
     }
   }
-  const context = await createAnswerContext(config);
-  // Warm up so the first user does not pay for loading the stemmer, lexicon and tables.
-  await answer(context, [{ role: "user", content: "Apa saja program perlindungan anak korban trafficking?" }], { mode: "extractive" });
+  // The build's files must match the checksums recorded when it was written; if not, an earlier build that
+  // does is served, with one line saying so and how to fix it.
+  const servable = await servableBuild(config.dataDir);
+  if (servable?.refused) {
+    say(`Index build ${servable.refused.buildId} failed its checksum check (${servable.refused.problem}); serving the previous build ${servable.buildId} instead. Run \`npm run ingest\` to rebuild the index.`);
+  }
+  let context;
+  try {
+    const store = await PassageStore.open(config.dataDir, { buildId: servable?.buildId, accept: async (id) => (await verifyBuild(config.dataDir, id)).ok });
+    context = await createAnswerContext(config, store);
+    // Warm up so the first user does not pay for loading the stemmer, lexicon and tables.
+    await answer(context, [{ role: "user", content: "Apa saja program perlindungan anak korban trafficking?" }], { mode: "extractive" });
+  } catch (error) {
+    // Whatever went wrong while opening and first reading the index, the fix is to rebuild it.
+    if (error instanceof Error && ["IndexMissingError", "IndexCorruptError", "EmbedderMismatchError"].includes(error.name)) throw error;
+    throw new IndexCorruptError(`the index could not be used: ${tidyLanceMessage(error instanceof Error ? `${error.name}: ${error.message}` : String(error))}`, { cause: error });
+  }
   const shutdown = new AbortController();
   const app = createApp({ context, shutdown: shutdown.signal });
   const server = serve({ fetch: app.fetch, port, hostname: host, serverOptions: requestDeadlines(config) }) as Server;

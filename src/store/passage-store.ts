@@ -56,6 +56,19 @@ export function whereClause(filters: SearchFilters = {}): string | undefined {
   return parts.length > 0 ? parts.join(" AND ") : undefined;
 }
 
+/** A LanceDB error in one short line: without the Rust source locations and the repeated "Caused by" chain. */
+export function tidyLanceMessage(message: string): string {
+  const first = message.split(/\s+Caused by:/)[0];
+  return first.replace(/,?\s*\/\S+\.rs:\d+:\d+/g, "").replace(/\s+/g, " ").trim().slice(0, 300);
+}
+
+export interface OpenOptions {
+  /** Serve this build rather than the one CURRENT names (a fallback after a failed check). */
+  buildId?: string;
+  /** Asked before switching to a newly published build; a build it refuses is not served (and not asked about again). */
+  accept?: (buildId: string) => Promise<boolean>;
+}
+
 interface Snapshot {
   buildId: string;
   manifest: IndexManifest;
@@ -86,6 +99,9 @@ async function openSnapshot(dataDir: string, buildId: string): Promise<Snapshot>
     }));
     studies.sort((a, b) => a.number - b.number);
     const termStats = JSON.parse(await readFile(path.join(dir, TERM_STATS_FILE), "utf8")) as TermStats;
+    if (!termStats || typeof termStats.documents !== "number" || !termStats.df || typeof termStats.df !== "object") {
+      throw new IndexCorruptError(`the index build ${buildId} has unusable term statistics (${path.join(dir, TERM_STATS_FILE)})`);
+    }
     let memory: Map<string, Passage> | undefined;
     if (manifest.counts.passages <= MEMORY_LIMIT) {
       const rows = await passages.query().select(PASSAGE_COLUMNS).toArray();
@@ -97,24 +113,29 @@ async function openSnapshot(dataDir: string, buildId: string): Promise<Snapshot>
     return { buildId, manifest, termStats, passages, studies, memory };
   } catch (error) {
     if (error instanceof IndexCorruptError) throw error;
-    throw new IndexCorruptError(`the index build ${buildId} cannot be read: ${(error as Error).message}`, { cause: error });
+    throw new IndexCorruptError(`the index build ${buildId} cannot be read: ${tidyLanceMessage((error as Error).message)}`, { cause: error });
   }
 }
 
 export class PassageStore {
   private lastCheck = 0;
+  private readonly refused = new Set<string>();
   private constructor(
     private readonly dataDir: string,
     private snapshot: Snapshot,
+    private readonly accept?: (buildId: string) => Promise<boolean>,
   ) {}
 
   /** Open the served build. Throws IndexMissingError or IndexCorruptError with a message for the user. */
-  static async open(dataDir: string): Promise<PassageStore> {
-    const buildId = await readCurrentBuild(dataDir);
+  static async open(dataDir: string, options: OpenOptions = {}): Promise<PassageStore> {
+    const current = await readCurrentBuild(dataDir);
+    const buildId = options.buildId ?? current;
     if (!buildId) throw new IndexMissingError(`no index in ${path.join(dataDir, "index")}`);
     const exists = await stat(buildDir(dataDir, buildId)).catch(() => undefined);
     if (!exists) throw new IndexMissingError(`the index build ${buildId} named in ${currentFile(dataDir)} is missing`);
-    return new PassageStore(dataDir, await openSnapshot(dataDir, buildId));
+    const store = new PassageStore(dataDir, await openSnapshot(dataDir, buildId), options.accept);
+    if (current && current !== buildId) store.refused.add(current);
+    return store;
   }
 
   get manifest(): IndexManifest {
@@ -157,7 +178,11 @@ export class PassageStore {
     if (now - this.lastCheck < intervalMs) return false;
     this.lastCheck = now;
     const buildId = await readCurrentBuild(this.dataDir);
-    if (!buildId || buildId === this.snapshot.buildId) return false;
+    if (!buildId || buildId === this.snapshot.buildId || this.refused.has(buildId)) return false;
+    if (this.accept && !(await this.accept(buildId))) {
+      this.refused.add(buildId);
+      return false;
+    }
     try {
       this.snapshot = await openSnapshot(this.dataDir, buildId);
       return true;
