@@ -17,8 +17,8 @@ import { PROJECT_ROOT } from "../config.ts";
 import { answerSlotsFor, createAnswerSlots } from "./answer-slots.ts";
 import { clientKey, createTokenGuard, isLoopbackHost, type TokenGuard } from "./auth.ts";
 import { AppError, errorBody, handleError } from "./errors.ts";
-import { logEvent } from "./log.ts";
 import { redactSecrets } from "./redact.ts";
+import { createRequestLog, type RequestLog } from "./request-log.ts";
 import { hostGuard, originGuard } from "./request-guards.ts";
 import { chatRoutes } from "./routes/chat.ts";
 import { healthRoutes } from "./routes/health.ts";
@@ -39,6 +39,8 @@ export interface AppDeps {
   now?: () => number;
   /** Aborts when the server stops waiting for answers in flight: open streams then end with an `error` event. */
   shutdown?: AbortSignal;
+  /** The request log (created here unless given; serve.ts flushes it at shutdown). */
+  requestLog?: RequestLog;
 }
 
 /** What the routes need to know about access: the token check, and whether the server is bound beyond loopback. */
@@ -71,13 +73,7 @@ export function createApp(deps: AppDeps): Hono {
   const files = loadStaticFiles(deps.webDir ?? path.join(PROJECT_ROOT, "web"));
   const reportFile = deps.evalReport ?? path.join(PROJECT_ROOT, "eval", "report.html");
 
-  if (deps.log !== false) {
-    app.use("*", async (c, next) => {
-      const started = performance.now();
-      await next();
-      logEvent({ method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round((performance.now() - started) * 10) / 10 });
-    });
-  }
+  if (deps.log !== false) app.use("*", (deps.requestLog ?? createRequestLog()).middleware);
 
   // Before everything else, so that error responses are scrubbed too (see redact.ts).
   app.use("*", redactSecrets([config.llm.apiKey, config.server.appToken]));

@@ -17,6 +17,7 @@ import { createApp } from "./app.ts";
 import { isLoopbackHost, tokenWeakness } from "./auth.ts";
 import { indexStatus } from "./index-status.ts";
 import { logEvent } from "./log.ts";
+import { createRequestLog } from "./request-log.ts";
 
 export class StartupError extends Error {
   override name = "StartupError";
@@ -82,7 +83,8 @@ export async function startServer(config: Config, options: { ensureIndex: boolea
     throw new IndexCorruptError(`the index could not be used: ${tidyLanceMessage(error instanceof Error ? `${error.name}: ${error.message}` : String(error))}`, { cause: error });
   }
   const shutdown = new AbortController();
-  const app = createApp({ context, shutdown: shutdown.signal });
+  const requestLog = createRequestLog();
+  const app = createApp({ context, shutdown: shutdown.signal, requestLog });
   const server = serve({ fetch: app.fetch, port, hostname: host, serverOptions: requestDeadlines(config) }) as Server;
   await new Promise<void>((resolve, reject) => {
     server.once("listening", () => resolve());
@@ -105,6 +107,7 @@ export async function startServer(config: Config, options: { ensureIndex: boolea
         shutdown.abort();
         force = setTimeout(() => {
           server.closeAllConnections();
+          requestLog.flush();
           resolve();
         }, 1000);
         force.unref();
@@ -113,6 +116,7 @@ export async function startServer(config: Config, options: { ensureIndex: boolea
       server.close(() => {
         clearTimeout(grace);
         clearTimeout(force);
+        requestLog.flush();
         resolve();
       });
       server.closeIdleConnections();

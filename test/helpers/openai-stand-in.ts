@@ -17,6 +17,8 @@ export type Behaviour =
   | { kind: "hang" }
   | { kind: "status"; status: number }
   | { kind: "invalid-json" }
+  /** A stream whose chunk is not JSON and quotes the question back (raw endpoint output must not reach our logs). */
+  | { kind: "invalid-json-echo" }
   | { kind: "cut"; text: string }
   /** Like "answer", but waits `delayMs` before each chunk (a slow model, for in-flight requests at shutdown). */
   | { kind: "slow"; text: string; chunkSize?: number; delayMs: number }
@@ -121,6 +123,12 @@ export async function startStandIn(behaviour: Behaviour): Promise<StandIn> {
     res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache" });
     if (b.kind === "invalid-json") {
       res.write("data: {this is not json\n\n");
+      res.end();
+      return;
+    }
+    if (b.kind === "invalid-json-echo") {
+      const messages = (body.messages ?? []) as { content: string }[];
+      res.write(`data: {not json; you asked: ${(messages.at(-1)?.content ?? "").replace(/\s+/g, " ")}\n\n`);
       res.end();
       return;
     }
