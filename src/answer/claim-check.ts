@@ -20,6 +20,7 @@
 import { analyze, contentStems, STOP_WORDS, translateTerms } from "../text/analyze.ts";
 import { stem } from "../text/stem.ts";
 import { foldCase, tokenize } from "../text/tokenize.ts";
+import { ATTRIBUTION, isCognateOf, NUMBER_WORDS, STRONG_WORD_GROUPS, STRONG_WORDS } from "./claim-words.ts";
 import { FRAME_PHRASES } from "./messages.ts";
 
 /**
@@ -130,13 +131,6 @@ function quoteIsIn(quote: string, cited: string[]): boolean {
 
 const LINK = /\b(?:https?:\/\/|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|io|example|info|id|co|gov|edu|ly|me|app|xyz|ru|cn|tk|biz|top|site|online|link|to)\b(?:\/\S*)?/gi;
 
-const NUMBER_WORDS: Record<string, string> = {
-  two: "2", three: "3", four: "4", five: "5", six: "6", seven: "7", eight: "8", nine: "9", ten: "10",
-  eleven: "11", twelve: "12", twenty: "20", hundred: "100",
-  dua: "2", tiga: "3", empat: "4", lima: "5", enam: "6", tujuh: "7", delapan: "8", sembilan: "9", sepuluh: "10",
-  sebelas: "11", seratus: "100",
-};
-
 /** A number as tokenize() writes it ("0,001" -> "0.001", "4.000.000" -> "4000000"). */
 function numberForm(raw: string): string {
   return tokenize(raw)[0] ?? raw;
@@ -195,31 +189,6 @@ function numberIsIn(n: { value: string; percent: boolean }, facts: CitedFacts): 
   if (!known) return false;
   return !n.percent || facts.percents.has(n.value) || [...facts.percents].some((p) => digitsOnly(p) === digitsOnly(n.value));
 }
-
-/**
- * Words that make a claim strong (absolute, evaluative, final): "all", "best", "cured", "berhasil",
- * "dihapuskan". Invented claims lean on them ("the program cured every victim"); a sentence may use one only
- * when the cited text uses it or a word of the same group (English and Indonesian together).
- */
-const STRONG_WORD_GROUPS: string[][] = [
-  ["all", "every", "each", "everyone", "everything", "entire", "whole", "semua", "semuanya", "seluruh", "seluruhnya", "setiap", "segala", "segenap"],
-  ["always", "never", "forever", "selalu", "senantiasa", "pernah", "selamanya"],
-  ["completely", "fully", "entirely", "totally", "sepenuhnya", "total", "tuntas", "sempurna"],
-  ["best", "worst", "most", "least", "greatest", "largest", "highest", "lowest", "paling", "terbaik", "terburuk", "terbesar", "terkecil", "tertinggi", "terendah", "terbanyak"],
-  ["most", "majority", "mostly", "mayoritas", "kebanyakan", "sebagian besar"],
-  ["only", "sole", "solely", "hanya", "satu-satunya"],
-  ["success", "successful", "successfully", "succeeded", "succeed", "berhasil", "keberhasilan", "sukses"],
-  ["fail", "failed", "fails", "failure", "gagal", "kegagalan"],
-  ["effective", "effectively", "effectiveness", "efficacy", "ineffective", "efektif", "efektivitas", "ampuh"],
-  ["cure", "cured", "cures", "heal", "healed", "heals", "healing", "recover", "recovered", "recovery", "sembuh", "menyembuhkan", "penyembuhan", "disembuhkan", "pulih", "pemulihan", "memulihkan"],
-  ["eradicate", "eradicated", "eliminate", "eliminated", "elimination", "abolish", "abolished", "ended", "dihapuskan", "dihapus", "penghapusan", "diberantas", "memberantas", "pemberantasan", "eliminasi"],
-  ["prove", "proved", "proven", "proof", "guarantee", "guaranteed", "terbukti", "membuktikan", "dibuktikan", "bukti", "menjamin", "dijamin", "jaminan"],
-  ["significant", "significantly", "dramatic", "dramatically", "signifikan", "drastis"],
-];
-const STRONG_WORDS = new Map<string, number[]>();
-STRONG_WORD_GROUPS.forEach((group, i) => {
-  for (const word of group) STRONG_WORDS.set(word, [...(STRONG_WORDS.get(word) ?? []), i]);
-});
 
 /** Strong words of the claim that no word of their group supports in the cited text. */
 function unsupportedStrongWords(claim: string, facts: Pick<CitedFacts, "normalized">): string[] {
@@ -287,42 +256,6 @@ function nameIsIn(name: string, facts: CitedFacts, translations: Map<string, str
     const prefix = part.slice(0, Math.max(5, part.length - 3));
     return part.length >= 6 && [...facts.words].some((w) => w.startsWith(prefix));
   });
-}
-
-/**
- * Words that attribute a claim rather than make it ("the review reports", "penelitian menunjukkan"): they
- * say who said it, which the citation already does, so they do not count for or against the overlap.
- */
-const ATTRIBUTION = new Set(
-  contentStems(
-    "review reviewed study studies article articles author authors researcher researchers paper report reports reported find found finds " +
-      "show shows showed shown state states stated say says said note notes noted describe describes described mention mentions mentioned " +
-      "conclude concludes concluded suggest suggests suggested indicate indicates indicated according " +
-      "tinjauan studi penelitian peneliti artikel penulis melaporkan dilaporkan menemukan ditemukan menyatakan dinyatakan menyebutkan " +
-      "disebutkan menjelaskan dijelaskan menunjukkan ditunjukkan menyimpulkan disimpulkan",
-  ),
-);
-
-/** English and Indonesian spellings of one loanword made alike ("coordination" ~ "koordinasi", "psychoeducation" ~ "psikoedukasi"). */
-function skeleton(word: string): string {
-  return foldCase(word)
-    .replace(/ph/g, "f")
-    .replace(/th/g, "t")
-    .replace(/ch/g, "k")
-    .replace(/[cq]/g, "k")
-    .replace(/x/g, "ks")
-    .replace(/y/g, "i")
-    .replace(/(.)\1+/g, "$1");
-}
-
-const COGNATE_PREFIX = 6;
-
-/** A long word whose first six letters, spelled alike, begin a long word of the cited texts: a shared loanword. */
-function isCognateOf(word: string, cited: ReadonlySet<string>): boolean {
-  if (word.length < COGNATE_PREFIX + 1) return false;
-  const prefix = skeleton(word).slice(0, COGNATE_PREFIX);
-  for (const w of cited) if (w.length > COGNATE_PREFIX && skeleton(w).startsWith(prefix)) return true;
-  return false;
 }
 
 /**

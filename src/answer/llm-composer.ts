@@ -15,7 +15,7 @@ import type { Lang } from "../ingest/types.ts";
 import { openaiLogger } from "../log.ts";
 import type { ComposerDelta, LlmComposeInput, LlmComposer } from "./llm.ts";
 import { MESSAGES } from "./messages.ts";
-import { answerGate, passageLabel, sentenceSplitter, type CheckedComposition } from "./model-answer.ts";
+import { answerGate, passageLabel, sentenceSplitter } from "./model-answer.ts";
 
 export class LlmError extends Error {
   override name = "LlmError";
@@ -100,15 +100,6 @@ export function markerFilter(max: number): { push(text: string): string; flush()
       return rest;
     },
   };
-}
-
-/** Check a model's whole answer at once (the stream does the same sentence by sentence). */
-export function checkAnswer(text: string, input: LlmComposeInput): CheckedComposition {
-  const filter = markerFilter(input.hits.length);
-  const splitter = sentenceSplitter();
-  const gate = answerGate(input);
-  for (const sentence of [...splitter.push(filter.push(text) + filter.flush()), ...splitter.flush()]) gate.accept(sentence);
-  return gate.result();
 }
 
 export function createLlmComposer(options: LlmComposerOptions): LlmComposer {

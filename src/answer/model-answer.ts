@@ -6,7 +6,6 @@
  * An answer that abstains ("The review does not cover this.") carries no claims: everything else the model
  * wrote is listed as unsupported, and sentences already let through are taken back (`reset`).
  */
-import type { Lang } from "../ingest/types.ts";
 import { contentStems } from "../text/analyze.ts";
 import { splitSentences } from "../text/sentences.ts";
 import { ANY_MARKER, checkClaim, normalizeForQuote, type ClaimVerdict } from "./claim-check.ts";
@@ -210,9 +209,4 @@ export function answerGate(input: LlmComposeInput, options: { minOverlap?: numbe
       return { answer: answer.trim(), citations, sentences, abstained: false, unsupported: [...unsupported] };
     },
   };
-}
-
-/** The notice shown when sentences were removed, in the answer's language. */
-export function unsupportedNotice(lang: Lang): string {
-  return MESSAGES[lang].llmUnsupported;
 }
