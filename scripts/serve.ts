@@ -24,7 +24,7 @@ try {
   }
 } catch (error) {
   const name = error instanceof Error ? error.name : "";
-  const hint = ["IndexMissingError", "IndexCorruptError"].includes(name) ? " — run `npm run ingest` to build it" : "";
+  const hint = name === "IndexMissingError" ? " — run `npm run ingest` to build it" : name === "IndexCorruptError" ? " — run `npm run ingest` to rebuild it" : "";
   const known = error instanceof ConfigError || ["StartupError", "IndexMissingError", "IndexCorruptError"].includes(name);
   console.error(`Cannot start: ${known ? (error as Error).message : describeFailure(error)}${hint}`);
   process.exit(1);

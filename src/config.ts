@@ -40,6 +40,8 @@ const EnvSchema = z.object({
   CHAT_MODEL: z.string().default("gpt-4o-mini"),
   LLM_FIRST_TOKEN_TIMEOUT_MS: int(4000, 50, 120000),
   LLM_TOTAL_TIMEOUT_MS: int(30000, 100, 600000),
+  /** Longest silence between two chunks of a model's stream once it has begun. */
+  LLM_IDLE_TIMEOUT_MS: int(5000, 50, 600000),
   ANSWER_MODE: z.enum(["extractive", "llm"]).optional(),
   // retrieval and answers
   TOP_K: int(6, 1, 50),
@@ -57,7 +59,18 @@ const EnvSchema = z.object({
   RATE_LIMIT_PER_MINUTE: int(120, 1, 1_000_000),
   BODY_LIMIT_BYTES: int(64 * 1024, 1024, 50 * 1024 * 1024),
   LOG_QUESTIONS: bool,
+  /** Other names this server is reached by (comma-separated host names), besides its bound address and localhost. */
+  ALLOWED_HOSTS: z.string().optional(),
+  /** Other origins whose pages may call the API (comma-separated, e.g. https://review.example.org). */
+  ALLOWED_ORIGINS: z.string().optional(),
+  /** A client must finish sending its request headers within this, and its whole request (body included) within REQUEST_TIMEOUT_MS. */
+  HEADERS_TIMEOUT_MS: int(10000, 100, 600000),
+  REQUEST_TIMEOUT_MS: int(30000, 100, 3_600_000),
+  /** On SIGTERM, how long answers in flight may take to finish before they get an `error` event and are closed. */
+  SHUTDOWN_GRACE_MS: int(10000, 0, 600000),
 });
+
+const list = (value: string | undefined) => (value ?? "").split(",").map((v) => v.trim()).filter(Boolean);
 
 export type Env = z.input<typeof EnvSchema>;
 
@@ -79,6 +92,7 @@ export interface Config {
     baseURL: string | undefined;
     model: string;
     firstTokenTimeoutMs: number;
+    idleTimeoutMs: number;
     totalTimeoutMs: number;
   };
   retrieve: { topK: number; vectorIndexMinRows: number; vectorWeight: number | undefined };
@@ -91,6 +105,11 @@ export interface Config {
     rateLimitPerMinute: number;
     bodyLimitBytes: number;
     logQuestions: boolean;
+    allowedHosts: string[];
+    allowedOrigins: string[];
+    headersTimeoutMs: number;
+    requestTimeoutMs: number;
+    shutdownGraceMs: number;
   };
 }
 
@@ -128,6 +147,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       baseURL: e.OPENAI_BASE_URL,
       model: e.CHAT_MODEL,
       firstTokenTimeoutMs: e.LLM_FIRST_TOKEN_TIMEOUT_MS,
+      idleTimeoutMs: e.LLM_IDLE_TIMEOUT_MS,
       totalTimeoutMs: e.LLM_TOTAL_TIMEOUT_MS,
     },
     retrieve: { topK: e.TOP_K, vectorIndexMinRows: e.VECTOR_INDEX_MIN_ROWS, vectorWeight: e.VECTOR_WEIGHT },
@@ -145,6 +165,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
       bodyLimitBytes: e.BODY_LIMIT_BYTES,
       logQuestions: e.LOG_QUESTIONS,
+      allowedHosts: list(e.ALLOWED_HOSTS).map((h) => h.toLowerCase()),
+      allowedOrigins: list(e.ALLOWED_ORIGINS).map((o) => o.replace(/\/+$/, "").toLowerCase()),
+      headersTimeoutMs: e.HEADERS_TIMEOUT_MS,
+      requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
+      shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     },
   };
 }

@@ -214,7 +214,7 @@ export async function* streamAnswer(context: AnswerContext, messages: ChatMessag
       let step = await stream.next();
       while (!step.done) {
         streamed = true;
-        yield { type: "delta", text: step.value };
+        yield { type: "delta", text: step.value.text, ...(step.value.reset ? { reset: true } : {}) };
         step = await stream.next();
       }
       const model = step.value;

@@ -27,6 +27,7 @@ export async function createAnswerContext(config: Config, store?: PassageStore):
         apiKey: config.llm.apiKey,
         model: config.llm.model,
         firstTokenTimeoutMs: config.llm.firstTokenTimeoutMs,
+        idleTimeoutMs: config.llm.idleTimeoutMs,
         totalTimeoutMs: config.llm.totalTimeoutMs,
         maxSentences: config.answer.maxSentences,
       })

@@ -1,24 +1,23 @@
 /**
  * The LLM composer: any OpenAI-compatible chat endpoint (OpenAI, Ollama, vLLM, LM Studio, llama.cpp
- * server) through the `openai` package, streaming. The prompt grounds the model in the numbered passages;
- * afterwards every citation is checked: a marker that names no supplied passage is removed (already while
- * streaming), a sentence left without a valid marker is listed as unsupported, and each cited passage gets
- * the exact sentence that best supports the model's words as its quote.
+ * server) through the `openai` package, streaming. The prompt grounds the model in the numbered passages.
+ * What comes back is checked sentence by sentence before it is shown (model-answer.ts, claim-check.ts): a
+ * marker that names no supplied passage is removed, look-alikes ("[ 9 ]", "【42】", "[^5]") included; a
+ * sentence not supported by the passages it cites is removed and listed as unsupported; each cited passage
+ * gets the exact sentence that best supports the model's words as its quote.
  *
- * Failures (refused connection, no first token in time, HTTP errors, malformed or cut-off streams) are
- * thrown as LlmError; answer.ts then falls back to the extractive answer with a visible notice.
+ * Failures (refused connection, no first token in time, a stream that stalls between tokens, HTTP errors,
+ * malformed or cut-off streams, an answer with no supported sentence) are thrown as LlmError; answer.ts then
+ * falls back to the extractive answer with a visible notice.
  */
 import OpenAI from "openai";
-import type { Citation } from "../domain/citation.ts";
-import { ProductError } from "../domain/errors.ts";
 import type { Lang } from "../domain/lang.ts";
-import { contentStems } from "../text/analyze.ts";
-import { splitSentences } from "../text/sentences.ts";
-import { makeCitation, markersIn, MARKER } from "./citations.ts";
-import type { LlmComposeInput, LlmComposer, LlmComposition } from "./llm.ts";
-import { MESSAGES } from "./messages.ts";
+import { ProductError } from "../domain/errors.ts";
 import { studyLabel } from "./render.ts";
-import type { AnswerSentence } from "./types.ts";
+import { openaiLogger } from "../log.ts";
+import type { ComposerDelta, LlmComposeInput, LlmComposer } from "./llm.ts";
+import { MESSAGES } from "./messages.ts";
+import { answerGate, passageLabel, sentenceSplitter } from "./model-answer.ts";
 
 export class LlmError extends ProductError {
   constructor(message: string, options?: { cause?: unknown }) {
@@ -31,6 +30,8 @@ export interface LlmComposerOptions {
   apiKey?: string;
   model: string;
   firstTokenTimeoutMs: number;
+  /** Longest silence between two chunks of the stream once it has begun (default 5000). */
+  idleTimeoutMs?: number;
   totalTimeoutMs: number;
   maxSentences?: number;
 }
@@ -43,7 +44,8 @@ export function systemPrompt(lang: Lang, maxSentences: number): string {
     "Use ONLY the numbered passages and the study records supplied with the question. The passages are quoted from the documents.",
     "Rules:",
     "1. End every sentence with the marker of each passage that supports it, e.g. [2] or [1][3]. Never cite a number that is not a supplied passage.",
-    "2. Use only facts stated in the passages. Add no outside knowledge, no guesses, no advice.",
+    `   The only sentence without a marker may be the lead "${MESSAGES[lang].frame}". Sentences that the passages they cite do not support are removed.`,
+    "2. Use only facts stated in the passages. Add no outside knowledge, no guesses, no advice, no links. Put words in quotation marks only when you copy them exactly from one passage.",
     `3. If the passages do not answer the question, reply with exactly: "${MESSAGES[lang].notCovered}"`,
     `4. Answer in ${LANGUAGE_NAME[lang]}, whatever the language of the passages.`,
     `5. Be concise: at most ${maxSentences} sentences. Use a short list when the question asks for several items.`,
@@ -66,23 +68,25 @@ export function recordsBlock(input: LlmComposeInput): string {
 
 export function passagesBlock(input: LlmComposeInput): string {
   return input.hits
-    .map((hit, i) => {
-      const p = hit.passage;
-      const where = [p.section, p.page ? `p. ${p.page}` : "", p.studies.length ? `study ${p.studies.join(", ")}` : "review"].filter(Boolean).join(", ");
-      return `[${i + 1}] (${where}) ${p.text}`;
-    })
+    .map((hit, i) => `[${i + 1}] (${passageLabel(input, i + 1)}) ${hit.passage.text}`)
     .join("\n\n");
 }
 
+const OPENERS = "[［【〔⟦";
+const CLOSERS = "]］】〕⟧";
+/** A citation marker or a look-alike: "[1]", "[1, 2]", "[ 9 ]", "[^5]", "【42】", "［8］", fullwidth digits and commas. */
+const MARKER_LIKE = /^[[［【〔⟦]\s*\^?\s*[\d０-９]+(?:\s*[,，]\s*[\d０-９]+)*\s*[\]］】〕⟧]$/;
+
 /**
- * Holds back a possible citation marker until it is complete, then lets it through with only the
- * numbers 1..max (or drops it). Text is never delayed by more than one unfinished "[...".
+ * Holds back a possible citation marker until it is complete, then lets it through as "[n]" with only the
+ * numbers 1..max, or drops it. Look-alikes are read the same way, so none reaches the page as text that
+ * looks like a citation. Text is never delayed by more than one unfinished marker (24 characters).
  */
 export function markerFilter(max: number): { push(text: string): string; flush(): string } {
   let pending = "";
   const clean = (marker: string) => {
-    const numbers = marker.slice(1, -1).split(",").map((n) => Number(n.trim()));
-    const valid = numbers.filter((n) => Number.isInteger(n) && n >= 1 && n <= max);
+    const numbers = marker.normalize("NFKC").replace(/[^\d,]/g, " ").split(",").map((n) => Number(n.trim()));
+    const valid = [...new Set(numbers.filter((n) => Number.isInteger(n) && n >= 1 && n <= max))];
     return valid.length > 0 ? `[${valid.join(", ")}]` : "";
   };
   return {
@@ -91,14 +95,18 @@ export function markerFilter(max: number): { push(text: string): string; flush()
       for (const ch of text) {
         if (pending) {
           pending += ch;
-          if (ch === "]") {
-            out += /^\[\d+(?:\s*,\s*\d+)*\]$/.test(pending) ? clean(pending) : pending;
+          if (CLOSERS.includes(ch)) {
+            out += MARKER_LIKE.test(pending) ? clean(pending) : pending;
             pending = "";
-          } else if (!/[\d,\s]/.test(ch) || pending.length > 24) {
+          } else if (!/[\d０-９,，\s^]/.test(ch) || pending.length > 24) {
             out += pending;
             pending = "";
+            if (OPENERS.includes(ch)) {
+              out = out.slice(0, -ch.length);
+              pending = ch;
+            }
           }
-        } else if (ch === "[") pending = ch;
+        } else if (OPENERS.includes(ch)) pending = ch;
         else out += ch;
       }
       return out;
@@ -111,51 +119,17 @@ export function markerFilter(max: number): { push(text: string): string; flush()
   };
 }
 
-/** The sentence of a passage that best matches the model's words (the citation's exact quote). */
-function bestQuote(passageText: string, claim: string): { start: number; end: number } {
-  const claimStems = new Set(contentStems(claim));
-  let best = { start: 0, end: passageText.length, score: -1 };
-  for (const span of splitSentences(passageText)) {
-    const stems = contentStems(passageText.slice(span.start, span.end));
-    const score = stems.filter((s) => claimStems.has(s)).length / Math.sqrt(stems.length + 1);
-    if (score > best.score) best = { ...span, score };
-  }
-  return best;
-}
-
-/** Check the model's finished answer against the passages it was given. */
-export function checkAnswer(text: string, input: LlmComposeInput): LlmComposition {
-  const max = input.hits.length;
-  const sentences: AnswerSentence[] = [];
-  const unsupported: string[] = [];
-  const claimsByPassage = new Map<number, string[]>();
-  const body = text.trim();
-  for (const span of splitSentences(body)) {
-    const raw = body.slice(span.start, span.end);
-    const cited = [...new Set(markersIn(raw))].filter((n) => n >= 1 && n <= max);
-    const plain = raw.replace(MARKER, "").replace(/\s+([.,;:!?])/g, "$1").trim();
-    if (!plain || /^[-–•*\d.)\s]*$/.test(plain)) continue;
-    sentences.push({ text: plain, citations: cited, kind: "composed" });
-    if (cited.length === 0) unsupported.push(plain);
-    for (const n of cited) claimsByPassage.set(n, [...(claimsByPassage.get(n) ?? []), plain]);
-  }
-  const citations: Citation[] = [...claimsByPassage.keys()].sort((a, b) => a - b).map((n) => {
-    const passage = input.hits[n - 1].passage;
-    const quote = bestQuote(passage.text, claimsByPassage.get(n)!.join(" "));
-    return makeCitation(n, passage, quote.start, quote.end, input.book);
-  });
-  const abstained = Object.values(MESSAGES).some((m) => body.includes(m.notCovered.replace(/\.$/, "")));
-  // An abstention is a correct answer with nothing to cite.
-  return { answer: body, citations, sentences, abstained, unsupported: abstained ? [] : unsupported };
-}
-
 export function createLlmComposer(options: LlmComposerOptions): LlmComposer {
   const client = new OpenAI({
     baseURL: options.baseURL,
     apiKey: options.apiKey ?? "not-needed",
     maxRetries: 0,
     timeout: options.totalTimeoutMs,
+    // The SDK's own messages go into our one-line log format, never raw to stderr.
+    logger: openaiLogger,
+    logLevel: "warn",
   });
+  const idleTimeoutMs = options.idleTimeoutMs ?? 5000;
   return {
     model: options.model,
     async *compose(input) {
@@ -163,20 +137,23 @@ export function createLlmComposer(options: LlmComposerOptions): LlmComposer {
       const abortOuter = () => controller.abort();
       input.signal?.addEventListener("abort", abortOuter);
       let timedOut: string | undefined;
-      const firstTokenTimer = setTimeout(() => {
-        timedOut = `no answer from the model within ${options.firstTokenTimeoutMs} ms`;
+      const stop = (reason: string) => () => {
+        timedOut = reason;
         controller.abort();
-      }, options.firstTokenTimeoutMs);
-      const totalTimer = setTimeout(() => {
-        timedOut = `the model did not finish within ${options.totalTimeoutMs} ms`;
-        controller.abort();
-      }, options.totalTimeoutMs);
+      };
+      const firstTokenTimer = setTimeout(stop(`no answer from the model within ${options.firstTokenTimeoutMs} ms`), options.firstTokenTimeoutMs);
+      const totalTimer = setTimeout(stop(`the model did not finish within ${options.totalTimeoutMs} ms`), options.totalTimeoutMs);
+      let idleTimer: NodeJS.Timeout | undefined;
       const history = input.messages
         .filter((m) => m.role === "user" || m.role === "assistant")
         .slice(0, -1)
         .slice(-6)
         .map((m) => ({ role: m.role as "user" | "assistant", content: m.content.slice(0, 2000) }));
       const filter = markerFilter(input.hits.length);
+      const splitter = sentenceSplitter();
+      const gate = answerGate(input);
+      const shown = (sentences: ReturnType<typeof splitter.push>): ComposerDelta[] =>
+        sentences.map((s) => gate.accept(s)).filter((d): d is ComposerDelta => d !== undefined);
       let text = "";
       let finished = false;
       try {
@@ -199,8 +176,12 @@ export function createLlmComposer(options: LlmComposerOptions): LlmComposer {
           if (delta) {
             clearTimeout(firstTokenTimer);
             text += delta;
-            const out = filter.push(delta);
-            if (out) yield out;
+            for (const out of shown(splitter.push(filter.push(delta)))) yield out;
+          }
+          if (text) {
+            // Once the answer has begun, a silence longer than idleTimeoutMs ends it.
+            clearTimeout(idleTimer);
+            idleTimer = setTimeout(stop(`the model stopped sending for ${idleTimeoutMs} ms`), idleTimeoutMs);
           }
           if (choice?.finish_reason) finished = true;
         }
@@ -211,15 +192,19 @@ export function createLlmComposer(options: LlmComposerOptions): LlmComposer {
       } finally {
         clearTimeout(firstTokenTimer);
         clearTimeout(totalTimer);
+        clearTimeout(idleTimer);
         input.signal?.removeEventListener("abort", abortOuter);
       }
+      // An aborted stream may end quietly rather than throw: the timer that fired says why.
+      if (timedOut) throw new LlmError(timedOut);
       if (!finished) throw new LlmError("the model's stream ended before the answer was finished");
       if (!text.trim()) throw new LlmError("the model returned an empty answer");
-      const rest = filter.flush();
-      if (rest) yield rest;
-      // The same cleaning as the stream: markers naming no supplied passage are gone from the answer too.
-      const final = markerFilter(input.hits.length);
-      return checkAnswer(final.push(text) + final.flush(), input);
+      for (const out of shown([...splitter.push(filter.flush()), ...splitter.flush()])) yield out;
+      const result = gate.result();
+      if (!result.abstained && !gate.hasClaims()) {
+        throw new LlmError(`none of the model's ${result.unsupported.length} sentence(s) is supported by the passages it cites`);
+      }
+      return result;
     },
   };
 }

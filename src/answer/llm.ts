@@ -28,8 +28,14 @@ export interface LlmComposition {
   unsupported: string[];
 }
 
-/** Streams the answer's text, returns the checked composition (citations, unsupported sentences). */
+/** Text to show next; `reset`: first take back everything shown so far (the answer abstained after all). */
+export interface ComposerDelta {
+  text: string;
+  reset?: boolean;
+}
+
+/** Streams the answer's checked text, returns the checked composition (citations, unsupported sentences). */
 export interface LlmComposer {
   readonly model: string;
-  compose(input: LlmComposeInput): AsyncGenerator<string, LlmComposition>;
+  compose(input: LlmComposeInput): AsyncGenerator<ComposerDelta, LlmComposition>;
 }

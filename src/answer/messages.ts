@@ -6,6 +6,8 @@ import type { Lang } from "../domain/lang.ts";
 import type { StudyField } from "../domain/study.ts";
 
 export interface AnswerMessages {
+  /** The one lead a model may write without a citation. */
+  frame: string;
   study: (n: number) => string;
   studies: (list: string) => string;
   theReview: string;
@@ -48,6 +50,7 @@ export const fieldName = (field: StudyField, lang: Lang) => FIELD_NAMES[lang][fi
 
 export const MESSAGES: Record<Lang, AnswerMessages> = {
   en: {
+    frame: "According to the review:",
     study: (n) => `Study ${n}`,
     studies: (list) => `studies ${list}`,
     theReview: "the review",
@@ -112,9 +115,10 @@ export const MESSAGES: Record<Lang, AnswerMessages> = {
     nearest: "The closest things it does cover:",
     notMentioned: (words) => `It does not mention ${words}.`,
     llmFallback: (reason) => `The language model could not be used (${reason}); this answer was composed from the review directly.`,
-    llmUnsupported: "Some sentences of the model's answer were not supported by what they cite and were removed.",
+    llmUnsupported: "Some sentences of the model's answer were removed: the passages they cite do not support them.",
   },
   id: {
+    frame: "Menurut tinjauan ini:",
     study: (n) => `Studi ${n}`,
     studies: (list) => `studi ${list}`,
     theReview: "tinjauan ini",
@@ -179,7 +183,7 @@ export const MESSAGES: Record<Lang, AnswerMessages> = {
     nearest: "Yang paling dekat yang dibahasnya:",
     notMentioned: (words) => `Tidak ada penyebutan ${words}.`,
     llmFallback: (reason) => `Model bahasa tidak dapat dipakai (${reason}); jawaban ini disusun langsung dari tinjauan.`,
-    llmUnsupported: "Beberapa kalimat jawaban model tidak didukung oleh kutipannya dan dihapus.",
+    llmUnsupported: "Beberapa kalimat jawaban model dihapus karena bagian yang dikutipnya tidak mendukungnya.",
   },
 };
 
@@ -199,3 +203,6 @@ export function joinList(items: string[], lang: Lang): string {
   if (items.length <= 1) return items.join("");
   return `${items.slice(0, -1).join(", ")} ${MESSAGES[lang].and} ${items.at(-1)}`;
 }
+
+/** Phrases the assistant writes without a citation, so checks can tell them from claims. */
+export const FRAME_PHRASES: string[] = Object.values(MESSAGES).flatMap((m) => [m.frame, m.notCovered, m.nearest, ...Object.values(m.notCoveredType)]);

@@ -5,6 +5,7 @@
  */
 import OpenAI from "openai";
 import { z } from "zod";
+import { openaiLogger } from "../log.ts";
 import { EmbedderError, type Embedder, type EmbedOptions, type EmbedResult } from "./embedder.ts";
 
 // Deliberately minimal: the fields we read.
@@ -36,6 +37,9 @@ export async function createOpenAIEmbedder(options: OpenAIEmbedderOptions): Prom
     apiKey: options.apiKey ?? "not-needed",
     timeout: options.timeoutMs,
     maxRetries: 0,
+    // The SDK's own messages go into our one-line log format, never raw to stderr.
+    logger: openaiLogger,
+    logLevel: "warn",
   });
   let dimension = options.dimension ?? 0;
 

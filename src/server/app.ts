@@ -2,13 +2,12 @@
  * The Hono app: routes only, logic lives in src/answer and src/retrieve. `createApp(deps)` receives the
  * answer context (store, embedder, model), so tests build it on a temp index and call `app.request()`.
  *
- * Middleware, in order: request log -> secret redaction -> security headers (CSP with no outside origins) -> bearer token
- * (when APP_TOKEN is set) -> per-client rate limit -> body size limit -> routes -> one error handler.
+ * Middleware, in order: request log -> secret redaction -> security headers (CSP with no outside origins) ->
+ * Host check -> Origin check (state-changing /api and /v1 requests) -> bearer token (when APP_TOKEN is set)
+ * -> per-client rate limit -> body size limit -> routes -> one error handler.
  */
-import { timingSafeEqual } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { getConnInfo } from "@hono/node-server/conninfo";
 import { Hono, type Context, type Next } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { secureHeaders } from "hono/secure-headers";
@@ -16,9 +15,11 @@ import { rateLimiter } from "hono-rate-limiter";
 import type { AnswerContext } from "../answer/answer.ts";
 import { PROJECT_ROOT } from "../config.ts";
 import { answerSlotsFor, createAnswerSlots } from "./answer-slots.ts";
+import { clientKey, createTokenGuard, isLoopbackHost, type TokenGuard } from "./auth.ts";
 import { AppError, errorBody, handleError } from "./errors.ts";
-import { logEvent } from "./log.ts";
 import { redactSecrets } from "./redact.ts";
+import { createRequestLog, type RequestLog } from "./request-log.ts";
+import { hostGuard, originGuard } from "./request-guards.ts";
 import { chatRoutes } from "./routes/chat.ts";
 import { healthRoutes } from "./routes/health.ts";
 import { openAIRoutes } from "./routes/openai.ts";
@@ -34,6 +35,21 @@ export interface AppDeps {
   evalReport?: string;
   /** Log one line per request (default true). */
   log?: boolean;
+  /** The clock of the failed-token throttle (tests move it on). */
+  now?: () => number;
+  /** Aborts when the server stops waiting for answers in flight: open streams then end with an `error` event. */
+  shutdown?: AbortSignal;
+  /** The request log (created here unless given; serve.ts flushes it at shutdown). */
+  requestLog?: RequestLog;
+}
+
+/** What the routes need to know about access: the token check, and whether the server is bound beyond loopback. */
+export interface Access {
+  guard: TokenGuard;
+  /** A token is configured. */
+  required: boolean;
+  /** Bound to an address other machines can reach. */
+  exposed: boolean;
 }
 
 const PAGE_CSP = {
@@ -51,33 +67,13 @@ const PAGE_CSP = {
 // The evaluation report is one self-contained file: inline styles, no scripts at all.
 const REPORT_CSP = { ...PAGE_CSP, defaultSrc: ["'none'"], scriptSrc: ["'none'"], styleSrc: ["'unsafe-inline'"], connectSrc: ["'none'"] };
 
-function clientKey(c: Context): string {
-  try {
-    return getConnInfo(c).remote.address ?? "unknown";
-  } catch {
-    return "local"; // app.request() in tests has no socket
-  }
-}
-
-function sameToken(given: string, expected: string): boolean {
-  const a = Buffer.from(given);
-  const b = Buffer.from(expected);
-  return a.length === b.length && timingSafeEqual(a, b);
-}
-
 export function createApp(deps: AppDeps): Hono {
   const { config } = deps.context;
   const app = new Hono();
   const files = loadStaticFiles(deps.webDir ?? path.join(PROJECT_ROOT, "web"));
   const reportFile = deps.evalReport ?? path.join(PROJECT_ROOT, "eval", "report.html");
 
-  if (deps.log !== false) {
-    app.use("*", async (c, next) => {
-      const started = performance.now();
-      await next();
-      logEvent({ method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round((performance.now() - started) * 10) / 10 });
-    });
-  }
+  if (deps.log !== false) app.use("*", (deps.requestLog ?? createRequestLog()).middleware);
 
   // Before everything else, so that error responses are scrubbed too (see redact.ts).
   app.use("*", redactSecrets([config.llm.apiKey, config.server.appToken]));
@@ -86,14 +82,19 @@ export function createApp(deps: AppDeps): Hono {
   const reportHeaders = secureHeaders({ contentSecurityPolicy: REPORT_CSP });
   app.use("*", (c: Context, next: Next) => (c.req.path === "/eval" ? reportHeaders(c, next) : pageHeaders(c, next)));
 
+  // Only this server's names, and for requests that change state or spend the model, only its own pages.
+  app.use("*", hostGuard(config.server));
   const protectedPaths = ["/api/*", "/v1/*"];
-  const token = config.server.appToken;
-  if (token) {
+  for (const p of protectedPaths) app.use(p, originGuard(config.server));
+  const access: Access = {
+    guard: createTokenGuard(config.server.appToken, deps.now),
+    required: Boolean(config.server.appToken),
+    exposed: !isLoopbackHost(config.server.host),
+  };
+  if (access.required) {
     for (const p of protectedPaths) {
       app.use(p, async (c, next) => {
-        const header = c.req.header("authorization") ?? "";
-        const given = header.startsWith("Bearer ") ? header.slice(7).trim() : "";
-        if (!given || !sameToken(given, token)) {
+        if (access.guard.check(c) !== "valid") {
           c.header("WWW-Authenticate", 'Bearer realm="review-assistant"');
           throw new AppError(401, "unauthorized", "send the access token as 'Authorization: Bearer <APP_TOKEN>'");
         }
@@ -122,7 +123,7 @@ export function createApp(deps: AppDeps): Hono {
     }),
   );
 
-  app.route("/", healthRoutes(deps));
+  app.route("/", healthRoutes(deps, access));
   // One queue for all answers and searches of this app (see answer-slots.ts).
   const slots = createAnswerSlots(answerSlotsFor(config));
   app.route("/", searchRoutes(deps, slots));
@@ -131,6 +132,11 @@ export function createApp(deps: AppDeps): Hono {
   app.route("/", openAIRoutes(deps, slots));
 
   app.get("/eval", async (c) => {
+    // On a public bind the report (model, build, commit) is for token holders only.
+    if (access.exposed && access.guard.check(c) !== "valid") {
+      c.header("WWW-Authenticate", 'Bearer realm="review-assistant"');
+      throw new AppError(401, "unauthorized", "send the access token as 'Authorization: Bearer <APP_TOKEN>'");
+    }
     const html = await readFile(reportFile, "utf8").catch(() => undefined);
     if (!html) return c.text("No evaluation report yet: run `npm run eval` to write eval/report.html.", 404);
     return c.html(html);

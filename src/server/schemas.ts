@@ -2,6 +2,9 @@
 import { z } from "zod";
 import { SECTION_NAMES } from "../domain/sections.ts";
 
+/** The most characters of one message: a string, or all its text parts together. */
+export const MAX_MESSAGE_CHARS = 8000;
+
 const text = (max: number) => z.string().trim().min(1, "must not be empty").max(max, `must be at most ${max} characters`);
 // Study numbers are per document (a table's row numbers, or a reference list's entries).
 const studyNumbers = z.array(z.number().int().min(1).max(9999)).max(100);
@@ -18,7 +21,7 @@ export const SearchRequest = z.object({
 
 export const ChatMessageSchema = z.object({
   role: z.enum(["user", "assistant", "system"]),
-  content: z.string().max(8000, "must be at most 8000 characters"),
+  content: z.string().max(MAX_MESSAGE_CHARS, `must be at most ${MAX_MESSAGE_CHARS} characters`),
 });
 
 export const ChatRequest = z.object({
@@ -37,6 +40,13 @@ export const ChatRequest = z.object({
   maxSentences: z.number().int().min(1).max(12).optional(),
 });
 
+/** The text of an OpenAI message content: the string, or its text parts joined with spaces. */
+export function contentText(content: unknown): string {
+  if (typeof content === "string") return content;
+  if (!Array.isArray(content)) return "";
+  return content.map((p) => (p && typeof p === "object" && "text" in p ? String((p as { text?: string }).text ?? "") : "")).join(" ");
+}
+
 /** OpenAI's chat request: content may be a string or text parts; other fields are accepted and ignored. */
 export const OpenAIChatRequest = z
   .object({
@@ -46,8 +56,12 @@ export const OpenAIChatRequest = z
         z.object({
           role: z.enum(["system", "user", "assistant", "developer", "tool"]),
           content: z.union([
-            z.string().max(8000),
-            z.array(z.object({ type: z.string(), text: z.string().max(8000).optional() }).passthrough()).max(50),
+            z.string().max(MAX_MESSAGE_CHARS),
+            z
+              .array(z.object({ type: z.string(), text: z.string().max(MAX_MESSAGE_CHARS).optional() }).passthrough())
+              .max(50)
+              // Parts are joined into one message: they share the one limit.
+              .refine((parts) => contentText(parts).length <= MAX_MESSAGE_CHARS, `its text parts must be at most ${MAX_MESSAGE_CHARS} characters together`),
             z.null(),
           ]),
         }).passthrough(),

@@ -1,20 +1,23 @@
 /**
- * Running the server: refuse an exposed host without a token, open the index (building it first when
- * `ensureIndex` and it is missing or stale), warm up, listen, and shut down gracefully on SIGTERM/SIGINT
- * (stop accepting, let requests in flight finish, exit 0).
+ * Running the server: refuse an exposed host without a token or with a weak one, open the index (building it
+ * first when `ensureIndex` and it is missing or stale), warm up, listen with deadlines for slow requests, and
+ * shut down gracefully on SIGTERM/SIGINT (stop accepting, let requests in flight finish within
+ * SHUTDOWN_GRACE_MS, then end open streams with an `error` event, exit 0).
  */
-import type { Server } from "node:http";
+import type { Server, ServerOptions } from "node:http";
 import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
 import { answer } from "../answer/answer.ts";
 import { createAnswerContext } from "../answer/context.ts";
 import type { Config } from "../config.ts";
 import { runIngest } from "../ingest/ingest.ts";
+import { servableBuild, verifyBuild } from "../store/checksums.ts";
+import { IndexCorruptError, PassageStore, tidyLanceMessage } from "../store/passage-store.ts";
 import { createApp } from "./app.ts";
+import { isLoopbackHost, tokenWeakness } from "./auth.ts";
 import { indexStatus } from "./index-status.ts";
 import { logEvent } from "./log.ts";
-
-const LOOPBACK = new Set(["127.0.0.1", "::1", "localhost"]);
+import { createRequestLog } from "./request-log.ts";
 
 export class StartupError extends Error {
   override name = "StartupError";
@@ -25,11 +28,29 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+/**
+ * Deadlines for receiving a request: its headers within HEADERS_TIMEOUT_MS, all of it (body included) within
+ * REQUEST_TIMEOUT_MS; a client that sends too slowly gets 408 and the connection is closed. Node checks the
+ * deadlines every `connectionsCheckingInterval` (30 s by default, which let a stalled body stay open ~55 s).
+ */
+export function requestDeadlines(config: Config): ServerOptions {
+  const { headersTimeoutMs, requestTimeoutMs } = config.server;
+  return {
+    headersTimeout: Math.min(headersTimeoutMs, requestTimeoutMs),
+    requestTimeout: requestTimeoutMs,
+    connectionsCheckingInterval: Math.max(50, Math.min(1000, Math.floor(Math.min(headersTimeoutMs, requestTimeoutMs) / 4))),
+  };
+}
+
 export async function startServer(config: Config, options: { ensureIndex: boolean; say?: (line: string) => void }): Promise<RunningServer> {
   const say = options.say ?? ((line: string) => console.error(line));
   const { host, port, appToken } = config.server;
-  if (!LOOPBACK.has(host) && !appToken) {
-    throw new StartupError(`HOST=${host} makes the assistant reachable from other machines; set APP_TOKEN to a secret token first (every /api and /v1 request must then send "Authorization: Bearer <APP_TOKEN>")`);
+  if (!isLoopbackHost(host) && !appToken) {
+    throw new StartupError(`HOST=${host} makes the assistant reachable from other machines; set APP_TOKEN to a secret token first, e.g. \`export APP_TOKEN=$(openssl rand -hex 32)\` (every /api and /v1 request must then send "Authorization: Bearer <APP_TOKEN>")`);
+  }
+  const weakness = appToken === undefined ? undefined : tokenWeakness(appToken);
+  if (weakness) {
+    throw new StartupError(`APP_TOKEN is ${weakness}; generate a strong one with \`openssl rand -hex 32\``);
   }
   if (options.ensureIndex) {
     const status = await indexStatus(config);
@@ -44,11 +65,27 @@ export async function startServer(config: Config, options: { ensureIndex: boolea
       say(`  ${summary.passages} passages indexed in ${(summary.ms / 1000).toFixed(1)} s`);
     }
   }
-  const context = await createAnswerContext(config);
-  // Warm up so the first user does not pay for loading the stemmer, lexicon and tables.
-  await answer(context, [{ role: "user", content: "Apa saja program perlindungan anak korban trafficking?" }], { mode: "extractive" });
-  const app = createApp({ context });
-  const server = serve({ fetch: app.fetch, port, hostname: host }) as Server;
+  // The build's files must match the checksums recorded when it was written; if not, an earlier build that
+  // does is served, with one line saying so and how to fix it.
+  const servable = await servableBuild(config.dataDir);
+  if (servable?.refused) {
+    say(`Index build ${servable.refused.buildId} failed its checksum check (${servable.refused.problem}); serving the previous build ${servable.buildId} instead. Run \`npm run ingest\` to rebuild the index.`);
+  }
+  let context;
+  try {
+    const store = await PassageStore.open(config.dataDir, { buildId: servable?.buildId, accept: async (id) => (await verifyBuild(config.dataDir, id)).ok });
+    context = await createAnswerContext(config, store);
+    // Warm up so the first user does not pay for loading the stemmer, lexicon and tables.
+    await answer(context, [{ role: "user", content: "Apa saja program perlindungan anak korban trafficking?" }], { mode: "extractive" });
+  } catch (error) {
+    // Whatever went wrong while opening and first reading the index, the fix is to rebuild it.
+    if (error instanceof Error && ["IndexMissingError", "IndexCorruptError", "EmbedderMismatchError"].includes(error.name)) throw error;
+    throw new IndexCorruptError(`the index could not be used: ${tidyLanceMessage(error instanceof Error ? `${error.name}: ${error.message}` : String(error))}`, { cause: error });
+  }
+  const shutdown = new AbortController();
+  const requestLog = createRequestLog();
+  const app = createApp({ context, shutdown: shutdown.signal, requestLog });
+  const server = serve({ fetch: app.fetch, port, hostname: host, serverOptions: requestDeadlines(config) }) as Server;
   await new Promise<void>((resolve, reject) => {
     server.once("listening", () => resolve());
     server.once("error", (error: NodeJS.ErrnoException) =>
@@ -63,13 +100,23 @@ export async function startServer(config: Config, options: { ensureIndex: boolea
   let closing: Promise<void> | undefined;
   const close = () =>
     (closing ??= new Promise<void>((resolve) => {
-      const force = setTimeout(() => {
-        server.closeAllConnections();
-        resolve();
-      }, 10_000);
-      force.unref();
+      // Answers in flight get the grace period; then open streams end with an `error` event, and whatever is
+      // still open a second later is cut.
+      let force: NodeJS.Timeout | undefined;
+      const grace = setTimeout(() => {
+        shutdown.abort();
+        force = setTimeout(() => {
+          server.closeAllConnections();
+          requestLog.flush();
+          resolve();
+        }, 1000);
+        force.unref();
+      }, config.server.shutdownGraceMs);
+      grace.unref();
       server.close(() => {
+        clearTimeout(grace);
         clearTimeout(force);
+        requestLog.flush();
         resolve();
       });
       server.closeIdleConnections();

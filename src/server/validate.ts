@@ -2,10 +2,12 @@
 import type { Context } from "hono";
 import type { z } from "zod";
 import { AppError, describeIssues } from "./errors.ts";
+import { isJsonMediaType } from "./request-guards.ts";
 
 export async function readJson<T extends z.ZodType>(c: Context, schema: T): Promise<z.infer<T>> {
-  const type = c.req.header("content-type") ?? "";
-  if (!type.includes("application/json")) throw new AppError(415, "unsupported_media_type", "send the body as JSON (content-type: application/json)");
+  if (!isJsonMediaType(c.req.header("content-type"))) {
+    throw new AppError(415, "unsupported_media_type", "send the body as JSON (content-type: application/json, optionally with charset=utf-8)");
+  }
   let raw: unknown;
   try {
     raw = JSON.parse(await c.req.text());

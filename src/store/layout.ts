@@ -30,6 +30,8 @@ export interface IndexManifest {
   /** Where the ingest's time went (ms): passages, embeddings, table, full-text index, vector index. */
   timings: Record<string, number>;
   warnings: string[];
+  /** SHA-256 of each file of the build but this manifest (src/store/checksums.ts); absent in older builds. */
+  files?: Record<string, string>;
 }
 
 /** Document frequencies of analysed terms, for weighting question words (IDF) at query time. */

@@ -61,6 +61,19 @@ export function whereClause(filters: SearchFilters = {}): string | undefined {
   return parts.length > 0 ? parts.join(" AND ") : undefined;
 }
 
+/** A LanceDB error in one short line: without the Rust source locations and the repeated "Caused by" chain. */
+export function tidyLanceMessage(message: string): string {
+  const first = message.split(/\s+Caused by:/)[0];
+  return first.replace(/,?\s*\/\S+\.rs:\d+:\d+/g, "").replace(/\s+/g, " ").trim().slice(0, 300);
+}
+
+export interface OpenOptions {
+  /** Serve this build rather than the one CURRENT names (a fallback after a failed check). */
+  buildId?: string;
+  /** Asked before switching to a newly published build; a build it refuses is not served (and not asked about again). */
+  accept?: (buildId: string) => Promise<boolean>;
+}
+
 interface Snapshot {
   buildId: string;
   manifest: IndexManifest;
@@ -93,8 +106,8 @@ async function openSnapshot(dataDir: string, buildId: string): Promise<Snapshot>
     const studies = (await readJsonTable<StudyRecord>(db, STUDIES_TABLE)).sort((a, b) => a.docId.localeCompare(b.docId) || a.number - b.number);
     const references = (await readJsonTable<ReferenceEntry>(db, REFERENCES_TABLE)).sort((a, b) => a.docId.localeCompare(b.docId) || a.index - b.index);
     const termStats = JSON.parse(await readFile(path.join(dir, TERM_STATS_FILE), "utf8")) as TermStats;
-    if (typeof termStats?.documents !== "number" || typeof termStats.df !== "object" || termStats.df === null) {
-      throw new IndexCorruptError(`the index build ${buildId} has unreadable term statistics; run \`npm run ingest\` to rebuild it`);
+    if (!termStats || typeof termStats.documents !== "number" || !termStats.df || typeof termStats.df !== "object") {
+      throw new IndexCorruptError(`the index build ${buildId} has unusable term statistics (${path.join(dir, TERM_STATS_FILE)})`);
     }
     const corpusLexicon = await readFile(path.join(dir, CORPUS_LEXICON_FILE), "utf8").catch(() => "");
     let memory: Map<string, Passage> | undefined;
@@ -108,7 +121,7 @@ async function openSnapshot(dataDir: string, buildId: string): Promise<Snapshot>
     return { buildId, manifest, termStats, passages, documents, studies, references, corpusLexicon, memory };
   } catch (error) {
     if (error instanceof IndexCorruptError) throw error;
-    throw new IndexCorruptError(`the index build ${buildId} cannot be read: ${(error as Error).message}`, { cause: error });
+    throw new IndexCorruptError(`the index build ${buildId} cannot be read: ${tidyLanceMessage((error as Error).message)}`, { cause: error });
   }
 }
 
@@ -122,20 +135,25 @@ export class PassageStore {
   brokenBuild: string | undefined;
   /** Told once when a newly published build cannot be opened. */
   onBrokenBuild?: (buildId: string, error: unknown) => void;
+  private readonly refused = new Set<string>();
   private constructor(
     private readonly dataDir: string,
     private snapshot: Snapshot,
+    private readonly accept?: (buildId: string) => Promise<boolean>,
   ) {
     useCorpusLexicon(snapshot.corpusLexicon, `${buildId(snapshot)}/${CORPUS_LEXICON_FILE}`);
   }
 
   /** Open the served build. Throws IndexMissingError or IndexCorruptError with a message for the user. */
-  static async open(dataDir: string): Promise<PassageStore> {
-    const buildId = await readCurrentBuild(dataDir);
+  static async open(dataDir: string, options: OpenOptions = {}): Promise<PassageStore> {
+    const current = await readCurrentBuild(dataDir);
+    const buildId = options.buildId ?? current;
     if (!buildId) throw new IndexMissingError(`no index in ${path.join(dataDir, "index")}`);
     const exists = await stat(buildDir(dataDir, buildId)).catch(() => undefined);
     if (!exists) throw new IndexMissingError(`the index build ${buildId} named in ${currentFile(dataDir)} is missing`);
-    return new PassageStore(dataDir, await openSnapshot(dataDir, buildId));
+    const store = new PassageStore(dataDir, await openSnapshot(dataDir, buildId), options.accept);
+    if (current && current !== buildId) store.refused.add(current);
+    return store;
   }
 
   get manifest(): IndexManifest {
@@ -183,7 +201,11 @@ export class PassageStore {
     if (now - this.lastCheck < intervalMs) return false;
     this.lastCheck = now;
     const buildId = await readCurrentBuild(this.dataDir);
-    if (!buildId || buildId === this.snapshot.buildId) return false;
+    if (!buildId || buildId === this.snapshot.buildId || this.refused.has(buildId)) return false;
+    if (this.accept && !(await this.accept(buildId))) {
+      this.refused.add(buildId);
+      return false;
+    }
     try {
       this.snapshot = await openSnapshot(this.dataDir, buildId);
       useCorpusLexicon(this.snapshot.corpusLexicon, `${buildId}/${CORPUS_LEXICON_FILE}`);

@@ -5,6 +5,7 @@
 import { writeFile, mkdir } from "node:fs/promises";
 import path from "node:path";
 import { CORPUS_LEXICON_FILE, finishBuild, MANIFEST_FILE, newBuildId, publishBuild, pruneBuilds, readCurrentBuild, startBuild, TERM_STATS_FILE, type IndexManifest, type TermStats } from "./layout.ts";
+import { checksumFiles } from "./checksums.ts";
 import { lancedb } from "./lancedb.ts";
 import type { DocumentInfo } from "../domain/document.ts";
 import type { ReferenceEntry, StudyRecord } from "../domain/study.ts";
@@ -87,7 +88,9 @@ export async function writeIndex(dataDir: string, content: IndexContent, onEvent
   for (const { docId, text } of content.cleanedTexts) {
     await writeFile(path.join(dir, "cleaned", `${docId.replace(/[^\w.-]+/g, "_")}.txt`), text);
   }
-  // The manifest is written last: a build without one is incomplete by definition.
+  // The manifest is written last: a build without one is incomplete by definition. It records the checksums
+  // of every other file, checked before the build is served.
+  manifest.files = await checksumFiles(dir);
   await writeFile(path.join(dir, MANIFEST_FILE), JSON.stringify(manifest, null, 2));
 
   onEvent?.({ type: "write", step: "publish" });

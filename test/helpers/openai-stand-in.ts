@@ -2,6 +2,12 @@
  * STAND-IN for a remote OpenAI-compatible service (the real one cannot run here): a local HTTP server that
  * speaks the OpenAI wire format — POST /v1/chat/completions (JSON or SSE stream) and POST /v1/embeddings —
  * with scripted behaviours for the fault tests.
+ *
+ * A scripted answer may cite passages by what they say rather than by number, since the numbers depend on
+ * retrieval: `{cite:ANCHOR}` becomes "[n]" for the first supplied passage whose text contains ANCHOR,
+ * `{n:ANCHOR}` just its number n (to write look-alike markers around it), and `{other:ANCHOR}` "[m]" for the
+ * first supplied passage that does NOT contain it (a wrong citation). What was sent, after resolving, is in
+ * `answers`; anchors no supplied passage contains are in `unresolved`.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -11,17 +17,52 @@ export type Behaviour =
   | { kind: "hang" }
   | { kind: "status"; status: number }
   | { kind: "invalid-json" }
+  /** A stream whose chunk is not JSON and quotes the question back (raw endpoint output must not reach our logs). */
+  | { kind: "invalid-json-echo" }
   | { kind: "cut"; text: string }
   /** Like "answer", but waits `delayMs` before each chunk (a slow model, for in-flight requests at shutdown). */
   | { kind: "slow"; text: string; chunkSize?: number; delayMs: number }
   /** 401 quoting the API key it was sent, unmasked, as some endpoints and proxies do (secrets must not leak on). */
-  | { kind: "reject-key" };
+  | { kind: "reject-key" }
+  /** These exact chunks, in order (to split a text at a chosen point). */
+  | { kind: "chunks"; chunks: string[] }
+  /** The first `text`, then nothing more: the connection stays open (a model that stalls after its first token). */
+  | { kind: "stall"; text: string };
 
 export interface StandIn {
   baseURL: string;
   requests: { path: string; body: Record<string, unknown> }[];
   behaviour: Behaviour;
+  /** Each streamed or JSON answer, with its anchors resolved to passage numbers. */
+  answers: string[];
+  /** Anchors that no supplied passage contained. */
+  unresolved: string[];
   close(): Promise<void>;
+}
+
+/** The numbered passages of a chat request ("[n] (where) text" blocks of its last user message). */
+export function suppliedPassages(body: Record<string, unknown>): Map<number, { label: string; text: string }> {
+  const messages = (body.messages ?? []) as { role: string; content: string }[];
+  const user = [...messages].reverse().find((m) => m.role === "user")?.content ?? "";
+  const block = /^Passages:\n\n([\s\S]*)\n\nQuestion: /.exec(user)?.[1] ?? "";
+  const out = new Map<number, { label: string; text: string }>();
+  for (const m of block.matchAll(/(?:^|\n\n)\[(\d+)\] \(([^)]*)\) ([\s\S]*?)(?=\n\n\[\d+\] \(|$)/g)) out.set(Number(m[1]), { label: m[2], text: m[3] });
+  return out;
+}
+
+const loose = (text: string) => text.replace(/\s+/g, " ").toLowerCase();
+
+/** Replace {cite:ANCHOR}, {n:ANCHOR} and {other:ANCHOR} by passage numbers (see above). */
+export function resolveAnchors(text: string, passages: Map<number, { text: string }>, unresolved: string[] = []): string {
+  return text.replace(/\{(cite|n|other):([^}]+)\}/g, (_whole, kind: string, anchor: string) => {
+    const wanted = loose(anchor);
+    const match = [...passages].find(([, p]) => (kind === "other" ? !loose(p.text).includes(wanted) : loose(p.text).includes(wanted)));
+    if (!match) {
+      unresolved.push(anchor);
+      return kind === "n" ? "0" : "[0]";
+    }
+    return kind === "n" ? String(match[0]) : `[${match[0]}]`;
+  });
 }
 
 function chunk(id: string, delta: Record<string, unknown>, finish: string | null = null): string {
@@ -40,11 +81,21 @@ async function readBody(req: IncomingMessage): Promise<Record<string, unknown>> 
 
 export async function startStandIn(behaviour: Behaviour): Promise<StandIn> {
   const sockets = new Set<import("node:net").Socket>();
-  const state: StandIn = { baseURL: "", requests: [], behaviour, close: async () => undefined };
+  const state: StandIn = { baseURL: "", requests: [], behaviour, answers: [], unresolved: [], close: async () => undefined };
   const server: Server = createServer(async (req: IncomingMessage, res: ServerResponse) => {
     const body = await readBody(req);
     state.requests.push({ path: req.url ?? "", body });
-    const b = state.behaviour;
+    const scripted = state.behaviour;
+    const passages = suppliedPassages(body);
+    const resolve = (text: string) => resolveAnchors(text, passages, state.unresolved);
+    const b: Behaviour =
+      scripted.kind === "chunks" ? { ...scripted, chunks: scripted.chunks.map(resolve) }
+      : "text" in scripted ? { ...scripted, text: resolve(scripted.text) }
+      : scripted;
+    if (req.url?.endsWith("/chat/completions")) {
+      if (b.kind === "chunks") state.answers.push(b.chunks.join(""));
+      else if ("text" in b) state.answers.push(b.text);
+    }
     if (req.url?.endsWith("/embeddings")) {
       const input = Array.isArray(body.input) ? body.input : [body.input];
       res.writeHead(200, { "content-type": "application/json" });
@@ -75,8 +126,25 @@ export async function startStandIn(behaviour: Behaviour): Promise<StandIn> {
       res.end();
       return;
     }
+    if (b.kind === "invalid-json-echo") {
+      const messages = (body.messages ?? []) as { content: string }[];
+      res.write(`data: {not json; you asked: ${(messages.at(-1)?.content ?? "").replace(/\s+/g, " ")}\n\n`);
+      res.end();
+      return;
+    }
     const id = "chatcmpl-standin";
     res.write(chunk(id, { role: "assistant", content: "" }));
+    if (b.kind === "chunks") {
+      for (const part of b.chunks) res.write(chunk(id, { content: part }));
+      res.write(chunk(id, {}, "stop"));
+      res.write("data: [DONE]\n\n");
+      res.end();
+      return;
+    }
+    if (b.kind === "stall") {
+      res.write(chunk(id, { content: b.text }));
+      return; // never another byte; the connection stays open
+    }
     const text = b.text;
     const size = b.kind === "answer" ? (b.chunkSize ?? 8) : 8;
     if (b.kind === "cut") {

@@ -8,7 +8,7 @@ import type { FieldValue, StudyField, StudyRecord } from "../../src/domain/study
 const value = (text: string, keys: string[] = [], source: FieldValue["source"] = "table"): FieldValue => ({ text, keys, passageId: "p", start: 0, end: text.length, source });
 
 function record(number: number, fields: Partial<Record<StudyField, FieldValue[]>>, aliases: string[], citation: string | null = null): StudyRecord {
-  return { docId: "review.txt", number, fields, citation, reference: "", aliases, conflicts: [] };
+  return { docId: "review.txt", number, kind: "study", fields, citation, reference: "", aliases, conflicts: [] };
 }
 
 export const SYNTHETIC_STUDIES: StudyRecord[] = [

@@ -13,6 +13,8 @@ import { refusedBaseURL, startStandIn, type Behaviour, type StandIn } from "../h
 let fixture: IndexFixture;
 let standIn: StandIn;
 const FIRST_TOKEN_MS = 600;
+/** Cut half-way (the stand-in's "cut"): the first sentence is complete and shown, the second is not. */
+const CUT_TEXT = "After 12 months, CSE fell to 14% {cite:pada 12 bulan menjadi 14%}. At the start, 72% had experienced CSE {cite:Pada awal 72%}. More text that never arrives, and then some more of it.";
 const question = [{ role: "user" as const, content: "What happened to CSE after 12 months in the MLMC program?" }];
 
 function contextWith(baseURL: string): AnswerContext {
@@ -39,7 +41,10 @@ afterAll(async () => {
 
 describe("LLM composer (stand-in OpenAI server)", () => {
   it("streams the model's answer and checks its citations; an invalid marker [9] is removed", async () => {
-    standIn.behaviour = { kind: "answer", text: "After 12 months, CSE fell to 14% [1]. Youths also had better social support [1][9]. This sentence cites nothing." };
+    standIn.behaviour = {
+      kind: "answer",
+      text: "After 12 months, CSE fell to 14% {cite:pada 12 bulan menjadi 14%}. Youths also had better social support {cite:dukungan sosial yang lebih baik}[9]. This sentence cites nothing.",
+    };
     const events = await collect(contextWith(standIn.baseURL));
     expect(events.map((e) => e.type).filter((t, i, all) => all.indexOf(t) === i)).toEqual(["meta", "delta", "citations", "done"]);
     const streamed = events.filter((e): e is Extract<ChatEvent, { type: "delta" }> => e.type === "delta").map((e) => e.text).join("");
@@ -48,7 +53,8 @@ describe("LLM composer (stand-in OpenAI server)", () => {
     expect(done.result.mode).toBe("llm");
     expect(done.result.answer).toBe(streamed);
     expect(done.result.answer).not.toContain("[9]");
-    expect(done.result.citations.map((c) => c.n)).toEqual([1]);
+    const cited = Number(/14% \[(\d+)\]/.exec(standIn.answers.at(-1)!)![1]);
+    expect(done.result.citations.map((c) => c.n)).toEqual([cited]);
     const passage = await fixture.context.store.getPassage(done.result.citations[0].passageId);
     expect(passage!.text.includes(done.result.citations[0].quote)).toBe(true);
     expect(done.result.unsupported).toEqual(["This sentence cites nothing."]);
@@ -70,21 +76,28 @@ describe("LLM composer (stand-in OpenAI server)", () => {
     ["hangs", async () => standIn.baseURL, { kind: "hang" }],
     ["answers 500", async () => standIn.baseURL, { kind: "status", status: 500 }],
     ["answers invalid JSON", async () => standIn.baseURL, { kind: "invalid-json" }],
-    ["breaks the stream half-way", async () => standIn.baseURL, { kind: "cut", text: "After 12 months, CSE fell to 14% [1]. More text that never arrives." }],
+    ["breaks the stream half-way", async () => standIn.baseURL, { kind: "cut", text: CUT_TEXT }],
   ];
+  // What ended each one (the reason is in the notice): the first-token timeout for the hanging endpoint, not
+  // the 3 s total timeout; for the others the failure itself.
+  const reasons: Record<string, RegExp> = {
+    "refuses connections": /chat endpoint failed: Connection error/,
+    hangs: new RegExp(`no answer from the model within ${FIRST_TOKEN_MS} ms`),
+    "answers 500": /chat endpoint failed: 500/,
+    "answers invalid JSON": /chat endpoint failed/,
+    "breaks the stream half-way": /chat endpoint failed|stream ended before the answer was finished/,
+  };
 
-  it.each(faults)("an endpoint that %s falls back to the extractive answer within the timeout, with a notice", async (_name, url, behaviour) => {
+  it.each(faults)("an endpoint that %s falls back to the extractive answer, with a notice naming the failure", async (name, url, behaviour) => {
     standIn.behaviour = behaviour;
-    const started = performance.now();
     const events = await collect(contextWith(await url()));
-    const elapsed = performance.now() - started;
     const done = events.at(-1) as Extract<ChatEvent, { type: "done" }>;
     expect(done.type).toBe("done");
     expect(done.result.mode).toBe("extractive");
     expect(done.result.warnings.join(" ")).toMatch(/language model could not be used/);
+    expect(done.result.warnings.join(" ")).toMatch(reasons[name]);
     expect(done.result.citations.length).toBeGreaterThan(0);
     expect(done.result.answer).toMatch(/14%/);
-    expect(elapsed).toBeLessThan(FIRST_TOKEN_MS + 2500);
     if (behaviour.kind === "cut") {
       // Text already streamed is withdrawn before the fallback answer.
       expect(events.some((e) => e.type === "delta" && e.reset)).toBe(true);
@@ -92,7 +105,29 @@ describe("LLM composer (stand-in OpenAI server)", () => {
   });
 });
 
+describe("a model that stalls after its first token", () => {
+  it("is ended by the inter-token idle timeout (not the 60 s total) and the answer falls back, with a notice", async () => {
+    standIn.behaviour = { kind: "stall", text: "After 12 months, " };
+    const context: AnswerContext = {
+      ...fixture.context,
+      llm: createLlmComposer({ baseURL: standIn.baseURL, model: "stand-in-model", firstTokenTimeoutMs: 5000, idleTimeoutMs: 300, totalTimeoutMs: 60_000 }),
+    };
+    const events = await collect(context);
+    const done = events.at(-1) as Extract<ChatEvent, { type: "done" }>;
+    expect(done.result.mode).toBe("extractive");
+    expect(done.result.warnings.join(" ")).toMatch(/language model could not be used \(the model stopped sending for 300 ms\)/);
+    expect(done.result.answer).toMatch(/14%/);
+  });
+});
+
 describe("marker filter", () => {
+  it("reads citation look-alikes as markers: valid numbers become [n], others are dropped, none stays as text", () => {
+    const f = markerFilter(3);
+    const parts = ["A [ 1 ] B 【2】 C ［8］ D [^3] E [^9] F 〔１〕 G 【4", "2】 H [ 2 ,3 ] I [^", "1]"];
+    const out = parts.map((t) => f.push(t)).join("") + f.flush();
+    expect(out).toBe("A [1] B [2] C  D [3] E  F [1] G  H [2, 3] I [1]");
+  });
+
   it("passes valid markers, trims invalid numbers, keeps ordinary brackets", () => {
     const f = markerFilter(3);
     const out = ["Teks [", "1] lagi [2, 9] dan [9] serta [catatan] [", "3]"].map((t) => f.push(t)).join("") + f.flush();

@@ -82,7 +82,7 @@ describe("binding", () => {
   });
 
   it("HOST=0.0.0.0 with APP_TOKEN: every /api and /v1 request needs the bearer token; /healthz and the page stay open", async () => {
-    const token = `tok-${randomBytes(12).toString("hex")}`;
+    const token = `tok-${randomBytes(16).toString("hex")}`;
     const server = await startServerProcess({ DATA_DIR: fixture.dataDir, HOST: "0.0.0.0", APP_TOKEN: token });
     try {
       const port = new URL(server.url).port;
@@ -164,7 +164,7 @@ describe("secrets and the Content-Security-Policy", () => {
   it("the API key and token appear in no output, no response body and no header; every response carries a CSP with no outside origins", async () => {
     const apiKey = `sk-test-SECRET-${randomBytes(16).toString("hex")}`;
     const token = `tok-SECRET-${randomBytes(16).toString("hex")}`;
-    standIn.behaviour = { kind: "answer", text: "After 12 months, CSE fell to 14% [1]. Mentors helped [1]." };
+    standIn.behaviour = { kind: "answer", text: "After 12 months, CSE fell to 14% {cite:pada 12 bulan menjadi 14%}. At the start, 72% had experienced CSE {cite:Pada awal 72%}." };
     const server = await startServerProcess({ DATA_DIR: fixture.dataDir, OPENAI_API_KEY: apiKey, OPENAI_BASE_URL: standIn.baseURL, APP_TOKEN: token, LLM_FIRST_TOKEN_TIMEOUT_MS: "3000" });
     const seen: { what: string; status: number; headers: http.IncomingHttpHeaders; body: string }[] = [];
     const call = async (what: string, route: string, options: Parameters<typeof request>[1] = {}) => {
@@ -244,22 +244,23 @@ describe("secrets and the Content-Security-Policy", () => {
 
 describe("graceful shutdown on SIGTERM", () => {
   it("an in-flight streamed answer completes, new connections are refused, and the process exits 0", async () => {
-    const text = "After 12 months, CSE fell to 14% [1]. The mentors were survivors themselves [1]. Youth reported better social support [1].";
+    const text = "After 12 months, CSE fell to 14% {cite:pada 12 bulan menjadi 14%}. At the start, 72% had experienced CSE {cite:Pada awal 72%}. After 6 months it was 24% {cite:jadi 24%}.";
     standIn.behaviour = { kind: "slow", text, chunkSize: 8, delayMs: 120 };
-    const server = await startServerProcess({ DATA_DIR: fixture.dataDir, OPENAI_BASE_URL: standIn.baseURL, LLM_FIRST_TOKEN_TIMEOUT_MS: "3000", LLM_TOTAL_TIMEOUT_MS: "30000" });
+    // A grace period far longer than the answer: the process can only exit this test in time by finishing it.
+    const server = await startServerProcess({ DATA_DIR: fixture.dataDir, OPENAI_BASE_URL: standIn.baseURL, LLM_FIRST_TOKEN_TIMEOUT_MS: "3000", LLM_TOTAL_TIMEOUT_MS: "30000", SHUTDOWN_GRACE_MS: "600000" });
     const port = new URL(server.url).port;
 
     let received = "";
     let firstDelta!: () => void;
     const deltaSeen = new Promise<void>((r) => (firstDelta = r));
-    const inFlight = new Promise<{ status: number; body: string; endedAt: number }>((resolve, reject) => {
+    const inFlight = new Promise<{ status: number; body: string }>((resolve, reject) => {
       const req = http.request(`${server.url}/api/chat`, { method: "POST", headers: { "content-type": "application/json" }, agent: false }, (res) => {
         res.setEncoding("utf8");
         res.on("data", (d: string) => {
           received += d;
           if (/event: delta\ndata: \{"text":"[^"]/.test(received)) firstDelta();
         });
-        res.on("end", () => resolve({ status: res.statusCode ?? 0, body: received, endedAt: performance.now() }));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, body: received }));
         res.on("error", reject);
       });
       req.on("error", reject);
@@ -267,9 +268,9 @@ describe("graceful shutdown on SIGTERM", () => {
     });
 
     await deltaSeen; // the model has started answering: the request is in flight
-    const signalledAt = performance.now();
     server.kill("SIGTERM");
     await server.waitFor(/"event":"shutdown"/);
+    const deltasBefore = (received.match(/event: delta/g) ?? []).length;
     // Shutdown has begun: the listening socket is closed, a new connection is refused.
     await expect(request(`http://127.0.0.1:${port}/healthz`)).rejects.toThrow(/ECONNREFUSED/);
     expect(received).not.toMatch(/event: done/);
@@ -277,19 +278,17 @@ describe("graceful shutdown on SIGTERM", () => {
     const done = await inFlight;
     expect(done.status).toBe(200);
     const events = sseEvents(done.body);
+    expect(events.map((e) => e.event)).not.toContain("error");
     expect(events.at(-1)!.event).toBe("done");
     const result = (events.at(-1)!.data as { result: { mode: string; answer: string; warnings: string[] } }).result;
     expect(result.mode).toBe("llm");
-    expect(result.answer).toBe(text);
+    expect(result.answer).toBe(standIn.answers.at(-1));
     expect(result.warnings).toEqual([]);
-    // The answer took the model's time after the signal (it was not cut short).
-    expect(done.endedAt - signalledAt).toBeGreaterThan(1000);
+    // The answer went on streaming after the signal (it was not cut short).
+    expect(events.filter((e) => e.event === "delta").length).toBeGreaterThan(deltasBefore);
 
     const exit = await server.exited;
-    const exitedAt = performance.now();
     expect(exit.code).toBe(0);
-    // It exits once the request is done, not after the 10 s forced close.
-    expect(exitedAt - done.endedAt).toBeLessThan(3000);
     expect(server.stderr()).not.toMatch(STACK_LINE);
   });
 });

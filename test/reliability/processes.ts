@@ -18,12 +18,15 @@ export interface Child {
   kill(signal?: NodeJS.Signals): void;
 }
 
-export function baseEnv(env: Record<string, string>): Record<string, string> {
-  return { PATH: process.env.PATH ?? "/usr/bin:/bin", HOME: process.env.HOME ?? "/tmp", LANCEDB_LOG: "error", ...env };
+/** The child's environment: PATH, HOME, LANCEDB_LOG=error (unless `bare`: as a careless operator runs it) and `env`. */
+export function baseEnv(env: Record<string, string>, bare = false): Record<string, string> {
+  return { PATH: process.env.PATH ?? "/usr/bin:/bin", HOME: process.env.HOME ?? "/tmp", ...(bare ? {} : { LANCEDB_LOG: "error" }), ...env };
 }
 
-export function startScript(script: "serve" | "ingest", env: Record<string, string>, args: string[] = []): Child {
-  const child = spawn(process.execPath, ["--import", "tsx", `scripts/${script}.ts`, ...args], { cwd: PROJECT_ROOT, env: baseEnv(env), stdio: ["ignore", "pipe", "pipe"] });
+export type Script = "serve" | "ingest" | "verify";
+
+export function startScript(script: Script, env: Record<string, string>, args: string[] = [], options: { bare?: boolean } = {}): Child {
+  const child = spawn(process.execPath, ["--import", "tsx", `scripts/${script}.ts`, ...args], { cwd: PROJECT_ROOT, env: baseEnv(env, options.bare), stdio: ["ignore", "pipe", "pipe"] });
   let out = "";
   let err = "";
   const listeners = new Set<() => void>();
@@ -72,15 +75,15 @@ export function startScript(script: "serve" | "ingest", env: Record<string, stri
 }
 
 /** Start scripts/serve.ts on a port the OS picks and wait for "Review assistant ready: <url>". */
-export async function startServerProcess(env: Record<string, string>): Promise<Child & { url: string }> {
-  const child = startScript("serve", { PORT: "0", ...env });
+export async function startServerProcess(env: Record<string, string>, options: { bare?: boolean } = {}): Promise<Child & { url: string }> {
+  const child = startScript("serve", { PORT: "0", ...env }, [], options);
   const match = await child.waitFor(/Review assistant ready: (http:\/\/\S+)\//);
   return Object.assign(child, { url: match[1] });
 }
 
 /** Run a script to its end (killing it after timeoutMs). */
-export async function runScript(script: "serve" | "ingest", env: Record<string, string>, timeoutMs = 30_000) {
-  const child = startScript(script, env);
+export async function runScript(script: Script, env: Record<string, string>, timeoutMs = 30_000, options: { bare?: boolean } = {}) {
+  const child = startScript(script, env, [], options);
   const timer = setTimeout(() => child.kill("SIGKILL"), timeoutMs);
   const { code, signal } = await child.exited;
   clearTimeout(timer);

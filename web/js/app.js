@@ -4,7 +4,7 @@
  * filter.js (studies picked) and i18n.js (language); this file turns events into calls.
  */
 import { setToken } from "./api.js";
-import { clearConversation, conversation, historyBefore, loadConversation, newId, saveConversation, streamInto } from "./chat.js";
+import { clearConversation, conversation, fitHistory, historyBefore, loadConversation, lowerBodyBudget, newId, saveConversation, streamInto } from "./chat.js";
 import { announce, copyText, h } from "./dom.js";
 import { getFilter, initFilter, renderFilter, setFilter, setPickerOpen } from "./filter.js";
 import { applyStatic, getLang, initLang, setLang, STRINGS, t } from "./i18n.js";
@@ -101,12 +101,15 @@ async function ask(text, studies = getFilter()) {
   scrollToBottom();
   controller = new AbortController();
   setStreaming(true);
-  await streamInto(reply, {
-    messages: [...history, { role: "user", content: question }],
-    studies,
-    signal: controller.signal,
-    onUpdate: scheduleUpdate,
-  });
+  // The request must fit the server's body limit: leave out the oldest turns, and say so. A 413 means the
+  // limit is lower than assumed: lower the budget and ask again.
+  for (let attempt = 0; ; attempt++) {
+    const fitted = fitHistory(history, { role: "user", content: question }, studies.length > 0 ? { studies } : {});
+    Object.assign(reply, { status: "streaming", text: "", citations: [], abstained: false, error: undefined, unsupported: [], warnings: fitted.dropped > 0 ? [t("historyTrimmed", fitted.dropped)] : [] });
+    await streamInto(reply, { messages: fitted.messages, studies, signal: controller.signal, onUpdate: scheduleUpdate });
+    const tooLarge = reply.status === "error" && reply.error?.status === 413;
+    if (!tooLarge || attempt >= 3 || !lowerBodyBudget()) break;
+  }
   controller = null;
   setStreaming(false);
   saveConversation();

@@ -4,7 +4,7 @@
  *
  * A user message: { id, role: "user", content, studies }.
  * An assistant message: { id, role: "assistant", status: "streaming" | "done" | "stopped" | "error",
- *   text, citations, abstained, warnings, mode, lang, error? }.
+ *   text, citations, abstained, warnings, unsupported, mode, lang, error? }.
  */
 import { ApiError, streamChat } from "./api.js";
 import { load, remove, save } from "./storage.js";
@@ -13,6 +13,10 @@ const CONVERSATION_KEY = "ra.conversation.v1";
 const MAX_KEPT = 60;
 const HISTORY_TURNS = 12;
 const MAX_CONTENT = 8000;
+/** The server's default body limit (BODY_LIMIT_BYTES); halved each time the server says a request was too large. */
+const DEFAULT_BODY_BUDGET = 64 * 1024;
+const MIN_BODY_BUDGET = 16 * 1024;
+let bodyBudget = DEFAULT_BODY_BUDGET;
 
 export const conversation = { messages: [] };
 
@@ -33,6 +37,7 @@ export function loadConversation() {
       m.text = String(m.text ?? "");
       m.citations = Array.isArray(m.citations) ? m.citations : [];
       m.warnings = Array.isArray(m.warnings) ? m.warnings : [];
+      m.unsupported = Array.isArray(m.unsupported) ? m.unsupported : [];
       // An answer cut off by a reload is kept as stopped.
       if (m.status === "streaming") m.status = "stopped";
     }
@@ -68,6 +73,36 @@ export function historyBefore(upTo) {
   return turns.slice(-HISTORY_TURNS);
 }
 
+/** Size of a request body in bytes, as the server counts it. */
+export function bodyBytes(body) {
+  return new TextEncoder().encode(JSON.stringify(body)).length;
+}
+
+export function getBodyBudget() {
+  return bodyBudget;
+}
+
+/** The server refused a request as too large: its limit is lower than assumed. Returns false at the floor. */
+export function lowerBodyBudget() {
+  if (bodyBudget <= MIN_BODY_BUDGET) return false;
+  bodyBudget = Math.max(MIN_BODY_BUDGET, Math.floor(bodyBudget / 2));
+  return true;
+}
+
+/**
+ * The messages to send for `question`: the history without its oldest turns (a question and its answer
+ * each) until the request fits `budget` bytes. Returns the messages and how many turns were left out.
+ */
+export function fitHistory(history, question, extra = {}, budget = bodyBudget) {
+  let turns = history.slice();
+  let dropped = 0;
+  while (turns.length > 0 && bodyBytes({ messages: [...turns, question], stream: true, ...extra }) > budget) {
+    turns = turns.slice(2);
+    dropped++;
+  }
+  return { messages: [...turns, question], dropped };
+}
+
 function mergeWarnings(into, more) {
   for (const w of more ?? []) if (typeof w === "string" && !into.includes(w)) into.push(w);
 }
@@ -89,11 +124,13 @@ export async function streamInto(msg, { messages, studies, signal, onUpdate }) {
       } else if (event === "citations") {
         msg.citations = data.citations ?? [];
         msg.abstained = Boolean(data.abstained);
+        msg.unsupported = Array.isArray(data.unsupported) ? data.unsupported : [];
         mergeWarnings(msg.warnings, data.warnings);
       } else if (event === "done") {
         const result = data.result ?? {};
         if (typeof result.answer === "string") msg.text = result.answer;
         if (Array.isArray(result.citations)) msg.citations = result.citations;
+        if (Array.isArray(result.unsupported)) msg.unsupported = result.unsupported;
         msg.abstained = Boolean(result.abstained ?? msg.abstained);
         msg.mode = result.mode ?? msg.mode;
         msg.lang = result.lang ?? msg.lang;

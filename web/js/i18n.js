@@ -94,6 +94,8 @@ export const STRINGS = {
     rateLimited: "Too many requests",
     modeExtractive: "Quoted from the review",
     modeLlm: "Written by a language model, checked against the review",
+    modeLlmRemoved: (n) => `Written by a language model; ${n} ${n === 1 ? "sentence was" : "sentences were"} removed as not supported by the review`,
+    historyTrimmed: (n) => `The ${n} oldest ${n === 1 ? "turn was" : "turns were"} left out of this question, to keep the request within the size limit.`,
     sectionNames: {
       abstrak: "Abstrak",
       abstract: "Abstract",
@@ -201,6 +203,8 @@ export const STRINGS = {
     rateLimited: "Terlalu banyak permintaan",
     modeExtractive: "Dikutip dari tinjauan",
     modeLlm: "Ditulis oleh model bahasa, diperiksa terhadap tinjauan",
+    modeLlmRemoved: (n) => `Ditulis oleh model bahasa; ${n} kalimat dihapus karena tidak didukung tinjauan`,
+    historyTrimmed: (n) => `${n} giliran percakapan tertua tidak disertakan dalam pertanyaan ini, agar permintaan tetap dalam batas ukuran.`,
     sectionNames: {
       abstrak: "Abstrak",
       abstract: "Abstract",

@@ -173,6 +173,16 @@ export function answerAsText(msg) {
   return parts.join("\n\n");
 }
 
+/**
+ * What wrote the answer. "Checked against the review" only when every sentence of the model's answer passed
+ * the claim check (the server lists the removed ones in `unsupported`).
+ */
+export function modeLabel(msg) {
+  if (msg.mode !== "llm") return t("modeExtractive");
+  const removed = Array.isArray(msg.unsupported) ? msg.unsupported.length : 0;
+  return removed === 0 ? t("modeLlm") : t("modeLlmRemoved", removed);
+}
+
 function renderStatus(msg) {
   if (msg.status !== "streaming") return null;
   const label = msg.text ? t("writing") : t("thinking");
@@ -231,7 +241,7 @@ export function fillAssistant(article, msg, handlers) {
       h("span", { class: "icon icon-copy", "aria-hidden": "true" }), h("span", { class: "copy-label" }, t("copyAnswer")));
     children.push(h("div", { class: "msg-actions" },
       copyButton,
-      msg.mode ? h("span", { class: "mode-tag" }, msg.mode === "llm" ? t("modeLlm") : t("modeExtractive")) : null));
+      msg.mode ? h("span", { class: "mode-tag" }, modeLabel(msg)) : null));
   }
   article.replaceChildren(...children.filter(Boolean));
   return article;

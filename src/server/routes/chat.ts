@@ -7,6 +7,8 @@ import type { AppDeps } from "../app.ts";
 import { answerInSlot, createAnswerSlots, streamAnswerInSlot, type AnswerSlots } from "../answer-slots.ts";
 import { AppError } from "../errors.ts";
 import { logEvent } from "../log.ts";
+import { createStreamScrubber, secretsOf } from "../redact.ts";
+import { SHUTTING_DOWN, untilAborted } from "../shutdown.ts";
 import { ChatRequest, type ChatRequestBody } from "../schemas.ts";
 import { readJson } from "../validate.ts";
 
@@ -21,8 +23,19 @@ export function chatRoutes(deps: AppDeps, slots: AnswerSlots = createAnswerSlots
       logEvent({ event: "question", question: body.messages.filter((m) => m.role === "user").at(-1)?.content });
     }
     if (!body.stream) {
+      const controller = new AbortController();
+      const stop = () => controller.abort();
+      c.req.raw.signal.addEventListener("abort", stop, { once: true });
       try {
-        return c.json(await answerInSlot(slots, deps.context, body.messages, optionsOf(body, c.req.raw.signal)));
+        const answered = answerInSlot(slots, deps.context, body.messages, optionsOf(body, controller.signal));
+        const stopped = new Promise<"stopped">((resolve) => deps.shutdown?.addEventListener("abort", () => resolve("stopped"), { once: true }));
+        const result = await Promise.race([answered, stopped]);
+        if (result === "stopped") {
+          controller.abort();
+          answered.catch(() => undefined);
+          return c.json({ error: { ...SHUTTING_DOWN, type: SHUTTING_DOWN.code } }, 503, { Connection: "close" });
+        }
+        return c.json(result);
       } catch (error) {
         if (error instanceof AnswerInputError) throw new AppError(400, "invalid_request", `messages: ${error.message}`);
         throw error;
@@ -31,11 +44,28 @@ export function chatRoutes(deps: AppDeps, slots: AnswerSlots = createAnswerSlots
     return streamSSE(c, async (stream) => {
       const controller = new AbortController();
       stream.onAbort(() => controller.abort());
+      // The page joins the deltas into one text: scrub that text, so no secret split across deltas survives.
+      const scrubber = createStreamScrubber(secretsOf(deps.context.config));
       try {
-        for await (const event of streamAnswerInSlot(slots, deps.context, body.messages, optionsOf(body, controller.signal))) {
+        const events = untilAborted(streamAnswerInSlot(slots, deps.context, body.messages, optionsOf(body, controller.signal)), deps.shutdown);
+        let next = await events.next();
+        for (; !next.done; next = await events.next()) {
+          const event = next.value;
           if (controller.signal.aborted) break;
+          if (event.type === "delta") {
+            if (event.reset) scrubber.reset();
+            const text = scrubber.push(event.text);
+            if (text || event.reset) await stream.writeSSE({ event: "delta", data: JSON.stringify(event.reset ? { text, reset: true } : { text }) });
+            continue;
+          }
+          const rest = scrubber.flush();
+          if (rest) await stream.writeSSE({ event: "delta", data: JSON.stringify({ text: rest }) });
           const { type, ...data } = event;
           await stream.writeSSE({ event: type, data: JSON.stringify(data) });
+        }
+        if (next.done && next.value === "aborted") {
+          controller.abort();
+          await stream.writeSSE({ event: "error", data: JSON.stringify(SHUTTING_DOWN) });
         }
       } catch (error) {
         const known = error instanceof AnswerInputError;

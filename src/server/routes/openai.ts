@@ -12,7 +12,9 @@ import type { ChatMessage } from "../../retrieve/conversation.ts";
 import type { AppDeps } from "../app.ts";
 import { answerInSlot, createAnswerSlots, streamAnswerInSlot, type AnswerSlots } from "../answer-slots.ts";
 import { AppError } from "../errors.ts";
-import { OpenAIChatRequest } from "../schemas.ts";
+import { createStreamScrubber, secretsOf } from "../redact.ts";
+import { SHUTTING_DOWN, untilAborted } from "../shutdown.ts";
+import { contentText, OpenAIChatRequest } from "../schemas.ts";
 import { readJson } from "../validate.ts";
 
 export const MODEL_ID = "trafficking-review-assistant";
@@ -31,14 +33,7 @@ export function referencesBlock(citations: Citation[], warnings: string[] = []):
 function toMessages(body: { messages: { role: string; content: unknown }[] }): ChatMessage[] {
   return body.messages
     .filter((m) => m.role === "user" || m.role === "assistant" || m.role === "system")
-    .map((m) => ({
-      role: m.role as ChatMessage["role"],
-      content: typeof m.content === "string"
-        ? m.content
-        : Array.isArray(m.content)
-          ? m.content.map((p) => (p && typeof p === "object" && "text" in p ? String((p as { text?: string }).text ?? "") : "")).join(" ")
-          : "",
-    }));
+    .map((m) => ({ role: m.role as ChatMessage["role"], content: contentText(m.content) }));
 }
 
 function usage(messages: ChatMessage[], content: string) {
@@ -86,12 +81,28 @@ export function openAIRoutes(deps: AppDeps, slots: AnswerSlots = createAnswerSlo
           stream.writeSSE({
             data: JSON.stringify({ id, object: "chat.completion.chunk", created, model, choices: [{ index: 0, delta, finish_reason: finish, logprobs: null }] }),
           });
+        // The client joins the content chunks: scrub that text, so no secret split across chunks survives.
+        const scrubber = createStreamScrubber(secretsOf(deps.context.config));
         try {
           await chunk({ role: "assistant", content: "" });
-          for await (const event of streamAnswerInSlot(slots, deps.context, messages, {})) {
+          const controller = new AbortController();
+          stream.onAbort(() => controller.abort());
+          const events = untilAborted(streamAnswerInSlot(slots, deps.context, messages, { signal: controller.signal }), deps.shutdown);
+          let next = await events.next();
+          for (; !next.done; next = await events.next()) {
+            const event = next.value;
             // OpenAI streams cannot take text back: a reset (model failed mid-answer) starts a new paragraph.
-            if (event.type === "delta") await chunk({ content: event.reset ? "\n\n" : event.text });
-            if (event.type === "citations") await chunk({ content: referencesBlock(event.citations, event.warnings) });
+            if (event.type === "delta") {
+              if (event.reset) scrubber.reset();
+              const text = event.reset ? "\n\n" : scrubber.push(event.text);
+              if (text) await chunk({ content: text });
+            }
+            if (event.type === "citations") await chunk({ content: scrubber.flush() + referencesBlock(event.citations, event.warnings) });
+          }
+          if (next.value === "aborted") {
+            controller.abort();
+            await stream.writeSSE({ data: JSON.stringify({ error: { ...SHUTTING_DOWN, type: SHUTTING_DOWN.code } }) });
+            return;
           }
           await chunk({}, "stop");
         } catch {

@@ -1,0 +1,39 @@
+/**
+ * npm run verify: check the served index build's files against the checksums recorded when it was written
+ * (src/store/checksums.ts). One line; exit 0 when they match, 1 when they do not (naming the build the
+ * server would fall back to) or when there is no index.
+ */
+import { ConfigError, loadConfig } from "../src/config.ts";
+import { describeFailure } from "../src/errors.ts";
+import { listBuilds, verifyBuild } from "../src/store/checksums.ts";
+import { indexRoot, readCurrentBuild } from "../src/store/layout.ts";
+
+try {
+  const config = loadConfig();
+  const current = await readCurrentBuild(config.dataDir);
+  if (!current) {
+    console.error(`No index in ${indexRoot(config.dataDir)}; run \`npm run ingest\` to build it.`);
+    process.exit(1);
+  }
+  const check = await verifyBuild(config.dataDir, current);
+  if (check.ok && check.files > 0) {
+    console.log(`Index build ${current}: all ${check.files} files match their checksums.`);
+  } else if (check.ok) {
+    console.log(`Index build ${current} records no checksums (built before they were recorded); run \`npm run ingest\` to rebuild it with them.`);
+  } else {
+    let fallback: string | undefined;
+    for (const earlier of (await listBuilds(config.dataDir)).filter((b) => b !== current)) {
+      const other = await verifyBuild(config.dataDir, earlier);
+      if (other.ok && other.files > 0) {
+        fallback = earlier;
+        break;
+      }
+    }
+    const serves = fallback ? `the server would serve the previous build ${fallback} instead` : "no earlier build passes, so the server will not start";
+    console.error(`Index build ${current} failed its checksum check (${check.problem}); ${serves}. Run \`npm run ingest\` to rebuild the index.`);
+    process.exit(1);
+  }
+} catch (error) {
+  console.error(`Cannot verify: ${error instanceof ConfigError ? error.message : describeFailure(error)}`);
+  process.exit(1);
+}
