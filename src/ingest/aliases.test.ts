@@ -7,7 +7,7 @@ describe("deriveAliases", () => {
   const aliases = deriveAliases([
     row(1, "Pelayanan di balai rehabilitasi Sunu Ngesti Tomo Jepara dengan bimbingan Usaha Ekonomi Produktif (UEP)", ["Yusuf Falaq"], ["Falaq"]),
     row(2, "My Life My Choice (MLMC) memasangkan remaja dengan mentor; program UNICEF", ["Emily Rothman"], ["Rothman"]),
-    row(3, "Program UNICEF di rumah faye dan Peran INGOs “Save The Children”"),
+    row(3, "Program UNICEF di rumah faye dan Peran INGOs “Save The Children”. Kegiatan di rumah faye itu beragam."),
   ]);
 
   it("takes names that are not ordinary words, acronyms and their long forms", () => {
@@ -15,7 +15,7 @@ describe("deriveAliases", () => {
     expect(aliases.get(2)).toEqual(expect.arrayContaining(["MLMC", "My Life My Choice"]));
   });
 
-  it("takes names in quotation marks and unusual lower-case words with the word before them", () => {
+  it("takes names in quotation marks, and unusual lower-case words used twice, with the noun before them", () => {
     expect(aliases.get(3)).toEqual(expect.arrayContaining(["Save The Children", "INGOs", "faye", "rumah faye"]));
   });
 

@@ -25,5 +25,6 @@ describe("findAuthorYear", () => {
     expect(formatAuthorYear({ surnames: ["Rafferty"], year: 2018 })).toBe("Rafferty, 2018");
     expect(formatAuthorYear({ surnames: ["A", "B"], year: 2020 })).toBe("A & B, 2020");
     expect(formatAuthorYear({ surnames: ["A", "B", "C"], year: 2020 })).toBe("A et al., 2020");
+    expect(formatAuthorYear({ surnames: ["Falaq"], etAl: true, year: 2016 })).toBe("Falaq et al., 2016");
   });
 });

@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { extractLines, isRunningHeader, joinDecision, joinLines, Vocabulary } from "../../../src/ingest/clean.ts";
-import { loadDocument } from "../../../src/ingest/load.ts";
-import type { RawDocument } from "../../../src/ingest/types.ts";
-import { CORPUS_FILE } from "../../helpers/index-fixture.ts";
+import { extractLines, isRunningHeader, joinDecision, joinLines, Vocabulary } from "../ingest/clean.ts";
+import { loadDocument } from "../ingest/load.ts";
+import type { RawDocument } from "../ingest/types.ts";
+import { CORPUS_FILE } from "../../test/helpers/index-fixture.ts";
 
 const corpus = await loadDocument(CORPUS_FILE);
-const lines = extractLines(corpus);
+const { lines } = extractLines(corpus);
 const vocabulary = new Vocabulary(lines.map((l) => l.text));
 
 describe("running headers and page numbers", () => {
@@ -36,7 +36,7 @@ describe("running headers and page numbers", () => {
         { number: 2, text: "Isi halaman dua.\n13" },
       ],
     };
-    expect(extractLines(doc).map((l) => [l.text, l.page])).toEqual([["Isi halaman satu.", 1], ["Isi halaman dua.", 2]]);
+    expect(extractLines(doc).lines.map((l) => [l.text, l.page])).toEqual([["Isi halaman satu.", 1], ["Isi halaman dua.", 2]]);
   });
 });
 

@@ -2,9 +2,9 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { listCorpusFiles, loadDocument } from "../../../src/ingest/load.ts";
-import { IngestError } from "../../../src/ingest/types.ts";
-import { makePdf } from "../../helpers/pdf.ts";
+import { listCorpusFiles, loadDocument } from "../ingest/load.ts";
+import { IngestError } from "../domain/errors.ts";
+import { makePdf } from "../../test/helpers/pdf.ts";
 
 let dir: string;
 

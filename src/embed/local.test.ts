@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createLocalEmbedder, embedText } from "../../../src/embed/local.ts";
+import { createLocalEmbedder, embedText } from "../embed/local.ts";
 
 const dot = (a: Float32Array, b: Float32Array) => a.reduce((s, x, i) => s + x * b[i], 0);
 

@@ -1,6 +1,6 @@
 /** The claim checker alone (src/answer/claim-check.ts): plain sentences and plain cited texts, rule by rule. */
 import { describe, expect, it } from "vitest";
-import { checkClaim, MIN_CONTENT_OVERLAP, normalizeForQuote, quotedSpans } from "../../../src/answer/claim-check.ts";
+import { checkClaim, MIN_CONTENT_OVERLAP, normalizeForQuote, quotedSpans } from "../answer/claim-check.ts";
 
 const CSE = "No. 9, Hasil: Pada awal 72% dapat dicirikan sebagai berpengalaman CSE, sedangkan pada 6 bulan presentase menuruj jadi 24% (p<0,001) dan pada 12 bulan menjadi 14% (p <0,001). Setelah 12 bulan, remaja cenderung tidak mengalami CSE.";
 const MLMC = "My Life My Choice (MLMC) adalah program lembaga nirlaba besar, MLMC memasangkan remaja yang terekploitasi, atau remaja dengan risiko CSE yang sangat tinggi, dengan seorang mentor dewasa terlatih selamat dari eksploitasi. MLMC melayani untuk remaja dengan semua jenis kelamin. Untuk perempuan sudah ditangani lebih dari 300 gadis remaja unik sejak awal.";

@@ -1,6 +1,6 @@
 /** Cutting a model's stream into sentences (src/answer/model-answer.ts), at every chunk boundary. */
 import { describe, expect, it } from "vitest";
-import { sentenceSplitter } from "../../../src/answer/model-answer.ts";
+import { sentenceSplitter } from "../answer/model-answer.ts";
 
 function split(chunks: string[]) {
   const s = sentenceSplitter();

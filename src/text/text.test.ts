@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { analyze, canonicalTerms, contentStems } from "../../../src/text/analyze.ts";
-import { detectLanguage } from "../../../src/text/language.ts";
-import { splitSentences } from "../../../src/text/sentences.ts";
-import { stem } from "../../../src/text/stem.ts";
-import { tokenize } from "../../../src/text/tokenize.ts";
+import { readFileSync } from "node:fs";
+import { analyze, canonicalTerms, contentStems, useCorpusLexicon } from "../text/analyze.ts";
+import { detectLanguage } from "../text/language.ts";
+import { splitSentences } from "../text/sentences.ts";
+import { stem } from "../text/stem.ts";
+import { tokenize } from "../text/tokenize.ts";
 
 const sentences = (t: string) => splitSentences(t).map((s) => t.slice(s.start, s.end));
 
@@ -36,8 +37,10 @@ describe("analysis", () => {
     expect(contentStems("remaja cenderung tidak mengalami CSE setelah 12 bulan")).toEqual(["remaja", "cenderung", "tidak", "alami", "cse", "12", "bulan"]);
   });
   it("translates English domain words into the review's Indonesian (longest phrase first)", () => {
+    useCorpusLexicon(readFileSync(new URL("../../corpus/lexicon-en-id.tsv", import.meta.url), "utf8"));
     expect(analyze("after 12 months").canonical).toEqual(["12", "bulan"]);
-    expect(canonicalTerms(contentStems("What search terms did they use"))).toEqual(["kunci", "us"]); // "kata" is a stop word
+    // "search terms" is one phrase of the corpus lexicon ("kata" is a stop word); "use" is the generic "guna".
+    expect(canonicalTerms(contentStems("What search terms did they use"))).toEqual(["kunci", "guna"]);
     expect(analyze("mental health services for survivors").canonical).toEqual(["sehat", "mental", "layan", "sintas"]);
   });
   it("meets hyphenated and glued forms", () => {
@@ -54,21 +57,4 @@ describe("language", () => {
     ["bagaimana dengan studi nomor 9?", "id"],
     ["Rehabilitasi fisik buat anak-anak di balai itu kayak gimana sih?", "id"],
   ])("%s -> %s", (text, lang) => expect(detectLanguage(text)).toBe(lang));
-});
-
-describe("intents", async () => {
-  const { detectIntents } = await import("../../../src/retrieve/query.ts");
-  it.each([
-    ["Siapa penulis studi nomor 6?", "who"],
-    ["who wrote that one?", "who"],
-    ["When was the Arpan paper published?", "when"],
-    ["Studi nomor 8 terbitnya di mana?", "journal"],
-    ["Berapa persen remaja yang mengalami CSE?", "numeric"],
-    ["Program apa saja yang dijalankan Save the Children?", "list"],
-    ["How were they studied methodologically?", "method"],
-  ])("%s -> %s", (text, intent) => expect(detectIntents(text, 0)).toContain(intent));
-
-  it("does not read 'who' and 'when' in the middle of a sentence as questions about authors or years", () => {
-    expect(detectIntents("where should attention go when it comes to survivors who were trafficked?", 0)).toEqual(["general"]);
-  });
 });
