@@ -75,7 +75,7 @@ for (const doc of DOCS) {
   const breaks = lineEndBreaks(layout);
   const count = (text: string) => `${hyphenArtefacts(text, inLine).length} left / ${lostHyphens(text, breaks, inLine).length} lost`;
   const raw = await loadDocument(path.join(PDFS, doc));
-  const lines = extractLines(raw).map((l) => l.text);
+  const lines = extractLines(raw).lines.map((l) => l.text);
   let poppler = "pdftotext not installed";
   let popplerLost: string[] = [];
   try {

@@ -6,8 +6,14 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { loadConfig } from "../src/config.ts";
-import { DEFAULT_EVAL_OPTIONS, runEval } from "../src/eval/run-eval.ts";
+import { loadConfig, PROJECT_ROOT } from "../src/config.ts";
+import { DEFAULT_SPLITS, runEval } from "../src/eval/run-eval.ts";
+import { formatValue, METRICS } from "../src/eval/report.ts";
+
+// Sweeps tune on the dev split only: the held-out split never picks a setting.
+const DEV = DEFAULT_SPLITS.filter((s) => s.name === "dev");
+const SHOWN = ["retrieval.recallAt5", "retrieval.mrr", "answers.mustInclude", "answers.padding", "lists.itemRecall", "abstention.recall", "abstention.falseAbstainRate"];
+const metrics = METRICS.filter((m) => SHOWN.includes(m.path));
 
 const [name, list] = process.argv.slice(2);
 if (!name || !list) {
@@ -19,17 +25,16 @@ for (const value of list.split(",")) {
   const dir = await mkdtemp(path.join(os.tmpdir(), "sweep-"));
   const config = loadConfig({ ...process.env, DATA_DIR: dir, [name]: value });
   const report = await runEval(config, {
-    ...DEFAULT_EVAL_OPTIONS,
     mode: "extractive",
-    judge: false,
+    splits: DEV,
+    thresholdsFile: path.join(PROJECT_ROOT, "eval", "thresholds.json"),
     outDir: path.join(dir, "out"),
     markdownFile: "",
     command: `npm run sweep -- ${name} ${list}`,
     log: () => undefined,
   });
-  const p = report.product.overall;
-  const f = (v: number) => v.toFixed(3);
-  rows.push(`| ${value} | ${f(p.retrieval.recallAt1)} | ${f(p.retrieval.recallAt5)} | ${f(p.retrieval.mrr)} | ${f(p.answers.mustInclude)} | ${f(p.answers.citationSupport)} | ${f(p.abstention.recall)} | ${f(p.abstention.falseAbstainRate)} |`);
+  const overall = report.splits[0].product.overall;
+  rows.push(`| ${value} | ${metrics.map((m) => formatValue(m.get(overall), m.format)).join(" | ")} |`);
   await rm(dir, { recursive: true, force: true });
 }
-console.log([`| ${name} | recall@1 | recall@5 | MRR | must-include | citation support | abstention recall | false abstentions |`, "|---|---|---|---|---|---|---|---|", ...rows].join("\n"));
+console.log([`| ${name} (dev) | ${metrics.map((m) => m.label).join(" | ")} |`, `|---|${metrics.map(() => "---|").join("")}`, ...rows].join("\n"));

@@ -4,9 +4,9 @@
  */
 import MiniSearch from "minisearch";
 import { answer, type AnswerContext } from "../answer/answer.ts";
-import type { FixedQuestion } from "../eval/questions.ts";
-import { understandQuery } from "../retrieve/query.ts";
-import { searchPassages } from "../retrieve/search.ts";
+import type { ChatMessage } from "../retrieve/conversation.ts";
+import { userTurns, type EvalQuestion } from "../eval/questions.ts";
+import { retrieve } from "../retrieve/retrieve.ts";
 import { summarizeLatency, type LatencySummary } from "./stats.ts";
 
 export interface LatencyResult {
@@ -20,14 +20,22 @@ export interface LatencyResult {
   answerRatio: number;
 }
 
-const lastUser = (q: FixedQuestion) => [...q.messages].reverse().find((m) => m.role === "user")!.content;
+/** The conversation a question is asked in: its scripted messages, or its one turn (played turns are skipped). */
+function conversationOf(q: EvalQuestion): ChatMessage[] | undefined {
+  if (q.messages) return q.messages as ChatMessage[];
+  const turns = userTurns(q);
+  return turns.length === 1 ? [{ role: "user", content: turns[0] }] : undefined;
+}
 
-export async function latencyBench(context: AnswerContext, questions: FixedQuestion[], rounds = 5): Promise<LatencyResult> {
+export async function latencyBench(context: AnswerContext, evalQuestions: EvalQuestion[], rounds = 5): Promise<LatencyResult> {
+  const questions = evalQuestions.flatMap((q) => {
+    const messages = conversationOf(q);
+    return messages ? [{ messages, text: messages.at(-1)!.content }] : [];
+  });
   const passages = await context.store.listPassages(undefined, 1_000_000);
   const mini = new MiniSearch<{ id: string; text: string }>({ fields: ["text"], storeFields: ["text"] });
   mini.addAll(passages.map((p) => ({ id: p.id, text: p.text })));
   const k = context.config.retrieve.topK;
-  const none = { link: () => [] };
   // Warm-up: caches, JIT, LanceDB.
   for (const q of questions.slice(0, 10)) await answer(context, q.messages);
 
@@ -36,9 +44,9 @@ export async function latencyBench(context: AnswerContext, questions: FixedQuest
   const baseline: number[] = [];
   for (let round = 0; round < rounds; round++) {
     for (const q of questions) {
-      const text = lastUser(q);
+      const text = q.text;
       let t = performance.now();
-      await searchPassages(context.store, context.embedder, understandQuery(text, none), { k, vectorWeight: context.config.retrieve.vectorWeight });
+      await retrieve(context.store, context.embedder, text, { k, vectorWeight: context.config.retrieve.vectorWeight });
       retrieval.push(performance.now() - t);
       t = performance.now();
       await answer(context, q.messages, { mode: "extractive" });

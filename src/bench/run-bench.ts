@@ -53,7 +53,7 @@ export async function runBench(options: BenchOptions, command: string): Promise<
     const context = await createAnswerContext(config);
 
     options.log("bench: in-process latency");
-    const questions = loadQuestions(path.join(PROJECT_ROOT, "eval", "questions.jsonl"));
+    const questions = loadQuestions(path.join(PROJECT_ROOT, "eval", "dev.jsonl"));
     const latency = await latencyBench(context, questions, options.rounds);
 
     options.log("bench: HTTP with autocannon");

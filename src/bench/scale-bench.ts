@@ -10,7 +10,7 @@ import os from "node:os";
 import path from "node:path";
 import { createAnswerContext } from "../answer/context.ts";
 import { loadConfig, PROJECT_ROOT } from "../config.ts";
-import { understandQuery } from "../retrieve/query.ts";
+import { analyze } from "../text/analyze.ts";
 import { searchPassages } from "../retrieve/search.ts";
 import { buildDir } from "../store/layout.ts";
 import { ingestInChild, type ChildIngestResult } from "./run-child.ts";
@@ -55,12 +55,12 @@ export async function scaleBench(documents: number, options: { queries: number; 
     const config = loadConfig({ ...process.env, ...env });
     const context = await createAnswerContext(config);
     const { store, embedder } = context;
-    const none = { link: () => [] };
+    const queryOf = (text: string) => ({ text, canonical: analyze(text).canonical });
     // Spread the sampled facts over the corpus (both languages).
     const step = Math.max(1, Math.floor(corpus.facts.length / options.queries));
     const facts = corpus.facts.filter((_, i) => i % step === 0).slice(0, options.queries);
     options.log(`scale ${documents}: ${facts.length} queries`);
-    for (const f of facts.slice(0, 5)) await searchPassages(store, embedder, understandQuery(f.question, none), { k: 5 }); // warm-up
+    for (const f of facts.slice(0, 5)) await searchPassages(store, embedder, queryOf(f.question), { k: 5 }); // warm-up
 
     const fullText: number[] = [];
     const vectorIndexed: number[] = [];
@@ -70,7 +70,7 @@ export async function scaleBench(documents: number, options: { queries: number; 
     let hitHybrid = 0;
     let hitExact = 0;
     for (const [i, fact] of facts.entries()) {
-      const query = understandQuery(fact.question, none);
+      const query = queryOf(fact.question);
       let t = performance.now();
       await store.textSearch(query.canonical.join(" "), 24);
       fullText.push(performance.now() - t);

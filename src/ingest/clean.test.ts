@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { extractLines, isRunningHeader, joinDecision, joinLines, Vocabulary } from "../ingest/clean.ts";
 import { loadDocument } from "../ingest/load.ts";
-import type { RawDocument } from "../ingest/types.ts";
+import type { LayoutLine, RawDocument } from "../ingest/types.ts";
 import { CORPUS_FILE } from "../../test/helpers/index-fixture.ts";
 
 const corpus = await loadDocument(CORPUS_FILE);
@@ -71,5 +71,55 @@ describe("rejoining words broken across lines (real corpus lines)", () => {
 
   it("collapses whitespace and mends 'anak- anak'", () => {
     expect(joinLines(["Kebanyakan anak- anak   yang harus  "], vocabulary)).toBe("Kebanyakan anak-anak yang harus");
+  });
+});
+
+describe("lines read with their layout (PDF roles)", () => {
+  const line = (text: string, role: LayoutLine["role"], paragraphStart = false): LayoutLine => ({ text, role, paragraphStart, fontSize: 10, bold: false });
+  const doc: RawDocument = {
+    id: "p.pdf", source: "p.pdf", format: "pdf", sha256: "",
+    pages: [
+      {
+        number: 1, text: "",
+        lines: [
+          line("A Paper Title", "heading"),
+          line("Ann Author1 Bo Writer2", "figure"),
+          line("1Some University", "figure"),
+          line("arXiv:2501.00001v1 [cs.IR] 1 Jan 2025", "stamp"),
+          line("Abstract", "heading"),
+          line("The method reads a", "body", true),
+          line("Table 1: Scores by page.", "caption", true),
+          line("0.71 0.52", "figure"),
+          line("1 A footnote.", "footnote", true),
+          line("page in one pass.", "body"),
+          line("A second paragraph.", "body", true),
+        ],
+      },
+      { number: 2, text: "", lines: [line("Axis 0.5", "figure"), line("2", "furniture"), line("More text.", "body", true)] },
+    ],
+  };
+  const { lines } = extractLines(doc);
+  const paragraphs = lines.reduce<string[][]>((acc, l, i) => {
+    if (i === 0 || lines[i - 1].paragraphEnd) acc.push([]);
+    acc.at(-1)!.push(l.text);
+    return acc;
+  }, []);
+
+  it("keeps a sentence whole around a caption or footnote, which follow it as paragraphs of their own", () => {
+    expect(paragraphs).toContainEqual(["The method reads a", "page in one pass."]);
+    const at = (t: string) => paragraphs.findIndex((p) => p[0] === t);
+    expect(at("Table 1: Scores by page.")).toBeGreaterThan(at("The method reads a"));
+    expect(at("1 A footnote.")).toBeGreaterThan(at("Table 1: Scores by page."));
+    expect(at("A second paragraph.")).toBeGreaterThan(at("1 A footnote."));
+  });
+
+  it("drops text inside figures and tables, but keeps the title page's author block and margin stamp", () => {
+    const texts = lines.map((l) => l.text);
+    expect(texts).not.toContain("0.71 0.52");
+    expect(texts).not.toContain("Axis 0.5");
+    expect(texts).not.toContain("2");
+    expect(paragraphs).toContainEqual(["Ann Author1 Bo Writer2"]);
+    expect(paragraphs).toContainEqual(["1Some University"]);
+    expect(paragraphs).toContainEqual(["arXiv:2501.00001v1 [cs.IR] 1 Jan 2025"]);
   });
 });

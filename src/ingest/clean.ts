@@ -42,6 +42,14 @@ export function extractLines(doc: RawDocument): ExtractedLines {
   let runningHeader: string | undefined;
   let lineNo = 0;
   let page: number | null = null;
+  // Captions and footnotes wait for the paragraph they interrupt to end, then stand as paragraphs of their own.
+  let aside: SourceLine[] = [];
+  const flushAside = () => {
+    for (const [i, line] of aside.entries()) line.paragraphEnd ||= i === aside.length - 1 || aside[i + 1].role !== line.role;
+    out.push(...aside);
+    aside = [];
+  };
+  let seenBody = false;
   for (const rawPage of doc.pages) {
     if (rawPage.number !== null) page = rawPage.number;
     if (rawPage.lines) {
@@ -49,14 +57,33 @@ export function extractLines(doc: RawDocument): ExtractedLines {
         lineNo++;
         const text = collapseSpaces(line.text);
         if (!text) continue;
+        if (line.role === "stamp" && rawPage === doc.pages[0]) {
+          // A first page's margin stamp names the document (a repository's id and date): kept as a paragraph.
+          aside.push({ text, page, lineNo, paragraphEnd: true, role: line.role, fontSize: line.fontSize });
+          continue;
+        }
         if (line.role === "furniture" || line.role === "stamp") {
           if (isRunningHeader(text)) runningHeader ??= text;
           continue;
         }
-        // Footnotes, copyright blocks and figure or table labels are not running text: never inside a sentence.
-        if (line.role === "footnote" || line.role === "caption") continue;
+        if (line.role === "footnote" || line.role === "caption") {
+          const last = aside.at(-1);
+          if (last && line.paragraphStart) last.paragraphEnd = true;
+          aside.push({ text, page, lineNo, paragraphEnd: false, role: line.role, fontSize: line.fontSize });
+          continue;
+        }
+        if (line.role === "figure") {
+          // Text inside figures and tables is not prose; but above a paper's first paragraph, side-by-side
+          // blocks are its front matter (authors, affiliations): kept, one line a paragraph.
+          if (rawPage !== doc.pages[0] || seenBody) continue;
+          if (out.length > 0) out[out.length - 1].paragraphEnd = true;
+          out.push({ text, page, lineNo, paragraphEnd: true, role: "body", fontSize: line.fontSize });
+          continue;
+        }
+        if (line.role === "body") seenBody = true;
         const apart = line.role === "heading" || line.paragraphStart === true;
         if (apart && out.length > 0) out[out.length - 1].paragraphEnd = true;
+        if (apart) flushAside();
         out.push({ text, page, lineNo, paragraphEnd: line.role === "heading", role: line.role, fontSize: line.fontSize });
       }
       continue;
@@ -90,6 +117,7 @@ export function extractLines(doc: RawDocument): ExtractedLines {
       if (text.trim()) out.push({ text: collapseSpaces(text), page, lineNo, paragraphEnd: PARAGRAPH_END.test(text) });
     });
   }
+  flushAside();
   return { lines: out, runningHeader };
 }
 

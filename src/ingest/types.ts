@@ -3,7 +3,9 @@
  * (Passage, StudyRecord, DocumentInfo...) are in src/domain.
  */
 import type { DocumentFormat } from "../domain/document.ts";
-import type { PdfLayout } from "./pdf/types.ts";
+import type { LineRole, PdfLayout } from "./pdf/types.ts";
+
+export type { LineRole };
 
 export interface RawPage {
   /** Page number when known (a PDF page, or a page number recovered from the running header). */
@@ -13,7 +15,6 @@ export interface RawPage {
   lines?: LayoutLine[];
 }
 
-export type LineRole = "body" | "heading" | "furniture" | "footnote" | "caption" | "stamp";
 
 export interface LayoutLine {
   text: string;

@@ -73,6 +73,7 @@ export function assignRoles(lines: PlacedLine[], style: BodyStyle): void {
   for (const line of lines) line.role ??= "body";
 }
 
+const isFigureText = (l: PlacedLine | undefined) => l?.role === "caption" || l?.role === "figure";
 const isSmall = (l: RawLine, style: BodyStyle) => l.fontSize < SMALL_RATIO * style.fontSize;
 const isLarge = (l: RawLine, style: BodyStyle) => l.fontSize > HEADING_RATIO * style.fontSize;
 const sameSize = (a: RawLine, b: RawLine) => Math.abs(roundTo(a.fontSize, 0.25) - roundTo(b.fontSize, 0.25)) < 0.3;
@@ -90,7 +91,7 @@ function markTables(lines: PlacedLine[], style: BodyStyle): void {
   for (const group of cut) {
     const [first] = group;
     const neighbour = cut.some((o) => o !== group && o[0].column === first.column && Math.abs(o[0].y - first.y) <= TABLE_ROW_GAP_EM * first.fontSize);
-    if (neighbour) for (const line of group) cells.push(Object.assign(line, { role: "caption" as const }));
+    if (neighbour) for (const line of group) cells.push(Object.assign(line, { role: "figure" as const }));
   }
   growTables(lines, cells, style);
 }
@@ -110,7 +111,7 @@ function growTables(lines: PlacedLine[], cells: readonly PlacedLine[], style: Bo
       !CAPTION_START.test(line.text) &&
       cells.some((c) => c.column === line.column && Math.abs(c.y - line.y) <= TABLE_GROW_EM * c.fontSize && line.x < c.x + c.width + style.lineWidth / 2 && c.x < line.x + line.width + style.lineWidth / 2),
   );
-  for (const line of grown) line.role = "caption";
+  for (const line of grown) line.role = "figure";
 }
 
 /** Two or more lines in a row set in a fixed-width font are a listing (code, a prompt): figure content, not prose. */
@@ -120,7 +121,7 @@ function markCode(lines: PlacedLine[], style: BodyStyle): void {
     const col = columnLines(lines, column);
     const isCode = (l: PlacedLine | undefined) => !!l && !l.role && l.monospace >= CODE_SHARE;
     col.forEach((line, i) => {
-      if (isCode(line) && (isCode(col[i - 1]) || isCode(col[i + 1]) || col[i - 1]?.role === "caption" || col[i + 1]?.role === "caption")) line.role = "caption";
+      if (isCode(line) && (isCode(col[i - 1]) || isCode(col[i + 1]) || isFigureText(col[i - 1]) || isFigureText(col[i + 1]))) line.role = "figure";
     });
   }
 }
@@ -135,7 +136,7 @@ function markFootnotes(lines: PlacedLine[], style: BodyStyle): void {
     const col = columnLines(lines, column);
     let top = col.length;
     // Small print up from the bottom; markers already taken as labels ("3") belong to the footnotes.
-    while (top > 0 && isSmall(col[top - 1], style) && !CAPTION_START.test(col[top - 1].text) && (col[top - 1].role ?? "caption") === "caption") top--;
+    while (top > 0 && isSmall(col[top - 1], style) && !CAPTION_START.test(col[top - 1].text) && (!col[top - 1].role || isFigureText(col[top - 1]))) top--;
     const block = col.slice(top);
     const above = col[top - 1];
     if (block.length === 0 || !above || block.length > FOOTNOTE_MAX_SHARE * col.length) continue;
@@ -182,7 +183,7 @@ function markLabels(lines: PlacedLine[], style: BodyStyle): void {
   const narrow = (l: RawLine) => l.text.length <= LABEL_MAX_CHARS && l.width < LABEL_MAX_SHARE * style.lineWidth;
   for (const line of lines) {
     // Rotated text inside the page, and short pieces without words (axis ticks, glyph debris), are figure text.
-    if (!line.role && (!line.upright || (narrow(line) && (line.text.match(/\p{L}/gu) ?? []).length < MIN_LABEL_LETTERS))) line.role = "caption";
+    if (!line.role && (!line.upright || (narrow(line) && (line.text.match(/\p{L}/gu) ?? []).length < MIN_LABEL_LETTERS))) line.role = "figure";
   }
   for (const column of new Set(lines.map((l) => l.column))) {
     const col = columnLines(lines, column);
@@ -192,7 +193,7 @@ function markLabels(lines: PlacedLine[], style: BodyStyle): void {
       const inParagraph = [col[i - 1], col[i + 1]].some(
         (o) => o && !narrow(o) && sameSize(o, line) && Math.abs(o.y - line.y) <= BLOCK_LEADING_EM * line.fontSize,
       );
-      if (!inParagraph) line.role = "caption";
+      if (!inParagraph) line.role = "figure";
     });
   }
 }

@@ -8,10 +8,12 @@
  * - heading: a section heading (numbered, or larger/bolder than the body font, on a short line).
  * - furniture: running headers, footers and page numbers (repeated in the margins across pages).
  * - footnote: small-font blocks at the bottom of a column (footnotes, copyright/permission blocks).
- * - caption: figure and table captions, and text inside figures and tables (labels, cells).
+ * - caption: figure and table captions ("Table 2. Results by page.") with their continuation lines.
+ * - figure: text inside figures and tables (labels, axis ticks, cells, code listings), and side-by-side
+ *   blocks such as a title page's author grid.
  * - stamp: rotated text in the margin (e.g. a repository's side stamp).
  */
-export type LineRole = "body" | "heading" | "furniture" | "footnote" | "caption" | "stamp";
+export type LineRole = "body" | "heading" | "furniture" | "footnote" | "caption" | "figure" | "stamp";
 
 export interface PdfLine {
   text: string;
