@@ -1,8 +1,9 @@
 /**
- * npm run eval [-- --split dev,test] [--corpus dir --questions file] [--mode llm] [--thresholds file] [--out dir]
+ * npm run eval [-- --split dev,test] [--corpus dir --questions file] [--mode llm] [--judge] [--thresholds file] [--out dir]
  *   Runs the evaluation splits (default: dev, test, extra, test-mixed) and writes eval/report.json,
  *   eval/report.html and docs/eval.md. `--corpus` and `--questions` run any question file on any corpus
- *   in a temporary data folder. `--check` (what `npm test` runs) writes the reports under data/eval/
+ *   in a temporary data folder. `--judge` also has the configured chat model (OPENAI_BASE_URL) grade each
+ *   answer's faithfulness to its citations and its relevance, reported apart. `--check` (what `npm test` runs) writes the reports under data/eval/
  *   instead of the tracked files. Exits non-zero when a threshold is missed.
  */
 import path from "node:path";
@@ -22,6 +23,7 @@ try {
       out: { type: "string" },
       markdown: { type: "string" },
       check: { type: "boolean", default: false },
+      judge: { type: "boolean", default: false },
     },
   });
   if (values.mode !== "extractive" && values.mode !== "llm") throw new Error(`--mode must be extractive or llm, not "${values.mode}"`);
@@ -44,6 +46,7 @@ try {
     thresholdsFile: values.thresholds ? path.resolve(values.thresholds) : path.join(PROJECT_ROOT, "eval", "thresholds.json"),
     outDir: out ?? path.join(PROJECT_ROOT, "eval"),
     markdownFile: values.markdown ?? (out || values.questions || values.split ? "" : path.join(PROJECT_ROOT, "docs", "eval.md")),
+    judge: values.judge,
     command: `npm run eval${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(" ")}` : ""}`,
   });
   process.exitCode = report.passed ? 0 : 1;

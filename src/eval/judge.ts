@@ -5,7 +5,8 @@
  */
 import OpenAI from "openai";
 import { answer, type AnswerContext } from "../answer/answer.ts";
-import type { AnswerMode } from "../answer/types.ts";
+import type { AnswerMode, AnswerResult } from "../answer/types.ts";
+import type { ChatMessage } from "../retrieve/conversation.ts";
 import type { Config } from "../config.ts";
 import { mean } from "./metrics.ts";
 import { userTurns, type EvalQuestion } from "./questions.ts";
@@ -24,6 +25,19 @@ export interface JudgeResult {
   errors: number;
 }
 
+/** The answer to a question's last turn: scripted messages as written, or each user turn answered in turn. */
+async function finalAnswer(context: AnswerContext, q: EvalQuestion, mode: AnswerMode): Promise<AnswerResult> {
+  if (q.messages) return answer(context, q.messages, { mode });
+  const messages: ChatMessage[] = [];
+  let result: AnswerResult | undefined;
+  for (const turn of userTurns(q)) {
+    messages.push({ role: "user", content: turn });
+    result = await answer(context, messages, { mode });
+    messages.push({ role: "assistant", content: result.answer });
+  }
+  return result!;
+}
+
 /** Judge the answers the product gives in `mode` to every question (asks the configured chat model). */
 export async function runJudge(config: Config, context: AnswerContext, questions: EvalQuestion[], mode: AnswerMode, log: (line: string) => void): Promise<JudgeResult> {
   const client = new OpenAI({ baseURL: config.llm.baseURL, apiKey: config.llm.apiKey ?? "not-needed", timeout: config.llm.totalTimeoutMs, maxRetries: 1 });
@@ -31,8 +45,7 @@ export async function runJudge(config: Config, context: AnswerContext, questions
   const relevance: number[] = [];
   let errors = 0;
   for (const q of questions) {
-    const messages = q.messages ?? userTurns(q).map((content) => ({ role: "user" as const, content }));
-    const result = await answer(context, messages, { mode });
+    const result = await finalAnswer(context, q, mode);
     const cited = result.sentences.map((s) => ({
       sentence: s.text,
       passages: s.citations.map((n) => result.citations.find((c) => c.n === n)?.quote ?? "").filter(Boolean),

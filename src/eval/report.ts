@@ -4,6 +4,7 @@
  * and the self-contained HTML of report-html.ts (served at /eval).
  */
 import type { Metrics, QuestionRecord, SplitRun } from "./runner.ts";
+import type { JudgeResult } from "./judge.ts";
 import type { ThresholdCheck } from "./thresholds.ts";
 
 export interface SplitReport {
@@ -15,6 +16,8 @@ export interface SplitReport {
   product: Omit<SplitRun["product"], "records">;
   baseline: Omit<SplitRun["baseline"], "records">;
   failures: Failure[];
+  /** The judged pass, when asked for (`--judge`): a model's grades, reported apart from the measured figures. */
+  judge?: JudgeResult;
   records: { product: QuestionRecord[]; baseline: QuestionRecord[] };
 }
 
@@ -26,7 +29,6 @@ export interface EvalReport {
   splits: SplitReport[];
   thresholds: ThresholdCheck[];
   passed: boolean;
-  judge?: unknown;
 }
 
 export interface Failure {
@@ -127,6 +129,12 @@ export function renderMarkdown(report: EvalReport): string {
     lines.push(`| ${metric.label} | ${splits.map((s) => `${cell(s.product.overall, metric)} / ${cell(s.baseline.overall, metric)}`).join(" | ")} |`);
   }
   lines.push("");
+  const judged = splits.filter((s) => s.judge);
+  if (judged.length > 0) {
+    lines.push("## Judged pass (a model's grades, not measured facts)", "", "| split | judge model | faithfulness | relevance (1-5) | judged | errors |", "|---|---|---|---|---|---|");
+    for (const s of judged) lines.push(`| ${s.name} | ${s.judge!.model} | ${s.judge!.faithfulness.toFixed(3)} | ${s.judge!.relevance.toFixed(2)} | ${s.judge!.judged} | ${s.judge!.errors} |`);
+    lines.push("");
+  }
   if (report.thresholds.length > 0) {
     lines.push("## Thresholds", "", "| split | metric | value | limit | |", "|---|---|---|---|---|");
     for (const c of report.thresholds) lines.push(`| ${c.split} | ${c.metric} | ${c.value.toFixed(3)} | ${c.kind} ${c.limit} | ${c.ok ? "ok" : "**missed**"} |`);

@@ -18,6 +18,7 @@ import { productOf } from "./product.ts";
 import { loadQuestions } from "./questions.ts";
 import { failuresOf, renderMarkdown, renderSummary, type EvalReport, type SplitReport } from "./report.ts";
 import { renderHtml } from "./report-html.ts";
+import { runJudge } from "./judge.ts";
 import { runSplit } from "./runner.ts";
 import { checkThresholds, loadThresholds } from "./thresholds.ts";
 
@@ -53,6 +54,8 @@ export interface EvalOptions {
   /** Where the Markdown tables go (default docs/eval.md; "" to skip). */
   markdownFile: string;
   command: string;
+  /** Also have the configured chat model grade every answer (faithfulness, relevance): see judge.ts. */
+  judge?: boolean;
   log?: (line: string) => void;
 }
 
@@ -76,7 +79,7 @@ async function rawDocuments(files: string[], root: string): Promise<{ docId: str
   return out;
 }
 
-async function runOneSplit(base: Config, spec: SplitSpec, mode: AnswerMode, log: (line: string) => void): Promise<{ report: SplitReport; settings: Record<string, unknown> }> {
+async function runOneSplit(base: Config, spec: SplitSpec, mode: AnswerMode, judge: boolean, log: (line: string) => void): Promise<{ report: SplitReport; settings: Record<string, unknown> }> {
   const questions = loadQuestions(spec.questionsFile);
   let config = base;
   let tmp: string | undefined;
@@ -95,11 +98,13 @@ async function runOneSplit(base: Config, spec: SplitSpec, mode: AnswerMode, log:
   try {
     const context = await createAnswerContext(config);
     if (mode === "llm" && !context.llm) throw new Error("--mode llm needs a chat model: set OPENAI_BASE_URL (and OPENAI_API_KEY if the endpoint needs one)");
+    if (judge && !config.llm.baseURL) throw new Error("--judge needs a chat model: set OPENAI_BASE_URL (and OPENAI_API_KEY if the endpoint needs one)");
     const files = spec.corpus ? await listCorpusFiles(config.corpusDir, spec.corpus) : await listCorpusFiles(config.corpusDir);
     const baseline = createBaseline(await rawDocuments(files, config.corpusDir), await context.store.listPassages(undefined, 1_000_000));
     const run = await runSplit(productOf(context, mode), baseline, questions, (done, total) => {
       if (done % 25 === 0 || done === total) log(`eval ${spec.name}: ${done}/${total} questions`);
     });
+    const judged = judge ? await runJudge(config, context, questions, mode, log) : undefined;
     const { records: productRecords, ...product } = run.product;
     const { records: baselineRecords, ...baselineSummary } = run.baseline;
     return {
@@ -112,6 +117,7 @@ async function runOneSplit(base: Config, spec: SplitSpec, mode: AnswerMode, log:
         product,
         baseline: baselineSummary,
         failures: failuresOf(productRecords),
+        ...(judged ? { judge: judged } : {}),
         records: { product: productRecords, baseline: baselineRecords },
       },
       settings: {
@@ -135,7 +141,7 @@ export async function runEval(config: Config, options: EvalOptions): Promise<Eva
   const splits: SplitReport[] = [];
   let settings: Record<string, unknown> = { mode: options.mode };
   for (const spec of options.splits) {
-    const result = await runOneSplit(config, spec, options.mode, log);
+    const result = await runOneSplit(config, spec, options.mode, options.judge ?? false, log);
     splits.push(result.report);
     settings = { ...result.settings, ...settings };
   }

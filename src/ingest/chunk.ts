@@ -3,7 +3,8 @@
  *  - before it would pass `maxChars` (a sentence longer than that is a passage of its own),
  *  - at a paragraph end once it holds at least a third of `maxChars`,
  *  - where the text moves from one study to another (so a passage, and a citation of it, is about
- *    one study when the review's prose allows).
+ *    one study when the review's prose allows),
+ *  - where a sentence starts on a new page (so a passage's page is the page of every sentence in it).
  * Sentences that name no study stay with the passage they continue, except after an in-text citation,
  * whose study covers only the sentence it closes.
  */
@@ -48,7 +49,8 @@ export function chunkSentences(units: SentenceUnit[], { maxChars }: ChunkOptions
     const paragraphBreak = unit.paragraphStart && length >= maxChars / 3;
     const newStudy = unit.studies.length > 0 && length > 0 && !sameStudies(unit.studies, studies) && (studies.length > 0 || length >= maxChars / 4);
     const citationEnded = unit.studies.length === 0 && studies.length > 0 && current.at(-1)?.endsWithCitation === true;
-    if (tooLong || paragraphBreak || newStudy || citationEnded) close();
+    const newPage = length > 0 && unit.page !== current[0].page;
+    if (tooLong || paragraphBreak || newStudy || citationEnded || newPage) close();
     current.push(unit);
     length += size;
     if (unit.studies.length > 0 && studies.length === 0) studies = unit.studies;

@@ -257,7 +257,21 @@ export function buildDocument(raw: RawDocument, options: PassageOptions, enrichm
     short: shortName(identity.authors, identity.year, identity.venue ?? identity.title),
     kind: records.some((r) => r.kind === "study") ? "review" : "paper",
     counts: { passages: whole.passages.length, studies: records.filter((r) => r.kind === "study").length, references: references.length },
-    warnings: (raw.refusedPages ?? []).map((r) => `page ${r.page} left out: ${r.reason}`),
+    warnings: refusedPagesWarning(raw.refusedPages ?? [], pageCount),
   };
   return { info, text: whole.text, passages: whole.passages, records, references };
+}
+
+/** One line for a document's unreadable pages: "pages 2-22 of 23 left out: unreadable text layer (control characters: 83% of characters)". */
+function refusedPagesWarning(refused: { page: number; reason: string }[], pageCount: number | null): string[] {
+  if (refused.length === 0) return [];
+  const runs: string[] = [];
+  for (let i = 0; i < refused.length; ) {
+    let j = i;
+    while (j + 1 < refused.length && refused[j + 1].page === refused[j].page + 1) j++;
+    runs.push(i === j ? String(refused[i].page) : `${refused[i].page}-${refused[j].page}`);
+    i = j + 1;
+  }
+  const of = pageCount ? ` of ${pageCount}` : "";
+  return [`${refused.length === 1 ? "page" : "pages"} ${runs.join(", ")}${of} left out: unreadable text layer (${refused[0].reason}${refused.length > 1 ? ", ..." : ""}); it may need OCR`];
 }

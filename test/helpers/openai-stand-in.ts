@@ -44,7 +44,7 @@ export interface StandIn {
 export function suppliedPassages(body: Record<string, unknown>): Map<number, { label: string; text: string }> {
   const messages = (body.messages ?? []) as { role: string; content: string }[];
   const user = [...messages].reverse().find((m) => m.role === "user")?.content ?? "";
-  const block = /^Passages:\n\n([\s\S]*)\n\nQuestion: /.exec(user)?.[1] ?? "";
+  const block = /(?:^|\n)Passages:\n\n([\s\S]*)\n\nQuestion: /.exec(user)?.[1] ?? "";
   const out = new Map<number, { label: string; text: string }>();
   for (const m of block.matchAll(/(?:^|\n\n)\[(\d+)\] \(([^)]*)\) ([\s\S]*?)(?=\n\n\[\d+\] \(|$)/g)) out.set(Number(m[1]), { label: m[2], text: m[3] });
   return out;

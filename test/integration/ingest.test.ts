@@ -1,14 +1,20 @@
-/** Ingest into a real LanceDB in a temp folder: idempotence, updates, refusals that leave the index as it was. */
-import { copyFile, mkdtemp, readFile, rm, writeFile, mkdir } from "node:fs/promises";
+/**
+ * Ingest into a real LanceDB in a temp folder, from documents alone (no studies.json, nothing written by
+ * hand): the review's study records, a folder of uncurated PDFs, idempotence, updates, files added to the
+ * corpus, and refusals and stops that leave the served index as it was.
+ */
+import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAnswerContext, EmbedderMismatchError } from "../../src/answer/context.ts";
-import { loadConfig, PROJECT_ROOT, type Config } from "../../src/config.ts";
-import { runIngest } from "../../src/ingest/ingest.ts";
+import { loadConfig, type Config } from "../../src/config.ts";
+import { addToCorpus } from "../../src/ingest/add-to-corpus.ts";
+import { IngestStoppedError, runIngest, type IngestEvent } from "../../src/ingest/ingest.ts";
 import { currentFile } from "../../src/store/layout.ts";
-import { lockIndex, IndexLockedError } from "../../src/store/lock.ts";
+import { IndexLockedError, lockIndex } from "../../src/store/lock.ts";
 import { PassageStore } from "../../src/store/passage-store.ts";
+import { CORPUS_FILE, EXTRA_CORPUS } from "../helpers/index-fixture.ts";
 import { makePdf } from "../helpers/pdf.ts";
 
 let root: string;
@@ -23,23 +29,28 @@ beforeAll(async () => {
   root = await mkdtemp(path.join(os.tmpdir(), "ingest-"));
   const corpus = path.join(root, "corpus");
   await mkdir(corpus);
-  for (const f of ["review-child-trafficking-programs.txt", "studies.json", "study-aliases.json"]) {
-    await copyFile(path.join(PROJECT_ROOT, "corpus", f), path.join(corpus, f));
-  }
+  // The review's text only: no studies.json, no lexicon, no aliases.
+  await copyFile(CORPUS_FILE, path.join(corpus, path.basename(CORPUS_FILE)));
   config = loadConfig({ DATA_DIR: path.join(root, "data"), CORPUS_DIR: corpus });
 });
 afterAll(() => rm(root, { recursive: true, force: true }));
 
-describe("ingest", () => {
-  it("builds an index of the review with every section and study", async () => {
+describe("ingest of the review from its text alone", () => {
+  it("builds passages in every canonical section and ten study records read from its tables", async () => {
     const summary = await runIngest(config);
-    expect(summary.documents).toBe(1);
-    expect(Object.keys(summary.bySection).sort()).toEqual(["abstract", "abstrak", "hasil", "metode", "pembahasan", "pendahuluan", "simpulan", "tabel"]);
-    for (let n = 1; n <= 10; n++) expect(summary.byStudy[n]).toBeGreaterThanOrEqual(3);
+    expect(summary.documents).toHaveLength(1);
+    expect(summary.documents[0].kind).toBe("review");
+    expect(Object.keys(summary.bySection).sort()).toEqual(
+      expect.arrayContaining(["abstract", "conclusion", "discussion", "introduction", "methods", "results", "table"]),
+    );
     const store = await PassageStore.open(config.dataDir);
     expect(store.passageCount).toBe(summary.passages);
     expect(store.manifest.embedder).toEqual({ id: "local-hash-v2/512", dimension: 512 });
-    expect(store.studies).toHaveLength(11);
+    const studies = store.studies.filter((s) => s.kind === "study");
+    expect(studies.map((s) => s.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    // Every study is spoken of in the prose, not only in its table row.
+    const passages = await store.listPassages(undefined, 100_000);
+    for (const s of studies) expect(passages.filter((p) => p.studies.includes(s.number!)).length, `study ${s.number}`).toBeGreaterThanOrEqual(2);
   });
 
   it("is idempotent: the same corpus gives the same rows and ids, vectors reused", async () => {
@@ -66,7 +77,7 @@ describe("ingest", () => {
     let store = await PassageStore.open(config.dataDir);
     const pdfPassages = (await store.listPassages(undefined, 1000)).filter((p) => p.docId === "notes.pdf");
     expect(pdfPassages.map((p) => p.page).sort()).toEqual([1, 2]);
-    expect(pdfPassages.find((p) => p.text.includes("Rumah Faye"))?.studies).toEqual([4]);
+    expect(store.documents.map((d) => d.id).sort()).toEqual(["notes.pdf", path.basename(CORPUS_FILE)]);
 
     await writeFile(pdf, await makePdf([["Catatan baru tentang Arpan saja."]]));
     await runIngest(config);
@@ -76,6 +87,19 @@ describe("ingest", () => {
     expect(updated[0].text).toContain("Arpan");
     await rm(pdf);
     await runIngest(config);
+    expect((await PassageStore.open(config.dataDir)).documents).toHaveLength(1);
+  });
+
+  it("stops between steps when asked, leaving the served index unchanged", async () => {
+    const current = await readFile(currentFile(config.dataDir), "utf8");
+    const before = await passageIds(config.dataDir);
+    await writeFile(path.join(config.corpusDir, "more.pdf"), await makePdf([["A page that will never be indexed."]]));
+    const stop = new AbortController();
+    const run = runIngest(config, { signal: stop.signal, onEvent: (e) => e.type === "document" && stop.abort() });
+    await expect(run).rejects.toBeInstanceOf(IngestStoppedError);
+    expect(await readFile(currentFile(config.dataDir), "utf8")).toBe(current);
+    expect(await passageIds(config.dataDir)).toEqual(before);
+    await rm(path.join(config.corpusDir, "more.pdf"));
   });
 
   it("lets one ingest at a time write the index", async () => {
@@ -92,5 +116,53 @@ describe("ingest", () => {
     const error = await createAnswerContext(other).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(EmbedderMismatchError);
     expect((error as Error).message).toMatch(/npm run ingest/);
+  });
+});
+
+describe("files added to the corpus", () => {
+  it("copies readable files in, and refuses an unreadable one before copying anything", async () => {
+    const corpus = path.join(root, "added");
+    const incoming = path.join(root, "incoming");
+    await mkdir(incoming);
+    await writeFile(path.join(incoming, "a.pdf"), await makePdf([["Readable page."]]));
+    await writeFile(path.join(incoming, "b.pdf"), "%PDF-1.7\nbroken\n%%EOF");
+    await expect(addToCorpus(corpus, [incoming])).rejects.toThrow(/b\.pdf/);
+    expect(await readdir(corpus).catch(() => [])).toEqual([]);
+    await rm(path.join(incoming, "b.pdf"));
+    const added = await addToCorpus(corpus, [incoming]);
+    expect(added.map((a) => path.basename(a.target))).toEqual(["a.pdf"]);
+    expect(await readdir(corpus)).toEqual(["a.pdf"]);
+  });
+});
+
+describe("a folder of PDFs nobody curated (eval/corpus-extra)", () => {
+  const events: IngestEvent[] = [];
+  let store: PassageStore;
+  beforeAll(async () => {
+    const dataDir = path.join(root, "extra-data");
+    await runIngest(loadConfig({ DATA_DIR: dataDir, CORPUS_DIR: EXTRA_CORPUS }), { onEvent: (e) => events.push(e) });
+    store = await PassageStore.open(dataDir);
+  }, 300_000);
+
+  it("reads each paper's title from its first page and its sections from its headings", async () => {
+    const titles = Object.fromEntries(store.documents.map((d) => [d.id, d.title]));
+    expect(titles["pasa.pdf"]).toMatch(/PaSa: An LLM Agent for Comprehensive Academic Paper Search/);
+    expect(titles["tracemonkey.pdf"]).toMatch(/Trace-based Just-in-Time Type Specialization/);
+    const pasa = await store.listPassages({ docs: ["pasa.pdf"] }, 100_000);
+    const sections = new Set(pasa.map((p) => p.section));
+    for (const s of ["abstract", "introduction", "methods", "results", "references"]) expect(sections, s).toContain(s);
+    expect(pasa.every((p) => p.page !== null && p.page >= 1 && p.page <= 15)).toBe(true);
+  });
+
+  it("turns a paper's reference list into reference records", () => {
+    expect(store.studiesOf("pasa.pdf").filter((s) => s.kind === "reference").length).toBeGreaterThan(20);
+  });
+
+  it("refuses the garbled pages of a PDF whose fonts do not map to text, and says so", async () => {
+    const warnings = events.flatMap((e) => (e.type === "warning" ? [e.message] : []));
+    expect(warnings.filter((w) => w.startsWith("TAMReview.pdf"))).toEqual([expect.stringMatching(/^TAMReview.pdf: pages 2-22 of 23 left out: unreadable text layer/)]);
+    const tam = await store.listPassages({ docs: ["TAMReview.pdf"] }, 100_000);
+    // Only readable text is indexed: no passage is mostly glyph debris.
+    for (const p of tam) expect((p.text.match(/[\p{L}\s]/gu) ?? []).length / p.text.length, p.text.slice(0, 80)).toBeGreaterThan(0.8);
   });
 });

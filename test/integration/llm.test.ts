@@ -62,7 +62,7 @@ describe("LLM composer (stand-in OpenAI server)", () => {
     const sent = standIn.requests.at(-1)!.body as { messages: { role: string; content: string }[]; stream: boolean };
     expect(sent.stream).toBe(true);
     expect(sent.messages[0].content).toMatch(/Use ONLY the numbered passages/);
-    expect(sent.messages.at(-1)!.content).toMatch(/^Passages:\n\n\[1\] /);
+    expect(sent.messages.at(-1)!.content).toMatch(/(^|\n)Passages:\n\n\[1\] /);
   });
 
   it("reports an abstention when the model says the passages do not cover it", async () => {

@@ -22,7 +22,7 @@ beforeAll(async () => {
   root = await mkdtemp(path.join(os.tmpdir(), "embed-"));
   corpus = path.join(root, "corpus");
   await mkdir(corpus);
-  for (const f of ["review-child-trafficking-programs.txt", "studies.json", "study-aliases.json"]) {
+  for (const f of ["review-child-trafficking-programs.txt"]) {
     await copyFile(path.join(PROJECT_ROOT, "corpus", f), path.join(corpus, f));
   }
   standIn = await startStandIn({ kind: "answer", text: "unused" });
