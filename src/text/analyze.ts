@@ -125,7 +125,8 @@ function parseLexicon(text: string, file: string, into: Map<string, LexiconEntry
     const canonical = contentStems(parts[0]);
     if (canonical.length === 0) return;
     const synonyms = parts[1].split(";").map((x) => x.trim()).filter(Boolean);
-    const english = synonyms.find((x) => !x.split(/\s+/).some((w) => isIndonesianWord(w.toLowerCase()))) ?? synonyms[0] ?? parts[0];
+    // By the file's convention the first synonym is the English word (guessing by language misread "not").
+    const english = synonyms[0] ?? parts[0];
     const head = parts[0].trim();
     const display = displays.get(head) ?? { id: head, en: english };
     displays.set(head, display);
