@@ -47,8 +47,9 @@ describe("question splits", () => {
     for (const q of [...splits.dev, ...splits.test]) {
       if (q.evidence) expect(review.includes(normalizeForMatch(q.evidence)), `${q.id}: ${q.evidence}`).toBe(true);
       if (!q.answerable) continue;
-      // A figure the question asks to work out (a difference, a count) need not be written in the review.
-      const computed = (fact: string) => (q.kind === "numeric" || q.kind === "count") && /^\d+$/.test(fact);
+      // A figure the question asks to work out (a difference, a count) need not be written in the review,
+      // nor the "none" that answers a question about what the review lacks.
+      const computed = (fact: string) => q.kind === "negative" || ((q.kind === "numeric" || q.kind === "count") && /^\d+$/.test(fact));
       for (const fact of q.mustInclude.filter((f) => !computed(f))) expect(fact.split("|").some((alt) => review.includes(normalizeForMatch(alt))), `${q.id}: ${fact}`).toBe(true);
     }
   });
