@@ -53,7 +53,7 @@ export function renderUser(msg, handlers, { editing = false } = {}) {
     ...[h("p", { class: "msg-user-text" }, msg.content),
     msg.filter?.label ? h("p", { class: "msg-filter-tag" }, t("filteredTo", msg.filter.label)) : null,
     h("div", { class: "msg-user-actions" },
-      h("button", { type: "button", class: "btn btn-small btn-ghost edit-question", "aria-label": t("editLabel"), onclick: () => handlers.onEdit(msg) },
+      h("button", { type: "button", class: "btn btn-small btn-ghost edit-question", title: t("editLabel"), onclick: () => handlers.onEdit(msg) },
         h("span", { class: "icon icon-edit", "aria-hidden": "true" }), h("span", {}, t("edit"))))].filter(Boolean),
   );
   return article;
@@ -114,7 +114,7 @@ function renderActions(msg, handlers, { last }) {
   return h("div", { class: "msg-actions" },
     copy,
     cited.length > 0 ? referenceMenu({ label: t("exportCited"), sources: cited, compact: true }) : null,
-    last ? h("button", { type: "button", class: "btn btn-small btn-ghost regenerate", "aria-label": t("regenerateLabel"), onclick: () => handlers.onRegenerate(msg) },
+    last ? h("button", { type: "button", class: "btn btn-small btn-ghost regenerate", title: t("regenerateLabel"), onclick: () => handlers.onRegenerate(msg) },
       h("span", { class: "icon icon-redo", "aria-hidden": "true" }), h("span", {}, t("regenerate"))) : null,
     h("span", { class: "rate-group", role: "group", "aria-label": t("rateUp") + " / " + t("rateDown") }, rateButton(msg, "up", handlers), rateButton(msg, "down", handlers)),
     h("span", { class: "mode-tag" }, modeLabel(msg)));
