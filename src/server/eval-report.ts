@@ -43,11 +43,17 @@ export async function evalReportHtml(reportFile: string): Promise<string | undef
   const html = await readFile(reportFile, "utf8").catch(() => undefined);
   if (!html) return undefined;
   const [made, now] = await Promise.all([reportCommit(reportFile), currentCommit()]);
-  if (made && now && sameCommit(made, now)) return html;
+  // A report written before it had a link back to the page gets one.
+  const back = /href="\/"/.test(html) ? "" : '<p style="margin:0 0 12px"><a href="/">&larr; Back to the assistant</a></p>';
+  if (made && now && sameCommit(made, now)) return back ? insertAfterBody(html, back) : html;
   const what = made ? `at commit <b>${escape(made)}</b>` : "at an unknown commit";
   const notice =
     `<div role="note" id="stale-notice" style="margin:0 0 16px;padding:10px 14px;border:1px solid #d9a400;border-radius:8px;background:#fff6d6;color:#4a3500">` +
     `<b>This report may be out of date.</b> It was made ${what}; the server runs ${now ? `commit <b>${escape(now)}</b>` : "a copy that is not a git checkout"}. ` +
     `Run <code>npm run eval</code> to measure the current code.</div>`;
-  return /<body[^>]*>/i.test(html) ? html.replace(/<body[^>]*>/i, (tag) => `${tag}\n${notice}`) : notice + html;
+  return insertAfterBody(html, back + notice);
+}
+
+function insertAfterBody(html: string, block: string): string {
+  return /<body[^>]*>/i.test(html) ? html.replace(/<body[^>]*>/i, (tag) => `${tag}\n${block}`) : block + html;
 }

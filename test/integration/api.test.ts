@@ -12,7 +12,9 @@ import { serve } from "@hono/node-server";
 import OpenAI from "openai";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig, PROJECT_ROOT } from "../../src/config.ts";
+import { humanLine } from "../../src/log.ts";
 import { createApp } from "../../src/server/app.ts";
+import { startupSummary } from "../../src/server/startup-summary.ts";
 import { buildIndexFixture, openSharedIndex, type IndexFixture } from "../helpers/index-fixture.ts";
 import { paperPdf } from "../helpers/paper-pdf.ts";
 import { sseEvents } from "../helpers/sse.ts";
@@ -356,5 +358,35 @@ describe("POST /api/documents and GET /files/:docId (own index and corpus)", () 
     // The text document is not served as a file; a path outside the corpus never is.
     expect((await upApp.request(`/files/${REVIEW}`)).status).toBe(404);
     expect((await upApp.request("/files/..%2F..%2Fetc%2Fpasswd")).status).toBe(404);
+  });
+});
+
+describe("the terminal and /eval", () => {
+  it("logs a request as one readable line in human format", () => {
+    const line = humanLine({ method: "GET", path: "/api/chat", status: 405, ms: 1.5 }, new Date(2026, 0, 1, 9, 5, 7));
+    expect(line).toBe("09:05:07 GET /api/chat 405 1.5 ms");
+    expect(humanLine({ event: "upload", file: "a b.pdf" }, new Date(2026, 0, 1, 9, 5, 7))).toBe('09:05:07 upload file="a b.pdf"');
+  });
+
+  it("says at start-up where it is, what it serves, how answers are written and how to enable a model", () => {
+    const lines = startupSummary({ url: "http://127.0.0.1:8787/", config: fixture.config, documents: 1, passages: 86, studies: 10, llm: undefined });
+    expect(lines[0]).toBe("Review assistant ready: http://127.0.0.1:8787/");
+    const text = lines.join("\n");
+    expect(text).toMatch(/1 document, 86 passages, 10 study records/);
+    expect(text).toMatch(/OPENAI_BASE_URL/);
+    const withModel = startupSummary({ url: "x", config: fixture.config, documents: 1, passages: 86, studies: 10, llm: { model: "llama3", baseURL: "http://localhost:11434/v1" } }).join("\n");
+    expect(withModel).toMatch(/model llama3 at http:\/\/localhost:11434\/v1/);
+  });
+
+  it("/eval names its commit and says when it is not the one served, with a way back", async () => {
+    const res = await app.request("/eval");
+    if (res.status === 404) return; // no report in this checkout
+    const html = await res.text();
+    expect(html).toMatch(/Back to the assistant/);
+    const report = JSON.parse(await readFile(path.join(PROJECT_ROOT, "eval", "report.json"), "utf8")) as { commit: string };
+    const { currentCommit } = await import("../../src/server/eval-report.ts");
+    const head = await currentCommit();
+    if (head && !head.startsWith(report.commit)) expect(html).toMatch(/id="stale-notice"[\s\S]*npm run eval/);
+    else expect(html).not.toMatch(/stale-notice/);
   });
 });
