@@ -12,7 +12,7 @@ const ensureIndex = process.argv.includes("--ensure-index");
 try {
   const config = loadConfig();
   const server = await startServer(config, { ensureIndex });
-  console.log(`Review assistant ready: ${server.url}`);
+  for (const line of server.summary) console.log(line);
   for (const signal of ["SIGTERM", "SIGINT"] as const) {
     process.once(signal, async () => {
       // Stop accepting first (close() does at once), then say so: the log line means no new connection.

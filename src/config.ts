@@ -68,7 +68,16 @@ const EnvSchema = z.object({
   REQUEST_TIMEOUT_MS: int(30000, 100, 3_600_000),
   /** On SIGTERM, how long answers in flight may take to finish before they get an `error` event and are closed. */
   SHUTDOWN_GRACE_MS: int(10000, 0, 600000),
+  /** Adding documents from the page (POST /api/documents): on by default on a loopback bind, off on a public one unless set to 1. */
+  ALLOW_UPLOADS: z.enum(["0", "1", "true", "false"]).optional(),
+  /** The largest file the page may upload (bytes; default 25 MB). */
+  UPLOAD_MAX_BYTES: int(25 * 1024 * 1024, 1024, 500 * 1024 * 1024),
+  /** `human` (one readable line per event; the default in a terminal) or `json` (the default otherwise). */
+  LOG_FORMAT: z.enum(["human", "json"]).optional(),
 });
+
+/** Bound to loopback only (the same rule as src/server/auth.ts isLoopbackHost). */
+const isLoopback = (host: string) => ["127.0.0.1", "::1", "localhost"].includes(host.toLowerCase()) || /^127\.\d+\.\d+\.\d+$/.test(host);
 
 const list = (value: string | undefined) => (value ?? "").split(",").map((v) => v.trim()).filter(Boolean);
 
@@ -110,6 +119,11 @@ export interface Config {
     headersTimeoutMs: number;
     requestTimeoutMs: number;
     shutdownGraceMs: number;
+    /** POST /api/documents is served (ALLOW_UPLOADS; default: on for a loopback bind only). */
+    allowUploads: boolean;
+    uploadMaxBytes: number;
+    /** Undefined: human in a terminal, JSON otherwise (src/log.ts). */
+    logFormat: "human" | "json" | undefined;
   };
 }
 
@@ -170,6 +184,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       headersTimeoutMs: e.HEADERS_TIMEOUT_MS,
       requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
       shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
+      allowUploads: e.ALLOW_UPLOADS === undefined ? isLoopback(e.HOST) : e.ALLOW_UPLOADS === "1" || e.ALLOW_UPLOADS === "true",
+      uploadMaxBytes: e.UPLOAD_MAX_BYTES,
+      logFormat: e.LOG_FORMAT,
     },
   };
 }

@@ -6,7 +6,6 @@
  * Host check -> Origin check (state-changing /api and /v1 requests) -> bearer token (when APP_TOKEN is set)
  * -> per-client rate limit -> body size limit -> routes -> one error handler.
  */
-import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { Hono, type Context, type Next } from "hono";
 import { bodyLimit } from "hono/body-limit";
@@ -20,7 +19,13 @@ import { AppError, errorBody, handleError } from "./errors.ts";
 import { redactSecrets } from "./redact.ts";
 import { createRequestLog, type RequestLog } from "./request-log.ts";
 import { hostGuard, originGuard } from "./request-guards.ts";
+import { evalReportHtml } from "./eval-report.ts";
+import { allowedMethods } from "./route-methods.ts";
 import { chatRoutes } from "./routes/chat.ts";
+import { fileRoutes } from "./routes/files.ts";
+import { referenceRoutes } from "./routes/references.ts";
+import { suggestionRoutes } from "./routes/suggestions.ts";
+import { uploadRoutes } from "./routes/upload.ts";
 import { healthRoutes } from "./routes/health.ts";
 import { openAIRoutes } from "./routes/openai.ts";
 import { searchRoutes } from "./routes/search.ts";
@@ -66,6 +71,8 @@ const PAGE_CSP = {
 };
 // The evaluation report is one self-contained file: inline styles, no scripts at all.
 const REPORT_CSP = { ...PAGE_CSP, defaultSrc: ["'none'"], scriptSrc: ["'none'"], styleSrc: ["'unsafe-inline'"], connectSrc: ["'none'"] };
+// A corpus PDF opens in the browser's own viewer (a plugin document: object-src must allow it).
+const FILE_CSP = { defaultSrc: ["'none'"], objectSrc: ["'self'"], styleSrc: ["'unsafe-inline'"], imgSrc: ["'self'", "data:"], frameAncestors: ["'self'"], baseUri: ["'none'"] };
 
 export function createApp(deps: AppDeps): Hono {
   const { config } = deps.context;
@@ -80,7 +87,8 @@ export function createApp(deps: AppDeps): Hono {
 
   const pageHeaders = secureHeaders({ contentSecurityPolicy: PAGE_CSP, crossOriginEmbedderPolicy: false });
   const reportHeaders = secureHeaders({ contentSecurityPolicy: REPORT_CSP });
-  app.use("*", (c: Context, next: Next) => (c.req.path === "/eval" ? reportHeaders(c, next) : pageHeaders(c, next)));
+  const fileHeaders = secureHeaders({ contentSecurityPolicy: FILE_CSP, crossOriginEmbedderPolicy: false });
+  app.use("*", (c: Context, next: Next) => (c.req.path === "/eval" ? reportHeaders(c, next) : c.req.path.startsWith("/files/") ? fileHeaders(c, next) : pageHeaders(c, next)));
 
   // Only this server's names, and for requests that change state or spend the model, only its own pages.
   app.use("*", hostGuard(config.server));
@@ -113,15 +121,14 @@ export function createApp(deps: AppDeps): Hono {
   for (const p of protectedPaths) app.use(p, limiter);
 
   const limit = config.server.bodyLimitBytes;
-  app.use(
-    "*",
-    bodyLimit({
+  const jsonLimit = bodyLimit({
       maxSize: limit,
       // The rest of the body is not read: close the connection, so a client does not send its next request
       // on a socket the server is about to drop.
       onError: (c) => c.json(errorBody("payload_too_large", `the body is larger than ${limit} bytes`), 413, { Connection: "close" }),
-    }),
-  );
+  });
+  // An upload has its own limit (UPLOAD_MAX_BYTES, routes/upload.ts).
+  app.use("*", (c: Context, next: Next) => (c.req.method === "POST" && c.req.path === "/api/documents" ? next() : jsonLimit(c, next)));
 
   app.route("/", healthRoutes(deps, access));
   // One queue for all answers and searches of this app (see answer-slots.ts).
@@ -130,6 +137,10 @@ export function createApp(deps: AppDeps): Hono {
   app.route("/", chatRoutes(deps, slots));
   app.route("/", studiesRoutes(deps));
   app.route("/", openAIRoutes(deps, slots));
+  app.route("/", suggestionRoutes(deps, slots));
+  app.route("/", referenceRoutes(deps));
+  app.route("/", uploadRoutes(deps));
+  app.route("/", fileRoutes(deps));
 
   app.get("/eval", async (c) => {
     // On a public bind the report (model, build, commit) is for token holders only.
@@ -137,22 +148,27 @@ export function createApp(deps: AppDeps): Hono {
       c.header("WWW-Authenticate", 'Bearer realm="review-assistant"');
       throw new AppError(401, "unauthorized", "send the access token as 'Authorization: Bearer <APP_TOKEN>'");
     }
-    const html = await readFile(reportFile, "utf8").catch(() => undefined);
+    const html = await evalReportHtml(reportFile);
     if (!html) return c.text("No evaluation report yet: run `npm run eval` to write eval/report.html.", 404);
     return c.html(html);
   });
 
+  // Another method on a path that is served: 405 with Allow (GET /api/chat, POST /); anything else: 404
+  // (POST /nope), the same JSON error as the API.
+  const unmatched = (c: Context): never => {
+    const page = files.has(c.req.path === "/" ? "/index.html" : c.req.path) || c.req.path === "/eval";
+    const allowed = page ? ["GET", "HEAD"] : allowedMethods(app.routes, c.req.path);
+    if (allowed.length === 0 || allowed.includes(c.req.method)) throw new AppError(404, "not_found", `no route ${c.req.method} ${c.req.path}`);
+    c.header("Allow", allowed.join(", "));
+    throw new AppError(405, "method_not_allowed", `${c.req.path} takes ${allowed.join(", ")}, not ${c.req.method}`);
+  };
   app.get("*", (c) => {
     const file = files.get(c.req.path === "/" ? "/index.html" : c.req.path);
-    // Unknown pages get the same JSON error as the API (a 4xx with { error: { code, message } }).
-    if (!file) throw new AppError(404, "not_found", `no route ${c.req.path}`);
+    if (!file) return unmatched(c);
     c.header("Cache-Control", "no-cache");
     return c.body(file.body as unknown as ArrayBuffer, 200, { "Content-Type": file.type });
   });
-  app.all("*", (c) => {
-    const api = c.req.path.startsWith("/api/") || c.req.path.startsWith("/v1/");
-    throw new AppError(api ? 404 : 405, api ? "not_found" : "method_not_allowed", `no route ${c.req.method} ${c.req.path}`);
-  });
+  app.all("*", (c) => unmatched(c));
   app.onError(handleError);
   return app;
 }

@@ -6,6 +6,10 @@
 import type { Context, MiddlewareHandler } from "hono";
 import { clientKey } from "./auth.ts";
 import { logEvent } from "./log.ts";
+import { logFormat } from "../log.ts";
+
+/** The page's own files: in a terminal, a page load is not worth twenty lines (JSON logs keep them). */
+const PAGE_ASSET = /^\/(?:js|css)\/|^\/favicon\.svg$/;
 
 const COUNTED = new Set([401, 429]);
 
@@ -49,6 +53,7 @@ export function createRequestLog(options: { windowMs?: number } = {}): RequestLo
       await next();
       const status = c.res.status;
       if (COUNTED.has(status)) count(c, status);
+      else if (status < 400 && c.req.method === "GET" && PAGE_ASSET.test(c.req.path) && logFormat() === "human") return;
       else logEvent({ method: c.req.method, path: c.req.path, status, ms: Math.round((performance.now() - started) * 10) / 10 });
     },
     flush() {

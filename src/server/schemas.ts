@@ -69,6 +69,10 @@ export const OpenAIChatRequest = z
       .min(1)
       .max(100),
     stream: z.boolean().optional(),
+    max_tokens: z.number().int().min(1).max(1_000_000).nullish(),
+    max_completion_tokens: z.number().int().min(1).max(1_000_000).nullish(),
+    temperature: z.number().min(0).max(2).nullish(),
+    stream_options: z.object({ include_usage: z.boolean().optional() }).passthrough().nullish(),
   })
   .passthrough();
 

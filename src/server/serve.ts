@@ -17,6 +17,8 @@ import { createApp } from "./app.ts";
 import { isLoopbackHost, tokenWeakness } from "./auth.ts";
 import { indexStatus } from "./index-status.ts";
 import { logEvent } from "./log.ts";
+import { logFormat, setLogFormat } from "../log.ts";
+import { startupSummary } from "./startup-summary.ts";
 import { createRequestLog } from "./request-log.ts";
 
 export class StartupError extends Error {
@@ -25,6 +27,8 @@ export class StartupError extends Error {
 
 export interface RunningServer {
   url: string;
+  /** What the terminal says at start-up (startup-summary.ts); its first line is "Review assistant ready: <url>". */
+  summary: string[];
   close(): Promise<void>;
 }
 
@@ -44,6 +48,7 @@ export function requestDeadlines(config: Config): ServerOptions {
 
 export async function startServer(config: Config, options: { ensureIndex: boolean; say?: (line: string) => void }): Promise<RunningServer> {
   const say = options.say ?? ((line: string) => console.error(line));
+  setLogFormat(config.server.logFormat);
   const { host, port, appToken } = config.server;
   if (!isLoopbackHost(host) && !appToken) {
     throw new StartupError(`HOST=${host} makes the assistant reachable from other machines; set APP_TOKEN to a secret token first, e.g. \`export APP_TOKEN=$(openssl rand -hex 32)\` (every /api and /v1 request must then send "Authorization: Bearer <APP_TOKEN>")`);
@@ -95,7 +100,16 @@ export async function startServer(config: Config, options: { ensureIndex: boolea
   const address = server.address() as AddressInfo;
   const shownHost = address.family === "IPv6" ? `[${address.address}]` : address.address;
   const url = `http://${shownHost}:${address.port}/`;
-  logEvent({ event: "listening", url, chunks: context.store.passageCount, embedder: context.embedder?.id ?? null, llm: context.llm?.model ?? null });
+  // In a terminal the summary says it; a log collector gets the same facts as one event.
+  if (logFormat() === "json") logEvent({ event: "listening", url, chunks: context.store.passageCount, embedder: context.embedder?.id ?? null, llm: context.llm?.model ?? null });
+  const summary = startupSummary({
+    url,
+    config,
+    documents: context.store.documents.length,
+    passages: context.store.passageCount,
+    studies: context.store.studies.filter((s) => s.kind === "study").length,
+    llm: context.llm ? { model: context.llm.model, baseURL: config.llm.baseURL } : undefined,
+  });
 
   let closing: Promise<void> | undefined;
   const close = () =>
@@ -121,5 +135,5 @@ export async function startServer(config: Config, options: { ensureIndex: boolea
       });
       server.closeIdleConnections();
     }));
-  return { url, close };
+  return { url, summary, close };
 }

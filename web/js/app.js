@@ -1,36 +1,76 @@
 /**
- * The chat page: wires the composer, the conversation, the citation panel, the study filter, the Studies
- * view, the language switch and the access-token form together. State lives in chat.js (conversation),
- * filter.js (studies picked) and i18n.js (language); this file turns events into calls.
+ * The page: wires the conversations sidebar, the chat (composer, answers, citation panel and preview,
+ * suggestions), the Library (documents, upload, reader), the Studies view, the language switch and the
+ * access-token form. State lives in conversations.js (conversations), filter.js (studies picked),
+ * library-data.js (documents) and i18n.js (language); this file turns events into calls.
  */
-import { setToken } from "./api.js";
-import { clearConversation, conversation, fitHistory, historyBefore, loadConversation, lowerBodyBudget, newId, saveConversation, streamInto } from "./chat.js";
+import { fetchSuggestions, setToken } from "./api.js";
+import { historyBefore, fitHistory, lowerBodyBudget, resetReply, streamInto } from "./chat.js";
+import { active, loadConversations, newId, setActive, startNew, touch } from "./conversations.js";
 import { announce, copyText, h } from "./dom.js";
 import { getFilter, initFilter, renderFilter, setFilter, setPickerOpen } from "./filter.js";
 import { applyStatic, getLang, initLang, setLang, STRINGS, t } from "./i18n.js";
+import { renderLibrary } from "./library.js";
+import { getDocuments, loadLibrary, onLibraryChange, tableStudies } from "./library-data.js";
+import { answerAsText, fillAssistant, renderAssistant, renderUser } from "./message-view.js";
 import { closePanel, initPanel, openCitation, refreshPanel } from "./panel.js";
-import { answerAsText, fillAssistant, renderAssistant, renderUser } from "./render.js";
-import { getReview, loadStudies, renderStudiesView } from "./studies.js";
+import { hidePreview, showPreview } from "./preview.js";
+import { renderReader } from "./reader.js";
+import { initSidebar, renderSidebar, setSidebarOpen } from "./sidebar.js";
+import { renderStudiesView } from "./studies.js";
 
 const $ = (id) => document.getElementById(id);
+const VIEWS = ["chat", "library", "studies"];
 let els;
 let controller = null;
-let pendingRetry = false;
+let editingId = null;
+let view = "chat";
+let reading = null; // { docId, focus } while the reader is open
 
 const handlers = {
-  onCitation: (citation, button) => openCitation(citation, button),
+  onCitation: (citation, button) => {
+    hidePreview();
+    openCitation(citation, button);
+  },
+  onPreview: (citation, button) => showPreview(citation, button),
+  onPreviewEnd: () => hidePreview(),
   onCopyAnswer: async (msg, button) => {
     const ok = await copyText(answerAsText(msg));
     const label = button.querySelector(".copy-label");
     label.textContent = ok ? t("copied") : t("copyFailed");
-    button.classList.toggle("is-done", ok);
-    announce(ok ? t("copied") : t("copyFailed"));
-    setTimeout(() => {
-      label.textContent = t("copyAnswer");
-      button.classList.remove("is-done");
-    }, 2000);
+    announce(label.textContent);
+    setTimeout(() => (label.textContent = t("copyAnswer")), 2000);
   },
-  onRetry: (msg) => retry(msg),
+  onRetry: (msg) => regenerate(msg),
+  onRegenerate: (msg) => regenerate(msg),
+  onRate: (msg, value) => {
+    msg.feedback = msg.feedback === value ? undefined : value;
+    msg.ratedAt = msg.feedback ? Date.now() : undefined;
+    touch();
+    refill(msg);
+    if (msg.feedback) announce(t("rated"));
+  },
+  onEdit: (msg) => {
+    if (controller) return;
+    editingId = msg.id;
+    renderConversation();
+  },
+  onEditCancel: () => {
+    editingId = null;
+    renderConversation();
+  },
+  onEditSubmit: (msg, text) => {
+    const question = text.trim();
+    if (!question || controller) return;
+    const c = active();
+    const index = c.messages.indexOf(msg);
+    editingId = null;
+    if (index < 0) return;
+    c.messages.splice(index);
+    ask(question, { filter: msg.filter ?? null });
+  },
+  onSuggestion: (s) => ask(s.question, { filter: s.docs ? { studies: [], docs: s.docs, label: "" } : getFilter() }),
+  onOpenReader: (docId, passageId) => openReader(docId, passageId),
 };
 
 // ---- conversation view ------------------------------------------------------------------------------
@@ -44,16 +84,30 @@ function scrollToBottom() {
   els.scroller.scrollTop = els.scroller.scrollHeight;
 }
 
+function lastAssistant() {
+  return active().messages.findLast((m) => m.role === "assistant");
+}
+
 function renderConversation() {
+  const messages = active().messages;
   let answers = 0;
-  const nodes = conversation.messages.map((m) => (m.role === "user" ? renderUser(m) : renderAssistant(m, handlers, ++answers)));
+  const last = lastAssistant();
+  const nodes = messages.map((m) => (m.role === "user" ? renderUser(m, handlers, { editing: m.id === editingId }) : renderAssistant(m, handlers, ++answers, { last: m === last })));
   els.conversation.replaceChildren(...nodes);
-  els.empty.hidden = conversation.messages.length > 0;
-  els.conversation.hidden = conversation.messages.length === 0;
+  els.empty.hidden = messages.length > 0;
+  els.conversation.hidden = messages.length === 0;
+  // The empty screen starts at its top (its heading must not hide under the top bar).
+  if (messages.length === 0) els.scroller.scrollTop = 0;
+  renderSidebar();
 }
 
 function articleOf(msg) {
   return els.conversation.querySelector(`[data-id="${CSS.escape(msg.id)}"]`);
+}
+
+function refill(msg) {
+  const article = articleOf(msg);
+  if (article) fillAssistant(article, msg, handlers, { last: msg === lastAssistant() });
 }
 
 let frame = 0;
@@ -62,18 +116,21 @@ function scheduleUpdate(msg) {
   frame = requestAnimationFrame(() => {
     frame = 0;
     const stick = isNearBottom();
-    const article = articleOf(msg);
-    if (article) fillAssistant(article, msg, handlers);
+    refill(msg);
     if (stick) scrollToBottom();
   });
 }
 
 function renderExamples() {
-  const examples = STRINGS[getLang()].examples;
-  els.examples.replaceChildren(...examples.map((ex) =>
+  els.examples.replaceChildren(...STRINGS[getLang()].examples.map((ex) =>
     h("li", {}, h("button", { type: "button", class: "example", lang: ex.lang, onclick: () => ask(ex.text) },
       h("span", { class: "example-lang", "aria-hidden": "true", title: t("exampleLang", ex.lang) }, ex.lang.toUpperCase()),
       h("span", { class: "example-text" }, ex.text)))));
+}
+
+function renderSubtitle() {
+  const docs = getDocuments();
+  $("brand-sub").textContent = docs.length ? t("appSubtitle", docs.length, tableStudies().length) : "";
 }
 
 // ---- asking -----------------------------------------------------------------------------------------
@@ -87,45 +144,66 @@ function setStreaming(on) {
   if (!on && focusWasOn === els.stop) els.question.focus();
 }
 
-async function ask(text, studies = getFilter()) {
+/** Follow-ups for the last answer (checked by the server by asking them); shown under it when they come. */
+async function loadSuggestions(reply, messages) {
+  try {
+    const { suggestions } = await fetchSuggestions({ messages: [...messages, { role: "assistant", content: reply.text }] });
+    if (reply !== lastAssistant() || !Array.isArray(suggestions)) return;
+    reply.suggestions = suggestions;
+    touch();
+    const stick = isNearBottom();
+    refill(reply);
+    if (stick) scrollToBottom();
+  } catch {
+    /* suggestions are optional */
+  }
+}
+
+async function ask(text, { filter = getFilter() } = {}) {
   const question = String(text ?? "").trim();
   if (!question || controller) return;
-  showTab("chat");
+  showView("chat");
   closePanel({ restoreFocus: false });
-  const history = historyBefore(conversation.messages.length);
-  const user = { id: newId(), role: "user", content: question, studies };
-  const reply = { id: newId(), role: "assistant", status: "streaming", text: "", citations: [], warnings: [], abstained: false };
+  const conversation = active();
+  const history = historyBefore(conversation.messages, conversation.messages.length);
+  const user = { id: newId(), role: "user", content: question, ...(filter ? { filter } : {}) };
+  const reply = resetReply({ id: newId(), role: "assistant" });
+  for (const m of conversation.messages) if (m.role === "assistant") delete m.suggestions;
   conversation.messages.push(user, reply);
-  saveConversation();
+  touch(conversation);
   renderConversation();
   scrollToBottom();
   controller = new AbortController();
   setStreaming(true);
-  // The request must fit the server's body limit: leave out the oldest turns, and say so. A 413 means the
-  // limit is lower than assumed: lower the budget and ask again.
+  const extra = filter ? { studies: filter.studies, docs: filter.docs } : {};
+  let sent;
+  // The request must fit the server's body limit: leave out the oldest turns, and say so.
   for (let attempt = 0; ; attempt++) {
-    const fitted = fitHistory(history, { role: "user", content: question }, studies.length > 0 ? { studies } : {});
-    Object.assign(reply, { status: "streaming", text: "", citations: [], abstained: false, error: undefined, unsupported: [], warnings: fitted.dropped > 0 ? [t("historyTrimmed", fitted.dropped)] : [] });
-    await streamInto(reply, { messages: fitted.messages, studies, signal: controller.signal, onUpdate: scheduleUpdate });
+    const fitted = fitHistory(history, { role: "user", content: question }, extra);
+    sent = fitted.messages;
+    resetReply(reply, fitted.dropped > 0 ? [t("historyTrimmed", fitted.dropped)] : []);
+    await streamInto(reply, { messages: fitted.messages, ...extra, signal: controller.signal, onUpdate: scheduleUpdate });
     const tooLarge = reply.status === "error" && reply.error?.status === 413;
     if (!tooLarge || attempt >= 3 || !lowerBodyBudget()) break;
   }
   controller = null;
   setStreaming(false);
-  saveConversation();
-  const article = articleOf(reply);
+  touch(conversation);
   const stick = isNearBottom();
-  if (article) fillAssistant(article, reply, handlers);
+  refill(reply);
   if (stick) scrollToBottom();
   if (reply.status === "error" && reply.error?.status === 401) showTokenForm();
+  if (reply.status === "done") loadSuggestions(reply, sent);
 }
 
-function retry(msg) {
-  const index = conversation.messages.indexOf(msg);
-  const question = conversation.messages[index - 1];
+/** Ask the question before `msg` (an answer) again, replacing the answer. */
+function regenerate(msg) {
+  const messages = active().messages;
+  const index = messages.indexOf(msg);
+  const question = messages[index - 1];
   if (index < 1 || !question || question.role !== "user" || controller) return;
-  conversation.messages.splice(index - 1, 2);
-  ask(question.content, question.studies ?? []);
+  messages.splice(index - 1);
+  ask(question.content, { filter: question.filter ?? null });
 }
 
 function stop() {
@@ -135,11 +213,25 @@ function stop() {
 function newChat() {
   stop();
   closePanel({ restoreFocus: false });
-  clearConversation();
+  startNew();
+  editingId = null;
   renderConversation();
   els.question.value = "";
   autoGrow();
-  showTab("chat");
+  showView("chat");
+  setSidebarOpen(false);
+  els.question.focus();
+}
+
+function openConversation(id) {
+  if (controller) return;
+  closePanel({ restoreFocus: false });
+  setActive(id);
+  editingId = null;
+  renderConversation();
+  showView("chat");
+  setSidebarOpen(false);
+  if (active().messages.length) scrollToBottom();
   els.question.focus();
 }
 
@@ -147,29 +239,69 @@ function newChat() {
 function autoGrow() {
   const q = els.question;
   q.rows = 1;
-  if (q.value === "") return; // Chromium counts a wrapped placeholder in scrollHeight
+  if (q.value === "") return;
   const style = getComputedStyle(q);
   const line = parseFloat(style.lineHeight) || 24;
   const padding = parseFloat(style.paddingTop) + parseFloat(style.paddingBottom);
   q.rows = Math.max(1, Math.min(8, Math.round((q.scrollHeight - padding) / line)));
 }
 
-// ---- tabs, language, token ------------------------------------------------------------------------
+// ---- views ------------------------------------------------------------------------------------------
 
-function showTab(name) {
-  for (const tab of [els.tabChat, els.tabStudies]) {
-    const active = tab.id === `tab-${name}`;
-    tab.setAttribute("aria-selected", String(active));
-    tab.tabIndex = active ? 0 : -1;
+/** Every passage the current conversation cites, with its quotes: passageId -> [{ n, start, end, quote }]. */
+function citedPassages() {
+  const cited = new Map();
+  for (const m of active().messages) {
+    if (m.role !== "assistant") continue;
+    for (const c of m.citations ?? []) {
+      const list = cited.get(c.passageId) ?? [];
+      list.push({ n: c.n, start: c.quoteStart, end: c.quoteEnd, quote: c.quote });
+      cited.set(c.passageId, list);
+    }
   }
-  $("view-chat").hidden = name !== "chat";
-  $("view-studies").hidden = name !== "studies";
-  if (name === "studies") loadStudies().then(() => renderStudiesView({ onAsk: askAboutStudy }), onStudiesFailed);
+  return cited;
 }
 
-function askAboutStudy(number) {
-  setFilter([number]);
-  showTab("chat");
+function onAuth() {
+  showTokenForm();
+}
+
+function openReader(docId, focus) {
+  reading = { docId, focus };
+  closePanel({ restoreFocus: false });
+  showView("library");
+}
+
+function showView(name) {
+  view = VIEWS.includes(name) ? name : "chat";
+  for (const v of VIEWS) {
+    const tab = $(`tab-${v}`);
+    tab.setAttribute("aria-selected", String(v === view));
+    tab.tabIndex = v === view ? 0 : -1;
+    $(`view-${v}`).hidden = v !== view;
+  }
+  document.body.dataset.view = view;
+  if (view === "library") {
+    $("library-home").hidden = Boolean(reading);
+    $("reader").hidden = !reading;
+    if (reading) {
+      renderReader(reading.docId, {
+        cited: citedPassages(),
+        focus: reading.focus,
+        onBack: () => {
+          reading = null;
+          showView("library");
+          $("library-title").focus();
+        },
+      });
+    } else renderLibrary({ onRead: (docId) => openReader(docId), onAuth });
+  }
+  if (view === "studies") renderStudiesView({ onAsk: askAboutStudy, onAuth });
+}
+
+function askAboutStudy(study) {
+  setFilter([study]);
+  showView("chat");
   els.question.focus();
 }
 
@@ -179,17 +311,16 @@ function applyLanguage() {
   renderExamples();
   renderConversation();
   renderFilter();
-  if (!$("view-studies").hidden) renderStudiesView({ onAsk: askAboutStudy });
+  renderSubtitle();
+  const upload = $("upload-slot");
+  upload.replaceChildren();
+  if (view !== "chat") showView(view);
   refreshPanel();
 }
 
 function showTokenForm() {
   $("token-form").hidden = false;
   $("token-input").focus();
-}
-
-function onStudiesFailed(error) {
-  if (error && error.status === 401) showTokenForm();
 }
 
 function onTokenSubmit(event) {
@@ -200,15 +331,10 @@ function onTokenSubmit(event) {
   $("token-input").value = "";
   $("token-form").hidden = true;
   announce(t("tokenSaved"));
-  loadStudies().then(() => renderFilter(), onStudiesFailed);
-  const last = conversation.messages.at(-1);
-  if (last && last.role === "assistant" && last.status === "error" && last.error?.status === 401 && !pendingRetry) {
-    pendingRetry = true;
-    retry(last);
-    pendingRetry = false;
-  } else {
-    els.question.focus();
-  }
+  loadLibrary({ force: true }).catch(() => undefined);
+  const last = lastAssistant();
+  if (last && last.status === "error" && last.error?.status === 401) regenerate(last);
+  else els.question.focus();
 }
 
 // ---- start ------------------------------------------------------------------------------------------
@@ -223,8 +349,6 @@ function init() {
     question: $("question"),
     send: $("send"),
     stop: $("stop"),
-    tabChat: $("tab-chat"),
-    tabStudies: $("tab-studies"),
   };
   initLang();
   applyStatic();
@@ -236,12 +360,17 @@ function init() {
       applyLanguage();
     });
   }
-  initPanel({ getReview, onError: (error) => error.status === 401 && showTokenForm() });
+  initPanel({ onError: (error) => error.status === 401 && showTokenForm(), onOpenReader: openReader });
   initFilter();
+  loadConversations();
+  initSidebar({ onOpen: openConversation, onDeleted: () => renderConversation() });
   renderExamples();
-  loadConversation();
   renderConversation();
-  scrollToBottom();
+  if (active().messages.length) scrollToBottom();
+  onLibraryChange(() => {
+    renderFilter();
+    renderSubtitle();
+  });
 
   els.composer.addEventListener("submit", (event) => {
     event.preventDefault();
@@ -262,18 +391,22 @@ function init() {
   els.stop.addEventListener("click", stop);
   $("new-chat").addEventListener("click", newChat);
   $("token-form").addEventListener("submit", onTokenSubmit);
-  for (const tab of [els.tabChat, els.tabStudies]) {
-    tab.addEventListener("click", () => showTab(tab.id.slice(4)));
+  const tabs = VIEWS.map((v) => $(`tab-${v}`));
+  for (const tab of tabs) {
+    tab.addEventListener("click", () => {
+      if (tab.id === "tab-library") reading = null;
+      showView(tab.id.slice(4));
+    });
     tab.addEventListener("keydown", (event) => {
-      if (event.key !== "ArrowLeft" && event.key !== "ArrowRight" && event.key !== "Home" && event.key !== "End") return;
+      const i = tabs.indexOf(tab);
+      const next = { ArrowRight: (i + 1) % tabs.length, ArrowLeft: (i + tabs.length - 1) % tabs.length, Home: 0, End: tabs.length - 1 }[event.key];
+      if (next === undefined) return;
       event.preventDefault();
-      const next = tab === els.tabChat ? els.tabStudies : els.tabChat;
-      const target = event.key === "Home" ? els.tabChat : event.key === "End" ? els.tabStudies : next;
-      showTab(target.id.slice(4));
-      target.focus();
+      showView(tabs[next].id.slice(4));
+      tabs[next].focus();
     });
   }
-  loadStudies().then(() => renderFilter(), onStudiesFailed);
+  loadLibrary().catch((error) => error?.status === 401 && showTokenForm());
 }
 
 if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);

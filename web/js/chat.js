@@ -1,16 +1,11 @@
 /**
- * The conversation as data: messages and their final results, kept in localStorage, the history sent
- * with each question, and one streamed answer applied event by event to its message.
- *
- * A user message: { id, role: "user", content, studies }.
- * An assistant message: { id, role: "assistant", status: "streaming" | "done" | "stopped" | "error",
- *   text, citations, abstained, warnings, unsupported, mode, lang, error? }.
+ * Asking: the history sent with each question (fitted to the server's body limit), and one streamed
+ * answer applied event by event to its message (meta, delta, citations, done, error: the events of the
+ * API's ChatEvent, nothing else). The answer is shown from `sentences` and `citations` once they arrive;
+ * until then the streamed text is shown as it comes.
  */
 import { ApiError, streamChat } from "./api.js";
-import { load, remove, save } from "./storage.js";
 
-const CONVERSATION_KEY = "ra.conversation.v1";
-const MAX_KEPT = 60;
 const HISTORY_TURNS = 12;
 const MAX_CONTENT = 8000;
 /** The server's default body limit (BODY_LIMIT_BYTES); halved each time the server says a request was too large. */
@@ -18,54 +13,13 @@ const DEFAULT_BODY_BUDGET = 64 * 1024;
 const MIN_BODY_BUDGET = 16 * 1024;
 let bodyBudget = DEFAULT_BODY_BUDGET;
 
-export const conversation = { messages: [] };
-
-export function newId() {
-  return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
-}
-
-function isMessage(m) {
-  return m && typeof m === "object" && typeof m.id === "string" && (m.role === "user" || m.role === "assistant");
-}
-
-export function loadConversation() {
-  const stored = load(CONVERSATION_KEY, null);
-  const messages = stored && Array.isArray(stored.messages) ? stored.messages.filter(isMessage) : [];
-  for (const m of messages) {
-    if (m.role === "user") m.content = String(m.content ?? "");
-    else {
-      m.text = String(m.text ?? "");
-      m.citations = Array.isArray(m.citations) ? m.citations : [];
-      m.warnings = Array.isArray(m.warnings) ? m.warnings : [];
-      m.unsupported = Array.isArray(m.unsupported) ? m.unsupported : [];
-      // An answer cut off by a reload is kept as stopped.
-      if (m.status === "streaming") m.status = "stopped";
-    }
-  }
-  conversation.messages = messages;
-  return messages;
-}
-
-export function saveConversation() {
-  const kept = conversation.messages.slice(-MAX_KEPT).map((m) => (m.role === "assistant" && m.status === "streaming" ? { ...m, status: "stopped" } : m));
-  if (!save(CONVERSATION_KEY, { version: 1, messages: kept })) {
-    // Storage full: keep the most recent turns only.
-    save(CONVERSATION_KEY, { version: 1, messages: kept.slice(-10) });
-  }
-}
-
-export function clearConversation() {
-  conversation.messages = [];
-  remove(CONVERSATION_KEY);
-}
-
 /** The turns before `upTo` that got an answer, as { role, content } for /api/chat. */
-export function historyBefore(upTo) {
+export function historyBefore(messages, upTo) {
   const turns = [];
-  const messages = conversation.messages.slice(0, upTo);
-  for (let i = 0; i + 1 < messages.length; i++) {
-    const question = messages[i];
-    const reply = messages[i + 1];
+  const list = messages.slice(0, upTo);
+  for (let i = 0; i + 1 < list.length; i++) {
+    const question = list[i];
+    const reply = list[i + 1];
     if (question.role !== "user" || reply.role !== "assistant") continue;
     if (!reply.text || reply.status === "error") continue;
     turns.push({ role: "user", content: question.content.slice(0, MAX_CONTENT) }, { role: "assistant", content: reply.text.slice(0, MAX_CONTENT) });
@@ -73,13 +27,8 @@ export function historyBefore(upTo) {
   return turns.slice(-HISTORY_TURNS);
 }
 
-/** Size of a request body in bytes, as the server counts it. */
 export function bodyBytes(body) {
   return new TextEncoder().encode(JSON.stringify(body)).length;
-}
-
-export function getBodyBudget() {
-  return bodyBudget;
 }
 
 /** The server refused a request as too large: its limit is lower than assumed. Returns false at the floor. */
@@ -89,10 +38,7 @@ export function lowerBodyBudget() {
   return true;
 }
 
-/**
- * The messages to send for `question`: the history without its oldest turns (a question and its answer
- * each) until the request fits `budget` bytes. Returns the messages and how many turns were left out.
- */
+/** The messages to send: the history without its oldest turns until the request fits the budget. */
 export function fitHistory(history, question, extra = {}, budget = bodyBudget) {
   let turns = history.slice();
   let dropped = 0;
@@ -107,33 +53,45 @@ function mergeWarnings(into, more) {
   for (const w of more ?? []) if (typeof w === "string" && !into.includes(w)) into.push(w);
 }
 
+/** A fresh assistant message, waiting for its answer. */
+export function resetReply(msg, warnings = []) {
+  Object.assign(msg, { status: "streaming", text: "", sentences: [], citations: [], abstained: false, unsupported: [], studies: [], plan: null, error: undefined, warnings: [...warnings], suggestions: undefined, feedback: undefined });
+  return msg;
+}
+
 /**
  * Stream the answer to `messages` into `msg`, calling onUpdate(msg) after every change. Never throws:
  * the outcome is msg.status ("done", "stopped" or "error" with msg.error = { status, code, message }).
  */
-export async function streamInto(msg, { messages, studies, signal, onUpdate }) {
+export async function streamInto(msg, { messages, studies, docs, signal, onUpdate }) {
   try {
-    await streamChat({ messages, studies, signal }, (event, data) => {
+    await streamChat({ messages, studies, docs, signal }, (event, data) => {
       if (event === "meta") {
         msg.lang = data.lang;
         msg.mode = data.mode;
+        msg.plan = data.plan ?? null;
         mergeWarnings(msg.warnings, data.warnings);
       } else if (event === "delta") {
         if (data.reset) msg.text = "";
         msg.text += String(data.text ?? "");
       } else if (event === "citations") {
-        msg.citations = data.citations ?? [];
+        msg.citations = Array.isArray(data.citations) ? data.citations : [];
+        msg.sentences = Array.isArray(data.sentences) ? data.sentences : [];
         msg.abstained = Boolean(data.abstained);
         msg.unsupported = Array.isArray(data.unsupported) ? data.unsupported : [];
+        msg.studies = Array.isArray(data.studies) ? data.studies : [];
         mergeWarnings(msg.warnings, data.warnings);
       } else if (event === "done") {
         const result = data.result ?? {};
         if (typeof result.answer === "string") msg.text = result.answer;
         if (Array.isArray(result.citations)) msg.citations = result.citations;
+        if (Array.isArray(result.sentences)) msg.sentences = result.sentences;
         if (Array.isArray(result.unsupported)) msg.unsupported = result.unsupported;
+        if (Array.isArray(result.studies)) msg.studies = result.studies;
         msg.abstained = Boolean(result.abstained ?? msg.abstained);
         msg.mode = result.mode ?? msg.mode;
         msg.lang = result.lang ?? msg.lang;
+        msg.plan = result.plan ?? msg.plan;
         mergeWarnings(msg.warnings, result.warnings);
         msg.status = "done";
       } else if (event === "error") {

@@ -1,47 +1,45 @@
 /**
- * The study filter: pick any of the 10 studies; while any is picked, /api/chat gets `studies` and a bar
- * above the question box says so, with a Clear button. The choice is kept in localStorage.
+ * The study filter: pick studies; while any is picked, /api/chat gets `studies` (and `docs`, since study
+ * numbers are per document) and a bar above the question box says so. Kept in localStorage.
  */
 import { announce, h } from "./dom.js";
 import { t } from "./i18n.js";
+import { documentById, tableStudies } from "./library-data.js";
 import { load, save } from "./storage.js";
-import { getStudies, studyShortName } from "./studies.js";
 
-const FILTER_KEY = "ra.filter";
-const selected = new Set((load(FILTER_KEY, []) ?? []).filter((n) => Number.isInteger(n) && n >= 1 && n <= 10));
-let onChange = () => {};
+const FILTER_KEY = "ra.filter.v2";
+const keyOf = (s) => `${s.docId}#${s.number}`;
+const selected = new Set((load(FILTER_KEY, []) ?? []).filter((k) => typeof k === "string"));
 
-export function getFilter() {
-  return [...selected].sort((a, b) => a - b);
+function picked() {
+  return tableStudies().filter((s) => selected.has(keyOf(s)));
 }
 
-export function setFilter(numbers) {
+/** What to send with a question, and how to name it: { studies, docs, label } or null. */
+export function getFilter() {
+  const studies = picked();
+  if (studies.length === 0) return null;
+  const docs = [...new Set(studies.map((s) => s.docId))];
+  const label = docs.map((d) => `${documentById(d)?.short ?? d}: ${t("studiesList", studies.filter((s) => s.docId === d).map((s) => s.number))}`).join("; ");
+  return { studies: [...new Set(studies.map((s) => s.number))], docs, label };
+}
+
+export function setFilter(studies) {
   selected.clear();
-  for (const n of numbers) selected.add(n);
-  persist();
+  for (const s of studies) selected.add(keyOf(s));
+  save(FILTER_KEY, [...selected]);
   renderFilter();
 }
 
-function persist() {
-  save(FILTER_KEY, getFilter());
-  onChange(getFilter());
-}
-
-function picker() {
-  return document.getElementById("filter-picker");
-}
-
-function toggleButton() {
-  return document.getElementById("filter-toggle");
-}
+const picker = () => document.getElementById("filter-picker");
+const toggleButton = () => document.getElementById("filter-toggle");
 
 export function setPickerOpen(open) {
   picker().hidden = !open;
   toggleButton().setAttribute("aria-expanded", String(open));
 }
 
-export function initFilter(options = {}) {
-  onChange = options.onChange ?? onChange;
+export function initFilter() {
   toggleButton().addEventListener("click", () => {
     const open = picker().hidden;
     setPickerOpen(open);
@@ -65,36 +63,37 @@ export function initFilter(options = {}) {
 /** Redraw the options (after the studies load, or in another language) and the active-filter bar. */
 export function renderFilter() {
   const options = document.getElementById("filter-options");
-  const studies = getStudies();
+  const studies = tableStudies();
+  toggleButton().hidden = studies.length === 0;
   options.replaceChildren(...studies.map((study) => {
-    const input = h("input", { type: "checkbox", class: "filter-input", value: String(study.number), id: `filter-study-${study.number}` });
-    input.checked = selected.has(study.number);
+    const id = `filter-${keyOf(study).replace(/[^\w-]/g, "-")}`;
+    const input = h("input", { type: "checkbox", class: "filter-input", value: keyOf(study), id });
+    input.checked = selected.has(keyOf(study));
     input.addEventListener("change", () => {
-      if (input.checked) selected.add(study.number);
-      else selected.delete(study.number);
-      persist();
+      if (input.checked) selected.add(keyOf(study));
+      else selected.delete(keyOf(study));
+      save(FILTER_KEY, [...selected]);
       renderFilterState();
     });
-    return h("label", { class: "filter-chip", for: input.id, title: study.title },
+    return h("label", { class: "filter-chip", for: id, title: study.title ?? "" },
       input,
       h("span", { class: "filter-num", "aria-hidden": "true" }, String(study.number)),
       h("span", { class: "filter-name" },
         h("span", { class: "visually-hidden" }, `${t("study", study.number)}: `),
-        h("span", { class: "filter-cite" }, studyShortName(study)),
-        h("span", { class: "filter-title" }, study.title)));
+        h("span", { class: "filter-cite" }, study.label ?? t("study", study.number)),
+        h("span", { class: "filter-title" }, study.title ?? "")));
   }));
   renderFilterState();
 }
 
 function renderFilterState() {
-  const chosen = getFilter();
-  const bar = document.getElementById("filter-active");
-  bar.hidden = chosen.length === 0;
-  document.getElementById("filter-active-text").textContent = chosen.length ? t("filterActive", chosen) : "";
+  const filter = getFilter();
+  const count = filter ? picked().length : 0;
+  document.getElementById("filter-active").hidden = !filter;
+  document.getElementById("filter-active-text").textContent = filter ? t("filterActive", filter.label) : "";
   const badge = document.getElementById("filter-count");
-  badge.hidden = chosen.length === 0;
-  badge.textContent = String(chosen.length);
-  const toggle = toggleButton();
-  toggle.setAttribute("aria-label", t("filterToggleLabel", chosen.length));
-  toggle.classList.toggle("is-active", chosen.length > 0);
+  badge.hidden = count === 0;
+  badge.textContent = String(count);
+  toggleButton().setAttribute("aria-label", t("filterToggleLabel", count));
+  toggleButton().classList.toggle("is-active", count > 0);
 }

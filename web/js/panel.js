@@ -1,24 +1,25 @@
 /**
- * The citation panel: the quote highlighted inside its whole passage, where it is (section, page), and a
- * card for each source study (or the review). A side panel on wide screens, a full-width drawer on phones.
- * Focus moves to the panel when it opens and back to the chip that opened it when it closes (Escape too).
+ * The citation panel: the quote highlighted inside its passage (GET /api/passages/:id), where it is
+ * (document, section heading, page when known, studies), a link to the reader at that place and to the
+ * PDF page when the library has the PDF, and the source studies' cards (or the document's).
+ * Beside the conversation on wide screens, a full-screen drawer on phones.
  */
-import { fetchPassage } from "./api.js";
+import { fetchPassage, fileUrl } from "./api.js";
 import { h } from "./dom.js";
-import { sectionName, t } from "./i18n.js";
-import { pageLabel } from "./render.js";
-import { reviewCard, studyCard } from "./studies.js";
+import { t } from "./i18n.js";
+import { documentById } from "./library-data.js";
+import { pageLabel, whereParts } from "./source-line.js";
+import { documentCard, studyCard } from "./study-card.js";
 
-const passages = new Map();
 let panel;
 let body;
 let title;
 let backdrop;
-let trigger = null;
-let triggerKey = null;
+let handlers = { onError: () => {}, onOpenReader: () => {} };
 let current = null;
+let trigger = null;
 let request = 0;
-let handlers = { onError: () => {}, getReview: () => null };
+const passages = new Map();
 
 export function initPanel(options) {
   handlers = { ...handlers, ...options };
@@ -29,60 +30,47 @@ export function initPanel(options) {
   document.getElementById("panel-close").addEventListener("click", () => closePanel());
   backdrop.addEventListener("click", () => closePanel());
   document.addEventListener("keydown", (event) => {
-    if (event.key === "Escape" && !panel.hidden) {
-      event.preventDefault();
-      closePanel();
-    }
+    if (event.key === "Escape" && isPanelOpen()) closePanel();
   });
 }
 
 export function isPanelOpen() {
-  return panel && !panel.hidden;
+  return Boolean(panel && !panel.hidden);
 }
 
-/** Where the quote sits in the passage: the server's offsets, checked, else a search, else nothing. */
-export function locateQuote(text, citation) {
-  const { quote, quoteStart, quoteEnd } = citation;
-  if (Number.isInteger(quoteStart) && Number.isInteger(quoteEnd) && text.slice(quoteStart, quoteEnd) === quote) {
-    return [quoteStart, quoteEnd];
-  }
-  const at = quote ? text.indexOf(quote) : -1;
-  return at >= 0 ? [at, at + quote.length] : null;
-}
-
+/** The passage text with the quote marked; the quote alone when its span does not match. */
 function passageBlock(passage, citation) {
   const text = passage.text ?? "";
-  const range = locateQuote(text, citation);
-  const children = [];
-  if (passage.context) children.push(h("p", { class: "passage-context" }, t("passageFrom", passage.context)));
-  if (range) {
-    children.push(h("blockquote", { class: "passage" },
-      text.slice(0, range[0]),
-      h("mark", { class: "quote-mark" }, text.slice(range[0], range[1])),
-      text.slice(range[1])));
-  } else {
-    children.push(h("p", { class: "panel-hint" }, t("panelQuoteMissing")));
-    children.push(h("blockquote", { class: "passage" }, h("mark", { class: "quote-mark" }, citation.quote)));
+  const start = citation.quoteStart;
+  const end = citation.quoteEnd;
+  if (Number.isInteger(start) && Number.isInteger(end) && text.slice(start, end) === citation.quote) {
+    return [h("blockquote", { class: "passage", lang: passage.lang }, text.slice(0, start), h("mark", {}, text.slice(start, end)), text.slice(end))];
   }
-  return children;
+  return [h("p", { class: "panel-hint" }, t("panelQuoteMissing")), h("blockquote", { class: "passage" }, h("mark", {}, citation.quote))];
+}
+
+function links(citation) {
+  const doc = documentById(citation.docId);
+  const open = h("button", { type: "button", class: "btn btn-small open-reader", onclick: () => handlers.onOpenReader(citation.docId, citation.passageId) }, t("openInReader"));
+  const pdf = doc?.format === "pdf"
+    ? h("a", { class: "btn btn-small btn-ghost open-pdf", href: fileUrl(doc.id, citation.page), target: "_blank", rel: "noopener" }, citation.page ? t("openPdfPage", citation.page) : t("openPdf"))
+    : null;
+  return h("div", { class: "panel-links" }, open, pdf);
 }
 
 function renderLoaded(citation, data) {
   const { passage, studies } = data;
-  const page = passage.page ?? citation.page;
-  const meta = h("p", { class: "panel-meta" },
-    h("span", { class: "pill" }, sectionName(passage.section ?? citation.section)),
-    h("span", { class: `pill${page === null || page === undefined ? " pill-muted" : ""}` }, pageLabel(page)),
-    ...(citation.studies.length > 0 ? citation.studies.map((n) => h("span", { class: "pill pill-accent" }, t("study", n))) : [h("span", { class: "pill" }, t("wholeReview"))]),
-  );
+  const where = whereParts(citation);
+  const meta = h("p", { class: "panel-meta" }, ...where.map((part, i) => h("span", { class: `pill${i === where.length - 1 && citation.studies.length ? " pill-accent" : ""}` }, part)));
   const quoteSection = h("section", { class: "panel-section", "aria-labelledby": "panel-quote-heading" },
     h("h3", { class: "panel-section-title", id: "panel-quote-heading" }, t("panelQuoteHeading")),
-    ...passageBlock(passage, citation));
-  const cards = studies.length > 0
-    ? studies.map((s) => studyCard(s, { headingLevel: "h4" }))
-    : [reviewCard(handlers.getReview(), citation.reference, { headingLevel: "h4" })];
+    ...passageBlock(passage, citation),
+    links(citation));
+  const shown = (studies ?? []).filter((s) => citation.studies.includes(s.number));
+  const doc = data.document ?? documentById(citation.docId);
+  const cards = shown.length > 0 ? shown.map((s) => studyCard(s, { headingLevel: "h4" })) : doc ? [documentCard(doc, { headingLevel: "h4" })] : [];
   const studySection = h("section", { class: "panel-section", "aria-labelledby": "panel-studies-heading" },
-    h("h3", { class: "panel-section-title", id: "panel-studies-heading" }, studies.length > 0 ? t("panelStudiesHeading", studies.length) : t("panelReviewHeading")),
+    h("h3", { class: "panel-section-title", id: "panel-studies-heading" }, shown.length > 0 ? t("panelStudiesHeading", shown.length) : t("panelDocumentHeading")),
     ...cards);
   body.replaceChildren(meta, quoteSection, studySection);
   const mark = body.querySelector("mark");
@@ -95,29 +83,19 @@ function renderFailed(error) {
   if (error && error.status === 401) handlers.onError(error);
 }
 
-function keyOf(el) {
-  const article = el.closest("[data-id]");
-  return { id: article ? article.dataset.id : null, n: el.dataset.n ?? el.closest("[data-n]")?.dataset.n, cls: el.className.split(" ")[0] };
-}
-
 /** On phones the panel is a full-screen drawer: the page behind it is inert until it closes. */
 function setModal(on) {
-  for (const el of document.querySelectorAll(".topbar, .token-form, .views")) el.inert = on;
+  for (const el of document.querySelectorAll(".topbar, .token-form, .views, .sidebar")) el.inert = on;
   panel.setAttribute("aria-modal", String(on));
 }
 
-function markTrigger(on) {
-  if (trigger) trigger.classList.toggle("is-open", on);
-}
-
 export async function openCitation(citation, from) {
-  markTrigger(false);
+  trigger?.classList.remove("is-open");
   trigger = from ?? null;
-  markTrigger(true);
-  triggerKey = from ? keyOf(from) : null;
+  trigger?.classList.add("is-open");
   current = citation;
   const mine = ++request;
-  title.textContent = t("citation", citation.n);
+  title.textContent = `${t("citation", citation.n)} · ${citation.document}${pageLabel(citation.page) ? ` · ${pageLabel(citation.page)}` : ""}`;
   body.replaceChildren(h("p", { class: "panel-loading" }, h("span", { class: "dots", "aria-hidden": "true" }, h("span"), h("span"), h("span")), t("panelLoading")));
   panel.hidden = false;
   backdrop.hidden = false;
@@ -134,8 +112,7 @@ export async function openCitation(citation, from) {
     if (mine !== request) return;
     renderLoaded(citation, data);
   } catch (error) {
-    if (mine !== request) return;
-    renderFailed(error);
+    if (mine === request) renderFailed(error);
   } finally {
     if (mine === request) panel.setAttribute("aria-busy", "false");
   }
@@ -143,21 +120,7 @@ export async function openCitation(citation, from) {
 
 /** Redraw the open panel in the current language. */
 export function refreshPanel() {
-  if (isPanelOpen() && current) {
-    const citation = current;
-    const from = trigger;
-    const key = triggerKey;
-    openCitation(citation, from).then(() => {
-      triggerKey = key;
-    });
-  }
-}
-
-function findTrigger() {
-  if (trigger && trigger.isConnected) return trigger;
-  if (!triggerKey || !triggerKey.id) return null;
-  const article = document.querySelector(`[data-id="${CSS.escape(triggerKey.id)}"]`);
-  return article ? article.querySelector(`.${CSS.escape(triggerKey.cls)}[data-n="${CSS.escape(String(triggerKey.n))}"], [data-n="${CSS.escape(String(triggerKey.n))}"] .${CSS.escape(triggerKey.cls)}`) : null;
+  if (isPanelOpen() && current) openCitation(current, trigger);
 }
 
 export function closePanel({ restoreFocus = true } = {}) {
@@ -167,10 +130,9 @@ export function closePanel({ restoreFocus = true } = {}) {
   backdrop.hidden = true;
   setModal(false);
   document.body.classList.remove("panel-open");
-  markTrigger(false);
-  const back = findTrigger();
+  const back = trigger && trigger.isConnected ? trigger : null;
+  trigger?.classList.remove("is-open");
   trigger = null;
-  triggerKey = null;
   current = null;
   if (restoreFocus) (back ?? document.getElementById("question")).focus();
 }

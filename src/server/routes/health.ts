@@ -24,6 +24,7 @@ export function healthRoutes(deps: AppDeps, access: Access) {
       embedder: embedder?.id ?? `${store.manifest.embedder.id} (unreachable: searching by words only)`,
       llm: llm ? llm.model : null,
       build: store.buildId,
+      uploads: { enabled: deps.context.config.server.allowUploads, maxBytes: deps.context.config.server.uploadMaxBytes },
     });
   });
 }

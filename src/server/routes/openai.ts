@@ -14,6 +14,7 @@ import { answerInSlot, createAnswerSlots, streamAnswerInSlot, type AnswerSlots }
 import { AppError } from "../errors.ts";
 import { createStreamScrubber, secretsOf } from "../redact.ts";
 import { SHUTTING_DOWN, untilAborted } from "../shutdown.ts";
+import { fitSentences, requestedLang, usageOf } from "../openai-request.ts";
 import { contentText, OpenAIChatRequest } from "../schemas.ts";
 import { readJson } from "../validate.ts";
 
@@ -23,7 +24,7 @@ export const MODEL_ID = "trafficking-review-assistant";
 export function referencesBlock(citations: Citation[], warnings: string[] = []): string {
   if (citations.length === 0 && warnings.length === 0) return "";
   const lines = citations.map((c) => {
-    const where = [c.document, c.section, c.page ? `p. ${c.page}` : "", c.studies.length ? `study ${c.studies.join(", ")}` : ""].filter(Boolean).join(", ");
+    const where = [c.document, c.heading && !c.heading.includes(" | ") ? c.heading : c.section, c.page ? `p. ${c.page}` : "", c.studies.length ? `study ${c.studies.join(", ")}` : ""].filter(Boolean).join(", ");
     return `[${c.n}] "${c.quote}" (${where}) ${c.reference.replace(/\n/g, "; ")}`;
   });
   const notes = warnings.map((w) => `Note: ${w}`);
@@ -36,12 +37,20 @@ function toMessages(body: { messages: { role: string; content: unknown }[] }): C
     .map((m) => ({ role: m.role as ChatMessage["role"], content: contentText(m.content) }));
 }
 
-function usage(messages: ChatMessage[], content: string) {
-  // Approximate token counts (words), for clients that display usage.
-  const count = (s: string) => s.split(/\s+/).filter(Boolean).length;
-  const prompt = messages.reduce((n, m) => n + count(m.content), 0);
-  const completion = count(content);
-  return { prompt_tokens: prompt, completion_tokens: completion, total_tokens: prompt + completion };
+/** The system and developer messages: the instructions (a language request is honoured). */
+function instructionsOf(body: { messages: { role: string; content: unknown }[] }): string[] {
+  return body.messages.filter((m) => m.role === "system" || m.role === "developer").map((m) => contentText(m.content));
+}
+
+/** The answer as the message content, cut to `maxTokens` at a sentence (with the references of what is kept). */
+function contentOf(result: AnswerResult, maxTokens: number | undefined): { content: string; truncated: boolean } {
+  const citedBy = (kept: number) => {
+    const used = new Set(result.sentences.slice(0, Math.max(1, kept)).flatMap((s) => s.citations));
+    return result.citations.filter((c) => used.has(c.n));
+  };
+  const fitted = fitSentences(result.sentences, maxTokens, (kept) => referencesBlock(citedBy(kept), result.warnings));
+  if (!fitted.truncated) return { content: result.answer + referencesBlock(result.citations, result.warnings), truncated: false };
+  return { content: fitted.text + (fitted.kept < 0 ? "" : referencesBlock(citedBy(fitted.kept), result.warnings)), truncated: true };
 }
 
 export function openAIRoutes(deps: AppDeps, slots: AnswerSlots = createAnswerSlots()) {
@@ -58,22 +67,37 @@ export function openAIRoutes(deps: AppDeps, slots: AnswerSlots = createAnswerSlo
       const id = `chatcmpl-${randomUUID()}`;
       const created = Math.floor(Date.now() / 1000);
       const model = MODEL_ID;
-      if (!body.stream) {
+      const lang = requestedLang(instructionsOf(body));
+      const maxTokens = body.max_completion_tokens ?? body.max_tokens ?? undefined;
+      const prompt = messages.map((m) => m.content);
+      // With a token limit the answer must be whole before it can be cut at a sentence: it is sent at once.
+      if (!body.stream || maxTokens !== undefined) {
         let result: AnswerResult;
         try {
-          result = await answerInSlot(slots, deps.context, messages, { signal: c.req.raw.signal });
+          result = await answerInSlot(slots, deps.context, messages, { signal: c.req.raw.signal, lang });
         } catch (error) {
           if (error instanceof AnswerInputError) throw new AppError(400, "invalid_request", `messages: ${error.message}`);
           throw error;
         }
-        const content = result.answer + referencesBlock(result.citations, result.warnings);
+        const { content, truncated } = contentOf(result, maxTokens);
+        const finish = truncated ? "length" : "stop";
+        if (body.stream) {
+          return streamSSE(c, async (stream) => {
+            const chunk = (delta: Record<string, unknown>, finishReason: string | null = null) =>
+              stream.writeSSE({ data: JSON.stringify({ id, object: "chat.completion.chunk", created, model, choices: [{ index: 0, delta, finish_reason: finishReason, logprobs: null }] }) });
+            await chunk({ role: "assistant", content: "" });
+            await chunk({ content });
+            await chunk({}, finish);
+            await stream.writeSSE({ data: "[DONE]" });
+          });
+        }
         return c.json({
           id,
           object: "chat.completion",
           created,
           model,
-          choices: [{ index: 0, message: { role: "assistant", content }, finish_reason: "stop", logprobs: null }],
-          usage: usage(messages, content),
+          choices: [{ index: 0, message: { role: "assistant", content }, finish_reason: finish, logprobs: null }],
+          usage: usageOf(prompt, content),
         });
       }
       return streamSSE(c, async (stream) => {
@@ -85,9 +109,10 @@ export function openAIRoutes(deps: AppDeps, slots: AnswerSlots = createAnswerSlo
         const scrubber = createStreamScrubber(secretsOf(deps.context.config));
         try {
           await chunk({ role: "assistant", content: "" });
+          let sent = "";
           const controller = new AbortController();
           stream.onAbort(() => controller.abort());
-          const events = untilAborted(streamAnswerInSlot(slots, deps.context, messages, { signal: controller.signal }), deps.shutdown);
+          const events = untilAborted(streamAnswerInSlot(slots, deps.context, messages, { signal: controller.signal, lang }), deps.shutdown);
           let next = await events.next();
           for (; !next.done; next = await events.next()) {
             const event = next.value;
@@ -95,9 +120,14 @@ export function openAIRoutes(deps: AppDeps, slots: AnswerSlots = createAnswerSlo
             if (event.type === "delta") {
               if (event.reset) scrubber.reset();
               const text = event.reset ? "\n\n" : scrubber.push(event.text);
+              sent += text;
               if (text) await chunk({ content: text });
             }
-            if (event.type === "citations") await chunk({ content: scrubber.flush() + referencesBlock(event.citations, event.warnings) });
+            if (event.type === "citations") {
+              const tail = scrubber.flush() + referencesBlock(event.citations, event.warnings);
+              sent += tail;
+              await chunk({ content: tail });
+            }
           }
           if (next.value === "aborted") {
             controller.abort();
@@ -105,6 +135,9 @@ export function openAIRoutes(deps: AppDeps, slots: AnswerSlots = createAnswerSlo
             return;
           }
           await chunk({}, "stop");
+          if (body.stream_options?.include_usage) {
+            await stream.writeSSE({ data: JSON.stringify({ id, object: "chat.completion.chunk", created, model, choices: [], usage: usageOf(prompt, sent) }) });
+          }
         } catch {
           await stream.writeSSE({ data: JSON.stringify({ error: { message: "the answer could not be completed", type: "internal_error", code: "internal_error" } }) });
         } finally {

@@ -1,0 +1,81 @@
+/**
+ * The real app on a port and a real Chromium (Debian's /usr/bin/chromium through playwright-core), for
+ * the browser tests; axe-core run inside the page; screenshots into test-artifacts/ (git-ignored).
+ */
+import { existsSync } from "node:fs";
+import { mkdir, readFile } from "node:fs/promises";
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import path from "node:path";
+import { serve } from "@hono/node-server";
+import { chromium, type Browser, type Page } from "playwright-core";
+import type { AnswerContext } from "../../src/answer/answer.ts";
+import { PROJECT_ROOT } from "../../src/config.ts";
+import { createApp } from "../../src/server/app.ts";
+
+export const CHROMIUM = "/usr/bin/chromium";
+export const ARTIFACTS = path.join(PROJECT_ROOT, "test-artifacts");
+export const DESKTOP = { width: 1366, height: 900 };
+export const PHONE = { width: 390, height: 844 };
+
+export interface RunningApp {
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function startApp(context: AnswerContext): Promise<RunningApp> {
+  const app = createApp({ context, log: false });
+  const server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }) as Server;
+  await new Promise<void>((resolve) => (server.listening ? resolve() : server.once("listening", () => resolve())));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections?.();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) throw new Error("Debian chromium is required: apt-get install -y chromium");
+  await mkdir(ARTIFACTS, { recursive: true });
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic"],
+  });
+}
+
+export async function shot(page: Page, name: string): Promise<string> {
+  const file = path.join(ARTIFACTS, `${name}.png`);
+  await page.screenshot({ path: file });
+  return file;
+}
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+/** axe-core's violations of serious or critical impact on the page as it is now. */
+export async function seriousViolations(page: Page): Promise<string[]> {
+  const source = await readFile(path.join(PROJECT_ROOT, "node_modules", "axe-core", "axe.min.js"), "utf8");
+  // The page's CSP allows only its own scripts: evaluate the source instead of adding a script tag.
+  await page.evaluate(source);
+  const violations = (await page.evaluate(() => (window as unknown as { axe: { run(): Promise<{ violations: AxeViolation[] }> } }).axe.run().then((r) => r.violations))) as AxeViolation[];
+  return violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(", ")}`);
+}
+
+/** Ask a question through the composer and wait for its answer (and its follow-ups, when `suggestions`). */
+export async function ask(page: Page, question: string, { suggestions = false } = {}): Promise<void> {
+  const before = await page.locator(".msg-assistant").count();
+  await page.locator("#question").fill(question);
+  await page.locator("#question").press("Enter");
+  const answer = page.locator(".msg-assistant").nth(before);
+  await answer.and(page.locator('[data-state="done"], [data-state="error"]')).waitFor({ timeout: 30_000 });
+  if ((await answer.getAttribute("data-state")) !== "done") throw new Error(`the answer failed: ${await answer.innerText()}`);
+  if (suggestions) await answer.locator(".suggestion").first().waitFor({ timeout: 30_000 });
+}
