@@ -172,10 +172,10 @@ function topicSentence(context: ComposeContext, record: StudyRecord, filter: Fil
   return { text: best.text, keys: [], passageId: best.passage.id, start: best.start, end: best.end, source: "text" };
 }
 
-function predicateOf(context: ComposeContext, filters: FilterValue[]): string {
+function predicateOf(context: ComposeContext, filters: FilterValue[], one: boolean): string {
   const m = MESSAGES[context.lang];
   const label = (f: FilterValue) => (f.field === "country" && f.key.startsWith("region:") ? loadVocabulary("regions").label(f.key.slice(7), context.lang) : f.field === "venue" || f.field === "year" || f.field === "topic" ? f.text : keyLabel(f.field, f.key, context.lang));
-  return joinList(filters.map((f) => m.predicate[f.field](label(f))), context.lang);
+  return joinList(filters.map((f) => m.predicate[f.field](label(f), one)), context.lang);
 }
 
 /** One line per study: its label and the cited value(s) that put it on the list. */
@@ -213,7 +213,7 @@ function list(context: ComposeContext, filters: FilterValue[], fields: StudyFiel
   const tableOnly = context.question.tableOnly;
   const excluded = (r: StudyRecord) => exclude.some((e) => e.docId === r.docId && e.number === r.number);
   const hits = context.records.filter((r) => !excluded(r) && filters.every((f) => matching(context, r, f, tableOnly)));
-  const predicate = predicateOf(context, filters);
+  const predicate = predicateOf(context, filters, hits.length === 1);
   const noun = studiesNoun(context.question.studiesNoun, context.lang);
   const sentences: AnswerSentence[] = [];
   if (hits.length === 0 && filters.length > 0) {

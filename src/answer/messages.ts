@@ -25,7 +25,8 @@ export interface AnswerMessages {
   notStated: (list: string) => string;
   earliest: (who: string, year: string) => string;
   latest: (who: string, year: string) => string;
-  predicate: Record<"design" | "country" | "population" | "database" | "venue" | "year" | "topic", (value: string) => string>;
+  /** What the listed studies have in common; `one`: said of a single study (English agrees in number). */
+  predicate: Record<"design" | "country" | "population" | "database" | "venue" | "year" | "topic", (value: string, one: boolean) => string>;
   and: string;
   keyTerms: string;
   documentAuthors: (doc: string, authors: string) => string;
@@ -84,13 +85,13 @@ export const MESSAGES: Record<Lang, AnswerMessages> = {
     earliest: (who, year) => `The oldest is ${who} (${year})`,
     latest: (who, year) => `The most recent is ${who} (${year})`,
     predicate: {
-      design: (v) => `are described as ${v}`,
+      design: (v, one) => (one ? `mentions ${v} in its method` : `mention ${v} in their method`),
       country: (v) => `took place in ${v}`,
-      population: (v) => `are about ${v}`,
-      database: (v) => `were found through ${v}`,
-      venue: (v) => `list ${v} as their journal or publisher`,
-      year: (v) => `were published in ${v}`,
-      topic: (v) => `speak of ${v}`,
+      population: (v, one) => (one ? `is about ${v}` : `are about ${v}`),
+      database: (v, one) => (one ? `was found through ${v}` : `were found through ${v}`),
+      venue: (v, one) => (one ? `lists ${v} as its journal or publisher` : `list ${v} as their journal or publisher`),
+      year: (v, one) => (one ? `was published in ${v}` : `were published in ${v}`),
+      topic: (v, one) => (one ? `speaks of ${v}` : `speak of ${v}`),
     },
     and: "and",
     keyTerms: "key terms in English",
@@ -152,7 +153,7 @@ export const MESSAGES: Record<Lang, AnswerMessages> = {
     earliest: (who, year) => `Yang paling lama adalah ${who} (${year})`,
     latest: (who, year) => `Yang paling baru adalah ${who} (${year})`,
     predicate: {
-      design: (v) => `digambarkan sebagai ${v}`,
+      design: (v) => `menyebutkan ${v} dalam metodenya`,
       country: (v) => `dilakukan di ${v}`,
       population: (v) => `membahas ${v}`,
       database: (v) => `ditemukan melalui ${v}`,
