@@ -17,6 +17,7 @@ import type { PassageStore } from "../store/passage-store.ts";
 import { contentStems } from "../text/analyze.ts";
 import { resolveFollowUp, type ChatMessage, type PreviousTurn, type ResolvedQuestion } from "../retrieve/conversation.ts";
 import { analyzeQuestion, fillerWordStems, framingStems, type Question, type StudyRef } from "../retrieve/question.ts";
+import type { ScoredPassage } from "../retrieve/search.ts";
 import { retrieve, type Retrieved } from "../retrieve/retrieve.ts";
 import { CitationList, ReferenceBook } from "./citations.ts";
 import type { ComposeContext, Composition } from "./compose-context.ts";
@@ -134,6 +135,24 @@ async function prepare(context: AnswerContext, question: Question, previous: Pre
   return { resolved, plan, retrieved, composition, citations, lang, book };
 }
 
+/**
+ * The passages a model is given: those the composed answer cites (what the plan found for the question:
+ * record values, the named studies' own passages), then the retrieved ones.
+ */
+async function modelHits(context: AnswerContext, prepared: Prepared): Promise<ScoredPassage[]> {
+  const out: ScoredPassage[] = [];
+  const seen = new Set<string>();
+  for (const c of prepared.citations.citations) {
+    if (seen.has(c.passageId)) continue;
+    const passage = context.store.passageSync(c.passageId) ?? (await context.store.getPassage(c.passageId));
+    if (!passage) continue;
+    seen.add(passage.id);
+    out.push({ passage, score: 1, similarity: 0, bm25: 0 });
+  }
+  for (const hit of prepared.retrieved.hits) if (!seen.has(hit.passage.id)) out.push(hit);
+  return out;
+}
+
 /** Analyse and replay the earlier turns (composed answers only) to know what the last one refers to. */
 async function previousTurn(context: AnswerContext, earlier: string[], options: AnswerOptions): Promise<PreviousTurn | undefined> {
   let previous: PreviousTurn | undefined;
@@ -202,7 +221,7 @@ export async function* streamAnswer(context: AnswerContext, messages: ChatMessag
     const stream = context.llm.compose({
       question: last,
       messages,
-      hits: prepared.retrieved.hits,
+      hits: await modelHits(context, prepared),
       lang: prepared.lang,
       book: prepared.book,
       plan: prepared.plan,

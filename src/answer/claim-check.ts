@@ -17,18 +17,18 @@
  *   checkClaim({ text: "After 12 months, CSE fell to 14% [1].", cited: ["... pada 12 bulan menjadi 14% ... CSE ..."] })
  *   // { supported: true, problems: [], overlap: 0.67, frame: false }
  */
-import { analyze, contentStems, STOP_WORDS, translateTerms } from "../text/analyze.ts";
+import { analyze, contentStems, STOP_WORDS, translatePhrases, translateTerms } from "../text/analyze.ts";
 import { stem } from "../text/stem.ts";
 import { foldCase, tokenize } from "../text/tokenize.ts";
-import { ATTRIBUTION, isCognateOf, NUMBER_WORDS, STRONG_WORD_GROUPS, STRONG_WORDS } from "./claim-words.ts";
+import { ATTRIBUTION, isCognateOf, NEGATION, NUMBER_WORDS, STRONG_WORD_GROUPS, STRONG_WORDS } from "./claim-words.ts";
 import { FRAME_PHRASES } from "./messages.ts";
 
 /**
- * The share of a sentence's content words that must occur in what it cites. Calibrated on the sentences of
- * test/fixtures/model-outputs.ts marked `calibration` (docs/RELIABILITY.md, section 1): honest sentences
- * there have 1/2 to 1, hostile sentences that nothing but the overlap catches 1/6 to 2/5; the threshold is
- * the midpoint of that gap, 0.45. (Overlaps are fractions with small denominators, so a round threshold such
- * as 2/5 would sit exactly on sentences; the midpoint does not.)
+ * The share of a sentence's content words (besides its names, negations and attribution words) that must
+ * occur in what it cites. Calibrated on the sentences of test/fixtures/model-outputs.ts marked
+ * `calibration` (docs/RELIABILITY.md, section 1): hostile sentences that nothing but the overlap catches
+ * have 0 to 2/5, honest ones 2/5 to 1 (the one honest sentence at 2/5 says "turun" where the review misspells
+ * "menuruj"). 0.45 lets no hostile sentence through and makes one mistake, as few as any threshold makes.
  */
 export const MIN_CONTENT_OVERLAP = 0.45;
 
@@ -264,14 +264,21 @@ function nameIsIn(name: string, facts: CitedFacts, translations: Map<string, str
  */
 export function contentOverlap(claim: string, facts: Pick<CitedFacts, "stems" | "words">): number {
   const text = claim.replace(STUDY_REFERENCE, " ");
-  const stems = contentStems(text).filter((s) => !/^\d/.test(s) && !ATTRIBUTION.has(s));
+  // Names are checked on their own (claimNames); they name the subject, and would make any sentence
+  // about it look supported ("Rumah Faye ... housing" found in "di rumah faye").
+  const nameStems = new Set(claimNames(text).flatMap((n) => contentStems(n)));
+  const all = contentStems(text).filter((s) => !/^\d/.test(s) && !ATTRIBUTION.has(s) && !NEGATION.has(s));
+  const besidesNames = all.filter((s) => !nameStems.has(s));
+  // A sentence that is almost all names ("UNICEF ran the National Plan of Action") is judged on all its words.
+  const stems = besidesNames.length >= 2 ? besidesNames : all;
   if (stems.length === 0) return 1;
-  const translations = translateTerms(stems);
+  // A translation counts only whole: "parents" is "orang tua", and "orang" alone (a person) is not it.
+  const translations = translatePhrases(stems);
   const wordsOfStem = new Map<string, string[]>();
   for (const token of tokenize(text)) for (const s of contentStems(token)) wordsOfStem.set(s, [...(wordsOfStem.get(s) ?? []), token]);
   const covered = stems.filter((s) => {
-    const t = translations.get(s) ?? [];
-    return facts.stems.has(s) || t.some((c) => facts.stems.has(c)) || (wordsOfStem.get(s) ?? []).some((word) => isCognateOf(word, facts.words));
+    const phrases = translations.get(s) ?? [];
+    return facts.stems.has(s) || phrases.some((phrase) => phrase.every((c) => facts.stems.has(c))) || (wordsOfStem.get(s) ?? []).some((word) => isCognateOf(word, facts.words));
   }).length;
   return covered / stems.length;
 }

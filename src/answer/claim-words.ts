@@ -53,6 +53,12 @@ export const ATTRIBUTION = new Set(
   ),
 );
 
+/**
+ * Negations: in nearly every passage, and a bag of words cannot check which way a sentence turns, so
+ * finding one is no support ("... are not passages" against "... tidak mengalami CSE").
+ */
+export const NEGATION = new Set(contentStems("not no never none without tidak bukan tak belum tanpa"));
+
 /** English and Indonesian spellings of one loanword made alike ("coordination" ~ "koordinasi", "psychoeducation" ~ "psikoedukasi"). */
 function skeleton(word: string): string {
   return foldCase(word)

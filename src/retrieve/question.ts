@@ -270,7 +270,11 @@ export function fillerWordStems(): Set<string> {
 /** A question about little more than the study it names ("Rumah Faye tahun berapa?"): weak field words count. */
 const MAX_TOPIC_TERMS_FOR_WEAK_FIELDS = 1;
 
-export function analyzeQuestion(text: string, index: QuestionIndex, langOverride?: Lang): Question {
+/** Citation markers copied from an answer ("[7]", "[1, 2]"): references to that answer, not words to look up. */
+const CITATION_MARKER = /\[\s*\d+(?:\s*,\s*\d+)*\s*\]/g;
+
+export function analyzeQuestion(asked: string, index: QuestionIndex, langOverride?: Lang): Question {
+  const text = asked.replace(CITATION_MARKER, " ").replace(/\s+/g, " ").trim() || asked;
   const w = questionWords();
   const tokens = questionTokens(text);
   const asks = Object.entries(w.fields)

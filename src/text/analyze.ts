@@ -161,6 +161,8 @@ interface LexiconMatch {
   start: number;
   length: number;
   canonical: string[];
+  /** The canonical phrases apart ("parents" -> [["orang", "tua"]]): a phrase is found only whole. */
+  phrases: string[][];
 }
 
 /** Lexicon phrases found in a stem sequence, longest first ("search terms" is "kata kunci", not "search" + "terms"). */
@@ -176,11 +178,23 @@ function lexiconMatches(terms: readonly string[]): LexiconMatch[] {
     }
     // Every synonym of that length matching here contributes (a word can belong to two concepts).
     const canonical = new Set<string>();
+    const phrases = new Map<string, string[]>();
     for (const entry of candidates) {
-      if (entry.phrase.length === length && entry.phrase.every((p, j) => terms[i + j] === p)) for (const c of entry.canonical) canonical.add(c);
+      if (entry.phrase.length !== length || !entry.phrase.every((p, j) => terms[i + j] === p)) continue;
+      for (const c of entry.canonical) canonical.add(c);
+      phrases.set(entry.canonical.join(" "), entry.canonical);
     }
-    out.push({ start: i, length, canonical: [...canonical] });
+    out.push({ start: i, length, canonical: [...canonical], phrases: [...phrases.values()] });
     i += length;
+  }
+  return out;
+}
+
+/** For each term inside a lexicon phrase, the canonical Indonesian phrases (stem lists) it stands for. */
+export function translatePhrases(terms: readonly string[]): Map<string, string[][]> {
+  const out = new Map<string, string[][]>();
+  for (const m of lexiconMatches(terms)) {
+    for (let j = 0; j < m.length; j++) out.set(terms[m.start + j], [...(out.get(terms[m.start + j]) ?? []), ...m.phrases]);
   }
   return out;
 }

@@ -125,7 +125,7 @@ describe("the model-output library, played by the stand-in through the app", () 
     }
   });
 
-  it("MIN_CONTENT_OVERLAP lies between the overlaps of honest and hostile calibration sentences (see claim-check.ts)", () => {
+  it("MIN_CONTENT_OVERLAP separates honest from hostile calibration sentences as well as any threshold can (see claim-check.ts)", () => {
     const calibration = outcomes.filter((o) => o.split === "calibration" && !o.frame && o.overlap !== null);
     const honest = calibration.filter((o) => !o.hostile).map((o) => o.overlap!);
     // Hostile sentences that nothing but the overlap catches (no number, name, link, quote or study problem).
@@ -133,8 +133,14 @@ describe("the model-output library, played by the stand-in through the app", () 
     console.log(`calibration: honest overlaps ${honest.map((x) => x.toFixed(2)).sort().join(" ")}`);
     console.log(`calibration: hostile, overlap only: ${overlapOnly.map((x) => x.toFixed(2)).sort().join(" ")}`);
     expect(overlapOnly.length).toBeGreaterThanOrEqual(5);
+    // Mistakes at a threshold: honest sentences below it, hostile ones at or above it.
+    const mistakes = (t: number) => honest.filter((x) => x < t).length + overlapOnly.filter((x) => x >= t).length;
+    const candidates = [...new Set([...honest, ...overlapOnly])].flatMap((x) => [x, x + 1e-9]);
+    const best = Math.min(...candidates.map(mistakes));
+    console.log(`calibration: ${mistakes(MIN_CONTENT_OVERLAP)} mistake(s) at ${MIN_CONTENT_OVERLAP}; the best threshold makes ${best}`);
+    expect(mistakes(MIN_CONTENT_OVERLAP)).toBe(best);
+    // No hostile sentence is let through for the overlap alone.
     expect(Math.max(...overlapOnly)).toBeLessThan(MIN_CONTENT_OVERLAP);
-    expect(Math.min(...honest)).toBeGreaterThanOrEqual(MIN_CONTENT_OVERLAP);
   });
 
   it("reports precision and recall: every hostile sentence removed; honest sentences kept", () => {
