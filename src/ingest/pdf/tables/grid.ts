@@ -151,25 +151,23 @@ function columnOf(extents: readonly Extent[], cell: GridCell): number {
  * nearest the cell's middle (a spanning header is centred over its columns; a plain one over its own).
  */
 function columnsNamedBy(extents: readonly Extent[], cell: GridCell): [number, number] {
-  const touched = extents.flatMap((e, i) => (overlap(e, cell.x0, cell.x1) > 0 ? [i] : []));
   const middle = (cell.x0 + cell.x1) / 2;
-  if (touched.length === 0) {
-    // A header cell in a gutter names the nearest column.
-    const distance = (e: Extent) => Math.abs((e.left + e.right) / 2 - middle);
-    const nearest = extents.reduce((best, e, i) => (distance(e) < distance(extents[best]) ? i : best), 0);
-    return [nearest, nearest];
+  const touched = extents.flatMap((e, i) => (overlap(e, cell.x0, cell.x1) > 0 ? [i] : []));
+  const ranges: [number, number][] = [];
+  if (touched.length > 0) {
+    const [first, last] = [touched[0], touched[touched.length - 1]];
+    for (let a = Math.max(0, first - 1); a <= first; a++) for (let b = last; b <= Math.min(extents.length - 1, last + 1); b++) ranges.push([a, b]);
+  } else {
+    // A cell in a gutter names the column on either side of it, or both.
+    const after = extents.findIndex((e) => e.left > middle);
+    const right = after === -1 ? extents.length - 1 : after;
+    const left = Math.max(0, right - 1);
+    ranges.push([left, left], [right, right], [left, right]);
   }
-  const first = touched[0];
-  const last = touched[touched.length - 1];
-  let best: [number, number] = [first, last];
-  let bestDistance = Infinity;
-  for (let a = Math.max(0, first - 1); a <= first; a++) {
-    for (let b = last; b <= Math.min(extents.length - 1, last + 1); b++) {
-      const distance = Math.abs((extents[a].left + extents[b].right) / 2 - middle);
-      if (distance < bestDistance - 0.5) [best, bestDistance] = [[a, b], distance];
-    }
-  }
-  return best;
+  const distance = ([a, b]: [number, number]) => Math.abs((extents[a].left + extents[b].right) / 2 - middle);
+  // The narrowest range wins a near tie.
+  ranges.sort((x, y) => x[1] - x[0] - (y[1] - y[0]));
+  return ranges.reduce((best, range) => (distance(range) < distance(best) - 0.5 ? range : best));
 }
 
 /** The header's bottom row widens each column it names one to one: spanning cells above are centred on those widths. */
