@@ -73,11 +73,11 @@ export function findBlocks(lines: readonly PdfLine[]): PdfLine[][] {
   });
   const taken = new Set(seeds);
   const isListing = (block: PdfLine[]) => block.filter((l) => l.monospace).length >= LISTING_SHARE * block.length;
-  return [...blocks.values()].filter((block) => !isListing(block)).map((block) => withHeaderLines(block, lines, taken));
+  return [...blocks.values()].filter((block) => !isListing(block)).map((block) => grow(block, lines, taken));
 }
 
-/** A block with the lines in its size on its rows and the header lines right above it. */
-function withHeaderLines(block: PdfLine[], lines: readonly PdfLine[], taken: Set<PdfLine>): PdfLine[] {
+/** A block with the lines in its size on its rows, the header lines right above it and the cell lines right below it. */
+function grow(block: PdfLine[], lines: readonly PdfLine[], taken: Set<PdfLine>): PdfLine[] {
   const out = [...block];
   const size = block[0].fontSize;
   const left = Math.min(...block.map((l) => l.x)) - size;
