@@ -1,7 +1,8 @@
 /**
  * One loaded document becomes its cleaned text, passages, study records and reference entries:
  * clean -> tables -> sections -> identity -> table passages and records -> study linking -> prose and
- * reference passages. Every passage is the slice [start, end) of the cleaned text.
+ * reference passages -> a PDF's own tables (read from its layout) as row passages in their sections.
+ * Every passage is the slice [start, end) of the cleaned text.
  */
 import { createHash } from "node:crypto";
 import type { DocumentInfo } from "../domain/document.ts";
@@ -23,6 +24,7 @@ import { referenceDrafts, type ParsedReference } from "./reference-list.ts";
 import { formatStudyReference } from "./references.ts";
 import { splitSections, type Segment } from "./sections.ts";
 import { DocumentWords, joinTwo } from "./pdf/join.ts";
+import { pdfTableDrafts } from "./pdf-table-passages.ts";
 import type { PdfLayout } from "./pdf/types.ts";
 import { referenceEntryDrafts, referenceRecords } from "./reference-records.ts";
 import { findCitations } from "./references/in-text.ts";
@@ -242,7 +244,12 @@ export function buildDocument(raw: RawDocument, options: PassageOptions, enrichm
     }
     return { segment, drafts: proseDrafts(segment, join, linker, options) };
   });
-  const whole = assemble(raw.id, groups);
+  // 4. A PDF's tables (read from its layout, not from its text): row passages after the section's text.
+  const pdfTables = pdfTableDrafts(raw, segments, (lines) => join(lines).text, options.chunkMaxChars);
+  const whole = assemble(
+    raw.id,
+    groups.map((g, i) => (pdfTables.has(i) ? { segment: g.segment, drafts: [...g.drafts, ...(pdfTables.get(i) ?? [])] } : g)),
+  );
   const passageOfEntry = (index: number) => whole.passages[whole.drafts.findIndex((d) => d.referenceIndex === index)];
   const references: ReferenceEntry[] = parsedReferences.map((entry) => ({ ...entry, docId: raw.id, passageId: passageOfEntry(entry.index)?.id ?? "" }));
   // A paper's sources are its references: records of kind "reference" (the review's studies stay "study").

@@ -1,7 +1,7 @@
 /**
  * Hybrid retrieval: vector search and BM25 full-text search over the analysed terms, run in parallel with
  * the same filters (applied inside LanceDB), fused by relative score fusion (each list's scores mapped to
- * 0..1, then a weighted sum), near-duplicates removed.
+ * 0..1, then a weighted sum), rows of one table held to a few, near-duplicates removed.
  *
  * Relative scores rather than reciprocal ranks: a passage that BM25 ranks first by far (the only one with
  * a rare name) keeps its lead, where rank fusion lets passages ranked fairly high by both lists overtake
@@ -82,6 +82,38 @@ export function removeNearDuplicates(hits: ScoredPassage[], threshold = 0.9, kee
   return kept.map((k) => k.hit);
 }
 
+/**
+ * A paper's own table is one source: its rows share the caption and column names that index them, so a
+ * question matching only those would fill the results with rows of one table (pasa's Table 9 took four of
+ * the top five for "What actions can the Crawler take?"). At most this many rows of one table stand among
+ * the first results; the others follow. A review's included-studies rows are each a study, and are not held back.
+ */
+const MAX_ROWS_PER_TABLE = 2;
+
+/**
+ * Move a table's rows beyond the first MAX_ROWS_PER_TABLE after all other hits (rows of a table tied to no
+ * study, told apart by document and heading).
+ *
+ * @example spreadTableRows([row1, row2, row3, prose]) // [row1, row2, prose, row3]
+ */
+export function spreadTableRows(hits: readonly ScoredPassage[]): ScoredPassage[] {
+  const seen = new Map<string, number>();
+  const first: ScoredPassage[] = [];
+  const later: ScoredPassage[] = [];
+  for (const hit of hits) {
+    const { kind, studies, docId, heading } = hit.passage;
+    if (kind !== "table-row" || studies.length > 0) {
+      first.push(hit);
+      continue;
+    }
+    const key = `${docId}\u0000${heading}`;
+    const count = seen.get(key) ?? 0;
+    seen.set(key, count + 1);
+    (count < MAX_ROWS_PER_TABLE ? first : later).push(hit);
+  }
+  return [...first, ...later];
+}
+
 export async function searchPassages(
   store: PassageStore,
   embedder: Embedder | undefined,
@@ -115,5 +147,5 @@ export async function searchPassages(
     e.bm25 = hit.score;
   }
   const ranked = [...fused.values()].sort((a, b) => b.score - a.score);
-  return removeNearDuplicates(ranked, 0.9, options.k);
+  return removeNearDuplicates(spreadTableRows(ranked), 0.9, options.k);
 }

@@ -3,6 +3,7 @@
  * where a gap is wider than any word space, so two columns sharing a baseline give two lines.
  */
 import type { TextRun } from "./pdfjs.ts";
+import type { LineSpan } from "./types.ts";
 
 /** A line before it has a column and a role. */
 export interface RawLine {
@@ -20,6 +21,8 @@ export interface RawLine {
   fontChars: Map<string, number>;
   /** Lines cut from one row share its id (table cells, figure labels, and lines of side-by-side columns). */
   row: number;
+  /** The line's pieces between word spaces, where they stand (a table row's cells are runs of them). */
+  spans: LineSpan[];
 }
 
 /** Runs whose baselines differ by less than this share of the larger font size sit on one row (superscripts rise 0.35-0.5 em; lines are >= 1.1 em apart). */
@@ -169,11 +172,17 @@ function makeLine(all: readonly TextRun[]): RawLine {
   const fontChars = new Map<string, number>();
   const sizeChars = new Map<number, number>();
   let monospaceChars = 0;
+  const spans: LineSpan[] = [];
   for (const run of runs) {
     const piece = run.text.replace(/\s+/g, " ");
     const gap = run.x - end;
-    if (text && gap > SPACE_GAP_EM * run.fontSize && !text.endsWith(" ") && !piece.startsWith(" ")) text += " ";
+    const spaced = gap > SPACE_GAP_EM * run.fontSize;
+    if (text && spaced && !text.endsWith(" ") && !piece.startsWith(" ")) text += " ";
     text += piece;
+    // Runs that touch are one piece ("c" "(" "[Expand]" ")"); a space starts another.
+    const last = spans.at(-1);
+    if (last && !spaced) Object.assign(last, { text: last.text + piece, width: Math.max(last.width, run.x + run.width - last.x) });
+    else spans.push({ text: piece, x: run.x, width: run.width });
     end = Math.max(end, run.x + run.width);
     const chars = piece.replace(/\s/g, "").length;
     fontChars.set(run.font, (fontChars.get(run.font) ?? 0) + chars);
@@ -194,6 +203,7 @@ function makeLine(all: readonly TextRun[]): RawLine {
     monospace: monospaceChars / Math.max(1, [...sizeChars.values()].reduce((a, b) => a + b, 0)),
     fontChars,
     row: 0,
+    spans: spans.map((s) => ({ ...s, text: s.text.trim() })).filter((s) => s.text),
   };
 }
 

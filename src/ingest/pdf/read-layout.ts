@@ -11,6 +11,7 @@ import { FontBook, openPdf, readInfo, readPage, type RawPage } from "./pdfjs.ts"
 import { pageQuality } from "./quality.ts";
 import { assignRoles, type PlacedLine } from "./roles.ts";
 import { bodyStyle, type BodyStyle } from "./stats.ts";
+import { readTables } from "./tables/read-tables.ts";
 import type { PageQuality, PdfLayout, PdfLine, PdfPage } from "./types.ts";
 
 export interface ReadLayoutOptions {
@@ -21,6 +22,8 @@ export interface ReadLayoutOptions {
 
 /** Text under this share of the body size is figure labelling, which does not show where columns are (labels ~0.6, references ~0.9). */
 const LABEL_RATIO = 0.75;
+/** A line is set in a fixed-width font when most of its characters are. */
+const MONOSPACE_SHARE = 0.5;
 /** A line whose font is unknown could be a bold heading when it has at most this many words... */
 const BOLD_CANDIDATE_MAX_WORDS = 12;
 /** ...and is set at about the body size (smaller is small print; larger is a heading whatever its weight). */
@@ -54,6 +57,11 @@ export async function readPdfLayout(bytes: Uint8Array, options: ReadLayoutOption
     const fonts = await learnFonts(doc, raw, style, signal);
     const furniture = findFurniture(raw.map((r) => ({ height: r.page.height, lines: r.lines })));
     const pages = raw.map((r, p) => layoutPage(r, furniture[p], style, fonts));
+    readTables(pages).forEach(({ tables, lines }, p) => {
+      pages[p].tables = tables;
+      // A table's header rows left as body text are table text too: out of the prose.
+      for (const line of lines) line.role = "figure";
+    });
     return { info: await readInfo(doc), pages };
   } finally {
     await doc.destroy();
@@ -90,8 +98,10 @@ function layoutPage({ page, lines, quality }: ReadPage, furniture: Set<number>, 
     bold: l.bold,
     column: l.column,
     role: l.role ?? "body",
+    monospace: l.monospace >= MONOSPACE_SHARE,
+    spans: l.spans.map((s) => ({ text: s.text, x: round(s.x), width: round(s.width) })),
   }));
-  return { number: page.number, width: round(page.width), height: round(page.height), lines: out, quality };
+  return { number: page.number, width: round(page.width), height: round(page.height), lines: out, quality, tables: [] };
 }
 
 const round = (n: number) => Math.round(n * 100) / 100;

@@ -15,6 +15,14 @@
  */
 export type LineRole = "body" | "heading" | "furniture" | "footnote" | "caption" | "figure" | "stamp";
 
+/** A piece of a line between word spaces, where it stands: a table row's cells are made of these. */
+export interface LineSpan {
+  text: string;
+  /** Left edge, in PDF points from the page's left. */
+  x: number;
+  width: number;
+}
+
 export interface PdfLine {
   text: string;
   /** Left edge, in PDF points from the page's left. */
@@ -27,6 +35,10 @@ export interface PdfLine {
   /** 0: spans the page (or the page has one column); 1..n: the nth column from the left. */
   column: number;
   role: LineRole;
+  /** Most of its characters are set in a fixed-width font (code, a listing). */
+  monospace: boolean;
+  /** Its pieces between word spaces, left to right. */
+  spans: LineSpan[];
 }
 
 export interface PageQuality {
@@ -50,6 +62,24 @@ export interface PdfPage {
   height: number;
   lines: PdfLine[];
   quality: PageQuality;
+  /** The tables read from the page's figure text (grids of at least 2 columns and 2 rows). */
+  tables: PdfTable[];
+}
+
+/**
+ * A table read from a page: its columns (named by the header rows above them), its body rows (one cell per
+ * column, "" where a row has none) and its caption.
+ */
+export interface PdfTable {
+  /** 1-based page number. */
+  page: number;
+  /** The caption's lines ("Table 6: Results on RealScholarQuery."), [] when the table has none. */
+  caption: string[];
+  /** Each column's name: the header cells over it, top to bottom, joined by a space ("" when none). */
+  columns: string[];
+  rows: string[][];
+  /** Index in the page's lines (reading order) of the table's first line: where the table stands in the text. */
+  firstLine: number;
 }
 
 export interface PdfInfo {
