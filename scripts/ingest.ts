@@ -20,6 +20,8 @@ function bar(done: number, total: number, label: string): void {
   if (done >= total) process.stderr.write("\n");
 }
 
+let embedTenth = 0;
+
 function progress(event: IngestEvent): void {
   switch (event.type) {
     case "files":
@@ -32,7 +34,12 @@ function progress(event: IngestEvent): void {
     case "embed":
       if (event.total === 0) console.error(`ingest: embeddings reused for all ${event.reused} passages`);
       else if (tty) bar(event.done, event.total, "ingest: embedding");
-      else if (event.done === event.total) console.error(`ingest: embedded ${event.total}${event.reused ? ` (${event.reused} reused)` : ""}`);
+      else {
+        // In a log: a line each time another tenth is done.
+        const tenth = Math.floor((event.done * 10) / event.total);
+        if (tenth > embedTenth) console.error(`ingest: embedded ${event.done}/${event.total}${event.reused ? ` (${event.reused} reused)` : ""}`);
+        embedTenth = tenth;
+      }
       break;
     case "write":
       console.error(`ingest: writing ${event.step}`);

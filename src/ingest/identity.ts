@@ -109,13 +109,19 @@ export function readIdentity(raw: RawDocument, lines: SourceLine[], runningHeade
     if (!headingOf(first) && first.length <= 200 && !/[.!?]$/.test(first)) title = plausibleTitle(first);
   }
   const firstPageYears = [...(raw.pages[0]?.text ?? "").slice(0, 4000).matchAll(YEAR)].map((m) => Number(m[1]));
-  let year = header.year ?? raw.info?.creationYear ?? (firstPageYears.length > 0 ? Math.max(...firstPageYears) : null);
-  let venue = header.venue;
-  if (csl) {
-    title = csl.title ?? title;
-    if (cslAuthors(csl).length > 0) authors = cslAuthors(csl);
-    year = csl.issued?.["date-parts"]?.[0]?.[0] ?? year;
-    venue = csl["container-title"] ?? venue;
-  }
-  return { title: title ?? titleFromFileName(raw.id), authors, year, venue, lang };
+  const year = header.year ?? raw.info?.creationYear ?? (firstPageYears.length > 0 ? Math.max(...firstPageYears) : null);
+  const venue = header.venue;
+  const read = { title: title ?? titleFromFileName(raw.id), authors, year, venue, lang };
+  return csl ? withCsl(read, csl) : read;
+}
+
+/** An identity with what a CSL record (corpus/studies.json) says in place of what was read. */
+export function withCsl(identity: Identity, csl: CslRecord): Identity {
+  return {
+    ...identity,
+    title: csl.title ?? identity.title,
+    authors: cslAuthors(csl).length > 0 ? cslAuthors(csl) : identity.authors,
+    year: csl.issued?.["date-parts"]?.[0]?.[0] ?? identity.year,
+    venue: csl["container-title"] ?? identity.venue,
+  };
 }

@@ -23,7 +23,7 @@ import { PASSAGES_TABLE, toRow, type PassageRow } from "../store/schema.ts";
 import { writeIndex } from "../store/write-index.ts";
 import { analyze, useCorpusLexicon } from "../text/analyze.ts";
 import { listCorpusFiles, loadDocument } from "./load.ts";
-import { buildDocument, type BuiltDocument, type Enrichment } from "./passages.ts";
+import { applyEnrichment, buildDocument, type BuiltDocument, type Enrichment } from "./passages.ts";
 import { readStudiesJson, type StudiesJson } from "./studies-json.ts";
 import type { RawDocument } from "./types.ts";
 
@@ -128,15 +128,14 @@ function enrichmentFolders(config: Config, files: string[], paths?: string[]): s
 }
 
 /** Which documents studies.json enriches: the one its document record names, else the only review. */
-function enrich(built: BuiltDocument[], raws: RawDocument[], json: StudiesJson | undefined, options: { chunkMaxChars: number }): BuiltDocument[] {
+function enrich(built: BuiltDocument[], json: StudiesJson | undefined): BuiltDocument[] {
   if (!json) return built;
   const named = json.document?.document;
   const reviews = built.filter((b) => b.info.kind === "review");
   const target = named ? built.find((b) => b.info.id === named || b.info.id.endsWith(`/${named}`)) : reviews.length === 1 ? reviews[0] : undefined;
   if (!target) return built;
   const enrichment: Enrichment = { document: json.document, studies: json.studies };
-  const raw = raws.find((r) => r.id === target.info.id)!;
-  return built.map((b) => (b === target ? buildDocument(raw, options, enrichment) : b));
+  return built.map((b) => (b === target ? applyEnrichment(b, enrichment) : b));
 }
 
 export async function runIngest(config: Config, options: IngestOptions = {}): Promise<IngestSummary> {
@@ -158,9 +157,30 @@ export async function runIngest(config: Config, options: IngestOptions = {}): Pr
   const duplicate = raws.find((r, i) => raws.findIndex((o) => o.id === r.id) !== i);
   if (duplicate) throw new IngestError(duplicate.source, `two documents would have the same id "${duplicate.id}"; rename one`);
 
+  // Documents are built before the lock is taken: the longest CPU work, and it writes nothing.
+  const warnings: string[] = [];
+  const buildStarted = performance.now();
+  const chunkOptions = { chunkMaxChars: config.ingest.chunkMaxChars };
+  const built: BuiltDocument[] = [];
+  for (const [i, raw] of raws.entries()) {
+    stopIfAsked(options.signal);
+    const doc = buildDocument(raw, chunkOptions);
+    built.push(doc);
+    emit({ type: "document", id: raw.id, passages: doc.passages.length, studies: doc.records.length, references: doc.references.length, pages: doc.info.pages, done: i + 1, total: raws.length });
+    for (const w of doc.info.warnings) {
+      warnings.push(`${raw.id}: ${w}`);
+      emit({ type: "warning", message: `${raw.id}: ${w}` });
+    }
+    // Let timers run between documents (signals, progress output).
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  const enriched = enrich(built, studiesJson);
+  const passages = enriched.flatMap((b) => b.passages);
+  if (passages.length === 0) throw new IngestError(files[0], "no readable text in any document");
+  const passagesMs = Math.round(performance.now() - buildStarted);
+
   const release = await lockIndex(config.dataDir, { waitMs: options.lockWaitMs });
   try {
-    const warnings: string[] = [];
     let embedder = options.embedder;
     if (!embedder) {
       const created = await createEmbedder(config);
@@ -176,22 +196,7 @@ export async function runIngest(config: Config, options: IngestOptions = {}): Pr
       timings[name] = Math.round(performance.now() - mark);
       mark = performance.now();
     };
-    const chunkOptions = { chunkMaxChars: config.ingest.chunkMaxChars };
-    let built: BuiltDocument[] = [];
-    for (const [i, raw] of raws.entries()) {
-      stopIfAsked(options.signal);
-      const doc = buildDocument(raw, chunkOptions);
-      built.push(doc);
-      emit({ type: "document", id: raw.id, passages: doc.passages.length, studies: doc.records.length, references: doc.references.length, pages: doc.info.pages, done: i + 1, total: raws.length });
-      for (const w of doc.info.warnings) {
-        warnings.push(`${raw.id}: ${w}`);
-        emit({ type: "warning", message: `${raw.id}: ${w}` });
-      }
-    }
-    built = enrich(built, raws, studiesJson, chunkOptions);
-    const passages = built.flatMap((b) => b.passages);
-    if (passages.length === 0) throw new IngestError(files[0], "no readable text in any document");
-    lap("passagesMs");
+    timings.passagesMs = passagesMs;
 
     const previous = await previousVectors(config, embedder.id);
     const missing = passages.filter((p) => !previous.has(p.id));
@@ -223,9 +228,9 @@ export async function runIngest(config: Config, options: IngestOptions = {}): Pr
     const termStats: TermStats = { documents: passages.length, df };
     const bySection: Record<string, number> = {};
     for (const p of passages) bySection[p.section] = (bySection[p.section] ?? 0) + 1;
-    const documents = built.map((b) => b.info);
-    const studies: StudyRecord[] = built.flatMap((b) => b.records);
-    const references: ReferenceEntry[] = built.flatMap((b) => b.references);
+    const documents = enriched.map((b) => b.info);
+    const studies: StudyRecord[] = enriched.flatMap((b) => b.records);
+    const references: ReferenceEntry[] = enriched.flatMap((b) => b.references);
     stopIfAsked(options.signal);
 
     const manifest = await writeIndex(
@@ -237,7 +242,7 @@ export async function runIngest(config: Config, options: IngestOptions = {}): Pr
         references,
         corpusLexicon: lexiconText,
         termStats,
-        cleanedTexts: built.map((b) => ({ docId: b.info.id, text: b.text })),
+        cleanedTexts: enriched.map((b) => ({ docId: b.info.id, text: b.text })),
         vectorIndexMinRows: config.retrieve.vectorIndexMinRows,
         manifest: {
           formatVersion: 2,

@@ -17,7 +17,7 @@ import { deriveAliases } from "./aliases.ts";
 import { chunkSentences, type SentenceUnit } from "./chunk.ts";
 import { extractLines, joinLinesWithOffsets, Vocabulary } from "./clean.ts";
 import type { Draft } from "./drafts.ts";
-import { readIdentity } from "./identity.ts";
+import { readIdentity, withCsl } from "./identity.ts";
 import { createStudyLinker, type StudyLinker } from "./link-studies.ts";
 import { buildRecords, type CellLocation } from "./records.ts";
 import { referenceDrafts, type ParsedReference } from "./reference-list.ts";
@@ -281,4 +281,15 @@ function refusedPagesWarning(refused: { page: number; reason: string }[], pageCo
   }
   const of = pageCount ? ` of ${pageCount}` : "";
   return [`${refused.length === 1 ? "page" : "pages"} ${runs.join(", ")}${of} left out: unreadable text layer (${refused[0].reason}${refused.length > 1 ? ", ..." : ""}); it may need OCR`];
+}
+
+/** corpus/studies.json's metadata on a built document: its identity, and its studies' references and notes. */
+export function applyEnrichment(doc: BuiltDocument, enrichment: Enrichment): BuiltDocument {
+  const identity = enrichment.document ? withCsl(doc.info, enrichment.document) : doc.info;
+  const info: DocumentInfo = { ...doc.info, ...identity, short: shortName(identity.authors, identity.year, identity.venue ?? identity.title) };
+  const records = doc.records.map((r) => {
+    const csl = r.kind === "study" && r.number !== null ? enrichment.studies?.get(r.number) : undefined;
+    return csl ? { ...r, reference: formatStudyReference(r, csl), ...(csl.note ? { note: csl.note } : {}) } : r;
+  });
+  return { ...doc, info, records };
 }

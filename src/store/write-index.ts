@@ -93,7 +93,7 @@ export async function writeIndex(dataDir: string, content: IndexContent, onEvent
   manifest.files = await checksumFiles(dir);
   await writeFile(path.join(dir, MANIFEST_FILE), JSON.stringify(manifest, null, 2));
 
-  onEvent?.({ type: "write", step: "publish" });
+  onEvent?.({ type: "write", step: "the new build, published atomically" });
   await finishBuild(dataDir, buildId);
   await publishBuild(dataDir, buildId);
   await pruneBuilds(dataDir, await readCurrentBuild(dataDir));

@@ -32,10 +32,10 @@ async function filesUnder(dir: string): Promise<string[]> {
   return entries.filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name));
 }
 
-/** A corpus folder: the review, its study metadata, and `extra` generated notes (.txt) so an ingest takes a moment. */
+/** A corpus folder: the review, and `extra` generated notes (.txt) so an ingest takes a moment. */
 async function makeCorpus(dir: string, extra: number): Promise<void> {
   await mkdir(dir, { recursive: true });
-  for (const f of ["review-child-trafficking-programs.txt", "studies.json", "study-aliases.json"]) await copyFile(path.join(PROJECT_ROOT, "corpus", f), path.join(dir, f));
+  for (const f of ["review-child-trafficking-programs.txt"]) await copyFile(path.join(PROJECT_ROOT, "corpus", f), path.join(dir, f));
   const words = "program perlindungan anak korban perdagangan rehabilitasi mentor dukungan sosial kesehatan mental keluarga sekolah layanan konseling komunitas pemerintah kebijakan daerah pelatihan pendampingan".split(" ");
   let seed = 7;
   const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31);
@@ -151,7 +151,7 @@ describe("scripts/ingest.ts killed with SIGKILL half-way", () => {
     const started = Date.now();
     const next = await runScript("ingest", env, 45_000);
     expect(next.code, next.stderr).toBe(0);
-    const indexed = /Indexed (\d+) passages from 201 document\(s\)/.exec(next.stdout);
+    const indexed = /Indexed 201 document\(s\) in [\d.]+ s: (\d+) passages/.exec(next.stdout);
     expect(indexed, next.stdout).not.toBeNull();
     const after = await PassageStore.open(dataDir);
     expect(after.buildId).not.toBe(before.manifest.buildId);
@@ -180,7 +180,7 @@ describe("two ingests at once on the same data folder", () => {
     const counts = new Set<number>();
     for (const o of outcomes) {
       if (o.code === 0) {
-        const m = /Indexed (\d+) passages from 201 document\(s\)/.exec(o.stdout);
+        const m = /Indexed 201 document\(s\) in [\d.]+ s: (\d+) passages/.exec(o.stdout);
         expect(m, o.stdout).not.toBeNull();
         counts.add(Number(m![1]));
       } else {

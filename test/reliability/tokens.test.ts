@@ -133,7 +133,7 @@ describe("a public bind", () => {
       expect(await evalRes.text()).not.toMatch(/gpt-x|build 123/);
     }
     const full = (await (await app.request("/healthz", { headers: auth })).json()) as Record<string, unknown>;
-    expect(Object.keys(full).sort()).toEqual(["build", "chunks", "embedder", "llm", "ok"]);
+    expect(Object.keys(full).sort()).toEqual(["build", "chunks", "embedder", "llm", "ok", "uploads"]);
     const evalRes = await app.request("/eval", { headers: auth });
     expect(evalRes.status).toBe(200);
     expect(await evalRes.text()).toMatch(/build 123/);
