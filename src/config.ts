@@ -47,8 +47,8 @@ const EnvSchema = z.object({
   TOP_K: int(6, 1, 50),
   MAX_SENTENCES: int(5, 1, 20),
   // abstention (calibrated on eval/questions.jsonl: docs/answers.md)
-  ABSTAIN_MIN_COVERAGE: z.coerce.number().min(0).max(1).default(0.12),
-  ABSTAIN_UNKNOWN_SHARE: z.coerce.number().min(0).max(1).default(0.12),
+  ABSTAIN_MIN_COVERAGE: z.coerce.number().min(0).max(1).default(0.3),
+  ABSTAIN_UNKNOWN_SHARE: z.coerce.number().min(0).max(1).default(0.35),
   CHUNK_MAX_CHARS: int(700, 200, 4000),
   VECTOR_INDEX_MIN_ROWS: int(20000, 256, 10_000_000),
   VECTOR_WEIGHT: z.coerce.number().min(0).max(10).optional(),

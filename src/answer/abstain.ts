@@ -10,6 +10,7 @@
 import type { AnswerType } from "../retrieve/question.ts";
 import type { ScoredSentence, WeightedTerm } from "./evidence.ts";
 
+/** Defaults; ABSTAIN_MIN_COVERAGE and ABSTAIN_UNKNOWN_SHARE override minCoverage and unknownShare (sweeps). */
 export const ABSTAIN = {
   /** Below this, the best sentence shares too little of the question to answer it. */
   minCoverage: 0.3,
@@ -43,7 +44,7 @@ export interface AbstainInput {
   namedStudy: boolean;
 }
 
-export function decideAbstention(ranked: ScoredSentence[], weights: WeightedTerm[], input: AbstainInput, thresholds = ABSTAIN): AbstainDecision {
+export function decideAbstention(ranked: ScoredSentence[], weights: WeightedTerm[], input: AbstainInput, thresholds: typeof ABSTAIN | Record<keyof typeof ABSTAIN, number> = ABSTAIN): AbstainDecision {
   const best = ranked[0];
   const bestCoverage = best?.coverage ?? 0;
   const total = weights.reduce((s, w) => s + w.weight, 0) || 1;

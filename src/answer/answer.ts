@@ -120,6 +120,7 @@ async function prepare(context: AnswerContext, question: Question, previous: Pre
     passage: (id) => passages.get(id) ?? store.passageSync(id),
     passagesOf: (record) => store.passagesOfSync(record.docId, record.number),
     maxSentences: options.maxSentences ?? config.answer.maxSentences,
+    abstain: { minCoverage: config.answer.abstainMinCoverage, unknownShare: config.answer.abstainUnknownShare },
   };
   let composition = composeFromRecords(composeContext, plan);
   // A free-text field the records do not hold ("what was its aim?") may still be said in the prose.

@@ -26,6 +26,8 @@ export interface ComposeContext {
   /** The passages about a study (its table cells and the prose linked to it). */
   passagesOf(record: StudyRecord): Passage[];
   maxSentences: number;
+  /** Abstention thresholds (ABSTAIN_MIN_COVERAGE, ABSTAIN_UNKNOWN_SHARE; defaults in abstain.ts). */
+  abstain?: { minCoverage: number; unknownShare: number };
 }
 
 export interface Composition {

@@ -113,7 +113,7 @@ export function composeExplain(context: ComposeContext, input: ExplainInput): Co
   if (context.lang === "en") {
     ranked = ranked.map((s) => (s.passage.lang === "en" ? { ...s, score: s.score + SELECTION.sameLanguageBonus } : s)).sort((a, b) => b.score - a.score);
   }
-  const decision = decideAbstention(ranked, weights, { answerTypes: context.question.answerTypes, namedStudy: input.namedStudy }, ABSTAIN);
+  const decision = decideAbstention(ranked, weights, { answerTypes: context.question.answerTypes, namedStudy: input.namedStudy }, { ...ABSTAIN, ...context.abstain });
   if (decision.abstain) {
     const b = new SentenceBuilder().say(m.notCovered);
     for (const type of decision.missingTypes) b.say(` ${m.notCoveredType[type]}`);

@@ -7,7 +7,8 @@
  * @example glossOf("terdapat 7 tahapan ... di rumah faye", "en") // ["7 stages", ...]
  */
 import type { Lang } from "../domain/lang.ts";
-import { glossTerms } from "../text/analyze.ts";
+import { contentStems, glossTerms } from "../text/analyze.ts";
+import { NEGATION, NUMBER_WORDS } from "./claim-words.ts";
 import { isEnglishWord } from "../text/english-words.ts";
 import { isIndonesianWord } from "../text/stem.ts";
 
@@ -42,13 +43,10 @@ export function glossOf(text: string, lang: Lang, keep: (canonical: string[]) =>
     const clean = item.trim().replace(/[,.;:]+$/, "");
     if (clean && !out.some((o) => o.toLowerCase() === clean.toLowerCase())) out.push(clean);
   };
+  // A figure needs translating only with its unit ("6 bulan" -> "6 months"); bare figures read the same.
   for (const m of text.matchAll(FIGURE)) {
-    if (/^(?:19|20)\d\d$/.test(m[1]) && !m[2]) {
-      add(m[1]);
-      continue;
-    }
     const unit = m[2] ? glossTerms(m[2], lang)[0] : undefined;
-    add(unit ? `${m[1]} ${plural(unit, m[1], lang)}` : m[1]);
+    if (unit) add(`${m[1]} ${plural(unit, m[1], lang)}`);
   }
   for (const m of text.matchAll(NAME)) {
     // A capitalised word opening the sentence is not a name ("Sejak Januari"); Title Case words of the
@@ -56,6 +54,12 @@ export function glossOf(text: string, lang: Lang, keep: (canonical: string[]) =>
     if (m.index === 0 || m[0].split(/\s+/).every((w) => otherLanguageWord(w, lang))) continue;
     add(m[0]);
   }
-  for (const term of glossTerms(text, lang, keep)) add(term);
+  for (const term of glossTerms(text, lang, keep)) {
+    // Negations and number words ("not", "one") tell a reader nothing; a unit already glossed with its figure is not repeated.
+    const functionWord = (w: string) => w === "one" || NUMBER_WORDS[w] !== undefined || contentStems(w).every((s) => NEGATION.has(s));
+    if (term.toLowerCase().split(/\s+/).every(functionWord)) continue;
+    if (out.some((o) => o.toLowerCase().includes(term.toLowerCase()))) continue;
+    add(term);
+  }
   return out.slice(0, MAX_GLOSS_ITEMS);
 }

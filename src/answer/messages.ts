@@ -49,6 +49,11 @@ const FIELD_NAMES: Record<Lang, Record<StudyField, string>> = {
 
 export const fieldName = (field: StudyField, lang: Lang) => FIELD_NAMES[lang][field];
 
+/** English puts "the" before plural and "union" country names: "the United States", "the Philippines". */
+function theCountry(name: string): string {
+  return /^(?:United|Republic|Kingdom|Federated|Democratic)\b|\b(?:Islands|States|Emirates|Netherlands|Philippines|Bahamas|Maldives|Gambia)$/.test(name) ? `the ${name}` : name;
+}
+
 export const MESSAGES: Record<Lang, AnswerMessages> = {
   en: {
     frame: "According to the review:",
@@ -64,7 +69,7 @@ export const MESSAGES: Record<Lang, AnswerMessages> = {
       venue: (who, v) => `${who} appeared in ${v}`,
       database: (who, v) => `${who} was found through ${v}`,
       design: (who, v) => `${who} is described as ${v}`,
-      country: (who, v) => `${who} took place in ${v}`,
+      country: (who, v) => `${who} took place in ${theCountry(v)}`,
       setting: (who, v) => `${who} is set in ${v}`,
       population: (who, v) => `${who} is about ${v}`,
       intervention: (who, v) => `The program of ${who}: ${v}`,
@@ -86,7 +91,7 @@ export const MESSAGES: Record<Lang, AnswerMessages> = {
     latest: (who, year) => `The most recent is ${who} (${year})`,
     predicate: {
       design: (v, one) => (one ? `mentions ${v} in its method` : `mention ${v} in their method`),
-      country: (v) => `took place in ${v}`,
+      country: (v) => `took place in ${theCountry(v)}`,
       population: (v, one) => (one ? `is about ${v}` : `are about ${v}`),
       database: (v, one) => (one ? `was found through ${v}` : `were found through ${v}`),
       venue: (v, one) => (one ? `lists ${v} as its journal or publisher` : `list ${v} as their journal or publisher`),
