@@ -1,0 +1,73 @@
+/**
+ * node --import tsx scripts/bench-tables.ts [--base <commit>] [--runs 5] [--no-cross-table]
+ * Times parseTables on the shipped review: the parser as it was before the speed work (src/ at --base,
+ * taken from git history into a temporary folder) against the working tree's, alternately, and prints the
+ * median of each, the ratio, and whether both gave the same tables. The first run of each pays for loading
+ * word lists; it is printed apart and counts in the median like the others.
+ */
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync, symlinkSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { parseArgs } from "node:util";
+import { PROJECT_ROOT } from "../src/config.ts";
+import { textLines } from "../src/eval/table-f1.ts";
+import { parseTables, type ParseOptions } from "../src/ingest/table-parse.ts";
+import type { ParsedTable, TableLine } from "../src/ingest/table-types.ts";
+
+/** The last commit of the parser before it was made faster. */
+const BASELINE = "7b2efd08dac91a65e3a75945ea631ee6744b87a9";
+
+type Parse = (lines: readonly TableLine[], options?: ParseOptions) => ParsedTable[];
+
+const { values } = parseArgs({
+  options: {
+    base: { type: "string", default: BASELINE },
+    runs: { type: "string", default: "5" },
+    "no-cross-table": { type: "boolean", default: false },
+  },
+});
+const runs = Number(values.runs);
+const options: ParseOptions = { crossTable: !values["no-cross-table"] };
+
+/** src/ at `commit` in a temporary folder (node_modules linked, so its packages resolve), and its parseTables. */
+async function parserAt(commit: string): Promise<{ parse: Parse; dir: string }> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "bench-tables-"));
+  const archive = execFileSync("git", ["-C", PROJECT_ROOT, "archive", commit, "src"]);
+  execFileSync("tar", ["-x", "-C", dir], { input: archive });
+  symlinkSync(path.join(PROJECT_ROOT, "node_modules"), path.join(dir, "node_modules"), "dir");
+  const module = (await import(pathToFileURL(path.join(dir, "src", "ingest", "table-parse.ts")).href)) as { parseTables: Parse };
+  return { parse: module.parseTables, dir };
+}
+
+function time(parse: Parse, lines: readonly TableLine[]): { ms: number; tables: ParsedTable[] } {
+  const started = performance.now();
+  const tables = parse(lines, options);
+  return { ms: performance.now() - started, tables };
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+const lines = textLines(path.join(PROJECT_ROOT, "corpus", "review-child-trafficking-programs.txt"));
+const old = await parserAt(values.base);
+try {
+  const times = { old: [] as number[], new: [] as number[] };
+  let same = true;
+  for (let run = 0; run < runs; run++) {
+    const a = time(old.parse, lines);
+    const b = time(parseTables, lines);
+    times.old.push(a.ms);
+    times.new.push(b.ms);
+    same &&= JSON.stringify(a.tables) === JSON.stringify(b.tables);
+  }
+  const show = (xs: number[]) => xs.map((x) => x.toFixed(0)).join(", ");
+  console.log(`old (${values.base.slice(0, 10)}): median ${median(times.old).toFixed(0)} ms  [${show(times.old)}]`);
+  console.log(`new (working tree): median ${median(times.new).toFixed(0)} ms  [${show(times.new)}]`);
+  console.log(`first run: old ${times.old[0].toFixed(0)} ms, new ${times.new[0].toFixed(0)} ms`);
+  console.log(`ratio old/new: ${(median(times.old) / median(times.new)).toFixed(1)}x`);
+  console.log(`same tables: ${same ? "yes" : "NO"}`);
+  if (!same) process.exitCode = 1;
+} finally {
+  rmSync(old.dir, { recursive: true, force: true });
+}
