@@ -8,11 +8,10 @@
  * scored by evidence learned from the table itself (see table-model.ts) and by shapes (table-text.ts).
  */
 import type { Vocabulary } from "./clean.ts";
-import { citationStarts, columnWordScores, decideJoin, isYear, rowWords, type Word } from "./table-text.ts";
-import { blockWidthScorer, pieceRepeatScore, type ColumnModel } from "./table-model.ts";
+import { columnWordScores, type Word } from "./table-text.ts";
+import { linePenalty, type ColumnModel } from "./table-model.ts";
+import { fullLinePenalties, overflowByLength, pieceRepeatScores, rowShape, type RowShape } from "./table-row-shape.ts";
 import type { RowSpan } from "./table-types.ts";
-import { squash } from "../text/tokenize.ts";
-import { isVenueCue } from "./table-header.ts";
 
 /** A row spans at most this many pages (passes over the columns). */
 const MAX_PASSES = 3;
@@ -49,9 +48,6 @@ const YEAR_MISMATCH = 3;
 /** A venue cell ending with an in-text citation "(Name et al., 2016)". */
 const CITATION_BONUS = 4;
 
-/** A line ending a sentence or clause may end early by the author's choice. */
-const SENTENCE_END = /[.!?:;]["”’)]*$/;
-
 /** What a row's segmentation may use besides its own lines. */
 export interface RowEvidence {
   vocabulary: Vocabulary;
@@ -78,22 +74,62 @@ function prefixSums(values: readonly number[]): Float64Array {
   return out;
 }
 
+/** What the models say of the row's pieces and lines, for one segmentation (see table-row-shape.ts). */
+interface ModelTables {
+  /** pieceRepeatScore per piece and column, or null (no models: all 0). */
+  repeat: Float64Array | null;
+  /** Width penalty per column of each full line, by the word that starts the next line. */
+  fullLine: Float64Array;
+  /** Per column, the learned width or null. */
+  widths: (number | null)[];
+  /** Per column with a learned width, overflowPenalty of a line by its length (up to the row's longest line). */
+  overflow: (Float64Array | null)[];
+}
+
+/**
+ * Width scores of the blocks starting at word `a` judged against their own widest line (a column without a
+ * learned width; the same for every such column): the score of block [a, b) in out[b], for b up to the
+ * returned end (exclusive), where the penalty first passes MAX_WIDTH_PENALTY.
+ */
+function ownWidthScores(shape: RowShape, a: number, out: Float64Array, done: { length: Int32Array; fitted: Int32Array; sentenceEnd: Uint8Array }): number {
+  const { lineStart, glueBefore, sentenceEnd, offset, length } = shape;
+  const P = shape.words.length;
+  let penalty = 0;
+  let count = 0;
+  let widest = 0;
+  let pieceStart = a;
+  for (let b = a + 1; b <= P; b++) {
+    const w = b - 1;
+    if (w > a && lineStart[w]) {
+      const finished = offset[w] - offset[pieceStart] - 1;
+      const fitted = finished + (glueBefore[w] ? 0 : 1) + length[w];
+      done.length[count] = finished;
+      done.fitted[count] = fitted;
+      done.sentenceEnd[count] = sentenceEnd[w - 1];
+      count++;
+      if (finished > widest) {
+        // A wider line: the lines before are judged again against it.
+        widest = finished;
+        penalty = 0;
+        for (let k = 0; k < count; k++) penalty += linePenalty(widest, false, done.length[k], done.fitted[k], done.sentenceEnd[k] === 1);
+      } else penalty += linePenalty(widest, false, finished, fitted, sentenceEnd[w - 1] === 1);
+      pieceStart = w;
+    }
+    // A last line wider than the others is not used as the width (judging the others against it would
+    // cost a pass over them at every step).
+    if (-penalty < -MAX_WIDTH_PENALTY) return b;
+    out[b] = -penalty;
+  }
+  return P + 1;
+}
+
 /** The best segmentation of a row's words into blocks, never using the `forbidden` states (pass * K + column). */
-function bestBlocks(row: RowSpan, words: Word[], fields: readonly (string | null)[], evidence: RowEvidence, forbidden: ReadonlySet<number>): Block[] {
+function bestBlocks(shape: RowShape, tables: ModelTables, fields: readonly (string | null)[], evidence: RowEvidence, forbidden: ReadonlySet<number>): Block[] {
+  const { words, lineStart, glueBefore, pageBreakBefore, pageChanges, sentenceEnd, offset, length, citation, cue, year, lineFirst, pieceBase } = shape;
   const P = words.length;
   const K = fields.length;
   if (P === 0 || K === 0) return [];
-  const lineStart = words.map((w, i) => i === 0 || words[i - 1].line !== w.line);
-  const lineText = row.lines.map((l) => l.text);
-  const glueBefore = words.map((w, i) => i > 0 && lineStart[i] && decideJoin(lineText[words[i - 1].line], lineText[w.line], evidence.vocabulary) !== "space");
-  // Pages are evidence only where they change: a text file's pages, recovered from running headers, miss
-  // the page breaks that have none.
-  const pageOf = (w: Word) => row.lines[w.line].page;
-  const pageBreakBefore = words.map((w, i) => i > 0 && lineStart[i] && pageOf(w) !== null && pageOf(words[i - 1]) !== null && pageOf(w) !== pageOf(words[i - 1]));
-  const pageChanges = pageBreakBefore.some(Boolean);
-  const citation = citationStarts(words);
-  const keys = words.map((w) => squash(w.text));
-  const cue = words.map((w) => isVenueCue(w.text));
+  const { repeat: repeatTable, fullLine, widths, overflow } = tables;
 
   const wordScore = columnWordScores(words, fields, evidence.references).map(prefixSums);
 
@@ -103,6 +139,12 @@ function bestBlocks(row: RowSpan, words: Word[], fields: readonly (string | null
   const backState = new Int32Array((P + 1) * S).fill(-1);
   const entry = new Float64Array(S);
   const entryFrom = new Int32Array(S);
+  // The passes a block of the current column may be opened on, and their entries.
+  const openPass = new Int32Array(MAX_PASSES);
+  const openValue = new Float64Array(MAX_PASSES);
+  const ownWidth = new Float64Array(P + 1);
+  const done = { length: new Int32Array(P), fitted: new Int32Array(P), sentenceEnd: new Uint8Array(P) };
+  const needOwnWidth = widths.some((w) => w === null);
 
   for (let a = 0; a < P; a++) {
     const boundary = a === 0 ? 0 : !lineStart[a] ? -SPLIT_COST : glueBefore[a] ? -BROKEN_WORD_SPLIT_COST : 0;
@@ -117,13 +159,19 @@ function bestBlocks(row: RowSpan, words: Word[], fields: readonly (string | null
         } else {
           for (let c2 = 0; c2 < c; c2++) {
             const v = best[a * S + p * K + c2] - (p === 0 ? EMPTY_COST * (c - c2 - 1) : 0);
-            if (v > value) [value, from] = [v, p * K + c2];
+            if (v > value) {
+              value = v;
+              from = p * K + c2;
+            }
           }
           if (p > 0 && lineStart[a]) {
             for (let c2 = 0; c2 < K; c2++) {
               // Every column has lines on a row's first page: columns left out of pass 0 are empty cells.
               const v = best[a * S + (p - 1) * K + c2] - restart - (p === 1 ? EMPTY_COST * (K - 1 - c2) : 0);
-              if (v > value) [value, from] = [v, (p - 1) * K + c2];
+              if (v > value) {
+                value = v;
+                from = (p - 1) * K + c2;
+              }
             }
           }
         }
@@ -131,46 +179,58 @@ function bestBlocks(row: RowSpan, words: Word[], fields: readonly (string | null
         entryFrom[s] = from;
       }
     }
+    const ownEnd = needOwnWidth ? ownWidthScores(shape, a, ownWidth, done) : 0;
     for (let c = 0; c < K; c++) {
-      let open = false;
-      for (let p = 0; p < MAX_PASSES; p++) open ||= entry[p * K + c] > -Infinity;
-      if (!open) continue;
-      const field = fields[c];
-      const width = blockWidthScorer(evidence.models?.[c] ?? null);
-      let pieceLength = 0;
-      let pieceKey = "";
+      let opened = 0;
+      for (let p = 0; p < MAX_PASSES; p++) {
+        const s = p * K + c;
+        if (entry[s] === -Infinity || forbidden.has(s)) continue;
+        openPass[opened] = s;
+        openValue[opened++] = entry[s];
+      }
+      if (opened === 0) continue;
+      const venue = fields[c] === "venue";
+      const yearColumn = fields[c] === "year";
+      const learned = widths[c];
+      const overflowOf = overflow[c];
+      const end = learned === null ? ownEnd : P + 1;
+      const scores = wordScore[c];
+      const before = scores[a];
+      let penalty = 0;
+      let pieceStart = a;
       let repeat = 0;
       let piece = 0;
       let cueBonus = 0;
-      for (let b = a + 1; b <= P; b++) {
+      for (let b = a + 1; b < end; b++) {
         const w = b - 1;
         if (w > a && lineStart[w]) {
-          width.finishPiece(pieceLength, words[w].text.length, glueBefore[w], SENTENCE_END.test(words[w - 1].text));
-          repeat += pieceRepeatScore(evidence.models, c, pieceKey, row.number);
-          pieceLength = 0;
-          pieceKey = "";
+          if (learned !== null) {
+            const finished = offset[w] - offset[pieceStart] - 1;
+            penalty += pieceStart === lineFirst[w - 1] ? fullLine[c * P + w] : linePenalty(learned, true, finished, finished + (glueBefore[w] ? 0 : 1) + length[w], sentenceEnd[w - 1] === 1);
+          }
+          if (repeatTable) repeat += repeatTable[(pieceBase[w - 1] + w - 1 - pieceStart) * K + c];
+          pieceStart = w;
           piece++;
         }
-        if (field === "venue" && piece < 2 && cue[w]) cueBonus = Math.max(cueBonus, piece === 0 ? VENUE_CUE_BONUS : VENUE_CUE_BONUS * VENUE_CUE_SECOND_LINE_SHARE);
-        pieceLength += (pieceLength ? 1 : 0) + words[w].text.length;
-        pieceKey += keys[w];
-        const widthScore = width.score(pieceLength);
-        // Width penalties only grow with the block: past this, no evidence makes the block worth having.
-        if (widthScore < -MAX_WIDTH_PENALTY) break;
-        let score = widthScore + repeat + pieceRepeatScore(evidence.models, c, pieceKey, row.number);
-        score += wordScore[c][b] - wordScore[c][a];
-        if (field === "year") score += b - a === 1 && isYear(words[a].text) ? YEAR_BONUS : -YEAR_MISMATCH * (b - a);
-        if (field === "venue") score += cueBonus + (citation[b] >= a ? CITATION_BONUS : 0);
+        if (venue && piece < 2 && cue[w]) cueBonus = Math.max(cueBonus, piece === 0 ? VENUE_CUE_BONUS : VENUE_CUE_BONUS * VENUE_CUE_SECOND_LINE_SHARE);
+        let widthScore = ownWidth[b];
+        if (overflowOf !== null) {
+          widthScore = -(penalty + overflowOf[offset[b] - offset[pieceStart] - 1]);
+          // Width penalties only grow with the block: past this, no evidence makes the block worth having.
+          if (widthScore < -MAX_WIDTH_PENALTY) break;
+        }
+        let score = widthScore + repeat + (repeatTable ? repeatTable[(pieceBase[w] + w - pieceStart) * K + c] : 0);
+        score += scores[b] - before;
+        if (yearColumn) score += b - a === 1 && year[a] ? YEAR_BONUS : -YEAR_MISMATCH * (b - a);
+        if (venue) score += cueBonus + (citation[b] >= a ? CITATION_BONUS : 0);
         if (c === 0 && a === 0 && b === evidence.sharedStart) score += SHARED_START_BONUS;
-        for (let p = 0; p < MAX_PASSES; p++) {
-          const s = p * K + c;
-          if (entry[s] === -Infinity || forbidden.has(s)) continue;
-          const v = entry[s] + score;
-          const at = b * S + s;
+        for (let k = 0; k < opened; k++) {
+          const v = openValue[k] + score;
+          const at = b * S + openPass[k];
           if (v > best[at]) {
             best[at] = v;
             backPoint[at] = a;
-            backState[at] = entryFrom[s];
+            backState[at] = entryFrom[openPass[k]];
           }
         }
       }
@@ -204,10 +264,17 @@ const height = (words: readonly Word[], b: Block) => new Set(words.slice(b.from,
  * short title cell that ended on the page does not take result lines after the break).
  */
 export function segmentColumnMajor(row: RowSpan, fields: readonly (string | null)[], evidence: RowEvidence): { words: Word[]; blocks: Block[] } {
-  const words = rowWords(row.lines);
+  const shape = rowShape(row, evidence.vocabulary);
+  const words = shape.words;
   const K = fields.length;
   const forbidden = new Set<number>();
-  let blocks = bestBlocks(row, words, fields, evidence, forbidden);
+  const tables: ModelTables = {
+    repeat: pieceRepeatScores(shape, evidence.models, K, row.number),
+    fullLine: fullLinePenalties(shape, evidence.models, K),
+    widths: fields.map((_, c) => evidence.models?.[c]?.width ?? null),
+    overflow: fields.map((_, c) => overflowByLength(shape, evidence.models?.[c]?.width ?? null)),
+  };
+  let blocks = bestBlocks(shape, tables, fields, evidence, forbidden);
   for (let repair = 0; repair < MAX_REPAIRS; repair++) {
     const before = forbidden.size;
     for (const b of blocks.filter((x) => x.pass > 0)) {
@@ -217,7 +284,7 @@ export function segmentColumnMajor(row: RowSpan, fields: readonly (string | null
       if (own < CONTINUATION_MIN_SHARE * tallest) forbidden.add(b.pass * K + b.column);
     }
     if (forbidden.size === before) break;
-    blocks = bestBlocks(row, words, fields, evidence, forbidden);
+    blocks = bestBlocks(shape, tables, fields, evidence, forbidden);
   }
   return { words, blocks };
 }

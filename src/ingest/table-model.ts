@@ -50,7 +50,7 @@ const OVERFLOW_PENALTY = 1.5;
 /** At most this many units of overflow penalty per line. */
 const OVERFLOW_CAP = 3;
 /** Lines shorter than this (letters) repeat by chance ("dan", "of"). */
-const MIN_REPEAT_KEY = 4;
+export const MIN_REPEAT_KEY = 4;
 /** A specific line seen in this column in other rows (and not in others): evidence of the column. */
 const REPEAT_BONUS = 1.5;
 
@@ -66,38 +66,27 @@ export function overflowPenalty(width: number, length: number): number {
   return OVERFLOW_PENALTY * Math.min(OVERFLOW_CAP, (excess - OVERFLOW_TOLERANCE) / OVERFLOW_RAMP);
 }
 
-/** Scores a growing block's lines against a column width (learned, or the block's own widest line). */
-export interface WidthScorer {
-  /** A line of the block is complete: its length, the next line's first word, how they join. */
-  finishPiece(length: number, nextWord: number, glued: boolean, sentenceEnd: boolean): void;
-  /** The block's score (a penalty, <= 0) if its current last line were its last. */
-  score(lastLength: number): number;
+/**
+ * The width penalty of one finished line of a block against a column width: `fitted` is its length had it
+ * taken the next line's first word. Overflow counts only against a `learned` width (a block's own widest
+ * line never overflows itself).
+ */
+export function linePenalty(width: number, learned: boolean, length: number, fitted: number, sentenceEnd: boolean): number {
+  return wrapPenalty(width, fitted, sentenceEnd) + (learned ? overflowPenalty(width, length) : 0);
 }
 
-export function blockWidthScorer(model: ColumnModel | null): WidthScorer {
-  const learned = model?.width ?? null;
-  const done: { length: number; fitted: number; sentenceEnd: boolean }[] = [];
-  let sum = 0;
-  let widest = 0;
-  const penalty = (width: number, d: (typeof done)[number]) =>
-    wrapPenalty(width, d.fitted, d.sentenceEnd) + (learned === null ? 0 : overflowPenalty(width, d.length));
-  return {
-    finishPiece(length, nextWord, glued, sentenceEnd) {
-      const d = { length, fitted: length + (glued ? 0 : 1) + nextWord, sentenceEnd };
-      done.push(d);
-      if (learned !== null) sum += penalty(learned, d);
-      else if (length > widest) {
-        widest = length;
-        sum = done.reduce((s, x) => s + penalty(widest, x), 0);
-      } else sum += penalty(widest, d);
-    },
-    score(lastLength) {
-      if (learned !== null) return -(sum + overflowPenalty(learned, lastLength));
-      // A last line wider than the others is not used as the width (judging the others against it would
-      // cost a pass over them at every step); the earlier lines are judged against their own widest.
-      return -sum;
-    },
-  };
+/** The longest line key each set of models holds (models are not edited once learned). */
+const longestKeys = new WeakMap<readonly ColumnModel[], number>();
+
+/** The longest line key any column's model holds: a longer key is seen in no column. */
+export function longestPieceKey(models: readonly ColumnModel[]): number {
+  let longest = longestKeys.get(models);
+  if (longest === undefined) {
+    longest = 0;
+    for (const m of models) for (const key of m.pieces.keys()) longest = Math.max(longest, key.length);
+    longestKeys.set(models, longest);
+  }
+  return longest;
 }
 
 /**
