@@ -86,8 +86,12 @@ function segmentTable(table: TableDraft, vocabulary: Vocabulary, wordCounts: Wor
   table.models = models;
 }
 
-/** A segmented table's cells: each column's words in order, one piece per source line, rejoined. */
-function toParsed(table: TableDraft, vocabulary: Vocabulary): ParsedTable {
+/**
+ * A segmented table's cells: each column's words in order, one piece per source line, rejoined.
+ * `cellTexts` keeps the rejoined text of pieces already seen (a cell mostly comes out the same again in the
+ * next exchange round).
+ */
+function toParsed(table: TableDraft, vocabulary: Vocabulary, cellTexts: Map<string, string>): ParsedTable {
   const rows = table.rows.map((row, r) => {
     const { words, blocks } = table.segmented[r];
     const cells: TableCell[] = table.columns.map((column, c) => {
@@ -104,7 +108,10 @@ function toParsed(table: TableDraft, vocabulary: Vocabulary): ParsedTable {
         }
         lastLine = -1;
       }
-      return { column: column.name, field: column.field, text: joinCellText(pieces, vocabulary, column.field), lines: [...used].sort((x, y) => x - y) };
+      const key = JSON.stringify([column.field, pieces]);
+      let text = cellTexts.get(key);
+      if (text === undefined) cellTexts.set(key, (text = joinCellText(pieces, vocabulary, column.field)));
+      return { column: column.name, field: column.field, text, lines: [...used].sort((x, y) => x - y) };
     });
     return { number: row.number, cells, page: row.lines[0]?.page ?? null };
   });
@@ -147,11 +154,12 @@ export function parseTables(lines: readonly TableLine[], options: ParseOptions =
   const parsed: (ParsedTable | undefined)[] = drafts.map(() => undefined);
   const order = drafts.map((_, t) => t).sort((x, y) => Number(drafts[x].layout === "row-major") - Number(drafts[y].layout === "row-major"));
   const rounds = drafts.length > 1 && options.crossTable !== false ? EXCHANGE_ROUNDS : 1;
+  const cellTexts = new Map<string, string>();
   for (let round = 0; round < rounds; round++) {
     for (const t of order) {
       const others = options.crossTable === false ? [] : parsed.filter((p, k): p is ParsedTable => p !== undefined && k !== t);
       segmentTable(drafts[t], vocabulary, wordCounts, referencesFor(drafts[t], others));
-      parsed[t] = toParsed(drafts[t], vocabulary);
+      parsed[t] = toParsed(drafts[t], vocabulary, cellTexts);
     }
   }
   return parsed.filter((p): p is ParsedTable => p !== undefined);

@@ -26,6 +26,25 @@ const MAX_SUFFIX_TAIL = 2;
 /** A lone lower-case letter that is a word of its own ("a" of "as a"); any other is a word's last letter. */
 const LONE_LETTER_WORDS = new Set(["a"]);
 
+/** The letters that end a text ("Peneliti" of "... Peneliti"). */
+const TRAILING_LETTERS = /(\p{L}+)$/u;
+/** Where to look for them first: tried from every start, the pattern would be quadratic on a whole cell's text. */
+const TAIL_CHARS = 64;
+
+/**
+ * The letters ending `text`, as TRAILING_LETTERS finds them. In a long text they are looked for in its last
+ * TAIL_CHARS characters; a run reaching the start of that tail (or a character pair cut by it) may go on
+ * before it, and only then is the whole text searched.
+ */
+export function trailingLetters(text: string): string | undefined {
+  if (text.length > TAIL_CHARS) {
+    const match = TRAILING_LETTERS.exec(text.slice(-TAIL_CHARS));
+    if (!match) return undefined;
+    if (match.index > 1) return match[1];
+  }
+  return TRAILING_LETTERS.exec(text)?.[1];
+}
+
 /**
  * clean.ts's joinDecision, plus what narrow table columns need, where words are broken wherever the
  * column ends:
@@ -36,7 +55,7 @@ const LONE_LETTER_WORDS = new Set(["a"]);
 export function decideJoin(left: string, right: string, vocabulary: Vocabulary): JoinDecision {
   const decision = joinDecision(left, right, vocabulary);
   if (decision !== "space") return decision;
-  const head = /(\p{L}+)$/u.exec(left)?.[1];
+  const head = trailingLetters(left);
   const tail = /^(\p{Ll}+)(?![\p{L}\p{N}])/u.exec(right)?.[1];
   if (!head || !tail) return "space";
   if (tail.length === 1 && !LONE_LETTER_WORDS.has(tail)) return "glue";
