@@ -1,0 +1,158 @@
+/**
+ * The score of a block of a column-major row (table-cells.ts): the words [a, b) of the row as the cell of
+ * one column. Evidence is the column's learned width (each line of the block against it, or against the
+ * block's own widest line before any width is learned), the lines the column repeats across rows, the
+ * words' own evidence (table-text.ts) and the shapes of year and venue cells.
+ *
+ * For one start a and column, the scores of all blocks [a, b) are computed in one pass over b, each line's
+ * evidence once (see table-row-shape.ts for what is prepared per row and per segmentation).
+ */
+import { linePenalty, type ColumnModel } from "./table-model.ts";
+import { fullLinePenalties, overflowByLength, pieceRepeatScores, type RowShape } from "./table-row-shape.ts";
+import { columnWordScores } from "./table-text.ts";
+
+/** A block whose lines misfit the column this much (in line units) is abandoned, whatever else it has. */
+const MAX_WIDTH_PENALTY = 30;
+/** The first column's cell ending where the start the row shares with other rows ends ("Google scholar"). */
+const SHARED_START_BONUS = 2;
+/** A venue cell whose first or second line names a kind of venue ("Journal of", "American" / "Journal of"). */
+const VENUE_CUE_BONUS = 2;
+/** On the second line a little less: where nothing else tells, the venue starts at the line that names it. */
+const VENUE_CUE_SECOND_LINE_SHARE = 0.85;
+/** A year column holding exactly one year-shaped word. */
+const YEAR_BONUS = 4;
+/** Per word of a year column that is not one year. */
+const YEAR_MISMATCH = 3;
+/** A venue cell ending with an in-text citation "(Name et al., 2016)". */
+const CITATION_BONUS = 4;
+
+/** Everything a row's block scores depend on, for one segmentation of the row. */
+export interface BlockScorer {
+  shape: RowShape;
+  fields: readonly (string | null)[];
+  /** Per column, prefix sums of the words' own evidence (columnWordScores). */
+  wordScore: Float64Array[];
+  /** pieceRepeatScore per piece and column, or null (no models: all 0). */
+  repeat: Float64Array | null;
+  /** Width penalty per column of each full line, by the word that starts the next line. */
+  fullLine: Float64Array;
+  /** Per column, the learned width or null. */
+  widths: (number | null)[];
+  /** Per column with a learned width, overflowPenalty of a line by its length. */
+  overflow: (Float64Array | null)[];
+  /** How many of the row's first words other rows start with too, 0 if none. */
+  sharedStart: number;
+  /** Scratch: own-width scores of the blocks from the current start (see ownWidthScores), and its lines. */
+  ownWidth: Float64Array;
+  done: { length: Int32Array; fitted: Int32Array; sentenceEnd: Uint8Array };
+}
+
+/** Per-word scores for a column, summed over a block with prefix sums. */
+function prefixSums(values: readonly number[]): Float64Array {
+  const out = new Float64Array(values.length + 1);
+  values.forEach((v, i) => (out[i + 1] = out[i] + v));
+  return out;
+}
+
+export function blockScorer(shape: RowShape, fields: readonly (string | null)[], models: readonly ColumnModel[] | null, references: readonly (string | undefined)[], rowNumber: number, sharedStart: number): BlockScorer {
+  const K = fields.length;
+  const P = shape.words.length;
+  const widths = fields.map((_, c) => models?.[c]?.width ?? null);
+  return {
+    shape, fields, widths, sharedStart,
+    wordScore: columnWordScores(shape.words, fields, references).map(prefixSums),
+    repeat: pieceRepeatScores(shape, models, K, rowNumber),
+    fullLine: fullLinePenalties(shape, models, K),
+    overflow: widths.map((width) => overflowByLength(shape, width)),
+    ownWidth: new Float64Array(P + 1),
+    done: { length: new Int32Array(P), fitted: new Int32Array(P), sentenceEnd: new Uint8Array(P) },
+  };
+}
+
+/**
+ * Width scores of the blocks starting at word `a` judged against their own widest line (a column without a
+ * learned width; the same for every such column): the score of block [a, b) in scorer.ownWidth[b], for b
+ * up to the returned end (exclusive), where the penalty first passes MAX_WIDTH_PENALTY.
+ */
+export function ownWidthScores(scorer: BlockScorer, a: number): number {
+  const { shape, ownWidth: out, done } = scorer;
+  const { lineStart, glueBefore, sentenceEnd, offset, length } = shape;
+  const P = shape.words.length;
+  let penalty = 0;
+  let count = 0;
+  let widest = 0;
+  let pieceStart = a;
+  for (let b = a + 1; b <= P; b++) {
+    const w = b - 1;
+    if (w > a && lineStart[w]) {
+      const finished = offset[w] - offset[pieceStart] - 1;
+      const fitted = finished + (glueBefore[w] ? 0 : 1) + length[w];
+      done.length[count] = finished;
+      done.fitted[count] = fitted;
+      done.sentenceEnd[count] = sentenceEnd[w - 1];
+      count++;
+      if (finished > widest) {
+        // A wider line: the lines before are judged again against it.
+        widest = finished;
+        penalty = 0;
+        for (let k = 0; k < count; k++) penalty += linePenalty(widest, false, done.length[k], done.fitted[k], done.sentenceEnd[k] === 1);
+      } else penalty += linePenalty(widest, false, finished, fitted, sentenceEnd[w - 1] === 1);
+      pieceStart = w;
+    }
+    // A last line wider than the others is not used as the width (judging the others against it would
+    // cost a pass over them at every step).
+    if (-penalty < -MAX_WIDTH_PENALTY) return b;
+    out[b] = -penalty;
+  }
+  return P + 1;
+}
+
+/**
+ * The scores of the blocks [a, b) of column c, into out[b] for b from a + 1 up to the returned end
+ * (exclusive): past it the block's lines misfit the column too much. `ownEnd` is what ownWidthScores
+ * returned for `a` (used by columns without a learned width).
+ */
+export function blockScores(scorer: BlockScorer, a: number, c: number, ownEnd: number, out: Float64Array): number {
+  const { shape, fields, repeat: repeatTable, fullLine, ownWidth } = scorer;
+  const { lineStart, glueBefore, sentenceEnd, offset, length, citation, cue, year, lineFirst, pieceBase } = shape;
+  const P = shape.words.length;
+  const K = fields.length;
+  const venue = fields[c] === "venue";
+  const yearColumn = fields[c] === "year";
+  const learned = scorer.widths[c];
+  const overflowOf = scorer.overflow[c];
+  const end = learned === null ? ownEnd : P + 1;
+  const scores = scorer.wordScore[c];
+  const before = scores[a];
+  let penalty = 0;
+  let pieceStart = a;
+  let repeat = 0;
+  let piece = 0;
+  let cueBonus = 0;
+  for (let b = a + 1; b < end; b++) {
+    const w = b - 1;
+    if (w > a && lineStart[w]) {
+      if (learned !== null) {
+        const finished = offset[w] - offset[pieceStart] - 1;
+        penalty += pieceStart === lineFirst[w - 1] ? fullLine[c * P + w] : linePenalty(learned, true, finished, finished + (glueBefore[w] ? 0 : 1) + length[w], sentenceEnd[w - 1] === 1);
+      }
+      if (repeatTable) repeat += repeatTable[(pieceBase[w - 1] + w - 1 - pieceStart) * K + c];
+      pieceStart = w;
+      piece++;
+    }
+    if (venue && piece < 2 && cue[w]) cueBonus = Math.max(cueBonus, piece === 0 ? VENUE_CUE_BONUS : VENUE_CUE_BONUS * VENUE_CUE_SECOND_LINE_SHARE);
+    let widthScore = ownWidth[b];
+    if (overflowOf !== null) {
+      widthScore = -(penalty + overflowOf[offset[b] - offset[pieceStart] - 1]);
+      // Width penalties only grow with the block: past this, no evidence makes the block worth having.
+      if (widthScore < -MAX_WIDTH_PENALTY) return b;
+    }
+    let score = widthScore + repeat + (repeatTable ? repeatTable[(pieceBase[w] + w - pieceStart) * K + c] : 0);
+    score += scores[b] - before;
+    if (yearColumn) score += b - a === 1 && year[a] ? YEAR_BONUS : -YEAR_MISMATCH * (b - a);
+    if (venue) score += cueBonus + (citation[b] >= a ? CITATION_BONUS : 0);
+    if (c === 0 && a === 0 && b === scorer.sharedStart) score += SHARED_START_BONUS;
+    out[b] = score;
+  }
+  return end;
+}
