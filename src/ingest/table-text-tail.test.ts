@@ -1,6 +1,6 @@
 /**
- * decideJoin finds the letters ending a line in its last characters first (trailingLetters); it must find
- * exactly what the plain pattern finds on the whole text, whatever the length of the last letter run.
+ * decideJoin reads the letters ending a line backwards from its end (trailingLetters); it must find exactly
+ * what the plain pattern finds on the whole text, whatever the letters, surrogate pairs and lone halves.
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";

@@ -14,9 +14,17 @@ export interface Word {
   line: number;
 }
 
-/** The row's words in order. */
+/** Rows' words by their lines, so that every segmentation of a row reads the same words (and what was computed of them). */
+const wordsOfLines = new WeakMap<readonly RowLine[], Word[]>();
+
+/** The row's words in order (a row's lines are not edited once read; the words are not to be edited). */
 export function rowWords(lines: readonly RowLine[]): Word[] {
-  return lines.flatMap((l, line) => l.text.split(/\s+/).filter(Boolean).map((text) => ({ text, line })));
+  let words = wordsOfLines.get(lines);
+  if (!words) {
+    words = lines.flatMap((l, line) => l.text.split(/\s+/).filter(Boolean).map((text) => ({ text, line })));
+    wordsOfLines.set(lines, words);
+  }
+  return words;
 }
 
 /** A head shorter than this is not taken for the start of a broken English word ("in" + "to"). */
@@ -26,23 +34,25 @@ const MAX_SUFFIX_TAIL = 2;
 /** A lone lower-case letter that is a word of its own ("a" of "as a"); any other is a word's last letter. */
 const LONE_LETTER_WORDS = new Set(["a"]);
 
-/** The letters that end a text ("Peneliti" of "... Peneliti"). */
-const TRAILING_LETTERS = /(\p{L}+)$/u;
-/** Where to look for them first: tried from every start, the pattern would be quadratic on a whole cell's text. */
-const TAIL_CHARS = 64;
+/** A letter (one code point). */
+const LETTER = /^\p{L}$/u;
+const isHighSurrogate = (unit: number) => unit >= 0xd800 && unit <= 0xdbff;
+const isLowSurrogate = (unit: number) => unit >= 0xdc00 && unit <= 0xdfff;
 
 /**
- * The letters ending `text`, as TRAILING_LETTERS finds them. In a long text they are looked for in its last
- * TAIL_CHARS characters; a run reaching the start of that tail (or a character pair cut by it) may go on
- * before it, and only then is the whole text searched.
+ * The letters that end a text ("Peneliti" of "... Peneliti"), as /(\p{L}+)$/u finds them, read backwards
+ * from the end code point by code point: the pattern, tried from every start, was quadratic on a whole
+ * cell's text.
  */
 export function trailingLetters(text: string): string | undefined {
-  if (text.length > TAIL_CHARS) {
-    const match = TRAILING_LETTERS.exec(text.slice(-TAIL_CHARS));
-    if (!match) return undefined;
-    if (match.index > 1) return match[1];
+  let start = text.length;
+  while (start > 0) {
+    // A low surrogate after a high one is the second half of one code point.
+    const from = start >= 2 && isLowSurrogate(text.charCodeAt(start - 1)) && isHighSurrogate(text.charCodeAt(start - 2)) ? start - 2 : start - 1;
+    if (!LETTER.test(text.slice(from, start))) break;
+    start = from;
   }
-  return TRAILING_LETTERS.exec(text)?.[1];
+  return start < text.length ? text.slice(start) : undefined;
 }
 
 /**
@@ -201,7 +211,20 @@ const MIN_MISS_LETTERS = 3;
  * Word-level evidence, per column (by field) and word: name shapes for an authors column, and agreement
  * with other tables' cells for the same row (`references`, per column, undefined where there is none).
  */
-export function columnWordScores(words: readonly Word[], fields: readonly (string | null)[], references: readonly (string | undefined)[]): number[][] {
+export function columnWordScores(words: readonly Word[], fields: readonly (string | null)[], references: readonly (string | undefined)[]): readonly (readonly number[])[] {
+  // A row is read again in every round, mostly with the same references: the same words give the same scores.
+  let seen = wordScores.get(words);
+  if (!seen) wordScores.set(words, (seen = new Map()));
+  const key = JSON.stringify([fields, references]);
+  let scores = seen.get(key);
+  if (!scores) seen.set(key, (scores = scoreWords(words, fields, references)));
+  return scores;
+}
+
+/** columnWordScores already computed, by words and then by fields and references. */
+const wordScores = new WeakMap<readonly Word[], Map<string, readonly (readonly number[])[]>>();
+
+function scoreWords(words: readonly Word[], fields: readonly (string | null)[], references: readonly (string | undefined)[]): number[][] {
   const matches = fields.map((_, c) => (references[c] ? referenceMatches(words, references[c]!) : null));
   return fields.map((field, c) =>
     words.map((w, i) => {
