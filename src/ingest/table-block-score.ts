@@ -74,7 +74,7 @@ export function blockScorer(shape: RowShape, fields: readonly (string | null)[],
  * learned width; the same for every such column): the score of block [a, b) in scorer.ownWidth[b], for b
  * up to the returned end (exclusive), where the penalty first passes MAX_WIDTH_PENALTY.
  */
-export function ownWidthScores(scorer: BlockScorer, a: number): number {
+function ownWidthScores(scorer: BlockScorer, a: number): number {
   const { shape, ownWidth: out, done } = scorer;
   const { lineStart, glueBefore, sentenceEnd, offset, length } = shape;
   const P = shape.words.length;
@@ -108,11 +108,11 @@ export function ownWidthScores(scorer: BlockScorer, a: number): number {
 }
 
 /**
- * The scores of the blocks [a, b) of column c, into out[b] for b from a + 1 up to the returned end
+ * The scores of the blocks [a, b) of column c, into out[base + b] for b from a + 1 up to the returned end
  * (exclusive): past it the block's lines misfit the column too much. `ownEnd` is what ownWidthScores
  * returned for `a` (used by columns without a learned width).
  */
-export function blockScores(scorer: BlockScorer, a: number, c: number, ownEnd: number, out: Float64Array): number {
+function blockScores(scorer: BlockScorer, a: number, c: number, ownEnd: number, out: Float64Array, base: number): number {
   const { shape, fields, repeat: repeatTable, fullLine, ownWidth } = scorer;
   const { lineStart, glueBefore, sentenceEnd, offset, length, citation, cue, year, lineFirst, pieceBase } = shape;
   const P = shape.words.length;
@@ -152,7 +152,58 @@ export function blockScores(scorer: BlockScorer, a: number, c: number, ownEnd: n
     if (yearColumn) score += b - a === 1 && year[a] ? YEAR_BONUS : -YEAR_MISMATCH * (b - a);
     if (venue) score += cueBonus + (citation[b] >= a ? CITATION_BONUS : 0);
     if (c === 0 && a === 0 && b === scorer.sharedStart) score += SHARED_START_BONUS;
-    out[b] = score;
+    out[base + b] = score;
   }
   return end;
+}
+
+/**
+ * The scores of a row's blocks by start and column, each computed on first use and kept for the
+ * segmentation's passes and repairs: after `end(a, c)`, block [a, b)'s score is store[offset(a, c) + b]
+ * for b < end(a, c).
+ */
+export class BlockScores {
+  store: Float64Array;
+  private used = 0;
+  private readonly offsets: Int32Array;
+  private readonly ends: Int32Array;
+  /** The start whose own-width scores scorer.ownWidth holds, and their end. */
+  private ownFor = -1;
+  private ownEnd = 0;
+
+  constructor(private readonly scorer: BlockScorer) {
+    const P = scorer.shape.words.length;
+    const K = scorer.fields.length;
+    this.offsets = new Int32Array(P * K);
+    this.ends = new Int32Array(P * K).fill(-1);
+    this.store = new Float64Array(Math.max(1, P * K));
+  }
+
+  /** One past the last block of column c starting at a that is scored (computing the scores if needed). */
+  end(a: number, c: number): number {
+    const K = this.scorer.fields.length;
+    const known = this.ends[a * K + c];
+    if (known >= 0) return known;
+    const P = this.scorer.shape.words.length;
+    if (this.used + P - a > this.store.length) {
+      const grown = new Float64Array(Math.max(2 * this.store.length, this.used + P - a));
+      grown.set(this.store.subarray(0, this.used));
+      this.store = grown;
+    }
+    if (this.scorer.widths[c] === null && this.ownFor !== a) {
+      this.ownEnd = ownWidthScores(this.scorer, a);
+      this.ownFor = a;
+    }
+    const base = this.used - (a + 1);
+    const end = blockScores(this.scorer, a, c, this.ownEnd, this.store, base);
+    this.offsets[a * K + c] = base;
+    this.ends[a * K + c] = end;
+    this.used += Math.max(0, end - a - 1);
+    return end;
+  }
+
+  /** Where block [a, b)'s score is: store[offset(a, c) + b] (after `end(a, c)`). */
+  offset(a: number, c: number): number {
+    return this.offsets[a * this.scorer.fields.length + c];
+  }
 }

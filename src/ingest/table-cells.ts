@@ -9,7 +9,7 @@
  * table-block-score.ts.
  */
 import type { Vocabulary } from "./clean.ts";
-import { blockScorer, blockScores, ownWidthScores, type BlockScorer } from "./table-block-score.ts";
+import { BlockScores, blockScorer, type BlockScorer } from "./table-block-score.ts";
 import type { ColumnModel } from "./table-model.ts";
 import { rowShape } from "./table-row-shape.ts";
 import type { Word } from "./table-text.ts";
@@ -55,93 +55,112 @@ export interface Block {
   to: number;
 }
 
-/** The best segmentation of a row's words into blocks, never using the `forbidden` states (pass * K + column). */
-function bestBlocks(scorer: BlockScorer, forbidden: ReadonlySet<number>): Block[] {
-  const { lineStart, glueBefore, pageBreakBefore, pageChanges } = scorer.shape;
-  const P = scorer.shape.words.length;
-  const K = scorer.fields.length;
-  if (P === 0 || K === 0) return [];
-  const needOwnWidth = scorer.widths.some((w) => w === null);
+/**
+ * The best segmentations of a row's prefixes: for state s = pass * K + column and point b, the best score
+ * of words [0, b) with a block of s ending at b, at best[s * (P + 1) + b]. Passes only go forward, so the
+ * passes are computed in order, and a repair that forbids states of pass p keeps the passes before it.
+ */
+interface Lattice {
+  scorer: BlockScorer;
+  scores: BlockScores;
+  best: Float64Array;
+}
 
-  // Per state s = pass * K + column and point b, the best segmentation of words [0, b) ending in s:
-  // its score, and where its last block starts and the state before it (index s * (P + 1) + b).
-  const S = K * MAX_PASSES;
-  const best = new Float64Array((P + 1) * S).fill(-Infinity);
-  const backPoint = new Int32Array((P + 1) * S).fill(-1);
-  const backState = new Int32Array((P + 1) * S).fill(-1);
-  const at = (s: number, b: number) => s * (P + 1) + b;
-  const entry = new Float64Array(S);
-  const entryFrom = new Int32Array(S);
-  const score = new Float64Array(P + 1);
-
-  for (let a = 0; a < P; a++) {
-    const boundary = a === 0 ? 0 : !lineStart[a] ? -SPLIT_COST : glueBefore[a] ? -BROKEN_WORD_SPLIT_COST : 0;
-    const restart = pageBreakBefore[a] ? RESTART_AT_PAGE_BREAK_COST : RESTART_COST;
-    for (let p = 0; p < MAX_PASSES; p++) {
-      for (let c = 0; c < K; c++) {
-        const s = p * K + c;
-        let value = -Infinity;
-        let from = -1;
-        if (a === 0) {
-          if (p === 0) value = -EMPTY_COST * c;
-        } else {
-          for (let c2 = 0; c2 < c; c2++) {
-            const v = best[at(p * K + c2, a)] - (p === 0 ? EMPTY_COST * (c - c2 - 1) : 0);
-            if (v > value) {
-              value = v;
-              from = p * K + c2;
-            }
-          }
-          if (p > 0 && lineStart[a]) {
-            for (let c2 = 0; c2 < K; c2++) {
-              // Every column has lines on a row's first page: columns left out of pass 0 are empty cells.
-              const v = best[at((p - 1) * K + c2, a)] - restart - (p === 1 ? EMPTY_COST * (K - 1 - c2) : 0);
-              if (v > value) {
-                value = v;
-                from = (p - 1) * K + c2;
-              }
-            }
-          }
-        }
-        entry[s] = value === -Infinity ? value : value + boundary - (p > 0 && pageChanges ? CONTINUATION_BLOCK_COST : NEW_BLOCK_COST);
-        entryFrom[s] = from;
+/**
+ * Entering state (p, c) with a block starting at word a: the best score of words [0, a) to come from, with
+ * the cost of opening the block (-Infinity if there is no way in); `from.state` is the state it comes from.
+ */
+function enter(lattice: Lattice, a: number, p: number, c: number, from?: { state: number }): number {
+  const { lineStart, glueBefore, pageBreakBefore, pageChanges } = lattice.scorer.shape;
+  const K = lattice.scorer.fields.length;
+  const stride = lattice.scorer.shape.words.length + 1;
+  const best = lattice.best;
+  let value = -Infinity;
+  let source = -1;
+  if (a === 0) {
+    if (p === 0) value = -EMPTY_COST * c;
+  } else {
+    for (let c2 = 0; c2 < c; c2++) {
+      const v = best[(p * K + c2) * stride + a] - (p === 0 ? EMPTY_COST * (c - c2 - 1) : 0);
+      if (v > value) {
+        value = v;
+        source = p * K + c2;
       }
     }
-    const ownEnd = needOwnWidth ? ownWidthScores(scorer, a) : 0;
-    for (let c = 0; c < K; c++) {
-      let scored = -1;
-      for (let p = 0; p < MAX_PASSES; p++) {
-        const s = p * K + c;
-        const open = entry[s];
-        if (open === -Infinity || forbidden.has(s)) continue;
-        // The blocks' scores are the same on every pass: computed once for the column.
-        if (scored < 0) scored = blockScores(scorer, a, c, ownEnd, score);
-        const base = at(s, 0);
-        for (let b = a + 1; b < scored; b++) {
-          const v = open + score[b];
-          if (v > best[base + b]) {
-            best[base + b] = v;
-            backPoint[base + b] = a;
-            backState[base + b] = entryFrom[s];
-          }
+    if (p > 0 && lineStart[a]) {
+      const restart = pageBreakBefore[a] ? RESTART_AT_PAGE_BREAK_COST : RESTART_COST;
+      for (let c2 = 0; c2 < K; c2++) {
+        // Every column has lines on a row's first page: columns left out of pass 0 are empty cells.
+        const v = best[((p - 1) * K + c2) * stride + a] - restart - (p === 1 ? EMPTY_COST * (K - 1 - c2) : 0);
+        if (v > value) {
+          value = v;
+          source = (p - 1) * K + c2;
         }
       }
     }
   }
+  if (from) from.state = source;
+  if (value === -Infinity) return value;
+  const boundary = a === 0 ? 0 : !lineStart[a] ? -SPLIT_COST : glueBefore[a] ? -BROKEN_WORD_SPLIT_COST : 0;
+  return value + boundary - (p > 0 && pageChanges ? CONTINUATION_BLOCK_COST : NEW_BLOCK_COST);
+}
 
+/** Fill the lattice's pass p, never using the `forbidden` states. */
+function fillPass(lattice: Lattice, p: number, forbidden: ReadonlySet<number>): void {
+  const { best, scores } = lattice;
+  const P = lattice.scorer.shape.words.length;
+  const K = lattice.scorer.fields.length;
+  best.fill(-Infinity, p * K * (P + 1), (p + 1) * K * (P + 1));
+  for (let a = 0; a < P; a++) {
+    for (let c = 0; c < K; c++) {
+      const s = p * K + c;
+      if (forbidden.has(s)) continue;
+      const open = enter(lattice, a, p, c);
+      if (open === -Infinity) continue;
+      const end = scores.end(a, c);
+      const store = scores.store;
+      const offset = scores.offset(a, c);
+      const base = s * (P + 1);
+      for (let b = a + 1; b < end; b++) {
+        const v = open + store[offset + b];
+        if (v > best[base + b]) best[base + b] = v;
+      }
+    }
+  }
+}
+
+/**
+ * The best segmentation of a row's words into blocks, never using the `forbidden` states. Where several
+ * are best, the one whose blocks start first (read from the end) is taken.
+ */
+function bestBlocks(lattice: Lattice, forbidden: ReadonlySet<number>, firstPass: number): Block[] {
+  const P = lattice.scorer.shape.words.length;
+  const K = lattice.scorer.fields.length;
+  if (P === 0 || K === 0) return [];
+  for (let p = firstPass; p < MAX_PASSES; p++) fillPass(lattice, p, forbidden);
+  const { best, scores } = lattice;
+  const S = K * MAX_PASSES;
   let state = -1;
   let top = -Infinity;
   for (let s = 0; s < S; s++) {
-    const v = best[at(s, P)] - (s < K ? EMPTY_COST * (K - 1 - s) : 0);
+    const v = best[s * (P + 1) + P] - (s < K ? EMPTY_COST * (K - 1 - s) : 0);
     if (v > top) [top, state] = [v, s];
   }
+  // Back from the end: the block into each state is the first start that gives its best score.
   const blocks: Block[] = [];
+  const from = { state: -1 };
   for (let b = P; b > 0 && state >= 0; ) {
-    const a = backPoint[at(state, b)];
-    blocks.unshift({ column: state % K, pass: Math.floor(state / K), from: a, to: b });
-    const prev = backState[at(state, b)];
+    const p = Math.floor(state / K);
+    const c = state % K;
+    const target = best[state * (P + 1) + b];
+    let a = 0;
+    for (; a < b; a++) {
+      const open = enter(lattice, a, p, c, from);
+      if (open !== -Infinity && b < scores.end(a, c) && open + scores.store[scores.offset(a, c) + b] === target) break;
+    }
+    blocks.unshift({ column: c, pass: p, from: a, to: b });
     b = a;
-    state = prev;
+    state = from.state;
   }
   return blocks;
 }
@@ -161,17 +180,23 @@ export function segmentColumnMajor(row: RowSpan, fields: readonly (string | null
   const K = fields.length;
   const forbidden = new Set<number>();
   const scorer = blockScorer(shape, fields, evidence.models, evidence.references, row.number, evidence.sharedStart);
-  let blocks = bestBlocks(scorer, forbidden);
+  const lattice: Lattice = { scorer, scores: new BlockScores(scorer), best: new Float64Array((words.length + 1) * K * MAX_PASSES) };
+  let blocks = bestBlocks(lattice, forbidden, 0);
   for (let repair = 0; repair < MAX_REPAIRS; repair++) {
-    const before = forbidden.size;
+    // Forbidding states of pass p changes nothing before it.
+    let firstPass = MAX_PASSES;
     for (const b of blocks.filter((x) => x.pass > 0)) {
       const previous = blocks.filter((x) => x.pass === b.pass - 1);
       const tallest = Math.max(0, ...previous.map((x) => height(words, x)));
       const own = previous.filter((x) => x.column === b.column).reduce((n, x) => n + height(words, x), 0);
-      if (own < CONTINUATION_MIN_SHARE * tallest) forbidden.add(b.pass * K + b.column);
+      const s = b.pass * K + b.column;
+      if (own < CONTINUATION_MIN_SHARE * tallest && !forbidden.has(s)) {
+        forbidden.add(s);
+        firstPass = Math.min(firstPass, b.pass);
+      }
     }
-    if (forbidden.size === before) break;
-    blocks = bestBlocks(scorer, forbidden);
+    if (firstPass === MAX_PASSES) break;
+    blocks = bestBlocks(lattice, forbidden, firstPass);
   }
   return { words, blocks };
 }
