@@ -8,6 +8,9 @@ import { squash } from "../text/tokenize.ts";
 import type { Block } from "./table-cells.ts";
 import type { Word } from "./table-text.ts";
 
+/** A line seen in a column: the rows it was seen in, and how specific it is. */
+type SeenPiece = { rows: Set<number>; weight: number };
+
 export interface ColumnModel {
   /** The column's line width in characters, or null when no line was seen. */
   width: number | null;
@@ -16,7 +19,7 @@ export interface ColumnModel {
    * (1 when its rarest word is no more frequent in the whole document than rows in the table: "Elsevier",
    * "Journal"; small for a topic word that runs through the text: "program").
    */
-  pieces: Map<string, { rows: Set<number>; weight: number }>;
+  pieces: Map<string, SeenPiece>;
 }
 
 /** How often each word (letters only, lower case) occurs in the whole document. */
@@ -75,18 +78,35 @@ export function linePenalty(width: number, learned: boolean, length: number, fit
   return wrapPenalty(width, fitted, sentenceEnd) + (learned ? overflowPenalty(width, length) : 0);
 }
 
-/** The longest line key each set of models holds (models are not edited once learned). */
-const longestKeys = new WeakMap<readonly ColumnModel[], number>();
+/** Models' pieces indexed by key: the columns holding each key, in column order, and the longest key. */
+interface PieceIndex {
+  holders: Map<string, { column: number; seen: SeenPiece }[]>;
+  longest: number;
+}
+
+/** The index of each set of models (models are not edited once learned). */
+const pieceIndexes = new WeakMap<readonly ColumnModel[], PieceIndex>();
+
+function pieceIndex(models: readonly ColumnModel[]): PieceIndex {
+  let index = pieceIndexes.get(models);
+  if (!index) {
+    index = { holders: new Map(), longest: 0 };
+    for (const [column, m] of models.entries()) {
+      for (const [key, seen] of m.pieces) {
+        const holders = index.holders.get(key);
+        if (holders) holders.push({ column, seen });
+        else index.holders.set(key, [{ column, seen }]);
+        index.longest = Math.max(index.longest, key.length);
+      }
+    }
+    pieceIndexes.set(models, index);
+  }
+  return index;
+}
 
 /** The longest line key any column's model holds: a longer key is seen in no column. */
 export function longestPieceKey(models: readonly ColumnModel[]): number {
-  let longest = longestKeys.get(models);
-  if (longest === undefined) {
-    longest = 0;
-    for (const m of models) for (const key of m.pieces.keys()) longest = Math.max(longest, key.length);
-    longestKeys.set(models, longest);
-  }
-  return longest;
+  return pieceIndex(models).longest;
 }
 
 /**
@@ -95,18 +115,18 @@ export function longestPieceKey(models: readonly ColumnModel[]): number {
  */
 export function pieceRepeatScore(models: readonly ColumnModel[] | null, c: number, key: string, row: number): number {
   if (!models || key.length < MIN_REPEAT_KEY) return 0;
+  const holders = pieceIndex(models).holders.get(key);
+  if (!holders) return 0;
   let own = 0;
   let other = 0;
   let weight = 0;
-  models.forEach((m, k) => {
-    const seen = m.pieces.get(key);
-    if (!seen) return;
+  for (const { column, seen } of holders) {
     const n = seen.rows.size - (seen.rows.has(row) ? 1 : 0);
-    if (n === 0) return;
+    if (n === 0) continue;
     weight = seen.weight;
-    if (k === c) own += n;
+    if (column === c) own += n;
     else other += n;
-  });
+  }
   return own + other === 0 ? 0 : (REPEAT_BONUS * weight * (own - other)) / (own + other);
 }
 
@@ -128,7 +148,7 @@ export function learnModels(
   // Per row and column, the widest line: a column's width is the median over rows, so one badly read row
   // (a cell that swallowed another column's lines) does not set it.
   const rowWidths: number[][] = Array.from({ length: columns }, () => []);
-  const pieces = Array.from({ length: columns }, () => new Map<string, { rows: Set<number>; weight: number }>());
+  const pieces = Array.from({ length: columns }, () => new Map<string, SeenPiece>());
   const specificity = (line: string[]) => {
     const rarest = Math.min(...line.map((w) => wordCounts.get(squash(w)) ?? 1));
     return Math.min(1, rows.length / Math.max(1, rarest));
