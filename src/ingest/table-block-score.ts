@@ -157,14 +157,29 @@ function blockScores(scorer: BlockScorer, a: number, c: number, ownEnd: number, 
   return end;
 }
 
+/** Columns whose blocks score alike (no learned width and no evidence of their own, before any model). */
+function sameScoring(scorer: BlockScorer, c: number, d: number): boolean {
+  const { fields, widths, wordScore, repeat } = scorer;
+  const K = fields.length;
+  const kind = (k: number) => (fields[k] === "venue" || fields[k] === "year" ? fields[k] : null);
+  if (widths[c] !== widths[d] || kind(c) !== kind(d)) return false;
+  // The shared-start bonus is the first column's alone.
+  if ((c === 0 || d === 0) && scorer.sharedStart > 0) return false;
+  if (wordScore[c].some((v, i) => v !== wordScore[d][i])) return false;
+  if (repeat) for (let i = c; i < repeat.length; i += K) if (repeat[i] !== repeat[i - c + d]) return false;
+  return true;
+}
+
 /**
  * The scores of a row's blocks by start and column, each computed on first use and kept for the
- * segmentation's passes and repairs: after `end(a, c)`, block [a, b)'s score is store[offset(a, c) + b]
- * for b < end(a, c).
+ * segmentation's passes and repairs (and shared by columns that score alike): after `end(a, c)`, block
+ * [a, b)'s score is store[offset(a, c) + b] for b < end(a, c).
  */
 export class BlockScores {
   store: Float64Array;
   private used = 0;
+  /** Per column, the first column that scores alike, whose scores it uses. */
+  private readonly alike: Int32Array;
   private readonly offsets: Int32Array;
   private readonly ends: Int32Array;
   /** The start whose own-width scores scorer.ownWidth holds, and their end. */
@@ -174,14 +189,19 @@ export class BlockScores {
   constructor(private readonly scorer: BlockScorer) {
     const P = scorer.shape.words.length;
     const K = scorer.fields.length;
+    this.alike = Int32Array.from(scorer.fields, (_, c) => {
+      for (let d = 0; d < c; d++) if (sameScoring(scorer, c, d)) return d;
+      return c;
+    });
     this.offsets = new Int32Array(P * K);
     this.ends = new Int32Array(P * K).fill(-1);
     this.store = new Float64Array(Math.max(1, P * K));
   }
 
   /** One past the last block of column c starting at a that is scored (computing the scores if needed). */
-  end(a: number, c: number): number {
+  end(a: number, column: number): number {
     const K = this.scorer.fields.length;
+    const c = this.alike[column];
     const known = this.ends[a * K + c];
     if (known >= 0) return known;
     const P = this.scorer.shape.words.length;
@@ -203,7 +223,7 @@ export class BlockScores {
   }
 
   /** Where block [a, b)'s score is: store[offset(a, c) + b] (after `end(a, c)`). */
-  offset(a: number, c: number): number {
-    return this.offsets[a * this.scorer.fields.length + c];
+  offset(a: number, column: number): number {
+    return this.offsets[a * this.scorer.fields.length + this.alike[column]];
   }
 }
