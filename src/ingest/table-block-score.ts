@@ -176,6 +176,11 @@ function sameScoring(scorer: BlockScorer, c: number, d: number): boolean {
  * [a, b)'s score is store[offset(a, c) + b] for b < end(a, c).
  */
 export class BlockScores {
+  /**
+   * The store, kept from one segmentation to the next (they run one at a time): a row's block scores run
+   * to megabytes, and allocating them afresh for every segmentation kept the garbage collector busy.
+   */
+  private static spare = new Float64Array(0);
   store: Float64Array;
   private used = 0;
   /** Per column, the first column that scores alike, whose scores it uses. */
@@ -195,7 +200,8 @@ export class BlockScores {
     });
     this.offsets = new Int32Array(P * K);
     this.ends = new Int32Array(P * K).fill(-1);
-    this.store = new Float64Array(Math.max(1, P * K));
+    if (BlockScores.spare.length < P * K) BlockScores.spare = new Float64Array(P * K);
+    this.store = BlockScores.spare;
   }
 
   /** One past the last block of column c starting at a that is scored (computing the scores if needed). */
@@ -208,7 +214,7 @@ export class BlockScores {
     if (this.used + P - a > this.store.length) {
       const grown = new Float64Array(Math.max(2 * this.store.length, this.used + P - a));
       grown.set(this.store.subarray(0, this.used));
-      this.store = grown;
+      this.store = BlockScores.spare = grown;
     }
     if (this.scorer.widths[c] === null && this.ownFor !== a) {
       this.ownEnd = ownWidthScores(this.scorer, a);
