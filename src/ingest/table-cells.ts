@@ -67,42 +67,63 @@ interface Lattice {
 }
 
 /**
- * Entering state (p, c) with a block starting at word a: the best score of words [0, a) to come from, with
- * the cost of opening the block (-Infinity if there is no way in); `from.state` is the state it comes from.
+ * Entering the states of pass p with a block starting at word a: per column c, the best score of words
+ * [0, a) to come from, with the cost of opening the block, into value[c] (-Infinity if there is no way in),
+ * and the state it comes from into from[c].
  */
-function enter(lattice: Lattice, a: number, p: number, c: number, from?: { state: number }): number {
+function enterPass(lattice: Lattice, a: number, p: number, value: Float64Array, from: Int32Array): void {
   const { lineStart, glueBefore, pageBreakBefore, pageChanges } = lattice.scorer.shape;
   const K = lattice.scorer.fields.length;
   const stride = lattice.scorer.shape.words.length + 1;
   const best = lattice.best;
-  let value = -Infinity;
-  let source = -1;
-  if (a === 0) {
-    if (p === 0) value = -EMPTY_COST * c;
-  } else {
-    for (let c2 = 0; c2 < c; c2++) {
-      const v = best[(p * K + c2) * stride + a] - (p === 0 ? EMPTY_COST * (c - c2 - 1) : 0);
-      if (v > value) {
-        value = v;
-        source = p * K + c2;
-      }
-    }
-    if (p > 0 && lineStart[a]) {
-      const restart = pageBreakBefore[a] ? RESTART_AT_PAGE_BREAK_COST : RESTART_COST;
-      for (let c2 = 0; c2 < K; c2++) {
-        // Every column has lines on a row's first page: columns left out of pass 0 are empty cells.
-        const v = best[((p - 1) * K + c2) * stride + a] - restart - (p === 1 ? EMPTY_COST * (K - 1 - c2) : 0);
-        if (v > value) {
-          value = v;
-          source = (p - 1) * K + c2;
-        }
+  const boundary = a === 0 ? 0 : !lineStart[a] ? -SPLIT_COST : glueBefore[a] ? -BROKEN_WORD_SPLIT_COST : 0;
+  const cost = p > 0 && pageChanges ? CONTINUATION_BLOCK_COST : NEW_BLOCK_COST;
+  // Starting the columns again, from any state of the pass before (the same for every column).
+  let restartValue = -Infinity;
+  let restartFrom = -1;
+  if (a > 0 && p > 0 && lineStart[a]) {
+    const restart = pageBreakBefore[a] ? RESTART_AT_PAGE_BREAK_COST : RESTART_COST;
+    for (let c2 = 0; c2 < K; c2++) {
+      // Every column has lines on a row's first page: columns left out of pass 0 are empty cells.
+      const v = best[((p - 1) * K + c2) * stride + a] - restart - (p === 1 ? EMPTY_COST * (K - 1 - c2) : 0);
+      if (v > restartValue) {
+        restartValue = v;
+        restartFrom = (p - 1) * K + c2;
       }
     }
   }
-  if (from) from.state = source;
-  if (value === -Infinity) return value;
-  const boundary = a === 0 ? 0 : !lineStart[a] ? -SPLIT_COST : glueBefore[a] ? -BROKEN_WORD_SPLIT_COST : 0;
-  return value + boundary - (p > 0 && pageChanges ? CONTINUATION_BLOCK_COST : NEW_BLOCK_COST);
+  // After a page break, columns may be skipped freely: the best earlier column of the pass so far.
+  let earlierValue = -Infinity;
+  let earlierFrom = -1;
+  for (let c = 0; c < K; c++) {
+    let v = -Infinity;
+    let source = -1;
+    if (a === 0) {
+      if (p === 0) v = -EMPTY_COST * c;
+    } else if (p === 0) {
+      for (let c2 = 0; c2 < c; c2++) {
+        const u = best[c2 * stride + a] - EMPTY_COST * (c - c2 - 1);
+        if (u > v) {
+          v = u;
+          source = c2;
+        }
+      }
+    } else {
+      v = earlierValue;
+      source = earlierFrom;
+      const own = best[(p * K + c) * stride + a];
+      if (own > earlierValue) {
+        earlierValue = own;
+        earlierFrom = p * K + c;
+      }
+    }
+    if (restartValue > v) {
+      v = restartValue;
+      source = restartFrom;
+    }
+    value[c] = v === -Infinity ? v : v + boundary - cost;
+    from[c] = source;
+  }
 }
 
 /** Fill the lattice's pass p, never using the `forbidden` states. */
@@ -110,19 +131,21 @@ function fillPass(lattice: Lattice, p: number, forbidden: ReadonlySet<number>): 
   const { best, scores } = lattice;
   const P = lattice.scorer.shape.words.length;
   const K = lattice.scorer.fields.length;
+  const open = new Float64Array(K);
+  const from = new Int32Array(K);
+  const allowed = Uint8Array.from({ length: K }, (_, c) => (forbidden.has(p * K + c) ? 0 : 1));
   best.fill(-Infinity, p * K * (P + 1), (p + 1) * K * (P + 1));
   for (let a = 0; a < P; a++) {
+    enterPass(lattice, a, p, open, from);
     for (let c = 0; c < K; c++) {
-      const s = p * K + c;
-      if (forbidden.has(s)) continue;
-      const open = enter(lattice, a, p, c);
-      if (open === -Infinity) continue;
+      const entry = open[c];
+      if (entry === -Infinity || !allowed[c]) continue;
       const end = scores.end(a, c);
       const store = scores.store;
       const offset = scores.offset(a, c);
-      const base = s * (P + 1);
+      const base = (p * K + c) * (P + 1);
       for (let b = a + 1; b < end; b++) {
-        const v = open + store[offset + b];
+        const v = entry + store[offset + b];
         if (v > best[base + b]) best[base + b] = v;
       }
     }
@@ -148,19 +171,20 @@ function bestBlocks(lattice: Lattice, forbidden: ReadonlySet<number>, firstPass:
   }
   // Back from the end: the block into each state is the first start that gives its best score.
   const blocks: Block[] = [];
-  const from = { state: -1 };
+  const open = new Float64Array(K);
+  const from = new Int32Array(K);
   for (let b = P; b > 0 && state >= 0; ) {
     const p = Math.floor(state / K);
     const c = state % K;
     const target = best[state * (P + 1) + b];
     let a = 0;
     for (; a < b; a++) {
-      const open = enter(lattice, a, p, c, from);
-      if (open !== -Infinity && b < scores.end(a, c) && open + scores.store[scores.offset(a, c) + b] === target) break;
+      enterPass(lattice, a, p, open, from);
+      if (open[c] !== -Infinity && b < scores.end(a, c) && open[c] + scores.store[scores.offset(a, c) + b] === target) break;
     }
     blocks.unshift({ column: c, pass: p, from: a, to: b });
     b = a;
-    state = from.state;
+    state = from[c];
   }
   return blocks;
 }
