@@ -8,7 +8,7 @@
  * evidence once (see table-row-shape.ts for what is prepared per row and per segmentation).
  */
 import { linePenalty, type ColumnModel } from "./table-model.ts";
-import { fullLinePenalties, overflowByLength, pieceRepeatScores, type RowShape } from "./table-row-shape.ts";
+import { fullLinePenalties, overflowByLength, pieceIndex, pieceRepeatScores, type RowShape } from "./table-row-shape.ts";
 import { columnWordScores } from "./table-text.ts";
 
 /** A block whose lines misfit the column this much (in line units) is abandoned, whatever else it has. */
@@ -34,6 +34,10 @@ export interface BlockScorer {
   wordScore: Float64Array[];
   /** pieceRepeatScore per piece and column, or null (no models: all 0). */
   repeat: Float64Array | null;
+  /** Per column c and word w, at c * P + w: the repeat score of the line up to w (or null, as `repeat`). */
+  lineRepeat: Float64Array | null;
+  /** Per column c and word w, at c * P + w: the overflow of the line up to w against the learned width (0 without). */
+  lineOverflow: Float64Array;
   /** Width penalty per column of each full line, by the word that starts the next line. */
   fullLine: Float64Array;
   /** Per column, the learned width or null. */
@@ -58,12 +62,21 @@ export function blockScorer(shape: RowShape, fields: readonly (string | null)[],
   const K = fields.length;
   const P = shape.words.length;
   const widths = fields.map((_, c) => models?.[c]?.width ?? null);
+  const repeat = pieceRepeatScores(shape, models, K, rowNumber);
+  const overflow = widths.map((width) => overflowByLength(shape, width));
+  const lineRepeat = repeat && new Float64Array(K * P);
+  const lineOverflow = new Float64Array(K * P);
+  for (let c = 0; c < K; c++) {
+    for (let w = 0; w < P; w++) {
+      const first = shape.lineFirst[w];
+      if (lineRepeat && repeat) lineRepeat[c * P + w] = repeat[pieceIndex(shape, first, w) * K + c];
+      lineOverflow[c * P + w] = overflow[c]?.[shape.offset[w + 1] - shape.offset[first] - 1] ?? 0;
+    }
+  }
   return {
-    shape, fields, widths, sharedStart,
+    shape, fields, widths, sharedStart, repeat, overflow, lineRepeat, lineOverflow,
     wordScore: columnWordScores(shape.words, fields, references).map(prefixSums),
-    repeat: pieceRepeatScores(shape, models, K, rowNumber),
     fullLine: fullLinePenalties(shape, models, K),
-    overflow: widths.map((width) => overflowByLength(shape, width)),
     ownWidth: new Float64Array(P + 1),
     done: { length: new Int32Array(P), fitted: new Int32Array(P), sentenceEnd: new Uint8Array(P) },
   };
@@ -110,11 +123,12 @@ function ownWidthScores(scorer: BlockScorer, a: number): number {
 /**
  * The scores of the blocks [a, b) of column c, into out[base + b] for b from a + 1 up to the returned end
  * (exclusive): past it the block's lines misfit the column too much. `ownEnd` is what ownWidthScores
- * returned for `a` (used by columns without a learned width).
+ * returned for `a` (used by columns without a learned width). The block grows a line at a time: its first
+ * line starts at a, the others are whole lines of the row.
  */
 function blockScores(scorer: BlockScorer, a: number, c: number, ownEnd: number, out: Float64Array, base: number): number {
-  const { shape, fields, repeat: repeatTable, fullLine, ownWidth } = scorer;
-  const { lineStart, glueBefore, sentenceEnd, offset, length, citation, cue, year, lineFirst, pieceBase } = shape;
+  const { shape, fields, repeat: pieces, lineRepeat, lineOverflow, fullLine, ownWidth } = scorer;
+  const { lineStart, lineEnd, glueBefore, sentenceEnd, offset, length, citation, cue, year, pieceBase } = shape;
   const P = shape.words.length;
   const K = fields.length;
   const venue = fields[c] === "venue";
@@ -124,35 +138,38 @@ function blockScores(scorer: BlockScorer, a: number, c: number, ownEnd: number, 
   const end = learned === null ? ownEnd : P + 1;
   const scores = scorer.wordScore[c];
   const before = scores[a];
+  const sharedStart = c === 0 && a === 0 ? scorer.sharedStart : -1;
+  const row = c * P;
+  // The width penalties and repeat scores of the block's finished lines.
   let penalty = 0;
-  let pieceStart = a;
   let repeat = 0;
-  let piece = 0;
   let cueBonus = 0;
-  for (let b = a + 1; b < end; b++) {
-    const w = b - 1;
-    if (w > a && lineStart[w]) {
-      if (learned !== null) {
-        const finished = offset[w] - offset[pieceStart] - 1;
-        penalty += pieceStart === lineFirst[w - 1] ? fullLine[c * P + w] : linePenalty(learned, true, finished, finished + (glueBefore[w] ? 0 : 1) + length[w], sentenceEnd[w - 1] === 1);
+  for (let w = a, piece = 0; w < P; piece++) {
+    const first = piece === 0;
+    for (const stop = lineEnd[w]; w < stop; w++) {
+      const b = w + 1;
+      if (b >= end) return end;
+      if (venue && piece < 2 && cue[w]) cueBonus = Math.max(cueBonus, piece === 0 ? VENUE_CUE_BONUS : VENUE_CUE_BONUS * VENUE_CUE_SECOND_LINE_SHARE);
+      let widthScore = ownWidth[b];
+      if (overflowOf !== null) {
+        widthScore = -(penalty + (first ? overflowOf[offset[b] - offset[a] - 1] : lineOverflow[row + w]));
+        // Width penalties only grow with the block: past this, no evidence makes the block worth having.
+        if (widthScore < -MAX_WIDTH_PENALTY) return b;
       }
-      if (repeatTable) repeat += repeatTable[(pieceBase[w - 1] + w - 1 - pieceStart) * K + c];
-      pieceStart = w;
-      piece++;
+      let score = widthScore + repeat + (pieces === null || lineRepeat === null ? 0 : first ? pieces[(pieceBase[w] + w - a) * K + c] : lineRepeat[row + w]);
+      score += scores[b] - before;
+      if (yearColumn) score += b - a === 1 && year[a] ? YEAR_BONUS : -YEAR_MISMATCH * (b - a);
+      if (venue) score += cueBonus + (citation[b] >= a ? CITATION_BONUS : 0);
+      if (b === sharedStart) score += SHARED_START_BONUS;
+      out[base + b] = score;
     }
-    if (venue && piece < 2 && cue[w]) cueBonus = Math.max(cueBonus, piece === 0 ? VENUE_CUE_BONUS : VENUE_CUE_BONUS * VENUE_CUE_SECOND_LINE_SHARE);
-    let widthScore = ownWidth[b];
-    if (overflowOf !== null) {
-      widthScore = -(penalty + overflowOf[offset[b] - offset[pieceStart] - 1]);
-      // Width penalties only grow with the block: past this, no evidence makes the block worth having.
-      if (widthScore < -MAX_WIDTH_PENALTY) return b;
-    }
-    let score = widthScore + repeat + (repeatTable ? repeatTable[(pieceBase[w] + w - pieceStart) * K + c] : 0);
-    score += scores[b] - before;
-    if (yearColumn) score += b - a === 1 && year[a] ? YEAR_BONUS : -YEAR_MISMATCH * (b - a);
-    if (venue) score += cueBonus + (citation[b] >= a ? CITATION_BONUS : 0);
-    if (c === 0 && a === 0 && b === scorer.sharedStart) score += SHARED_START_BONUS;
-    out[base + b] = score;
+    if (w >= P) break;
+    // The line before w is finished.
+    if (learned !== null && first && !lineStart[a]) {
+      const finished = offset[w] - offset[a] - 1;
+      penalty += linePenalty(learned, true, finished, finished + (glueBefore[w] ? 0 : 1) + length[w], sentenceEnd[w - 1] === 1);
+    } else if (learned !== null) penalty += fullLine[row + w];
+    if (pieces !== null && lineRepeat !== null) repeat += first ? pieces[(pieceBase[w - 1] + w - 1 - a) * K + c] : lineRepeat[row + w - 1];
   }
   return end;
 }

@@ -20,6 +20,8 @@ export interface RowShape {
   words: Word[];
   /** The first word on the word's line. */
   lineFirst: Int32Array;
+  /** One past the last word on the word's line. */
+  lineEnd: Int32Array;
   /** The word opens a line. */
   lineStart: Uint8Array;
   /** The word opens a line that continues a word broken at the end of the line before. */
@@ -95,8 +97,10 @@ function computeShape(row: RowSpan, vocabulary: Vocabulary): RowShape {
     pieceBase[w] = pieces;
     pieces += w - lineFirst[w] + 1;
   }
+  const lineEnd = new Int32Array(P);
+  for (let w = P - 1; w >= 0; w--) lineEnd[w] = w + 1 < P && !lineStart[w + 1] ? lineEnd[w + 1] : w + 1;
   return {
-    words, lineFirst, lineStart, glueBefore, pageBreakBefore, pageChanges: pageBreakBefore.includes(1), sentenceEnd,
+    words, lineFirst, lineEnd, lineStart, glueBefore, pageBreakBefore, pageChanges: pageBreakBefore.includes(1), sentenceEnd,
     offset, length, citation: citationStarts(words), keys: words.map((w) => squash(w.text)), cue, year, pieceBase, pieces,
   };
 }
