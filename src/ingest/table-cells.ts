@@ -64,6 +64,8 @@ interface Lattice {
   scorer: BlockScorer;
   scores: BlockScores;
   best: Float64Array;
+  /** Where the last block of each best segmentation starts (the first start that gives the best score). */
+  start: Int32Array;
 }
 
 /**
@@ -128,7 +130,7 @@ function enterPass(lattice: Lattice, a: number, p: number, value: Float64Array, 
 
 /** Fill the lattice's pass p, never using the `forbidden` states. */
 function fillPass(lattice: Lattice, p: number, forbidden: ReadonlySet<number>): void {
-  const { best, scores } = lattice;
+  const { best, start, scores } = lattice;
   const P = lattice.scorer.shape.words.length;
   const K = lattice.scorer.fields.length;
   const open = new Float64Array(K);
@@ -146,7 +148,10 @@ function fillPass(lattice: Lattice, p: number, forbidden: ReadonlySet<number>): 
       const base = (p * K + c) * (P + 1);
       for (let b = a + 1; b < end; b++) {
         const v = entry + store[offset + b];
-        if (v > best[base + b]) best[base + b] = v;
+        if (v > best[base + b]) {
+          best[base + b] = v;
+          start[base + b] = a;
+        }
       }
     }
   }
@@ -161,7 +166,7 @@ function bestBlocks(lattice: Lattice, forbidden: ReadonlySet<number>, firstPass:
   const K = lattice.scorer.fields.length;
   if (P === 0 || K === 0) return [];
   for (let p = firstPass; p < MAX_PASSES; p++) fillPass(lattice, p, forbidden);
-  const { best, scores } = lattice;
+  const best = lattice.best;
   const S = K * MAX_PASSES;
   let state = -1;
   let top = -Infinity;
@@ -169,19 +174,15 @@ function bestBlocks(lattice: Lattice, forbidden: ReadonlySet<number>, firstPass:
     const v = best[s * (P + 1) + P] - (s < K ? EMPTY_COST * (K - 1 - s) : 0);
     if (v > top) [top, state] = [v, s];
   }
-  // Back from the end: the block into each state is the first start that gives its best score.
+  // Back from the end: each block's start, and the state entered from there.
   const blocks: Block[] = [];
   const open = new Float64Array(K);
   const from = new Int32Array(K);
   for (let b = P; b > 0 && state >= 0; ) {
     const p = Math.floor(state / K);
     const c = state % K;
-    const target = best[state * (P + 1) + b];
-    let a = 0;
-    for (; a < b; a++) {
-      enterPass(lattice, a, p, open, from);
-      if (open[c] !== -Infinity && b < scores.end(a, c) && open[c] + scores.store[scores.offset(a, c) + b] === target) break;
-    }
+    const a = lattice.start[state * (P + 1) + b];
+    enterPass(lattice, a, p, open, from);
     blocks.unshift({ column: c, pass: p, from: a, to: b });
     b = a;
     state = from[c];
@@ -204,7 +205,7 @@ export function segmentColumnMajor(row: RowSpan, fields: readonly (string | null
   const K = fields.length;
   const forbidden = new Set<number>();
   const scorer = blockScorer(shape, fields, evidence.models, evidence.references, row.number, evidence.sharedStart);
-  const lattice: Lattice = { scorer, scores: new BlockScores(scorer), best: new Float64Array((words.length + 1) * K * MAX_PASSES) };
+  const lattice: Lattice = { scorer, scores: new BlockScores(scorer), best: new Float64Array((words.length + 1) * K * MAX_PASSES), start: new Int32Array((words.length + 1) * K * MAX_PASSES) };
   let blocks = bestBlocks(lattice, forbidden, 0);
   for (let repair = 0; repair < MAX_REPAIRS; repair++) {
     // Forbidding states of pass p changes nothing before it.
