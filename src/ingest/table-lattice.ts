@@ -38,13 +38,14 @@ export interface Lattice {
   best: Float64Array;
   /** Where the last block of each best segmentation starts (the first start that gives the best score). */
   start: Int32Array;
-  /** completionBounds, computed when a pass after the first is filled. */
-  bounds: Float64Array | null;
+  /** completionBounds of the row's blocks. */
+  bounds: Float64Array;
 }
 
 export function newLattice(scorer: BlockScorer): Lattice {
   const size = (scorer.shape.words.length + 1) * scorer.fields.length * MAX_PASSES;
-  return { scorer, scores: new BlockScores(scorer), best: new Float64Array(size), start: new Int32Array(size), bounds: null };
+  const scores = new BlockScores(scorer);
+  return { scorer, scores, best: new Float64Array(size), start: new Int32Array(size), bounds: completionBounds(scorer, scores) };
 }
 
 /**
@@ -124,7 +125,7 @@ function fillPass(lattice: Lattice, p: number, forbidden: ReadonlySet<number>, f
     for (let c = 0; c < K; c++) {
       const entry = open[c];
       if (entry === -Infinity || !allowed[c]) continue;
-      if (bounds !== null && entry + bounds[a * K + c] < floor) continue;
+      if (entry + bounds[a * K + c] < floor) continue;
       const end = scores.end(a, c);
       const store = scores.store;
       const offset = scores.offset(a, c);
@@ -146,11 +147,10 @@ function fillPass(lattice: Lattice, p: number, forbidden: ReadonlySet<number>, f
  * continuation from b, where continuations are relaxed (no empty-cell costs, the cheapest opening cost, a
  * restart allowed at any line start whatever the pass). Computed backwards from the row's end.
  */
-function completionBounds(lattice: Lattice): Float64Array {
-  const { scores } = lattice;
-  const { lineStart, glueBefore, pageBreakBefore, pageChanges } = lattice.scorer.shape;
-  const P = lattice.scorer.shape.words.length;
-  const K = lattice.scorer.fields.length;
+function completionBounds(scorer: BlockScorer, scores: BlockScores): Float64Array {
+  const { lineStart, glueBefore, pageBreakBefore, pageChanges } = scorer.shape;
+  const P = scorer.shape.words.length;
+  const K = scorer.fields.length;
   const opening = pageChanges ? Math.min(NEW_BLOCK_COST, CONTINUATION_BLOCK_COST) : NEW_BLOCK_COST;
   const bounds = new Float64Array(P * K);
   // The best continuation after a block of column c ends at point b, at c * (P + 1) + b: at the row's end, nothing.
@@ -195,10 +195,7 @@ export function bestBlocks(lattice: Lattice, forbidden: ReadonlySet<number>, fir
   const complete = (s: number) => best[s * (P + 1) + P] - (s < K ? EMPTY_COST * (K - 1 - s) : 0);
   for (let p = firstPass; p < MAX_PASSES; p++) {
     let floor = -Infinity;
-    if (p > 0) {
-      lattice.bounds ??= completionBounds(lattice);
-      for (let s = 0; s < p * K; s++) floor = Math.max(floor, complete(s) - BOUND_MARGIN);
-    }
+    for (let s = 0; s < p * K; s++) floor = Math.max(floor, complete(s) - BOUND_MARGIN);
     fillPass(lattice, p, forbidden, floor);
   }
   const S = K * MAX_PASSES;
