@@ -30,7 +30,9 @@ const CITATION_BONUS = 4;
 export interface BlockScorer {
   shape: RowShape;
   fields: readonly (string | null)[];
-  /** Per column, prefix sums of the words' own evidence (columnWordScores). */
+  /** The words' own evidence per column (columnWordScores, the same object for the same evidence). */
+  wordEvidence: readonly (readonly number[])[];
+  /** Per column, its prefix sums. */
   wordScore: Float64Array[];
   /** pieceRepeatScore per piece and column, or null (no models: all 0). */
   repeat: Float64Array | null;
@@ -63,6 +65,7 @@ export function blockScorer(shape: RowShape, fields: readonly (string | null)[],
   const P = shape.words.length;
   const widths = fields.map((_, c) => models?.[c]?.width ?? null);
   const repeat = pieceRepeatScores(shape, models, K, rowNumber);
+  const wordEvidence = columnWordScores(shape.words, fields, references);
   const overflow = widths.map((width) => overflowByLength(shape, width));
   const lineRepeat = repeat && new Float64Array(K * P);
   const lineOverflow = new Float64Array(K * P);
@@ -75,11 +78,19 @@ export function blockScorer(shape: RowShape, fields: readonly (string | null)[],
   }
   return {
     shape, fields, widths, sharedStart, repeat, overflow, lineRepeat, lineOverflow,
-    wordScore: columnWordScores(shape.words, fields, references).map(prefixSums),
+    wordEvidence,
+    wordScore: wordEvidence.map(prefixSums),
     fullLine: fullLinePenalties(shape, models, K),
     ownWidth: new Float64Array(P + 1),
     done: { length: new Int32Array(P), fitted: new Int32Array(P), sentenceEnd: new Uint8Array(P) },
   };
+}
+
+/** Two scorers of a row that score every block alike: all they are computed from is the same. */
+export function sameScorers(x: BlockScorer, y: BlockScorer): boolean {
+  const same = <T>(u: ArrayLike<T>, v: ArrayLike<T>) => u.length === v.length && Array.prototype.every.call(u, (e: T, i: number) => e === v[i]);
+  return x.shape === y.shape && x.sharedStart === y.sharedStart && x.wordEvidence === y.wordEvidence &&
+    same(x.fields, y.fields) && same(x.widths, y.widths) && (x.repeat === null ? y.repeat === null : y.repeat !== null && same(x.repeat, y.repeat));
 }
 
 /**

@@ -9,7 +9,7 @@
  * table-block-score.ts; the dynamic program is in table-lattice.ts.
  */
 import type { Vocabulary } from "./clean.ts";
-import { blockScorer } from "./table-block-score.ts";
+import { blockScorer, sameScorers, type BlockScorer } from "./table-block-score.ts";
 import { bestBlocks, MAX_PASSES, newLattice } from "./table-lattice.ts";
 import type { ColumnModel } from "./table-model.ts";
 import { rowShape } from "./table-row-shape.ts";
@@ -40,6 +40,12 @@ export interface Block {
   to: number;
 }
 
+/**
+ * Each row's last segmentation and the scorer it was computed with: a row whose evidence is the same in the
+ * next round (its repeated lines, the widths, other tables' cells) comes out the same.
+ */
+const lastSegmentation = new WeakMap<RowSpan, { scorer: BlockScorer; blocks: Block[] }>();
+
 /** Lines (of the row) a block covers. */
 const height = (words: readonly Word[], b: Block) => new Set(words.slice(b.from, b.to).map((w) => w.line)).size;
 
@@ -55,6 +61,8 @@ export function segmentColumnMajor(row: RowSpan, fields: readonly (string | null
   const K = fields.length;
   const forbidden = new Set<number>();
   const scorer = blockScorer(shape, fields, evidence.models, evidence.references, row.number, evidence.sharedStart);
+  const last = lastSegmentation.get(row);
+  if (last && sameScorers(last.scorer, scorer)) return { words, blocks: last.blocks };
   const lattice = newLattice(scorer);
   let blocks = bestBlocks(lattice, forbidden, 0);
   for (let repair = 0; repair < MAX_REPAIRS; repair++) {
@@ -73,5 +81,6 @@ export function segmentColumnMajor(row: RowSpan, fields: readonly (string | null
     if (firstPass === MAX_PASSES) break;
     blocks = bestBlocks(lattice, forbidden, firstPass);
   }
+  lastSegmentation.set(row, { scorer, blocks });
   return { words, blocks };
 }
