@@ -69,8 +69,18 @@ export function segmentRowMajor(row: RowSpan, fields: readonly (string | null)[]
   // reached): within a line columns go left to right; every column should be reached.
   const S = K * K;
   const state = (c: number, m: number) => c * K + m;
-  const value: Float64Array[] = Array.from({ length: n + 1 }, () => new Float64Array(S).fill(-Infinity));
-  const back: { from: number; state: number }[][] = Array.from({ length: n + 1 }, () => new Array(S));
+  // Per point b and state s, at b * S + s: the best score of words [0, b) ending in s, where its last piece
+  // starts, and the state before it.
+  const value = new Float64Array((n + 1) * S).fill(-Infinity);
+  const backFrom = new Int32Array((n + 1) * S);
+  const backState = new Int32Array((n + 1) * S);
+  const improve = (b: number, s: number, v: number, from: number, previous: number) => {
+    if (v > value[b * S + s]) {
+      value[b * S + s] = v;
+      backFrom[b * S + s] = from;
+      backState[b * S + s] = previous;
+    }
+  };
   for (let b = 1; b <= n; b++) {
     for (let a = b - 1; a >= lineStart[b - 1]; a--) {
       const length = cumulative[b] - cumulative[a] - 1;
@@ -79,32 +89,30 @@ export function segmentRowMajor(row: RowSpan, fields: readonly (string | null)[]
         const piece = sums[c][b] - sums[c][a] - (width ? overflowPenalty(width, length) : 0);
         const enter = (lower[a] ? LOWER_START_COST : 0);
         if (a === 0) {
-          const v = piece - EMPTY_COST * c - enter;
-          if (v > value[b][state(c, c)]) [value[b][state(c, c)], back[b][state(c, c)]] = [v, { from: 0, state: -1 }];
+          improve(b, state(c, c), piece - EMPTY_COST * c - enter, 0, -1);
           continue;
         }
         const newLine = a === lineStart[a];
         for (let p = 0; p < K; p++) {
           if (!newLine && p >= c) continue;
           for (let mp = p; mp < K; mp++) {
-            const from = value[a][state(p, mp)];
+            const from = value[a * S + state(p, mp)];
             if (from === -Infinity) continue;
             let cost = c === p ? 0 : !newLine ? SPLIT_COST : c > p ? FORWARD_COST : BACK_COST;
             if (c > mp) cost += EMPTY_COST * (c - mp - 1) + enter;
-            const s = state(c, Math.max(mp, c));
-            const v = from - cost + piece;
-            if (v > value[b][s]) [value[b][s], back[b][s]] = [v, { from: a, state: state(p, mp) }];
+            improve(b, state(c, Math.max(mp, c)), from - cost + piece, a, state(p, mp));
           }
         }
       }
     }
   }
   let s = 0;
-  const final = (k: number) => value[n][k] - EMPTY_COST * (K - 1 - (k % K));
+  const final = (k: number) => value[n * S + k] - EMPTY_COST * (K - 1 - (k % K));
   for (let k = 1; k < S; k++) if (final(k) > final(s)) s = k;
   const labels = new Array<number>(n);
   for (let b = n; b > 0 && s >= 0; ) {
-    const { from, state: previous } = back[b][s];
+    const from = backFrom[b * S + s];
+    const previous = backState[b * S + s];
     labels.fill(Math.floor(s / K), from, b);
     b = from;
     s = previous;
