@@ -10,7 +10,7 @@
  */
 import type { Vocabulary } from "./clean.ts";
 import { blockScorer, sameScorers, type BlockScorer } from "./table-block-score.ts";
-import { bestBlocks, MAX_PASSES, newLattice } from "./table-lattice.ts";
+import { bestBlocks, firstPassScore, MAX_PASSES, newLattice } from "./table-lattice.ts";
 import type { ColumnModel } from "./table-model.ts";
 import { rowShape } from "./table-row-shape.ts";
 import type { Word } from "./table-text.ts";
@@ -64,7 +64,9 @@ export function segmentColumnMajor(row: RowSpan, fields: readonly (string | null
   const last = lastSegmentation.get(row);
   if (last && sameScorers(last.scorer, scorer)) return { words, blocks: last.blocks };
   const lattice = newLattice(scorer);
-  let blocks = bestBlocks(lattice, forbidden, 0);
+  // The row's last segmentation, scored anew, if it stayed on the first pass: the best is at least as good.
+  const known = last ? firstPassScore(lattice, last.blocks) : -Infinity;
+  let blocks = bestBlocks(lattice, forbidden, 0, known);
   for (let repair = 0; repair < MAX_REPAIRS; repair++) {
     // Forbidding states of pass p changes nothing before it.
     let firstPass = MAX_PASSES;
@@ -79,7 +81,7 @@ export function segmentColumnMajor(row: RowSpan, fields: readonly (string | null
       }
     }
     if (firstPass === MAX_PASSES) break;
-    blocks = bestBlocks(lattice, forbidden, firstPass);
+    blocks = bestBlocks(lattice, forbidden, firstPass, known);
   }
   lastSegmentation.set(row, { scorer, blocks });
   return { words, blocks };

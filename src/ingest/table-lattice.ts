@@ -184,9 +184,11 @@ const BOUND_MARGIN = 1e-6;
 
 /**
  * The best segmentation of a row's words into blocks, never using the `forbidden` states. Where several
- * are best, the one whose blocks start first (read from the end) is taken.
+ * are best, the one whose blocks start first (read from the end) is taken. `known` is the score of a
+ * segmentation on the first pass only (which no forbidden state excludes), if one is known: blocks that
+ * cannot beat it are skipped from the start.
  */
-export function bestBlocks(lattice: Lattice, forbidden: ReadonlySet<number>, firstPass: number): Block[] {
+export function bestBlocks(lattice: Lattice, forbidden: ReadonlySet<number>, firstPass: number, known = -Infinity): Block[] {
   const P = lattice.scorer.shape.words.length;
   const K = lattice.scorer.fields.length;
   if (P === 0 || K === 0) return [];
@@ -194,7 +196,7 @@ export function bestBlocks(lattice: Lattice, forbidden: ReadonlySet<number>, fir
   // The score of a complete segmentation ending in state s.
   const complete = (s: number) => best[s * (P + 1) + P] - (s < K ? EMPTY_COST * (K - 1 - s) : 0);
   for (let p = firstPass; p < MAX_PASSES; p++) {
-    let floor = -Infinity;
+    let floor = known - BOUND_MARGIN;
     for (let s = 0; s < p * K; s++) floor = Math.max(floor, complete(s) - BOUND_MARGIN);
     fillPass(lattice, p, forbidden, floor);
   }
@@ -221,3 +223,25 @@ export function bestBlocks(lattice: Lattice, forbidden: ReadonlySet<number>, fir
   return blocks;
 }
 
+
+/**
+ * The score of a segmentation whose blocks are all on the first pass, as the lattice scores it, or
+ * -Infinity if it is not one of the lattice's segmentations.
+ */
+export function firstPassScore(lattice: Lattice, blocks: readonly Block[]): number {
+  const { scores } = lattice;
+  const { lineStart, glueBefore } = lattice.scorer.shape;
+  const P = lattice.scorer.shape.words.length;
+  const K = lattice.scorer.fields.length;
+  let total = 0;
+  let point = 0;
+  let column = -1;
+  for (const { column: c, pass, from: a, to: b } of blocks) {
+    if (pass !== 0 || a !== point || c <= column || c >= K || b <= a || b >= scores.end(a, c)) return -Infinity;
+    const boundary = a === 0 ? 0 : !lineStart[a] ? -SPLIT_COST : glueBefore[a] ? -BROKEN_WORD_SPLIT_COST : 0;
+    total += -EMPTY_COST * (c - column - 1) + boundary - NEW_BLOCK_COST + scores.store[scores.offset(a, c) + b];
+    point = b;
+    column = c;
+  }
+  return point === P && column >= 0 ? total - EMPTY_COST * (K - 1 - column) : -Infinity;
+}
