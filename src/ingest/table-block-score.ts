@@ -48,9 +48,13 @@ export interface BlockScorer {
   overflow: (Float64Array | null)[];
   /** How many of the row's first words other rows start with too, 0 if none. */
   sharedStart: number;
-  /** Scratch: own-width scores of the blocks from the current start (see ownWidthScores), and its lines. */
-  ownWidth: Float64Array;
-  done: { length: Int32Array; fitted: Int32Array; sentenceEnd: Uint8Array };
+}
+
+/** A block's finished lines, for judging them against its widest. */
+interface FinishedLines {
+  length: Int32Array;
+  fitted: Int32Array;
+  sentenceEnd: Uint8Array;
 }
 
 /** Per-word scores for a column, summed over a block with prefix sums. */
@@ -81,8 +85,6 @@ export function blockScorer(shape: RowShape, fields: readonly (string | null)[],
     wordEvidence,
     wordScore: wordEvidence.map(prefixSums),
     fullLine: fullLinePenalties(shape, models, K),
-    ownWidth: new Float64Array(P + 1),
-    done: { length: new Int32Array(P), fitted: new Int32Array(P), sentenceEnd: new Uint8Array(P) },
   };
 }
 
@@ -95,11 +97,11 @@ export function sameScorers(x: BlockScorer, y: BlockScorer): boolean {
 
 /**
  * Width scores of the blocks starting at word `a` judged against their own widest line (a column without a
- * learned width; the same for every such column): the score of block [a, b) in scorer.ownWidth[b], for b
- * up to the returned end (exclusive), where the penalty first passes MAX_WIDTH_PENALTY.
+ * learned width; the same for every such column): the score of block [a, b) in out[b], for b up to the
+ * returned end (exclusive), where the penalty first passes MAX_WIDTH_PENALTY.
  */
-function ownWidthScores(scorer: BlockScorer, a: number): number {
-  const { shape, ownWidth: out, done } = scorer;
+function ownWidthScores(scorer: BlockScorer, a: number, out: Float64Array, done: FinishedLines): number {
+  const { shape } = scorer;
   const { lineStart, glueBefore, sentenceEnd, offset, length } = shape;
   const P = shape.words.length;
   let penalty = 0;
@@ -134,11 +136,11 @@ function ownWidthScores(scorer: BlockScorer, a: number): number {
 /**
  * The scores of the blocks [a, b) of column c, into out[base + b] for b from a + 1 up to the returned end
  * (exclusive): past it the block's lines misfit the column too much. `ownEnd` is what ownWidthScores
- * returned for `a` (used by columns without a learned width). The block grows a line at a time: its first
- * line starts at a, the others are whole lines of the row.
+ * returned for `a`, into `ownWidth` (used by columns without a learned width). The block grows a line at a
+ * time: its first line starts at a, the others are whole lines of the row.
  */
-function blockScores(scorer: BlockScorer, a: number, c: number, ownEnd: number, out: Float64Array, base: number): number {
-  const { shape, fields, repeat: pieces, lineRepeat, lineOverflow, fullLine, ownWidth } = scorer;
+function blockScores(scorer: BlockScorer, a: number, c: number, ownEnd: number, ownWidth: Float64Array, out: Float64Array, base: number): number {
+  const { shape, fields, repeat: pieces, lineRepeat, lineOverflow, fullLine } = scorer;
   const { lineStart, lineEnd, glueBefore, sentenceEnd, offset, length, citation, cue, year, pieceBase } = shape;
   const P = shape.words.length;
   const K = fields.length;
@@ -205,17 +207,20 @@ function sameScoring(scorer: BlockScorer, c: number, d: number): boolean {
  */
 export class BlockScores {
   /**
-   * The store, kept from one segmentation to the next (they run one at a time): a row's block scores run
-   * to megabytes, and allocating them afresh for every segmentation kept the garbage collector busy.
+   * A store given back by a segmentation that is done with it (`release`), for the next: a row's block
+   * scores run to megabytes, and allocating them afresh for every segmentation kept the garbage collector
+   * busy.
    */
-  private static spare = new Float64Array(0);
+  private static spare: Float64Array | null = null;
   store: Float64Array;
   private used = 0;
   /** Per column, the first column that scores alike, whose scores it uses. */
   private readonly alike: Int32Array;
   private readonly offsets: Int32Array;
   private readonly ends: Int32Array;
-  /** The start whose own-width scores scorer.ownWidth holds, and their end. */
+  /** Own-width scores of the blocks from start `ownFor` (see ownWidthScores), up to `ownEnd`. */
+  private readonly ownWidth: Float64Array;
+  private readonly done: FinishedLines;
   private ownFor = -1;
   private ownEnd = 0;
 
@@ -228,8 +233,16 @@ export class BlockScores {
     });
     this.offsets = new Int32Array(P * K);
     this.ends = new Int32Array(P * K).fill(-1);
-    if (BlockScores.spare.length < P * K) BlockScores.spare = new Float64Array(P * K);
-    this.store = BlockScores.spare;
+    this.ownWidth = new Float64Array(P + 1);
+    this.done = { length: new Int32Array(P), fitted: new Int32Array(P), sentenceEnd: new Uint8Array(P) };
+    this.store = BlockScores.spare !== null && BlockScores.spare.length >= P * K ? BlockScores.spare : new Float64Array(P * K);
+    if (this.store === BlockScores.spare) BlockScores.spare = null;
+  }
+
+  /** Give the store back for the next segmentation; the scores are not to be read after. */
+  release(): void {
+    if (BlockScores.spare === null || BlockScores.spare.length < this.store.length) BlockScores.spare = this.store;
+    this.store = new Float64Array(0);
   }
 
   /** One past the last block of column c starting at a that is scored (computing the scores if needed). */
@@ -242,14 +255,14 @@ export class BlockScores {
     if (this.used + P - a > this.store.length) {
       const grown = new Float64Array(Math.max(2 * this.store.length, this.used + P - a));
       grown.set(this.store.subarray(0, this.used));
-      this.store = BlockScores.spare = grown;
+      this.store = grown;
     }
     if (this.scorer.widths[c] === null && this.ownFor !== a) {
-      this.ownEnd = ownWidthScores(this.scorer, a);
+      this.ownEnd = ownWidthScores(this.scorer, a, this.ownWidth, this.done);
       this.ownFor = a;
     }
     const base = this.used - (a + 1);
-    const end = blockScores(this.scorer, a, c, this.ownEnd, this.store, base);
+    const end = blockScores(this.scorer, a, c, this.ownEnd, this.ownWidth, this.store, base);
     this.offsets[a * K + c] = base;
     this.ends[a * K + c] = end;
     this.used += Math.max(0, end - a - 1);

@@ -83,6 +83,7 @@ export function segmentColumnMajor(row: RowSpan, fields: readonly (string | null
     if (firstPass === MAX_PASSES) break;
     blocks = bestBlocks(lattice, forbidden, firstPass, known);
   }
+  lattice.scores.release();
   lastSegmentation.set(row, { scorer, blocks });
   return { words, blocks };
 }
