@@ -9,7 +9,7 @@
  * table-block-score.ts; the dynamic program is in table-lattice.ts.
  */
 import type { Vocabulary } from "./clean.ts";
-import { blockScorer, sameScorers, type BlockScorer } from "./table-block-score.ts";
+import { blockScorer, sameEvidence, scoringEvidence, type ScoringEvidence } from "./table-block-score.ts";
 import { bestBlocks, firstPassScore, MAX_PASSES, newLattice } from "./table-lattice.ts";
 import type { ColumnModel } from "./table-model.ts";
 import { rowShape } from "./table-row-shape.ts";
@@ -44,7 +44,7 @@ export interface Block {
  * Each row's last segmentation and the scorer it was computed with: a row whose evidence is the same in the
  * next round (its repeated lines, the widths, other tables' cells) comes out the same.
  */
-const lastSegmentation = new WeakMap<RowSpan, { scorer: BlockScorer; blocks: Block[] }>();
+const lastSegmentation = new WeakMap<RowSpan, { evidence: ScoringEvidence; blocks: Block[] }>();
 
 /** Lines (of the row) a block covers. */
 const height = (words: readonly Word[], b: Block) => new Set(words.slice(b.from, b.to).map((w) => w.line)).size;
@@ -60,10 +60,10 @@ export function segmentColumnMajor(row: RowSpan, fields: readonly (string | null
   const words = shape.words;
   const K = fields.length;
   const forbidden = new Set<number>();
-  const scorer = blockScorer(shape, fields, evidence.models, evidence.references, row.number, evidence.sharedStart);
+  const scoring = scoringEvidence(shape, fields, evidence.models, evidence.references, row.number, evidence.sharedStart);
   const last = lastSegmentation.get(row);
-  if (last && sameScorers(last.scorer, scorer)) return { words, blocks: last.blocks };
-  const lattice = newLattice(scorer);
+  if (last && sameEvidence(last.evidence, scoring)) return { words, blocks: last.blocks };
+  const lattice = newLattice(blockScorer(scoring));
   // The row's last segmentation, scored anew, if it stayed on the first pass: the best is at least as good.
   const known = last ? firstPassScore(lattice, last.blocks) : -Infinity;
   let blocks = bestBlocks(lattice, forbidden, 0, known);
@@ -84,6 +84,6 @@ export function segmentColumnMajor(row: RowSpan, fields: readonly (string | null
     blocks = bestBlocks(lattice, forbidden, firstPass, known);
   }
   lattice.scores.release();
-  lastSegmentation.set(row, { scorer, blocks });
+  lastSegmentation.set(row, { evidence: scoring, blocks });
   return { words, blocks };
 }

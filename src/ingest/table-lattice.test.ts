@@ -6,7 +6,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { Vocabulary } from "./clean.ts";
-import { blockScorer, type BlockScorer } from "./table-block-score.ts";
+import { blockScorer, scoringEvidence, type BlockScorer } from "./table-block-score.ts";
 import type { Block } from "./table-cells.ts";
 import { bestBlocks, firstPassScore, MAX_PASSES, newLattice, type Lattice } from "./table-lattice.ts";
 import type { ColumnModel } from "./table-model.ts";
@@ -54,7 +54,7 @@ describe("skipping blocks in the column-major lattice", () => {
         if (models && column < fields.length && key) models[column].pieces.set(key, { rows: new Set(Array.from({ length: rows }, (_, k) => k + 1)), weight });
       }
       const references = fields.map((_, c) => r.references[c]?.join(" ") ?? undefined);
-      const scorer = blockScorer(shape, fields, models, references, 1, r.sharedStart);
+      const scorer = blockScorer(scoringEvidence(shape, fields, models, references, 1, r.sharedStart));
       const full = bestBlocks(fullLattice(scorer), new Set(), 0);
       const known = r.known && full.every((b) => b.pass === 0) ? firstPassScore(fullLattice(scorer), full) : -Infinity;
       const lattice = newLattice(scorer);

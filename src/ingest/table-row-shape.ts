@@ -135,19 +135,18 @@ export function pieceRepeatScores(shape: RowShape, models: readonly ColumnModel[
  * For columns with a learned width, the width penalty of each full line of the row, finished when the next
  * line starts at word w: entry c * words + w (0 where no full line ends, or the column has no width).
  */
-export function fullLinePenalties(shape: RowShape, models: readonly ColumnModel[] | null, columns: number): Float64Array {
+export function fullLinePenalties(shape: RowShape, widths: readonly (number | null)[]): Float64Array {
   const P = shape.words.length;
-  const out = new Float64Array(columns * P);
-  for (let c = 0; c < columns; c++) {
-    const width = models?.[c]?.width ?? null;
-    if (width === null) continue;
+  const out = new Float64Array(widths.length * P);
+  widths.forEach((width, c) => {
+    if (width === null) return;
     for (let w = 1; w < P; w++) {
       if (!shape.lineStart[w]) continue;
       const length = shape.offset[w] - shape.offset[shape.lineFirst[w - 1]] - 1;
       const fitted = length + (shape.glueBefore[w] ? 0 : 1) + shape.length[w];
       out[c * P + w] = linePenalty(width, true, length, fitted, shape.sentenceEnd[w - 1] === 1);
     }
-  }
+  });
   return out;
 }
 
