@@ -86,6 +86,9 @@ function segmentTable(table: TableDraft, vocabulary: Vocabulary, wordCounts: Wor
   table.models = models;
 }
 
+/** A row's cells by its blocks: a row whose segmentation is kept from one round to the next keeps its cells. */
+const rowCells = new WeakMap<readonly Block[], TableCell[]>();
+
 /**
  * A segmented table's cells: each column's words in order, one piece per source line, rejoined.
  * `cellTexts` keeps the rejoined text of pieces already seen (a cell mostly comes out the same again in the
@@ -94,7 +97,7 @@ function segmentTable(table: TableDraft, vocabulary: Vocabulary, wordCounts: Wor
 function toParsed(table: TableDraft, vocabulary: Vocabulary, cellTexts: Map<string, string>): ParsedTable {
   const rows = table.rows.map((row, r) => {
     const { words, blocks } = table.segmented[r];
-    const cells: TableCell[] = table.columns.map((column, c) => {
+    const cells = rowCells.get(blocks) ?? table.columns.map((column, c): TableCell => {
       const pieces: string[] = [];
       const used = new Set<number>();
       let lastLine = -1;
@@ -113,6 +116,7 @@ function toParsed(table: TableDraft, vocabulary: Vocabulary, cellTexts: Map<stri
       if (text === undefined) cellTexts.set(key, (text = joinCellText(pieces, vocabulary, column.field)));
       return { column: column.name, field: column.field, text, lines: [...used].sort((x, y) => x - y) };
     });
+    rowCells.set(blocks, cells);
     return { number: row.number, cells, page: row.lines[0]?.page ?? null };
   });
   const endLine = Math.max(table.header.firstRowLine, ...table.rows.flatMap((r) => r.lines.map((l) => l.index + 1)));
