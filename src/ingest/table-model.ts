@@ -157,12 +157,10 @@ export function learnModels(
     const widest = new Array<number>(columns).fill(0);
     for (const block of row.blocks) {
       if (firstPassOnly && block.pass > 0) continue;
-      const lines: string[][] = [];
-      for (let w = block.from; w < block.to; w++) {
-        if (w === block.from || row.words[w].line !== row.words[w - 1].line) lines.push([]);
-        lines[lines.length - 1].push(row.words[w].text);
-      }
-      lines.forEach((line, k) => {
+      // The block's lines: runs of its words on one line of the row.
+      for (let from = block.from, to = from; from < block.to; from = to) {
+        while (to < block.to && row.words[to].line === row.words[from].line) to++;
+        const line = row.words.slice(from, to).map((w) => w.text);
         const text = line.join(" ");
         widest[block.column] = Math.max(widest[block.column], text.length);
         const key = squash(text);
@@ -171,7 +169,7 @@ export function learnModels(
           seen.rows.add(row.number);
           pieces[block.column].set(key, seen);
         }
-      });
+      }
     }
     widest.forEach((w, c) => w > 0 && rowWidths[c].push(w));
   }
