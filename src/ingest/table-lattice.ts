@@ -2,13 +2,15 @@
  * The dynamic program of column-major rows (table-cells.ts): a lattice of the best segmentations of a
  * row's prefixes, by state (pass, column) and point, filled pass by pass, and read back from the end.
  *
- * Passes after the first are where most of the work is, and they are rarely used (a row crossing a page).
- * A block opened there is skipped when even the best the rest of the row could add (an upper bound,
- * `completionBounds`) leaves it below a segmentation already complete: such a block is on no best
- * segmentation, so the result is the same.
+ * A block is skipped when even the best the rest of the row could add after it (an upper bound,
+ * `completionBounds`) leaves it below a complete segmentation already known: the first pass's best when
+ * filling the passes after it (used only by rows crossing a page, and most of the work otherwise), and the
+ * row's segmentation of the round before, scored anew. Such a block lies on no best segmentation, so the
+ * result is the same as the full lattice's (table-lattice.test.ts).
  */
 import type { Block } from "./table-cells.ts";
 import { BlockScores, type BlockScorer } from "./table-block-score.ts";
+import type { RowShape } from "./table-row-shape.ts";
 
 /** Opening a block: a cell is few blocks, so a column is not cut into many for small gains. */
 const NEW_BLOCK_COST = 1;
@@ -26,6 +28,11 @@ const SPLIT_COST = 1.5;
 const BROKEN_WORD_SPLIT_COST = 4;
 /** A row spans at most this many pages (passes over the columns). */
 export const MAX_PASSES = 3;
+
+/** Opening a block at word a: a cost where it splits a line, more where it splits a broken word. */
+function boundaryCost(shape: RowShape, a: number): number {
+  return a === 0 ? 0 : !shape.lineStart[a] ? -SPLIT_COST : shape.glueBefore[a] ? -BROKEN_WORD_SPLIT_COST : 0;
+}
 
 /**
  * The best segmentations of a row's prefixes: for state s = pass * K + column and point b, the best score
@@ -54,11 +61,11 @@ export function newLattice(scorer: BlockScorer): Lattice {
  * and the state it comes from into from[c].
  */
 function enterPass(lattice: Lattice, a: number, p: number, value: Float64Array, from: Int32Array): void {
-  const { lineStart, glueBefore, pageBreakBefore, pageChanges } = lattice.scorer.shape;
+  const { lineStart, pageBreakBefore, pageChanges } = lattice.scorer.shape;
   const K = lattice.scorer.fields.length;
   const stride = lattice.scorer.shape.words.length + 1;
   const best = lattice.best;
-  const boundary = a === 0 ? 0 : !lineStart[a] ? -SPLIT_COST : glueBefore[a] ? -BROKEN_WORD_SPLIT_COST : 0;
+  const boundary = boundaryCost(lattice.scorer.shape, a);
   const cost = p > 0 && pageChanges ? CONTINUATION_BLOCK_COST : NEW_BLOCK_COST;
   // Starting the columns again, from any state of the pass before (the same for every column).
   let restartValue = -Infinity;
@@ -148,7 +155,7 @@ function fillPass(lattice: Lattice, p: number, forbidden: ReadonlySet<number>, f
  * restart allowed at any line start whatever the pass). Computed backwards from the row's end.
  */
 function completionBounds(scorer: BlockScorer, scores: BlockScores): Float64Array {
-  const { lineStart, glueBefore, pageBreakBefore, pageChanges } = scorer.shape;
+  const { lineStart, pageBreakBefore, pageChanges } = scorer.shape;
   const P = scorer.shape.words.length;
   const K = scorer.fields.length;
   const opening = pageChanges ? Math.min(NEW_BLOCK_COST, CONTINUATION_BLOCK_COST) : NEW_BLOCK_COST;
@@ -167,7 +174,7 @@ function completionBounds(scorer: BlockScorer, scores: BlockScores): Float64Arra
       bounds[a * K + c] = bound;
       any = Math.max(any, bound);
     }
-    const boundary = a === 0 ? 0 : !lineStart[a] ? -SPLIT_COST : glueBefore[a] ? -BROKEN_WORD_SPLIT_COST : 0;
+    const boundary = boundaryCost(scorer.shape, a);
     const restart = lineStart[a] ? any - (pageBreakBefore[a] ? RESTART_AT_PAGE_BREAK_COST : RESTART_COST) : -Infinity;
     // After column c: a later column of the same pass, or a restart.
     let later = -Infinity;
@@ -223,14 +230,12 @@ export function bestBlocks(lattice: Lattice, forbidden: ReadonlySet<number>, fir
   return blocks;
 }
 
-
 /**
  * The score of a segmentation whose blocks are all on the first pass, as the lattice scores it, or
  * -Infinity if it is not one of the lattice's segmentations.
  */
 export function firstPassScore(lattice: Lattice, blocks: readonly Block[]): number {
   const { scores } = lattice;
-  const { lineStart, glueBefore } = lattice.scorer.shape;
   const P = lattice.scorer.shape.words.length;
   const K = lattice.scorer.fields.length;
   let total = 0;
@@ -238,8 +243,7 @@ export function firstPassScore(lattice: Lattice, blocks: readonly Block[]): numb
   let column = -1;
   for (const { column: c, pass, from: a, to: b } of blocks) {
     if (pass !== 0 || a !== point || c <= column || c >= K || b <= a || b >= scores.end(a, c)) return -Infinity;
-    const boundary = a === 0 ? 0 : !lineStart[a] ? -SPLIT_COST : glueBefore[a] ? -BROKEN_WORD_SPLIT_COST : 0;
-    total += -EMPTY_COST * (c - column - 1) + boundary - NEW_BLOCK_COST + scores.store[scores.offset(a, c) + b];
+    total += -EMPTY_COST * (c - column - 1) + boundaryCost(lattice.scorer.shape, a) - NEW_BLOCK_COST + scores.store[scores.offset(a, c) + b];
     point = b;
     column = c;
   }
