@@ -20,7 +20,7 @@ import { parseTables, type ParseOptions } from "../src/ingest/table-parse.ts";
 import type { ParsedTable, TableLine } from "../src/ingest/table-types.ts";
 
 /** The last commit of the parser before it was made faster. */
-const BASELINE = "7b2efd08dac91a65e3a75945ea631ee6744b87a9";
+const BASELINE = "20bca690611cc2e7cb47b6dd35893cfb37187122";
 
 type Parse = (lines: readonly TableLine[], options?: ParseOptions) => ParsedTable[];
 
