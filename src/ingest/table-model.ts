@@ -130,6 +130,29 @@ export function pieceRepeatScore(models: readonly ColumnModel[] | null, c: numbe
   return own + other === 0 ? 0 : (REPEAT_BONUS * weight * (own - other)) / (own + other);
 }
 
+/**
+ * pieceRepeatScore of a line for every one of `columns` columns at once, into out[at + c]: the rows the
+ * line is seen in (this row aside) are counted once, then shared out by column.
+ */
+export function pieceRepeatScoresOf(models: readonly ColumnModel[], key: string, row: number, columns: number, out: Float64Array, at: number): void {
+  out.fill(0, at, at + columns);
+  const holders = key.length < MIN_REPEAT_KEY ? undefined : pieceIndex(models).holders.get(key);
+  if (!holders) return;
+  let total = 0;
+  let weight = 0;
+  for (const { seen } of holders) {
+    const n = seen.rows.size - (seen.rows.has(row) ? 1 : 0);
+    if (n === 0) continue;
+    weight = seen.weight;
+    total += n;
+  }
+  if (total === 0) return;
+  // As pieceRepeatScore computes it: own rows against the other columns' rows.
+  const own = new Array<number>(columns).fill(0);
+  for (const { column, seen } of holders) own[column] += seen.rows.size - (seen.rows.has(row) ? 1 : 0);
+  for (let c = 0; c < columns; c++) out[at + c] = (REPEAT_BONUS * weight * (own[c] - (total - own[c]))) / total;
+}
+
 function median(values: number[]): number {
   const sorted = [...values].sort((x, y) => x - y);
   return sorted[Math.floor(sorted.length / 2)];

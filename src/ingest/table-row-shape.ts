@@ -7,7 +7,7 @@
  */
 import type { Vocabulary } from "./clean.ts";
 import { isVenueCue } from "./table-header.ts";
-import { linePenalty, longestPieceKey, MIN_REPEAT_KEY, overflowPenalty, pieceRepeatScore, type ColumnModel } from "./table-model.ts";
+import { linePenalty, longestPieceKey, MIN_REPEAT_KEY, overflowPenalty, pieceRepeatScoresOf, type ColumnModel } from "./table-model.ts";
 import { citationStarts, decideJoin, isYear, rowWords, type Word } from "./table-text.ts";
 import type { RowLine, RowSpan } from "./table-types.ts";
 import { squash } from "../text/tokenize.ts";
@@ -124,8 +124,7 @@ export function pieceRepeatScores(shape: RowShape, models: readonly ColumnModel[
       // A key shorter than the shortest counted or longer than any model holds scores 0.
       if (key.length < MIN_REPEAT_KEY) continue;
       if (key.length > longest) break;
-      const at = pieceIndex(shape, from, to) * columns;
-      for (let c = 0; c < columns; c++) out[at + c] = pieceRepeatScore(models, c, key, rowNumber);
+      pieceRepeatScoresOf(models, key, rowNumber, columns, out, pieceIndex(shape, from, to) * columns);
     }
   }
   return out;
