@@ -158,6 +158,30 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)];
 }
 
+/** A line of a row (its words from..to): its length as text, its key, and its rarest word's count in the document. */
+interface LinePiece {
+  length: number;
+  key: string;
+  rarest: number;
+}
+
+/** Lines of rows already read, by the rows' words (each round reads mostly the same lines again). */
+const linePieces = new WeakMap<readonly Word[], { counts: WordCounts; lines: Map<number, LinePiece> }>();
+
+function linePiece(words: readonly Word[], from: number, to: number, wordCounts: WordCounts): LinePiece {
+  let known = linePieces.get(words);
+  if (!known || known.counts !== wordCounts) linePieces.set(words, (known = { counts: wordCounts, lines: new Map() }));
+  const at = from * (words.length + 1) + to;
+  let piece = known.lines.get(at);
+  if (!piece) {
+    const line = words.slice(from, to).map((w) => w.text);
+    const text = line.join(" ");
+    piece = { length: text.length, key: squash(text), rarest: Math.min(...line.map((w) => wordCounts.get(squash(w)) ?? 1)) };
+    known.lines.set(at, piece);
+  }
+  return piece;
+}
+
 /**
  * Learn each column's width and repeated lines from segmented rows; `firstPassOnly` learns from the blocks
  * of each row's first pass (a first segmentation knows little about which column a page's continuation is).
@@ -172,10 +196,8 @@ export function learnModels(
   // (a cell that swallowed another column's lines) does not set it.
   const rowWidths: number[][] = Array.from({ length: columns }, () => []);
   const pieces = Array.from({ length: columns }, () => new Map<string, SeenPiece>());
-  const specificity = (line: string[]) => {
-    const rarest = Math.min(...line.map((w) => wordCounts.get(squash(w)) ?? 1));
-    return Math.min(1, rows.length / Math.max(1, rarest));
-  };
+  // How specific a line is: 1 when its rarest word is no more frequent in the document than rows in the table.
+  const specificity = (rarest: number) => Math.min(1, rows.length / Math.max(1, rarest));
   for (const row of rows) {
     const widest = new Array<number>(columns).fill(0);
     for (const block of row.blocks) {
@@ -183,12 +205,10 @@ export function learnModels(
       // The block's lines: runs of its words on one line of the row.
       for (let from = block.from, to = from; from < block.to; from = to) {
         while (to < block.to && row.words[to].line === row.words[from].line) to++;
-        const line = row.words.slice(from, to).map((w) => w.text);
-        const text = line.join(" ");
-        widest[block.column] = Math.max(widest[block.column], text.length);
-        const key = squash(text);
+        const { length, key, rarest } = linePiece(row.words, from, to, wordCounts);
+        widest[block.column] = Math.max(widest[block.column], length);
         if (key.length >= MIN_REPEAT_KEY) {
-          const seen = pieces[block.column].get(key) ?? { rows: new Set<number>(), weight: specificity(line) };
+          const seen = pieces[block.column].get(key) ?? { rows: new Set<number>(), weight: specificity(rarest) };
           seen.rows.add(row.number);
           pieces[block.column].set(key, seen);
         }
