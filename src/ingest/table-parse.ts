@@ -91,17 +91,21 @@ const rowCells = new WeakMap<readonly Block[], TableCell[]>();
 
 /**
  * A segmented table's cells: each column's words in order, one piece per source line, rejoined.
- * `cellTexts` keeps the rejoined text of pieces already seen (a cell mostly comes out the same again in the
- * next exchange round).
+ * `cellCache` keeps each cell already made, by table, row, column and word ranges (a cell mostly comes out
+ * the same again in the next round).
  */
-function toParsed(table: TableDraft, vocabulary: Vocabulary, cellTexts: Map<string, string>): ParsedTable {
+function toParsed(table: TableDraft, vocabulary: Vocabulary, cellCache: Map<string, TableCell>): ParsedTable {
   const rows = table.rows.map((row, r) => {
     const { words, blocks } = table.segmented[r];
     const cells = rowCells.get(blocks) ?? table.columns.map((column, c): TableCell => {
+      const own = blocks.filter((b) => b.column === c);
+      const key = `${table.header.startLine}:${r}:${c}:${own.map((b) => `${b.from}-${b.to}`).join(",")}`;
+      const known = cellCache.get(key);
+      if (known) return known;
       const pieces: string[] = [];
       const used = new Set<number>();
       let lastLine = -1;
-      for (const block of blocks.filter((b) => b.column === c)) {
+      for (const block of own) {
         for (let w = block.from; w < block.to; w++) {
           const line = words[w].line;
           if (line !== lastLine || w === block.from) pieces.push(words[w].text);
@@ -111,10 +115,9 @@ function toParsed(table: TableDraft, vocabulary: Vocabulary, cellTexts: Map<stri
         }
         lastLine = -1;
       }
-      const key = JSON.stringify([column.field, pieces]);
-      let text = cellTexts.get(key);
-      if (text === undefined) cellTexts.set(key, (text = joinCellText(pieces, vocabulary, column.field)));
-      return { column: column.name, field: column.field, text, lines: [...used].sort((x, y) => x - y) };
+      const cell = { column: column.name, field: column.field, text: joinCellText(pieces, vocabulary, column.field), lines: [...used].sort((x, y) => x - y) };
+      cellCache.set(key, cell);
+      return cell;
     });
     rowCells.set(blocks, cells);
     return { number: row.number, cells, page: row.lines[0]?.page ?? null };
@@ -158,12 +161,12 @@ export function parseTables(lines: readonly TableLine[], options: ParseOptions =
   const parsed: (ParsedTable | undefined)[] = drafts.map(() => undefined);
   const order = drafts.map((_, t) => t).sort((x, y) => Number(drafts[x].layout === "row-major") - Number(drafts[y].layout === "row-major"));
   const rounds = drafts.length > 1 && options.crossTable !== false ? EXCHANGE_ROUNDS : 1;
-  const cellTexts = new Map<string, string>();
+  const cellCache = new Map<string, TableCell>();
   for (let round = 0; round < rounds; round++) {
     for (const t of order) {
       const others = options.crossTable === false ? [] : parsed.filter((p, k): p is ParsedTable => p !== undefined && k !== t);
       segmentTable(drafts[t], vocabulary, wordCounts, referencesFor(drafts[t], others));
-      parsed[t] = toParsed(drafts[t], vocabulary, cellTexts);
+      parsed[t] = toParsed(drafts[t], vocabulary, cellCache);
     }
   }
   return parsed.filter((p): p is ParsedTable => p !== undefined);
