@@ -5,11 +5,11 @@
  * words' own evidence (table-text.ts) and the shapes of year and venue cells.
  *
  * For one start a and column, the scores of all blocks [a, b) are computed in one pass over b, each line's
- * evidence once (see table-row-shape.ts for what is prepared per row and per segmentation).
+ * evidence read from tables prepared per row (table-row-shape.ts) and per segmentation
+ * (table-block-evidence.ts), and kept for the segmentation's passes and repairs (`BlockScores`).
  */
-import { linePenalty, type ColumnModel } from "./table-model.ts";
-import { fullLinePenalties, overflowByLength, pieceIndex, pieceRepeatScores, type RowShape } from "./table-row-shape.ts";
-import { columnWordScores } from "./table-text.ts";
+import type { BlockScorer } from "./table-block-evidence.ts";
+import { linePenalty } from "./table-model.ts";
 
 /** A block whose lines misfit the column this much (in line units) is abandoned, whatever else it has. */
 const MAX_WIDTH_PENALTY = 30;
@@ -26,85 +26,11 @@ const YEAR_MISMATCH = 3;
 /** A venue cell ending with an in-text citation "(Name et al., 2016)". */
 const CITATION_BONUS = 4;
 
-/** What a row's block scores are computed from, for one segmentation of the row. */
-export interface ScoringEvidence {
-  shape: RowShape;
-  fields: readonly (string | null)[];
-  /** Per column, the learned width or null. */
-  widths: (number | null)[];
-  /** pieceRepeatScore per piece and column, or null (no models: all 0). */
-  repeat: Float64Array | null;
-  /** The words' own evidence per column (columnWordScores, the same object for the same evidence). */
-  wordEvidence: readonly (readonly number[])[];
-  /** How many of the row's first words other rows start with too, 0 if none. */
-  sharedStart: number;
-}
-
-/** The evidence, and tables derived from it for scoring blocks fast. */
-export interface BlockScorer extends ScoringEvidence {
-  /** Per column, prefix sums of the words' own evidence. */
-  wordScore: Float64Array[];
-  /** Per column c and word w, at c * P + w: the repeat score of the line up to w (or null, as `repeat`). */
-  lineRepeat: Float64Array | null;
-  /** Per column c and word w, at c * P + w: the overflow of the line up to w against the learned width (0 without). */
-  lineOverflow: Float64Array;
-  /** Width penalty per column of each full line, by the word that starts the next line. */
-  fullLine: Float64Array;
-  /** Per column with a learned width, overflowPenalty of a line by its length. */
-  overflow: (Float64Array | null)[];
-}
-
 /** A block's finished lines, for judging them against its widest. */
 interface FinishedLines {
   length: Int32Array;
   fitted: Int32Array;
   sentenceEnd: Uint8Array;
-}
-
-/** Per-word scores for a column, summed over a block with prefix sums. */
-function prefixSums(values: readonly number[]): Float64Array {
-  const out = new Float64Array(values.length + 1);
-  values.forEach((v, i) => (out[i + 1] = out[i] + v));
-  return out;
-}
-
-export function scoringEvidence(shape: RowShape, fields: readonly (string | null)[], models: readonly ColumnModel[] | null, references: readonly (string | undefined)[], rowNumber: number, sharedStart: number): ScoringEvidence {
-  return {
-    shape, fields, sharedStart,
-    widths: fields.map((_, c) => models?.[c]?.width ?? null),
-    repeat: pieceRepeatScores(shape, models, fields.length, rowNumber),
-    wordEvidence: columnWordScores(shape.words, fields, references),
-  };
-}
-
-/** Prefix sums of each words' evidence (the same evidence comes back round after round). */
-const wordScores = new WeakMap<readonly (readonly number[])[], Float64Array[]>();
-
-export function blockScorer(evidence: ScoringEvidence): BlockScorer {
-  const { shape, fields, widths, repeat, wordEvidence } = evidence;
-  const K = fields.length;
-  const P = shape.words.length;
-  const overflow = widths.map((width) => overflowByLength(shape, width));
-  const lineRepeat = repeat && new Float64Array(K * P);
-  const lineOverflow = new Float64Array(widths.some((w) => w !== null) ? K * P : 0);
-  for (let c = 0; c < K; c++) {
-    const overflowOf = overflow[c];
-    for (let w = 0; w < P; w++) {
-      const first = shape.lineFirst[w];
-      if (lineRepeat && repeat) lineRepeat[c * P + w] = repeat[pieceIndex(shape, first, w) * K + c];
-      if (overflowOf) lineOverflow[c * P + w] = overflowOf[shape.offset[w + 1] - shape.offset[first] - 1];
-    }
-  }
-  let wordScore = wordScores.get(wordEvidence);
-  if (!wordScore) wordScores.set(wordEvidence, (wordScore = wordEvidence.map(prefixSums)));
-  return { ...evidence, overflow, lineRepeat, lineOverflow, wordScore, fullLine: fullLinePenalties(shape, widths) };
-}
-
-/** Two sets of evidence that score every block of a row alike: all they are made of is the same. */
-export function sameEvidence(x: ScoringEvidence, y: ScoringEvidence): boolean {
-  const same = <T>(u: ArrayLike<T>, v: ArrayLike<T>) => u.length === v.length && Array.prototype.every.call(u, (e: T, i: number) => e === v[i]);
-  return x.shape === y.shape && x.sharedStart === y.sharedStart && x.wordEvidence === y.wordEvidence &&
-    same(x.fields, y.fields) && same(x.widths, y.widths) && (x.repeat === null ? y.repeat === null : y.repeat !== null && same(x.repeat, y.repeat));
 }
 
 /**
@@ -149,9 +75,10 @@ function ownWidthScores(scorer: BlockScorer, a: number, out: Float64Array, done:
  * The scores of the blocks [a, b) of column c, into out[base + b] for b from a + 1 up to the returned end
  * (exclusive): past it the block's lines misfit the column too much. `ownEnd` is what ownWidthScores
  * returned for `a`, into `ownWidth` (used by columns without a learned width). The block grows a line at a
- * time: its first line starts at a, the others are whole lines of the row.
+ * time: its first line starts at a, the others are whole lines of the row. With `after` (per point b, at
+ * after[b + afterBase]), the best of score + after over the blocks goes into `best.value` on the way.
  */
-function blockScores(scorer: BlockScorer, a: number, c: number, ownEnd: number, ownWidth: Float64Array, out: Float64Array, base: number): number {
+function blockScores(scorer: BlockScorer, a: number, c: number, ownEnd: number, ownWidth: Float64Array, out: Float64Array, base: number, after: Float64Array | null, afterBase: number, best: { value: number }): number {
   const { shape, fields, repeat: pieces, lineRepeat, lineOverflow, fullLine } = scorer;
   const { lineStart, lineEnd, glueBefore, sentenceEnd, offset, length, citation, cue, year, pieceBase } = shape;
   const P = shape.words.length;
@@ -187,6 +114,7 @@ function blockScores(scorer: BlockScorer, a: number, c: number, ownEnd: number, 
       if (venue) score += cueBonus + (citation[b] >= a ? CITATION_BONUS : 0);
       if (b === sharedStart) score += SHARED_START_BONUS;
       out[base + b] = score;
+      if (after !== null) best.value = Math.max(best.value, score + after[afterBase + b]);
     }
     if (w >= P) break;
     // The line before w is finished.
@@ -235,6 +163,8 @@ export class BlockScores {
   private readonly done: FinishedLines;
   private ownFor = -1;
   private ownEnd = 0;
+  /** Where blockScores leaves the best it finds with `after`. */
+  private readonly best = { value: -Infinity };
 
   constructor(private readonly scorer: BlockScorer) {
     const P = scorer.shape.words.length;
@@ -259,6 +189,28 @@ export class BlockScores {
 
   /** One past the last block of column c starting at a that is scored (computing the scores if needed). */
   end(a: number, column: number): number {
+    return this.score(a, column, null, 0);
+  }
+
+  /**
+   * The best over the blocks of column c starting at a of their score plus after[afterBase + b]
+   * (computing the scores if needed, in the same pass).
+   */
+  bestWith(a: number, column: number, after: Float64Array, afterBase: number): number {
+    this.best.value = -Infinity;
+    const c = this.alike[column];
+    if (this.ends[a * this.scorer.fields.length + c] < 0) {
+      this.score(a, column, after, afterBase);
+      return this.best.value;
+    }
+    const end = this.end(a, column);
+    const offset = this.offset(a, column);
+    let best = -Infinity;
+    for (let b = a + 1; b < end; b++) best = Math.max(best, this.store[offset + b] + after[afterBase + b]);
+    return best;
+  }
+
+  private score(a: number, column: number, after: Float64Array | null, afterBase: number): number {
     const K = this.scorer.fields.length;
     const c = this.alike[column];
     const known = this.ends[a * K + c];
@@ -274,7 +226,7 @@ export class BlockScores {
       this.ownFor = a;
     }
     const base = this.used - (a + 1);
-    const end = blockScores(this.scorer, a, c, this.ownEnd, this.ownWidth, this.store, base);
+    const end = blockScores(this.scorer, a, c, this.ownEnd, this.ownWidth, this.store, base, after, afterBase, this.best);
     this.offsets[a * K + c] = base;
     this.ends[a * K + c] = end;
     this.used += Math.max(0, end - a - 1);

@@ -9,7 +9,7 @@
  * table-block-score.ts; the dynamic program is in table-lattice.ts.
  */
 import type { Vocabulary } from "./clean.ts";
-import { blockScorer, sameEvidence, scoringEvidence, type ScoringEvidence } from "./table-block-score.ts";
+import { blockScorer, sameEvidence, scoringEvidence, type ScoringEvidence } from "./table-block-evidence.ts";
 import { bestBlocks, firstPassScore, MAX_PASSES, newLattice } from "./table-lattice.ts";
 import type { ColumnModel } from "./table-model.ts";
 import { rowShape } from "./table-row-shape.ts";

@@ -6,7 +6,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { Vocabulary } from "./clean.ts";
-import { blockScorer, scoringEvidence, type BlockScorer } from "./table-block-score.ts";
+import { blockScorer, scoringEvidence, type BlockScorer } from "./table-block-evidence.ts";
 import type { Block } from "./table-cells.ts";
 import { bestBlocks, firstPassScore, MAX_PASSES, newLattice, type Lattice } from "./table-lattice.ts";
 import type { ColumnModel } from "./table-model.ts";

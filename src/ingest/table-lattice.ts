@@ -9,7 +9,8 @@
  * result is the same as the full lattice's (table-lattice.test.ts).
  */
 import type { Block } from "./table-cells.ts";
-import { BlockScores, type BlockScorer } from "./table-block-score.ts";
+import type { BlockScorer } from "./table-block-evidence.ts";
+import { BlockScores } from "./table-block-score.ts";
 import type { RowShape } from "./table-row-shape.ts";
 
 /** Opening a block: a cell is few blocks, so a column is not cut into many for small gains. */
@@ -166,11 +167,7 @@ function completionBounds(scorer: BlockScorer, scores: BlockScores): Float64Arra
   for (let a = P - 1; a >= 0; a--) {
     let any = -Infinity;
     for (let c = 0; c < K; c++) {
-      const end = scores.end(a, c);
-      const store = scores.store;
-      const offset = scores.offset(a, c);
-      let bound = -Infinity;
-      for (let b = a + 1; b < end; b++) bound = Math.max(bound, store[offset + b] + after[c * (P + 1) + b]);
+      const bound = scores.bestWith(a, c, after, c * (P + 1));
       bounds[a * K + c] = bound;
       any = Math.max(any, bound);
     }
