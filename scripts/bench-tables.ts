@@ -19,6 +19,8 @@ import { textLines } from "../src/eval/table-f1.ts";
 import { parseTables, type ParseOptions } from "../src/ingest/table-parse.ts";
 import type { ParsedTable, TableLine } from "../src/ingest/table-types.ts";
 
+/** src/ as a tar archive is a few megabytes; the default 1 MB buffer of execFileSync is too small. */
+const ARCHIVE_MAX_BYTES = 256 * 1024 * 1024;
 /** The last commit of the parser before it was made faster. */
 const BASELINE = "20bca690611cc2e7cb47b6dd35893cfb37187122";
 
@@ -37,7 +39,7 @@ const options: ParseOptions = { crossTable: !values["no-cross-table"] };
 /** src/ at `commit` in a temporary folder (node_modules linked, so its packages resolve), and its parseTables. */
 async function parserAt(commit: string): Promise<{ parse: Parse; dir: string }> {
   const dir = mkdtempSync(path.join(os.tmpdir(), "bench-tables-"));
-  const archive = execFileSync("git", ["-C", PROJECT_ROOT, "archive", commit, "src"]);
+  const archive = execFileSync("git", ["-C", PROJECT_ROOT, "archive", commit, "src"], { maxBuffer: ARCHIVE_MAX_BYTES });
   execFileSync("tar", ["-x", "-C", dir], { input: archive });
   symlinkSync(path.join(PROJECT_ROOT, "node_modules"), path.join(dir, "node_modules"), "dir");
   const module = (await import(pathToFileURL(path.join(dir, "src", "ingest", "table-parse.ts")).href)) as { parseTables: Parse };
