@@ -96,17 +96,23 @@ function blockScores(scorer: BlockScorer, a: number, c: number, ownEnd: number, 
   let penalty = 0;
   let repeat = 0;
   let cueBonus = 0;
-  for (let w = a, piece = 0; w < P; piece++) {
+  let top = -Infinity;
+  let stop = end;
+  scan: for (let w = a, piece = 0; w < P; piece++) {
     const first = piece === 0;
-    for (const stop = lineEnd[w]; w < stop; w++) {
+    for (const lineStop = lineEnd[w]; w < lineStop; w++) {
       const b = w + 1;
-      if (b >= end) return end;
+      if (b >= end) break scan;
       if (venue && piece < 2 && cue[w]) cueBonus = Math.max(cueBonus, piece === 0 ? VENUE_CUE_BONUS : VENUE_CUE_BONUS * VENUE_CUE_SECOND_LINE_SHARE);
+      // The line so far: from the block's start on its first line, else from the line's start.
       let widthScore = ownWidth[b];
       if (overflowOf !== null) {
         widthScore = -(penalty + (first ? overflowOf[offset[b] - offset[a] - 1] : lineOverflow[row + w]));
         // Width penalties only grow with the block: past this, no evidence makes the block worth having.
-        if (widthScore < -MAX_WIDTH_PENALTY) return b;
+        if (widthScore < -MAX_WIDTH_PENALTY) {
+          stop = b;
+          break scan;
+        }
       }
       let score = widthScore + repeat + (pieces === null || lineRepeat === null ? 0 : first ? pieces[(pieceBase[w] + w - a) * K + c] : lineRepeat[row + w]);
       score += scores[b] - before;
@@ -114,7 +120,7 @@ function blockScores(scorer: BlockScorer, a: number, c: number, ownEnd: number, 
       if (venue) score += cueBonus + (citation[b] >= a ? CITATION_BONUS : 0);
       if (b === sharedStart) score += SHARED_START_BONUS;
       out[base + b] = score;
-      if (after !== null) best.value = Math.max(best.value, score + after[afterBase + b]);
+      if (after !== null) top = Math.max(top, score + after[afterBase + b]);
     }
     if (w >= P) break;
     // The line before w is finished.
@@ -124,7 +130,8 @@ function blockScores(scorer: BlockScorer, a: number, c: number, ownEnd: number, 
     } else if (learned !== null) penalty += fullLine[row + w];
     if (pieces !== null && lineRepeat !== null) repeat += first ? pieces[(pieceBase[w - 1] + w - 1 - a) * K + c] : lineRepeat[row + w - 1];
   }
-  return end;
+  best.value = top;
+  return stop;
 }
 
 /** Columns whose blocks score alike (no learned width and no evidence of their own, before any model). */
