@@ -44,10 +44,20 @@ function prefixSums(values: readonly number[]): Float64Array {
   return out;
 }
 
+/**
+ * Per column, a value or null, in an array of one kind whatever the values (null, whole numbers,
+ * fractions): the scoring loops are compiled for one kind of array and start again on meeting another.
+ */
+function perColumn<T>(columns: number, value: (c: number) => T | null): (T | null)[] {
+  const out = new Array<T | null>(columns).fill(null);
+  for (let c = 0; c < columns; c++) out[c] = value(c);
+  return out;
+}
+
 export function scoringEvidence(shape: RowShape, fields: readonly (string | null)[], models: readonly ColumnModel[] | null, references: readonly (string | undefined)[], rowNumber: number, sharedStart: number): ScoringEvidence {
   return {
     shape, fields, sharedStart,
-    widths: fields.map((_, c) => models?.[c]?.width ?? null),
+    widths: perColumn(fields.length, (c) => models?.[c]?.width ?? null),
     repeat: pieceRepeatScores(shape, models, fields.length, rowNumber),
     wordEvidence: columnWordScores(shape.words, fields, references),
   };
@@ -60,7 +70,7 @@ export function blockScorer(evidence: ScoringEvidence): BlockScorer {
   const { shape, fields, widths, repeat, wordEvidence } = evidence;
   const K = fields.length;
   const P = shape.words.length;
-  const overflow = widths.map((width) => overflowByLength(shape, width));
+  const overflow = perColumn(K, (c) => overflowByLength(shape, widths[c]));
   const lineRepeat = repeat && new Float64Array(K * P);
   const lineOverflow = new Float64Array(widths.some((w) => w !== null) ? K * P : 0);
   for (let c = 0; c < K; c++) {
@@ -73,7 +83,11 @@ export function blockScorer(evidence: ScoringEvidence): BlockScorer {
   }
   let wordScore = wordScores.get(wordEvidence);
   if (!wordScore) wordScores.set(wordEvidence, (wordScore = wordEvidence.map(prefixSums)));
-  return { ...evidence, overflow, lineRepeat, lineOverflow, wordScore, fullLine: fullLinePenalties(shape, widths) };
+  // Every scorer is built alike, field by field in one order, for the same reason as perColumn.
+  return {
+    shape, fields, widths, repeat, wordEvidence, sharedStart: evidence.sharedStart,
+    wordScore, lineRepeat, lineOverflow, fullLine: fullLinePenalties(shape, widths), overflow,
+  };
 }
 
 /** Two sets of evidence that score every block of a row alike: all they are made of is the same. */
