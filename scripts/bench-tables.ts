@@ -3,8 +3,8 @@
  * Times parseTables on the shipped review: the parser as it was before the speed work (src/ at --base,
  * taken from git history into a temporary folder) against the working tree's, alternately, and prints the
  * median of each, the ratio, and whether both gave the same tables. The first run of each pays for loading
- * word lists; it is printed apart and counts in the median like the others. The heap is collected before
- * each run (not timed).
+ * word lists; it is printed apart and counts in the median like the others. (No forced garbage collection
+ * between runs: a run right after V8's gc() was measured about twice as slow, as if starting cold again.)
  */
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync, symlinkSync } from "node:fs";
@@ -12,8 +12,6 @@ import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
-import v8 from "node:v8";
-import vm from "node:vm";
 import { PROJECT_ROOT } from "../src/config.ts";
 import { textLines } from "../src/eval/table-f1.ts";
 import { parseTables, type ParseOptions } from "../src/ingest/table-parse.ts";
@@ -46,13 +44,7 @@ async function parserAt(commit: string): Promise<{ parse: Parse; dir: string }> 
   return { parse: module.parseTables, dir };
 }
 
-// Each run starts on a collected heap, so that no run pays for collecting the garbage of the run before
-// (the two implementations alternate in one process).
-v8.setFlagsFromString("--expose-gc");
-const collectGarbage = vm.runInNewContext("gc") as () => void;
-
 function time(parse: Parse, lines: readonly TableLine[]): { ms: number; tables: ParsedTable[] } {
-  collectGarbage();
   const started = performance.now();
   const tables = parse(lines, options);
   return { ms: performance.now() - started, tables };
