@@ -45,18 +45,20 @@ function prefixSums(values: readonly number[]): Float64Array {
 }
 
 /**
- * Per column, a value or null, in an array of one kind whatever the values (null, whole numbers,
- * fractions): the scoring loops are compiled for one kind of array and start again on meeting another.
+ * An array of one value per column, always of one kind: arrays made by map() come out packed or holey
+ * depending on whether the caller runs compiled, and the scoring loops, compiled for one kind, start
+ * again on meeting the other.
  */
-function perColumn<T>(columns: number, value: (c: number) => T | null): (T | null)[] {
-  const out = new Array<T | null>(columns).fill(null);
+function perColumn<T>(columns: number, value: (c: number) => T): T[] {
+  const out = new Array<T>(columns);
   for (let c = 0; c < columns; c++) out[c] = value(c);
   return out;
 }
 
 export function scoringEvidence(shape: RowShape, fields: readonly (string | null)[], models: readonly ColumnModel[] | null, references: readonly (string | undefined)[], rowNumber: number, sharedStart: number): ScoringEvidence {
   return {
-    shape, fields, sharedStart,
+    shape, sharedStart,
+    fields: perColumn(fields.length, (c) => fields[c]),
     widths: perColumn(fields.length, (c) => models?.[c]?.width ?? null),
     repeat: pieceRepeatScores(shape, models, fields.length, rowNumber),
     wordEvidence: columnWordScores(shape.words, fields, references),
@@ -82,7 +84,7 @@ export function blockScorer(evidence: ScoringEvidence): BlockScorer {
     }
   }
   let wordScore = wordScores.get(wordEvidence);
-  if (!wordScore) wordScores.set(wordEvidence, (wordScore = wordEvidence.map(prefixSums)));
+  if (!wordScore) wordScores.set(wordEvidence, (wordScore = perColumn(K, (c) => prefixSums(wordEvidence[c]))));
   // Every scorer is built alike, field by field in one order, for the same reason as perColumn.
   return {
     shape, fields, widths, repeat, wordEvidence, sharedStart: evidence.sharedStart,
