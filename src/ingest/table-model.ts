@@ -91,8 +91,8 @@ function pieceIndex(models: readonly ColumnModel[]): PieceIndex {
   let index = pieceIndexes.get(models);
   if (!index) {
     index = { holders: new Map(), longest: 0 };
-    for (const [column, m] of models.entries()) {
-      for (const [key, seen] of m.pieces) {
+    for (let column = 0; column < models.length; column++) {
+      for (const [key, seen] of models[column].pieces) {
         const holders = index.holders.get(key);
         if (holders) holders.push({ column, seen });
         else index.holders.set(key, [{ column, seen }]);

@@ -75,6 +75,8 @@ function computeShape(row: RowSpan, vocabulary: Vocabulary): RowShape {
   const cue = new Uint8Array(P);
   const year = new Uint8Array(P);
   const pieceBase = new Int32Array(P);
+  // Filled in a loop, not by map(): one kind of array for the compiled loops that read it.
+  const keys = new Array<string>(P);
   let pieces = 0;
   for (let w = 0; w < P; w++) {
     const { text, line } = words[w];
@@ -93,6 +95,7 @@ function computeShape(row: RowSpan, vocabulary: Vocabulary): RowShape {
     length[w] = text.length;
     offset[w + 1] = offset[w] + text.length + 1;
     cue[w] = isVenueCue(text) ? 1 : 0;
+    keys[w] = squash(text);
     year[w] = isYear(text) ? 1 : 0;
     pieceBase[w] = pieces;
     pieces += w - lineFirst[w] + 1;
@@ -101,7 +104,7 @@ function computeShape(row: RowSpan, vocabulary: Vocabulary): RowShape {
   for (let w = P - 1; w >= 0; w--) lineEnd[w] = w + 1 < P && !lineStart[w + 1] ? lineEnd[w + 1] : w + 1;
   return {
     words, lineFirst, lineEnd, lineStart, glueBefore, pageBreakBefore, pageChanges: pageBreakBefore.includes(1), sentenceEnd,
-    offset, length, citation: citationStarts(words), keys: words.map((w) => squash(w.text)), cue, year, pieceBase, pieces,
+    offset, length, citation: citationStarts(words), keys, cue, year, pieceBase, pieces,
   };
 }
 

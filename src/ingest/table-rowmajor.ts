@@ -35,9 +35,10 @@ const CITATION_WORD_BONUS = 1;
 /** Repeated-value evidence is learned from lines; for single words it is weaker. */
 const WORD_REPEAT_SHARE = 0.5;
 
-function prefixSums(values: readonly number[]): number[] {
-  const out = [0];
-  values.forEach((v) => out.push(out[out.length - 1] + v));
+/** Prefix sums of value(0), ..., value(n - 1), in a typed array (one kind of array for the compiled loops). */
+function prefixSums(n: number, value: (i: number) => number): Float64Array {
+  const out = new Float64Array(n + 1);
+  for (let i = 0; i < n; i++) out[i + 1] = out[i] + value(i);
   return out;
 }
 
@@ -59,11 +60,12 @@ export function segmentRowMajor(row: RowSpan, fields: readonly (string | null)[]
     return s;
   };
 
-  const lower = words.map((w) => /^\p{Ll}/u.test(w.text));
-  const cumulative = prefixSums(words.map((w) => w.text.length + 1));
-  const sums = fields.map((_, c) => prefixSums(words.map((_, i) => emit(c, i))));
-  const lineStart = words.map((w, i) => (i > 0 && words[i - 1].line === w.line ? -1 : i));
-  for (let i = 1; i < n; i++) if (lineStart[i] < 0) lineStart[i] = lineStart[i - 1];
+  const lower = Uint8Array.from(words, (w) => (/^\p{Ll}/u.test(w.text) ? 1 : 0));
+  const cumulative = prefixSums(n, (i) => words[i].text.length + 1);
+  const sums = Array.from({ length: K }, (_, c) => prefixSums(n, (i) => emit(c, i)));
+  // Where each word's line starts.
+  const lineStart = new Int32Array(n);
+  for (let i = 1; i < n; i++) lineStart[i] = words[i - 1].line === words[i].line ? lineStart[i - 1] : i;
 
   // Semi-Markov over pieces (a run of one line's words in one column), in states (column, furthest column
   // reached): within a line columns go left to right; every column should be reached.
