@@ -216,7 +216,10 @@ export function learnModels(
     }
     widest.forEach((w, c) => w > 0 && rowWidths[c].push(w));
   }
-  return rowWidths.map((w, c) => ({ width: w.length ? median(w) : null, pieces: pieces[c] }));
+  // Built by push, not map(): one kind of array whatever runs compiled (the segmentations read it).
+  const models: ColumnModel[] = [];
+  for (let c = 0; c < columns; c++) models.push({ width: rowWidths[c].length ? median(rowWidths[c]) : null, pieces: pieces[c] });
+  return models;
 }
 
 /**

@@ -21,7 +21,9 @@ const wordsOfLines = new WeakMap<readonly RowLine[], Word[]>();
 export function rowWords(lines: readonly RowLine[]): Word[] {
   let words = wordsOfLines.get(lines);
   if (!words) {
-    words = lines.flatMap((l, line) => l.text.split(/\s+/).filter(Boolean).map((text) => ({ text, line })));
+    // Built by push: one kind of array whatever runs compiled (the segmentations' loops read it).
+    words = [];
+    for (const [line, l] of lines.entries()) for (const text of l.text.split(/\s+/)) if (text) words.push({ text, line });
     wordsOfLines.set(lines, words);
   }
   return words;
