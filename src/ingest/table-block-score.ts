@@ -134,6 +134,9 @@ function blockScores(scorer: BlockScorer, a: number, c: number, ownEnd: number, 
   return stop;
 }
 
+/** A store kept between segmentations is at most this long (8 MB): an outsized row's is not held on to. */
+const SPARE_MAX_LENGTH = 1 << 20;
+
 /** Columns whose blocks score alike (no learned width and no evidence of their own, before any model). */
 function sameScoring(scorer: BlockScorer, c: number, d: number): boolean {
   const { fields, widths, wordScore, repeat } = scorer;
@@ -190,7 +193,8 @@ export class BlockScores {
 
   /** Give the store back for the next segmentation; the scores are not to be read after. */
   release(): void {
-    if (BlockScores.spare === null || BlockScores.spare.length < this.store.length) BlockScores.spare = this.store;
+    const keep = this.store.length <= SPARE_MAX_LENGTH && (BlockScores.spare === null || BlockScores.spare.length < this.store.length);
+    if (keep) BlockScores.spare = this.store;
     this.store = new Float64Array(0);
   }
 
