@@ -2,9 +2,11 @@
  * node --import tsx scripts/bench-tables.ts [--base <commit>] [--runs 5] [--no-cross-table]
  * Times parseTables on the shipped review: the parser as it was before the speed work (src/ at --base,
  * taken from git history into a temporary folder) against the working tree's, alternately, and prints the
- * median of each, the ratio, and whether both gave the same tables. The first run of each pays for loading
- * word lists; it is printed apart and counts in the median like the others. (No forced garbage collection
- * between runs: a run right after V8's gc() was measured about twice as slow, as if starting cold again.)
+ * median of each, the ratio, and whether both gave the same tables: in wall-clock time, and in the process's
+ * CPU time (less disturbed by other work on the machine; it includes the garbage collector's and compiler's
+ * threads). The first run of each pays for loading word lists and compiling; it is printed apart and counts
+ * in the median like the others. (No forced garbage collection between runs: a run right after V8's gc()
+ * was measured about twice as slow, as if starting cold again.)
  */
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync, symlinkSync } from "node:fs";
@@ -44,10 +46,12 @@ async function parserAt(commit: string): Promise<{ parse: Parse; dir: string }> 
   return { parse: module.parseTables, dir };
 }
 
-function time(parse: Parse, lines: readonly TableLine[]): { ms: number; tables: ParsedTable[] } {
+function time(parse: Parse, lines: readonly TableLine[]): { ms: number; cpu: number; tables: ParsedTable[] } {
   const started = performance.now();
+  const cpu = process.cpuUsage();
   const tables = parse(lines, options);
-  return { ms: performance.now() - started, tables };
+  const used = process.cpuUsage(cpu);
+  return { ms: performance.now() - started, cpu: (used.user + used.system) / 1000, tables };
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -55,13 +59,15 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 const lines = textLines(path.join(PROJECT_ROOT, "corpus", "review-child-trafficking-programs.txt"));
 const old = await parserAt(values.base);
 try {
-  const times = { old: [] as number[], new: [] as number[] };
+  const times = { old: [] as number[], new: [] as number[], oldCpu: [] as number[], newCpu: [] as number[] };
   let same = true;
   for (let run = 0; run < runs; run++) {
     const a = time(old.parse, lines);
     const b = time(parseTables, lines);
     times.old.push(a.ms);
     times.new.push(b.ms);
+    times.oldCpu.push(a.cpu);
+    times.newCpu.push(b.cpu);
     same &&= JSON.stringify(a.tables) === JSON.stringify(b.tables);
   }
   const show = (xs: number[]) => xs.map((x) => x.toFixed(0)).join(", ");
@@ -69,6 +75,8 @@ try {
   console.log(`new (working tree): median ${median(times.new).toFixed(0)} ms  [${show(times.new)}]`);
   console.log(`first run: old ${times.old[0].toFixed(0)} ms, new ${times.new[0].toFixed(0)} ms`);
   console.log(`ratio old/new: ${(median(times.old) / median(times.new)).toFixed(1)}x`);
+  console.log(`cpu time: old median ${median(times.oldCpu).toFixed(0)} ms [${show(times.oldCpu)}], new median ${median(times.newCpu).toFixed(0)} ms [${show(times.newCpu)}], ratio ${(median(times.oldCpu) / median(times.newCpu)).toFixed(1)}x`);
+  console.log(`load average: ${os.loadavg().map((x) => x.toFixed(1)).join(" ")} (${os.availableParallelism()} cores)`);
   console.log(`same tables: ${same ? "yes" : "NO"}`);
   if (!same) process.exitCode = 1;
 } finally {
