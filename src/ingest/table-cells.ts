@@ -41,8 +41,9 @@ export interface Block {
 }
 
 /**
- * Each row's last segmentation and the scorer it was computed with: a row whose evidence is the same in the
- * next round (its repeated lines, the widths, other tables' cells) comes out the same.
+ * Each row's last segmentation and the evidence it was computed from: a row whose evidence is the same in
+ * the next round (its repeated lines, the widths, other tables' cells) comes out the same; otherwise the
+ * last segmentation, scored anew, still bounds the new one from below.
  */
 const lastSegmentation = new WeakMap<RowSpan, { evidence: ScoringEvidence; blocks: Block[] }>();
 
