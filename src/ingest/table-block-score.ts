@@ -85,50 +85,79 @@ function blockScores(scorer: BlockScorer, a: number, c: number, ownEnd: number, 
   const K = fields.length;
   const venue = fields[c] === "venue";
   const yearColumn = fields[c] === "year";
+  // Extra evidence of year and venue cells, and of the first column's shared start.
+  const extras = venue || yearColumn || (c === 0 && a === 0 && scorer.sharedStart > 0);
+  const sharedStart = c === 0 && a === 0 ? scorer.sharedStart : -1;
   const learned = scorer.widths[c];
   const overflowOf = scorer.overflow[c];
   const end = learned === null ? ownEnd : P + 1;
   const scores = scorer.wordScore[c];
   const before = scores[a];
-  const sharedStart = c === 0 && a === 0 ? scorer.sharedStart : -1;
   const row = c * P;
+  const repeats = pieces !== null && lineRepeat !== null;
+  const bounded = after !== null;
+  const afterOf = after ?? out;
   // The width penalties and repeat scores of the block's finished lines.
   let penalty = 0;
   let repeat = 0;
   let cueBonus = 0;
   let top = -Infinity;
   let stop = end;
-  scan: for (let w = a, piece = 0; w < P; piece++) {
-    const first = piece === 0;
-    for (const lineStop = lineEnd[w]; w < lineStop; w++) {
-      const b = w + 1;
-      if (b >= end) break scan;
-      if (venue && piece < 2 && cue[w]) cueBonus = Math.max(cueBonus, piece === 0 ? VENUE_CUE_BONUS : VENUE_CUE_BONUS * VENUE_CUE_SECOND_LINE_SHARE);
-      // The line so far: from the block's start on its first line, else from the line's start.
-      let widthScore = ownWidth[b];
-      if (overflowOf !== null) {
-        widthScore = -(penalty + (first ? overflowOf[offset[b] - offset[a] - 1] : lineOverflow[row + w]));
-        // Width penalties only grow with the block: past this, no evidence makes the block worth having.
-        if (widthScore < -MAX_WIDTH_PENALTY) {
-          stop = b;
-          break scan;
-        }
+  let w = a;
+  // The block's first line, from a: its overflow and repeat score are the piece's own.
+  for (const lineStop = lineEnd[a]; w < lineStop; w++) {
+    const b = w + 1;
+    if (b >= end) break;
+    if (venue && cue[w]) cueBonus = Math.max(cueBonus, VENUE_CUE_BONUS);
+    let widthScore = ownWidth[b];
+    if (overflowOf !== null) {
+      widthScore = -overflowOf[offset[b] - offset[a] - 1];
+      // Width penalties only grow with the block: past this, no evidence makes the block worth having.
+      if (widthScore < -MAX_WIDTH_PENALTY) {
+        stop = b;
+        break;
       }
-      let score = widthScore + repeat + (pieces === null || lineRepeat === null ? 0 : first ? pieces[(pieceBase[w] + w - a) * K + c] : lineRepeat[row + w]);
-      score += scores[b] - before;
+    }
+    let score = widthScore + 0 + (repeats ? pieces[(pieceBase[w] + w - a) * K + c] : 0);
+    score += scores[b] - before;
+    if (extras) {
       if (yearColumn) score += b - a === 1 && year[a] ? YEAR_BONUS : -YEAR_MISMATCH * (b - a);
       if (venue) score += cueBonus + (citation[b] >= a ? CITATION_BONUS : 0);
       if (b === sharedStart) score += SHARED_START_BONUS;
-      out[base + b] = score;
-      if (after !== null) top = Math.max(top, score + after[afterBase + b]);
     }
-    if (w >= P) break;
+    out[base + b] = score;
+    if (bounded) top = Math.max(top, score + afterOf[afterBase + b]);
+  }
+  // Whole lines after it, while the block may still grow.
+  for (let piece = 1; w < P && w + 1 < stop; piece++) {
     // The line before w is finished.
-    if (learned !== null && first && !lineStart[a]) {
+    if (learned !== null && piece === 1 && !lineStart[a]) {
       const finished = offset[w] - offset[a] - 1;
       penalty += linePenalty(learned, true, finished, finished + (glueBefore[w] ? 0 : 1) + length[w], sentenceEnd[w - 1] === 1);
     } else if (learned !== null) penalty += fullLine[row + w];
-    if (pieces !== null && lineRepeat !== null) repeat += first ? pieces[(pieceBase[w - 1] + w - 1 - a) * K + c] : lineRepeat[row + w - 1];
+    if (repeats) repeat += piece === 1 ? pieces[(pieceBase[w - 1] + w - 1 - a) * K + c] : lineRepeat[row + w - 1];
+    for (const lineStop = lineEnd[w]; w < lineStop; w++) {
+      const b = w + 1;
+      if (b >= end) break;
+      if (venue && piece < 2 && cue[w]) cueBonus = Math.max(cueBonus, VENUE_CUE_BONUS * VENUE_CUE_SECOND_LINE_SHARE);
+      let widthScore = ownWidth[b];
+      if (overflowOf !== null) {
+        widthScore = -(penalty + lineOverflow[row + w]);
+        if (widthScore < -MAX_WIDTH_PENALTY) {
+          stop = b;
+          break;
+        }
+      }
+      let score = widthScore + repeat + (repeats ? lineRepeat[row + w] : 0);
+      score += scores[b] - before;
+      if (extras) {
+        if (yearColumn) score += -YEAR_MISMATCH * (b - a);
+        if (venue) score += cueBonus + (citation[b] >= a ? CITATION_BONUS : 0);
+        if (b === sharedStart) score += SHARED_START_BONUS;
+      }
+      out[base + b] = score;
+      if (bounded) top = Math.max(top, score + afterOf[afterBase + b]);
+    }
   }
   best.value = top;
   return stop;
