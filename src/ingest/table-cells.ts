@@ -10,7 +10,7 @@
  */
 import type { Vocabulary } from "./clean.ts";
 import { blockScorer, sameEvidence, scoringEvidence, type ScoringEvidence } from "./table-block-evidence.ts";
-import { bestBlocks, firstPassScore, MAX_PASSES, newLattice } from "./table-lattice.ts";
+import { bestBlocks, firstPassScore, MAX_PASSES, newLattice, releaseLattice } from "./table-lattice.ts";
 import type { ColumnModel } from "./table-model.ts";
 import { rowShape } from "./table-row-shape.ts";
 import type { Word } from "./table-text.ts";
@@ -84,7 +84,7 @@ export function segmentColumnMajor(row: RowSpan, fields: readonly (string | null
     if (firstPass === MAX_PASSES) break;
     blocks = bestBlocks(lattice, forbidden, firstPass, known);
   }
-  lattice.scores.release();
+  releaseLattice(lattice);
   lastSegmentation.set(row, { evidence: scoring, blocks });
   return { words, blocks };
 }

@@ -50,11 +50,26 @@ export interface Lattice {
   bounds: Float64Array;
 }
 
+/** Lattice tables given back by a segmentation done with them (`releaseLattice`), for the next. */
+let spare: { best: Float64Array; start: Int32Array } | null = null;
+
 export function newLattice(scorer: BlockScorer): Lattice {
   const size = (scorer.shape.words.length + 1) * scorer.fields.length * MAX_PASSES;
   const scores = new BlockScores(scorer);
-  return { scorer, scores, best: new Float64Array(size), start: new Int32Array(size), bounds: completionBounds(scorer, scores) };
+  // The tables are written before they are read (each pass is filled afresh), so a used pair serves.
+  const tables = spare !== null && spare.best.length >= size ? spare : { best: new Float64Array(size), start: new Int32Array(size) };
+  if (tables === spare) spare = null;
+  return { scorer, scores, best: tables.best, start: tables.start, bounds: completionBounds(scorer, scores) };
 }
+
+/** Give the lattice's tables back for the next segmentation; the lattice is not to be used after. */
+export function releaseLattice(lattice: Lattice): void {
+  lattice.scores.release();
+  if (lattice.best.length <= SPARE_MAX_LENGTH && (spare === null || spare.best.length < lattice.best.length)) spare = { best: lattice.best, start: lattice.start };
+}
+
+/** Tables kept between segmentations are at most this long: an outsized row's are not held on to. */
+const SPARE_MAX_LENGTH = 1 << 20;
 
 /**
  * Entering the states of pass p with a block starting at word a: per column c, the best score of words
