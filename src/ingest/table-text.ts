@@ -181,21 +181,54 @@ export function referenceMatches(words: readonly Word[], reference: string): boo
       for (let offset = ref.indexOf(key); offset >= 0; offset = ref.indexOf(key, offset + 1)) found.push({ at: i, span, offset });
     }
   }
-  // Longest chain of windows increasing in both row position and reference offset.
-  const length = found.map((f) => f.span);
-  const previous = found.map(() => -1);
-  for (let k = 0; k < found.length; k++) {
-    for (let j = 0; j < k; j++) {
-      if (found[j].at < found[k].at && found[j].offset < found[k].offset && length[j] + found[k].span > length[k]) {
-        length[k] = length[j] + found[k].span;
-        previous[k] = j;
-      }
-    }
-  }
+  const { length, previous } = longestChain(found, ref.length);
   const matched = new Array<boolean>(words.length).fill(false);
-  let k = length.length ? length.indexOf(Math.max(...length)) : -1;
+  let k = -1;
+  for (let j = 0; j < length.length; j++) if (k < 0 || length[j] > length[k]) k = j;
   for (; k >= 0; k = previous[k]) matched.fill(true, found[k].at, found[k].at + found[k].span);
   return matched;
+}
+
+/**
+ * The longest chain of windows increasing in both row position and reference offset: per window (in order
+ * of position), the chain's length ending there and the window before it, the first of the longest. A
+ * prefix-maximum tree over offsets holds the windows of earlier positions, so each window asks it once
+ * instead of looking at every window before it.
+ */
+function longestChain(found: readonly { at: number; span: number; offset: number }[], offsets: number): { length: Int32Array; previous: Int32Array } {
+  const length = new Int32Array(found.length);
+  const previous = new Int32Array(found.length).fill(-1);
+  // Fenwick tree over offset + 1: the best (longest, then first) window at or below each offset.
+  const treeLength = new Int32Array(offsets + 2);
+  const treeWindow = new Int32Array(offsets + 2).fill(-1);
+  const better = (len: number, window: number, than: number) => len > treeLength[than] || (len === treeLength[than] && len > 0 && window < treeWindow[than]);
+  for (let group = 0; group < found.length; ) {
+    let next = group;
+    while (next < found.length && found[next].at === found[group].at) next++;
+    for (let k = group; k < next; k++) {
+      // Windows of earlier positions with a smaller offset.
+      let bestLength = 0;
+      let bestWindow = -1;
+      for (let i = found[k].offset; i > 0; i -= i & -i) {
+        if (treeLength[i] > bestLength || (treeLength[i] === bestLength && bestLength > 0 && treeWindow[i] < bestWindow)) {
+          bestLength = treeLength[i];
+          bestWindow = treeWindow[i];
+        }
+      }
+      length[k] = found[k].span + bestLength;
+      previous[k] = bestWindow;
+    }
+    for (let k = group; k < next; k++) {
+      for (let i = found[k].offset + 1; i < treeLength.length; i += i & -i) {
+        if (better(length[k], k, i)) {
+          treeLength[i] = length[k];
+          treeWindow[i] = k;
+        }
+      }
+    }
+    group = next;
+  }
+  return { length, previous };
 }
 
 /** Per word of an authors cell that is (or is not) name-shaped. */
