@@ -160,6 +160,8 @@ const MIN_WINDOW_LETTERS = 10;
 const WINDOW = 3;
 /** Two words spelling this many letters are specific too: a two-word piece of a cell ("Sexual Exploitation"). */
 const MIN_PAIR_LETTERS = 14;
+/** The windows tried at each word, longest first: words in the window, letters they must spell. */
+const WINDOWS: readonly (readonly [number, number])[] = [[WINDOW, MIN_WINDOW_LETTERS], [2, MIN_PAIR_LETTERS]];
 
 /**
  * Which words of the row are found, with their neighbours and in order, in `reference` (another table's
@@ -174,9 +176,10 @@ export function referenceMatches(words: readonly Word[], reference: string): boo
   const keys = words.map((w) => squash(w.text));
   const found: { at: number; span: number; offset: number }[] = [];
   for (let i = 0; i < words.length; i++) {
-    for (const [span, minLetters] of [[WINDOW, MIN_WINDOW_LETTERS], [2, MIN_PAIR_LETTERS]]) {
+    for (const [span, minLetters] of WINDOWS) {
       if (i + span > words.length) continue;
-      const key = keys.slice(i, i + span).join("");
+      let key = keys[i];
+      for (let k = i + 1; k < i + span; k++) key += keys[k];
       if (key.length < minLetters) continue;
       for (let offset = ref.indexOf(key); offset >= 0; offset = ref.indexOf(key, offset + 1)) found.push({ at: i, span, offset });
     }
