@@ -10,7 +10,7 @@
  * citation shapes and repeated values; per piece, the column's learned width (a piece longer than the
  * column is wide belongs to more than one column).
  */
-import { overflowPenalty, pieceRepeatScore } from "./table-model.ts";
+import { overflowPenalty, pieceRepeatScore, type ColumnModel } from "./table-model.ts";
 import type { Block, RowEvidence } from "./table-cells.ts";
 import { citationStarts, columnWordScores, isYear, rowWords, type Word } from "./table-text.ts";
 import type { RowSpan } from "./table-types.ts";
@@ -42,6 +42,14 @@ function prefixSums(n: number, value: (i: number) => number): Float64Array {
   return out;
 }
 
+/**
+ * Each column's learned width, 0 without one. Read apart from the segmentation's loops, which would
+ * otherwise be compiled again when the first models (after a first round without) reach them.
+ */
+function learnedWidths(models: readonly ColumnModel[] | null, columns: number): Float64Array {
+  return Float64Array.from({ length: columns }, (_, c) => models?.[c]?.width ?? 0);
+}
+
 /** The row's words labelled with columns, as blocks of consecutive words of one column (pass 0). */
 export function segmentRowMajor(row: RowSpan, fields: readonly (string | null)[], evidence: RowEvidence): { words: Word[]; blocks: Block[] } {
   const words = rowWords(row.lines);
@@ -63,6 +71,7 @@ export function segmentRowMajor(row: RowSpan, fields: readonly (string | null)[]
   const lower = Uint8Array.from(words, (w) => (/^\p{Ll}/u.test(w.text) ? 1 : 0));
   const cumulative = prefixSums(n, (i) => words[i].text.length + 1);
   const sums = Array.from({ length: K }, (_, c) => prefixSums(n, (i) => emit(c, i)));
+  const widths = learnedWidths(evidence.models, K);
   // Where each word's line starts.
   const lineStart = new Int32Array(n);
   for (let i = 1; i < n; i++) lineStart[i] = words[i - 1].line === words[i].line ? lineStart[i - 1] : i;
@@ -87,7 +96,7 @@ export function segmentRowMajor(row: RowSpan, fields: readonly (string | null)[]
     for (let a = b - 1; a >= lineStart[b - 1]; a--) {
       const length = cumulative[b] - cumulative[a] - 1;
       for (let c = 0; c < K; c++) {
-        const width = evidence.models?.[c]?.width;
+        const width = widths[c];
         const piece = sums[c][b] - sums[c][a] - (width ? overflowPenalty(width, length) : 0);
         const enter = (lower[a] ? LOWER_START_COST : 0);
         if (a === 0) {
