@@ -1,12 +1,13 @@
 /**
- * node --import tsx scripts/bench-tables.ts [--base <commit>] [--runs 5] [--no-cross-table]
+ * node --import tsx scripts/bench-tables.ts [--base <commit>] [--runs 5] [--warmup 0] [--no-cross-table]
  * Times parseTables on the shipped review: the parser as it was before the speed work (src/ at --base,
  * taken from git history into a temporary folder) against the working tree's, alternately, and prints the
  * median of each, the ratio, and whether both gave the same tables: in wall-clock time, and in the process's
  * CPU time (less disturbed by other work on the machine; it includes the garbage collector's and compiler's
  * threads). The first run of each pays for loading word lists and compiling; it is printed apart and counts
- * in the median like the others. (No forced garbage collection between runs: a run right after V8's gc()
- * was measured about twice as slow, as if starting cold again.)
+ * in the median like the others, unless --warmup N first parses N times with each, untimed (the compiler's
+ * warm-up then stays out of the medians; the cold run is not printed). (No forced garbage collection between
+ * runs: a run right after V8's gc() was measured about twice as slow, as if starting cold again.)
  */
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync, symlinkSync } from "node:fs";
@@ -30,6 +31,7 @@ const { values } = parseArgs({
   options: {
     base: { type: "string", default: BASELINE },
     runs: { type: "string", default: "5" },
+    warmup: { type: "string", default: "0" },
     "no-cross-table": { type: "boolean", default: false },
   },
 });
@@ -61,6 +63,10 @@ const old = await parserAt(values.base);
 try {
   const times = { old: [] as number[], new: [] as number[], oldCpu: [] as number[], newCpu: [] as number[] };
   let same = true;
+  for (let run = 0; run < Number(values.warmup); run++) {
+    time(old.parse, lines);
+    time(parseTables, lines);
+  }
   for (let run = 0; run < runs; run++) {
     const a = time(old.parse, lines);
     const b = time(parseTables, lines);
@@ -73,7 +79,8 @@ try {
   const show = (xs: number[]) => xs.map((x) => x.toFixed(0)).join(", ");
   console.log(`old (${values.base.slice(0, 10)}): median ${median(times.old).toFixed(0)} ms  [${show(times.old)}]`);
   console.log(`new (working tree): median ${median(times.new).toFixed(0)} ms  [${show(times.new)}]`);
-  console.log(`first run: old ${times.old[0].toFixed(0)} ms, new ${times.new[0].toFixed(0)} ms`);
+  if (values.warmup === "0") console.log(`first run: old ${times.old[0].toFixed(0)} ms, new ${times.new[0].toFixed(0)} ms`);
+  else console.log(`after ${values.warmup} untimed warm-up parse(s) with each`);
   console.log(`ratio old/new: ${(median(times.old) / median(times.new)).toFixed(1)}x`);
   console.log(`cpu time: old median ${median(times.oldCpu).toFixed(0)} ms [${show(times.oldCpu)}], new median ${median(times.newCpu).toFixed(0)} ms [${show(times.newCpu)}], ratio ${(median(times.oldCpu) / median(times.newCpu)).toFixed(1)}x`);
   console.log(`load average: ${os.loadavg().map((x) => x.toFixed(1)).join(" ")} (${os.availableParallelism()} cores)`);
