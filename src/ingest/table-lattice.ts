@@ -180,14 +180,14 @@ function completionBounds(scorer: BlockScorer, scores: BlockScores): Float64Arra
   const after = new Float64Array(K * (P + 1)).fill(-Infinity);
   for (let c = 0; c < K; c++) after[c * (P + 1) + P] = 0;
   for (let a = P - 1; a >= 0; a--) {
-    let any = -Infinity;
+    let bestColumn = -Infinity;
     for (let c = 0; c < K; c++) {
       const bound = scores.bestWith(a, c, after, c * (P + 1));
       bounds[a * K + c] = bound;
-      any = Math.max(any, bound);
+      bestColumn = Math.max(bestColumn, bound);
     }
     const boundary = boundaryCost(scorer.shape, a);
-    const restart = lineStart[a] ? any - (pageBreakBefore[a] ? RESTART_AT_PAGE_BREAK_COST : RESTART_COST) : -Infinity;
+    const restart = lineStart[a] ? bestColumn - (pageBreakBefore[a] ? RESTART_AT_PAGE_BREAK_COST : RESTART_COST) : -Infinity;
     // After column c: a later column of the same pass, or a restart.
     let later = -Infinity;
     for (let c = K - 1; c >= 0; c--) {
