@@ -8,6 +8,9 @@ import { squash } from "../text/tokenize.ts";
 import type { Block } from "./table-cells.ts";
 import type { Word } from "./table-text.ts";
 
+/** A line seen in a column: the rows it was seen in, and how specific it is. */
+type SeenPiece = { rows: Set<number>; weight: number };
+
 export interface ColumnModel {
   /** The column's line width in characters, or null when no line was seen. */
   width: number | null;
@@ -16,7 +19,7 @@ export interface ColumnModel {
    * (1 when its rarest word is no more frequent in the whole document than rows in the table: "Elsevier",
    * "Journal"; small for a topic word that runs through the text: "program").
    */
-  pieces: Map<string, { rows: Set<number>; weight: number }>;
+  pieces: Map<string, SeenPiece>;
 }
 
 /** How often each word (letters only, lower case) occurs in the whole document. */
@@ -50,7 +53,7 @@ const OVERFLOW_PENALTY = 1.5;
 /** At most this many units of overflow penalty per line. */
 const OVERFLOW_CAP = 3;
 /** Lines shorter than this (letters) repeat by chance ("dan", "of"). */
-const MIN_REPEAT_KEY = 4;
+export const MIN_REPEAT_KEY = 4;
 /** A specific line seen in this column in other rows (and not in others): evidence of the column. */
 const REPEAT_BONUS = 1.5;
 
@@ -66,38 +69,44 @@ export function overflowPenalty(width: number, length: number): number {
   return OVERFLOW_PENALTY * Math.min(OVERFLOW_CAP, (excess - OVERFLOW_TOLERANCE) / OVERFLOW_RAMP);
 }
 
-/** Scores a growing block's lines against a column width (learned, or the block's own widest line). */
-export interface WidthScorer {
-  /** A line of the block is complete: its length, the next line's first word, how they join. */
-  finishPiece(length: number, nextWord: number, glued: boolean, sentenceEnd: boolean): void;
-  /** The block's score (a penalty, <= 0) if its current last line were its last. */
-  score(lastLength: number): number;
+/**
+ * The width penalty of one finished line of a block against a column width: `fitted` is its length had it
+ * taken the next line's first word. Overflow counts only against a `learned` width (a block's own widest
+ * line never overflows itself).
+ */
+export function linePenalty(width: number, learned: boolean, length: number, fitted: number, sentenceEnd: boolean): number {
+  return wrapPenalty(width, fitted, sentenceEnd) + (learned ? overflowPenalty(width, length) : 0);
 }
 
-export function blockWidthScorer(model: ColumnModel | null): WidthScorer {
-  const learned = model?.width ?? null;
-  const done: { length: number; fitted: number; sentenceEnd: boolean }[] = [];
-  let sum = 0;
-  let widest = 0;
-  const penalty = (width: number, d: (typeof done)[number]) =>
-    wrapPenalty(width, d.fitted, d.sentenceEnd) + (learned === null ? 0 : overflowPenalty(width, d.length));
-  return {
-    finishPiece(length, nextWord, glued, sentenceEnd) {
-      const d = { length, fitted: length + (glued ? 0 : 1) + nextWord, sentenceEnd };
-      done.push(d);
-      if (learned !== null) sum += penalty(learned, d);
-      else if (length > widest) {
-        widest = length;
-        sum = done.reduce((s, x) => s + penalty(widest, x), 0);
-      } else sum += penalty(widest, d);
-    },
-    score(lastLength) {
-      if (learned !== null) return -(sum + overflowPenalty(learned, lastLength));
-      // A last line wider than the others is not used as the width (judging the others against it would
-      // cost a pass over them at every step); the earlier lines are judged against their own widest.
-      return -sum;
-    },
-  };
+/** Models' pieces indexed by key: the columns holding each key, in column order, and the longest key. */
+interface PieceIndex {
+  holders: Map<string, { column: number; seen: SeenPiece }[]>;
+  longest: number;
+}
+
+/** The index of each set of models (models are not edited once learned). */
+const pieceIndexes = new WeakMap<readonly ColumnModel[], PieceIndex>();
+
+function pieceIndex(models: readonly ColumnModel[]): PieceIndex {
+  let index = pieceIndexes.get(models);
+  if (!index) {
+    index = { holders: new Map(), longest: 0 };
+    for (let column = 0; column < models.length; column++) {
+      for (const [key, seen] of models[column].pieces) {
+        const holders = index.holders.get(key);
+        if (holders) holders.push({ column, seen });
+        else index.holders.set(key, [{ column, seen }]);
+        index.longest = Math.max(index.longest, key.length);
+      }
+    }
+    pieceIndexes.set(models, index);
+  }
+  return index;
+}
+
+/** The longest line key any column's model holds: a longer key is seen in no column. */
+export function longestPieceKey(models: readonly ColumnModel[]): number {
+  return pieceIndex(models).longest;
 }
 
 /**
@@ -106,24 +115,71 @@ export function blockWidthScorer(model: ColumnModel | null): WidthScorer {
  */
 export function pieceRepeatScore(models: readonly ColumnModel[] | null, c: number, key: string, row: number): number {
   if (!models || key.length < MIN_REPEAT_KEY) return 0;
+  const holders = pieceIndex(models).holders.get(key);
+  if (!holders) return 0;
   let own = 0;
   let other = 0;
   let weight = 0;
-  models.forEach((m, k) => {
-    const seen = m.pieces.get(key);
-    if (!seen) return;
+  for (const { column, seen } of holders) {
     const n = seen.rows.size - (seen.rows.has(row) ? 1 : 0);
-    if (n === 0) return;
+    if (n === 0) continue;
     weight = seen.weight;
-    if (k === c) own += n;
+    if (column === c) own += n;
     else other += n;
-  });
+  }
   return own + other === 0 ? 0 : (REPEAT_BONUS * weight * (own - other)) / (own + other);
+}
+
+/**
+ * pieceRepeatScore of a line for every one of `columns` columns at once, into out[at + c]: the rows the
+ * line is seen in (this row aside) are counted once, then shared out by column.
+ */
+export function pieceRepeatScoresOf(models: readonly ColumnModel[], key: string, row: number, columns: number, out: Float64Array, at: number): void {
+  out.fill(0, at, at + columns);
+  const holders = key.length < MIN_REPEAT_KEY ? undefined : pieceIndex(models).holders.get(key);
+  if (!holders) return;
+  let total = 0;
+  let weight = 0;
+  for (const { seen } of holders) {
+    const n = seen.rows.size - (seen.rows.has(row) ? 1 : 0);
+    if (n === 0) continue;
+    weight = seen.weight;
+    total += n;
+  }
+  if (total === 0) return;
+  // As pieceRepeatScore computes it: own rows against the other columns' rows.
+  const own = new Array<number>(columns).fill(0);
+  for (const { column, seen } of holders) own[column] += seen.rows.size - (seen.rows.has(row) ? 1 : 0);
+  for (let c = 0; c < columns; c++) out[at + c] = (REPEAT_BONUS * weight * (own[c] - (total - own[c]))) / total;
 }
 
 function median(values: number[]): number {
   const sorted = [...values].sort((x, y) => x - y);
   return sorted[Math.floor(sorted.length / 2)];
+}
+
+/** A line of a row (its words from..to): its length as text, its key, and its rarest word's count in the document. */
+interface LinePiece {
+  length: number;
+  key: string;
+  rarest: number;
+}
+
+/** Lines of rows already read, by the rows' words (each round reads mostly the same lines again). */
+const linePieces = new WeakMap<readonly Word[], { counts: WordCounts; lines: Map<number, LinePiece> }>();
+
+function linePiece(words: readonly Word[], from: number, to: number, wordCounts: WordCounts): LinePiece {
+  let known = linePieces.get(words);
+  if (!known || known.counts !== wordCounts) linePieces.set(words, (known = { counts: wordCounts, lines: new Map() }));
+  const at = from * (words.length + 1) + to;
+  let piece = known.lines.get(at);
+  if (!piece) {
+    const line = words.slice(from, to).map((w) => w.text);
+    const text = line.join(" ");
+    piece = { length: text.length, key: squash(text), rarest: Math.min(...line.map((w) => wordCounts.get(squash(w)) ?? 1)) };
+    known.lines.set(at, piece);
+  }
+  return piece;
 }
 
 /**
@@ -139,34 +195,31 @@ export function learnModels(
   // Per row and column, the widest line: a column's width is the median over rows, so one badly read row
   // (a cell that swallowed another column's lines) does not set it.
   const rowWidths: number[][] = Array.from({ length: columns }, () => []);
-  const pieces = Array.from({ length: columns }, () => new Map<string, { rows: Set<number>; weight: number }>());
-  const specificity = (line: string[]) => {
-    const rarest = Math.min(...line.map((w) => wordCounts.get(squash(w)) ?? 1));
-    return Math.min(1, rows.length / Math.max(1, rarest));
-  };
+  const pieces = Array.from({ length: columns }, () => new Map<string, SeenPiece>());
+  // How specific a line is: 1 when its rarest word is no more frequent in the document than rows in the table.
+  const specificity = (rarest: number) => Math.min(1, rows.length / Math.max(1, rarest));
   for (const row of rows) {
     const widest = new Array<number>(columns).fill(0);
     for (const block of row.blocks) {
       if (firstPassOnly && block.pass > 0) continue;
-      const lines: string[][] = [];
-      for (let w = block.from; w < block.to; w++) {
-        if (w === block.from || row.words[w].line !== row.words[w - 1].line) lines.push([]);
-        lines[lines.length - 1].push(row.words[w].text);
-      }
-      lines.forEach((line, k) => {
-        const text = line.join(" ");
-        widest[block.column] = Math.max(widest[block.column], text.length);
-        const key = squash(text);
+      // The block's lines: runs of its words on one line of the row.
+      for (let from = block.from, to = from; from < block.to; from = to) {
+        while (to < block.to && row.words[to].line === row.words[from].line) to++;
+        const { length, key, rarest } = linePiece(row.words, from, to, wordCounts);
+        widest[block.column] = Math.max(widest[block.column], length);
         if (key.length >= MIN_REPEAT_KEY) {
-          const seen = pieces[block.column].get(key) ?? { rows: new Set<number>(), weight: specificity(line) };
+          const seen = pieces[block.column].get(key) ?? { rows: new Set<number>(), weight: specificity(rarest) };
           seen.rows.add(row.number);
           pieces[block.column].set(key, seen);
         }
-      });
+      }
     }
     widest.forEach((w, c) => w > 0 && rowWidths[c].push(w));
   }
-  return rowWidths.map((w, c) => ({ width: w.length ? median(w) : null, pieces: pieces[c] }));
+  // Built by push, not map(): one kind of array whatever runs compiled (the segmentations read it).
+  const models: ColumnModel[] = [];
+  for (let c = 0; c < columns; c++) models.push({ width: rowWidths[c].length ? median(rowWidths[c]) : null, pieces: pieces[c] });
+  return models;
 }
 
 /**

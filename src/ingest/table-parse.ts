@@ -86,15 +86,26 @@ function segmentTable(table: TableDraft, vocabulary: Vocabulary, wordCounts: Wor
   table.models = models;
 }
 
-/** A segmented table's cells: each column's words in order, one piece per source line, rejoined. */
-function toParsed(table: TableDraft, vocabulary: Vocabulary): ParsedTable {
+/** A row's cells by its blocks: a row whose segmentation is kept from one round to the next keeps its cells. */
+const rowCells = new WeakMap<readonly Block[], TableCell[]>();
+
+/**
+ * A segmented table's cells: each column's words in order, one piece per source line, rejoined.
+ * `cellCache` keeps each cell already made, by table, row, column and word ranges (a cell mostly comes out
+ * the same again in the next round).
+ */
+function toParsed(table: TableDraft, vocabulary: Vocabulary, cellCache: Map<string, TableCell>): ParsedTable {
   const rows = table.rows.map((row, r) => {
     const { words, blocks } = table.segmented[r];
-    const cells: TableCell[] = table.columns.map((column, c) => {
+    const cells = rowCells.get(blocks) ?? table.columns.map((column, c): TableCell => {
+      const own = blocks.filter((b) => b.column === c);
+      const key = `${table.header.startLine}:${r}:${c}:${own.map((b) => `${b.from}-${b.to}`).join(",")}`;
+      const known = cellCache.get(key);
+      if (known) return known;
       const pieces: string[] = [];
       const used = new Set<number>();
       let lastLine = -1;
-      for (const block of blocks.filter((b) => b.column === c)) {
+      for (const block of own) {
         for (let w = block.from; w < block.to; w++) {
           const line = words[w].line;
           if (line !== lastLine || w === block.from) pieces.push(words[w].text);
@@ -104,8 +115,11 @@ function toParsed(table: TableDraft, vocabulary: Vocabulary): ParsedTable {
         }
         lastLine = -1;
       }
-      return { column: column.name, field: column.field, text: joinCellText(pieces, vocabulary, column.field), lines: [...used].sort((x, y) => x - y) };
+      const cell = { column: column.name, field: column.field, text: joinCellText(pieces, vocabulary, column.field), lines: [...used].sort((x, y) => x - y) };
+      cellCache.set(key, cell);
+      return cell;
     });
+    rowCells.set(blocks, cells);
     return { number: row.number, cells, page: row.lines[0]?.page ?? null };
   });
   const endLine = Math.max(table.header.firstRowLine, ...table.rows.flatMap((r) => r.lines.map((l) => l.index + 1)));
@@ -147,11 +161,12 @@ export function parseTables(lines: readonly TableLine[], options: ParseOptions =
   const parsed: (ParsedTable | undefined)[] = drafts.map(() => undefined);
   const order = drafts.map((_, t) => t).sort((x, y) => Number(drafts[x].layout === "row-major") - Number(drafts[y].layout === "row-major"));
   const rounds = drafts.length > 1 && options.crossTable !== false ? EXCHANGE_ROUNDS : 1;
+  const cellCache = new Map<string, TableCell>();
   for (let round = 0; round < rounds; round++) {
     for (const t of order) {
       const others = options.crossTable === false ? [] : parsed.filter((p, k): p is ParsedTable => p !== undefined && k !== t);
       segmentTable(drafts[t], vocabulary, wordCounts, referencesFor(drafts[t], others));
-      parsed[t] = toParsed(drafts[t], vocabulary);
+      parsed[t] = toParsed(drafts[t], vocabulary, cellCache);
     }
   }
   return parsed.filter((p): p is ParsedTable => p !== undefined);

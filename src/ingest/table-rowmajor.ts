@@ -10,7 +10,7 @@
  * citation shapes and repeated values; per piece, the column's learned width (a piece longer than the
  * column is wide belongs to more than one column).
  */
-import { overflowPenalty, pieceRepeatScore } from "./table-model.ts";
+import { overflowPenalty, pieceRepeatScore, type ColumnModel } from "./table-model.ts";
 import type { Block, RowEvidence } from "./table-cells.ts";
 import { citationStarts, columnWordScores, isYear, rowWords, type Word } from "./table-text.ts";
 import type { RowSpan } from "./table-types.ts";
@@ -35,10 +35,19 @@ const CITATION_WORD_BONUS = 1;
 /** Repeated-value evidence is learned from lines; for single words it is weaker. */
 const WORD_REPEAT_SHARE = 0.5;
 
-function prefixSums(values: readonly number[]): number[] {
-  const out = [0];
-  values.forEach((v) => out.push(out[out.length - 1] + v));
+/** Prefix sums of value(0), ..., value(n - 1), in a typed array (one kind of array for the compiled loops). */
+function prefixSums(n: number, value: (i: number) => number): Float64Array {
+  const out = new Float64Array(n + 1);
+  for (let i = 0; i < n; i++) out[i + 1] = out[i] + value(i);
   return out;
+}
+
+/**
+ * Each column's learned width, 0 without one. Read apart from the segmentation's loops, which would
+ * otherwise be compiled again when the first models (after a first round without) reach them.
+ */
+function learnedWidths(models: readonly ColumnModel[] | null, columns: number): Float64Array {
+  return Float64Array.from({ length: columns }, (_, c) => models?.[c]?.width ?? 0);
 }
 
 /** The row's words labelled with columns, as blocks of consecutive words of one column (pass 0). */
@@ -59,52 +68,62 @@ export function segmentRowMajor(row: RowSpan, fields: readonly (string | null)[]
     return s;
   };
 
-  const lower = words.map((w) => /^\p{Ll}/u.test(w.text));
-  const cumulative = prefixSums(words.map((w) => w.text.length + 1));
-  const sums = fields.map((_, c) => prefixSums(words.map((_, i) => emit(c, i))));
-  const lineStart = words.map((w, i) => (i > 0 && words[i - 1].line === w.line ? -1 : i));
-  for (let i = 1; i < n; i++) if (lineStart[i] < 0) lineStart[i] = lineStart[i - 1];
+  const lower = Uint8Array.from(words, (w) => (/^\p{Ll}/u.test(w.text) ? 1 : 0));
+  const cumulative = prefixSums(n, (i) => words[i].text.length + 1);
+  const sums = Array.from({ length: K }, (_, c) => prefixSums(n, (i) => emit(c, i)));
+  const widths = learnedWidths(evidence.models, K);
+  // Where each word's line starts.
+  const lineStart = new Int32Array(n);
+  for (let i = 1; i < n; i++) lineStart[i] = words[i - 1].line === words[i].line ? lineStart[i - 1] : i;
 
   // Semi-Markov over pieces (a run of one line's words in one column), in states (column, furthest column
   // reached): within a line columns go left to right; every column should be reached.
   const S = K * K;
   const state = (c: number, m: number) => c * K + m;
-  const value: Float64Array[] = Array.from({ length: n + 1 }, () => new Float64Array(S).fill(-Infinity));
-  const back: { from: number; state: number }[][] = Array.from({ length: n + 1 }, () => new Array(S));
+  // Per point b and state s, at b * S + s: the best score of words [0, b) ending in s, where its last piece
+  // starts, and the state before it.
+  const value = new Float64Array((n + 1) * S).fill(-Infinity);
+  const backFrom = new Int32Array((n + 1) * S);
+  const backState = new Int32Array((n + 1) * S);
+  const improve = (b: number, s: number, v: number, from: number, previous: number) => {
+    if (v > value[b * S + s]) {
+      value[b * S + s] = v;
+      backFrom[b * S + s] = from;
+      backState[b * S + s] = previous;
+    }
+  };
   for (let b = 1; b <= n; b++) {
     for (let a = b - 1; a >= lineStart[b - 1]; a--) {
       const length = cumulative[b] - cumulative[a] - 1;
       for (let c = 0; c < K; c++) {
-        const width = evidence.models?.[c]?.width;
+        const width = widths[c];
         const piece = sums[c][b] - sums[c][a] - (width ? overflowPenalty(width, length) : 0);
         const enter = (lower[a] ? LOWER_START_COST : 0);
         if (a === 0) {
-          const v = piece - EMPTY_COST * c - enter;
-          if (v > value[b][state(c, c)]) [value[b][state(c, c)], back[b][state(c, c)]] = [v, { from: 0, state: -1 }];
+          improve(b, state(c, c), piece - EMPTY_COST * c - enter, 0, -1);
           continue;
         }
         const newLine = a === lineStart[a];
         for (let p = 0; p < K; p++) {
           if (!newLine && p >= c) continue;
           for (let mp = p; mp < K; mp++) {
-            const from = value[a][state(p, mp)];
+            const from = value[a * S + state(p, mp)];
             if (from === -Infinity) continue;
             let cost = c === p ? 0 : !newLine ? SPLIT_COST : c > p ? FORWARD_COST : BACK_COST;
             if (c > mp) cost += EMPTY_COST * (c - mp - 1) + enter;
-            const s = state(c, Math.max(mp, c));
-            const v = from - cost + piece;
-            if (v > value[b][s]) [value[b][s], back[b][s]] = [v, { from: a, state: state(p, mp) }];
+            improve(b, state(c, Math.max(mp, c)), from - cost + piece, a, state(p, mp));
           }
         }
       }
     }
   }
   let s = 0;
-  const final = (k: number) => value[n][k] - EMPTY_COST * (K - 1 - (k % K));
+  const final = (k: number) => value[n * S + k] - EMPTY_COST * (K - 1 - (k % K));
   for (let k = 1; k < S; k++) if (final(k) > final(s)) s = k;
   const labels = new Array<number>(n);
   for (let b = n; b > 0 && s >= 0; ) {
-    const { from, state: previous } = back[b][s];
+    const from = backFrom[b * S + s];
+    const previous = backState[b * S + s];
     labels.fill(Math.floor(s / K), from, b);
     b = from;
     s = previous;

@@ -14,9 +14,19 @@ export interface Word {
   line: number;
 }
 
-/** The row's words in order. */
+/** Rows' words by their lines, so that every segmentation of a row reads the same words (and what was computed of them). */
+const wordsOfLines = new WeakMap<readonly RowLine[], Word[]>();
+
+/** The row's words in order (a row's lines are not edited once read; the words are not to be edited). */
 export function rowWords(lines: readonly RowLine[]): Word[] {
-  return lines.flatMap((l, line) => l.text.split(/\s+/).filter(Boolean).map((text) => ({ text, line })));
+  let words = wordsOfLines.get(lines);
+  if (!words) {
+    // Built by push: one kind of array whatever runs compiled (the segmentations' loops read it).
+    words = [];
+    for (const [line, l] of lines.entries()) for (const text of l.text.split(/\s+/)) if (text) words.push({ text, line });
+    wordsOfLines.set(lines, words);
+  }
+  return words;
 }
 
 /** A head shorter than this is not taken for the start of a broken English word ("in" + "to"). */
@@ -25,6 +35,27 @@ const MIN_ENGLISH_HEAD = 4;
 const MAX_SUFFIX_TAIL = 2;
 /** A lone lower-case letter that is a word of its own ("a" of "as a"); any other is a word's last letter. */
 const LONE_LETTER_WORDS = new Set(["a"]);
+
+/** A letter (one code point). */
+const LETTER = /^\p{L}$/u;
+const isHighSurrogate = (unit: number) => unit >= 0xd800 && unit <= 0xdbff;
+const isLowSurrogate = (unit: number) => unit >= 0xdc00 && unit <= 0xdfff;
+
+/**
+ * The letters that end a text ("Peneliti" of "... Peneliti"), as /(\p{L}+)$/u finds them, read backwards
+ * from the end code point by code point: the pattern, tried from every start, was quadratic on a whole
+ * cell's text.
+ */
+export function trailingLetters(text: string): string | undefined {
+  let start = text.length;
+  while (start > 0) {
+    // A low surrogate after a high one is the second half of one code point.
+    const from = start >= 2 && isLowSurrogate(text.charCodeAt(start - 1)) && isHighSurrogate(text.charCodeAt(start - 2)) ? start - 2 : start - 1;
+    if (!LETTER.test(text.slice(from, start))) break;
+    start = from;
+  }
+  return start < text.length ? text.slice(start) : undefined;
+}
 
 /**
  * clean.ts's joinDecision, plus what narrow table columns need, where words are broken wherever the
@@ -36,7 +67,7 @@ const LONE_LETTER_WORDS = new Set(["a"]);
 export function decideJoin(left: string, right: string, vocabulary: Vocabulary): JoinDecision {
   const decision = joinDecision(left, right, vocabulary);
   if (decision !== "space") return decision;
-  const head = /(\p{L}+)$/u.exec(left)?.[1];
+  const head = trailingLetters(left);
   const tail = /^(\p{Ll}+)(?![\p{L}\p{N}])/u.exec(right)?.[1];
   if (!head || !tail) return "space";
   if (tail.length === 1 && !LONE_LETTER_WORDS.has(tail)) return "glue";
@@ -129,6 +160,8 @@ const MIN_WINDOW_LETTERS = 10;
 const WINDOW = 3;
 /** Two words spelling this many letters are specific too: a two-word piece of a cell ("Sexual Exploitation"). */
 const MIN_PAIR_LETTERS = 14;
+/** The windows tried at each word, longest first: words in the window, letters they must spell. */
+const WINDOWS: readonly (readonly [number, number])[] = [[WINDOW, MIN_WINDOW_LETTERS], [2, MIN_PAIR_LETTERS]];
 
 /**
  * Which words of the row are found, with their neighbours and in order, in `reference` (another table's
@@ -143,28 +176,62 @@ export function referenceMatches(words: readonly Word[], reference: string): boo
   const keys = words.map((w) => squash(w.text));
   const found: { at: number; span: number; offset: number }[] = [];
   for (let i = 0; i < words.length; i++) {
-    for (const [span, minLetters] of [[WINDOW, MIN_WINDOW_LETTERS], [2, MIN_PAIR_LETTERS]]) {
+    for (const [span, minLetters] of WINDOWS) {
       if (i + span > words.length) continue;
-      const key = keys.slice(i, i + span).join("");
+      let key = keys[i];
+      for (let k = i + 1; k < i + span; k++) key += keys[k];
       if (key.length < minLetters) continue;
       for (let offset = ref.indexOf(key); offset >= 0; offset = ref.indexOf(key, offset + 1)) found.push({ at: i, span, offset });
     }
   }
-  // Longest chain of windows increasing in both row position and reference offset.
-  const length = found.map((f) => f.span);
-  const previous = found.map(() => -1);
-  for (let k = 0; k < found.length; k++) {
-    for (let j = 0; j < k; j++) {
-      if (found[j].at < found[k].at && found[j].offset < found[k].offset && length[j] + found[k].span > length[k]) {
-        length[k] = length[j] + found[k].span;
-        previous[k] = j;
-      }
-    }
-  }
+  const { length, previous } = longestChain(found, ref.length);
   const matched = new Array<boolean>(words.length).fill(false);
-  let k = length.length ? length.indexOf(Math.max(...length)) : -1;
+  let k = -1;
+  for (let j = 0; j < length.length; j++) if (k < 0 || length[j] > length[k]) k = j;
   for (; k >= 0; k = previous[k]) matched.fill(true, found[k].at, found[k].at + found[k].span);
   return matched;
+}
+
+/**
+ * The longest chain of windows increasing in both row position and reference offset: per window (in order
+ * of position), the chain's length ending there and the window before it, the first of the longest. A
+ * prefix-maximum tree over offsets holds the windows of earlier positions, so each window asks it once
+ * instead of looking at every window before it.
+ */
+function longestChain(found: readonly { at: number; span: number; offset: number }[], offsets: number): { length: Int32Array; previous: Int32Array } {
+  const length = new Int32Array(found.length);
+  const previous = new Int32Array(found.length).fill(-1);
+  // Fenwick tree over offset + 1: the best (longest, then first) window at or below each offset.
+  const treeLength = new Int32Array(offsets + 2);
+  const treeWindow = new Int32Array(offsets + 2).fill(-1);
+  const better = (len: number, window: number, than: number) => len > treeLength[than] || (len === treeLength[than] && len > 0 && window < treeWindow[than]);
+  for (let group = 0; group < found.length; ) {
+    let next = group;
+    while (next < found.length && found[next].at === found[group].at) next++;
+    for (let k = group; k < next; k++) {
+      // Windows of earlier positions with a smaller offset.
+      let bestLength = 0;
+      let bestWindow = -1;
+      for (let i = found[k].offset; i > 0; i -= i & -i) {
+        if (treeLength[i] > bestLength || (treeLength[i] === bestLength && bestLength > 0 && treeWindow[i] < bestWindow)) {
+          bestLength = treeLength[i];
+          bestWindow = treeWindow[i];
+        }
+      }
+      length[k] = found[k].span + bestLength;
+      previous[k] = bestWindow;
+    }
+    for (let k = group; k < next; k++) {
+      for (let i = found[k].offset + 1; i < treeLength.length; i += i & -i) {
+        if (better(length[k], k, i)) {
+          treeLength[i] = length[k];
+          treeWindow[i] = k;
+        }
+      }
+    }
+    group = next;
+  }
+  return { length, previous };
 }
 
 /** Per word of an authors cell that is (or is not) name-shaped. */
@@ -182,7 +249,20 @@ const MIN_MISS_LETTERS = 3;
  * Word-level evidence, per column (by field) and word: name shapes for an authors column, and agreement
  * with other tables' cells for the same row (`references`, per column, undefined where there is none).
  */
-export function columnWordScores(words: readonly Word[], fields: readonly (string | null)[], references: readonly (string | undefined)[]): number[][] {
+export function columnWordScores(words: readonly Word[], fields: readonly (string | null)[], references: readonly (string | undefined)[]): readonly (readonly number[])[] {
+  // A row is read again in every round, mostly with the same references: the same words give the same scores.
+  let seen = wordScores.get(words);
+  if (!seen) wordScores.set(words, (seen = new Map()));
+  const key = JSON.stringify([fields, references]);
+  let scores = seen.get(key);
+  if (!scores) seen.set(key, (scores = scoreWords(words, fields, references)));
+  return scores;
+}
+
+/** columnWordScores already computed, by words and then by fields and references. */
+const wordScores = new WeakMap<readonly Word[], Map<string, readonly (readonly number[])[]>>();
+
+function scoreWords(words: readonly Word[], fields: readonly (string | null)[], references: readonly (string | undefined)[]): number[][] {
   const matches = fields.map((_, c) => (references[c] ? referenceMatches(words, references[c]!) : null));
   return fields.map((field, c) =>
     words.map((w, i) => {

@@ -45,7 +45,21 @@ export function tokenSpans(text: string): TokenSpan[] {
   return out;
 }
 
+/** Words and lines are squashed again and again (a table's rows, round after round): short texts are remembered. */
+const squashed = new Map<string, string>();
+/** Longer texts are rarely squashed twice. */
+const SQUASH_MEMO_MAX_CHARS = 64;
+/** Forget everything past this many texts, so memory stays bounded. */
+const SQUASH_MEMO_LIMIT = 100_000;
+
 /** Letters and digits only, lower case: how extracted text, metadata and quotes are compared loosely. */
 export function squash(text: string): string {
-  return foldCase(text).replace(/[^\p{L}\p{N}]/gu, "");
+  if (text.length > SQUASH_MEMO_MAX_CHARS) return foldCase(text).replace(/[^\p{L}\p{N}]/gu, "");
+  let out = squashed.get(text);
+  if (out === undefined) {
+    out = foldCase(text).replace(/[^\p{L}\p{N}]/gu, "");
+    if (squashed.size >= SQUASH_MEMO_LIMIT) squashed.clear();
+    squashed.set(text, out);
+  }
+  return out;
 }
