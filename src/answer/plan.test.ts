@@ -36,6 +36,11 @@ const CASES: [string, Plan["kind"], Expect?][] = [
   ["Rekomendasi dari studi nomor 4 apa?", "lookup", { studies: [4], fields: ["recommendations"] }],
   ["What theory does the MLMC study build on?", "lookup", { studies: [3], fields: ["theory"] }],
   ["Tujuan penelitian Regina apa?", "lookup", { studies: [4], fields: ["aim"] }],
+  // two bibliographic fields at once: a weak year word beside a field named outright
+  ["Siapa yang menulis studi 4, dan tahun berapa terbitnya?", "lookup", { studies: [4], fields: ["authors", "year"] }],
+  ["What method does study 1 use, and what year is it from?", "lookup", { studies: [1], fields: ["design", "year"] }],
+  // a place word with a publication word asks for the venue
+  ["Where did study 2 get published?", "lookup", { studies: [2], fields: ["venue"] }],
   ["What is the title of study 2?", "lookup", { studies: [2], fields: ["title"] }],
   ["Judul studi nomor 3 apa ya?", "lookup", { studies: [3], fields: ["title"] }],
   ["What intervention did study 1 describe?", "lookup", { studies: [1], fields: ["intervention"] }],
@@ -91,9 +96,23 @@ const CASES: [string, Plan["kind"], Expect?][] = [
   ["Metode review ini apa?", "explain"],
   ["How much did the MLMC program cost?", "explain", { studies: [3] }],
   ["Berapa biaya program rehabilitasi di Jepara?", "explain", { studies: [1] }],
+  // counting something inside a study is not counting studies
+  ["How many sessions did the study 3 mentors hold?", "explain", { studies: [3] }],
   ["What is child trafficking?", "explain"],
   ["What's the weather like in Jakarta today?", "explain"],
 ];
+
+describe("what a question counts", () => {
+  const types = (text: string) => analyzeQuestion(text, SYNTHETIC_INDEX).answerTypes;
+  it("counting something inside a study asks for an amount; counting studies does not", () => {
+    expect(types("How many sessions did the study 3 mentors hold?")).toContain("amount");
+    expect(types("How many of the four studies are qualitative?")).not.toContain("amount");
+    expect(types("Berapa dari 4 artikel itu yang kualitatif?")).not.toContain("amount");
+  });
+  it("'tahun berapa' asks for a year, not an amount", () => {
+    expect(types("Penulis studi 2 siapa, tahunnya berapa?")).not.toContain("amount");
+  });
+});
 
 describe("planQuestion", () => {
   it("has at least 60 questions of its own", () => expect(CASES.length).toBeGreaterThanOrEqual(60));

@@ -219,11 +219,18 @@ function asksWhichStudies(tokens: string[]): boolean {
 }
 
 /** The word a count question counts ("how many interviews", "berapa artikel") is a study noun. */
+/** Words that may stand between "how many" and what is counted ("how many of the included studies"). */
+const BEFORE_COUNTED = new Set(["of", "the", "these", "those", "dari", "yang", "yg", "included", "reviewed", "selected", "different", "tersebut", "itu", "ini", "the"]);
+
+const NUMBER_TOKENS = new Set(["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan", "sepuluh"]);
+
+/** The question counts studies ("how many studies", "berapa artikel"), not something inside them ("how many interviews"). */
 function countsStudies(tokens: string[]): boolean {
   const w = questionWords();
   for (const m of phrasesIn(tokens, w.count)) {
-    const next = tokens.slice(m.end, m.end + 3);
-    if (next.some((t, i) => hasPhrase(next.slice(i, i + 1), w.studies_noun) || ["of", "dari", "the", "yang", "yg"].includes(t) && i === 0)) return true;
+    let i = m.end;
+    while (i < tokens.length && (BEFORE_COUNTED.has(tokens[i]) || /^\d+$/.test(tokens[i]) || NUMBER_TOKENS.has(tokens[i]))) i++;
+    if (i === tokens.length || hasPhrase(tokens.slice(i, i + 1), w.studies_noun)) return true;
   }
   return false;
 }
@@ -270,6 +277,11 @@ export function fillerWordStems(): Set<string> {
 /** A question about little more than the study it names ("Rumah Faye tahun berapa?"): weak field words count. */
 const MAX_TOPIC_TERMS_FOR_WEAK_FIELDS = 1;
 
+/** Fields of a study's bibliographic row: a question may ask for several at once. */
+const BIBLIOGRAPHIC: ReadonlySet<StudyField> = new Set(["title", "authors", "year", "venue", "database", "design"]);
+
+const range = (start: number, end: number) => Array.from({ length: end - start }, (_, i) => start + i);
+
 /** Citation markers copied from an answer ("[7]", "[1, 2]"): references to that answer, not words to look up. */
 const CITATION_MARKER = /\[\s*\d+(?:\s*,\s*\d+)*\s*\]/g;
 
@@ -302,15 +314,27 @@ export function analyzeQuestion(asked: string, index: QuestionIndex, langOverrid
   // Weak words add a field only when no stronger word named one ("where ... published?" asks the venue).
   // "what year was it published": a weak year word with a publication word is a strong one.
   if (!asks.includes("year") && hasPhrase(tokens, w.publication_words) && hasPhrase(tokens, w.weak_fields.year ?? [])) asks.push("year");
-  const strong = asks.length > 0;
-  if (!strong && (topic.length <= MAX_TOPIC_TERMS_FOR_WEAK_FIELDS || list)) {
+  // "Where was study 3 published?": a place word with a publication word asks for the venue.
+  const publishedWhere = !asks.includes("venue") && hasPhrase(tokens, w.publication_words) && hasPhrase(tokens, w.weak_fields.country ?? []) && findPlaces(text).length === 0;
+  if (publishedWhere) asks.push("venue");
+  // Tokens a strong field phrase took: a weak word inside one ("where" of "where was it published") is that field's.
+  const taken = new Set(Object.values(w.fields).flatMap((phrases) => phrasesIn(tokens, phrases).flatMap((m) => range(m.start, m.end))));
+  const weakYear = phrasesIn(tokens, w.weak_fields.year ?? []);
+  const strongAsks = [...asks];
+  if (topic.length <= MAX_TOPIC_TERMS_FOR_WEAK_FIELDS || list) {
     for (const [field, phrases] of Object.entries(w.weak_fields)) {
       // "dari tahun berapa sampai berapa" asks for a period, not when the study was published.
       if (field === "year" && period) continue;
-      if (!asks.includes(field as StudyField) && hasPhrase(tokens, phrases)) asks.push(field as StudyField);
+      if (asks.includes(field as StudyField) || (field === "country" && publishedWhere)) continue;
+      // Beside a field named outright, a weak word adds another only among the table's bibliographic fields
+      // ("penulis ... tahunnya berapa?"); "which country ... program?" stays a country question.
+      if (strongAsks.length > 0 && !(BIBLIOGRAPHIC.has(field as StudyField) && strongAsks.every((f) => BIBLIOGRAPHIC.has(f)))) continue;
+      if (phrasesIn(tokens, phrases).some((m) => !range(m.start, m.end).some((t) => taken.has(t)))) asks.push(field as StudyField);
     }
   }
-  const count = hasPhrase(tokens, w.count);
+  // "tahun berapa" asks for a year, not for an amount: count words inside a year phrase do not count.
+  const inYear = (m: { start: number; end: number }) => asks.includes("year") && weakYear.some((y) => m.start >= y.start && m.start <= y.end);
+  const count = phrasesIn(tokens, w.count).some((m) => !inYear(m));
   if (count && hasPhrase(tokens, w.sample_words) && !answerTypes.includes("sample")) answerTypes.push("sample");
   // "How many interviews ...": a count needs a number in the answer (a count of studies is answered by the records).
   if (count && !countsStudies(tokens) && answerTypes.length === 0) answerTypes.push("amount");
