@@ -86,7 +86,7 @@ function fieldPhrase(context: ComposeContext, record: StudyRecord, field: StudyF
   return b;
 }
 
-function lookup(context: ComposeContext, studies: StudyRef[], fields: StudyField[]): Composition {
+function lookup(context: ComposeContext, studies: StudyRef[], fields: StudyField[], overview = false): Composition {
   const sentences: AnswerSentence[] = [];
   const named: number[] = [];
   // A list question gets the whole list a cell holds, not the best two sentences.
@@ -101,7 +101,9 @@ function lookup(context: ComposeContext, studies: StudyRef[], fields: StudyField
     }
     for (const field of fields) {
       const s = fieldPhrase(context, record, field, limit);
-      sentences.push(s ? s.done() : new SentenceBuilder().say(MESSAGES[context.lang].fieldMissing(labelOf(context, record), field)).done("frame"));
+      // An overview says what the record holds; a field asked for and missing is said to be missing.
+      if (s) sentences.push(s.done());
+      else if (!overview) sentences.push(new SentenceBuilder().say(MESSAGES[context.lang].fieldMissing(labelOf(context, record), field)).done("frame"));
     }
   }
   // Nothing found for what was asked: the answer says so, and that is an abstention.
@@ -322,7 +324,7 @@ function reviewMeta(context: ComposeContext, docs: string[], field: "authors" | 
 export function composeFromRecords(context: ComposeContext, plan: Plan): Composition | undefined {
   switch (plan.kind) {
     case "lookup":
-      return lookup(context, plan.studies, plan.fields);
+      return lookup(context, plan.studies, plan.fields, plan.overview ?? false);
     case "compare":
       return compare(context, plan.studies, plan.fields, context.question.asks.length === 0);
     case "list":

@@ -23,6 +23,8 @@ function otherLanguageWord(word: string, reader: Lang): boolean {
 const FIGURE = /(?<![\p{L}\d])(\d+(?:[.,]\d+)*(?:\s*[-–]\s*\d+(?:[.,]\d+)*)?%?)(?:\s+([\p{L}-]+))?/gu;
 /** A capitalised name of two or more words, or an acronym ("Trauma-Focused Cognitive Behavioral Therapy", "KPAI"). */
 const NAME = /(?<![\p{L}])(?:\p{Lu}[\p{L}'’-]*(?:\s+(?:of|and|for|the|dan|untuk)?\s*\p{Lu}[\p{L}'’-]*)+|[A-Z][A-Z0-9]{2,}s?)(?![\p{L}])/gu;
+/** Names run to a few words ("Save the Children", "My Life My Choice"); longer capitalised runs are titles. */
+const MAX_NAME_WORDS = 5;
 /** At most this many gloss items: a gloss is a help, not a second answer. */
 export const MAX_GLOSS_ITEMS = 10;
 
@@ -51,7 +53,8 @@ export function glossOf(text: string, lang: Lang, keep: (canonical: string[]) =>
   for (const m of text.matchAll(NAME)) {
     // A capitalised word opening the sentence is not a name ("Sejak Januari"); Title Case words of the
     // other language ("Peran Pemerintah Daerah") are words to translate, not names.
-    if (m.index === 0 || m[0].split(/\s+/).every((w) => otherLanguageWord(w, lang))) continue;
+    // A run of more than MAX_NAME_WORDS capitalised words is a title, not a name.
+    if (m.index === 0 || m[0].split(/\s+/).length > MAX_NAME_WORDS || m[0].split(/\s+/).every((w) => otherLanguageWord(w, lang))) continue;
     add(m[0]);
   }
   for (const term of glossTerms(text, lang, keep)) {

@@ -50,7 +50,7 @@ const FIELD_NAMES: Record<Lang, Record<StudyField, string>> = {
 export const fieldName = (field: StudyField, lang: Lang) => FIELD_NAMES[lang][field];
 
 /** English puts "the" before plural and "union" country names: "the United States", "the Philippines". */
-function theCountry(name: string): string {
+export function theCountry(name: string): string {
   return /^(?:United|Republic|Kingdom|Federated|Democratic)\b|\b(?:Islands|States|Emirates|Netherlands|Philippines|Bahamas|Maldives|Gambia)$/.test(name) ? `the ${name}` : name;
 }
 
@@ -68,8 +68,8 @@ export const MESSAGES: Record<Lang, AnswerMessages> = {
       year: (who, v) => `${who} was published in ${v}`,
       venue: (who, v) => `${who} appeared in ${v}`,
       database: (who, v) => `${who} was found through ${v}`,
-      design: (who, v) => `${who} is described as ${v}`,
-      country: (who, v) => `${who} took place in ${theCountry(v)}`,
+      design: (who, v) => `The method of ${who}: ${v}`,
+      country: (who, v) => `${who} took place in ${v}`,
       setting: (who, v) => `${who} is set in ${v}`,
       population: (who, v) => `${who} is about ${v}`,
       intervention: (who, v) => `The program of ${who}: ${v}`,
@@ -136,7 +136,7 @@ export const MESSAGES: Record<Lang, AnswerMessages> = {
       year: (who, v) => `${who} terbit tahun ${v}`,
       venue: (who, v) => `${who} dimuat di ${v}`,
       database: (who, v) => `${who} ditemukan melalui ${v}`,
-      design: (who, v) => `${who} digambarkan sebagai ${v}`,
+      design: (who, v) => `Metode ${who}: ${v}`,
       country: (who, v) => `${who} dilakukan di ${v}`,
       setting: (who, v) => `Lokasi ${who}: ${v}`,
       population: (who, v) => `${who} membahas ${v}`,

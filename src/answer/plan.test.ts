@@ -36,6 +36,9 @@ const CASES: [string, Plan["kind"], Expect?][] = [
   ["Rekomendasi dari studi nomor 4 apa?", "lookup", { studies: [4], fields: ["recommendations"] }],
   ["What theory does the MLMC study build on?", "lookup", { studies: [3], fields: ["theory"] }],
   ["Tujuan penelitian Regina apa?", "lookup", { studies: [4], fields: ["aim"] }],
+  // nothing asked but the study: an overview
+  ["Tell me about study 3", "lookup", { studies: [3], fields: ["title", "design", "country", "intervention", "outcomes"] }],
+  ["Ceritakan dong soal studi nomor 2", "lookup", { studies: [2], fields: ["title", "design", "country", "intervention", "outcomes"] }],
   // two bibliographic fields at once: a weak year word beside a field named outright
   ["Siapa yang menulis studi 4, dan tahun berapa terbitnya?", "lookup", { studies: [4], fields: ["authors", "year"] }],
   ["What method does study 1 use, and what year is it from?", "lookup", { studies: [1], fields: ["design", "year"] }],
@@ -108,6 +111,10 @@ describe("what a question counts", () => {
     expect(types("How many sessions did the study 3 mentors hold?")).toContain("amount");
     expect(types("How many of the four studies are qualitative?")).not.toContain("amount");
     expect(types("Berapa dari 4 artikel itu yang kualitatif?")).not.toContain("amount");
+  });
+  it("an ordinal pointing back ('the second one') is not a topic to look up", () => {
+    expect(analyzeQuestion("and what about the second one?", SYNTHETIC_INDEX).topic).toEqual([]);
+    expect(analyzeQuestion("yang ketiga gimana?", SYNTHETIC_INDEX).topic).toEqual([]);
   });
   it("'tahun berapa' asks for a year, not an amount", () => {
     expect(types("Penulis studi 2 siapa, tahunnya berapa?")).not.toContain("amount");

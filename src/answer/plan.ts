@@ -16,7 +16,7 @@ import { hasPhrase, questionWords } from "../retrieve/question-words.ts";
 import type { AnswerType, FilterValue, StudyRef } from "../retrieve/question.ts";
 
 export type Plan =
-  | { kind: "lookup"; studies: StudyRef[]; fields: StudyField[] }
+  | { kind: "lookup"; studies: StudyRef[]; fields: StudyField[]; overview?: true }
   | { kind: "list"; filters: FilterValue[]; fields: StudyField[]; existence: boolean; exclude?: StudyRef[] }
   | { kind: "count"; filters: FilterValue[] }
   | { kind: "compare"; studies: StudyRef[]; fields: StudyField[] }
@@ -44,6 +44,9 @@ export interface PlanContext {
   /** Documents in scope. */
   docs: string[];
 }
+
+/** What an overview of one study says: what it is, how and where it was done, its program and results. */
+const OVERVIEW_FIELDS: StudyField[] = ["title", "design", "country", "intervention", "outcomes"];
 
 export function planQuestion(resolved: ResolvedQuestion, context: PlanContext): Plan {
   const q = resolved.question;
@@ -73,6 +76,8 @@ export function planQuestion(resolved: ResolvedQuestion, context: PlanContext): 
     const fields = q.asks;
     if (q.studies.length >= 2 && (q.compare || fields.length === 0)) return { kind: "compare", studies: q.studies, fields: fields.length > 0 ? fields : COMPARE_FIELDS };
     if (fields.length > 0 && q.answerTypes.length === 0) return { kind: "lookup", studies: q.studies, fields };
+    // "Tell me about study 9", "and the second one?": nothing asked but the study itself, an overview.
+    if (q.studies.length === 1 && q.answerTypes.length === 0 && q.topic.length === 0) return { kind: "lookup", studies: q.studies, fields: OVERVIEW_FIELDS, overview: true };
     return { kind: "explain", studies: q.studies, docs, sections, answerTypes: q.answerTypes };
   }
   if (q.answerTypes.length > 0 && !q.list) return { kind: "explain", studies: [], docs, sections, answerTypes: q.answerTypes };

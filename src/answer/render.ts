@@ -7,7 +7,7 @@ import type { Lang } from "../domain/lang.ts";
 import type { FieldValue, StudyField, StudyRecord } from "../domain/study.ts";
 import { countryName } from "../vocab/places.ts";
 import { loadVocabulary } from "../vocab/vocabulary.ts";
-import { MESSAGES } from "./messages.ts";
+import { MESSAGES, theCountry } from "./messages.ts";
 import type { AnswerSentence } from "./types.ts";
 
 export class SentenceBuilder {
@@ -110,7 +110,7 @@ const VERBATIM: ReadonlySet<StudyField> = new Set(["authors", "year", "venue"]);
 export function writeValue(b: SentenceBuilder, field: StudyField, value: FieldValue, lang: Lang): SentenceBuilder {
   if (field === "setting") return b.say(value.text);
   if (value.keys.length > 0 && !VERBATIM.has(field)) {
-    const labels = value.keys.map((k) => keyLabel(field, k, lang)).join(", ");
+    const labels = value.keys.map((k) => (field === "country" && lang === "en" ? theCountry(keyLabel(field, k, lang)) : keyLabel(field, k, lang))).join(", ");
     b.say(labels);
     // A cell that says more than its label ("Deskripsi intervensi jangka panjang") is shown as written too.
     if (field === "design" && value.source === "table" && value.text.toLowerCase() !== labels.toLowerCase()) b.say(" (").quote(value.text).say(")");

@@ -8,6 +8,7 @@
  *    countries and places are found in the study's own cells (title, intervention, outcomes).
  *  - Recommendations, theories and aims are the cell sentences that say so (cue words, both languages).
  */
+import { isColumnLabel } from "./table-header.ts";
 import type { FieldValue, StudyField, StudyRecord } from "../domain/study.ts";
 import { splitSentences } from "../text/sentences.ts";
 import { findPlaces } from "../vocab/places.ts";
@@ -35,6 +36,8 @@ function value(loc: CellLocation, start = 0, end = loc.text.length, keys: string
 }
 
 function add(draft: Draft, field: StudyField, v: FieldValue) {
+  // A cell holding a column's name ("Desain Studi" where the design should be) says nothing of the study.
+  if (v.source === "table" && isColumnLabel(v.text)) return;
   const list = (draft.fields[field] ??= []);
   if (!list.some((x) => x.passageId === v.passageId && x.start === v.start && x.end === v.end)) list.push(v);
 }

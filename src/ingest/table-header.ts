@@ -27,6 +27,12 @@ for (const { field, phrases } of VOCABULARY.columns) {
   }
 }
 const HEADINGS = new Set(VOCABULARY.sectionHeadings.map(squash));
+
+/** A text that is a column name ("Desain Studi" left in a cell): a label, never a value. */
+export function isColumnLabel(text: string): boolean {
+  const key = squash(text);
+  return key.length > 0 && PHRASES.has(key);
+}
 const VENUE_CUES = VOCABULARY.venueCues.map(squash);
 /** A word cut by a narrow column still names a venue kind when this much of it is left ("Associati"). */
 const MIN_CUE_PREFIX = 6;
