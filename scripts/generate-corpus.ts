@@ -17,7 +17,6 @@ const corpus = await generateCorpus({
   documents: Number(count),
   seed: Number(seed),
   sourceText: readFileSync(path.join(PROJECT_ROOT, "corpus", "review-child-trafficking-programs.txt"), "utf8").replace(/\s+/g, " "),
-  catalogDir: path.join(PROJECT_ROOT, "corpus"),
 });
 writeFileSync(path.join(dir, "facts.json"), JSON.stringify(corpus.facts, null, 2));
 console.log(`${corpus.documents} documents (${(corpus.bytes / 1e6).toFixed(1)} MB) and ${corpus.facts.length} planted facts in ${dir}`);

@@ -46,7 +46,6 @@ export async function scaleBench(documents: number, options: { queries: number; 
       dir: corpusDir,
       documents,
       sourceText: readFileSync(path.join(PROJECT_ROOT, "corpus", "review-child-trafficking-programs.txt"), "utf8").replace(/\s+/g, " "),
-      catalogDir: path.join(PROJECT_ROOT, "corpus"),
     });
     options.log(`scale ${documents}: ingesting ${(corpus.bytes / 1e6).toFixed(1)} MB`);
     // The vector index is built from 5,000 rows here, so both sizes are measured with and without it.

@@ -75,8 +75,6 @@ export interface GenerateOptions {
   seed?: number;
   /** The review's cleaned text, the source of sentences and vocabulary. */
   sourceText: string;
-  /** corpus/ folder whose studies.json and study-aliases.json are copied. */
-  catalogDir: string;
 }
 
 export async function generateCorpus(options: GenerateOptions): Promise<SyntheticCorpus> {
@@ -92,7 +90,6 @@ export async function generateCorpus(options: GenerateOptions): Promise<Syntheti
   const facts: PlantedFact[] = [];
   let bytes = 0;
   await mkdir(options.dir, { recursive: true });
-  for (const file of ["studies.json", "study-aliases.json"]) await copyFile(path.join(options.catalogDir, file), path.join(options.dir, file));
 
   // A sentence of the review with a few content words swapped for other words of the review.
   const variant = (base: string) =>
