@@ -3,7 +3,7 @@
  * Writes bench/results.json and docs/BENCHMARKS.md (targets met or missed); exits 0 either way.
  */
 import { parseArgs } from "node:util";
-import { describeFailure } from "../src/errors.ts";
+import { describeFailure } from "../src/domain/errors.ts";
 import { runBench } from "../src/bench/run-bench.ts";
 import { targets } from "../src/bench/report.ts";
 

@@ -2,8 +2,8 @@
  * npm run serve: serve the chat page and API on the existing index (refuses, with the fix, when there is
  * none). npm start runs this with --ensure-index: build the index first when it is missing or stale.
  */
-import { ConfigError, loadConfig } from "../src/config.ts";
-import { describeFailure } from "../src/errors.ts";
+import { loadConfig } from "../src/config.ts";
+import { describeFailure, ProductError } from "../src/domain/errors.ts";
 import { startServer } from "../src/server/serve.ts";
 import { logEvent } from "../src/server/log.ts";
 
@@ -23,9 +23,8 @@ try {
     });
   }
 } catch (error) {
-  const name = error instanceof Error ? error.name : "";
-  const hint = name === "IndexMissingError" ? " — run `npm run ingest` to build it" : name === "IndexCorruptError" ? " — run `npm run ingest` to rebuild it" : "";
-  const known = error instanceof ConfigError || ["StartupError", "IndexMissingError", "IndexCorruptError"].includes(name);
-  console.error(`Cannot start: ${known ? (error as Error).message : describeFailure(error)}${hint}`);
+  const code = error instanceof ProductError ? error.code : "";
+  const hint = code === "index_missing" ? " — run `npm run ingest` to build it" : code === "index_corrupt" ? " — run `npm run ingest` to rebuild it" : "";
+  console.error(`Cannot start: ${describeFailure(error)}${hint}`);
   process.exit(1);
 }

@@ -3,8 +3,8 @@
  * (src/store/checksums.ts). One line; exit 0 when they match, 1 when they do not (naming the build the
  * server would fall back to) or when there is no index.
  */
-import { ConfigError, loadConfig } from "../src/config.ts";
-import { describeFailure } from "../src/errors.ts";
+import { loadConfig } from "../src/config.ts";
+import { describeFailure } from "../src/domain/errors.ts";
 import { listBuilds, verifyBuild } from "../src/store/checksums.ts";
 import { indexRoot, readCurrentBuild } from "../src/store/layout.ts";
 
@@ -34,6 +34,6 @@ try {
     process.exit(1);
   }
 } catch (error) {
-  console.error(`Cannot verify: ${error instanceof ConfigError ? error.message : describeFailure(error)}`);
+  console.error(`Cannot verify: ${describeFailure(error)}`);
   process.exit(1);
 }

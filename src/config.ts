@@ -10,6 +10,7 @@ import { createHash } from "node:crypto";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
+import { ProductError } from "./domain/errors.ts";
 
 /** The repository root (this file lives in src/). */
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -128,8 +129,10 @@ export interface Config {
 }
 
 /** Thrown when the environment holds a value the product cannot use. */
-export class ConfigError extends Error {
-  override name = "ConfigError";
+export class ConfigError extends ProductError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super("config", message, options);
+  }
 }
 
 /** Parse the environment into a Config. Throws ConfigError naming the variable on bad input. */

@@ -3,13 +3,17 @@
  * one is configured. Querying an index with a different embedder than the one that built it is refused.
  */
 import type { Config } from "../config.ts";
+import { ProductError } from "../domain/errors.ts";
 import { embedderForIndex } from "../embed/index.ts";
 import { PassageStore } from "../store/passage-store.ts";
 import type { AnswerContext } from "./answer.ts";
 import { createLlmComposer } from "./llm-composer.ts";
 
-export class EmbedderMismatchError extends Error {
-  override name = "EmbedderMismatchError";
+/** The index was built with an embedder this configuration cannot load: re-ingest or set EMBEDDER. */
+export class EmbedderMismatchError extends ProductError {
+  constructor(message: string) {
+    super("embedder_mismatch", message);
+  }
 }
 
 export async function createAnswerContext(config: Config, store?: PassageStore): Promise<AnswerContext> {

@@ -3,6 +3,7 @@
  * version, a dimension, a batch limit, and one method. Results carry warnings, so a fallback or a
  * truncation is visible, never silent.
  */
+import { ProductError } from "../domain/errors.ts";
 export interface EmbedResult {
   vectors: Float32Array[];
   warnings: string[];
@@ -22,13 +23,12 @@ export interface Embedder {
 }
 
 /** An embedding call failed. `retryable` says whether trying again may help (timeouts, 429, 5xx). */
-export class EmbedderError extends Error {
-  override name = "EmbedderError";
+export class EmbedderError extends ProductError {
   constructor(
     message: string,
     readonly retryable: boolean,
     options?: { cause?: unknown },
   ) {
-    super(message, options);
+    super("embedder", message, options);
   }
 }

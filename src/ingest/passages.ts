@@ -18,7 +18,7 @@ import { chunkSentences, type SentenceUnit } from "./chunk.ts";
 import { extractLines, joinLinesWithOffsets, Vocabulary } from "./clean.ts";
 import type { Draft } from "./drafts.ts";
 import { readIdentity, withCsl } from "./identity.ts";
-import { createStudyLinker, type StudyLinker } from "./link-studies.ts";
+import { createStudyLinker, type StudyLinker } from "../text/link-studies.ts";
 import { buildRecords, type CellLocation } from "./records.ts";
 import { referenceDrafts, type ParsedReference } from "./reference-list.ts";
 import { formatStudyReference } from "./references.ts";

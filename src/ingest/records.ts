@@ -13,7 +13,7 @@ import type { FieldValue, StudyField, StudyRecord } from "../domain/study.ts";
 import { splitSentences } from "../text/sentences.ts";
 import { findPlaces } from "../vocab/places.ts";
 import { keysOf, loadVocabulary } from "../vocab/vocabulary.ts";
-import { findAuthorYear, formatAuthorYear } from "./author-year.ts";
+import { findAuthorYear, formatAuthorYear } from "../text/author-year.ts";
 
 /** One piece of a cell as it ended up in a passage. */
 export interface CellLocation {

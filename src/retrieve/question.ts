@@ -17,7 +17,7 @@ import { isIndonesianWord } from "../text/stem.ts";
 import { foldCase } from "../text/tokenize.ts";
 import { findPlaces } from "../vocab/places.ts";
 import { loadVocabulary } from "../vocab/vocabulary.ts";
-import { createStudyLinker, names, namePattern } from "../ingest/link-studies.ts";
+import { createStudyLinker, names, namePattern } from "../text/link-studies.ts";
 import { hasPhrase, phrasesIn, pointsBackWithNya, questionTokens, questionWords } from "./question-words.ts";
 
 export interface StudyRef {

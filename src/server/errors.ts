@@ -7,17 +7,18 @@ import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { z } from "zod";
+import { ProductError } from "../domain/errors.ts";
 import { logEvent } from "./log.ts";
 
-export class AppError extends Error {
-  override name = "AppError";
+/** A request the API refuses: the HTTP status, and the code and message of the `{ error }` body. */
+export class AppError extends ProductError {
   constructor(
     readonly status: ContentfulStatusCode,
-    readonly code: string,
+    code: string,
     message: string,
     options?: { cause?: unknown },
   ) {
-    super(message, options);
+    super(code, message, options);
   }
 }
 

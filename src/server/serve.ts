@@ -14,6 +14,7 @@ import { runIngest } from "../ingest/ingest.ts";
 import { servableBuild, verifyBuild } from "../store/checksums.ts";
 import { IndexCorruptError, PassageStore, tidyLanceMessage } from "../store/passage-store.ts";
 import { createApp } from "./app.ts";
+import { ProductError } from "../domain/errors.ts";
 import { isLoopbackHost, tokenWeakness } from "./auth.ts";
 import { indexStatus } from "./index-status.ts";
 import { logEvent } from "./log.ts";
@@ -21,8 +22,11 @@ import { logFormat, setLogFormat } from "../log.ts";
 import { startupSummary } from "./startup-summary.ts";
 import { createRequestLog } from "./request-log.ts";
 
-export class StartupError extends Error {
-  override name = "StartupError";
+/** The server cannot start as configured (exposed without a token, port taken): the message says what to change. */
+export class StartupError extends ProductError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super("startup", message, options);
+  }
 }
 
 export interface RunningServer {
@@ -84,7 +88,7 @@ export async function startServer(config: Config, options: { ensureIndex: boolea
     await answer(context, [{ role: "user", content: "Apa saja program perlindungan anak korban trafficking?" }], { mode: "extractive" });
   } catch (error) {
     // Whatever went wrong while opening and first reading the index, the fix is to rebuild it.
-    if (error instanceof Error && ["IndexMissingError", "IndexCorruptError", "EmbedderMismatchError"].includes(error.name)) throw error;
+    if (error instanceof ProductError) throw error;
     throw new IndexCorruptError(`the index could not be used: ${tidyLanceMessage(error instanceof Error ? `${error.name}: ${error.message}` : String(error))}`, { cause: error });
   }
   const shutdown = new AbortController();

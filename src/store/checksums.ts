@@ -11,6 +11,7 @@ import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
 import { readdir } from "node:fs/promises";
 import path from "node:path";
+import { ProductError } from "../domain/errors.ts";
 import { buildDir, buildsDir, MANIFEST_FILE, readCurrentBuild, readManifest } from "./layout.ts";
 
 /** SHA-256 of every file of a build folder except the manifest, by path relative to the folder ("/" separated). */
@@ -87,8 +88,10 @@ export interface ServableBuild {
 }
 
 /** Thrown when the served build fails its check and no earlier build passes. */
-export class IndexChecksumError extends Error {
-  override name = "IndexCorruptError";
+export class IndexChecksumError extends ProductError {
+  constructor(message: string) {
+    super("index_corrupt", message);
+  }
 }
 
 /**

@@ -6,9 +6,12 @@ import { mkdir } from "node:fs/promises";
 import lockfile from "proper-lockfile";
 import { indexRoot } from "./layout.ts";
 import path from "node:path";
+import { ProductError } from "../domain/errors.ts";
 
-export class IndexLockedError extends Error {
-  override name = "IndexLockedError";
+export class IndexLockedError extends ProductError {
+  constructor(message: string) {
+    super("index_locked", message);
+  }
 }
 
 export interface LockOptions {

@@ -5,8 +5,8 @@
  *  - paraphrase: most of the sentence's distinctive words come from one study's table rows.
  */
 import type { StudyRecord } from "../domain/study.ts";
-import { contentStems } from "../text/analyze.ts";
-import { foldCase } from "../text/tokenize.ts";
+import { contentStems } from "./analyze.ts";
+import { foldCase } from "./tokenize.ts";
 import { findAuthorYear } from "./author-year.ts";
 
 export interface StudyLinker {
