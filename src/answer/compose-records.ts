@@ -9,7 +9,7 @@ import type { FilterValue, StudyRef } from "../retrieve/question.ts";
 import { addGloss, citeValue, labelOf, type ComposeContext, type Composition } from "./compose-context.ts";
 import { continuesBack } from "./compose-explain.ts";
 import { scoreSentences, sentencesOf, weighQuestion, overlap } from "./evidence.ts";
-import { joinList, MESSAGES, studiesNoun } from "./messages.ts";
+import { fieldName, joinList, MESSAGES, studiesNoun } from "./messages.ts";
 import type { Plan } from "./plan.ts";
 import { keyLabel, SentenceBuilder, studyLabel, writeValue } from "./render.ts";
 import { continentOf } from "../vocab/places.ts";
@@ -52,8 +52,11 @@ function bestSentences(context: ComposeContext, record: StudyRecord, field: Stud
 
 const SLOT = "\u0000";
 
-/** A phrase about one field of one study, with its citations; conflicting values say so. */
-function fieldPhrase(context: ComposeContext, record: StudyRecord, field: StudyField, limit = SENTENCES_PER_FIELD): SentenceBuilder | undefined {
+/**
+ * A phrase about one field of one study, with its citations; conflicting values say so. `framed: false`
+ * gives the values alone, for a line that already names the study and the field.
+ */
+function fieldPhrase(context: ComposeContext, record: StudyRecord, field: StudyField, limit = SENTENCES_PER_FIELD, framed = true): SentenceBuilder | undefined {
   const m = MESSAGES[context.lang];
   const values = FREE_TEXT.has(field) ? bestSentences(context, record, field, limit) : valuesOf(record, field);
   const main = values.filter((v) => v.source !== "citation");
@@ -67,7 +70,7 @@ function fieldPhrase(context: ComposeContext, record: StudyRecord, field: StudyF
     const n = citeValue(context, v);
     if (n) parts.cite(n);
   });
-  const [before, after] = m.fieldIs[field](labelOf(context, record), SLOT).split(SLOT);
+  const [before, after] = framed ? m.fieldIs[field](labelOf(context, record), SLOT).split(SLOT) : ["", ""];
   const b = new SentenceBuilder().say(before).append(parts).say(after);
   if (record.conflicts.includes(field) && main.length > 0 && cited.length > 0) {
     b.say(` (${m.conflict(field)}: `);
@@ -209,7 +212,32 @@ function itemSentence(context: ComposeContext, record: StudyRecord, values: Fiel
   return b.done("composed", true);
 }
 
+/** "What did each study recommend?": every study that states the field, in its own words. */
+function fieldList(context: ComposeContext, fields: StudyField[]): Composition {
+  const m = MESSAGES[context.lang];
+  const hits = context.records.filter((r) => fields.some((f) => valuesOf(r, f).length > 0));
+  const noun = studiesNoun(context.question.studiesNoun, context.lang);
+  const predicate = m.statesField(joinList(fields.map((f) => fieldName(f, context.lang)), context.lang));
+  const sentences: AnswerSentence[] = [new SentenceBuilder().say(m.listHead(hits.length, context.records.length, predicate, noun)).done("composed")];
+  for (const record of hits) {
+    // "- Study 3 (Rafferty, 2018): «...» [2]"; with several fields, each named: "theory: «...» [2]; aim: ...".
+    const b = new SentenceBuilder().say(labelOf(context, record)).say(": ");
+    let first = true;
+    for (const field of fields) {
+      const phrase = fieldPhrase(context, record, field, 1, false);
+      if (!phrase) continue;
+      if (!first) b.say("; ");
+      if (fields.length > 1) b.say(`${fieldName(field, context.lang)}: `);
+      b.append(phrase);
+      first = false;
+    }
+    sentences.push(b.done("composed", true));
+  }
+  return { sentences, abstained: false, studies: hits.map((r) => r.number), reason: "", bestSupport: 1 };
+}
+
 function list(context: ComposeContext, filters: FilterValue[], fields: StudyField[], count: boolean, exclude: StudyRef[] = []): Composition {
+  if (!count && filters.length === 0 && fields.length > 0 && fields.every((f) => FREE_TEXT.has(f))) return fieldList(context, fields);
   const m = MESSAGES[context.lang];
   const total = context.records.length;
   const tableOnly = context.question.tableOnly;

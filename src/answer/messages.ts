@@ -19,6 +19,8 @@ export interface AnswerMessages {
   listHead: (count: number, total: number, predicate: string, noun: string) => string;
   noneHead: (total: number, predicate: string, noun: string) => string;
   noneOther: (excluded: string) => string;
+  /** "state their theory": what a list of every study's own words on a field says they do. */
+  statesField: (fields: string) => string;
   countHead: (count: number, total: number, predicate: string, noun: string) => string;
   distributionHead: (total: number, field: StudyField, noun: string) => string;
   groupSize: (count: number, noun: string) => string;
@@ -83,6 +85,7 @@ export const MESSAGES: Record<Lang, AnswerMessages> = {
     listHead: (count, total, predicate, noun) => `${count} ${count === 1 ? singular(noun) : noun} (of ${total}) ${predicate}:`,
     noneHead: (total, predicate, noun) => `None of the ${total} ${noun} ${predicate}.`,
     noneOther: (excluded) => ` apart from ${excluded}`,
+    statesField: (fields) => `state their ${fields}`,
     countHead: (count, total, predicate, noun) => `${count} ${count === 1 ? singular(noun) : noun} (of ${total}) ${predicate}:`,
     distributionHead: (total, field, noun) => `By ${FIELD_NAMES.en[field]}, the ${total} ${noun} are:`,
     groupSize: (count, noun) => `${count} ${count === 1 ? singular(noun) : noun}`,
@@ -151,6 +154,7 @@ export const MESSAGES: Record<Lang, AnswerMessages> = {
     listHead: (count, total, predicate, noun) => `${count} ${noun} (dari ${total}) ${predicate}:`,
     noneHead: (total, predicate, noun) => `Tidak ada satu pun dari ${total} ${noun} yang ${predicate}.`,
     noneOther: (excluded) => ` selain ${excluded}`,
+    statesField: (fields) => `menyebutkan ${fields}`,
     countHead: (count, total, predicate, noun) => `${count} ${noun} (dari ${total}) ${predicate}:`,
     distributionHead: (total, field, noun) => `Menurut ${FIELD_NAMES.id[field]}, ${total} ${noun} tersebut:`,
     groupSize: (count, noun) => `${count} ${noun}`,

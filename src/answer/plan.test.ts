@@ -13,7 +13,7 @@ function plan(text: string): Plan {
   return planQuestion(resolveFollowUp(question, undefined), { hasStudies: true, docs: [] });
 }
 
-type Expect = Partial<{ studies: number[]; fields: string[]; filter: string; op: string; field: string }>;
+type Expect = Partial<{ studies: number[]; fields: string[]; filter: string; op: string; field: string; noFilters: true }>;
 
 const CASES: [string, Plan["kind"], Expect?][] = [
   // lookup: one field of a named study
@@ -68,6 +68,11 @@ const CASES: [string, Plan["kind"], Expect?][] = [
   ["Artikel mana saja yang diambil dari Google Scholar?", "list", { filter: "database:google-scholar" }],
   ["Which studies were published in 2018?", "list", { filter: "year:2018" }],
   ["Which studies are about adolescents?", "list", { filter: "population:adolescents" }],
+  // every study's own words on a free-text field: a list with no filter
+  ["What did each study recommend?", "list", { fields: ["recommendations"], noFilters: true }],
+  ["Teori apa yang dipakai studi-studi itu?", "list", { fields: ["theory"], noFilters: true }],
+  ["List the programs of all four studies", "list", { fields: ["intervention"], noFilters: true }],
+  ["Which studies used art therapy?", "list", { filter: "topic:art therapi" }],
   // count
   ["How many studies used a qualitative design?", "count"],
   ["Berapa studi yang dilakukan di Indonesia?", "count"],
@@ -131,6 +136,7 @@ describe("planQuestion", () => {
       if (expected.studies) expect("studies" in p ? p.studies.map((s) => s.number) : []).toEqual(expected.studies);
       if (expected.fields) expect("fields" in p ? [...p.fields].sort() : []).toEqual([...expected.fields].sort());
       if (expected.filter) expect(p.kind === "list" || p.kind === "count" ? p.filters.map((f) => `${f.field}:${f.key}`) : []).toContain(expected.filter);
+      if (expected.noFilters) expect(p.kind === "list" ? p.filters : undefined).toEqual([]);
       if (expected.op) expect(p.kind === "aggregate" ? p.op : undefined).toBe(expected.op);
       if (expected.field) expect(p.kind === "aggregate" || p.kind === "review-meta" ? p.field : undefined).toBe(expected.field);
     });

@@ -31,6 +31,8 @@ export type PlanKind = Plan["kind"];
 export const COMPARE_FIELDS: StudyField[] = ["design", "country", "intervention", "outcomes"];
 /** Fields whose values a distribution can be made of. */
 const AGGREGATABLE: StudyField[] = ["country", "design", "population", "database", "year", "venue"];
+/** Fields held as the study's own sentences: a question about every study's one quotes each. */
+const PER_STUDY_TEXT: StudyField[] = ["intervention", "outcomes", "recommendations", "theory", "aim"];
 /** "How many articles were reviewed?" counts with no filter; a question with more to it is about something else. */
 const MAX_COUNT_TOPIC = 1;
 /** A question about the document's identity says little else ("who wrote this review?"). */
@@ -91,6 +93,12 @@ export function planQuestion(resolved: ResolvedQuestion, context: PlanContext): 
   const about = q.asks.filter((f) => AGGREGATABLE.includes(f));
   if (about.length > 0 && (resolved.carryKind === "aggregate" || (aboutStudies && (q.list || q.allStudies || q.compare || PLURAL_STUDIES.test(q.text))))) {
     return { kind: "aggregate", field: about[0], op: "distribution" };
+  }
+  // "What did each study recommend?", "Teori apa yang dipakai studi-studi itu?": each study's own words on a
+  // free-text field, for every study that states it.
+  const perStudyText = q.asks.filter((f) => PER_STUDY_TEXT.includes(f));
+  if (perStudyText.length > 0 && perStudyText.length === otherAsks.length && q.values.length === 0 && q.topic.length === 0 && !q.selfReview && !q.count && (q.allStudies || PLURAL_STUDIES.test(q.text))) {
+    return { kind: "list", filters: [], fields: perStudyText, existence: false };
   }
   // "Which studies deal with trauma?", "which country was the UNICEF study set in?": the studies whose own
   // text covers the topic (with the field asked for, if any).

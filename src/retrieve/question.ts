@@ -253,6 +253,9 @@ function filterValues(text: string, asks: StudyField[]): FilterValue[] {
   return out.filter((v) => v.field !== "population" || asks.includes("population") || !["children", "victims"].includes(v.key));
 }
 
+let numberWordStems: Set<string> | undefined;
+const numberStems = () => (numberWordStems ??= new Set([...NUMBER_TOKENS].flatMap((w) => contentStems(w))));
+
 let fieldWordStems: Set<string> | undefined;
 
 /** Stems of every field and question phrase: what is left of a question without them is its topic. */
@@ -306,7 +309,8 @@ export function analyzeQuestion(asked: string, index: QuestionIndex, langOverrid
       return r ? [...r.aliases.flatMap((a) => contentStems(a)), ...contentStems(r.fields.title?.[0]?.text ?? "")] : [];
     }),
   );
-  const topic = contentStems(text).filter((t) => !identity.has(t) && !questionWordStems().has(t) && !/^\d+$/.test(t));
+  // Numbers ("all ten studies") count or name; they are not what the question is about.
+  const topic = contentStems(text).filter((t) => !identity.has(t) && !questionWordStems().has(t) && !/^\d+$/.test(t) && !numberStems().has(t));
   const period = hasPhrase(tokens, w.period_words);
   // "Which ... studies ...", "studi mana ...": a list of studies, however it is worded.
   const list = hasPhrase(tokens, w.list) || asksWhichStudies(tokens);

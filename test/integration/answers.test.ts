@@ -75,6 +75,25 @@ describe("the questions the answer issue opened with", () => {
     await expectValidCitations(r);
   });
 
+  it("answers 'what did each study recommend?' with one cited line per study that states a recommendation", async () => {
+    const r = await ask("What did each study recommend?");
+    expect(r.plan).toMatchObject({ kind: "list", filters: [], fields: ["recommendations"] });
+    const withRecommendations = context.store.studies.filter((s) => s.kind === "study").filter((s) => (s.fields.recommendations ?? []).length > 0);
+    expect(r.studies.sort((a, b) => a - b)).toEqual(withRecommendations.map((s) => s.number).sort((a, b) => a - b));
+    expect(r.sentences[0].text).toMatch(new RegExp(`^${withRecommendations.length} studies \\(of 10\\) state their recommendations`));
+    // Each line quotes only that study's recommendation cells.
+    for (const [i, record] of withRecommendations.entries()) {
+      const line = r.sentences[i + 1];
+      expect(line.text.startsWith(`Study ${record.number} `)).toBe(true);
+      const cells = record.fields.recommendations!;
+      for (const n of line.citations) {
+        const c = r.citations.find((x) => x.n === n)!;
+        expect(cells.some((v) => v.passageId === c.passageId && c.quoteStart >= v.start && c.quoteEnd <= v.end), `${c.quote}`).toBe(true);
+      }
+    }
+    await expectValidCitations(r);
+  });
+
   it("states facts in English outside quotes for an English question over Indonesian text", async () => {
     const r = await ask("Which country was the UNICEF study set in?");
     expect(ownWords(r.answer)).toMatch(/Côte d'Ivoire|Ivory Coast|Cote d'Ivoire/);
