@@ -151,8 +151,15 @@ function matching(context: ComposeContext, record: StudyRecord, filter: FilterVa
   switch (filter.field) {
     case "venue":
       return valuesOf(record, "venue").find((v) => source(v) && v.text.toLowerCase().includes(filter.key));
-    case "year":
-      return valuesOf(record, "year").find((v) => source(v) && v.keys.includes(filter.key));
+    case "year": {
+      const bound = /^([<>]=?)(\d{4})$/.exec(filter.key);
+      const fits = (key: string) => {
+        if (!bound) return key === filter.key;
+        const [year, limit] = [Number(key), Number(bound[2])];
+        return bound[1] === ">" ? year > limit : bound[1] === ">=" ? year >= limit : bound[1] === "<" ? year < limit : year <= limit;
+      };
+      return valuesOf(record, "year").find((v) => source(v) && v.keys.some(fits));
+    }
     case "topic":
       return topicSentence(context, record, filter);
     case "country": {

@@ -98,7 +98,8 @@ export const MESSAGES: Record<Lang, AnswerMessages> = {
       population: (v, one) => (one ? `is about ${v}` : `are about ${v}`),
       database: (v, one) => (one ? `was found through ${v}` : `were found through ${v}`),
       venue: (v, one) => (one ? `lists ${v} as its journal or publisher` : `list ${v} as their journal or publisher`),
-      year: (v, one) => (one ? `was published in ${v}` : `were published in ${v}`),
+      // v is a year ("2018") or a comparison already worded ("after 2018").
+      year: (v, one) => `${one ? "was" : "were"} published ${/^\d/.test(v) ? "in " : ""}${v}`,
       topic: (v, one) => (one ? `speaks of ${v}` : `speak of ${v}`),
     },
     and: "and",
@@ -167,7 +168,7 @@ export const MESSAGES: Record<Lang, AnswerMessages> = {
       population: (v) => `membahas ${v}`,
       database: (v) => `ditemukan melalui ${v}`,
       venue: (v) => `mencantumkan ${v} sebagai jurnal atau penerbitnya`,
-      year: (v) => `terbit tahun ${v}`,
+      year: (v) => `terbit ${/^\d/.test(v) ? "tahun " : ""}${v}`,
       topic: (v) => `membahas ${v}`,
     },
     and: "dan",

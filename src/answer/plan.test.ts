@@ -68,15 +68,23 @@ const CASES: [string, Plan["kind"], Expect?][] = [
   ["Artikel mana saja yang diambil dari Google Scholar?", "list", { filter: "database:google-scholar" }],
   ["Which studies were published in 2018?", "list", { filter: "year:2018" }],
   ["Which studies are about adolescents?", "list", { filter: "population:adolescents" }],
+  // a year with a bound word is a range, not the year itself
+  ["Which studies were published before 2017?", "list", { filter: "year:<2017" }],
+  ["Studi apa saja yang terbit sejak tahun 2019?", "list", { filter: "year:>=2019" }],
   // every study's own words on a free-text field: a list with no filter
   ["What did each study recommend?", "list", { fields: ["recommendations"], noFilters: true }],
   ["Teori apa yang dipakai studi-studi itu?", "list", { fields: ["theory"], noFilters: true }],
   ["List the programs of all four studies", "list", { fields: ["intervention"], noFilters: true }],
   ["Which studies used art therapy?", "list", { filter: "topic:art therapi" }],
+  // "studi2" is informal Indonesian for "studi-studi", not study 2
+  ["studi2 yg bahas trauma apa aja?", "list", { filter: "topic:trauma" }],
   // count
   ["How many studies used a qualitative design?", "count"],
   ["Berapa studi yang dilakukan di Indonesia?", "count"],
   ["How many articles came from Google Scholar?", "count"],
+  ["Berapa studi yang diterbitkan setelah 2018?", "count", { filter: "year:>2018" }],
+  // a count with a topic counts the studies that speak of it
+  ["How many studies discuss trauma?", "count", { filter: "topic:trauma" }],
   ["How many studies did the review include?", "count"],
   ["ada berapa artikel yang direview?", "count"],
   // aggregate: distributions and extremes

@@ -87,7 +87,11 @@ export function planQuestion(resolved: ResolvedQuestion, context: PlanContext): 
   const otherAsks = q.asks.filter((f) => !filterFields.has(f));
   // "How many studies were qualitative?" counts; "how many articles were in the end not used?" asks about something else.
   const countable = otherAsks.length === 0 && (q.values.length > 0 || q.topic.length <= MAX_COUNT_TOPIC);
-  if (resolved.carryKind === "count" || (q.count && studiesNoun && countable)) return { kind: "count", filters: q.values };
+  if (resolved.carryKind === "count" || (q.count && studiesNoun && countable)) {
+    // "How many studies discuss trauma?" counts the studies whose own text covers the topic, not all of them.
+    const topicFilter: FilterValue[] = q.values.length === 0 && q.topic.length > 0 && resolved.carryKind !== "count" ? [{ field: "topic", key: q.topic.join(" "), text: topicWords(q.text, q.topic) }] : [];
+    return { kind: "count", filters: [...q.values, ...topicFilter] };
+  }
   const aboutStudies = studiesNoun || q.allStudies || Boolean(resolved.carryKind);
   if (q.values.length > 0 && aboutStudies) return { kind: "list", filters: q.values, fields: otherAsks, existence: q.existence };
   const about = q.asks.filter((f) => AGGREGATABLE.includes(f));

@@ -106,7 +106,9 @@ function toNumber(word: string): number | undefined {
 }
 
 /** Study numbers named explicitly, within `max` (the largest study number in the corpus). */
-export function studiesByNumber(text: string, max: number): number[] {
+export function studiesByNumber(asked: string, max: number): number[] {
+  // Informal Indonesian writes a plural by a glued 2 ("studi2", "artikel2" = "studi-studi"): not study 2.
+  const text = asked.replace(/\b(studi|penelitian|artikel|jurnal|paper)2(?![\p{L}\p{N}])/giu, "$1-$1");
   const found = new Set<number>();
   for (const m of text.matchAll(LIST_OF_NUMBERS)) for (const d of m[1].match(/\d{1,3}/g) ?? []) found.add(Number(d));
   for (const pattern of STUDY_BY_NUMBER) {
@@ -237,9 +239,24 @@ function countsStudies(tokens: string[]): boolean {
 
 const dedupe = (values: FilterValue[]) => values.filter((v, i) => values.findIndex((o) => o.field === v.field && o.key === v.key) === i);
 
-/** Years a question names as a filter ("published in 2019"). */
+/** Words before a year that make it a bound: "after 2018" is key ">2018", "sejak 2018" ">=2018", "before 2018" "<2018". */
+const YEAR_BOUNDS: [RegExp, string][] = [
+  [/\b(?:after|later than|setelah|sesudah|lebih baru dari|di atas)\s*$/i, ">"],
+  [/\b(?:since|from|sejak|mulai|mulai tahun|dari tahun)\s*$/i, ">="],
+  [/\b(?:before|earlier than|prior to|sebelum|lebih lama dari|di bawah)\s*$/i, "<"],
+];
+
+/** Years a question names as a filter ("published in 2019", "setelah 2018"). */
 function yearValues(text: string): FilterValue[] {
-  return [...text.matchAll(/\b((?:19|20)\d\d)\b/g)].filter((m) => !/[-–]\s*$/.test(text.slice(0, m.index)) && !/^\s*[-–]/.test(text.slice(m.index + 4))).map((m) => ({ field: "year" as const, key: m[1], text: m[1] }));
+  return [...text.matchAll(/\b((?:19|20)\d\d)\b/g)]
+    .filter((m) => !/[-–]\s*$/.test(text.slice(0, m.index)) && !/^\s*[-–]/.test(text.slice(m.index + 4)))
+    .map((m) => {
+      const before = text.slice(0, m.index).replace(/\b(?:tahun|the year|year)\s*$/i, "");
+      const bound = YEAR_BOUNDS.find(([pattern]) => pattern.test(before));
+      if (!bound) return { field: "year" as const, key: m[1], text: m[1] };
+      const phrase = before.match(bound[0])![0].trim();
+      return { field: "year" as const, key: `${bound[1]}${m[1]}`, text: `${phrase} ${m[1]}` };
+    });
 }
 
 function filterValues(text: string, asks: StudyField[]): FilterValue[] {
