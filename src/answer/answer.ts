@@ -163,11 +163,13 @@ async function previousTurn(context: AnswerContext, earlier: string[], options: 
     const prepared = await prepare(context, question, previous, { ...options, mode: "extractive" });
     const q = prepared.resolved.question;
     const docOf = (n: number) => q.studies.find((s) => s.number === n)?.docId ?? context.store.studies.find((s) => s.number === n)?.docId ?? "";
+    const entities = prepared.composition.studies.map((n) => ({ docId: docOf(n), number: n }));
     previous = {
       question: q,
       planKind: prepared.plan.kind,
       fields: q.asks,
-      entities: prepared.composition.studies.map((n) => ({ docId: docOf(n), number: n })),
+      entities,
+      lastList: entities.length > 1 ? entities : previous?.lastList,
     };
   }
   return previous;

@@ -26,6 +26,13 @@ describe("resolveFollowUp", () => {
     expect(resolveFollowUp(ask("and the last one?"), list).question.studies.map((s) => s.number)).toEqual([4]);
   });
 
+  it("reads 'and the second?' after a question about the first item as the list's second item", () => {
+    const first = { ...previous("what did the first one find?", "lookup", [1]), lastList: [1, 2, 4].map(ref) };
+    const r = resolveFollowUp(ask("and the second?"), first);
+    expect(r.question.studies.map((s) => s.number)).toEqual([2]);
+    expect(r.studiesFrom).toBe("ordinal");
+  });
+
   it("reads a pronoun as the study the previous turn was about, and keeps what it asked", () => {
     const about = previous("What did the MLMC study find?", "lookup", [3]);
     const r = resolveFollowUp(ask("who wrote it?"), about);

@@ -1,6 +1,7 @@
 /**
  * Follow-ups: a question is read against the previous turn of the conversation.
- *  - "the second one" / "yang kedua": the second item of the previous answer's list;
+ *  - "the second one" / "yang kedua": the second item of the latest list (the previous answer's, or the one
+ *    before it when the previous answer was about one of its items);
  *  - a pronoun ("it", "itu", "-nya", "that study") or an elliptic question ("and the results?",
  *    "dan hasilnya?"): the study the previous turn was about;
  *  - a plural pronoun ("those", "mereka", "keduanya"): all the studies the previous answer named;
@@ -26,6 +27,8 @@ export interface PreviousTurn {
   fields: StudyField[];
   /** Studies the previous answer named, in the order it named them. */
   entities: StudyRef[];
+  /** The studies of the latest answer that named several (this one or an earlier one), for "the second one". */
+  lastList?: StudyRef[];
 }
 
 export interface ResolvedQuestion {
@@ -54,9 +57,10 @@ export function resolveFollowUp(question: Question, previous: PreviousTurn | und
   const searchText = short ? `${question.text} ${previous.question.text}` : question.text;
   const base = { ...question, asks };
   if (question.studies.length > 0) return { question: base, followUp: true, studiesFrom: "question", searchText };
-  if (question.ordinal !== null && previous.entities.length > 1) {
-    const index = question.ordinal === -1 ? previous.entities.length - 1 : question.ordinal - 1;
-    const pick = previous.entities[index];
+  const list = previous.entities.length > 1 ? previous.entities : (previous.lastList ?? []);
+  if (question.ordinal !== null && list.length > 1) {
+    const index = question.ordinal === -1 ? list.length - 1 : question.ordinal - 1;
+    const pick = list[index];
     if (pick) return { question: { ...base, studies: [pick] }, followUp: true, studiesFrom: "ordinal", searchText: question.text };
   }
   if (question.values.length > 0) {
