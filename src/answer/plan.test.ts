@@ -38,6 +38,8 @@ const CASES: [string, Plan["kind"], Expect?][] = [
   ["Tujuan penelitian Regina apa?", "lookup", { studies: [4], fields: ["aim"] }],
   // nothing asked but the study: an overview
   ["Tell me about study 3", "lookup", { studies: [3], fields: ["title", "design", "country", "intervention", "outcomes"] }],
+  // a name a study is known by, asked to be defined: explained from the text
+  ["Apa itu MLMC?", "explain", { studies: [3] }],
   ["Ceritakan dong soal studi nomor 2", "lookup", { studies: [2], fields: ["title", "design", "country", "intervention", "outcomes"] }],
   // two bibliographic fields at once: a weak year word beside a field named outright
   ["Siapa yang menulis studi 4, dan tahun berapa terbitnya?", "lookup", { studies: [4], fields: ["authors", "year"] }],

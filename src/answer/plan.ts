@@ -14,6 +14,7 @@ import { contentStems } from "../text/analyze.ts";
 import type { ResolvedQuestion } from "../retrieve/conversation.ts";
 import { hasPhrase, questionWords } from "../retrieve/question-words.ts";
 import type { AnswerType, FilterValue, StudyRef } from "../retrieve/question.ts";
+import { wantedCues } from "./evidence.ts";
 
 export type Plan =
   | { kind: "lookup"; studies: StudyRef[]; fields: StudyField[]; overview?: true }
@@ -78,6 +79,11 @@ export function planQuestion(resolved: ResolvedQuestion, context: PlanContext): 
     const fields = q.asks;
     if (q.studies.length >= 2 && (q.compare || fields.length === 0)) return { kind: "compare", studies: q.studies, fields: fields.length > 0 ? fields : COMPARE_FIELDS };
     if (fields.length > 0 && q.answerTypes.length === 0) return { kind: "lookup", studies: q.studies, fields };
+    // "Apa itu P2TP2A?", "What is MLMC?": a name a study is known by, asked to be defined, is explained from
+    // the text that defines it; "what is study 9?" still gets the overview.
+    if (q.studies.length === 1 && q.asks.length === 0 && q.studies[0].by && wantedCues(q).has("definition")) {
+      return { kind: "explain", studies: q.studies, docs, sections, answerTypes: q.answerTypes };
+    }
     // "Tell me about study 9", "and the second one?": nothing asked but the study itself, an overview.
     if (q.studies.length === 1 && q.answerTypes.length === 0 && q.topic.length === 0) return { kind: "lookup", studies: q.studies, fields: OVERVIEW_FIELDS, overview: true };
     return { kind: "explain", studies: q.studies, docs, sections, answerTypes: q.answerTypes };
