@@ -21,6 +21,8 @@ function otherLanguageWord(word: string, reader: Lang): boolean {
 
 /** A number (digits with separators, a percentage, a range) and the word after it. */
 const FIGURE = /(?<![\p{L}\d])(\d+(?:[.,]\d+)*(?:\s*[-–]\s*\d+(?:[.,]\d+)*)?%?)(?:\s+([\p{L}-]+))?/gu;
+/** A number written as a word and the word after it ("empat elemen", "six concepts"). */
+const WORD_FIGURE = new RegExp(`(?<![\\p{L}])(${Object.keys(NUMBER_WORDS).join("|")})\\s+([\\p{L}-]+)`, "giu");
 /** A capitalised name of two or more words, or an acronym ("Trauma-Focused Cognitive Behavioral Therapy", "KPAI"). */
 const NAME = /(?<![\p{L}])(?:\p{Lu}[\p{L}'’-]*(?:\s+(?:of|and|for|the|dan|untuk)?\s*\p{Lu}[\p{L}'’-]*)+|[A-Z][A-Z0-9]{2,}s?)(?![\p{L}])/gu;
 /** Names run to a few words ("Save the Children", "My Life My Choice"); longer capitalised runs are titles. */
@@ -49,6 +51,12 @@ export function glossOf(text: string, lang: Lang, keep: (canonical: string[]) =>
   for (const m of text.matchAll(FIGURE)) {
     const unit = m[2] ? glossTerms(m[2], lang)[0] : undefined;
     if (unit) add(`${m[1]} ${plural(unit, m[1], lang)}`);
+  }
+  // "empat elemen kerjasama" -> "4 elements": the number word is the other language's too.
+  for (const m of text.matchAll(WORD_FIGURE)) {
+    const unit = glossTerms(m[2], lang)[0];
+    const figure = NUMBER_WORDS[m[1].toLowerCase()];
+    if (unit && figure && !NUMBER_WORDS[unit.toLowerCase()]) add(`${figure} ${plural(unit, figure, lang)}`);
   }
   for (const m of text.matchAll(NAME)) {
     // A capitalised word opening the sentence is not a name ("Sejak Januari"); Title Case words of the

@@ -1,0 +1,20 @@
+/** Glosses for a reader of the other language, with the generic lexicon only (no index). */
+import { describe, expect, it } from "vitest";
+import { glossOf } from "./gloss.ts";
+
+describe("glossOf", () => {
+  it("translates a figure with its unit, written in digits or as a number word", () => {
+    expect(glossOf("Penelitian ini menghasilkan enam konsep utama dan dua tema.", "en")).toEqual(expect.arrayContaining(["6 concepts", "2 themes"]));
+  });
+
+  it("leaves bare figures and 'salah satu' (one of) alone", () => {
+    const gloss = glossOf("Sebanyak 72% menurun, salah satu program yang penting.", "en");
+    expect(gloss.some((g) => /72|^1 /.test(g))).toBe(false);
+  });
+
+  it("keeps names of a few words and skips a title-length capitalised run", () => {
+    const gloss = glossOf("Program ini dijalankan oleh Save the Children bersama KPAI.", "en");
+    expect(gloss).toEqual(expect.arrayContaining(["Save the Children", "KPAI"]));
+    expect(glossOf("Judulnya Evaluasi Formatif Program Rehabilitasi Sosial Bagi Korban Perdagangan Anak di sini.", "en").some((g) => g.split(" ").length > 5)).toBe(false);
+  });
+});
