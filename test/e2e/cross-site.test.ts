@@ -17,7 +17,7 @@ import { chromium, type Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createLlmComposer } from "../../src/answer/llm-composer.ts";
 import { createApp } from "../../src/server/app.ts";
-import { buildIndexFixture, type IndexFixture } from "../helpers/index-fixture.ts";
+import { openSharedIndex, type IndexFixture } from "../helpers/index-fixture.ts";
 import { startStandIn, type StandIn } from "../helpers/openai-stand-in.ts";
 
 const CHROMIUM = "/usr/bin/chromium";
@@ -62,7 +62,7 @@ attack();
 
 beforeAll(async () => {
   if (!existsSync(CHROMIUM)) throw new Error("Debian chromium is required: apt-get install -y chromium");
-  fixture = await buildIndexFixture({ RATE_LIMIT_PER_MINUTE: "100000", ANSWER_MODE: "llm" });
+  fixture = await openSharedIndex({ RATE_LIMIT_PER_MINUTE: "100000", ANSWER_MODE: "llm" });
   standIn = await startStandIn({ kind: "answer", text: "After 12 months, CSE fell to 14% {cite:pada 12 bulan menjadi 14%}." });
   const llm = createLlmComposer({ baseURL: standIn.baseURL, model: "stand-in-model", firstTokenTimeoutMs: 3000, totalTimeoutMs: 10_000 });
   const app = createApp({ context: { ...fixture.context, llm }, log: false });

@@ -16,14 +16,26 @@ declare module "vitest" {
   }
 }
 
-let dir: string | undefined;
+// The integration and browser projects both name this file, and vitest loads it once per project (in the
+// same process). The build is kept on globalThis so it is made once and removed after the last project.
+const shared = globalThis as typeof globalThis & { sharedIndex?: { built: Promise<string>; users: number } };
 
 export async function setup(project: TestProject): Promise<void> {
-  dir = await mkdtemp(path.join(os.tmpdir(), "shared-index-"));
-  await runIngest(loadConfig({ DATA_DIR: dir }));
-  project.provide("sharedDataDir", dir);
+  shared.sharedIndex ??= {
+    users: 0,
+    built: (async () => {
+      const dir = await mkdtemp(path.join(os.tmpdir(), "shared-index-"));
+      await runIngest(loadConfig({ DATA_DIR: dir }));
+      return dir;
+    })(),
+  };
+  shared.sharedIndex.users++;
+  project.provide("sharedDataDir", await shared.sharedIndex.built);
 }
 
 export async function teardown(): Promise<void> {
-  if (dir) await rm(dir, { recursive: true, force: true });
+  const index = shared.sharedIndex;
+  if (!index || --index.users > 0) return;
+  shared.sharedIndex = undefined;
+  await rm(await index.built, { recursive: true, force: true });
 }

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { answer, streamAnswer, type AnswerContext } from "../../src/answer/answer.ts";
 import { createLlmComposer, markerFilter } from "../../src/answer/llm-composer.ts";
 import type { ChatEvent } from "../../src/answer/types.ts";
-import { buildIndexFixture, type IndexFixture } from "../helpers/index-fixture.ts";
+import { openSharedIndex, type IndexFixture } from "../helpers/index-fixture.ts";
 import { refusedBaseURL, startStandIn, type Behaviour, type StandIn } from "../helpers/openai-stand-in.ts";
 
 let fixture: IndexFixture;
@@ -31,7 +31,7 @@ async function collect(context: AnswerContext): Promise<ChatEvent[]> {
 }
 
 beforeAll(async () => {
-  fixture = await buildIndexFixture();
+  fixture = await openSharedIndex();
   standIn = await startStandIn({ kind: "answer", text: "" });
 });
 afterAll(async () => {
