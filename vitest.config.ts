@@ -1,8 +1,9 @@
 import { defineConfig } from "vitest/config";
 
 /**
- * Test projects (see README): `npm test` runs them all (unit, integration, e2e, reliability), then the
- * evaluation thresholds; `npx vitest run --project unit` (or `npm run test:unit`, `npm run test:reliability`) runs one. Unit tests sit beside the code they test (foo.ts + foo.test.ts under src); tests that cross
+ * Test projects (see README), in two tiers: `npm test` runs unit, integration and e2e, then the evaluation
+ * thresholds; `npm run test:reliability` runs the reliability project (.ci/run runs both);
+ * `npx vitest run --project unit` (or `npm run test:unit`) runs one. Unit tests sit beside the code they test (foo.ts + foo.test.ts under src); tests that cross
  * modules (integration, the page in Chromium, reliability) live under test/.
  */
 export default defineConfig({
