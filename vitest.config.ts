@@ -13,7 +13,9 @@ export default defineConfig({
     pool: "forks",
     env: { LANCEDB_LOG: "error" },
     projects: [
-      { extends: true, test: { name: "unit", include: ["src/**/*.test.ts"] } },
+      // Unit tests load no index and share no state: one worker module cache for all of them (isolate: false)
+      // saves re-importing the lexicons and stemmers per file.
+      { extends: true, test: { name: "unit", include: ["src/**/*.test.ts"], isolate: false } },
       { extends: true, test: { name: "integration", include: ["test/integration/**/*.test.ts"], globalSetup: ["test/helpers/global-fixture.ts"] } },
       { extends: true, test: { name: "e2e", include: ["test/e2e/**/*.test.ts"], globalSetup: ["test/helpers/global-fixture.ts"] } },
       { extends: true, test: { name: "reliability", include: ["test/reliability/**/*.test.ts"] } },
