@@ -90,15 +90,13 @@ describe("npm run eval", () => {
     });
   }
 
-  it("fails (non-zero exit) when a threshold is set impossibly high", async () => {
-    const result = await runEval({ dev: { min: { "retrieval.recallAt5": 1.01 } } });
+  // One run (the dev split takes a while): a reachable threshold passes, an impossible one fails the run,
+  // and the reports are written either way. (npm test's own `eval --check` is the run that exits 0.)
+  it("fails (non-zero exit) on the threshold set impossibly high only, and writes the JSON and HTML reports, the product ahead of the baseline", async () => {
+    const result = await runEval({ dev: { min: { "answers.citationValidity": 1, "retrieval.recallAt5": 1.01 } } });
     expect(result.status, result.stderr).toBe(1);
     expect(result.stdout).toMatch(/THRESHOLD MISSED.*retrieval\.recallAt5/);
-  }, 250_000);
-
-  it("passes with reachable thresholds and writes the JSON and HTML reports, the product ahead of the baseline", async () => {
-    const result = await runEval({ dev: { min: { "answers.citationValidity": 1 } } });
-    expect(result.status, result.stderr).toBe(0);
+    expect(result.stdout).not.toMatch(/THRESHOLD MISSED.*citationValidity/);
     const report = JSON.parse(await readFile(path.join(dir, "out", "report.json"), "utf8"));
     const [dev] = report.splits;
     expect(dev.name).toBe("dev");
