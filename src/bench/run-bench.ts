@@ -15,6 +15,7 @@ import { latencyBench, type LatencyResult } from "./latency-bench.ts";
 import { renderBenchmarks } from "./report.ts";
 import { ingestInChild, serverInChild, type ChildIngestResult } from "./run-child.ts";
 import { scaleBench, type ScaleResult } from "./scale-bench.ts";
+import { storageBench, type StorageResult } from "./storage-bench.ts";
 
 export interface BenchOptions {
   sizes: number[];
@@ -32,6 +33,8 @@ export interface BenchResults {
   latency: LatencyResult;
   http: HttpRun[];
   scale: ScaleResult[];
+  /** The index in a local folder vs on an object store (absent in results written before it was measured). */
+  storage?: StorageResult[];
   totalSeconds: number;
 }
 
@@ -75,6 +78,9 @@ export async function runBench(options: BenchOptions, command: string): Promise<
       scale.push(await scaleBench(documents, { queries: 200, exactQueries: documents >= 1000 ? 40 : 100, log: options.log }));
     }
 
+    options.log("bench: local folder vs object store");
+    const storage = await storageBench({ rounds: options.rounds, log: options.log });
+
     const results: BenchResults = {
       generatedAt: new Date().toISOString(),
       commit: commit(),
@@ -90,6 +96,7 @@ export async function runBench(options: BenchOptions, command: string): Promise<
       latency,
       http,
       scale,
+      storage,
       totalSeconds: Math.round((performance.now() - started) / 1000),
     };
     await mkdir(path.join(PROJECT_ROOT, "bench"), { recursive: true });
