@@ -167,9 +167,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   const e = parsed.data;
   const remote = Boolean(e.OPENAI_API_KEY || e.OPENAI_BASE_URL);
+  const objectUri = /^(s3|gs|az):\/\//.test(e.DATA_DIR);
   return {
     // An object-store URI is kept as given; a folder is made absolute.
-    dataDir: /^(s3|gs|az):\/\//.test(e.DATA_DIR) ? e.DATA_DIR.replace(/\/+$/, "") : path.resolve(e.DATA_DIR),
+    dataDir: objectUri ? e.DATA_DIR.replace(/\/+$/, "") : path.resolve(e.DATA_DIR),
     corpusDir: path.resolve(e.CORPUS_DIR),
     storage: {
       endpoint: e.AWS_ENDPOINT_URL?.replace(/\/+$/, ""),
@@ -220,7 +221,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       headersTimeoutMs: e.HEADERS_TIMEOUT_MS,
       requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
       shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
-      allowUploads: e.ALLOW_UPLOADS === undefined ? isLoopback(e.HOST) : e.ALLOW_UPLOADS === "1" || e.ALLOW_UPLOADS === "true",
+      // Off by default with the index on an object store too: an upload lands in this machine's corpus
+      // folder, which the other servers and the next ingest elsewhere do not see.
+      allowUploads: e.ALLOW_UPLOADS === undefined ? isLoopback(e.HOST) && !objectUri : e.ALLOW_UPLOADS === "1" || e.ALLOW_UPLOADS === "true",
       uploadMaxBytes: e.UPLOAD_MAX_BYTES,
       logFormat: e.LOG_FORMAT,
     },

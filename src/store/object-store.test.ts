@@ -27,6 +27,7 @@ describe("storage settings", () => {
   it("DATA_DIR keeps a URI as given and still resolves a folder", () => {
     expect(loadConfig({ DATA_DIR: "s3://idx/review/" }).dataDir).toBe("s3://idx/review");
     expect(loadConfig({ DATA_DIR: "data" }).dataDir).toMatch(/^\/.*\/data$/);
+    expect(loadConfig({ DATA_DIR: "s3://idx/r" }).server.allowUploads).toBe(false); // this machine's corpus is not the servers'
     expect(loadConfig({ DATA_DIR: "s3://idx/r", AWS_REGION: "ap-southeast-3", INDEX_POLL_MS: "500" }).storage).toMatchObject({ region: "ap-southeast-3", pollMs: 500, keepBuildsMs: 600_000 });
   });
 
