@@ -19,7 +19,7 @@ try {
     },
   });
   if (values["storage-only"]) {
-    const rows = await storageBench({ rounds: Number(values.rounds), log: (line) => console.error(line) });
+    const rows = await storageBench({ rounds: Number(values.rounds), httpSeconds: Number(values["http-seconds"]), log: (line) => console.error(line) });
     console.log(storageTable(rows).join("\n"));
     process.exit(0);
   }

@@ -79,7 +79,7 @@ export async function runBench(options: BenchOptions, command: string): Promise<
     }
 
     options.log("bench: local folder vs object store");
-    const storage = await storageBench({ rounds: options.rounds, log: options.log });
+    const storage = await storageBench({ rounds: options.rounds, httpSeconds: options.httpSeconds, log: options.log });
 
     const results: BenchResults = {
       generatedAt: new Date().toISOString(),

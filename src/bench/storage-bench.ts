@@ -1,7 +1,8 @@
 /**
  * The index in a local folder vs on an object store (s3rver in this process, src/bench/s3-stand-in.ts),
  * through the real CLIs: cold ingest, a server's cold start (spawn to "ready", warm-up included), search
- * and answer latency over HTTP (one connection, the dev questions), and how long a new build takes to
+ * and answer latency over HTTP (one connection, the dev questions), /api/chat throughput at 10
+ * connections, and how long a new build takes to
  * reach every one of two servers after its ingest exits (a folder: checked on requests, at most every 2 s;
  * an object store: polled every INDEX_POLL_MS, 2 s by default).
  */
@@ -10,6 +11,7 @@ import os from "node:os";
 import path from "node:path";
 import { PROJECT_ROOT } from "../config.ts";
 import { loadQuestions, userTurns } from "../eval/questions.ts";
+import { httpRun, type HttpRun } from "./http-bench.ts";
 import { ingestInChild, serverInChild, type ChildServer } from "./run-child.ts";
 import { startS3StandIn } from "./s3-stand-in.ts";
 import { summarizeLatency, type LatencySummary } from "./stats.ts";
@@ -20,6 +22,8 @@ export interface StorageResult {
   coldStartMs: number;
   search: LatencySummary;
   answer: LatencySummary;
+  /** /api/chat at 10 connections for `httpSeconds` on one server (autocannon). */
+  chat10: HttpRun;
   /** From the second ingest's exit until both servers report its build (ms). */
   newBuildReachesAllMs: number;
   pollMs: number;
@@ -35,7 +39,13 @@ async function timed(run: () => Promise<Response>): Promise<number> {
 
 const post = (url: string, body: unknown) => fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
 
-async function measure(backend: StorageResult["backend"], env: Record<string, string>, questions: string[], rounds: number, log: (line: string) => void): Promise<StorageResult> {
+interface MeasureOptions {
+  rounds: number;
+  httpSeconds: number;
+  log: (line: string) => void;
+}
+
+async function measure(backend: StorageResult["backend"], env: Record<string, string>, questions: string[], { rounds, httpSeconds, log }: MeasureOptions): Promise<StorageResult> {
   log(`bench: storage: ${backend}: ingest`);
   const ingest = await ingestInChild(env);
   const started = performance.now();
@@ -53,6 +63,7 @@ async function measure(backend: StorageResult["backend"], env: Record<string, st
         answer.push(await timed(() => post(`${url}/api/chat`, { messages: [{ role: "user", content: q }] })));
       }
     }
+    const chat10 = await httpRun(url, "/api/chat", 10, httpSeconds);
     log(`bench: storage: ${backend}: a new build reaching both servers`);
     const next = await ingestInChild(env);
     const published = performance.now();
@@ -71,6 +82,7 @@ async function measure(backend: StorageResult["backend"], env: Record<string, st
       coldStartMs: Math.round(coldStartMs),
       search: summarizeLatency(search),
       answer: summarizeLatency(answer),
+      chat10,
       newBuildReachesAllMs: Math.round(performance.now() - published),
       pollMs: Number(env.INDEX_POLL_MS ?? 2000),
     };
@@ -79,7 +91,7 @@ async function measure(backend: StorageResult["backend"], env: Record<string, st
   }
 }
 
-export async function storageBench(options: { rounds: number; log: (line: string) => void }): Promise<StorageResult[]> {
+export async function storageBench(options: MeasureOptions): Promise<StorageResult[]> {
   const questions = loadQuestions(path.join(PROJECT_ROOT, "eval", "dev.jsonl"))
     .map((q) => userTurns(q))
     .filter((turns) => turns.length === 1)
@@ -90,8 +102,8 @@ export async function storageBench(options: { rounds: number; log: (line: string
   const s3 = await startS3StandIn("bench");
   try {
     return [
-      await measure("local folder", { ...common, DATA_DIR: dataDir }, questions, options.rounds, options.log),
-      await measure("object store (s3rver)", { ...common, DATA_DIR: "s3://bench/review", ...s3.env }, questions, options.rounds, options.log),
+      await measure("local folder", { ...common, DATA_DIR: dataDir }, questions, options),
+      await measure("object store (s3rver)", { ...common, DATA_DIR: "s3://bench/review", ...s3.env }, questions, options),
     ];
   } finally {
     await s3.stop();
