@@ -205,7 +205,10 @@ export class PassageStore {
     const now = Date.now();
     if (now - this.lastCheck < intervalMs) return false;
     this.lastCheck = now;
-    // One check at a time: a request arriving during a slow check (an object store) waits for that one.
+    // One check at a time: a request arriving during a slow check (an object store) waits for that one. A
+    // forced check (`refresh(0)`, e.g. right after an upload's ingest) waits for it and then checks again,
+    // since the running check may have read CURRENT before the publish.
+    if (intervalMs === 0 && this.checking) await this.checking.catch(() => false);
     this.checking ??= this.check().finally(() => (this.checking = undefined));
     return this.checking;
   }
