@@ -17,7 +17,9 @@ try {
   }
   const check = await location.verify(current);
   if (check.ok && check.files > 0) {
-    console.log(`Index build ${current}: all ${check.files} files match their checksums.`);
+    console.log(location.remote
+      ? `Index build ${current}: all ${check.files} files its manifest lists are in ${location.label} (on an object store the files are not downloaded to hash them; docs/SCALING.md).`
+      : `Index build ${current}: all ${check.files} files match their checksums.`);
   } else if (check.ok) {
     console.log(`Index build ${current} records no checksums (built before they were recorded); run \`npm run ingest\` to rebuild it with them.`);
   } else {
