@@ -1,8 +1,9 @@
 /**
  * Reading the served index: the passages table (vector and full-text search, filters in the query), the
  * studies table, the manifest and term statistics. Opened once; `refresh()` picks up a newer build
- * published by an ingest (cheap: one stat of CURRENT), so a running server serves a new index without
- * a restart, and keeps the old one when an ingest fails.
+ * published by an ingest (cheap: one read of CURRENT; on an object store `watch()` polls it in the
+ * background instead), so a running server serves a new index without a restart, and keeps the old one
+ * when an ingest fails.
  */
 import { asLocation, type IndexLocation } from "./index-location.ts";
 import { CORPUS_LEXICON_FILE, MANIFEST_FILE, TERM_STATS_FILE, type IndexManifest, type TermStats } from "./layout.ts";
@@ -215,8 +216,8 @@ export class PassageStore {
 
   /**
    * Poll the served-build pointer every `intervalMs` in the background (an object store: any number of
-   * servers notice a new build within one interval, and switch between requests: a request holds the
-   * snapshot it started on for each read, and the old build stays for minutes, see object-location.ts).
+   * servers notice a new build within one interval plus the time to open it; a read already running
+   * finishes on the old snapshot, whose build stays for minutes, see object-location.ts).
    * Returns a stop function.
    */
   watch(intervalMs: number): () => void {
