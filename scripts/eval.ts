@@ -10,6 +10,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { loadConfig, PROJECT_ROOT } from "../src/config.ts";
 import { describeFailure } from "../src/domain/errors.ts";
+import { parseObjectUri } from "../src/store/object-store.ts";
 import { DEFAULT_SPLITS, runEval, type SplitSpec } from "../src/eval/run-eval.ts";
 
 try {
@@ -39,7 +40,9 @@ try {
     splits = DEFAULT_SPLITS.filter((s) => wanted.includes(s.name));
   }
   const config = loadConfig();
-  const out = values.out ?? (values.check ? path.join(config.dataDir, "eval") : undefined);
+  // --check writes beside a local index, or under data/ when the index is on an object store.
+  const checkDir = parseObjectUri(config.dataDir) ? path.join(PROJECT_ROOT, "data", "eval") : path.join(config.dataDir, "eval");
+  const out = values.out ?? (values.check ? checkDir : undefined);
   const report = await runEval(config, {
     mode: values.mode,
     splits,

@@ -5,25 +5,27 @@
  */
 import { loadConfig } from "../src/config.ts";
 import { describeFailure } from "../src/domain/errors.ts";
-import { listBuilds, verifyBuild } from "../src/store/checksums.ts";
-import { indexRoot, readCurrentBuild } from "../src/store/layout.ts";
+import { locateConfiguredIndex } from "../src/store/index-location.ts";
 
 try {
   const config = loadConfig();
-  const current = await readCurrentBuild(config.dataDir);
+  const location = locateConfiguredIndex(config);
+  const current = await location.readCurrent();
   if (!current) {
-    console.error(`No index in ${indexRoot(config.dataDir)}; run \`npm run ingest\` to build it.`);
+    console.error(`No index in ${location.label}; run \`npm run ingest\` to build it.`);
     process.exit(1);
   }
-  const check = await verifyBuild(config.dataDir, current);
+  const check = await location.verify(current);
   if (check.ok && check.files > 0) {
-    console.log(`Index build ${current}: all ${check.files} files match their checksums.`);
+    console.log(location.remote
+      ? `Index build ${current}: all ${check.files} files its manifest lists are in ${location.label} (on an object store the files are not downloaded to hash them; docs/SCALING.md).`
+      : `Index build ${current}: all ${check.files} files match their checksums.`);
   } else if (check.ok) {
     console.log(`Index build ${current} records no checksums (built before they were recorded); run \`npm run ingest\` to rebuild it with them.`);
   } else {
     let fallback: string | undefined;
-    for (const earlier of (await listBuilds(config.dataDir)).filter((b) => b !== current)) {
-      const other = await verifyBuild(config.dataDir, earlier);
+    for (const earlier of (await location.listBuilds()).filter((b) => b !== current)) {
+      const other = await location.verify(earlier);
       if (other.ok && other.files > 0) {
         fallback = earlier;
         break;

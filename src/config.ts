@@ -27,6 +27,19 @@ const EnvSchema = z.object({
   // where things live
   DATA_DIR: z.string().default(path.join(PROJECT_ROOT, "data")),
   CORPUS_DIR: z.string().default(path.join(PROJECT_ROOT, "corpus")),
+  // the index on an object store (DATA_DIR=s3://bucket/prefix): credentials and endpoint from the AWS_* variables
+  AWS_ENDPOINT_URL: z.string().url().optional(),
+  AWS_REGION: z.string().optional(),
+  AWS_DEFAULT_REGION: z.string().optional(),
+  AWS_ACCESS_KEY_ID: z.string().optional(),
+  AWS_SECRET_ACCESS_KEY: z.string().optional(),
+  AWS_SESSION_TOKEN: z.string().optional(),
+  /** How often a server checks for a newly published build on an object store (a folder is checked on requests, every 2 s). */
+  INDEX_POLL_MS: int(2000, 100, 600000),
+  /** Object store: builds newer than this are never pruned (readers have moved long before). */
+  INDEX_KEEP_BUILDS_MINUTES: z.coerce.number().min(0).max(100000).default(10),
+  /** Object store: the ingest lease lasts this long without renewal (a killed ingest's lease expires after it). */
+  INGEST_LEASE_MS: int(60000, 1000, 3_600_000),
   // embeddings
   EMBEDDER: z.enum(["local", "openai"]).optional(),
   EMBEDDING_MODEL: z.string().default("text-embedding-3-small"),
@@ -85,8 +98,20 @@ const list = (value: string | undefined) => (value ?? "").split(",").map((v) => 
 export type Env = z.input<typeof EnvSchema>;
 
 export interface Config {
+  /** A folder, or an object-store URI (`s3://bucket/prefix`). */
   dataDir: string;
   corpusDir: string;
+  /** Where the index lives when `dataDir` is a URI, and how often servers look for a new build. */
+  storage: {
+    endpoint: string | undefined;
+    region: string;
+    accessKeyId: string | undefined;
+    secretAccessKey: string | undefined;
+    sessionToken: string | undefined;
+    pollMs: number;
+    keepBuildsMs: number;
+    leaseMs: number;
+  };
   embed: {
     provider: "local" | "openai";
     model: string;
@@ -145,9 +170,21 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   const e = parsed.data;
   const remote = Boolean(e.OPENAI_API_KEY || e.OPENAI_BASE_URL);
+  const objectUri = /^(s3|gs|az):\/\//.test(e.DATA_DIR);
   return {
-    dataDir: path.resolve(e.DATA_DIR),
+    // An object-store URI is kept as given; a folder is made absolute.
+    dataDir: objectUri ? e.DATA_DIR.replace(/\/+$/, "") : path.resolve(e.DATA_DIR),
     corpusDir: path.resolve(e.CORPUS_DIR),
+    storage: {
+      endpoint: e.AWS_ENDPOINT_URL?.replace(/\/+$/, ""),
+      region: e.AWS_REGION ?? e.AWS_DEFAULT_REGION ?? "us-east-1",
+      accessKeyId: e.AWS_ACCESS_KEY_ID,
+      secretAccessKey: e.AWS_SECRET_ACCESS_KEY,
+      sessionToken: e.AWS_SESSION_TOKEN,
+      pollMs: e.INDEX_POLL_MS,
+      keepBuildsMs: Math.round(e.INDEX_KEEP_BUILDS_MINUTES * 60_000),
+      leaseMs: e.INGEST_LEASE_MS,
+    },
     embed: {
       // A remote endpoint is used for embeddings only when asked for: chat-only servers are common.
       provider: e.EMBEDDER ?? "local",
@@ -187,7 +224,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       headersTimeoutMs: e.HEADERS_TIMEOUT_MS,
       requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
       shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
-      allowUploads: e.ALLOW_UPLOADS === undefined ? isLoopback(e.HOST) : e.ALLOW_UPLOADS === "1" || e.ALLOW_UPLOADS === "true",
+      // Off by default with the index on an object store too: an upload lands in this machine's corpus
+      // folder, which the other servers and the next ingest elsewhere do not see.
+      allowUploads: e.ALLOW_UPLOADS === undefined ? isLoopback(e.HOST) && !objectUri : e.ALLOW_UPLOADS === "1" || e.ALLOW_UPLOADS === "true",
       uploadMaxBytes: e.UPLOAD_MAX_BYTES,
       logFormat: e.LOG_FORMAT,
     },
@@ -196,7 +235,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 
 /** A short hash of the settings that change results (not secrets), for reports and the index manifest. */
 export function configHash(config: Config): string {
-  const { llm, server: _server, ...rest } = config;
+  const { llm, server: _server, storage: _storage, ...rest } = config;
   const relevant = { ...rest, llm: { enabled: llm.enabled, model: llm.model, baseURL: llm.baseURL } };
   return createHash("sha256").update(JSON.stringify(relevant)).digest("hex").slice(0, 12);
 }

@@ -5,6 +5,7 @@
 import type { Config } from "../config.ts";
 import { ProductError } from "../domain/errors.ts";
 import { embedderForIndex } from "../embed/index.ts";
+import { locateConfiguredIndex } from "../store/index-location.ts";
 import { PassageStore } from "../store/passage-store.ts";
 import type { AnswerContext } from "./answer.ts";
 import { createLlmComposer } from "./llm-composer.ts";
@@ -17,7 +18,7 @@ export class EmbedderMismatchError extends ProductError {
 }
 
 export async function createAnswerContext(config: Config, store?: PassageStore): Promise<AnswerContext> {
-  const opened = store ?? (await PassageStore.open(config.dataDir));
+  const opened = store ?? (await PassageStore.open(locateConfiguredIndex(config)));
   const built = opened.manifest.embedder;
   const { embedder, unreachable } = await embedderForIndex(built.id, config);
   if (!embedder && !unreachable) {

@@ -1,5 +1,6 @@
 /** docs/BENCHMARKS.md from bench/results.json: tables, baseline ratios, and each target met or missed. */
 import type { BenchResults } from "./run-bench.ts";
+import type { StorageResult } from "./storage-bench.ts";
 
 const ms = (v: number) => v.toFixed(1);
 
@@ -21,6 +22,20 @@ export function targets(r: BenchResults): { target: string; value: string; met: 
           { target: "ingest >= 500 passages/s with the local embedder", value: `${big.ingest.passagesPerSecond}/s (${big.passages} passages)`, met: big.ingest.passagesPerSecond >= 500 },
         ]
       : []),
+  ];
+}
+
+/** The local-folder vs object-store rows (also printed by `npm run bench -- --storage-only`). */
+export function storageTable(rows: StorageResult[]): string[] {
+  return [
+    "## The index in a local folder vs on an object store (s3rver on 127.0.0.1)",
+    "",
+    "| index | cold ingest | server cold start | /api/search p50 / p95 | /api/chat p50 / p95 | /api/chat at 10 connections | new build on both of 2 servers |",
+    "|---|---|---|---|---|---|---|",
+    ...rows.map((s) => `| ${s.backend} | ${(s.ingestMs / 1000).toFixed(1)} s | ${(s.coldStartMs / 1000).toFixed(1)} s | ${ms(s.search.p50)} / ${ms(s.search.p95)} ms | ${ms(s.answer.p50)} / ${ms(s.answer.p95)} ms | ${s.chat10.requestsPerSecond}/s (p50 ${s.chat10.p50} ms, ${s.chat10.errors + s.chat10.non2xx} errors) | ${(s.newBuildReachesAllMs / 1000).toFixed(1)} s |`),
+    "",
+    "Latency over HTTP on one connection over the dev questions; throughput with autocannon. A new build: from the publishing ingest's exit until both servers' `/healthz` name it (a folder is re-checked on requests at most every 2 s; an object store is polled every `INDEX_POLL_MS`, 2 s). s3rver keeps objects on the local disk: a real bucket adds network round trips (docs/SCALING.md).",
+    "",
   ];
 }
 
@@ -91,6 +106,7 @@ export function renderBenchmarks(r: BenchResults): string {
       return `| ${s.documents} | ${pair(s.latency.fullText)} | ${pair(s.latency.vectorIndexed)} | ${pair(s.latency.vectorExact)} | ${pair(s.latency.hybrid)} | ${pair(s.latency.hybridExact)} | ${s.recallAt5.hybrid.toFixed(3)} (${s.recallAt5.facts}) | ${s.recallAt5.hybridExact.toFixed(3)} |`;
     }),
     "",
+    ...(r.storage ? storageTable(r.storage) : []),
   ];
   return lines.join("\n");
 }

@@ -16,6 +16,7 @@ import { latencyBench, type LatencyResult } from "./latency-bench.ts";
 import { renderBenchmarks } from "./report.ts";
 import { ingestInChild, serverInChild, type ChildIngestResult } from "./run-child.ts";
 import { scaleBench, type ScaleResult } from "./scale-bench.ts";
+import { storageBench, type StorageResult } from "./storage-bench.ts";
 
 export interface BenchOptions {
   sizes: number[];
@@ -35,6 +36,8 @@ export interface BenchResults {
   latency: LatencyResult;
   http: HttpRun[];
   scale: ScaleResult[];
+  /** The index in a local folder vs on an object store (absent in results written before it was measured). */
+  storage?: StorageResult[];
   totalSeconds: number;
 }
 
@@ -95,6 +98,9 @@ export async function runBench(options: BenchOptions, command: string): Promise<
       scale.push(await scaleBench(documents, { queries: 200, exactQueries: documents >= 1000 ? 40 : 100, log: options.log }));
     }
 
+    options.log("bench: local folder vs object store");
+    const storage = await storageBench({ rounds: options.rounds, httpSeconds: options.httpSeconds, log: options.log });
+
     const results: BenchResults = {
       generatedAt: new Date().toISOString(),
       commit: commit(),
@@ -111,6 +117,7 @@ export async function runBench(options: BenchOptions, command: string): Promise<
       latency,
       http,
       scale,
+      storage,
       totalSeconds: Math.round((performance.now() - started) / 1000),
     };
     await mkdir(path.join(PROJECT_ROOT, "bench"), { recursive: true });

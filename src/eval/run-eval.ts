@@ -11,6 +11,7 @@ import { createAnswerContext } from "../answer/context.ts";
 import type { AnswerMode } from "../answer/types.ts";
 import { configHash, loadConfig, PROJECT_ROOT, type Config } from "../config.ts";
 import { runIngest } from "../ingest/ingest.ts";
+import { parseObjectUri } from "../store/object-store.ts";
 import { listCorpusFiles, loadDocument } from "../ingest/load.ts";
 import { indexStatus } from "../server/index-status.ts";
 import { createBaseline } from "./baseline.ts";
@@ -84,8 +85,10 @@ async function runOneSplit(base: Config, spec: SplitSpec, mode: AnswerMode, judg
   let config = base;
   let tmp: string | undefined;
   if (spec.corpus) {
-    tmp = await mkdtemp(path.join(os.tmpdir(), `eval-${spec.name}-`));
-    config = loadConfig({ ...process.env, DATA_DIR: tmp, CORPUS_DIR: spec.corpus[0] });
+    // A split with its own corpus gets its own index: a temp folder, or beside the configured index on an
+    // object store (so that the second corpus is evaluated there too).
+    const dataDir = parseObjectUri(base.dataDir) ? `${base.dataDir}/eval-${spec.name}` : (tmp = await mkdtemp(path.join(os.tmpdir(), `eval-${spec.name}-`)));
+    config = loadConfig({ ...process.env, DATA_DIR: dataDir, CORPUS_DIR: spec.corpus[0] });
     log(`eval ${spec.name}: indexing ${spec.corpus.map((c) => path.relative(PROJECT_ROOT, c) || c).join(", ")}`);
     await runIngest(config, { paths: spec.corpus });
   } else {

@@ -16,9 +16,9 @@ import { IngestError, ProductError } from "../domain/errors.ts";
 import type { Passage } from "../domain/passage.ts";
 import type { ReferenceEntry, StudyRecord } from "../domain/study.ts";
 import { createEmbedder, type Embedder } from "../embed/index.ts";
-import { buildDir, readCurrentBuild, readManifest, type IndexManifest, type TermStats } from "../store/layout.ts";
+import { locateConfiguredIndex } from "../store/index-location.ts";
+import type { IndexManifest, TermStats } from "../store/layout.ts";
 import { lancedb } from "../store/lancedb.ts";
-import { lockIndex } from "../store/lock.ts";
 import { PASSAGES_TABLE, toRow, type PassageRow } from "../store/schema.ts";
 import { writeIndex } from "../store/write-index.ts";
 import { analyze, useCorpusLexicon } from "../text/analyze.ts";
@@ -105,13 +105,14 @@ export async function corpusHash(config: Config, documents: { id: string; sha256
 
 /** Vectors of the served build, by passage id, when it was made by the same embedder (reused, not recomputed). */
 async function previousVectors(config: Config, embedderId: string): Promise<Map<string, Float32Array>> {
-  const current = await readCurrentBuild(config.dataDir);
+  const location = locateConfiguredIndex(config);
+  const current = await location.readCurrent();
   if (!current) return new Map();
   try {
-    const dir = buildDir(config.dataDir, current);
-    const manifest = await readManifest(dir);
+    const manifest = await location.readManifest(current);
     if (manifest.embedder.id !== embedderId) return new Map();
-    const table = await (await lancedb.connect(dir)).openTable(PASSAGES_TABLE);
+    const db = await lancedb.connect(location.lanceUri(current), location.storageOptions ? { storageOptions: location.storageOptions } : undefined);
+    const table = await db.openTable(PASSAGES_TABLE);
     const rows = await table.query().select(["id", "vector"]).toArray();
     return new Map(rows.map((r) => [String(r.id), Float32Array.from(r.vector as Iterable<number>)]));
   } catch {
@@ -179,7 +180,8 @@ export async function runIngest(config: Config, options: IngestOptions = {}): Pr
   if (passages.length === 0) throw new IngestError(files[0], "no readable text in any document");
   const passagesMs = Math.round(performance.now() - buildStarted);
 
-  const release = await lockIndex(config.dataDir, { waitMs: options.lockWaitMs });
+  const location = locateConfiguredIndex(config);
+  const release = await location.lock({ waitMs: options.lockWaitMs });
   try {
     let embedder = options.embedder;
     if (!embedder) {
@@ -234,7 +236,7 @@ export async function runIngest(config: Config, options: IngestOptions = {}): Pr
     stopIfAsked(options.signal);
 
     const manifest = await writeIndex(
-      config.dataDir,
+      location,
       {
         rows,
         documents,

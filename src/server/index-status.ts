@@ -6,16 +6,17 @@ import type { Config } from "../config.ts";
 import { createLocalEmbedder } from "../embed/local.ts";
 import { corpusHash } from "../ingest/ingest.ts";
 import { fingerprintDocument, listCorpusFiles } from "../ingest/load.ts";
-import { buildDir, readCurrentBuild, readManifest } from "../store/layout.ts";
+import { locateConfiguredIndex } from "../store/index-location.ts";
 
 export type IndexStatus = { state: "current" } | { state: "missing" | "stale" | "unreadable"; reason: string };
 
 export async function indexStatus(config: Config): Promise<IndexStatus> {
-  const build = await readCurrentBuild(config.dataDir);
+  const location = locateConfiguredIndex(config);
+  const build = await location.readCurrent();
   if (!build) return { state: "missing", reason: "no index has been built yet" };
   let manifest;
   try {
-    manifest = await readManifest(buildDir(config.dataDir, build));
+    manifest = await location.readManifest(build);
   } catch {
     return { state: "unreadable", reason: `the index build ${build} cannot be read` };
   }

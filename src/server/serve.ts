@@ -11,7 +11,8 @@ import { answer } from "../answer/answer.ts";
 import { createAnswerContext } from "../answer/context.ts";
 import type { Config } from "../config.ts";
 import { runIngest } from "../ingest/ingest.ts";
-import { servableBuild, verifyBuild } from "../store/checksums.ts";
+import { servableBuild } from "../store/checksums.ts";
+import { locateConfiguredIndex } from "../store/index-location.ts";
 import { IndexCorruptError, PassageStore, tidyLanceMessage } from "../store/passage-store.ts";
 import { createApp } from "./app.ts";
 import { ProductError } from "../domain/errors.ts";
@@ -76,13 +77,16 @@ export async function startServer(config: Config, options: { ensureIndex: boolea
   }
   // The build's files must match the checksums recorded when it was written; if not, an earlier build that
   // does is served, with one line saying so and how to fix it.
-  const servable = await servableBuild(config.dataDir);
+  const location = locateConfiguredIndex(config);
+  const servable = await servableBuild(location);
   if (servable?.refused) {
     say(`Index build ${servable.refused.buildId} failed its checksum check (${servable.refused.problem}); serving the previous build ${servable.buildId} instead. Run \`npm run ingest\` to rebuild the index.`);
   }
   let context;
   try {
-    const store = await PassageStore.open(config.dataDir, { buildId: servable?.buildId, accept: async (id) => (await verifyBuild(config.dataDir, id)).ok });
+    const store = await PassageStore.open(location, { buildId: servable?.buildId, accept: async (id) => (await location.verify(id)).ok });
+    // On an object store there is no request-time check: each server polls the pointer object instead.
+    if (location.remote) store.watch(config.storage.pollMs);
     context = await createAnswerContext(config, store);
     // Warm up so the first user does not pay for loading the stemmer, lexicon and tables.
     await answer(context, [{ role: "user", content: "Apa saja program perlindungan anak korban trafficking?" }], { mode: "extractive" });

@@ -12,7 +12,8 @@ import { createReadStream } from "node:fs";
 import { readdir } from "node:fs/promises";
 import path from "node:path";
 import { ProductError } from "../domain/errors.ts";
-import { buildDir, buildsDir, MANIFEST_FILE, readCurrentBuild, readManifest } from "./layout.ts";
+import type { IndexLocation } from "./index-location.ts";
+import { buildDir, buildsDir, MANIFEST_FILE, readManifest } from "./layout.ts";
 
 /** SHA-256 of every file of a build folder except the manifest, by path relative to the folder ("/" separated). */
 export async function checksumFiles(dir: string): Promise<Record<string, string>> {
@@ -96,15 +97,16 @@ export class IndexChecksumError extends ProductError {
 
 /**
  * The build to serve: CURRENT's if it checks out, else the newest earlier build that does. Undefined when
- * there is no CURRENT (the caller reports a missing index).
+ * there is no CURRENT (the caller reports a missing index). A folder's builds are checked against their
+ * checksums; an object store's against their manifest's file list (object-location.ts).
  */
-export async function servableBuild(dataDir: string): Promise<ServableBuild | undefined> {
-  const current = await readCurrentBuild(dataDir);
+export async function servableBuild(location: IndexLocation): Promise<ServableBuild | undefined> {
+  const current = await location.readCurrent();
   if (!current) return undefined;
-  const check = await verifyBuild(dataDir, current);
+  const check = await location.verify(current);
   if (check.ok) return { buildId: current };
-  for (const earlier of (await listBuilds(dataDir)).filter((b) => b !== current)) {
-    const other = await verifyBuild(dataDir, earlier);
+  for (const earlier of (await location.listBuilds()).filter((b) => b !== current)) {
+    const other = await location.verify(earlier);
     if (other.ok && other.files > 0) return { buildId: earlier, refused: check };
   }
   throw new IndexChecksumError(`the index build ${current} failed its checksum check (${check.problem}) and no earlier build passes it`);

@@ -1,12 +1,12 @@
 /**
  * Reading the served index: the passages table (vector and full-text search, filters in the query), the
  * studies table, the manifest and term statistics. Opened once; `refresh()` picks up a newer build
- * published by an ingest (cheap: one stat of CURRENT), so a running server serves a new index without
- * a restart, and keeps the old one when an ingest fails.
+ * published by an ingest (cheap: one read of CURRENT; on an object store `watch()` polls it in the
+ * background instead), so a running server serves a new index without a restart, and keeps the old one
+ * when an ingest fails.
  */
-import { readFile, stat } from "node:fs/promises";
-import path from "node:path";
-import { buildDir, CORPUS_LEXICON_FILE, currentFile, readCurrentBuild, readManifest, TERM_STATS_FILE, type IndexManifest, type TermStats } from "./layout.ts";
+import { asLocation, type IndexLocation } from "./index-location.ts";
+import { CORPUS_LEXICON_FILE, MANIFEST_FILE, TERM_STATS_FILE, type IndexManifest, type TermStats } from "./layout.ts";
 import { lancedb, type Table } from "./lancedb.ts";
 import { DOCUMENTS_TABLE, fromRow, PASSAGE_COLUMNS, PASSAGES_TABLE, REFERENCES_TABLE, STUDIES_TABLE } from "./schema.ts";
 import type { DocumentInfo } from "../domain/document.ts";
@@ -91,25 +91,26 @@ async function readJsonTable<T>(db: Awaited<ReturnType<typeof lancedb.connect>>,
   return rows.map((r) => JSON.parse(String(r.json)) as T);
 }
 
-async function openSnapshot(dataDir: string, buildId: string): Promise<Snapshot> {
-  const dir = buildDir(dataDir, buildId);
+async function openSnapshot(location: IndexLocation, buildId: string): Promise<Snapshot> {
+  const dir = location.lanceUri(buildId);
   let manifest: IndexManifest;
   try {
-    manifest = await readManifest(dir);
-  } catch {
-    throw new IndexCorruptError(`the index build ${buildId} has no readable manifest (${path.join(dir, "manifest.json")})`);
+    manifest = await location.readManifest(buildId);
+  } catch (error) {
+    if (error instanceof ProductError) throw error; // the object store refused or is unreachable: say that
+    throw new IndexCorruptError(`the index build ${buildId} has no readable manifest (${dir}/${MANIFEST_FILE})`);
   }
   try {
-    const db = await lancedb.connect(dir);
+    const db = await lancedb.connect(dir, location.storageOptions ? { storageOptions: location.storageOptions } : undefined);
     const passages = await db.openTable(PASSAGES_TABLE);
     const documents = (await readJsonTable<DocumentInfo>(db, DOCUMENTS_TABLE)).sort((a, b) => a.id.localeCompare(b.id));
     const studies = (await readJsonTable<StudyRecord>(db, STUDIES_TABLE)).sort((a, b) => a.docId.localeCompare(b.docId) || a.number - b.number);
     const references = (await readJsonTable<ReferenceEntry>(db, REFERENCES_TABLE)).sort((a, b) => a.docId.localeCompare(b.docId) || a.index - b.index);
-    const termStats = JSON.parse(await readFile(path.join(dir, TERM_STATS_FILE), "utf8")) as TermStats;
+    const termStats = JSON.parse((await location.readBuildFile(buildId, TERM_STATS_FILE)) ?? "null") as TermStats;
     if (!termStats || typeof termStats.documents !== "number" || !termStats.df || typeof termStats.df !== "object") {
-      throw new IndexCorruptError(`the index build ${buildId} has unusable term statistics (${path.join(dir, TERM_STATS_FILE)})`);
+      throw new IndexCorruptError(`the index build ${buildId} has unusable term statistics (${dir}/${TERM_STATS_FILE})`);
     }
-    const corpusLexicon = await readFile(path.join(dir, CORPUS_LEXICON_FILE), "utf8").catch(() => "");
+    const corpusLexicon = (await location.readBuildFile(buildId, CORPUS_LEXICON_FILE).catch(() => undefined)) ?? "";
     let memory: Map<string, Passage> | undefined;
     if (manifest.counts.passages <= MEMORY_LIMIT) {
       const rows = await passages.query().select(PASSAGE_COLUMNS).toArray();
@@ -120,7 +121,7 @@ async function openSnapshot(dataDir: string, buildId: string): Promise<Snapshot>
     }
     return { buildId, manifest, termStats, passages, documents, studies, references, corpusLexicon, memory };
   } catch (error) {
-    if (error instanceof IndexCorruptError) throw error;
+    if (error instanceof ProductError) throw error;
     throw new IndexCorruptError(`the index build ${buildId} cannot be read: ${tidyLanceMessage((error as Error).message)}`, { cause: error });
   }
 }
@@ -131,13 +132,15 @@ const studyPassages = new WeakMap<Snapshot, Map<string, Passage[]>>();
 
 export class PassageStore {
   private lastCheck = 0;
+  private watching = false;
+  private checking: Promise<boolean> | undefined;
   /** A published build that could not be opened (reported in /healthz). */
   brokenBuild: string | undefined;
   /** Told once when a newly published build cannot be opened. */
   onBrokenBuild?: (buildId: string, error: unknown) => void;
   private readonly refused = new Set<string>();
   private constructor(
-    private readonly dataDir: string,
+    private readonly location: IndexLocation,
     private snapshot: Snapshot,
     private readonly accept?: (buildId: string) => Promise<boolean>,
   ) {
@@ -145,13 +148,13 @@ export class PassageStore {
   }
 
   /** Open the served build. Throws IndexMissingError or IndexCorruptError with a message for the user. */
-  static async open(dataDir: string, options: OpenOptions = {}): Promise<PassageStore> {
-    const current = await readCurrentBuild(dataDir);
+  static async open(where: string | IndexLocation, options: OpenOptions = {}): Promise<PassageStore> {
+    const location = asLocation(where);
+    const current = await location.readCurrent();
     const buildId = options.buildId ?? current;
-    if (!buildId) throw new IndexMissingError(`no index in ${path.join(dataDir, "index")}`);
-    const exists = await stat(buildDir(dataDir, buildId)).catch(() => undefined);
-    if (!exists) throw new IndexMissingError(`the index build ${buildId} named in ${currentFile(dataDir)} is missing`);
-    const store = new PassageStore(dataDir, await openSnapshot(dataDir, buildId), options.accept);
+    if (!buildId) throw new IndexMissingError(`no index in ${location.label}`);
+    if (!(await location.buildExists(buildId))) throw new IndexMissingError(`the index build ${buildId} named in ${location.currentLabel} is missing`);
+    const store = new PassageStore(location, await openSnapshot(location, buildId), options.accept);
     if (current && current !== buildId) store.refused.add(current);
     return store;
   }
@@ -194,20 +197,56 @@ export class PassageStore {
 
   /**
    * Switch to a newer build if an ingest published one (checked at most every `intervalMs`). A build that
-   * cannot be opened is ignored: the current one keeps serving. Returns true when it switched.
+   * cannot be opened is ignored: the current one keeps serving. Returns true when it switched. While
+   * `watch()` polls in the background, a request's `refresh()` returns at once (no store round trip in a
+   * request); `refresh(0)` still checks now.
    */
   async refresh(intervalMs = 2000): Promise<boolean> {
+    if (this.watching && intervalMs > 0) return false;
     const now = Date.now();
     if (now - this.lastCheck < intervalMs) return false;
     this.lastCheck = now;
-    const buildId = await readCurrentBuild(this.dataDir);
+    // One check at a time: a request arriving during a slow check (an object store) waits for that one. A
+    // forced check (`refresh(0)`, e.g. right after an upload's ingest) waits for it and then checks again,
+    // since the running check may have read CURRENT before the publish.
+    if (intervalMs === 0 && this.checking) await this.checking.catch(() => false);
+    this.checking ??= this.check().finally(() => (this.checking = undefined));
+    return this.checking;
+  }
+
+  /**
+   * Poll the served-build pointer every `intervalMs` in the background (an object store: any number of
+   * servers notice a new build within one interval plus the time to open it; a read already running
+   * finishes on the old snapshot, whose build stays for minutes, see object-location.ts).
+   * Returns a stop function.
+   */
+  watch(intervalMs: number): () => void {
+    this.watching = true;
+    const timer = setInterval(() => {
+      this.lastCheck = 0;
+      void this.refresh(0).catch(() => undefined);
+    }, intervalMs);
+    timer.unref();
+    return () => {
+      clearInterval(timer);
+      this.watching = false;
+    };
+  }
+
+  private async check(): Promise<boolean> {
+    let buildId: string | undefined;
+    try {
+      buildId = await this.location.readCurrent();
+    } catch {
+      return false; // the store is unreachable for a moment: keep serving what is open
+    }
     if (!buildId || buildId === this.snapshot.buildId || this.refused.has(buildId)) return false;
     if (this.accept && !(await this.accept(buildId))) {
       this.refused.add(buildId);
       return false;
     }
     try {
-      this.snapshot = await openSnapshot(this.dataDir, buildId);
+      this.snapshot = await openSnapshot(this.location, buildId);
       useCorpusLexicon(this.snapshot.corpusLexicon, `${buildId}/${CORPUS_LEXICON_FILE}`);
       return true;
     } catch (error) {

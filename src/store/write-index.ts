@@ -1,11 +1,12 @@
 /**
- * Writing a complete new build beside the served one, then publishing it (see layout.ts). Nothing the
- * server reads is touched until the final rename of CURRENT.
+ * Writing a complete new build beside the served one, then publishing it (see layout.ts, and
+ * object-location.ts for an object store). Nothing the server reads is touched until CURRENT is replaced.
  */
 import { writeFile, mkdir } from "node:fs/promises";
 import path from "node:path";
-import { CORPUS_LEXICON_FILE, finishBuild, MANIFEST_FILE, newBuildId, publishBuild, pruneBuilds, readCurrentBuild, startBuild, TERM_STATS_FILE, type IndexManifest, type TermStats } from "./layout.ts";
+import { CORPUS_LEXICON_FILE, MANIFEST_FILE, newBuildId, TERM_STATS_FILE, type IndexManifest, type TermStats } from "./layout.ts";
 import { checksumFiles } from "./checksums.ts";
+import { asLocation, type IndexLocation } from "./index-location.ts";
 import { lancedb } from "./lancedb.ts";
 import type { DocumentInfo } from "../domain/document.ts";
 import type { ReferenceEntry, StudyRecord } from "../domain/study.ts";
@@ -43,9 +44,11 @@ export type WriteEvent = { type: "write"; step: string };
 
 const BATCH = 10_000;
 
-export async function writeIndex(dataDir: string, content: IndexContent, onEvent?: (e: WriteEvent) => void): Promise<IndexManifest> {
+export async function writeIndex(where: string | IndexLocation, content: IndexContent, onEvent?: (e: WriteEvent) => void): Promise<IndexManifest> {
+  const location = asLocation(where);
   const buildId = newBuildId();
-  const dir = await startBuild(dataDir, buildId);
+  // Always a local folder: on an object store, a staging folder uploaded by publish().
+  const dir = await location.startBuild(buildId);
   const db = await lancedb.connect(dir);
 
   const timings = { ...content.manifest.timings };
@@ -94,8 +97,7 @@ export async function writeIndex(dataDir: string, content: IndexContent, onEvent
   await writeFile(path.join(dir, MANIFEST_FILE), JSON.stringify(manifest, null, 2));
 
   onEvent?.({ type: "write", step: "the new build, published atomically" });
-  await finishBuild(dataDir, buildId);
-  await publishBuild(dataDir, buildId);
-  await pruneBuilds(dataDir, await readCurrentBuild(dataDir));
+  await location.publish(buildId, dir, manifest);
+  await location.prune(await location.readCurrent());
   return manifest;
 }
