@@ -28,7 +28,7 @@ import { readStudiesJson, type StudiesJson } from "./studies-json.ts";
 import type { RawDocument } from "./types.ts";
 
 /** Bump when cleaning, chunking or linking changes, so existing indexes are seen as stale. */
-export const PIPELINE_VERSION = "5";
+export const PIPELINE_VERSION = "6";
 export const CORPUS_LEXICON = "lexicon-en-id.tsv";
 
 export type IngestEvent =

@@ -117,3 +117,22 @@ describe("the review's tables, read generically", () => {
     expect(again.map((t) => t.rows.map((r) => r.cells.map((c) => c.text)))).toEqual(tables.map((t) => t.rows.map((r) => r.cells.map((c) => c.text))));
   });
 });
+
+describe("where a table ends", () => {
+  it("at the first section heading among its rows: a numbered list after the heading is prose, not rows", () => {
+    const text = [
+      "No. Judul Artikel Hasil",
+      "1. Program rehabilitasi di Jepara",
+      "Anak-anak mendapat bimbingan pendidikan.",
+      "2. Kerja sama dengan UNICEF",
+      "Deklarasi menghasilkan empat elemen kerja sama.",
+      "Pembahasan",
+      "Pembahasan merangkum tiga temuan berikut.",
+      "3. Temuan ketiga tentang koordinasi lembaga.",
+      "4. Temuan keempat tentang pendanaan program.",
+    ].map((t) => ({ text: t, page: null }));
+    const [table] = parseTables(text);
+    expect(table.rows.map((r) => r.number)).toEqual([1, 2]);
+    expect(text[table.endLine].text).toBe("Pembahasan");
+  });
+});

@@ -35,6 +35,24 @@ interface TableDraft {
 }
 
 /** The last row ends at a section heading after it (one that is not a column name of this table). */
+/**
+ * A table ends at the first section heading among its rows ("Pembahasan", "4 Discussion") that is not one
+ * of its column names: numbered lines after it are a list in the prose, not more rows. Returns the
+ * heading's line index, where the table now ends.
+ */
+function endAtHeading(rows: RowSpan[], columns: readonly TableColumn[]): number | undefined {
+  const names = new Set(columns.map((c) => c.name.toLowerCase()));
+  for (const [r, row] of rows.entries()) {
+    const k = row.lines.findIndex((l, i) => (r > 0 || i > 0) && isSectionHeading(l.text) && !names.has(l.text.trim().toLowerCase()));
+    if (k < 0) continue;
+    const at = row.lines[k].index;
+    row.lines = row.lines.slice(0, k);
+    rows.length = row.lines.length > 0 ? r + 1 : r;
+    return at;
+  }
+  return undefined;
+}
+
 function trimLastRow(rows: RowSpan[], columns: readonly TableColumn[]): void {
   const last = rows.at(-1);
   if (!last) return;
@@ -150,9 +168,9 @@ export function parseTables(lines: readonly TableLine[], options: ParseOptions =
     from = header.firstRowLine;
   }
   const drafts: TableDraft[] = headers.map((header, t) => {
-    const endLine = headers[t + 1]?.startLine ?? lines.length;
     const columns = header.columns.filter((c) => c.field !== "number");
-    const rows = splitRows(lines, header.firstRowLine, endLine);
+    const rows = splitRows(lines, header.firstRowLine, headers[t + 1]?.startLine ?? lines.length);
+    const endLine = endAtHeading(rows, header.columns) ?? headers[t + 1]?.startLine ?? lines.length;
     trimLastRow(rows, header.columns);
     return { header, endLine, layout: layoutOf(lines, header), columns, rows, segmented: [], models: null };
   });
