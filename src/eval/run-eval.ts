@@ -13,7 +13,7 @@ import { configHash, loadConfig, PROJECT_ROOT, type Config } from "../config.ts"
 import { runIngest } from "../ingest/ingest.ts";
 import { parseObjectUri } from "../store/object-store.ts";
 import { listCorpusFiles, loadDocument } from "../ingest/load.ts";
-import { indexStatus } from "../server/index-status.ts";
+import { indexStatus } from "../ingest/index-status.ts";
 import { createBaseline } from "./baseline.ts";
 import { productOf } from "./product.ts";
 import { loadQuestions } from "./questions.ts";

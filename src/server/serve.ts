@@ -17,7 +17,7 @@ import { IndexCorruptError, PassageStore, tidyLanceMessage } from "../store/pass
 import { createApp } from "./app.ts";
 import { ProductError } from "../domain/errors.ts";
 import { isLoopbackHost, tokenWeakness } from "./auth.ts";
-import { indexStatus } from "./index-status.ts";
+import { indexStatus } from "../ingest/index-status.ts";
 import { logEvent } from "./log.ts";
 import { logFormat, setLogFormat } from "../log.ts";
 import { startupSummary } from "./startup-summary.ts";

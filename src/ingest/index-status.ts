@@ -4,8 +4,8 @@
  */
 import type { Config } from "../config.ts";
 import { createLocalEmbedder } from "../embed/local.ts";
-import { corpusHash } from "../ingest/ingest.ts";
-import { fingerprintDocument, listCorpusFiles } from "../ingest/load.ts";
+import { corpusHash } from "./ingest.ts";
+import { fingerprintDocument, listCorpusFiles } from "./load.ts";
 import { locateConfiguredIndex } from "../store/index-location.ts";
 
 export type IndexStatus = { state: "current" } | { state: "missing" | "stale" | "unreadable"; reason: string };
