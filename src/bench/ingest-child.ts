@@ -12,7 +12,8 @@ process.stdout.write(
   `${JSON.stringify({
     wallMs: Math.round(wallMs),
     passages: summary.passages,
-    documents: summary.documents,
+    documents: summary.documents.length,
+    pages: summary.documents.reduce((n, d) => n + (d.pages ?? 0), 0),
     maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
     timings: summary.manifest.timings,
     vectorIndex: summary.manifest.vectorIndex,

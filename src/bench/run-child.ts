@@ -7,6 +7,8 @@ export interface ChildIngestResult {
   wallMs: number;
   passages: number;
   documents: number;
+  /** Pages of the documents that have them (PDFs). */
+  pages: number;
   maxRssMb: number;
   timings: Record<string, number>;
   vectorIndex: string | null;
