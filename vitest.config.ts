@@ -18,7 +18,7 @@ export default defineConfig({
       { extends: true, test: { name: "unit", include: ["src/**/*.test.ts"], isolate: false } },
       { extends: true, test: { name: "integration", include: ["test/integration/**/*.test.ts"], globalSetup: ["test/helpers/global-fixture.ts"] } },
       { extends: true, test: { name: "e2e", include: ["test/e2e/**/*.test.ts"], globalSetup: ["test/helpers/global-fixture.ts"] } },
-      { extends: true, test: { name: "reliability", include: ["test/reliability/**/*.test.ts"] } },
+      { extends: true, test: { name: "reliability", include: ["test/reliability/**/*.test.ts"], globalSetup: ["test/helpers/global-fixture.ts"] } },
     ],
   },
 });

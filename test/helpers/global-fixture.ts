@@ -1,6 +1,6 @@
 /**
  * vitest globalSetup: one real index of the repository's corpus (real LanceDB in a temp folder), built
- * once per run and shared read-only by the integration and browser tests (openSharedIndex()). Tests that
+ * once per run and shared read-only by the integration, browser and reliability tests (openSharedIndex()). Tests that
  * write an index build their own (buildIndexFixture()).
  */
 import { mkdtemp, rm } from "node:fs/promises";
@@ -16,7 +16,7 @@ declare module "vitest" {
   }
 }
 
-// The integration and browser projects both name this file, and vitest loads it once per project (in the
+// The integration, browser and reliability projects name this file, and vitest loads it once per project (in the
 // same process). The build is kept on globalThis so it is made once and removed after the last project.
 const shared = globalThis as typeof globalThis & { sharedIndex?: { built: Promise<string>; users: number } };
 

@@ -12,7 +12,7 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig, PROJECT_ROOT } from "../../src/config.ts";
 import { createApp } from "../../src/server/app.ts";
-import { buildIndexFixture, type IndexFixture } from "../helpers/index-fixture.ts";
+import { openSharedIndex, type IndexFixture } from "../helpers/index-fixture.ts";
 import { sseEvents } from "../helpers/sse.ts";
 
 const RUNS = Number(process.env.PROPERTY_RUNS ?? 300);
@@ -96,7 +96,7 @@ async function expectStillAnswering(target: App = app): Promise<void> {
 
 beforeAll(async () => {
   // One client (app.request() has no socket) sends thousands of requests: rate limiting is tested elsewhere.
-  fixture = await buildIndexFixture({ RATE_LIMIT_PER_MINUTE: "1000000" });
+  fixture = await openSharedIndex({ RATE_LIMIT_PER_MINUTE: "1000000" });
   app = createApp({ context: fixture.context, log: false });
   const roomy = loadConfig({ DATA_DIR: fixture.dataDir, RATE_LIMIT_PER_MINUTE: "1000000", BODY_LIMIT_BYTES: String(50 * 1024 * 1024) });
   roomyApp = createApp({ context: { ...fixture.context, config: roomy }, log: false });

@@ -13,7 +13,7 @@ import { createLlmComposer } from "../../src/answer/llm-composer.ts";
 import { loadConfig } from "../../src/config.ts";
 import { createApp } from "../../src/server/app.ts";
 import { isJsonMediaType } from "../../src/server/request-guards.ts";
-import { buildIndexFixture, type IndexFixture } from "../helpers/index-fixture.ts";
+import { openSharedIndex, type IndexFixture } from "../helpers/index-fixture.ts";
 import { startStandIn, type StandIn } from "../helpers/openai-stand-in.ts";
 
 let fixture: IndexFixture;
@@ -45,7 +45,7 @@ async function startApp(env: Record<string, string> = {}, hostname = "127.0.0.1"
 const modelCalls = () => standIn.requests.filter((r) => r.path.endsWith("/chat/completions")).length;
 
 beforeAll(async () => {
-  fixture = await buildIndexFixture();
+  fixture = await openSharedIndex();
   standIn = await startStandIn({ kind: "answer", text: "After 12 months, CSE fell to 14% {cite:pada 12 bulan menjadi 14%}." });
 });
 afterAll(async () => {

@@ -14,7 +14,7 @@ import { serve } from "@hono/node-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig, PROJECT_ROOT } from "../../src/config.ts";
 import { createApp } from "../../src/server/app.ts";
-import { buildIndexFixture, type IndexFixture } from "../helpers/index-fixture.ts";
+import { openSharedIndex, type IndexFixture } from "../helpers/index-fixture.ts";
 import { startStandIn, type StandIn } from "../helpers/openai-stand-in.ts";
 import { runScript, STACK_LINE, startServerProcess, type Child } from "./processes.ts";
 import { sseEvents } from "../helpers/sse.ts";
@@ -23,7 +23,7 @@ let fixture: IndexFixture;
 let standIn: StandIn;
 
 beforeAll(async () => {
-  fixture = await buildIndexFixture();
+  fixture = await openSharedIndex();
   standIn = await startStandIn({ kind: "answer", text: "" });
 });
 afterAll(async () => {

@@ -9,7 +9,7 @@ import { createLlmComposer, systemPrompt } from "../../src/answer/llm-composer.t
 import { FRAME_PHRASES, MESSAGES } from "../../src/answer/messages.ts";
 import type { AnswerResult } from "../../src/answer/types.ts";
 import { createApp } from "../../src/server/app.ts";
-import { buildIndexFixture, type IndexFixture } from "../helpers/index-fixture.ts";
+import { openSharedIndex, type IndexFixture } from "../helpers/index-fixture.ts";
 import { startStandIn, type StandIn } from "../helpers/openai-stand-in.ts";
 import { sseEvents } from "../helpers/sse.ts";
 
@@ -61,7 +61,7 @@ async function expectOnlyQuotes(result: AnswerResult, question: string, injectio
 beforeAll(async () => {
   // Answers by the model unless a request asks for extractive (as with OPENAI_BASE_URL set), so that the
   // OpenAI-compatible endpoint, which has no mode field, goes through the model too.
-  fixture = await buildIndexFixture({ RATE_LIMIT_PER_MINUTE: "100000", ANSWER_MODE: "llm" });
+  fixture = await openSharedIndex({ RATE_LIMIT_PER_MINUTE: "100000", ANSWER_MODE: "llm" });
   standIn = await startStandIn({ kind: "answer", text: "" });
   const llm = createLlmComposer({ baseURL: standIn.baseURL, model: "stand-in-model", firstTokenTimeoutMs: 2000, totalTimeoutMs: 5000, maxSentences: fixture.config.answer.maxSentences });
   app = createApp({ context: { ...fixture.context, llm }, log: false });

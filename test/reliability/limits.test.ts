@@ -8,7 +8,7 @@ import http from "node:http";
 import net from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../../src/server/app.ts";
-import { buildIndexFixture, type IndexFixture } from "../helpers/index-fixture.ts";
+import { openSharedIndex, type IndexFixture } from "../helpers/index-fixture.ts";
 import { startStandIn, type StandIn } from "../helpers/openai-stand-in.ts";
 import { sseEvents } from "../helpers/sse.ts";
 import { STACK_LINE, startServerProcess } from "./processes.ts";
@@ -17,7 +17,7 @@ let fixture: IndexFixture;
 let standIn: StandIn;
 
 beforeAll(async () => {
-  fixture = await buildIndexFixture();
+  fixture = await openSharedIndex();
   standIn = await startStandIn({ kind: "answer", text: "" });
 });
 afterAll(async () => {

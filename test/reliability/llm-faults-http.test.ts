@@ -13,7 +13,7 @@ import { createAnswerContext } from "../../src/answer/context.ts";
 import type { AnswerResult } from "../../src/answer/types.ts";
 import { loadConfig } from "../../src/config.ts";
 import { createApp } from "../../src/server/app.ts";
-import { buildIndexFixture, type IndexFixture } from "../helpers/index-fixture.ts";
+import { openSharedIndex, type IndexFixture } from "../helpers/index-fixture.ts";
 import { refusedBaseURL, startStandIn, type Behaviour, type StandIn } from "../helpers/openai-stand-in.ts";
 import { sseEvents } from "../helpers/sse.ts";
 
@@ -50,7 +50,7 @@ const post = (base: string, path: string, body: unknown) =>
   fetch(`${base}${path}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
 
 beforeAll(async () => {
-  fixture = await buildIndexFixture();
+  fixture = await openSharedIndex();
   standIn = await startStandIn({ kind: "answer", text: "" });
 });
 afterAll(async () => {

@@ -7,7 +7,7 @@
 import { randomBytes } from "node:crypto";
 import http from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildIndexFixture, type IndexFixture } from "../helpers/index-fixture.ts";
+import { openSharedIndex, type IndexFixture } from "../helpers/index-fixture.ts";
 import { startStandIn, type StandIn } from "../helpers/openai-stand-in.ts";
 import { startServerProcess } from "./processes.ts";
 
@@ -15,7 +15,7 @@ let fixture: IndexFixture;
 let standIn: StandIn;
 
 beforeAll(async () => {
-  fixture = await buildIndexFixture();
+  fixture = await openSharedIndex();
   standIn = await startStandIn({ kind: "answer", text: "" });
 });
 afterAll(async () => {

@@ -12,7 +12,7 @@ import { createLlmComposer } from "../../src/answer/llm-composer.ts";
 import type { AnswerResult } from "../../src/answer/types.ts";
 import { createApp } from "../../src/server/app.ts";
 import { MODEL_OUTPUTS, type ModelOutputCase } from "../fixtures/model-outputs.ts";
-import { buildIndexFixture, type IndexFixture } from "../helpers/index-fixture.ts";
+import { openSharedIndex, type IndexFixture } from "../helpers/index-fixture.ts";
 import { resolveAnchors, startStandIn, suppliedPassages, type StandIn } from "../helpers/openai-stand-in.ts";
 import { sseEvents } from "../helpers/sse.ts";
 
@@ -21,7 +21,7 @@ let standIn: StandIn;
 let app: ReturnType<typeof createApp>;
 
 beforeAll(async () => {
-  fixture = await buildIndexFixture({ RATE_LIMIT_PER_MINUTE: "100000", ANSWER_MODE: "llm" });
+  fixture = await openSharedIndex({ RATE_LIMIT_PER_MINUTE: "100000", ANSWER_MODE: "llm" });
   standIn = await startStandIn({ kind: "answer", text: "" });
   const llm = createLlmComposer({ baseURL: standIn.baseURL, model: "stand-in-model", firstTokenTimeoutMs: 5000, totalTimeoutMs: 20_000, maxSentences: 6 });
   app = createApp({ context: { ...fixture.context, llm }, log: false });

@@ -12,7 +12,7 @@ import { createLlmComposer } from "../../src/answer/llm-composer.ts";
 import { loadConfig } from "../../src/config.ts";
 import { createApp } from "../../src/server/app.ts";
 import { createStreamScrubber, redactSecrets } from "../../src/server/redact.ts";
-import { buildIndexFixture, type IndexFixture } from "../helpers/index-fixture.ts";
+import { openSharedIndex, type IndexFixture } from "../helpers/index-fixture.ts";
 import { startStandIn, type StandIn } from "../helpers/openai-stand-in.ts";
 
 const KEY = `sk-test-SECRET-${randomBytes(16).toString("hex")}`;
@@ -70,7 +70,7 @@ describe("the app, with a model that streams the key in pieces (stand-in)", () =
   let app: ReturnType<typeof createApp>;
 
   beforeAll(async () => {
-    fixture = await buildIndexFixture();
+    fixture = await openSharedIndex();
     standIn = await startStandIn({ kind: "answer", text: "" });
     const config = loadConfig({ DATA_DIR: fixture.dataDir, OPENAI_API_KEY: KEY, OPENAI_BASE_URL: standIn.baseURL, RATE_LIMIT_PER_MINUTE: "100000" });
     const llm = createLlmComposer({ baseURL: standIn.baseURL, apiKey: KEY, model: "stand-in-model", firstTokenTimeoutMs: 3000, totalTimeoutMs: 10_000 });

@@ -15,14 +15,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config.ts";
 import { createApp } from "../../src/server/app.ts";
 import { FREE_FAILURES, tokenWeakness } from "../../src/server/auth.ts";
-import { buildIndexFixture, type IndexFixture } from "../helpers/index-fixture.ts";
+import { openSharedIndex, type IndexFixture } from "../helpers/index-fixture.ts";
 import { runScript, STACK_LINE } from "./processes.ts";
 
 let fixture: IndexFixture;
 const TOKEN = randomBytes(32).toString("hex");
 
 beforeAll(async () => {
-  fixture = await buildIndexFixture();
+  fixture = await openSharedIndex();
 });
 afterAll(() => fixture.cleanup());
 
