@@ -59,6 +59,8 @@ describe("answers (desktop)", { timeout: 120_000 }, () => {
     expect(await answer.locator(".answer-text").innerText()).not.toMatch(/«|»|\[\d+\]/);
     const chips = answer.locator("button.cite-chip");
     expect(await chips.count()).toBeGreaterThan(0);
+    // Measured once laid out: one fresh-clone run on a busy machine read a 0 x 0 box here (cause not found).
+    for (let i = 0; i < (await chips.count()); i++) await chips.nth(i).waitFor({ state: "visible", timeout: 10_000 });
     for (const box of await chips.evaluateAll((els) => els.map((e) => e.getBoundingClientRect().toJSON() as { width: number; height: number }))) {
       expect(box.width).toBeGreaterThanOrEqual(24);
       expect(box.height).toBeGreaterThanOrEqual(24);
