@@ -5,7 +5,6 @@
  */
 import { createRequire } from "node:module";
 import path from "node:path";
-import * as pdfjs from "pdfjs-dist/legacy/build/pdf.mjs";
 import type { PDFDocumentProxy, PDFPageProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
 import type { TextItem } from "pdfjs-dist/types/src/display/api.js";
 import type { PdfInfo } from "./types.ts";
@@ -43,12 +42,44 @@ const BOLD_FONT = /bold|black|heavy|demi|medium|-medi|\+cmbx|^cmbx/i;
 /** Metadata that is a producer's leftover, not a value: "ARRAY(0x2c7cf020)", "untitled", a file name. */
 const JUNK_METADATA = /^(?:(?:ARRAY|HASH|SCALAR)\(0x[0-9a-f]+\)|untitled|unknown|.*\.(?:docx?|pdf|tex|dvi|indd|rtf|odt))$/i;
 
+type PdfJs = typeof import("pdfjs-dist/legacy/build/pdf.mjs");
+let pdfjs: PdfJs;
+let loading: Promise<PdfJs> | undefined;
+
+/**
+ * The built-ins that the legacy build's bundled core-js replaces, process-wide, with slower JavaScript
+ * versions: every later push and JSON parse in the process (ingest and search alike) ran through them, and
+ * the toString patch hides it. The native ones are correct for everything pdf.js does; the polyfills exist
+ * for engine corner cases (arrays longer than 2^32, JSON.parse source access).
+ */
+const KEEP_NATIVE: ReadonlyArray<readonly [object, string]> = [
+  [Array.prototype, "push"],
+  [JSON, "parse"],
+  [Function.prototype, "toString"],
+];
+
+/** Load pdf.js on first use (a server that never reads a PDF never pays for it), keeping KEEP_NATIVE native. */
+export function loadPdfjs(): Promise<PdfJs> {
+  loading ??= (async () => {
+    const natives = KEEP_NATIVE.map(([owner, key]) => [owner, key, Object.getOwnPropertyDescriptor(owner, key)!] as const);
+    try {
+      pdfjs = await import("pdfjs-dist/legacy/build/pdf.mjs");
+      return pdfjs;
+    } finally {
+      for (const [owner, key, descriptor] of natives) Object.defineProperty(owner, key, descriptor);
+    }
+  })();
+  return loading;
+}
+
 /**
  * Open a PDF from bytes (copied: pdf.js detaches the buffer it is given).
  *
  * @example const doc = await openPdf(readFileSync("paper.pdf")); doc.numPages // 14
  */
 export async function openPdf(bytes: Uint8Array, signal?: AbortSignal): Promise<PDFDocumentProxy> {
+  signal?.throwIfAborted();
+  await loadPdfjs();
   signal?.throwIfAborted();
   const task = pdfjs.getDocument({
     data: new Uint8Array(bytes),

@@ -3,6 +3,7 @@
  * paper (tracemonkey), an arXiv paper with a margin stamp (pasa), and a review whose text layer is mostly
  * unmapped glyphs (TAMReview).
  */
+import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { proseText } from "../references/parse-references.ts";
@@ -103,5 +104,19 @@ describe("TAMReview.pdf: garbled text layer", () => {
     expect(text).toContain("User acceptance of technology has been an important field of study");
     // Control characters other than the newlines between paragraphs.
     expect(text).not.toMatch(/[\u0000-\u0009\u000b-\u001f]/);
+  });
+});
+
+describe("loading pdf.js", () => {
+  it("leaves the engine's own Array.prototype.push, JSON.parse and Function.prototype.toString in place", () => {
+    // A fresh process: here pdf.js is already loaded, and the polyfills would make the snapshot themselves.
+    const script = `
+      const natives = [Array.prototype.push, JSON.parse, Function.prototype.toString];
+      const { loadPdfjs } = await import(${JSON.stringify(new URL("./pdfjs.ts", import.meta.url).href)});
+      await loadPdfjs();
+      const now = [Array.prototype.push, JSON.parse, Function.prototype.toString];
+      console.log(JSON.stringify(now.map((f, i) => f === natives[i])));`;
+    const out = execFileSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], { encoding: "utf8" });
+    expect(JSON.parse(out.trim().split("\n").at(-1)!)).toEqual([true, true, true]);
   });
 });
