@@ -7,13 +7,21 @@
  *   const test = loadConfig({ DATA_DIR: tmp }); // tests pass their own env
  */
 import { createHash } from "node:crypto";
+import { existsSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
 import { ProductError } from "./domain/errors.ts";
 
-/** The repository root (this file lives in src/). */
-export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+/** The repository root: the nearest folder above this module with a package.json (src/ from source, dist/src/ when built). */
+export const PROJECT_ROOT = findProjectRoot(path.dirname(fileURLToPath(import.meta.url)));
+
+function findProjectRoot(from: string): string {
+  for (let dir = from; ; dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, "package.json"))) return dir;
+    if (path.dirname(dir) === dir) return path.resolve(from, "..");
+  }
+}
 
 const bool = z
   .string()

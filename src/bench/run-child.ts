@@ -1,6 +1,7 @@
 /** Child processes for benchmarks: an ingest (figures as JSON) and a server (its URL). */
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { PROJECT_ROOT } from "../config.ts";
 
 export interface ChildIngestResult {
@@ -15,9 +16,20 @@ export interface ChildIngestResult {
   buildId: string;
 }
 
+/** This module runs from the build (dist/, as `npm run bench` runs it) rather than from source under tsx. */
+const RUNNING_BUILT = fileURLToPath(import.meta.url).startsWith(path.join(PROJECT_ROOT, "dist") + path.sep);
+
+/**
+ * A child runs as its parent does: the built JavaScript, as `npm start` and `npm run ingest` run, so that the
+ * figures are a user's; or the TypeScript source under tsx when the bench itself was started from source.
+ */
+function childCommand(source: string): string[] {
+  return RUNNING_BUILT ? [path.join(PROJECT_ROOT, "dist", source.replace(/\.ts$/, ".js"))] : ["--import", "tsx", path.join(PROJECT_ROOT, source)];
+}
+
 export function ingestInChild(env: Record<string, string>): Promise<ChildIngestResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", path.join(PROJECT_ROOT, "src/bench/ingest-child.ts")], {
+    const child = spawn(process.execPath, childCommand("src/bench/ingest-child.ts"), {
       cwd: PROJECT_ROOT,
       env: { ...process.env, ...env },
       stdio: ["ignore", "pipe", "pipe"],
@@ -42,7 +54,7 @@ export interface ChildServer {
 /** `npm run serve` on an existing index, on a free port. */
 export function serverInChild(env: Record<string, string>): Promise<ChildServer> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", path.join(PROJECT_ROOT, "scripts/serve.ts")], {
+    const child = spawn(process.execPath, childCommand("scripts/serve.ts"), {
       cwd: PROJECT_ROOT,
       env: { ...process.env, PORT: "0", ...env },
       stdio: ["ignore", "pipe", "pipe"],

@@ -10,7 +10,8 @@
 import { createHash } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
-import type { Config } from "../config.ts";
+import { pathToFileURL } from "node:url";
+import { PROJECT_ROOT, type Config } from "../config.ts";
 import type { DocumentInfo } from "../domain/document.ts";
 import { IngestError, ProductError } from "../domain/errors.ts";
 import type { Passage } from "../domain/passage.ts";
@@ -75,8 +76,12 @@ async function readOptional(file: string): Promise<string> {
   return readFile(file, "utf8").catch(() => "");
 }
 
-/** The code and data that make passages and records from text: a change to any of them means a rebuild. */
-const PIPELINE_SOURCES = ["../ingest", "../vocab", "../text", "../domain"].map((dir) => new URL(`${dir}/`, import.meta.url));
+/**
+ * The code and data that make passages and records from text: a change to any of them means a rebuild. The
+ * TypeScript sources are hashed, not the running modules, so that the built server (dist/) and the tools run
+ * from source (eval, tests) agree on whether an index is current.
+ */
+const PIPELINE_SOURCES = ["ingest", "vocab", "text", "domain"].map((dir) => pathToFileURL(path.join(PROJECT_ROOT, "src", dir) + path.sep));
 
 let pipelineHashCache: string | undefined;
 
@@ -99,7 +104,7 @@ export async function corpusHash(config: Config, documents: { id: string; sha256
     hash.update(await readOptional(path.join(folder, "studies.json")));
     hash.update(await readOptional(path.join(folder, CORPUS_LEXICON)));
   }
-  hash.update(await readOptional(new URL("../text/lexicon/generic-en-id.tsv", import.meta.url).pathname));
+  hash.update(await readOptional(path.join(PROJECT_ROOT, "src", "text", "lexicon", "generic-en-id.tsv")));
   return hash.digest("hex").slice(0, 16);
 }
 
