@@ -23,10 +23,15 @@ export function baseEnv(env: Record<string, string>, bare = false): Record<strin
   return { PATH: process.env.PATH ?? "/usr/bin:/bin", HOME: process.env.HOME ?? "/tmp", ...(bare ? {} : { LANCEDB_LOG: "error" }), ...env };
 }
 
-export type Script = "serve" | "ingest" | "verify";
+/** A CLI from source under tsx, or "npm start" exactly as a new user runs it (build to dist/, then serve). */
+export type Script = "serve" | "ingest" | "verify" | "npm start";
 
 export function startScript(script: Script, env: Record<string, string>, args: string[] = [], options: { bare?: boolean } = {}): Child {
-  const child = spawn(process.execPath, ["--import", "tsx", `scripts/${script}.ts`, ...args], { cwd: PROJECT_ROOT, env: baseEnv(env, options.bare), stdio: ["ignore", "pipe", "pipe"] });
+  const [command, commandArgs] = script === "npm start" ? ["npm", ["start", "--silent", "--", ...args]] : [process.execPath, ["--import", "tsx", `scripts/${script}.ts`, ...args]];
+  const label = script === "npm start" ? script : `scripts/${script}.ts`;
+  // npm does not pass a signal on to the server it started: run it as a process group and signal the group.
+  const group = script === "npm start";
+  const child = spawn(command, commandArgs, { cwd: PROJECT_ROOT, env: baseEnv(env, options.bare), stdio: ["ignore", "pipe", "pipe"], detached: group });
   let out = "";
   let err = "";
   const listeners = new Set<() => void>();
@@ -46,11 +51,11 @@ export function startScript(script: Script, env: Record<string, string>, args: s
   });
   const waitUntil = (pattern: RegExp, accept: (match: RegExpMatchArray) => boolean, timeoutMs = 30_000): Promise<RegExpMatchArray> =>
     new Promise((resolve, reject) => {
-      const timer = setTimeout(() => finish(new Error(`timed out waiting for ${pattern} from scripts/${script}.ts; stdout: ${out.slice(-500)} stderr: ${err.slice(-500)}`)), timeoutMs);
+      const timer = setTimeout(() => finish(new Error(`timed out waiting for ${pattern} from ${label}; stdout: ${out.slice(-500)} stderr: ${err.slice(-500)}`)), timeoutMs);
       const check = () => {
         const match = [...out.matchAll(pattern), ...err.matchAll(pattern)].find(accept);
         if (match) finish(undefined, match);
-        else if (done) finish(new Error(`scripts/${script}.ts exited before printing ${pattern}; stdout: ${out.slice(-500)} stderr: ${err.slice(-500)}`));
+        else if (done) finish(new Error(`${label} exited before printing ${pattern}; stdout: ${out.slice(-500)} stderr: ${err.slice(-500)}`));
       };
       const finish = (error?: Error, match?: RegExpMatchArray) => {
         clearTimeout(timer);
@@ -67,7 +72,9 @@ export function startScript(script: Script, env: Record<string, string>, args: s
     stderr: () => err,
     exited,
     kill: (signal = "SIGTERM") => {
-      if (!done) child.kill(signal);
+      if (done) return;
+      if (group) process.kill(-child.pid!, signal);
+      else child.kill(signal);
     },
     waitFor: (pattern, timeoutMs) => waitUntil(new RegExp(pattern.source, `${pattern.flags.replace("g", "")}g`), () => true, timeoutMs),
     waitUntil,
