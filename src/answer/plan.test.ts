@@ -95,6 +95,10 @@ const CASES: [string, Plan["kind"], Expect?][] = [
   ["What designs were used across the studies?", "aggregate", { field: "design", op: "distribution" }],
   ["Metode apa saja yang dipakai di semua studi?", "aggregate", { field: "design", op: "distribution" }],
   ["Which databases did the studies come from?", "aggregate", { field: "database", op: "distribution" }],
+  // ... also when a research verb, not a noun, says it is the studies' ("which countries were studied?")
+  ["Which countries were studied?", "aggregate", { field: "country", op: "distribution" }],
+  ["What populations were examined?", "aggregate", { field: "population", op: "distribution" }],
+  ["Populasi apa yang dikaji?", "aggregate", { field: "population", op: "distribution" }],
   ["Which study is the oldest?", "aggregate", { field: "year", op: "earliest" }],
   ["Studi mana yang paling baru?", "aggregate", { field: "year", op: "latest" }],
   ["What is the most recent study in the review?", "aggregate", { field: "year", op: "latest" }],

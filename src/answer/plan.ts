@@ -98,10 +98,13 @@ export function planQuestion(resolved: ResolvedQuestion, context: PlanContext): 
     const topicFilter: FilterValue[] = q.values.length === 0 && q.topic.length > 0 && resolved.carryKind !== "count" ? [{ field: "topic", key: q.topic.join(" "), text: topicWords(q.text, q.topic) }] : [];
     return { kind: "count", filters: [...q.values, ...topicFilter] };
   }
-  const aboutStudies = studiesNoun || q.allStudies || Boolean(resolved.carryKind);
+  // "Which countries were studied?", "Populasi apa yang diteliti?": what was studied is asked of the studies.
+  const researchVerb = hasPhrase(q.tokens, w.research_verbs) && !q.selfReview;
+  const aboutStudies = studiesNoun || researchVerb || q.allStudies || Boolean(resolved.carryKind);
   if (q.values.length > 0 && aboutStudies) return { kind: "list", filters: q.values, fields: otherAsks, existence: q.existence };
   const about = q.asks.filter((f) => AGGREGATABLE.includes(f));
-  if (about.length > 0 && (resolved.carryKind === "aggregate" || (aboutStudies && (q.list || q.allStudies || q.compare || PLURAL_STUDIES.test(q.text))))) {
+  const overTheStudies = q.list || q.allStudies || q.compare || PLURAL_STUDIES.test(q.text) || (researchVerb && q.topic.length === 0);
+  if (about.length > 0 && (resolved.carryKind === "aggregate" || (aboutStudies && overTheStudies))) {
     return { kind: "aggregate", field: about[0], op: "distribution" };
   }
   // "What did each study recommend?", "Teori apa yang dipakai studi-studi itu?": each study's own words on a

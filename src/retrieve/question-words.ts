@@ -20,6 +20,8 @@ const WordsSchema = z.object({
   extreme_early: Phrases,
   extreme_late: Phrases,
   studies_noun: Phrases,
+  /** "studied", "diteliti": verbs whose subject is the studies, so "which countries were studied?" is about them. */
+  research_verbs: Phrases,
   self_review: Phrases,
   self_document: Phrases,
   followup_start: Phrases,
