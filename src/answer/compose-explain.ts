@@ -6,6 +6,7 @@
  */
 import type { Passage } from "../domain/passage.ts";
 import { analyze } from "../text/analyze.ts";
+import { changeIn, isChangeWord } from "./figures.ts";
 import { ABSTAIN, decideAbstention, type AbstainDecision } from "./abstain.ts";
 import { addGloss, labelOf, type ComposeContext, type Composition } from "./compose-context.ts";
 import { overlap, scoreSentences, sentencesOf, wantedCues, weighQuestion, type ScoredSentence } from "./evidence.ts";
@@ -90,6 +91,19 @@ export function continuesBack(sentence: string): boolean {
   return demonstrative || /\b(?:ini semua|hal ini|hal tersebut|oleh karena itu|dengan demikian|sehingga|this|these|those|therefore|thus|as a result)\b/.test(opening);
 }
 
+/** "Turun berapa ...?": the change the first quote that gives both figures implies, said first and cited to it. */
+function changeStated(context: ComposeContext, chosen: ScoredSentence[]): AnswerSentence | undefined {
+  for (const s of chosen) {
+    const change = changeIn(context.question.text, s.text);
+    if (!change) continue;
+    const number = (n: number) => n.toLocaleString(context.lang === "id" ? "id-ID" : "en-US", { maximumFractionDigits: 3 });
+    const show = (f: { value: number; percent: boolean }) => `${number(f.value)}${f.percent ? "%" : ""}`;
+    const said = MESSAGES[context.lang].change(number(Math.abs(change.delta)), change.percent, show(change.from), show(change.to), change.delta < 0);
+    return new SentenceBuilder().say(said).cite(context.citations.cite(s.passage, s.start, s.end)).done();
+  }
+  return undefined;
+}
+
 /** A quote with its continuation stays readable. */
 const CONTINUATION_MAX_CHARS = 600;
 
@@ -124,6 +138,8 @@ export function composeExplain(context: ComposeContext, input: ExplainInput): Co
   // Reading order within a passage; the strongest passage first.
   const sentences: AnswerSentence[] = [];
   const studies: number[] = [];
+  const change = changeStated(context, chosen);
+  if (change) sentences.push(change);
   for (const s of chosen) {
     const b = new SentenceBuilder().say(`${sayWho(context, s)} `).quote(s.text).cite(context.citations.cite(s.passage, s.start, s.end));
     addGloss(b, context, s.text, s.passage.lang);
@@ -131,7 +147,8 @@ export function composeExplain(context: ComposeContext, input: ExplainInput): Co
     for (const n of s.passage.studies) if (!studies.includes(n)) studies.push(n);
   }
   // Words the question turns on that the corpus never uses are said, not silently skipped.
-  const missing = wordsOf(context.question.text, decision.notMentioned);
+  // ... except the words that asked for the change just stated ("dibanding", "selisih").
+  const missing = wordsOf(context.question.text, decision.notMentioned).filter((word) => !change || !isChangeWord(word));
   if (missing.length > 0) sentences.push(new SentenceBuilder().say(m.notMentioned(missing.join(", "))).done("frame"));
   return { sentences, abstained: false, studies, reason: "", bestSupport: decision.bestCoverage, decision };
 }

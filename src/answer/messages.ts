@@ -40,6 +40,8 @@ export interface AnswerMessages {
   notCoveredType: Record<string, string>;
   nearest: string;
   notMentioned: (words: string) => string;
+  /** A change worked out from two figures of the quote: "a drop of 58 percentage points (from 72% to 14%)". */
+  change: (delta: string, percent: boolean, from: string, to: string, down: boolean) => string;
   llmFallback: (reason: string) => string;
   llmUnsupported: string;
 }
@@ -124,6 +126,7 @@ export const MESSAGES: Record<Lang, AnswerMessages> = {
     },
     nearest: "The closest things it does cover:",
     notMentioned: (words) => `It does not mention ${words}.`,
+    change: (delta, percent, from, to, down) => `That is ${down ? "a drop" : "a rise"} of ${delta}${percent ? " percentage points" : ""}, from ${from} to ${to}`,
     llmFallback: (reason) => `The language model could not be used (${reason}); this answer was composed from the review directly.`,
     llmUnsupported: "Some sentences of the model's answer were removed: the passages they cite do not support them.",
   },
@@ -193,6 +196,7 @@ export const MESSAGES: Record<Lang, AnswerMessages> = {
     },
     nearest: "Yang paling dekat yang dibahasnya:",
     notMentioned: (words) => `Tidak ada penyebutan ${words}.`,
+    change: (delta, percent, from, to, down) => `Artinya ${down ? "turun" : "naik"} ${delta}${percent ? " poin persentase" : ""}, dari ${from} menjadi ${to}`,
     llmFallback: (reason) => `Model bahasa tidak dapat dipakai (${reason}); jawaban ini disusun langsung dari tinjauan.`,
     llmUnsupported: "Beberapa kalimat jawaban model dihapus karena bagian yang dikutipnya tidak mendukungnya.",
   },

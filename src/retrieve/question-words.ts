@@ -22,6 +22,11 @@ const WordsSchema = z.object({
   studies_noun: Phrases,
   /** "studied", "diteliti": verbs whose subject is the studies, so "which countries were studied?" is about them. */
   research_verbs: Phrases,
+  /** "turun", "drop", "selisih": with a count or difference word, the question asks for a change between two figures. */
+  change_words: Phrases,
+  difference_words: Phrases,
+  /** "baseline", "awal": the first point of a change. */
+  baseline_words: Phrases,
   self_review: Phrases,
   self_document: Phrases,
   followup_start: Phrases,
