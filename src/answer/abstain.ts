@@ -24,6 +24,12 @@ export const ABSTAIN = {
   onTopic: 0.7,
 } as const;
 
+/** The sentences close enough to the best to answer it; for a named study, any of its own sentences may carry the value ("enam penyintas" for "how many participants?"). */
+export function onTopicSentences(ranked: ScoredSentence[], namedStudy: boolean, thresholds: { onTopic: number } = ABSTAIN): ScoredSentence[] {
+  const bestCoverage = ranked[0]?.coverage ?? 0;
+  return ranked.filter((s) => s.coverage >= thresholds.onTopic * bestCoverage || (namedStudy && s.passage.studies.length > 0));
+}
+
 export interface AbstainDecision {
   abstain: boolean;
   reason: string;
@@ -62,8 +68,7 @@ export function decideAbstention(ranked: ScoredSentence[], weights: WeightedTerm
   if (unknownShare >= thresholds.unknownShare && bestCoverage < thresholds.strongCoverage) {
     return { abstain: true, reason: `the corpus never uses ${unknown.map((w) => w.term).join(", ")} (${Math.round(unknownShare * 100)}% of the question)`, missingTypes: [], ...none };
   }
-  // For a named study, any of its own sentences may carry the value ("enam penyintas" for "how many participants?").
-  const onTopic = ranked.filter((s) => s.coverage >= thresholds.onTopic * bestCoverage || (input.namedStudy && s.passage.studies.length > 0));
+  const onTopic = onTopicSentences(ranked, input.namedStudy, thresholds);
   // A value of the type asked for in the named study's own text answers it, however few words it shares.
   const typed = input.namedStudy && input.answerTypes.length > 0 && input.answerTypes.every((t) => onTopic.some((s) => carriesType(s.text, t)));
   if (bestCoverage < minCoverage && !typed) {

@@ -1,7 +1,7 @@
 /** Which quotes an explanation keeps (SELECTION), on hand-made scored sentences. */
 import { describe, expect, it } from "vitest";
 import type { Passage } from "../domain/passage.ts";
-import { SELECTION, selectQuotes } from "./compose-explain.ts";
+import { SELECTION, selectQuotes, valueFirst } from "./compose-explain.ts";
 import type { ScoredSentence } from "./evidence.ts";
 
 const passage: Passage = { id: "p", docId: "d", text: "", section: "discussion", heading: "", page: null, studies: [], lang: "id", kind: "prose", start: 0, end: 0, cells: [], context: "" };
@@ -35,5 +35,32 @@ describe("selectQuotes", () => {
     const list = ["satu dua", "tiga empat", "lima enam"].map((t) => sentence(t, 1, 1));
     expect(selectQuotes(list, 2)).toHaveLength(2);
     expect(selectQuotes([], 3)).toEqual([]);
+  });
+});
+
+describe("valueFirst", () => {
+  const studyPassage: Passage = { ...passage, studies: [8] };
+  const own = (text: string, coverage: number): ScoredSentence => ({ ...sentence(text, coverage, coverage), passage: studyPassage });
+
+  it("puts first the on-topic sentence that gives the kind of value asked for (a sample size)", () => {
+    const wordy = own("semua peserta menggambarkan faktor kerentanan", 1);
+    const valued = own("data dari wawancara dengan sembilan penyintas dewasa", 0.1);
+    expect(valueFirst([wordy, valued], ["sample"], true, { onTopic: 0.7 })[0]).toBe(valued);
+  });
+
+  it("leaves the order alone when the first already gives one, when nothing does, or for any number at all", () => {
+    const valued = own("wawancara dengan 14 peserta", 1);
+    const other = own("peserta lain", 0.9);
+    expect(valueFirst([valued, other], ["sample"], true, { onTopic: 0.7 })[0]).toBe(valued);
+    const a = own("semua peserta bercerita", 1);
+    expect(valueFirst([a, other], ["sample"], true, { onTopic: 0.7 })[0]).toBe(a);
+    const numbered = own("ada empat elemen kerja sama", 0.1);
+    expect(valueFirst([a, numbered], ["amount"], true, { onTopic: 0.7 })[0]).toBe(a);
+  });
+
+  it("outside a named study, takes the value only from a sentence close to the best coverage", () => {
+    const best = sentence("semua peserta bercerita", 1, 1);
+    const offTopic = sentence("survei dengan 300 responden", 0.2, 0.2);
+    expect(valueFirst([best, offTopic], ["sample"], false, { onTopic: 0.7 })[0]).toBe(best);
   });
 });

@@ -7,7 +7,8 @@
 import type { Passage } from "../domain/passage.ts";
 import { analyze } from "../text/analyze.ts";
 import { changeIn, isChangeWord } from "./figures.ts";
-import { ABSTAIN, decideAbstention, type AbstainDecision } from "./abstain.ts";
+import type { AnswerType } from "../retrieve/question.ts";
+import { ABSTAIN, carriesType, decideAbstention, onTopicSentences, type AbstainDecision } from "./abstain.ts";
 import { addGloss, labelOf, type ComposeContext, type Composition } from "./compose-context.ts";
 import { overlap, scoreSentences, sentencesOf, wantedCues, weighQuestion, type ScoredSentence } from "./evidence.ts";
 import { MESSAGES } from "./messages.ts";
@@ -51,6 +52,19 @@ export function selectQuotes(ranked: ScoredSentence[], max: number): ScoredSente
     chosen.push(s);
   }
   return chosen;
+}
+
+/**
+ * "Pesertanya berapa orang?": a question that asks for a kind of value (a sample size, a cost, a duration) is
+ * answered first by the best on-topic sentence that gives one ("... enam penyintas ..."), not by a sentence
+ * that only shares its words ("... dibicarakan dengan peserta ...").
+ */
+export function valueFirst(ranked: ScoredSentence[], asked: AnswerType[], namedStudy: boolean, thresholds: { onTopic: number }): ScoredSentence[] {
+  // "How many interviews ...?" asks for any number ("amount"): a sentence with some number is no answer to it.
+  const types = asked.filter((t) => t !== "amount");
+  if (types.length === 0 || types.every((t) => carriesType(ranked[0]?.text ?? "", t))) return ranked;
+  const valued = onTopicSentences(ranked, namedStudy, thresholds).find((s) => types.every((t) => carriesType(s.text, t)));
+  return valued ? [valued, ...ranked.filter((s) => s !== valued)] : ranked;
 }
 
 /** The document that answers best: quotes come from one document, so facts never cross between documents. */
@@ -133,6 +147,7 @@ export function composeExplain(context: ComposeContext, input: ExplainInput): Co
     for (const type of decision.missingTypes) b.say(` ${m.notCoveredType[type]}`);
     return { sentences: [b.done("frame")], abstained: true, studies: [], reason: decision.reason, bestSupport: decision.bestCoverage, decision };
   }
+  ranked = valueFirst(ranked, context.question.answerTypes, input.namedStudy, { ...ABSTAIN, ...context.abstain });
   const doc = bestDocument(ranked);
   const chosen = selectQuotes(ranked.filter((s) => s.passage.docId === doc), context.maxSentences).map((s) => withContinuation(s, ranked, weights, context));
   // Reading order within a passage; the strongest passage first.
