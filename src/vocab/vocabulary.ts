@@ -1,7 +1,8 @@
 /**
  * Bilingual vocabularies kept as data (design.json, population.json, databases.json): each key has an
  * English and an Indonesian label and the phrases, in either language, that name it. Text is matched on
- * word stems, so "kualitatif", "qualitative" and "Qualitative research" all give the key "qualitative".
+ * word stems, so "kualitatif", "qualitative" and "Qualitative research" all give the key "qualitative"; a
+ * pattern written "=word" matches only that word as written (for a word whose stem means something else).
  *
  * @example
  *   const designs = loadVocabulary("design");
@@ -55,7 +56,11 @@ export function loadVocabulary(name: VocabularyName): Vocabulary {
   // Cue words are often stop words ("karena", "should"): that vocabulary keeps them.
   const keep = name === "cues";
   const stemsOf = (text: string) => (keep ? stemSpans(text, true).map((s) => s.stem) : contentStems(text));
-  const phrases = [...entries].flatMap(([key, e]) => e.patterns.map((p) => ({ key, stems: stemsOf(p) }))).filter((p) => p.stems.length > 0);
+  // A pattern written "=word" matches that word exactly, not its stem: "=sebaiknya" (should) must not match
+  // every "baik" (good), which is what its stem is.
+  const phrases = [...entries]
+    .flatMap(([key, e]) => e.patterns.map((p) => (p.startsWith("=") ? { key, stems: p.slice(1).toLowerCase().split(/\s+/), exact: true } : { key, stems: stemsOf(p), exact: false })))
+    .filter((p) => p.stems.length > 0);
   phrases.sort((a, b) => b.stems.length - a.stems.length);
   const vocabulary: Vocabulary = {
     name,
@@ -66,7 +71,8 @@ export function loadVocabulary(name: VocabularyName): Vocabulary {
       const used = new Array<boolean>(spans.length).fill(false);
       for (const phrase of phrases) {
         for (let i = 0; i + phrase.stems.length <= spans.length; i++) {
-          if (used[i] || !phrase.stems.every((s, j) => spans[i + j].stem === s && !used[i + j])) continue;
+          const at = (j: number) => (phrase.exact ? text.slice(spans[i + j].start, spans[i + j].end).toLowerCase() : spans[i + j].stem);
+          if (used[i] || !phrase.stems.every((s, j) => at(j) === s && !used[i + j])) continue;
           for (let j = 0; j < phrase.stems.length; j++) used[i + j] = true;
           out.push({ key: phrase.key, start: spans[i].start, end: spans[i + phrase.stems.length - 1].end });
         }
