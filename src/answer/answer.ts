@@ -125,13 +125,17 @@ async function prepare(context: AnswerContext, question: Question, previous: Pre
   let composition = composeFromRecords(composeContext, plan);
   // A free-text field the records do not hold ("what was its aim?") may still be said in the prose.
   const freeText = plan.kind === "lookup" && plan.fields.every((f) => ["intervention", "outcomes", "recommendations", "theory", "aim"].includes(f));
-  if (composition?.abstained && freeText) composition = undefined;
+  // ... but only by a sentence that does what was asked (recommends, reports a result): otherwise the records'
+  // plain "the review does not state study 9's recommendations" stands, not a quote that merely names the study.
+  const notInRecords = composition?.abstained && freeText ? composition : undefined;
+  if (notInRecords) composition = undefined;
   if (!composition) {
     const studies = planStudies(plan);
     // The names and title words of the studies it names say which study, not what is asked about it.
     const named = studies.map((ref) => records.find((r) => r.docId === ref.docId && r.number === ref.number)).filter((r) => r !== undefined);
     const identity = new Set(named.flatMap((r) => [...r.aliases.flatMap((a) => contentStems(a)), ...contentStems(r.fields.title?.[0]?.text ?? "")]));
-    composition = composeExplain(composeContext, { passages: retrieved.passages, ownText: question.text, searchText: resolved.searchText, identity, framing: framingStems(), filler: fillerWordStems(), namedStudy: studies.length > 0 || (plan.kind === "explain" && plan.sections.length > 0) });
+    composition = composeExplain(composeContext, { passages: retrieved.passages, ownText: question.text, searchText: resolved.searchText, identity, framing: framingStems(), filler: fillerWordStems(), namedStudy: studies.length > 0 || (plan.kind === "explain" && plan.sections.length > 0), requireCue: Boolean(notInRecords) });
+    if (composition.abstained && notInRecords) composition = notInRecords;
   }
   return { resolved, plan, retrieved, composition, citations, lang, book };
 }

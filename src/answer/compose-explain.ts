@@ -38,6 +38,8 @@ export interface ExplainInput {
   /** Stems of filler words ("give", "tolong"): not weighed. */
   filler: Set<string>;
   namedStudy: boolean;
+  /** Quote only sentences that do what the question asks (a recommendation, a result...): a free-text field the records lack. */
+  requireCue?: boolean;
 }
 
 /** Pick the quotes: the best first, then others nearly as good that say something new. */
@@ -138,6 +140,10 @@ export function composeExplain(context: ComposeContext, input: ExplainInput): Co
   const weights = weighQuestion(input.searchText, context.termStats, { identity: input.identity, own, framing: input.framing, filler: input.filler });
   const quotable = input.passages.filter((p) => p.kind !== "reference");
   let ranked = scoreSentences(sentencesOf(quotable), weights, context.question, Math.max(1, quotable.length));
+  if (input.requireCue) {
+    const cues = [...wantedCues(context.question)];
+    ranked = ranked.filter((s) => cues.some((c) => s.cues.has(c)));
+  }
   if (context.lang === "en") {
     ranked = ranked.map((s) => (s.passage.lang === "en" ? { ...s, score: s.score + SELECTION.sameLanguageBonus } : s)).sort((a, b) => b.score - a.score);
   }

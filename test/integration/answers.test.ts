@@ -94,6 +94,15 @@ describe("the questions the answer issue opened with", () => {
     await expectValidCitations(r);
   });
 
+  it("says a study's recommendations are not given when no sentence of it recommends anything, instead of quoting one that names it", async () => {
+    const record = context.store.studies.find((s) => s.kind === "study" && /MLMC/.test(s.aliases.join(" ")))!;
+    expect(record.fields.recommendations ?? []).toEqual([]);
+    const r = await ask("What did the MLMC study recommend?");
+    expect(r.plan).toMatchObject({ kind: "lookup", fields: ["recommendations"] });
+    expect(r.answer).toMatch(/^The review does not give the recommendations of Study \d+/);
+    expect(r.citations).toEqual([]);
+  });
+
   it("states facts in English outside quotes for an English question over Indonesian text", async () => {
     const r = await ask("Which country was the UNICEF study set in?");
     expect(ownWords(r.answer)).toMatch(/Côte d'Ivoire|Ivory Coast|Cote d'Ivoire/);
