@@ -202,9 +202,13 @@ function itemSentence(context: ComposeContext, record: StudyRecord, values: Fiel
     const n = citeValue(context, title);
     if (n) b.cite(n);
   }
-  const shown = values.filter(Boolean);
+  // A topic's best sentence may be the title itself: it is quoted once, above, not again as the value.
+  const isTitle = (v: FieldValue) => Boolean(title) && (v.text.trim() === title.text.trim() || (insideTitle(v) && v.end - v.start === title.end - title.start));
+  const shown = values.filter(Boolean).filter((v) => !isTitle(v));
+  let said = false;
   if (shown.length > 0 && field) {
     b.say(": ");
+    said = true;
     shown.forEach((v, i) => {
       if (i > 0) b.say(", ");
       writeValue(b, field, v, context.lang);
@@ -214,7 +218,9 @@ function itemSentence(context: ComposeContext, record: StudyRecord, values: Fiel
   }
   for (const f of extra) {
     const s = fieldPhrase(context, record, f, 1);
-    if (s) b.say("; ").append(s);
+    if (!s) continue;
+    b.say(said ? "; " : ": ").append(s);
+    said = true;
   }
   return b.done("composed", true);
 }

@@ -80,10 +80,15 @@ const CASES: [string, Plan["kind"], Expect?][] = [
   ["Which studies used art therapy?", "list", { filter: "topic:art therapi" }],
   // "studi2" is informal Indonesian for "studi-studi", not study 2
   ["studi2 yg bahas trauma apa aja?", "list", { filter: "topic:trauma" }],
+  // framing verbs ("deal with", "nyorot") are not the topic; "yang dibahas" says the studies are meant
+  ["Which studies deal with trauma?", "list", { filter: "topic:trauma" }],
+  ["Studi mana yg nyorot soal kemiskinan?", "list", { filter: "topic:miskin" }],
+  ["Apa saja program konseling yang dibahas?", "list", { filter: "topic:konseling" }],
   // count
   ["How many studies used a qualitative design?", "count"],
   ["Berapa studi yang dilakukan di Indonesia?", "count"],
   ["How many articles came from Google Scholar?", "count"],
+  ["Berapa banyak studi yang memakai wawancara?", "count", { filter: "design:interview" }],
   ["Berapa studi yang diterbitkan setelah 2018?", "count", { filter: "year:>2018" }],
   // a count with a topic counts the studies that speak of it
   ["How many studies discuss trauma?", "count", { filter: "topic:trauma" }],

@@ -115,7 +115,7 @@ export function planQuestion(resolved: ResolvedQuestion, context: PlanContext): 
   }
   // "Which studies deal with trauma?", "which country was the UNICEF study set in?": the studies whose own
   // text covers the topic (with the field asked for, if any).
-  if (studiesNoun && (q.list || q.existence || about.length > 0) && q.topic.length > 0 && !q.selfReview) {
+  if ((studiesNoun || researchVerb) && (q.list || q.existence || about.length > 0) && q.topic.length > 0 && !q.selfReview) {
     return { kind: "list", filters: [{ field: "topic", key: q.topic.join(" "), text: topicWords(q.text, q.topic) }], fields: otherAsks, existence: q.existence };
   }
   return { kind: "explain", studies: [], docs, sections, answerTypes: q.answerTypes };

@@ -103,6 +103,18 @@ describe("the questions the answer issue opened with", () => {
     expect(r.citations).toEqual([]);
   });
 
+  it("lists the studies on a topic with their programs, quoting each title once even when the title is the topic's best sentence", async () => {
+    const r = await ask("Apa saja program rehabilitasi yang dibahas?");
+    expect(r.plan).toMatchObject({ kind: "list", filters: [{ field: "topic" }], fields: ["intervention"] });
+    const items = r.sentences.filter((s) => s.item);
+    expect(items.length).toBeGreaterThan(0);
+    for (const item of items) {
+      const quotes = (item.quotes ?? []).map((q) => item.text.slice(q.start, q.end));
+      expect(new Set(quotes).size, item.text).toBe(quotes.length);
+    }
+    await expectValidCitations(r);
+  });
+
   it("states facts in English outside quotes for an English question over Indonesian text", async () => {
     const r = await ask("Which country was the UNICEF study set in?");
     expect(ownWords(r.answer)).toMatch(/Côte d'Ivoire|Ivory Coast|Cote d'Ivoire/);
