@@ -28,7 +28,7 @@ export interface AnswerMessages {
   earliest: (who: string, year: string) => string;
   latest: (who: string, year: string) => string;
   /** What the listed studies have in common; `one`: said of a single study (English agrees in number). */
-  predicate: Record<"design" | "country" | "population" | "database" | "venue" | "year" | "topic", (value: string, one: boolean) => string>;
+  predicate: Record<"design" | "country" | "population" | "database" | "language" | "venue" | "year" | "topic", (value: string, one: boolean) => string>;
   and: string;
   keyTerms: string;
   documentAuthors: (doc: string, authors: string) => string;
@@ -47,8 +47,8 @@ export interface AnswerMessages {
 }
 
 const FIELD_NAMES: Record<Lang, Record<StudyField, string>> = {
-  en: { title: "title", authors: "authors", year: "year", venue: "journal", database: "database", design: "design", country: "country", setting: "setting", population: "population", intervention: "program", outcomes: "results", recommendations: "recommendations", theory: "theory", aim: "aim" },
-  id: { title: "judul", authors: "penulis", year: "tahun", venue: "jurnal", database: "database", design: "desain", country: "negara", setting: "lokasi", population: "populasi", intervention: "program", outcomes: "hasil", recommendations: "rekomendasi", theory: "teori", aim: "tujuan" },
+  en: { title: "title", authors: "authors", year: "year", venue: "journal", database: "database", design: "design", country: "country", setting: "setting", population: "population", language: "language", intervention: "program", outcomes: "results", recommendations: "recommendations", theory: "theory", aim: "aim" },
+  id: { title: "judul", authors: "penulis", year: "tahun", venue: "jurnal", database: "database", design: "desain", country: "negara", setting: "lokasi", population: "populasi", language: "bahasa", intervention: "program", outcomes: "hasil", recommendations: "rekomendasi", theory: "teori", aim: "tujuan" },
 };
 
 export const fieldName = (field: StudyField, lang: Lang) => FIELD_NAMES[lang][field];
@@ -76,6 +76,7 @@ export const MESSAGES: Record<Lang, AnswerMessages> = {
       country: (who, v) => `${who} took place in ${v}`,
       setting: (who, v) => `${who} is set in ${v}`,
       population: (who, v) => `${who} is about ${v}`,
+      language: (who, v) => `The title of ${who} is in ${v}`,
       intervention: (who, v) => `The program of ${who}: ${v}`,
       outcomes: (who, v) => `${who} reports: ${v}`,
       recommendations: (who, v) => `${who} recommends: ${v}`,
@@ -99,6 +100,7 @@ export const MESSAGES: Record<Lang, AnswerMessages> = {
       country: (v) => `took place in ${theCountry(v)}`,
       population: (v, one) => (one ? `is about ${v}` : `are about ${v}`),
       database: (v, one) => (one ? `was found through ${v}` : `were found through ${v}`),
+      language: (v, one) => (one ? `has a title in ${v}` : `have titles in ${v}`),
       venue: (v, one) => (one ? `lists ${v} as its journal or publisher` : `list ${v} as their journal or publisher`),
       // v is a year ("2018") or a comparison already worded ("after 2018").
       year: (v, one) => `${one ? "was" : "were"} published ${/^\d/.test(v) ? "in " : ""}${v}`,
@@ -147,6 +149,7 @@ export const MESSAGES: Record<Lang, AnswerMessages> = {
       country: (who, v) => `${who} dilakukan di ${v}`,
       setting: (who, v) => `Lokasi ${who}: ${v}`,
       population: (who, v) => `${who} membahas ${v}`,
+      language: (who, v) => `Judul ${who} berbahasa ${v.replace(/^bahasa /, "")}`,
       intervention: (who, v) => `Program dalam ${who}: ${v}`,
       outcomes: (who, v) => `${who} melaporkan: ${v}`,
       recommendations: (who, v) => `${who} merekomendasikan: ${v}`,
@@ -170,6 +173,7 @@ export const MESSAGES: Record<Lang, AnswerMessages> = {
       country: (v) => `dilakukan di ${v}`,
       population: (v) => `membahas ${v}`,
       database: (v) => `ditemukan melalui ${v}`,
+      language: (v) => `berjudul ${v}`,
       venue: (v) => `mencantumkan ${v} sebagai jurnal atau penerbitnya`,
       year: (v) => `terbit ${/^\d/.test(v) ? "tahun " : ""}${v}`,
       topic: (v) => `membahas ${v}`,

@@ -89,6 +89,10 @@ const CASES: [string, Plan["kind"], Expect?][] = [
   ["Berapa studi yang dilakukan di Indonesia?", "count"],
   ["How many articles came from Google Scholar?", "count"],
   ["Berapa banyak studi yang memakai wawancara?", "count", { filter: "design:interview" }],
+  // the language a study is written in (its title's)
+  ["How many of the studies have English titles?", "count", { filter: "language:en" }],
+  ["Studi mana saja yang berbahasa Indonesia?", "list", { filter: "language:id" }],
+  ["In which languages are the studies written?", "aggregate", { field: "language", op: "distribution" }],
   ["Berapa studi yang diterbitkan setelah 2018?", "count", { filter: "year:>2018" }],
   // a count with a topic counts the studies that speak of it
   ["How many studies discuss trauma?", "count", { filter: "topic:trauma" }],

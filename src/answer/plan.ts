@@ -31,7 +31,7 @@ export type PlanKind = Plan["kind"];
 /** Fields a comparison shows when the question names none. */
 export const COMPARE_FIELDS: StudyField[] = ["design", "country", "intervention", "outcomes"];
 /** Fields whose values a distribution can be made of. */
-const AGGREGATABLE: StudyField[] = ["country", "design", "population", "database", "year", "venue"];
+const AGGREGATABLE: StudyField[] = ["country", "design", "population", "database", "language", "year", "venue"];
 /** Fields held as the study's own sentences: a question about every study's one quotes each. */
 const PER_STUDY_TEXT: StudyField[] = ["intervention", "outcomes", "recommendations", "theory", "aim"];
 /** "How many articles were reviewed?" counts with no filter; a question with more to it is about something else. */

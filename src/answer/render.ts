@@ -95,6 +95,8 @@ export function keyLabel(field: StudyField, key: string, lang: Lang): string {
       return loadVocabulary("population").label(key, lang);
     case "database":
       return loadVocabulary("databases").label(key, lang);
+    case "language":
+      return loadVocabulary("languages").label(key, lang);
     default:
       return key;
   }

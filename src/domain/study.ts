@@ -4,13 +4,13 @@
  * said about it can be cited; where the source contradicts itself, both values are kept.
  */
 export const STUDY_FIELDS = [
-  "title", "authors", "year", "venue", "database", "design", "country", "setting", "population",
+  "title", "authors", "year", "venue", "database", "design", "country", "setting", "population", "language",
   "intervention", "outcomes", "recommendations", "theory", "aim",
 ] as const;
 export type StudyField = (typeof STUDY_FIELDS)[number];
 
 /** Fields whose values are normalised to vocabulary keys (and translated in answers). */
-export const CATEGORICAL_FIELDS: readonly StudyField[] = ["design", "country", "population", "database"];
+export const CATEGORICAL_FIELDS: readonly StudyField[] = ["design", "country", "population", "database", "language"];
 
 export interface FieldValue {
   /** The value as the document writes it (verbatim). */

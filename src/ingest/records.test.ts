@@ -57,6 +57,12 @@ describe("study records from the review's tables, without studies.json", () => {
     expect(byNumber(9).fields.database?.[0].keys).toEqual(["sciencedirect"]);
   });
 
+  it("gives each study the language of its title (studies 3, 7, 8 and 9 have English titles)", () => {
+    const byLanguage = (key: string) => doc.records.filter((r) => r.kind === "study" && r.fields.language?.[0].keys[0] === key).map((r) => r.number);
+    expect(byLanguage("en")).toEqual([3, 7, 8, 9]);
+    expect(byLanguage("id")).toEqual([1, 2, 4, 5, 6, 10]);
+  });
+
   it("derives the names the prose uses for a study, never hand-written", () => {
     const aliases = (n: number) => doc.records.find((r) => r.number === n)!.aliases;
     expect(aliases(9)).toEqual(expect.arrayContaining(["MLMC", "My Life My Choice"]));

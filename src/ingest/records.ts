@@ -10,6 +10,7 @@
  */
 import { isColumnLabel } from "./table-header.ts";
 import type { FieldValue, StudyField, StudyRecord } from "../domain/study.ts";
+import { detectTitleLanguage } from "../text/language.ts";
 import { splitSentences } from "../text/sentences.ts";
 import { findPlaces } from "../vocab/places.ts";
 import { keysOf, loadVocabulary } from "../vocab/vocabulary.ts";
@@ -126,6 +127,16 @@ function readSettings(draft: Draft, locations: CellLocation[]) {
   }
 }
 
+/** The language a study is written in, as its title shows (a review may mix Indonesian and English sources). */
+function addLanguage(draft: Draft) {
+  const title = (draft.fields.title ?? []).find((v) => v.source === "table") ?? draft.fields.title?.[0];
+  if (!title || title.text.trim().split(/\s+/).length < MIN_TITLE_WORDS_FOR_LANGUAGE) return;
+  draft.fields.language = [{ ...title, keys: [detectTitleLanguage(title.text)] }];
+}
+
+/** Fewer words than this say too little about their language. */
+const MIN_TITLE_WORDS_FOR_LANGUAGE = 3;
+
 /** Fields whose values disagree: years that differ; a cited surname not among the listed authors. */
 function conflictsOf(draft: Draft): StudyField[] {
   const out: StudyField[] = [];
@@ -166,6 +177,7 @@ export function buildRecords(docId: string, locations: CellLocation[]): Omit<Stu
     for (const loc of own) readCell(draft, loc);
     readSettings(draft, own);
     tidy(draft);
+    addLanguage(draft);
     draft.conflicts = conflictsOf(draft);
     return draft;
   });

@@ -34,7 +34,7 @@ export interface FilterValue {
    * A categorical field (key from its vocabulary; a country key may be a region "region:AF"), venue (key: a
    * word of the venue's name, lower case), year (key: the year), or topic (key: the topic's stems, space separated).
    */
-  field: "design" | "country" | "population" | "database" | "venue" | "year" | "topic";
+  field: "design" | "country" | "population" | "database" | "language" | "venue" | "year" | "topic";
   key: string;
   /** As the question writes it. */
   text: string;
@@ -261,7 +261,7 @@ function yearValues(text: string): FilterValue[] {
 
 function filterValues(text: string, asks: StudyField[]): FilterValue[] {
   const out: FilterValue[] = [];
-  for (const [field, vocabulary] of [["design", "design"], ["population", "population"], ["database", "databases"]] as const) {
+  for (const [field, vocabulary] of [["design", "design"], ["population", "population"], ["database", "databases"], ["language", "languages"]] as const) {
     for (const m of loadVocabulary(vocabulary).match(text)) out.push({ field, key: m.key, text: text.slice(m.start, m.end) });
   }
   for (const p of findPlaces(text)) out.push({ field: "country", key: p.country, text: p.place });

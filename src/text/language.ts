@@ -4,6 +4,8 @@
  * detectors are not; ties go to Indonesian, the review's language.
  */
 import { eng, ind } from "stopword";
+import { isEnglishWord } from "./english-words.ts";
+import { isIndonesianWord } from "./stem.ts";
 import { tokenize } from "./tokenize.ts";
 import type { Lang } from "../domain/lang.ts";
 
@@ -14,7 +16,26 @@ const SHARED = new Set(["program", "data", "media", "me", "a", "i", "di"]);
 const ENGLISH_EXTRA = new Set(["what", "which", "who", "whom", "how", "why", "when", "where", "does", "did", "were", "the", "of", "and"]);
 const INDONESIAN_EXTRA = new Set(["apa", "siapa", "berapa", "bagaimana", "mengapa", "kenapa", "kapan", "dimana", "apakah", "yang", "dan", "dengan", "untuk", "dari", "gimana", "aja", "sih", "dong", "nggak", "gak"]);
 
-export function detectLanguage(text: string): Lang {
+/**
+ * The language of a short text with few function words, such as a title ("Featured counter-trafficking
+ * program: Arpan"): function words first, then, on a tie, the words only one language's dictionary knows.
+ */
+export function detectTitleLanguage(text: string): Lang {
+  const { en, id } = functionWordCounts(text);
+  if (en !== id) return en > id ? "en" : "id";
+  let enOnly = 0;
+  let idOnly = 0;
+  for (const token of tokenize(text)) {
+    if (token.length < 3 || SHARED.has(token)) continue;
+    const english = isEnglishWord(token);
+    const indonesian = isIndonesianWord(token);
+    if (english && !indonesian) enOnly++;
+    if (indonesian && !english) idOnly++;
+  }
+  return enOnly > idOnly ? "en" : "id";
+}
+
+function functionWordCounts(text: string): { en: number; id: number } {
   let en = 0;
   let id = 0;
   for (const token of tokenize(text)) {
@@ -22,5 +43,10 @@ export function detectLanguage(text: string): Lang {
     if (ENGLISH.has(token) || ENGLISH_EXTRA.has(token)) en++;
     if (INDONESIAN.has(token) || INDONESIAN_EXTRA.has(token)) id++;
   }
+  return { en, id };
+}
+
+export function detectLanguage(text: string): Lang {
+  const { en, id } = functionWordCounts(text);
   return en > id ? "en" : "id";
 }

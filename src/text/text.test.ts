@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import { analyze, canonicalTerms, contentStems, useCorpusLexicon } from "../text/analyze.ts";
-import { detectLanguage } from "../text/language.ts";
+import { detectLanguage, detectTitleLanguage } from "../text/language.ts";
 import { splitSentences } from "../text/sentences.ts";
 import { stem } from "../text/stem.ts";
 import { tokenize } from "../text/tokenize.ts";
@@ -57,4 +57,11 @@ describe("language", () => {
     ["bagaimana dengan studi nomor 9?", "id"],
     ["Rehabilitasi fisik buat anak-anak di balai itu kayak gimana sih?", "id"],
   ])("%s -> %s", (text, lang) => expect(detectLanguage(text)).toBe(lang));
+
+  it.each([
+    ["Evaluating peer support groups: a pilot", "en"],
+    ["Layanan konseling remaja korban eksploitasi", "id"],
+    ["Outcomes of a shelter program for girls in Nepal", "en"],
+    ["Perlindungan hukum bagi pekerja migran anak", "id"],
+  ])("title %s -> %s (dictionary words when function words tie)", (text, lang) => expect(detectTitleLanguage(text)).toBe(lang));
 });

@@ -15,7 +15,7 @@ import { DataFileError } from "../domain/errors.ts";
 import type { Lang } from "../domain/lang.ts";
 import { contentStems, stemSpans } from "../text/analyze.ts";
 
-export type VocabularyName = "design" | "population" | "databases" | "cues" | "regions";
+export type VocabularyName = "design" | "population" | "databases" | "cues" | "regions" | "languages";
 
 const Entry = z.object({ en: z.string().min(1), id: z.string().min(1), patterns: z.array(z.string().min(1)).min(1) });
 const File = z.record(z.string(), z.union([Entry, z.string()]));
