@@ -13,7 +13,7 @@ function plan(text: string): Plan {
   return planQuestion(resolveFollowUp(question, undefined), { hasStudies: true, docs: [] });
 }
 
-type Expect = Partial<{ studies: number[]; fields: string[]; filter: string; op: string; field: string; noFilters: true }>;
+type Expect = Partial<{ studies: number[]; fields: string[]; filter: string; op: string; field: string; noFilters: true; sections: string[] }>;
 
 const CASES: [string, Plan["kind"], Expect?][] = [
   // lookup: one field of a named study
@@ -118,6 +118,10 @@ const CASES: [string, Plan["kind"], Expect?][] = [
   ["Review ini terbit di jurnal apa?", "review-meta", { field: "venue" }],
   // explain: answered from prose
   ["Why is coordination between agencies a problem?", "explain"],
+  // the review's own method (inclusion criteria, search terms), not a list of studies on that "topic"
+  ["Apa saja kriteria inklusi artikelnya?", "explain", { sections: ["methods", "abstract"] }],
+  ["Kriteria inklusi studinya dari bidang apa aja?", "explain", { sections: ["methods", "abstract"] }],
+  ["Which keywords were used to search the databases?", "explain", { sections: ["methods", "abstract"] }],
   ["Mengapa anak-anak rentan menjadi korban perdagangan?", "explain"],
   ["What does the review conclude?", "explain"],
   ["Apa kesimpulan dari tinjauan ini?", "explain"],
@@ -161,6 +165,7 @@ describe("planQuestion", () => {
       if (expected.filter) expect(p.kind === "list" || p.kind === "count" ? p.filters.map((f) => `${f.field}:${f.key}`) : []).toContain(expected.filter);
       if (expected.noFilters) expect(p.kind === "list" ? p.filters : undefined).toEqual([]);
       if (expected.op) expect(p.kind === "aggregate" ? p.op : undefined).toBe(expected.op);
+      if (expected.sections) expect(p.kind === "explain" ? p.sections : undefined).toEqual(expected.sections);
       if (expected.field) expect(p.kind === "aggregate" || p.kind === "review-meta" ? p.field : undefined).toBe(expected.field);
     });
   }

@@ -66,6 +66,10 @@ export function planQuestion(resolved: ResolvedQuestion, context: PlanContext): 
   if (q.selfReview && q.studies.length === 0 && q.asks.includes("design") && !q.allStudies && !q.list) {
     return { kind: "explain", studies: [], docs, sections: ["methods", "abstract"], answerTypes: q.answerTypes };
   }
+  // "Kriteria inklusinya apa aja?", "what search terms were used?": the review's own method, from its text.
+  if (hasPhrase(q.tokens, w.review_method_words) && q.studies.length === 0) {
+    return { kind: "explain", studies: [], docs, sections: q.sections.length > 0 ? sectionsOf(q.sections) : ["methods", "abstract"], answerTypes: q.answerTypes };
+  }
   const sections = sectionsOf(q.sections);
   if (!context.hasStudies) return { kind: "explain", studies: q.studies, docs, sections, answerTypes: q.answerTypes };
 

@@ -22,6 +22,8 @@ const WordsSchema = z.object({
   studies_noun: Phrases,
   /** "studied", "diteliti": verbs whose subject is the studies, so "which countries were studied?" is about them. */
   research_verbs: Phrases,
+  /** "inclusion criteria", "kata kunci", "risk of bias": how the review itself was done, answered from its methods. */
+  review_method_words: Phrases,
   /** "turun", "drop", "selisih": with a count or difference word, the question asks for a change between two figures. */
   change_words: Phrases,
   difference_words: Phrases,
