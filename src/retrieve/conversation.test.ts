@@ -56,6 +56,21 @@ describe("resolveFollowUp", () => {
     expect(r.carryKind).toBe("list");
   });
 
+  it("goes on listing after a list when a filter value comes with no subject of its own", () => {
+    const r = resolveFollowUp(ask("yang pakai wawancara yang mana?"), previous("Studi apa saja yang dilakukan di Indonesia?", "list", [1, 2]));
+    expect(r.followUp).toBe(true);
+    expect(r.carryKind).toBe("list");
+    expect(r.question.values.map((v) => v.key)).toContain("interview");
+    // ... but not after a lookup, where the same words are a question of their own
+    expect(resolveFollowUp(ask("yang pakai wawancara yang mana?"), previous("Who wrote study 2?", "lookup", [2])).carryKind).toBeUndefined();
+  });
+
+  it("reads 'America' / 'Amerika' standing alone as the United States, and 'Amerika Latin' as the region", () => {
+    expect(ask("kalau di Amerika gimana?").values.map((v) => v.key)).toEqual(["US"]);
+    expect(ask("what about America?").values.map((v) => v.key)).toEqual(["US"]);
+    expect(ask("Ada studi di Amerika Latin?").values.map((v) => v.key)).toEqual(["region:SA"]);
+  });
+
   it("reads 'those' as all the studies the previous answer named", () => {
     const r = resolveFollowUp(ask("what designs did those use?"), previous("Which studies were found through Google Scholar?", "list", [1, 2]));
     expect(r.question.studies.map((s) => s.number)).toEqual([1, 2]);

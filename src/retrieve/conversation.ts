@@ -6,7 +6,8 @@
  *    "dan hasilnya?"): the study the previous turn was about;
  *  - a plural pronoun ("those", "mereka", "keduanya"): all the studies the previous answer named;
  *  - a change of subject ("kalau di Indonesia gimana?"): a new filter value; the old studies are dropped
- *    and the previous question's kind and fields carry over;
+ *    and the previous question's kind and fields carry over; after a list, a filter value with no subject
+ *    of its own ("yang pakai wawancara yang mana?") is such a follow-up too;
  *  - a short question with no field of its own ("and study 7?") asks what the previous one asked.
  * The previous turn is described by its question, its plan kind and the studies its answer named
  * (answer.ts replays it: the server keeps no state between requests).
@@ -51,7 +52,10 @@ export function resolveFollowUp(question: Question, previous: PreviousTurn | und
   const short = question.analysis.terms.length <= SHORT_QUESTION_TERMS;
   // A short question that says what it is about ("which countries do the studies come from?") stands alone.
   const ownSubject = question.studies.length > 0 || question.studiesNoun !== null || question.values.length > 0 || question.selfReview;
-  const followUp = question.pointsBack !== null || question.followUpStart || question.ordinal !== null || (short && !ownSubject);
+  // "yang pakai wawancara yang mana?" after a list: a filter value with no subject of its own goes on listing studies.
+  const listing = ["list", "count", "aggregate"].includes(previous.planKind);
+  const continuesList = listing && question.values.length > 0 && question.studies.length === 0 && question.studiesNoun === null && !question.selfReview;
+  const followUp = question.pointsBack !== null || question.followUpStart || question.ordinal !== null || (short && !ownSubject) || continuesList;
   if (!followUp) return plain;
   const asks = question.asks.length > 0 ? question.asks : short ? previous.fields : [];
   const searchText = short ? `${question.text} ${previous.question.text}` : question.text;
@@ -65,7 +69,7 @@ export function resolveFollowUp(question: Question, previous: PreviousTurn | und
   }
   if (question.values.length > 0) {
     // A new value ("kalau di Indonesia?"): the subject changed; keep what was asked, not who.
-    const keeps = ["list", "count", "aggregate"].includes(previous.planKind) ? previous.planKind : undefined;
+    const keeps = listing ? previous.planKind : undefined;
     return { question: base, followUp: true, studiesFrom: "none", searchText, carryKind: keeps };
   }
   const previousStudies = previous.entities.length > 0 ? previous.entities : previous.question.studies;

@@ -260,14 +260,19 @@ function yearValues(text: string): FilterValue[] {
 }
 
 function filterValues(text: string, asks: StudyField[]): FilterValue[] {
-  const out: FilterValue[] = [];
+  const found: (FilterValue & { start: number; end: number })[] = [];
   for (const [field, vocabulary] of [["design", "design"], ["population", "population"], ["database", "databases"], ["language", "languages"]] as const) {
-    for (const m of loadVocabulary(vocabulary).match(text)) out.push({ field, key: m.key, text: text.slice(m.start, m.end) });
+    for (const m of loadVocabulary(vocabulary).match(text)) found.push({ field, key: m.key, text: text.slice(m.start, m.end), start: m.start, end: m.end });
   }
-  for (const p of findPlaces(text)) out.push({ field: "country", key: p.country, text: p.place });
-  for (const m of loadVocabulary("regions").match(text)) out.push({ field: "country", key: `region:${m.key}`, text: text.slice(m.start, m.end) });
-  // "children"/"anak" is in nearly every question about child protection: a population filter only when asked for one.
-  return out.filter((v) => v.field !== "population" || asks.includes("population") || !["children", "victims"].includes(v.key));
+  for (const p of findPlaces(text)) found.push({ field: "country", key: p.country, text: p.place, start: p.start, end: p.end });
+  for (const m of loadVocabulary("regions").match(text)) found.push({ field: "country", key: `region:${m.key}`, text: text.slice(m.start, m.end), start: m.start, end: m.end });
+  // A value inside a longer one is part of it: "Amerika" of "Amerika Utara", "Inggris" of "berbahasa Inggris".
+  const inside = (v: { start: number; end: number }) => found.some((o) => o !== v && o.start <= v.start && o.end >= v.end && o.end - o.start > v.end - v.start);
+  return found
+    .filter((v) => !inside(v))
+    // "children"/"anak" is in nearly every question about child protection: a population filter only when asked for one.
+    .filter((v) => v.field !== "population" || asks.includes("population") || !["children", "victims"].includes(v.key))
+    .map(({ field, key, text: said }) => ({ field, key, text: said }));
 }
 
 let numberWordStems: Set<string> | undefined;

@@ -40,19 +40,28 @@ interface Name {
   country: string;
   kind: PlaceMatch["kind"];
   caseSensitive: boolean;
+  /** An everyday name: capitalised, and not the first word of a longer name ("Amerika Latin"). */
+  everyday?: true;
 }
 
 const words = (text: string) => foldCase(text).split(/[^\p{L}\p{N}']+/u).filter(Boolean);
 
 let countryNameIndex: Map<string, Name[]> | undefined;
 
-function addName(index: Map<string, Name[]>, text: string, country: string, kind: PlaceMatch["kind"]) {
+function addName(index: Map<string, Name[]>, text: string, country: string, kind: PlaceMatch["kind"], everyday = false) {
   const w = words(text.replace(/[’‘]/g, "'"));
   if (w.length === 0) return;
   const list = index.get(w[0]) ?? [];
-  list.push({ words: w, country, kind, caseSensitive: text.length <= SHORT_ALIAS && text === text.toUpperCase() });
+  list.push({ words: w, country, kind, caseSensitive: text.length <= SHORT_ALIAS && text === text.toUpperCase(), ...(everyday ? { everyday: true as const } : {}) });
   index.set(w[0], list);
 }
+
+/**
+ * Everyday names the ISO lists lack: "America"/"Amerika" for the United States, as English and Indonesian
+ * speakers use them. Only standing alone and capitalised: "Amerika Latin", "North America" are regions
+ * (regions.json). ("Inggris" is left out: it is as often the English language as the country.)
+ */
+const EVERYDAY_NAMES: Record<string, string[]> = { US: ["America", "Amerika"] };
 
 function countryIndex(): Map<string, Name[]> {
   if (countryNameIndex) return countryNameIndex;
@@ -62,6 +71,7 @@ function countryIndex(): Map<string, Name[]> {
       for (const name of names as string[]) addName(index, name, code, "country");
     }
   }
+  for (const [code, names] of Object.entries(EVERYDAY_NAMES)) for (const name of names) addName(index, name, code, "country", true);
   for (const list of index.values()) list.sort((a, b) => b.words.length - a.words.length);
   return (countryNameIndex = index);
 }
@@ -102,9 +112,10 @@ function wordsAt(text: string): WordAt[] {
 function scan(text: string, index: Map<string, Name[]>, accept: (name: Name, raw: WordAt[]) => boolean): PlaceMatch[] {
   const ws = wordsAt(text);
   const out: PlaceMatch[] = [];
+  const standsAlone = (n: Name, i: number) => !n.everyday || (/^\p{Lu}/u.test(ws[i].raw) && !/^\p{Lu}/u.test(ws[i + n.words.length]?.raw ?? ""));
   for (let i = 0; i < ws.length; i++) {
     const found = (index.get(ws[i].word) ?? []).find(
-      (n) => n.words.every((w, j) => ws[i + j]?.word === w) && (!n.caseSensitive || ws[i].raw === ws[i].raw.toUpperCase()) && accept(n, ws.slice(i, i + n.words.length)),
+      (n) => n.words.every((w, j) => ws[i + j]?.word === w) && (!n.caseSensitive || ws[i].raw === ws[i].raw.toUpperCase()) && standsAlone(n, i) && accept(n, ws.slice(i, i + n.words.length)),
     );
     if (!found) continue;
     const last = ws[i + found.words.length - 1];
