@@ -61,7 +61,9 @@ describe("resolveFollowUp", () => {
     expect(r.followUp).toBe(true);
     expect(r.carryKind).toBe("list");
     expect(r.question.values.map((v) => v.key)).toContain("interview");
-    // ... but not after a lookup, where the same words are a question of their own
+    // ... but not a question with a subject of its own, nor after a lookup
+    expect(resolveFollowUp(ask("What is the capital of France?"), previous("How many studies were qualitative?", "count", [1, 2])).followUp).toBe(false);
+    // (after a lookup the same words are a question of their own)
     expect(resolveFollowUp(ask("yang pakai wawancara yang mana?"), previous("Who wrote study 2?", "lookup", [2])).carryKind).toBeUndefined();
   });
 

@@ -13,6 +13,7 @@
  * (answer.ts replays it: the server keeps no state between requests).
  */
 import type { StudyField } from "../domain/study.ts";
+import { contentStems } from "../text/analyze.ts";
 import type { Question, StudyRef } from "./question.ts";
 
 export interface ChatMessage {
@@ -54,7 +55,10 @@ export function resolveFollowUp(question: Question, previous: PreviousTurn | und
   const ownSubject = question.studies.length > 0 || question.studiesNoun !== null || question.values.length > 0 || question.selfReview;
   // "yang pakai wawancara yang mana?" after a list: a filter value with no subject of its own goes on listing studies.
   const listing = ["list", "count", "aggregate"].includes(previous.planKind);
-  const continuesList = listing && question.values.length > 0 && question.studies.length === 0 && question.studiesNoun === null && !question.selfReview;
+  // Only when the value is all it says: "What is the capital of France?" has a subject of its own.
+  const valueStems = new Set(question.values.flatMap((v) => contentStems(v.text)));
+  const saysOnlyValues = question.topic.every((t) => valueStems.has(t));
+  const continuesList = listing && question.values.length > 0 && saysOnlyValues && question.studies.length === 0 && question.studiesNoun === null && !question.selfReview;
   const followUp = question.pointsBack !== null || question.followUpStart || question.ordinal !== null || (short && !ownSubject) || continuesList;
   if (!followUp) return plain;
   const asks = question.asks.length > 0 ? question.asks : short ? previous.fields : [];
