@@ -12,6 +12,7 @@ import type { Config } from "../config.ts";
 import { ProductError } from "../domain/errors.ts";
 import type { Lang } from "../domain/lang.ts";
 import type { Passage } from "../domain/passage.ts";
+import { toSectionId } from "../domain/sections.ts";
 import type { Embedder } from "../embed/embedder.ts";
 import type { PassageStore } from "../store/passage-store.ts";
 import { contentStems } from "../text/analyze.ts";
@@ -22,6 +23,7 @@ import { retrieve, type Retrieved } from "../retrieve/retrieve.ts";
 import { CitationList, ReferenceBook } from "./citations.ts";
 import type { ComposeContext, Composition } from "./compose-context.ts";
 import { composeExplain } from "./compose-explain.ts";
+import { composeSectionOpening } from "./compose-section.ts";
 import { composeFromRecords } from "./compose-records.ts";
 import type { LlmComposer } from "./llm.ts";
 import { MESSAGES } from "./messages.ts";
@@ -136,6 +138,12 @@ async function prepare(context: AnswerContext, question: Question, previous: Pre
     const identity = new Set(named.flatMap((r) => [...r.aliases.flatMap((a) => contentStems(a)), ...contentStems(r.fields.title?.[0]?.text ?? "")]));
     composition = composeExplain(composeContext, { passages: retrieved.passages, ownText: question.text, searchText: resolved.searchText, identity, framing: framingStems(), filler: fillerWordStems(), namedStudy: studies.length > 0 || (plan.kind === "explain" && plan.sections.length > 0), requireCue: Boolean(notInRecords) });
     if (composition.abstained && notInRecords) composition = notInRecords;
+    // "Apa isi pendahuluannya?": a section and nothing to look for in it is answered by how it opens.
+    const section = plan.kind === "explain" ? toSectionId(plan.sections[0] ?? "") : undefined;
+    if (composition.abstained && section && q.topic.length === 0 && studies.length === 0) {
+      const inSection = await store.listPassages({ sections: [section], docs: plan.kind === "explain" && plan.docs.length > 0 ? plan.docs : docsInScope });
+      composition = composeSectionOpening(composeContext, section, inSection) ?? composition;
+    }
   }
   return { resolved, plan, retrieved, composition, citations, lang, book };
 }

@@ -3,6 +3,7 @@
  * records are put into these sentences; quotes stay in the source's language, marked «...».
  */
 import type { Lang } from "../domain/lang.ts";
+import type { SectionId } from "../domain/sections.ts";
 import type { StudyField } from "../domain/study.ts";
 
 export interface AnswerMessages {
@@ -40,6 +41,9 @@ export interface AnswerMessages {
   notCoveredType: Record<string, string>;
   nearest: string;
   notMentioned: (words: string) => string;
+  /** "The introduction of the review opens:" (a section asked for with nothing to look for in it). */
+  sectionOpens: (section: string, who: string) => string;
+  sectionName: Partial<Record<SectionId, string>>;
   /** A change worked out from two figures of the quote: "a drop of 58 percentage points (from 72% to 14%)". */
   change: (delta: string, percent: boolean, from: string, to: string, down: boolean) => string;
   llmFallback: (reason: string) => string;
@@ -128,6 +132,8 @@ export const MESSAGES: Record<Lang, AnswerMessages> = {
     },
     nearest: "The closest things it does cover:",
     notMentioned: (words) => `It does not mention ${words}.`,
+    sectionOpens: (section, who) => `The ${section} of ${who} opens:`,
+    sectionName: { abstract: "abstract", introduction: "introduction", methods: "methods section", results: "results section", discussion: "discussion", conclusion: "conclusion" },
     change: (delta, percent, from, to, down) => `That is ${down ? "a drop" : "a rise"} of ${delta}${percent ? " percentage points" : ""}, from ${from} to ${to}`,
     llmFallback: (reason) => `The language model could not be used (${reason}); this answer was composed from the review directly.`,
     llmUnsupported: "Some sentences of the model's answer were removed: the passages they cite do not support them.",
@@ -200,6 +206,8 @@ export const MESSAGES: Record<Lang, AnswerMessages> = {
     },
     nearest: "Yang paling dekat yang dibahasnya:",
     notMentioned: (words) => `Tidak ada penyebutan ${words}.`,
+    sectionOpens: (section, who) => `Bagian ${section} ${who} dibuka dengan:`,
+    sectionName: { abstract: "abstrak", introduction: "pendahuluan", methods: "metode", results: "hasil", discussion: "pembahasan", conclusion: "kesimpulan" },
     change: (delta, percent, from, to, down) => `Artinya ${down ? "turun" : "naik"} ${delta}${percent ? " poin persentase" : ""}, dari ${from} menjadi ${to}`,
     llmFallback: (reason) => `Model bahasa tidak dapat dipakai (${reason}); jawaban ini disusun langsung dari tinjauan.`,
     llmUnsupported: "Beberapa kalimat jawaban model dihapus karena bagian yang dikutipnya tidak mendukungnya.",

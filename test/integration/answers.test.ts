@@ -115,6 +115,18 @@ describe("the questions the answer issue opened with", () => {
     await expectValidCitations(r);
   });
 
+  it("answers a question that names a section and nothing else with how that section opens, in document order", async () => {
+    const r = await ask("Apa isi pendahuluannya?");
+    expect(r.abstained).toBe(false);
+    expect(r.sentences[0].text).toMatch(/^Bagian pendahuluan tinjauan ini dibuka dengan/);
+    expect(r.citations.length).toBeGreaterThan(0);
+    const passages = await Promise.all(r.citations.map((c) => context.store.getPassage(c.passageId)));
+    for (const p of passages) expect(p?.section).toBe("introduction");
+    const starts = r.citations.map((c, i) => passages[i]!.start + c.quoteStart);
+    expect(starts).toEqual([...starts].sort((a, b) => a - b));
+    await expectValidCitations(r);
+  });
+
   it("states facts in English outside quotes for an English question over Indonesian text", async () => {
     const r = await ask("Which country was the UNICEF study set in?");
     expect(ownWords(r.answer)).toMatch(/Côte d'Ivoire|Ivory Coast|Cote d'Ivoire/);
