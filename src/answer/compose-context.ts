@@ -39,6 +39,16 @@ export interface Composition {
   bestSupport: number;
 }
 
+/**
+ * How an answer names the document a sentence comes from: "the review" only when that is what it is and
+ * the only document in scope; otherwise its short form ("He et al. (2025)"), so a paper is never "the review".
+ */
+export function documentName(context: ComposeContext, docId: string): string {
+  const doc = context.documents.find((d) => d.id === docId);
+  if (!doc || (context.documents.length === 1 && doc.kind === "review")) return MESSAGES[context.lang].theReview;
+  return doc.short;
+}
+
 /** A study's label in the answer, with the name the asker used for it. */
 export function labelOf(context: ComposeContext, record: StudyRecord): string {
   const by = context.question.studies.find((s) => s.docId === record.docId && s.number === record.number)?.by;

@@ -9,7 +9,7 @@ import { analyze } from "../text/analyze.ts";
 import { changeIn, isChangeWord } from "./figures.ts";
 import type { AnswerType } from "../retrieve/question.ts";
 import { ABSTAIN, carriesType, decideAbstention, onTopicSentences, type AbstainDecision } from "./abstain.ts";
-import { addGloss, labelOf, type ComposeContext, type Composition } from "./compose-context.ts";
+import { addGloss, documentName, labelOf, type ComposeContext, type Composition } from "./compose-context.ts";
 import { overlap, scoreSentences, sentencesOf, wantedCues, weighQuestion, type ScoredSentence } from "./evidence.ts";
 import { MESSAGES } from "./messages.ts";
 import { SentenceBuilder, studyLabel } from "./render.ts";
@@ -78,9 +78,7 @@ function sayWho(context: ComposeContext, s: ScoredSentence): string {
   const m = MESSAGES[context.lang];
   const records = s.passage.studies.map((n) => context.records.find((r) => r.docId === s.passage.docId && r.number === n)).filter((r) => r !== undefined);
   if (records.length === 1) return m.reports(labelOf(context, records[0]!));
-  const doc = context.documents.find((d) => d.id === s.passage.docId);
-  const multi = context.documents.length > 1;
-  return m.according(multi && doc ? doc.short : m.theReview);
+  return m.according(documentName(context, s.passage.docId));
 }
 
 /**

@@ -6,7 +6,7 @@
 import type { Passage } from "../domain/passage.ts";
 import type { SectionId } from "../domain/sections.ts";
 import type { ComposeContext, Composition } from "./compose-context.ts";
-import { addGloss } from "./compose-context.ts";
+import { addGloss, documentName } from "./compose-context.ts";
 import { sentencesOf } from "./evidence.ts";
 import { MESSAGES } from "./messages.ts";
 import { SentenceBuilder } from "./render.ts";
@@ -30,8 +30,7 @@ export function composeSectionOpening(context: ComposeContext, section: SectionI
     .slice(0, SECTION_OPENING_SENTENCES);
   if (opening.length === 0) return undefined;
   const m = MESSAGES[context.lang];
-  const doc = context.documents.find((d) => d.id === docId);
-  const who = context.documents.length > 1 && doc ? doc.short : m.theReview;
+  const who = documentName(context, docId);
   const sentences: AnswerSentence[] = [new SentenceBuilder().say(m.sectionOpens(m.sectionName[section] ?? section, who)).done("frame")];
   for (const s of opening) {
     const b = new SentenceBuilder().quote(s.text).cite(context.citations.cite(s.passage, s.start, s.end));
