@@ -7,6 +7,14 @@ describe("glossOf", () => {
     expect(glossOf("Penelitian ini menghasilkan enam konsep utama dan dua tema.", "en")).toEqual(expect.arrayContaining(["6 concepts", "2 themes"]));
   });
 
+  it("counts the noun after a counting word, and writes figures and ranges the English way", () => {
+    expect(glossOf("Sekitar 40.000 orang terdampak.", "en")).toEqual(expect.arrayContaining(["40,000 people"]));
+    expect(glossOf("Tercatat 312 orang anak dan 2.500 orang dewasa.", "en")).toEqual(expect.arrayContaining(["312 children", "2,500 adults"]));
+    expect(glossOf("Diperkirakan 1.200 sampai 15.000 korban setiap tahun, dengan 1 orang saksi.", "en")).toEqual(expect.arrayContaining(["1,200 to 15,000 victims"]));
+    expect(glossOf("Program berjalan 1,5 tahun.", "en")).toEqual(expect.arrayContaining(["1.5 years"]));
+    expect(glossOf("Hanya 1 orang yang datang.", "en")).toEqual(expect.arrayContaining(["1 person"]));
+  });
+
   it("leaves bare figures and 'salah satu' (one of) alone", () => {
     const gloss = glossOf("Sebanyak 72% menurun, salah satu program yang penting.", "en");
     expect(gloss.some((g) => /72|^1 /.test(g))).toBe(false);

@@ -19,8 +19,13 @@ function otherLanguageWord(word: string, reader: Lang): boolean {
   return reader === "en" ? isIndonesianWord(w) && !isEnglishWord(w) : isEnglishWord(w) && !isIndonesianWord(w);
 }
 
-/** A number (digits with separators, a percentage, a range) and the word after it. */
-const FIGURE = /(?<![\p{L}\d])(\d+(?:[.,]\d+)*(?:\s*[-–]\s*\d+(?:[.,]\d+)*)?%?)(?:\s+([\p{L}-]+))?/gu;
+/** A number (digits with separators, a percentage, a range: "7.616 sampai 1.000.000") and the words after it. */
+const FIGURE = /(?<![\p{L}\d])(\d+(?:[.,]\d+)*(?:\s*(?:[-–]|sampai|hingga|to)\s*\d+(?:[.,]\d+)*)?%?)(?:\s+([\p{L}-]+))?(?:\s+([\p{L}-]+))?/gu;
+/**
+ * Indonesian counting words that stand before the noun counted ("234 orang anak" is 234 children), with
+ * what they count when no noun follows ("500.000 orang" is 500,000 people; "1 orang" 1 person).
+ */
+const CLASSIFIERS: Record<string, string | undefined> = { orang: "person", jiwa: "person", buah: undefined, ekor: undefined, unit: "unit" };
 /** A number written as a word and the word after it ("empat elemen", "six concepts"). */
 const WORD_FIGURE = new RegExp(`(?<![\\p{L}])(${Object.keys(NUMBER_WORDS).join("|")})\\s+([\\p{L}-]+)`, "giu");
 /** A capitalised name of two or more words, or an acronym ("Trauma-Focused Cognitive Behavioral Therapy", "KPAI"). */
@@ -32,9 +37,20 @@ export const MAX_GLOSS_ITEMS = 10;
 
 const IRREGULAR: Record<string, string> = { child: "children", person: "people", woman: "women", man: "men", survivor: "survivors" };
 
-/** "7 stage" -> "7 stages" (English only; Indonesian nouns do not change). */
+/**
+ * A figure as the reader's language writes it: for English, Indonesian thousands dots become commas and a
+ * decimal comma a point ("1.000.000" -> "1,000,000", "0,5" -> "0.5"), and "sampai"/"hingga" becomes "to".
+ */
+function writeFigure(figure: string, lang: Lang): string {
+  if (lang !== "en") return figure;
+  return figure
+    .replace(/\s*(?:sampai|hingga)\s*/g, " to ")
+    .replace(/\d+(?:[.,]\d+)*/g, (n) => (/^\d{1,3}(?:\.\d{3})+$/.test(n) ? n.replaceAll(".", ",") : /^\d+,\d+$/.test(n) ? n.replace(",", ".") : n));
+}
+
+/** "7 stage" -> "7 stages" (English only; Indonesian nouns do not change). Singular only for exactly one. */
 function plural(word: string, count: string, lang: Lang): string {
-  if (lang !== "en" || /^1(?:\D|$)/.test(count) || /\s/.test(word)) return word;
+  if (lang !== "en" || /^1(?![\d.,]*\d)/.test(count) || /\s/.test(word)) return word;
   if (IRREGULAR[word]) return IRREGULAR[word];
   if (/(?:s|x|ch|sh)$/.test(word)) return word.endsWith("s") ? word : `${word}es`;
   if (/[^aeiou]y$/.test(word)) return `${word.slice(0, -1)}ies`;
@@ -49,8 +65,14 @@ export function glossOf(text: string, lang: Lang, keep: (canonical: string[]) =>
   };
   // A figure needs translating only with its unit ("6 bulan" -> "6 months"); bare figures read the same.
   for (const m of text.matchAll(FIGURE)) {
-    const unit = m[2] ? glossTerms(m[2], lang)[0] : undefined;
-    if (unit) add(`${m[1]} ${plural(unit, m[1], lang)}`);
+    // "234 orang anak": the noun after a counting word is the unit ("children"), else the counting word's own ("people").
+    const classifier = m[2] && Object.hasOwn(CLASSIFIERS, m[2].toLowerCase()) ? m[2].toLowerCase() : undefined;
+    const counted = classifier && m[3] ? glossTerms(m[3], lang)[0] : undefined;
+    const ownUnit = classifier && lang === "en" ? CLASSIFIERS[classifier] : undefined;
+    const unit = counted ?? ownUnit ?? (m[2] ? glossTerms(m[2], lang)[0] : undefined);
+    if (!unit) continue;
+    const figure = writeFigure(m[1], lang);
+    add(`${figure} ${plural(unit, figure, lang)}`);
   }
   // "empat elemen kerjasama" -> "4 elements": the number word is the other language's too.
   for (const m of text.matchAll(WORD_FIGURE)) {
