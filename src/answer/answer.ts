@@ -140,8 +140,8 @@ async function prepare(context: AnswerContext, question: Question, previous: Pre
     if (composition.abstained && notInRecords) composition = notInRecords;
     // "Apa isi pendahuluannya?": a section and nothing to look for in it is answered by how it opens.
     const section = plan.kind === "explain" ? toSectionId(plan.sections[0] ?? "") : undefined;
-    if (composition.abstained && section && q.topic.length === 0 && studies.length === 0) {
-      const inSection = await store.listPassages({ sections: [section], docs: plan.kind === "explain" && plan.docs.length > 0 ? plan.docs : docsInScope });
+    if (plan.kind === "explain" && composition.abstained && section && q.topic.length === 0 && studies.length === 0) {
+      const inSection = await store.listPassages({ sections: [section], docs: plan.docs.length > 0 ? plan.docs : docsInScope });
       composition = composeSectionOpening(composeContext, section, inSection) ?? composition;
     }
   }

@@ -203,7 +203,7 @@ function itemSentence(context: ComposeContext, record: StudyRecord, values: Fiel
     if (n) b.cite(n);
   }
   // A topic's best sentence may be the title itself: it is quoted once, above, not again as the value.
-  const isTitle = (v: FieldValue) => Boolean(title) && (v.text.trim() === title.text.trim() || (insideTitle(v) && v.end - v.start === title.end - title.start));
+  const isTitle = (v: FieldValue) => Boolean(title) && v.text.trim() === title.text.trim();
   const shown = values.filter(Boolean).filter((v) => !isTitle(v));
   let said = false;
   if (shown.length > 0 && field) {

@@ -9,7 +9,7 @@
  *   review-meta the document itself                 "Who wrote this review?"
  *   out-of-scope (decided after the evidence is weighed: see abstain.ts)
  */
-import type { StudyField } from "../domain/study.ts";
+import { AGGREGATABLE_FIELDS, type StudyField } from "../domain/study.ts";
 import { contentStems } from "../text/analyze.ts";
 import type { ResolvedQuestion } from "../retrieve/conversation.ts";
 import { hasPhrase, questionWords } from "../retrieve/question-words.ts";
@@ -30,8 +30,6 @@ export type PlanKind = Plan["kind"];
 
 /** Fields a comparison shows when the question names none. */
 export const COMPARE_FIELDS: StudyField[] = ["design", "country", "intervention", "outcomes"];
-/** Fields whose values a distribution can be made of. */
-const AGGREGATABLE: StudyField[] = ["country", "design", "population", "database", "language", "year", "venue"];
 /** Fields held as the study's own sentences: a question about every study's one quotes each. */
 const PER_STUDY_TEXT: StudyField[] = ["intervention", "outcomes", "recommendations", "theory", "aim"];
 /** "How many articles were reviewed?" counts with no filter; a question with more to it is about something else. */
@@ -106,7 +104,7 @@ export function planQuestion(resolved: ResolvedQuestion, context: PlanContext): 
   const researchVerb = hasPhrase(q.tokens, w.research_verbs) && !q.selfReview;
   const aboutStudies = studiesNoun || researchVerb || q.allStudies || Boolean(resolved.carryKind);
   if (q.values.length > 0 && aboutStudies) return { kind: "list", filters: q.values, fields: otherAsks, existence: q.existence };
-  const about = q.asks.filter((f) => AGGREGATABLE.includes(f));
+  const about = q.asks.filter((f) => AGGREGATABLE_FIELDS.includes(f));
   const overTheStudies = q.list || q.allStudies || q.compare || PLURAL_STUDIES.test(q.text) || (researchVerb && q.topic.length === 0);
   if (about.length > 0 && (resolved.carryKind === "aggregate" || (aboutStudies && overTheStudies))) {
     return { kind: "aggregate", field: about[0], op: "distribution" };

@@ -9,6 +9,9 @@ export const STUDY_FIELDS = [
 ] as const;
 export type StudyField = (typeof STUDY_FIELDS)[number];
 
+/** Fields whose values a distribution can be made of ("which countries were studied?"). */
+export const AGGREGATABLE_FIELDS: readonly StudyField[] = ["country", "design", "population", "database", "language", "year", "venue"];
+
 /** Fields whose values are normalised to vocabulary keys (and translated in answers). */
 export const CATEGORICAL_FIELDS: readonly StudyField[] = ["design", "country", "population", "database", "language"];
 

@@ -12,7 +12,7 @@
  * The previous turn is described by its question, its plan kind and the studies its answer named
  * (answer.ts replays it: the server keeps no state between requests).
  */
-import type { StudyField } from "../domain/study.ts";
+import { AGGREGATABLE_FIELDS, type StudyField } from "../domain/study.ts";
 import { contentStems } from "../text/analyze.ts";
 import type { Question, StudyRef } from "./question.ts";
 
@@ -52,13 +52,14 @@ export function resolveFollowUp(question: Question, previous: PreviousTurn | und
   if (!previous) return plain;
   const short = question.analysis.terms.length <= SHORT_QUESTION_TERMS;
   // A short question that says what it is about ("which countries do the studies come from?") stands alone.
-  const ownSubject = question.studies.length > 0 || question.studiesNoun !== null || question.values.length > 0 || question.selfReview;
+  const namesSubject = question.studies.length > 0 || question.studiesNoun !== null || question.selfReview;
+  const ownSubject = namesSubject || question.values.length > 0;
   // "yang pakai wawancara yang mana?" after a list: a filter value with no subject of its own goes on listing studies.
   const listing = ["list", "count", "aggregate"].includes(previous.planKind);
   // Only when the value is all it says: "What is the capital of France?" has a subject of its own.
   const valueStems = new Set(question.values.flatMap((v) => contentStems(v.text)));
   const saysOnlyValues = question.topic.every((t) => valueStems.has(t));
-  const continuesList = listing && question.values.length > 0 && saysOnlyValues && question.studies.length === 0 && question.studiesNoun === null && !question.selfReview;
+  const continuesList = listing && question.values.length > 0 && saysOnlyValues && !namesSubject;
   const followUp = question.pointsBack !== null || question.followUpStart || question.ordinal !== null || (short && !ownSubject) || continuesList;
   if (!followUp) return plain;
   const asks = question.asks.length > 0 ? question.asks : short ? previous.fields : [];
@@ -78,7 +79,7 @@ export function resolveFollowUp(question: Question, previous: PreviousTurn | und
   }
   const previousStudies = previous.entities.length > 0 ? previous.entities : previous.question.studies;
   // "how many came from each of those?" after a distribution: the same distribution (it gives counts).
-  const aggregatable = previous.fields.some((f) => ["country", "design", "population", "database", "year", "venue"].includes(f));
+  const aggregatable = previous.fields.some((f) => AGGREGATABLE_FIELDS.includes(f));
   if (question.pointsBack === "plural" && (previous.planKind === "aggregate" || (question.count && aggregatable))) {
     return { question: { ...base, asks: previous.fields }, followUp: true, studiesFrom: "none", searchText, carryKind: "aggregate" };
   }
