@@ -8,9 +8,8 @@
  *   const summary = await runIngest(loadConfig(), { onEvent: (e) => console.error(e) });
  */
 import { createHash } from "node:crypto";
-import { readdir, readFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
 import { PROJECT_ROOT, type Config } from "../config.ts";
 import type { DocumentInfo } from "../domain/document.ts";
 import { IngestError, ProductError } from "../domain/errors.ts";
@@ -20,10 +19,13 @@ import { createEmbedder, type Embedder } from "../embed/index.ts";
 import { locateConfiguredIndex } from "../store/index-location.ts";
 import type { IndexManifest, TermStats } from "../store/layout.ts";
 import { lancedb } from "../store/lancedb.ts";
+import { parseObjectUri } from "../store/object-store.ts";
 import { PASSAGES_TABLE, toRow, type PassageRow } from "../store/schema.ts";
 import { writeIndex } from "../store/write-index.ts";
 import { analyze, useCorpusLexicon } from "../text/analyze.ts";
 import { listCorpusFiles, loadDocument } from "./load.ts";
+import { pipelineHash } from "./pipeline-hash.ts";
+import { pruneReadCache } from "./read-cache.ts";
 import { applyEnrichment, buildDocument, type BuiltDocument, type Enrichment } from "./passages.ts";
 import { readStudiesJson, type StudiesJson } from "./studies-json.ts";
 import type { RawDocument } from "./types.ts";
@@ -74,25 +76,6 @@ const stopIfAsked = (signal?: AbortSignal) => {
 
 async function readOptional(file: string): Promise<string> {
   return readFile(file, "utf8").catch(() => "");
-}
-
-/**
- * The code and data that make passages and records from text: a change to any of them means a rebuild. The
- * TypeScript sources are hashed, not the running modules, so that the built server (dist/) and the tools run
- * from source (eval, tests) agree on whether an index is current.
- */
-const PIPELINE_SOURCES = ["ingest", "vocab", "text", "domain"].map((dir) => pathToFileURL(path.join(PROJECT_ROOT, "src", dir) + path.sep));
-
-let pipelineHashCache: string | undefined;
-
-async function pipelineHash(): Promise<string> {
-  if (pipelineHashCache) return pipelineHashCache;
-  const hash = createHash("sha256");
-  for (const dir of PIPELINE_SOURCES) {
-    const files = (await readdir(dir, { recursive: true }).catch(() => [] as string[])).filter((f) => /\.(?:ts|js|json|tsv)$/.test(f) && !/\.test\.ts$/.test(f)).sort();
-    for (const f of files) hash.update(`${f}\n`).update(await readFile(new URL(f, dir)));
-  }
-  return (pipelineHashCache = hash.digest("hex").slice(0, 16));
 }
 
 /** Everything the passages are made from; a new hash means the index must be rebuilt. */
@@ -155,10 +138,12 @@ export async function runIngest(config: Config, options: IngestOptions = {}): Pr
   const lexiconText = (await Promise.all(folders.map((f) => readOptional(path.join(f, CORPUS_LEXICON))))).join("\n");
   useCorpusLexicon(lexiconText, path.join(folders[0], CORPUS_LEXICON));
   const studiesJson = folders.map((f) => readStudiesJson(f)).find(Boolean);
+  // Reads of PDFs are kept beside a local index, so the next ingest parses only new or changed files.
+  const cacheDir = parseObjectUri(config.dataDir) ? undefined : path.join(config.dataDir, "cache", "read");
   const raws: RawDocument[] = [];
   for (const file of files) {
     stopIfAsked(options.signal);
-    raws.push(await loadDocument(file, options.paths?.length ? undefined : config.corpusDir));
+    raws.push(await loadDocument(file, options.paths?.length ? undefined : config.corpusDir, { cacheDir }));
   }
   const duplicate = raws.find((r, i) => raws.findIndex((o) => o.id === r.id) !== i);
   if (duplicate) throw new IngestError(duplicate.source, `two documents would have the same id "${duplicate.id}"; rename one`);
@@ -265,6 +250,7 @@ export async function runIngest(config: Config, options: IngestOptions = {}): Pr
       },
       (e) => emit(e),
     );
+    if (cacheDir) await pruneReadCache(cacheDir, started);
     return { manifest, documents, passages: passages.length, studies: studies.length, references: references.length, bySection, reusedVectors: reused, ms: Date.now() - started };
   } finally {
     await release().catch(() => undefined);

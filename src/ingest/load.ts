@@ -9,6 +9,7 @@ import path from "node:path";
 import { readPdfLayout } from "./pdf/read-layout.ts";
 import { startsParagraph, typicalWidth } from "./pdf/layout-text.ts";
 import type { PdfLayout } from "./pdf/types.ts";
+import { cachedRead, readKey } from "./read-cache.ts";
 import { IngestError } from "../domain/errors.ts";
 import type { RawDocument, RawPage } from "./types.ts";
 
@@ -16,6 +17,8 @@ export interface ReadOptions {
   /** Refuse a PDF with more pages than this. */
   maxPages?: number;
   signal?: AbortSignal;
+  /** A folder for reads of PDFs kept by content (see read-cache.ts); reads are kept in memory either way. */
+  cacheDir?: string;
 }
 
 /** What a reader makes of a file: its pages, and for a PDF its layout. */
@@ -62,10 +65,11 @@ const readPdf: Reader = async (bytes, file, options) => {
   return { pages, layout };
 };
 
-const READERS: Record<string, { format: RawDocument["format"]; read: Reader }> = {
-  ".txt": { format: "txt", read: readText },
-  ".md": { format: "md", read: readText },
-  ".pdf": { format: "pdf", read: readPdf },
+/** `cached`: reading is costly enough to keep (a text file is read faster than a cached read is found). */
+const READERS: Record<string, { format: RawDocument["format"]; read: Reader; cached: boolean }> = {
+  ".txt": { format: "txt", read: readText, cached: false },
+  ".md": { format: "md", read: readText, cached: false },
+  ".pdf": { format: "pdf", read: readPdf, cached: true },
 };
 
 export const SUPPORTED_EXTENSIONS = Object.keys(READERS);
@@ -112,7 +116,11 @@ export async function loadDocument(file: string, root?: string, options: ReadOpt
   }
   if (bytes.length === 0) throw new IngestError(file, "file is empty");
   if (bytes.length > LOAD_LIMITS.maxBytes) throw new IngestError(file, `is larger than ${LOAD_LIMITS.maxBytes / 1024 / 1024} MB`);
-  const { pages, layout } = await reader.read(bytes, file, { maxPages: options.maxPages ?? LOAD_LIMITS.maxPages, signal: options.signal });
+  const hash = sha256(bytes);
+  const readOptions = { maxPages: options.maxPages ?? LOAD_LIMITS.maxPages, signal: options.signal };
+  const { pages, layout } = reader.cached
+    ? await cachedRead(await readKey(reader.format, hash, `p${readOptions.maxPages}`), options.cacheDir, () => reader.read(bytes, file, readOptions))
+    : await reader.read(bytes, file, readOptions);
   if (pages.every((p) => p.text.trim() === "")) throw new IngestError(file, "no text could be extracted");
   const refusedPages = (layout?.pages ?? []).filter((p) => !p.quality.ok).map((p) => ({ page: p.number, reason: p.quality.reason ?? "unreadable text layer" }));
   if (layout && refusedPages.length === layout.pages.length) {
@@ -122,7 +130,7 @@ export async function loadDocument(file: string, root?: string, options: ReadOpt
     id: documentId(file, root),
     source: path.resolve(file),
     format: reader.format,
-    sha256: sha256(bytes),
+    sha256: hash,
     pages,
     ...(layout ? { layout, info: layout.info, refusedPages } : {}),
   };

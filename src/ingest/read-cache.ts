@@ -1,0 +1,100 @@
+/**
+ * Reads of PDFs kept by content. The same bytes read by the same pipeline give the same pages, so an ingest
+ * that adds one PDF to a corpus parses only that one, and a file checked before it is copied into the
+ * corpus is not parsed again by the ingest that follows. Two levels: this process (a few recent reads), and
+ * a folder beside a local index, so that the next ingest, in another process, finds them too.
+ *
+ * A cache that cannot be read or written is only slower: every failure here is a miss, never an error.
+ */
+import { mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { pipelineHash } from "./pipeline-hash.ts";
+
+/** At most this many pages of reads stay in memory (a PDF page's layout is tens of kilobytes). */
+const MEMORY_PAGES = 600;
+
+interface Entry<T> {
+  value: T;
+  pages: number;
+}
+
+const memory = new Map<string, Entry<unknown>>();
+
+function remember<T>(key: string, value: T, pages: number): void {
+  memory.delete(key);
+  memory.set(key, { value, pages });
+  let total = [...memory.values()].reduce((n, e) => n + e.pages, 0);
+  for (const [oldest, entry] of memory) {
+    if (total <= MEMORY_PAGES || oldest === key) break;
+    memory.delete(oldest);
+    total -= entry.pages;
+  }
+}
+
+/** The cache key of a read: the file's content, what was asked of the reader, and the pipeline's code. */
+export async function readKey(format: string, sha256: string, variant: string): Promise<string> {
+  return `${format}-${sha256.slice(0, 32)}-${variant}-${await pipelineHash()}`;
+}
+
+/**
+ * The cached read for `key`, or `read()`'s result, kept for next time. Callers get their own copy: the
+ * pipeline may change what it is given.
+ */
+export async function cachedRead<T extends { pages: unknown[] }>(key: string, dir: string | undefined, read: () => Promise<T>): Promise<T> {
+  const inMemory = memory.get(key) as Entry<T> | undefined;
+  if (inMemory) {
+    remember(key, inMemory.value, inMemory.pages);
+    if (dir) await touch(path.join(dir, `${key}.json`));
+    return structuredClone(inMemory.value);
+  }
+  const file = dir ? path.join(dir, `${key}.json`) : undefined;
+  const onDisk = file ? await readKept<T>(file) : undefined;
+  if (onDisk && Array.isArray(onDisk.pages)) {
+    await touch(file!);
+    remember(key, structuredClone(onDisk), onDisk.pages.length);
+    return onDisk;
+  }
+  const value = await read();
+  remember(key, structuredClone(value), value.pages.length);
+  if (file) await writeAtomically(file, JSON.stringify(value));
+  return value;
+}
+
+async function readKept<T>(file: string): Promise<T | undefined> {
+  try {
+    return JSON.parse(await readFile(file, "utf8")) as T;
+  } catch {
+    return undefined;
+  }
+}
+
+async function touch(file: string): Promise<void> {
+  const now = new Date();
+  await utimes(file, now, now).catch(() => undefined);
+}
+
+async function writeAtomically(file: string, text: string): Promise<void> {
+  const temp = `${file}.${process.pid}.tmp`;
+  try {
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFile(temp, text);
+    await rename(temp, file);
+  } catch {
+    await rm(temp, { force: true }).catch(() => undefined);
+  }
+}
+
+/** Removes the folder's reads not used since `since` (an ingest's start): reads of files no longer in the corpus, or of older code. */
+export async function pruneReadCache(dir: string, since: number): Promise<void> {
+  const names = await readdir(dir).catch(() => [] as string[]);
+  for (const name of names) {
+    const file = path.join(dir, name);
+    const info = await stat(file).catch(() => undefined);
+    if (info && info.mtimeMs < since) await rm(file, { force: true }).catch(() => undefined);
+  }
+}
+
+/** Forgets the reads held in memory (tests). */
+export function clearReadMemory(): void {
+  memory.clear();
+}
