@@ -2,14 +2,14 @@
  * The page in a real Chromium against the real app on the shared index (test/helpers/index-fixture.ts),
  * on desktop (1366x900) and phone (390x844): answers rendered from their structure, citations, the hover
  * preview and panel, the reader, conversations (new, rename, delete, regenerate, edit, ratings, Markdown),
- * follow-ups, reference export, both interface languages, axe-core, and a screenshot of every view in light
- * and dark (test-artifacts/, git-ignored).
+ * follow-ups, reference export, both interface languages, axe-core and a screenshot of every view on a desktop
+ * in light mode (test-artifacts/, git-ignored).
  */
 import { readFile } from "node:fs/promises";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openSharedIndex } from "../helpers/index-fixture.ts";
-import { ask, DESKTOP, launchBrowser, PHONE, seriousViolations, shot, startApp, type RunningApp } from "../helpers/browser.ts";
+import { accessibilitySweep, ask, DESKTOP, errorsOf, launchBrowser, openPage, PHONE, shot, startApp, type PageOptions, type RunningApp } from "../helpers/browser.ts";
 
 let app: RunningApp;
 let browser: Browser;
@@ -25,20 +25,7 @@ afterAll(async () => {
   await app?.close();
 });
 
-async function open(viewport = DESKTOP, options: { colorScheme?: "light" | "dark"; locale?: string } = {}): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport, colorScheme: options.colorScheme ?? "light", locale: options.locale ?? "en-US", acceptDownloads: true });
-  await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: app.url });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on("pageerror", (e) => errors.push(String(e)));
-  page.on("console", (m) => m.type() === "error" && !/Failed to load resource/.test(m.text()) && errors.push(m.text()));
-  (page as unknown as { errors: string[] }).errors = errors;
-  await page.goto(app.url);
-  await page.locator("#brand-sub").filter({ hasText: /\d/ }).waitFor({ state: "attached" });
-  return { context, page };
-}
-
-const errorsOf = (page: Page) => (page as unknown as { errors: string[] }).errors;
+const open = (viewport = DESKTOP, options: PageOptions = {}) => openPage(browser, app, viewport, options);
 
 async function downloadText(page: Page, click: () => Promise<void>): Promise<{ name: string; text: string }> {
   const [download] = await Promise.all([page.waitForEvent("download"), click()]);
@@ -52,14 +39,15 @@ describe("answers (desktop)", { timeout: 120_000 }, () => {
   afterAll(() => context.close());
 
   it("renders an answer from its sentences: quotes as quotations, citation buttons of 24 px, sources without unknown pages", async () => {
-    await ask(page, "Apa hasil program MLMC setelah 12 bulan?");
+    // Wait for the follow-ups too: their arrival re-renders the answer, which must not happen mid-measurement.
+    await ask(page, "Apa hasil program MLMC setelah 12 bulan?", { suggestions: true });
     const answer = page.locator(".msg-assistant").last();
     expect(await answer.locator(".answer-text").getAttribute("lang")).toBe("id");
     expect(await answer.locator("q.src-quote").count()).toBeGreaterThan(0);
     expect(await answer.locator(".answer-text").innerText()).not.toMatch(/«|»|\[\d+\]/);
     const chips = answer.locator("button.cite-chip");
     expect(await chips.count()).toBeGreaterThan(0);
-    // Measured once laid out: one fresh-clone run on a busy machine read a 0 x 0 box here (cause not found).
+    // Measured once laid out (fresh-clone runs on a busy machine have read a 0 x 0 box here).
     for (let i = 0; i < (await chips.count()); i++) await chips.nth(i).waitFor({ state: "visible", timeout: 10_000 });
     for (const box of await chips.evaluateAll((els) => els.map((e) => e.getBoundingClientRect().toJSON() as { width: number; height: number }))) {
       expect(box.width).toBeGreaterThanOrEqual(24);
@@ -246,36 +234,12 @@ describe("phone (390x844)", { timeout: 120_000 }, () => {
   });
 });
 
+// The same sweep in dark mode and on a phone runs in the reliability tier (test/reliability/accessibility.test.ts).
 describe("accessibility and screenshots of every view", { timeout: 240_000 }, () => {
-  for (const [device, viewport] of [["desktop", DESKTOP], ["phone", PHONE]] as const) {
-    for (const scheme of ["light", "dark"] as const) {
-      it(`${device} ${scheme}: no serious or critical axe-core violations in chat, answer, panel, library, reader, studies`, async () => {
-        const { context, page } = await open(viewport, { colorScheme: scheme });
-        const name = `${device}-${scheme}`;
-        const problems: string[] = [];
-        const check = async (view: string) => {
-          for (const v of await seriousViolations(page)) problems.push(`${view}: ${v}`);
-          await shot(page, `${name}-${view}`);
-        };
-        await check("empty");
-        await ask(page, "Which studies used interviews?", { suggestions: true });
-        await check("answer");
-        await page.locator("button.cite-chip").first().click();
-        await page.locator("#panel mark").waitFor();
-        await check("panel");
-        await page.locator("#panel .open-reader").click();
-        await page.locator("#reader .reader-passage.is-target").waitFor();
-        await check("reader");
-        await page.locator("#tab-library").click();
-        await page.locator(".doc-card").first().waitFor();
-        await check("library");
-        await page.locator("#tab-studies").click();
-        await page.locator(".study-card").first().waitFor();
-        await check("studies");
-        expect(problems).toEqual([]);
-        expect(errorsOf(page)).toEqual([]);
-        await context.close();
-      });
-    }
-  }
+  it("desktop light: no serious or critical axe-core violations in chat, answer, panel, library, reader, studies", async () => {
+    const { context, page } = await open(DESKTOP, { colorScheme: "light" });
+    expect(await accessibilitySweep(page, "desktop-light")).toEqual([]);
+    expect(errorsOf(page)).toEqual([]);
+    await context.close();
+  });
 });

@@ -8,7 +8,7 @@ import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { serve } from "@hono/node-server";
-import { chromium, type Browser, type Page } from "playwright-core";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import type { AnswerContext } from "../../src/answer/answer.ts";
 import { PROJECT_ROOT } from "../../src/config.ts";
 import { createApp } from "../../src/server/app.ts";
@@ -78,4 +78,56 @@ export async function ask(page: Page, question: string, { suggestions = false } 
   await answer.and(page.locator('[data-state="done"], [data-state="error"]')).waitFor({ timeout: 30_000 });
   if ((await answer.getAttribute("data-state")) !== "done") throw new Error(`the answer failed: ${await answer.innerText()}`);
   if (suggestions) await answer.locator(".suggestion").first().waitFor({ timeout: 30_000 });
+}
+
+export interface PageOptions {
+  colorScheme?: "light" | "dark";
+  locale?: string;
+}
+
+/** A new browser context on the app's page, once the page has loaded the corpus; its errors are kept (errorsOf). */
+export async function openPage(browser: Browser, app: RunningApp, viewport = DESKTOP, options: PageOptions = {}): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport, colorScheme: options.colorScheme ?? "light", locale: options.locale ?? "en-US", acceptDownloads: true });
+  await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: app.url });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(String(e)));
+  page.on("console", (m) => m.type() === "error" && !/Failed to load resource/.test(m.text()) && errors.push(m.text()));
+  pageErrors.set(page, errors);
+  await page.goto(app.url);
+  await page.locator("#brand-sub").filter({ hasText: /\d/ }).waitFor({ state: "attached" });
+  return { context, page };
+}
+
+const pageErrors = new WeakMap<Page, string[]>();
+
+/** The script errors and console errors of a page opened with openPage. */
+export const errorsOf = (page: Page): string[] => pageErrors.get(page) ?? [];
+
+/**
+ * axe-core on every view (empty chat, an answer, the citation panel, the reader, the library, the studies),
+ * with a screenshot of each named `${name}-${view}`: the serious and critical violations, by view.
+ */
+export async function accessibilitySweep(page: Page, name: string): Promise<string[]> {
+  const problems: string[] = [];
+  const check = async (view: string) => {
+    for (const v of await seriousViolations(page)) problems.push(`${view}: ${v}`);
+    await shot(page, `${name}-${view}`);
+  };
+  await check("empty");
+  await ask(page, "Which studies used interviews?", { suggestions: true });
+  await check("answer");
+  await page.locator("button.cite-chip").first().click();
+  await page.locator("#panel mark").waitFor();
+  await check("panel");
+  await page.locator("#panel .open-reader").click();
+  await page.locator("#reader .reader-passage.is-target").waitFor();
+  await check("reader");
+  await page.locator("#tab-library").click();
+  await page.locator(".doc-card").first().waitFor();
+  await check("library");
+  await page.locator("#tab-studies").click();
+  await page.locator(".study-card").first().waitFor();
+  await check("studies");
+  return problems;
 }
