@@ -171,6 +171,22 @@ function matching(context: ComposeContext, record: StudyRecord, filter: FilterVa
   }
 }
 
+/** The field a filter reads (a venue, year, country... of the record). */
+const filterField = (filter: FilterValue): StudyField => (filter.field === "topic" ? "outcomes" : filter.field);
+
+/**
+ * Whether a record passes a filter, and the values that show it: for a plain filter the matching value; for a
+ * negated one ("not in Indonesia") the record's own values for the field when none matches. A record that
+ * states nothing for a negated filter's field is neither in nor out: `unknown`.
+ */
+function passes(context: ComposeContext, record: StudyRecord, filter: FilterValue, tableOnly: boolean): { pass: boolean; values: FieldValue[]; unknown?: true } {
+  const match = matching(context, record, filter, tableOnly);
+  if (!filter.negated) return { pass: Boolean(match), values: match ? [match] : [] };
+  if (match) return { pass: false, values: [] };
+  const own = valuesOf(record, filterField(filter)).filter((v) => !tableOnly || v.source === "table");
+  return own.length > 0 ? { pass: true, values: own } : { pass: false, values: [], unknown: true };
+}
+
 /** How much of a topic a study's own text must cover to be listed as about it. */
 const TOPIC_MIN_COVERAGE = 0.5;
 
@@ -187,7 +203,7 @@ function topicSentence(context: ComposeContext, record: StudyRecord, filter: Fil
 function predicateOf(context: ComposeContext, filters: FilterValue[], one: boolean): string {
   const m = MESSAGES[context.lang];
   const label = (f: FilterValue) => (f.field === "country" && f.key.startsWith("region:") ? loadVocabulary("regions").label(f.key.slice(7), context.lang) : f.field === "venue" || f.field === "year" || f.field === "topic" ? f.text : keyLabel(f.field, f.key, context.lang));
-  return joinList(filters.map((f) => m.predicate[f.field](label(f), one)), context.lang);
+  return joinList(filters.map((f) => (f.negated ? m.negatedPredicate : m.predicate)[f.field](label(f), one)), context.lang);
 }
 
 /** One line per study: its label and the cited value(s) that put it on the list. */
@@ -249,13 +265,18 @@ function fieldList(context: ComposeContext, fields: StudyField[]): Composition {
   return { sentences, abstained: false, studies: hits.map((r) => r.number), reason: "", bestSupport: 1 };
 }
 
-function list(context: ComposeContext, filters: FilterValue[], fields: StudyField[], count: boolean, exclude: StudyRef[] = []): Composition {
+function list(context: ComposeContext, filters: FilterValue[], fields: StudyField[], count: boolean, exclude: StudyRef[] = [], within?: StudyRef[]): Composition {
   if (!count && filters.length === 0 && fields.length > 0 && fields.every((f) => FREE_TEXT.has(f))) return fieldList(context, fields);
   const m = MESSAGES[context.lang];
-  const total = context.records.length;
+  const isOneOf = (refs: StudyRef[]) => (r: StudyRecord) => refs.some((e) => e.docId === r.docId && e.number === r.number);
+  // "Which of those ...?": the studies of the previous answer, not all of them.
+  const candidates = within ? context.records.filter(isOneOf(within)) : context.records;
+  const total = candidates.length;
   const tableOnly = context.question.tableOnly;
-  const excluded = (r: StudyRecord) => exclude.some((e) => e.docId === r.docId && e.number === r.number);
-  const hits = context.records.filter((r) => !excluded(r) && filters.every((f) => matching(context, r, f, tableOnly)));
+  const excluded = isOneOf(exclude);
+  const hits = candidates.filter((r) => !excluded(r) && filters.every((f) => passes(context, r, f, tableOnly).pass));
+  // "Not in Indonesia": a study that states no country is neither, and is named as such after the list.
+  const unknown = candidates.filter((r) => !excluded(r) && !hits.includes(r) && filters.some((f) => passes(context, r, f, tableOnly).unknown));
   const predicate = predicateOf(context, filters, hits.length === 1);
   const noun = studiesNoun(context.question.studiesNoun, context.lang);
   const sentences: AnswerSentence[] = [];
@@ -270,12 +291,16 @@ function list(context: ComposeContext, filters: FilterValue[], fields: StudyFiel
   const head = count ? m.countHead(hits.length, total, predicate, noun) : m.listHead(hits.length, total, predicate, noun);
   sentences.push(new SentenceBuilder().say(filters.length > 0 ? head : m.countHead(total, total, "", noun).replace(/\s+:$/, ":")).done("composed"));
   for (const record of hits) {
-    const values = filters.map((f) => matching(context, record, f, tableOnly)).filter((v): v is FieldValue => v !== undefined);
+    const values = filters.flatMap((f) => passes(context, record, f, tableOnly).values);
     const field = filters[0]?.field;
     // A topic list asking for a field shows that field ("UNICEF study ... which country?"), else the topic's sentence.
     const shown = field === "topic" ? fields.find((f) => !FREE_TEXT.has(f) && valuesOf(record, f).length > 0) : undefined;
     if (shown) sentences.push(itemSentence(context, record, valuesOf(record, shown).slice(0, 1), shown, []));
     else sentences.push(itemSentence(context, record, values, field === "topic" ? "outcomes" : field, fields.filter((f) => FREE_TEXT.has(f))));
+  }
+  if (unknown.length > 0) {
+    const which = joinList(unknown.map((r) => labelOf(context, r)), context.lang);
+    sentences.push(new SentenceBuilder().say(m.fieldMissing(which, filterField(filters.find((f) => f.negated)!))).done("composed"));
   }
   return { sentences, abstained: false, studies: hits.map((r) => r.number), reason: "", bestSupport: 1 };
 }
@@ -369,9 +394,9 @@ export function composeFromRecords(context: ComposeContext, plan: Plan): Composi
     case "compare":
       return compare(context, plan.studies, plan.fields, context.question.asks.length === 0);
     case "list":
-      return list(context, plan.filters, plan.fields, false, plan.exclude);
+      return list(context, plan.filters, plan.fields, false, plan.exclude, plan.within);
     case "count":
-      return list(context, plan.filters, [], true);
+      return list(context, plan.filters, [], true, [], plan.within);
     case "aggregate":
       return plan.op === "distribution" ? distribution(context, plan.field) : extreme(context, plan.op);
     case "review-meta":

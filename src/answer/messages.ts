@@ -30,6 +30,8 @@ export interface AnswerMessages {
   latest: (who: string, year: string) => string;
   /** What the listed studies have in common; `one`: said of a single study (English agrees in number). */
   predicate: Record<"design" | "country" | "population" | "database" | "language" | "venue" | "year" | "topic", (value: string, one: boolean) => string>;
+  /** The same, negated: "took place outside Indonesia", "tidak ditemukan melalui Google Scholar". */
+  negatedPredicate: Record<"design" | "country" | "population" | "database" | "language" | "venue" | "year" | "topic", (value: string, one: boolean) => string>;
   and: string;
   keyTerms: string;
   documentAuthors: (doc: string, authors: string) => string;
@@ -110,6 +112,16 @@ export const MESSAGES: Record<Lang, AnswerMessages> = {
       year: (v, one) => `${one ? "was" : "were"} published ${/^\d/.test(v) ? "in " : ""}${v}`,
       topic: (v, one) => (one ? `speaks of ${v}` : `speak of ${v}`),
     },
+    negatedPredicate: {
+      design: (v, one) => (one ? `does not mention ${v} in its method` : `do not mention ${v} in their method`),
+      country: (v) => `took place outside ${theCountry(v)}`,
+      population: (v, one) => (one ? `is not about ${v}` : `are not about ${v}`),
+      database: (v, one) => (one ? `was not found through ${v}` : `were not found through ${v}`),
+      language: (v, one) => (one ? `does not have a title in ${v}` : `do not have titles in ${v}`),
+      venue: (v, one) => (one ? `does not list ${v} as its journal or publisher` : `do not list ${v} as their journal or publisher`),
+      year: (v, one) => `${one ? "was" : "were"} not published ${/^\d/.test(v) ? "in " : ""}${v}`,
+      topic: (v, one) => (one ? `does not speak of ${v}` : `do not speak of ${v}`),
+    },
     and: "and",
     keyTerms: "key terms in English",
     documentAuthors: (doc, authors) => `${doc} was written by ${authors}`,
@@ -183,6 +195,16 @@ export const MESSAGES: Record<Lang, AnswerMessages> = {
       venue: (v) => `mencantumkan ${v} sebagai jurnal atau penerbitnya`,
       year: (v) => `terbit ${/^\d/.test(v) ? "tahun " : ""}${v}`,
       topic: (v) => `membahas ${v}`,
+    },
+    negatedPredicate: {
+      design: (v) => `tidak menyebutkan ${v} dalam metodenya`,
+      country: (v) => `dilakukan di luar ${v}`,
+      population: (v) => `tidak membahas ${v}`,
+      database: (v) => `tidak ditemukan melalui ${v}`,
+      language: (v) => `tidak berjudul ${v}`,
+      venue: (v) => `tidak mencantumkan ${v} sebagai jurnal atau penerbitnya`,
+      year: (v) => `tidak terbit ${/^\d/.test(v) ? "tahun " : ""}${v}`,
+      topic: (v) => `tidak membahas ${v}`,
     },
     and: "dan",
     keyTerms: "istilah kunci",

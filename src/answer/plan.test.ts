@@ -13,7 +13,7 @@ function plan(text: string): Plan {
   return planQuestion(resolveFollowUp(question, undefined), { hasStudies: true, docs: [] });
 }
 
-type Expect = Partial<{ studies: number[]; fields: string[]; filter: string; op: string; field: string; noFilters: true; sections: string[] }>;
+type Expect = Partial<{ studies: number[]; fields: string[]; filter: string; also: string; op: string; field: string; noFilters: true; sections: string[] }>;
 
 const CASES: [string, Plan["kind"], Expect?][] = [
   // lookup: one field of a named study
@@ -89,6 +89,16 @@ const CASES: [string, Plan["kind"], Expect?][] = [
   ["Berapa studi yang dilakukan di Indonesia?", "count"],
   ["How many articles came from Google Scholar?", "count"],
   ["Berapa banyak studi yang memakai wawancara?", "count", { filter: "design:interview" }],
+  // a negated value ("!"): the studies whose value is another one
+  ["Which studies were not conducted in Indonesia?", "list", { filter: "!country:ID" }],
+  ["Studi mana saja yang bukan dari Amerika Serikat?", "list", { filter: "!country:US" }],
+  ["How many studies didn't use interviews?", "count", { filter: "!design:interview" }],
+  ["Berapa studi yg ga pakai wawancara?", "count", { filter: "!design:interview" }],
+  ["Selain Google Scholar, studi-studi itu ketemu di database mana aja?", "list", { filter: "!database:google-scholar" }],
+  ["Which qualitative studies were done outside Indonesia?", "list", { filter: "design:qualitative", also: "!country:ID" }],
+  ["Are there studies in Indonesia that did not use interviews?", "list", { filter: "country:ID", also: "!design:interview" }],
+  // a negated existence is not a negated value
+  ["Tidak ada studi di Afrika?", "list", { filter: "country:region:AF" }],
   // the language a study is written in (its title's)
   ["How many of the studies have English titles?", "count", { filter: "language:en" }],
   ["Studi mana saja yang berbahasa Indonesia?", "list", { filter: "language:id" }],
@@ -162,7 +172,10 @@ describe("planQuestion", () => {
       expect(p.kind).toBe(kind);
       if (expected.studies) expect("studies" in p ? p.studies.map((s) => s.number) : []).toEqual(expected.studies);
       if (expected.fields) expect("fields" in p ? [...p.fields].sort() : []).toEqual([...expected.fields].sort());
-      if (expected.filter) expect(p.kind === "list" || p.kind === "count" ? p.filters.map((f) => `${f.field}:${f.key}`) : []).toContain(expected.filter);
+      // A negated filter is written "!field:key".
+      const filters = p.kind === "list" || p.kind === "count" ? p.filters.map((f) => `${f.negated ? "!" : ""}${f.field}:${f.key}`) : [];
+      if (expected.filter) expect(filters).toContain(expected.filter);
+      if (expected.also) expect(filters).toContain(expected.also);
       if (expected.noFilters) expect(p.kind === "list" ? p.filters : undefined).toEqual([]);
       if (expected.op) expect(p.kind === "aggregate" ? p.op : undefined).toBe(expected.op);
       if (expected.sections) expect(p.kind === "explain" ? p.sections : undefined).toEqual(expected.sections);

@@ -18,8 +18,8 @@ import { wantedCues } from "./evidence.ts";
 
 export type Plan =
   | { kind: "lookup"; studies: StudyRef[]; fields: StudyField[]; overview?: true }
-  | { kind: "list"; filters: FilterValue[]; fields: StudyField[]; existence: boolean; exclude?: StudyRef[] }
-  | { kind: "count"; filters: FilterValue[] }
+  | { kind: "list"; filters: FilterValue[]; fields: StudyField[]; existence: boolean; exclude?: StudyRef[]; within?: StudyRef[] }
+  | { kind: "count"; filters: FilterValue[]; within?: StudyRef[] }
   | { kind: "compare"; studies: StudyRef[]; fields: StudyField[] }
   | { kind: "aggregate"; field: StudyField; op: "distribution" | "earliest" | "latest" }
   | { kind: "explain"; studies: StudyRef[]; docs: string[]; sections: string[]; answerTypes: AnswerType[] }
@@ -90,7 +90,8 @@ export function planQuestion(resolved: ResolvedQuestion, context: PlanContext): 
     if (q.studies.length === 1 && q.answerTypes.length === 0 && q.topic.length === 0) return { kind: "lookup", studies: q.studies, fields: OVERVIEW_FIELDS, overview: true };
     return { kind: "explain", studies: q.studies, docs, sections, answerTypes: q.answerTypes };
   }
-  if (q.answerTypes.length > 0 && !q.list) return { kind: "explain", studies: [], docs, sections, answerTypes: q.answerTypes };
+  // "Berapa dari mereka ...?" after a list counts those studies; otherwise "berapa" asks for an amount in the text.
+  if (q.answerTypes.length > 0 && !q.list && !resolved.within) return { kind: "explain", studies: [], docs, sections, answerTypes: q.answerTypes };
   const filterFields = new Set<string>(q.values.map((v) => v.field));
   const otherAsks = q.asks.filter((f) => !filterFields.has(f));
   // "How many studies were qualitative?" counts; "how many articles were in the end not used?" asks about something else.
@@ -98,12 +99,12 @@ export function planQuestion(resolved: ResolvedQuestion, context: PlanContext): 
   if (resolved.carryKind === "count" || (q.count && studiesNoun && countable)) {
     // "How many studies discuss trauma?" counts the studies whose own text covers the topic, not all of them.
     const topicFilter: FilterValue[] = q.values.length === 0 && q.topic.length > 0 && resolved.carryKind !== "count" ? [{ field: "topic", key: q.topic.join(" "), text: topicWords(q.text, q.topic) }] : [];
-    return { kind: "count", filters: [...q.values, ...topicFilter] };
+    return { kind: "count", filters: [...q.values, ...topicFilter], ...within(resolved) };
   }
   // "Which countries were studied?", "Populasi apa yang diteliti?": what was studied is asked of the studies.
   const researchVerb = hasPhrase(q.tokens, w.research_verbs) && !q.selfReview;
   const aboutStudies = studiesNoun || researchVerb || q.allStudies || Boolean(resolved.carryKind);
-  if (q.values.length > 0 && aboutStudies) return { kind: "list", filters: q.values, fields: otherAsks, existence: q.existence };
+  if (q.values.length > 0 && aboutStudies) return { kind: "list", filters: q.values, fields: otherAsks, existence: q.existence, ...within(resolved) };
   const about = q.asks.filter((f) => AGGREGATABLE_FIELDS.includes(f));
   const overTheStudies = q.list || q.allStudies || q.compare || PLURAL_STUDIES.test(q.text) || (researchVerb && q.topic.length === 0);
   if (about.length > 0 && (resolved.carryKind === "aggregate" || (aboutStudies && overTheStudies))) {
@@ -122,6 +123,9 @@ export function planQuestion(resolved: ResolvedQuestion, context: PlanContext): 
   }
   return { kind: "explain", studies: [], docs, sections, answerTypes: q.answerTypes };
 }
+
+/** "Which of those ...?": the studies a list or count is taken from, when the conversation narrowed them. */
+const within = (resolved: ResolvedQuestion) => (resolved.within ? { within: resolved.within } : {});
 
 /** The question's own words for its topic stems ("UNICEF" for "unicef"). */
 function topicWords(text: string, topic: string[]): string {

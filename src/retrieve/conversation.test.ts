@@ -56,6 +56,19 @@ describe("resolveFollowUp", () => {
     expect(r.carryKind).toBe("list");
   });
 
+  it("takes 'which of those ...?' with a value from the previous answer's studies, as a list or a count", () => {
+    const listed = previous("Which studies were qualitative?", "list", [1, 2, 4]);
+    const those = resolveFollowUp(ask("which of those were done in Indonesia?"), listed);
+    expect(those.within?.map((s) => s.number)).toEqual([1, 2, 4]);
+    expect(those.carryKind).toBe("list");
+    const howMany = resolveFollowUp(ask("berapa dari mereka yang pakai wawancara?"), listed);
+    expect(howMany.within?.map((s) => s.number)).toEqual([1, 2, 4]);
+    expect(howMany.carryKind).toBe("count");
+    expect(resolveFollowUp(ask("yang mana dari itu yang di Indonesia?"), listed).within?.map((s) => s.number)).toEqual([1, 2, 4]);
+    // A new value with no pointer is a new subject: all the studies again.
+    expect(resolveFollowUp(ask("kalau di Indonesia gimana?"), listed).within).toBeUndefined();
+  });
+
   it("goes on listing after a list when a filter value comes with no subject of its own", () => {
     const r = resolveFollowUp(ask("yang pakai wawancara yang mana?"), previous("Studi apa saja yang dilakukan di Indonesia?", "list", [1, 2]));
     expect(r.followUp).toBe(true);

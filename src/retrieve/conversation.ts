@@ -42,6 +42,8 @@ export interface ResolvedQuestion {
   searchText: string;
   /** A plan kind to keep (change of subject in a list/count/aggregate conversation). */
   carryKind?: string;
+  /** "Which of those were qualitative?": the studies a list or count is to be taken from (the previous answer's). */
+  within?: StudyRef[];
 }
 
 /** A question with at most this many content terms says too little on its own to search with. */
@@ -72,12 +74,17 @@ export function resolveFollowUp(question: Question, previous: PreviousTurn | und
     const pick = list[index];
     if (pick) return { question: { ...base, studies: [pick] }, followUp: true, studiesFrom: "ordinal", searchText: question.text };
   }
+  const previousStudies = previous.entities.length > 0 ? previous.entities : previous.question.studies;
+  // "Which of those were qualitative?", "berapa dari mereka yang pakai wawancara?": the value filters the
+  // studies the previous answer listed.
+  if (question.values.length > 0 && question.pointsBack === "plural" && listing && previousStudies.length > 1) {
+    return { question: base, followUp: true, studiesFrom: "pronoun", searchText, carryKind: question.count ? "count" : "list", within: previousStudies };
+  }
   if (question.values.length > 0) {
     // A new value ("kalau di Indonesia?"): the subject changed; keep what was asked, not who.
     const keeps = listing ? previous.planKind : undefined;
     return { question: base, followUp: true, studiesFrom: "none", searchText, carryKind: keeps };
   }
-  const previousStudies = previous.entities.length > 0 ? previous.entities : previous.question.studies;
   // "how many came from each of those?" after a distribution: the same distribution (it gives counts).
   const aggregatable = previous.fields.some((f) => AGGREGATABLE_FIELDS.includes(f));
   if (question.pointsBack === "plural" && (previous.planKind === "aggregate" || (question.count && aggregatable))) {

@@ -50,6 +50,11 @@ const WordsSchema = z.object({
   table_words: Phrases,
   /** "selain Pantai Gading", "other than": the studies named are left out of a list. */
   exclusion_words: Phrases,
+  /**
+   * "not", "tidak", "outside": just before a filter value (at most a verb and a preposition between), the
+   * value is negated ("studies not done in Indonesia"). "n't" endings count too.
+   */
+  negation_words: Phrases,
   /** With these, "what year"/"kapan" asks for the publication year however much else the question says. */
   publication_words: Phrases,
 });

@@ -38,6 +38,8 @@ export interface FilterValue {
   key: string;
   /** As the question writes it. */
   text: string;
+  /** "not in Indonesia", "selain Google Scholar": the studies whose value is another one. */
+  negated?: true;
 }
 
 export interface Question {
@@ -268,11 +270,38 @@ function filterValues(text: string, asks: StudyField[]): FilterValue[] {
   for (const m of loadVocabulary("regions").match(text)) found.push({ field: "country", key: `region:${m.key}`, text: text.slice(m.start, m.end), start: m.start, end: m.end });
   // A value inside a longer one is part of it: "Amerika" of "Amerika Utara", "Inggris" of "berbahasa Inggris".
   const inside = (v: { start: number; end: number }) => found.some((o) => o !== v && o.start <= v.start && o.end >= v.end && o.end - o.start > v.end - v.start);
-  return found
+  const kept = found
     .filter((v) => !inside(v))
     // "children"/"anak" is in nearly every question about child protection: a population filter only when asked for one.
     .filter((v) => v.field !== "population" || asks.includes("population") || !["children", "victims"].includes(v.key))
-    .map(({ field, key, text: said }) => ({ field, key, text: said }));
+    .sort((a, b) => a.start - b.start);
+  return kept.map(({ field, key, text: said, start, end }, i) => ({ field, key, text: said, ...(isNegated(text, start, end, kept[i - 1]?.end ?? 0) ? { negated: true as const } : {}) }));
+}
+
+/** At most this many words between a negation and the value it negates ("not [conducted in] Indonesia"). */
+const MAX_WORDS_AFTER_NEGATION = 3;
+/** English auxiliaries with "not" ("didn't", "werent"). */
+const NEGATED_AUXILIARY = /^(?:do|does|did|is|are|was|were|has|have|had|ca|could|would|should)n'?t$/;
+/** Between a negation and a value, these make it a negated existence ("tidak ada studi di Afrika?"), not a negated value. */
+const EXISTENTIAL = ["ada", "any", "anything"];
+
+/**
+ * Whether the value at [start, end) is negated: a negation word shortly before it in the same clause and after
+ * the previous value ("studies not done in Indonesia", "yang tidak pakai wawancara"), or an exclusion word just
+ * before or after it ("selain Google Scholar", "Google Scholar aside").
+ */
+function isNegated(text: string, start: number, end: number, floor: number): boolean {
+  const w = questionWords();
+  const clauseStart = Math.max(floor, ...[",", ";", ":", ".", "?", "!"].map((p) => text.lastIndexOf(p, start - 1) + 1));
+  const before = questionTokens(text.slice(clauseStart, start));
+  const after = questionTokens(text.slice(end)).slice(0, 1);
+  const excluding = (tokens: string[]) => phrasesIn(tokens, w.exclusion_words).length > 0;
+  if (excluding(before.slice(-2)) || excluding(after)) return true;
+  const window = before.slice(-(MAX_WORDS_AFTER_NEGATION + 1));
+  const negation = window.findLastIndex((t) => NEGATED_AUXILIARY.test(t) || hasPhrase([t], w.negation_words));
+  if (negation < 0) return false;
+  const between = window.slice(negation + 1);
+  return !hasPhrase(between, [...EXISTENTIAL, ...w.studies_noun]);
 }
 
 let numberWordStems: Set<string> | undefined;

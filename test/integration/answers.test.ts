@@ -133,6 +133,31 @@ describe("the questions the answer issue opened with", () => {
   });
 });
 
+describe("negated values", () => {
+  const countriesOf = (n: number) => (context.store.studies.find((s) => s.kind === "study" && s.number === n)?.fields.country ?? []).flatMap((v) => v.keys);
+
+  it("lists the studies done outside Indonesia with their countries, and names those that state none", async () => {
+    const r = await ask("Which studies were not conducted in Indonesia?");
+    expect(r.plan).toMatchObject({ kind: "list", filters: [{ field: "country", key: "ID", negated: true }] });
+    const outside = context.store.studies.filter((s) => s.kind === "study" && countriesOf(s.number).length > 0 && !countriesOf(s.number).includes("ID")).map((s) => s.number);
+    expect(outside.length).toBeGreaterThan(0);
+    expect(r.studies).toEqual(outside);
+    expect(r.answer).toMatch(new RegExp(`^${outside.length} studies \\(of 10\\) took place outside Indonesia`));
+    const unstated = context.store.studies.filter((s) => s.kind === "study" && countriesOf(s.number).length === 0);
+    for (const s of unstated) expect(r.answer).toMatch(new RegExp(`does not give the country of .*Study ${s.number}\\b`));
+    await expectValidCitations(r);
+  });
+
+  it("counts in Indonesian the studies that did not use interviews", async () => {
+    const interviews = (await ask("Berapa studi yang pakai wawancara?")).studies;
+    const r = await ask("Berapa studi yang tidak pakai wawancara?");
+    expect(r.plan.kind).toBe("count");
+    expect(r.lang).toBe("id");
+    expect(r.studies.some((n) => interviews.includes(n))).toBe(false);
+    expect(r.answer).toMatch(/tidak menyebutkan wawancara/);
+  });
+});
+
 describe("conversations", () => {
   it("'what about the second one?' after a list means the second study listed", async () => {
     const list = await ask("Which studies took place in the United States?");
@@ -147,6 +172,16 @@ describe("conversations", () => {
     expect(r.plan.kind).toBe("list");
     expect(r.answer).toMatch(/Indonesia/);
     expect(r.studies).not.toContain(9);
+  });
+
+  it("'which of those ...?' takes the value from the studies the previous answer listed", async () => {
+    const first = await ask("Which studies were qualitative?");
+    const r = await ask("Which studies were qualitative?", "which of those took place in Indonesia?");
+    expect(r.plan).toMatchObject({ kind: "list", filters: [{ field: "country", key: "ID" }] });
+    expect(r.studies.length).toBeGreaterThan(0);
+    expect(r.studies.every((n) => first.studies.includes(n))).toBe(true);
+    expect(r.answer).toMatch(new RegExp(`\\(of ${first.studies.length}\\)`));
+    await expectValidCitations(r);
   });
 
   it("'dan hasilnya?' continues with the study just discussed", async () => {
