@@ -118,7 +118,9 @@ export function planQuestion(resolved: ResolvedQuestion, context: PlanContext): 
   }
   // "Which studies deal with trauma?", "which country was the UNICEF study set in?": the studies whose own
   // text covers the topic (with the field asked for, if any).
-  if ((studiesNoun || researchVerb) && (q.list || q.existence || about.length > 0) && q.topic.length > 0 && !q.selfReview) {
+  // "Which studies in this review discuss UNICEF?" names the review as the scope of a list of its studies.
+  const scopedList = studiesNoun && q.list;
+  if ((studiesNoun || researchVerb) && (q.list || q.existence || about.length > 0) && q.topic.length > 0 && (!q.selfReview || scopedList)) {
     return { kind: "list", filters: [{ field: "topic", key: q.topic.join(" "), text: topicWords(q.text, q.topic) }], fields: otherAsks, existence: q.existence };
   }
   return { kind: "explain", studies: [], docs, sections, answerTypes: q.answerTypes };
