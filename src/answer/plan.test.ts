@@ -82,6 +82,9 @@ const CASES: [string, Plan["kind"], Expect?][] = [
   ["studi2 yg bahas trauma apa aja?", "list", { filter: "topic:trauma" }],
   // framing verbs ("deal with", "nyorot") are not the topic; "yang dibahas" says the studies are meant
   ["Which studies deal with trauma?", "list", { filter: "topic:trauma" }],
+  // "found in the study" is about what it found, not where the study was found
+  ["What themes were found in the Rafferty study?", "explain", { studies: [2] }],
+  ["Apa saja yang ditemukan di studi Rafferty?", "lookup", { studies: [2], fields: ["title", "design", "country", "intervention", "outcomes"] }],
   // the review named as the scope of a list of its studies
   ["Which studies in this review talk about trauma?", "list", { filter: "topic:trauma" }],
   ["Studi mana saja di tinjauan ini yang membahas trauma?", "list", { filter: "topic:trauma" }],

@@ -375,6 +375,13 @@ export function analyzeQuestion(asked: string, index: QuestionIndex, langOverrid
   // Tokens a strong field phrase took: a weak word inside one ("where" of "where was it published") is that field's.
   const taken = new Set(Object.values(w.fields).flatMap((phrases) => phrasesIn(tokens, phrases).flatMap((m) => range(m.start, m.end))));
   const weakYear = phrasesIn(tokens, w.weak_fields.year ?? []);
+  // "themes found in the Cecchet study", "ditemukan di studi 8": the study is where something was found, so
+  // "found in" does not ask where the study itself was found (its database).
+  const studyWords = new Set(studies.flatMap((s) => (s.by ? questionTokens(s.by) : [])));
+  const leadsIntoStudy = (at: number) => {
+    const next = tokens.slice(at).find((t) => !["the", "this", "that", "its"].includes(t));
+    return next !== undefined && (hasPhrase([next], w.studies_noun) || studyWords.has(next));
+  };
   const strongAsks = [...asks];
   if (topic.length <= MAX_TOPIC_TERMS_FOR_WEAK_FIELDS || list) {
     for (const [field, phrases] of Object.entries(w.weak_fields)) {
@@ -384,7 +391,7 @@ export function analyzeQuestion(asked: string, index: QuestionIndex, langOverrid
       // Beside a field named outright, a weak word adds another only among the table's bibliographic fields
       // ("penulis ... tahunnya berapa?"); "which country ... program?" stays a country question.
       if (strongAsks.length > 0 && !(BIBLIOGRAPHIC.has(field as StudyField) && strongAsks.every((f) => BIBLIOGRAPHIC.has(f)))) continue;
-      if (phrasesIn(tokens, phrases).some((m) => !range(m.start, m.end).some((t) => taken.has(t)))) asks.push(field as StudyField);
+      if (phrasesIn(tokens, phrases).some((m) => !range(m.start, m.end).some((t) => taken.has(t)) && !leadsIntoStudy(m.end))) asks.push(field as StudyField);
     }
   }
   // "tahun berapa" asks for a year, not for an amount: count words inside a year phrase do not count.
