@@ -69,12 +69,16 @@ export function decideAbstention(ranked: ScoredSentence[], weights: WeightedTerm
     return { abstain: true, reason: `the corpus never uses ${unknown.map((w) => w.term).join(", ")} (${Math.round(unknownShare * 100)}% of the question)`, missingTypes: [], ...none };
   }
   const onTopic = onTopicSentences(ranked, input.namedStudy, thresholds);
-  // A value of the type asked for in the named study's own text answers it, however few words it shares.
-  const typed = input.namedStudy && input.answerTypes.length > 0 && input.answerTypes.every((t) => onTopic.some((s) => carriesType(s.text, t)));
+  // A value of the type asked for in the named study's own text answers it, however few words it shares
+  // ("enam penyintas" for "how many participants?"). Not so for a bare number ("How many interviews did
+  // study 2 do?"): any sentence of the study may hold one, so it must come from a sentence on the topic.
+  const strictlyOnTopic = onTopicSentences(ranked, false, thresholds);
+  const gives = (t: AnswerType) => (t === "amount" ? strictlyOnTopic : onTopic).some((s) => carriesType(s.text, t));
+  const typed = input.namedStudy && input.answerTypes.length > 0 && input.answerTypes.every(gives);
   if (bestCoverage < minCoverage && !typed) {
     return { abstain: true, reason: `best coverage ${bestCoverage.toFixed(2)} < ${minCoverage}`, missingTypes: [], ...none };
   }
-  const missingTypes = input.answerTypes.filter((t) => !onTopic.some((s) => carriesType(s.text, t)));
+  const missingTypes = input.answerTypes.filter((t) => !gives(t));
   if (missingTypes.length > 0) return { abstain: true, reason: `asks for ${missingTypes.join(", ")}; no on-topic sentence gives one`, missingTypes, ...none };
   return { abstain: false, reason: "", missingTypes: [], notMentioned: unknown.map((w) => w.term), bestCoverage };
 }

@@ -121,6 +121,17 @@ describe("decideAbstention", () => {
     expect(d).toMatchObject({ abstain: true, missingTypes: ["cost"] });
   });
 
+  it("does not answer 'how many X?' about a named study from a number in a sentence off the topic", () => {
+    // Passage b (the named study) has numbers, but not in the sentence about mentors pairing teens.
+    const study = passage("s", "Program mentor memasangkan remaja dengan mentor dewasa. Sebanyak 12 sekolah ikut serta pada tahun itu.", { studies: [9] });
+    const q = analyzeQuestion("Berapa mentor dewasa yang dipasangkan dengan remaja?", index);
+    const w = weighQuestion(q.text, stats([study]));
+    const ranked = scoreSentences(sentencesOf([study]), w, q, 1);
+    expect(q.answerTypes).toEqual(["amount"]);
+    const d = decideAbstention(ranked, w, { answerTypes: q.answerTypes, namedStudy: true });
+    expect(d).toMatchObject({ abstain: true, missingTypes: ["amount"] });
+  });
+
   it("answers a how-many question about a named study from the study's own numbers", () => {
     const { q, w, ranked } = rank("Berapa persen remaja setelah 12 bulan?");
     const named = ranked.map((s) => ({ ...s, passage: { ...s.passage, studies: s.passage.id === "b" ? [9] : [] } }));
