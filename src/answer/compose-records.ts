@@ -153,7 +153,9 @@ function matching(context: ComposeContext, record: StudyRecord, filter: FilterVa
       return valuesOf(record, "venue").find((v) => source(v) && v.text.toLowerCase().includes(filter.key));
     case "year": {
       const bound = /^([<>]=?)(\d{4})$/.exec(filter.key);
+      const range = /^(\d{4})\.\.(\d{4})$/.exec(filter.key);
       const fits = (key: string) => {
+        if (range) return Number(key) >= Number(range[1]) && Number(key) <= Number(range[2]);
         if (!bound) return key === filter.key;
         const [year, limit] = [Number(key), Number(bound[2])];
         return bound[1] === ">" ? year > limit : bound[1] === ">=" ? year >= limit : bound[1] === "<" ? year < limit : year <= limit;

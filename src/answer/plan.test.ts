@@ -110,6 +110,9 @@ const CASES: [string, Plan["kind"], Expect?][] = [
   ["Studi mana saja yang berbahasa Indonesia?", "list", { filter: "language:id" }],
   ["In which languages are the studies written?", "aggregate", { field: "language", op: "distribution" }],
   ["Berapa studi yang diterbitkan setelah 2018?", "count", { filter: "year:>2018" }],
+  ["Which studies were published between 2016 and 2019?", "list", { filter: "year:2016..2019" }],
+  ["Berapa studi yang terbit dari 2017 sampai 2020?", "count", { filter: "year:2017..2020" }],
+  ["Studi yg terbit tahun 2015-2018 apa aja?", "list", { filter: "year:2015..2018" }],
   // a count with a topic counts the studies that speak of it
   ["How many studies discuss trauma?", "count", { filter: "topic:trauma" }],
   ["How many studies did the review include?", "count"],

@@ -32,7 +32,7 @@ export type AnswerType = "cost" | "prevalence" | "breakdown" | "duration" | "sam
 export interface FilterValue {
   /**
    * A categorical field (key from its vocabulary; a country key may be a region "region:AF"), venue (key: a
-   * word of the venue's name, lower case), year (key: the year), or topic (key: the topic's stems, space separated).
+   * word of the venue's name, lower case), year (key: the year, a bound ">2018", or a range "2016..2019"), or topic (key: the topic's stems, space separated).
    */
   field: "design" | "country" | "population" | "database" | "language" | "venue" | "year" | "topic";
   key: string;
@@ -248,10 +248,18 @@ const YEAR_BOUNDS: [RegExp, string][] = [
   [/\b(?:before|earlier than|prior to|sebelum|lebih lama dari|di bawah)\s*$/i, "<"],
 ];
 
-/** Years a question names as a filter ("published in 2019", "setelah 2018"). */
+/** "between 2016 and 2019", "dari 2017 sampai 2020", "2016-2019": a range of publication years (both ends included). */
+const YEAR_RANGE = /(?:\b(?:between|from|antara|dari|sejak)\s+)?(?:(?:tahun|the years?)\s+)?\b((?:19|20)\d\d)\s*(?:and|to|until|through|dan|sampai|hingga|s\.?d\.?|[-–])\s*(?:(?:tahun)\s+)?((?:19|20)\d\d)\b/gi;
+
+/** Years a question names as a filter ("published in 2019", "setelah 2018", "between 2016 and 2019"). */
 function yearValues(text: string): FilterValue[] {
-  return [...text.matchAll(/\b((?:19|20)\d\d)\b/g)]
-    .filter((m) => !/[-–]\s*$/.test(text.slice(0, m.index)) && !/^\s*[-–]/.test(text.slice(m.index + 4)))
+  const ranges = [...text.matchAll(YEAR_RANGE)].map((m) => {
+    const [from, to] = [m[1], m[2]].sort();
+    return { field: "year" as const, key: `${from}..${to}`, text: m[0].trim(), start: m.index, end: m.index + m[0].length };
+  });
+  const inRange = (at: number) => ranges.some((r) => at >= r.start && at < r.end);
+  const single = [...text.matchAll(/\b((?:19|20)\d\d)\b/g)]
+    .filter((m) => !inRange(m.index))
     .map((m) => {
       const before = text.slice(0, m.index).replace(/\b(?:tahun|the year|year)\s*$/i, "");
       const bound = YEAR_BOUNDS.find(([pattern]) => pattern.test(before));
@@ -259,6 +267,7 @@ function yearValues(text: string): FilterValue[] {
       const phrase = before.match(bound[0])![0].trim();
       return { field: "year" as const, key: `${bound[1]}${m[1]}`, text: `${phrase} ${m[1]}` };
     });
+  return [...ranges.map(({ field, key, text: said }) => ({ field, key, text: said })), ...single];
 }
 
 function filterValues(text: string, asks: StudyField[]): FilterValue[] {

@@ -158,6 +158,19 @@ describe("negated values", () => {
   });
 });
 
+describe("year ranges", () => {
+  it("lists the studies published in a range of years, both ends included", async () => {
+    const r = await ask("Which studies were published between 2016 and 2019?");
+    expect(r.plan).toMatchObject({ kind: "list", filters: [{ field: "year", key: "2016..2019" }] });
+    const inRange = context.store.studies
+      .filter((s) => s.kind === "study" && (s.fields.year ?? []).some((v) => v.keys.some((k) => Number(k) >= 2016 && Number(k) <= 2019)))
+      .map((s) => s.number);
+    expect(inRange.length).toBeGreaterThan(1);
+    expect(r.studies).toEqual(inRange);
+    await expectValidCitations(r);
+  });
+});
+
 describe("conversations", () => {
   it("'what about the second one?' after a list means the second study listed", async () => {
     const list = await ask("Which studies took place in the United States?");
