@@ -307,7 +307,8 @@ function list(context: ComposeContext, filters: FilterValue[], fields: StudyFiel
   return { sentences, abstained: false, studies: hits.map((r) => r.number), reason: "", bestSupport: 1 };
 }
 
-function distribution(context: ComposeContext, field: StudyField): Composition {
+/** The distribution of a field over the studies, largest group first; `leadWithMost`: said first, "The most common design is ...". */
+function distribution(context: ComposeContext, field: StudyField, leadWithMost = false): Composition {
   const m = MESSAGES[context.lang];
   const groups = new Map<string, { records: StudyRecord[]; values: FieldValue[] }>();
   const unknown: StudyRecord[] = [];
@@ -324,11 +325,21 @@ function distribution(context: ComposeContext, field: StudyField): Composition {
     }
   }
   const noun = studiesNoun(context.question.studiesNoun, context.lang);
-  const sentences: AnswerSentence[] = [new SentenceBuilder().say(m.distributionHead(context.records.length, field, noun)).done("composed")];
   const ordered = [...groups].sort((a, b) => b[1].records.length - a[1].records.length);
+  const label = (key: string) => (field === "year" || field === "venue" ? key : keyLabel(field, key, context.lang));
+  const sentences: AnswerSentence[] = [];
+  if (leadWithMost && ordered.length > 0) {
+    // Ties are named together: "interviews and literature review, 3 of the 10 studies each".
+    const largest = ordered[0][1].records.length;
+    const top = ordered.filter(([, g]) => g.records.length === largest);
+    const b = new SentenceBuilder().say(m.mostCommon(fieldName(field, context.lang), joinList(top.map(([key]) => label(key)), context.lang), top.length, largest, context.records.length, noun));
+    for (const n of new Set(top.flatMap(([, g]) => g.values.map((v) => citeValue(context, v))))) if (n) b.cite(n);
+    sentences.push(b.say(".").done("composed"));
+  }
+  sentences.push(new SentenceBuilder().say(m.distributionHead(context.records.length, field, noun)).done("composed"));
   for (const [key, g] of ordered) {
     // Each group with how many it holds ("Google Scholar (7): ...").
-    const b = new SentenceBuilder().say(`${field === "year" || field === "venue" ? key : keyLabel(field, key, context.lang)}: ${m.groupSize(g.records.length, noun)} — `);
+    const b = new SentenceBuilder().say(`${label(key)}: ${m.groupSize(g.records.length, noun)} — `);
     g.records.forEach((r, i) => {
       if (i > 0) b.say(", ");
       b.say(labelOf(context, r));
@@ -400,7 +411,7 @@ export function composeFromRecords(context: ComposeContext, plan: Plan): Composi
     case "count":
       return list(context, plan.filters, [], true, [], plan.within);
     case "aggregate":
-      return plan.op === "distribution" ? distribution(context, plan.field) : extreme(context, plan.op);
+      return plan.op === "distribution" || plan.op === "most-common" ? distribution(context, plan.field, plan.op === "most-common") : extreme(context, plan.op);
     case "review-meta":
       return reviewMeta(context, plan.docs, plan.field);
     default:

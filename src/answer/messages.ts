@@ -24,6 +24,8 @@ export interface AnswerMessages {
   statesField: (fields: string) => string;
   countHead: (count: number, total: number, predicate: string, noun: string) => string;
   distributionHead: (total: number, field: StudyField, noun: string) => string;
+  /** "The most common design is qualitative: 8 of the 10 studies" (`values` tied values, joined; no full stop: citations follow). */
+  mostCommon: (field: string, values: string, tied: number, count: number, total: number, noun: string) => string;
   groupSize: (count: number, noun: string) => string;
   notStated: (list: string) => string;
   earliest: (who: string, year: string) => string;
@@ -97,6 +99,8 @@ export const MESSAGES: Record<Lang, AnswerMessages> = {
     statesField: (fields) => `state their ${fields}`,
     countHead: (count, total, predicate, noun) => `${count} ${count === 1 ? singular(noun) : noun} (of ${total}) ${predicate}:`,
     distributionHead: (total, field, noun) => `By ${FIELD_NAMES.en[field]}, the ${total} ${noun} are:`,
+    mostCommon: (field, values, tied, count, total, noun) =>
+      tied === 1 ? `The most common ${field} is ${values}: ${count} of the ${total} ${noun}` : `The most common ${field}s are ${values}, ${count} of the ${total} ${noun} each`,
     groupSize: (count, noun) => `${count} ${count === 1 ? singular(noun) : noun}`,
     notStated: (list) => `not stated for ${list}`,
     earliest: (who, year) => `The oldest is ${who} (${year})`,
@@ -182,6 +186,8 @@ export const MESSAGES: Record<Lang, AnswerMessages> = {
     statesField: (fields) => `menyebutkan ${fields}`,
     countHead: (count, total, predicate, noun) => `${count} ${noun} (dari ${total}) ${predicate}:`,
     distributionHead: (total, field, noun) => `Menurut ${FIELD_NAMES.id[field]}, ${total} ${noun} tersebut:`,
+    mostCommon: (field, values, tied, count, total, noun) =>
+      tied === 1 ? `${field[0].toUpperCase()}${field.slice(1)} yang paling banyak adalah ${values}: ${count} dari ${total} ${noun}` : `${field[0].toUpperCase()}${field.slice(1)} yang paling banyak adalah ${values}, masing-masing ${count} dari ${total} ${noun}`,
     groupSize: (count, noun) => `${count} ${noun}`,
     notStated: (list) => `tidak disebutkan untuk ${list}`,
     earliest: (who, year) => `Yang paling lama adalah ${who} (${year})`,

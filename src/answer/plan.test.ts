@@ -119,6 +119,10 @@ const CASES: [string, Plan["kind"], Expect?][] = [
   ["ada berapa artikel yang direview?", "count"],
   // aggregate: distributions and extremes
   ["Which countries do the studies come from?", "aggregate", { field: "country", op: "distribution" }],
+  // the value most studies share
+  ["What is the most common design among the studies?", "aggregate", { field: "design", op: "most-common" }],
+  ["Negara mana yang paling banyak diteliti?", "aggregate", { field: "country", op: "most-common" }],
+  ["Kebanyakan studi ditemukan di database apa?", "aggregate", { field: "database", op: "most-common" }],
   ["Negara mana saja yang diteliti di studi-studi ini?", "aggregate", { field: "country", op: "distribution" }],
   ["What designs were used across the studies?", "aggregate", { field: "design", op: "distribution" }],
   ["Metode apa saja yang dipakai di semua studi?", "aggregate", { field: "design", op: "distribution" }],

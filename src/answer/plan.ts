@@ -21,7 +21,7 @@ export type Plan =
   | { kind: "list"; filters: FilterValue[]; fields: StudyField[]; existence: boolean; exclude?: StudyRef[]; within?: StudyRef[] }
   | { kind: "count"; filters: FilterValue[]; within?: StudyRef[] }
   | { kind: "compare"; studies: StudyRef[]; fields: StudyField[] }
-  | { kind: "aggregate"; field: StudyField; op: "distribution" | "earliest" | "latest" }
+  | { kind: "aggregate"; field: StudyField; op: "distribution" | "most-common" | "earliest" | "latest" }
   | { kind: "explain"; studies: StudyRef[]; docs: string[]; sections: string[]; answerTypes: AnswerType[] }
   | { kind: "review-meta"; docs: string[]; field: "authors" | "year" | "venue" | "title" }
   | { kind: "out-of-scope"; reason: string };
@@ -107,6 +107,8 @@ export function planQuestion(resolved: ResolvedQuestion, context: PlanContext): 
   if (q.values.length > 0 && aboutStudies) return { kind: "list", filters: q.values, fields: otherAsks, existence: q.existence, ...within(resolved) };
   const about = q.asks.filter((f) => AGGREGATABLE_FIELDS.includes(f));
   const overTheStudies = q.list || q.allStudies || q.compare || PLURAL_STUDIES.test(q.text) || (researchVerb && q.topic.length === 0);
+  // "What is the most common design?", "Desain apa yang paling banyak dipakai?": the distribution, led by its largest group.
+  if (about.length > 0 && q.mostCommon && q.values.length === 0) return { kind: "aggregate", field: about[0], op: "most-common" };
   if (about.length > 0 && (resolved.carryKind === "aggregate" || (aboutStudies && overTheStudies))) {
     return { kind: "aggregate", field: about[0], op: "distribution" };
   }

@@ -55,6 +55,8 @@ const WordsSchema = z.object({
    * value is negated ("studies not done in Indonesia"). "n't" endings count too.
    */
   negation_words: Phrases,
+  /** "most common", "paling banyak": which value of a field the most studies share. */
+  most_common: Phrases,
   /** With these, "what year"/"kapan" asks for the publication year however much else the question says. */
   publication_words: Phrases,
 });

@@ -61,6 +61,8 @@ export interface Question {
   /** About all the studies ("the ten studies", "semua studi"). */
   allStudies: boolean;
   extreme: "earliest" | "latest" | null;
+  /** "What is the most common design?", "paling banyak": the value most studies share. */
+  mostCommon: boolean;
   /** "the second one": an ordinal pointing into the previous answer's list. -1 = the last. */
   ordinal: number | null;
   /** Points back: a pronoun ("it", "itu", "-nya") or a follow-up opening ("and ...?", "kalau ..."). */
@@ -431,6 +433,7 @@ export function analyzeQuestion(asked: string, index: QuestionIndex, langOverrid
     existence: hasPhrase(tokens, w.none),
     allStudies: hasPhrase(tokens, w.all),
     extreme: hasPhrase(tokens, w.extreme_early) ? "earliest" : hasPhrase(tokens, w.extreme_late) ? "latest" : null,
+    mostCommon: hasPhrase(tokens, w.most_common),
     ordinal: ordinalMatch && !studies.length ? Number(ordinalMatch[0]) : null,
     pointsBack: plural ? "plural" : single ? "single" : null,
     followUpStart: phrasesIn(tokens, w.followup_start).some((m) => m.start === 0),

@@ -158,6 +158,19 @@ describe("negated values", () => {
   });
 });
 
+describe("the most common value", () => {
+  it("leads with the design most studies share, cited to their cells, then gives the distribution", async () => {
+    const r = await ask("Desain penelitian apa yang paling banyak dipakai?");
+    expect(r.plan).toMatchObject({ kind: "aggregate", field: "design", op: "most-common" });
+    const counts = new Map<string, number>();
+    for (const s of context.store.studies.filter((x) => x.kind === "study")) for (const k of new Set((s.fields.design ?? []).flatMap((v) => v.keys))) counts.set(k, (counts.get(k) ?? 0) + 1);
+    const largest = Math.max(...counts.values());
+    expect(r.sentences[0].text).toMatch(new RegExp(`^Desain yang paling banyak adalah .*: ${largest} dari 10`));
+    expect(r.sentences[0].citations.length).toBe(largest);
+    await expectValidCitations(r);
+  });
+});
+
 describe("year ranges", () => {
   it("lists the studies published in a range of years, both ends included", async () => {
     const r = await ask("Which studies were published between 2016 and 2019?");
