@@ -9,7 +9,7 @@ import type { FilterValue, StudyRef } from "../retrieve/question.ts";
 import { addGloss, citeValue, labelOf, type ComposeContext, type Composition } from "./compose-context.ts";
 import { continuesBack } from "./compose-explain.ts";
 import { scoreSentences, sentencesOf, weighQuestion, overlap } from "./evidence.ts";
-import { fieldName, joinList, MESSAGES, studiesNoun } from "./messages.ts";
+import { fieldName, joinList, MESSAGES, studiesNoun, theCountry } from "./messages.ts";
 import type { Plan } from "./plan.ts";
 import { keyLabel, SentenceBuilder, studyLabel, writeValue } from "./render.ts";
 import { continentOf } from "../vocab/places.ts";
@@ -173,6 +173,32 @@ function matching(context: ComposeContext, record: StudyRecord, filter: FilterVa
   }
 }
 
+/**
+ * Fields a study has one value of: two values of one of them ("from Neliti and from ScienceDirect", "in
+ * Indonesia and the United States") ask for the studies with either, since none can have both. A study may
+ * use several designs or study several groups, so those values must all hold ("both interviews and observation").
+ */
+const ONE_VALUE_FIELDS = new Set<FilterValue["field"]>(["country", "database", "language", "venue", "year"]);
+
+/** Filters grouped by field and polarity, in the question's order. */
+function filterGroups(filters: FilterValue[]): FilterValue[][] {
+  const groups: FilterValue[][] = [];
+  for (const f of filters) {
+    const same = groups.find((g) => g[0].field === f.field && Boolean(g[0].negated) === Boolean(f.negated));
+    if (same) same.push(f);
+    else groups.push([f]);
+  }
+  return groups;
+}
+
+/** A group of plain values of a one-value field: a study passes with any of them. */
+const eitherOf = (group: FilterValue[]) => group.length > 1 && !group[0].negated && ONE_VALUE_FIELDS.has(group[0].field);
+
+/** Whether a record passes every group of filters (any value of an either-group, every value of the others). */
+function passesAll(context: ComposeContext, record: StudyRecord, filters: FilterValue[], tableOnly: boolean): boolean {
+  return filterGroups(filters).every((g) => (eitherOf(g) ? g.some((f) => passes(context, record, f, tableOnly).pass) : g.every((f) => passes(context, record, f, tableOnly).pass)));
+}
+
 /** The field a filter reads (a venue, year, country... of the record). */
 const filterField = (filter: FilterValue): StudyField => (filter.field === "topic" ? "outcomes" : filter.field);
 
@@ -205,7 +231,15 @@ function topicSentence(context: ComposeContext, record: StudyRecord, filter: Fil
 function predicateOf(context: ComposeContext, filters: FilterValue[], one: boolean): string {
   const m = MESSAGES[context.lang];
   const label = (f: FilterValue) => (f.field === "country" && f.key.startsWith("region:") ? loadVocabulary("regions").label(f.key.slice(7), context.lang) : f.field === "venue" || f.field === "year" || f.field === "topic" ? f.text : keyLabel(f.field, f.key, context.lang));
-  return joinList(filters.map((f) => (f.negated ? m.negatedPredicate : m.predicate)[f.field](label(f), one)), context.lang);
+  // Values of one field are said once: "mention interviews and observation in their method", "were found
+  // through Neliti or ScienceDirect" (a field a study has one value of is asked as either).
+  const said = filterGroups(filters).map((g) => {
+    // "the Indonesia or United States" would put the article on the list: each country gets its own.
+    const labels = g.map((f) => (f.field === "country" && context.lang === "en" ? theCountry(label(f)) : label(f)));
+    const values = joinList(labels, context.lang, eitherOf(g) ? "or" : "and");
+    return (g[0].negated ? m.negatedPredicate : m.predicate)[g[0].field](values, one);
+  });
+  return joinList(said, context.lang);
 }
 
 /** One line per study: its label and the cited value(s) that put it on the list. */
@@ -276,7 +310,7 @@ function list(context: ComposeContext, filters: FilterValue[], fields: StudyFiel
   const total = candidates.length;
   const tableOnly = context.question.tableOnly;
   const excluded = isOneOf(exclude);
-  const hits = candidates.filter((r) => !excluded(r) && filters.every((f) => passes(context, r, f, tableOnly).pass));
+  const hits = candidates.filter((r) => !excluded(r) && passesAll(context, r, filters, tableOnly));
   // "Not in Indonesia": a study that states no country is neither, and is named as such after the list.
   const unknown = candidates.filter((r) => !excluded(r) && !hits.includes(r) && filters.some((f) => passes(context, r, f, tableOnly).unknown));
   const predicate = predicateOf(context, filters, hits.length === 1);

@@ -35,6 +35,7 @@ export interface AnswerMessages {
   /** The same, negated: "took place outside Indonesia", "tidak ditemukan melalui Google Scholar". */
   negatedPredicate: Record<"design" | "country" | "population" | "database" | "language" | "venue" | "year" | "topic", (value: string, one: boolean) => string>;
   and: string;
+  or: string;
   keyTerms: string;
   documentAuthors: (doc: string, authors: string) => string;
   documentNoAuthors: (doc: string, venue: string) => string;
@@ -63,6 +64,7 @@ export const fieldName = (field: StudyField, lang: Lang) => FIELD_NAMES[lang][fi
 
 /** English puts "the" before plural and "union" country names: "the United States", "the Philippines". */
 export function theCountry(name: string): string {
+  if (/^the /i.test(name)) return name;
   return /^(?:United|Republic|Kingdom|Federated|Democratic)\b|\b(?:Islands|States|Emirates|Netherlands|Philippines|Bahamas|Maldives|Gambia)$/.test(name) ? `the ${name}` : name;
 }
 
@@ -107,7 +109,8 @@ export const MESSAGES: Record<Lang, AnswerMessages> = {
     latest: (who, year) => `The most recent is ${who} (${year})`,
     predicate: {
       design: (v, one) => (one ? `mentions ${v} in its method` : `mention ${v} in their method`),
-      country: (v) => `took place in ${theCountry(v)}`,
+      // v comes with its article ("the United States"): compose-records puts it on each country of a list.
+      country: (v) => `took place in ${v}`,
       population: (v, one) => (one ? `is about ${v}` : `are about ${v}`),
       database: (v, one) => (one ? `was found through ${v}` : `were found through ${v}`),
       language: (v, one) => (one ? `has a title in ${v}` : `have titles in ${v}`),
@@ -118,7 +121,7 @@ export const MESSAGES: Record<Lang, AnswerMessages> = {
     },
     negatedPredicate: {
       design: (v, one) => (one ? `does not mention ${v} in its method` : `do not mention ${v} in their method`),
-      country: (v) => `took place outside ${theCountry(v)}`,
+      country: (v) => `took place outside ${v}`,
       population: (v, one) => (one ? `is not about ${v}` : `are not about ${v}`),
       database: (v, one) => (one ? `was not found through ${v}` : `were not found through ${v}`),
       language: (v, one) => (one ? `does not have a title in ${v}` : `do not have titles in ${v}`),
@@ -127,6 +130,7 @@ export const MESSAGES: Record<Lang, AnswerMessages> = {
       topic: (v, one) => (one ? `does not speak of ${v}` : `do not speak of ${v}`),
     },
     and: "and",
+    or: "or",
     keyTerms: "key terms in English",
     documentAuthors: (doc, authors) => `${doc} was written by ${authors}`,
     documentNoAuthors: (doc, venue) => `The text of ${doc} does not name its authors; it was published in ${venue}.`,
@@ -213,6 +217,7 @@ export const MESSAGES: Record<Lang, AnswerMessages> = {
       topic: (v) => `tidak membahas ${v}`,
     },
     and: "dan",
+    or: "atau",
     keyTerms: "istilah kunci",
     documentAuthors: (doc, authors) => `${doc} ditulis oleh ${authors}`,
     documentNoAuthors: (doc, venue) => `Teks ${doc} tidak menyebutkan penulisnya; tinjauan ini terbit di ${venue}.`,
@@ -254,9 +259,9 @@ export function studiesNoun(asked: string | null, lang: Lang): string {
 }
 
 /** "a, b and c" / "a, b dan c". */
-export function joinList(items: string[], lang: Lang): string {
+export function joinList(items: string[], lang: Lang, conjunction: "and" | "or" = "and"): string {
   if (items.length <= 1) return items.join("");
-  return `${items.slice(0, -1).join(", ")} ${MESSAGES[lang].and} ${items.at(-1)}`;
+  return `${items.slice(0, -1).join(", ")} ${MESSAGES[lang][conjunction]} ${items.at(-1)}`;
 }
 
 /** Phrases the assistant writes without a citation, so checks can tell them from claims. */

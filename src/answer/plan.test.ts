@@ -103,6 +103,7 @@ const CASES: [string, Plan["kind"], Expect?][] = [
   ["Selain Google Scholar, studi-studi itu ketemu di database mana aja?", "list", { filter: "!database:google-scholar" }],
   ["Which qualitative studies were done outside Indonesia?", "list", { filter: "design:qualitative", also: "!country:ID" }],
   ["Are there studies in Indonesia that did not use interviews?", "list", { filter: "country:ID", also: "!design:interview" }],
+  ["Which studies were not done in the United States or Indonesia?", "list", { filter: "!country:US", also: "!country:ID" }],
   // a negated existence is not a negated value
   ["Tidak ada studi di Afrika?", "list", { filter: "country:region:AF" }],
   // the language a study is written in (its title's)

@@ -286,8 +286,18 @@ function filterValues(text: string, asks: StudyField[]): FilterValue[] {
     // "children"/"anak" is in nearly every question about child protection: a population filter only when asked for one.
     .filter((v) => v.field !== "population" || asks.includes("population") || !["children", "victims"].includes(v.key))
     .sort((a, b) => a.start - b.start);
-  return kept.map(({ field, key, text: said, start, end }, i) => ({ field, key, text: said, ...(isNegated(text, start, end, kept[i - 1]?.end ?? 0) ? { negated: true as const } : {}) }));
+  const negated: boolean[] = [];
+  kept.forEach((v, i) => {
+    const previous = kept[i - 1];
+    // "not in the United States or Indonesia": a value joined to a negated one by a conjunction is negated too.
+    const joined = previous !== undefined && negated[i - 1] && CONJUNCTION.test(text.slice(previous.end, v.start));
+    negated.push(joined || isNegated(text, v.start, v.end, previous?.end ?? 0));
+  });
+  return kept.map(({ field, key, text: said }, i) => ({ field, key, text: said, ...(negated[i] ? { negated: true as const } : {}) }));
 }
+
+/** What may stand between two values of one list ("X or Y", "X, Y", "X maupun Y"). */
+const CONJUNCTION = /^\s*(?:,|,?\s*(?:or|and|nor|atau|dan|maupun|serta)(?:\s+(?:the|di|in|from|dari))?)\s*$/i;
 
 /** At most this many words between a negation and the value it negates ("not [conducted in] Indonesia"). */
 const MAX_WORDS_AFTER_NEGATION = 3;

@@ -171,6 +171,24 @@ describe("the most common value", () => {
   });
 });
 
+describe("two values of one field", () => {
+  const keysOf = (n: number, field: "database" | "design") => (context.store.studies.find((s) => s.kind === "study" && s.number === n)?.fields[field] ?? []).flatMap((v) => v.keys);
+
+  it("lists the studies with either value of a field a study has one of (database)", async () => {
+    const r = await ask("Which of the studies came from Neliti and which from ScienceDirect?");
+    const either = context.store.studies.filter((s) => s.kind === "study" && keysOf(s.number, "database").some((k) => k === "neliti" || k === "sciencedirect")).map((s) => s.number);
+    expect(either.length).toBeGreaterThan(1);
+    expect(r.studies).toEqual(either);
+    expect(r.answer).toMatch(/found through Neliti or ScienceDirect/);
+  });
+
+  it("keeps both values of a field a study may have several of (design)", async () => {
+    const r = await ask("Which studies used both interviews and a literature review?");
+    const both = context.store.studies.filter((s) => s.kind === "study" && ["interview", "literature-review"].every((k) => keysOf(s.number, "design").includes(k))).map((s) => s.number);
+    expect(r.studies).toEqual(both);
+  });
+});
+
 describe("year ranges", () => {
   it("lists the studies published in a range of years, both ends included", async () => {
     const r = await ask("Which studies were published between 2016 and 2019?");
