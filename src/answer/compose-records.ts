@@ -268,10 +268,14 @@ function itemSentence(context: ComposeContext, record: StudyRecord, values: Fiel
       if (n) b.cite(n);
     });
   }
+  // The other fields the question asks for: a study's own words framed ("Study 9 reports: «...»"), a
+  // value named by its field ("authors: Emily F. Rothman, et al.").
   for (const f of extra) {
-    const s = fieldPhrase(context, record, f, 1);
+    const s = FREE_TEXT.has(f) ? fieldPhrase(context, record, f, 1) : fieldPhrase(context, record, f, 1, false);
     if (!s) continue;
-    b.say(said ? "; " : ": ").append(s);
+    b.say(said ? "; " : ": ");
+    if (!FREE_TEXT.has(f)) b.say(`${fieldName(f, context.lang)}: `);
+    b.append(s);
     said = true;
   }
   return b.done("composed", true);
@@ -332,7 +336,7 @@ function list(context: ComposeContext, filters: FilterValue[], fields: StudyFiel
     // A topic list asking for a field shows that field ("UNICEF study ... which country?"), else the topic's sentence.
     const shown = field === "topic" ? fields.find((f) => !FREE_TEXT.has(f) && valuesOf(record, f).length > 0) : undefined;
     if (shown) sentences.push(itemSentence(context, record, valuesOf(record, shown).slice(0, 1), shown, []));
-    else sentences.push(itemSentence(context, record, values, field === "topic" ? "outcomes" : field, fields.filter((f) => FREE_TEXT.has(f))));
+    else sentences.push(itemSentence(context, record, values, field === "topic" ? "outcomes" : field, fields.filter((f) => f !== field)));
   }
   if (unknown.length > 0) {
     const which = joinList(unknown.map((r) => labelOf(context, r)), context.lang);

@@ -112,6 +112,9 @@ const CASES: [string, Plan["kind"], Expect?][] = [
   ["In which languages are the studies written?", "aggregate", { field: "language", op: "distribution" }],
   ["Berapa studi yang diterbitkan setelah 2018?", "count", { filter: "year:>2018" }],
   ["Which studies were published between 2016 and 2019?", "list", { filter: "year:2016..2019" }],
+  // "published in 2019" says when, not where
+  ["Which studies were published in 2017?", "list", { filter: "year:2017", fields: [] }],
+  ["Studi mana yang terbit di tahun 2016?", "list", { filter: "year:2016", fields: [] }],
   ["Berapa studi yang terbit dari 2017 sampai 2020?", "count", { filter: "year:2017..2020" }],
   ["Studi yg terbit tahun 2015-2018 apa aja?", "list", { filter: "year:2015..2018" }],
   // a count with a topic counts the studies that speak of it

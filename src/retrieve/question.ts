@@ -367,6 +367,10 @@ export function analyzeQuestion(asked: string, index: QuestionIndex, langOverrid
   const asks = Object.entries(w.fields)
     .filter(([, phrases]) => hasPhrase(tokens, phrases))
     .map(([field]) => field as StudyField);
+  // "published in 2019", "terbit di tahun 2016": the phrase says when, not where.
+  const venuePhrases = phrasesIn(tokens, w.fields.venue ?? []);
+  const beforeYear = (end: number) => /^(?:19|20)\d\d$/.test(tokens[end] ?? "") || (["tahun", "the", "year"].includes(tokens[end] ?? "") && /^(?:19|20)\d\d$/.test(tokens[end + 1] ?? ""));
+  if (asks.includes("venue") && venuePhrases.every((m) => beforeYear(m.end))) asks.splice(asks.indexOf("venue"), 1);
   // "Where was it published" asks for a venue, not a country.
   if (asks.includes("venue") && asks.includes("country") && !findPlaces(text).length && hasPhrase(tokens, ["published", "terbit*", "diterbitkan", "dimuat"])) asks.splice(asks.indexOf("country"), 1);
   const ordinalMatch = Object.entries(w.ordinals).find(([, phrases]) => hasPhrase(tokens, phrases));

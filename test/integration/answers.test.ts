@@ -189,6 +189,19 @@ describe("two values of one field", () => {
   });
 });
 
+describe("a list with the fields asked", () => {
+  it("names the authors of each study it lists when the question asks who wrote them", async () => {
+    const r = await ask("Siapa penulis studi-studi yang dilakukan di Amerika Serikat?");
+    expect(r.plan).toMatchObject({ kind: "list", fields: ["authors"] });
+    expect(r.studies.length).toBeGreaterThan(0);
+    for (const n of r.studies) {
+      const authors = context.store.studies.find((s) => s.kind === "study" && s.number === n)!.fields.authors![0].text;
+      expect(r.answer).toContain(`penulis: ${authors}`);
+    }
+    await expectValidCitations(r);
+  });
+});
+
 describe("year ranges", () => {
   it("lists the studies published in a range of years, both ends included", async () => {
     const r = await ask("Which studies were published between 2016 and 2019?");
