@@ -328,7 +328,8 @@ function list(context: ComposeContext, filters: FilterValue[], fields: StudyFiel
     if (field !== "topic") sentences.push(...distribution(context, field === "venue" ? "venue" : field).sentences);
     return { sentences, abstained: false, studies: [], reason: "", bestSupport: 1 };
   }
-  const head = count ? m.countHead(hits.length, total, predicate, noun) : m.listHead(hits.length, total, predicate, noun);
+  const of = within ? m.those(total) : total;
+  const head = count ? m.countHead(hits.length, of, predicate, noun) : m.listHead(hits.length, of, predicate, noun);
   sentences.push(new SentenceBuilder().say(filters.length > 0 ? head : m.countHead(total, total, "", noun).replace(/\s+:$/, ":")).done("composed"));
   for (const record of hits) {
     const values = filters.flatMap((f) => passes(context, record, f, tableOnly).values);

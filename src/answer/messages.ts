@@ -17,12 +17,14 @@ export interface AnswerMessages {
   fieldIs: Record<StudyField, (who: string, value: string) => string>;
   fieldMissing: (who: string, field: StudyField) => string;
   conflict: (field: StudyField) => string;
-  listHead: (count: number, total: number, predicate: string, noun: string) => string;
+  /** `total` is a number, or "those 7" (`those`) when the list is taken from the previous answer's studies. */
+  listHead: (count: number, total: number | string, predicate: string, noun: string) => string;
+  those: (total: number) => string;
   noneHead: (total: number, predicate: string, noun: string) => string;
   noneOther: (excluded: string) => string;
   /** "state their theory": what a list of every study's own words on a field says they do. */
   statesField: (fields: string) => string;
-  countHead: (count: number, total: number, predicate: string, noun: string) => string;
+  countHead: (count: number, total: number | string, predicate: string, noun: string) => string;
   distributionHead: (total: number, field: StudyField, noun: string) => string;
   /** "The most common design is qualitative: 8 of the 10 studies" (`values` tied values, joined; no full stop: citations follow). */
   mostCommon: (field: string, values: string, tied: number, count: number, total: number, noun: string) => string;
@@ -96,6 +98,7 @@ export const MESSAGES: Record<Lang, AnswerMessages> = {
     fieldMissing: (who, field) => `The review does not give the ${FIELD_NAMES.en[field]} of ${who}.`,
     conflict: (field) => `the review is inconsistent about the ${FIELD_NAMES.en[field]}`,
     listHead: (count, total, predicate, noun) => `${count} ${count === 1 ? singular(noun) : noun} (of ${total}) ${predicate}:`,
+    those: (total) => `those ${total}`,
     noneHead: (total, predicate, noun) => `None of the ${total} ${noun} ${predicate}.`,
     noneOther: (excluded) => ` apart from ${excluded}`,
     statesField: (fields) => `state their ${fields}`,
@@ -185,6 +188,7 @@ export const MESSAGES: Record<Lang, AnswerMessages> = {
     fieldMissing: (who, field) => `Tinjauan ini tidak menyebutkan ${FIELD_NAMES.id[field]} ${who}.`,
     conflict: (field) => `tinjauan ini tidak konsisten soal ${FIELD_NAMES.id[field]}`,
     listHead: (count, total, predicate, noun) => `${count} ${noun} (dari ${total}) ${predicate}:`,
+    those: (total) => `${total} tadi`,
     noneHead: (total, predicate, noun) => `Tidak ada satu pun dari ${total} ${noun} yang ${predicate}.`,
     noneOther: (excluded) => ` selain ${excluded}`,
     statesField: (fields) => `menyebutkan ${fields}`,

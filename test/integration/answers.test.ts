@@ -237,7 +237,7 @@ describe("conversations", () => {
     expect(r.plan).toMatchObject({ kind: "list", filters: [{ field: "country", key: "ID" }] });
     expect(r.studies.length).toBeGreaterThan(0);
     expect(r.studies.every((n) => first.studies.includes(n))).toBe(true);
-    expect(r.answer).toMatch(new RegExp(`\\(of ${first.studies.length}\\)`));
+    expect(r.answer).toMatch(new RegExp(`\\(of those ${first.studies.length}\\)`));
     await expectValidCitations(r);
   });
 
