@@ -108,12 +108,14 @@ describe("TAMReview.pdf: garbled text layer", () => {
 });
 
 describe("loading pdf.js", () => {
-  it("leaves the engine's own Array.prototype.push, JSON.parse and Function.prototype.toString in place", () => {
+  it("leaves the engine's own Array.prototype.push, JSON.parse and Function.prototype.toString in place, after reading a PDF too", () => {
     // A fresh process: here pdf.js is already loaded, and the polyfills would make the snapshot themselves.
+    // Reading a document matters: pdf.js loads its worker module then, unless it was handed one.
     const script = `
       const natives = [Array.prototype.push, JSON.parse, Function.prototype.toString];
-      const { loadPdfjs } = await import(${JSON.stringify(new URL("./pdfjs.ts", import.meta.url).href)});
-      await loadPdfjs();
+      const { makePdf } = await import(${JSON.stringify(new URL("../../../test/helpers/pdf.ts", import.meta.url).href)});
+      const { readPdfLayout } = await import(${JSON.stringify(new URL("./read-layout.ts", import.meta.url).href)});
+      await readPdfLayout(new Uint8Array(await makePdf([["A page of text."]])));
       const now = [Array.prototype.push, JSON.parse, Function.prototype.toString];
       console.log(JSON.stringify(now.map((f, i) => f === natives[i])));`;
     const out = execFileSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], { encoding: "utf8" });
