@@ -131,6 +131,9 @@ async function prepare(context: AnswerContext, question: Question, previous: Pre
   // plain "the review does not state study 9's recommendations" stands, not a quote that merely names the study.
   const notInRecords = composition?.abstained && freeText ? composition : undefined;
   if (notInRecords) composition = undefined;
+  // Records that say nothing at all (a study number no document in scope has) leave the answer to the prose,
+  // which answers or says plainly that it cannot: never an empty answer.
+  if (composition && composition.sentences.length === 0) composition = undefined;
   if (!composition) {
     const studies = planStudies(plan);
     // The names and title words of the studies it names say which study, not what is asked about it.
@@ -174,7 +177,10 @@ async function previousTurn(context: AnswerContext, earlier: string[], options: 
     const question = analyzeQuestion(text, index, options.lang);
     const prepared = await prepare(context, question, previous, { ...options, mode: "extractive" });
     const q = prepared.resolved.question;
-    const docOf = (n: number) => q.studies.find((s) => s.number === n)?.docId ?? context.store.studies.find((s) => s.number === n)?.docId ?? "";
+    // Study numbers are per document: a study the answer named is the one its citations name (another
+    // document may have a study with the same number), else the one the question named.
+    const cited = prepared.citations.citations;
+    const docOf = (n: number) => cited.find((c) => c.studies.includes(n))?.docId ?? q.studies.find((s) => s.number === n)?.docId ?? context.store.studies.find((s) => s.number === n)?.docId ?? "";
     const entities = prepared.composition.studies.map((n) => ({ docId: docOf(n), number: n }));
     previous = {
       question: q,

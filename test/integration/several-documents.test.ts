@@ -1,0 +1,79 @@
+/**
+ * Study numbers are per document. With the review and a paper whose reference list gives it studies 1-12
+ * (a PDF the test makes, named so that it sorts before the review), a follow-up about "the second one" of a
+ * list of the review's studies is about the review's study, and an answer is never empty.
+ */
+import { copyFile, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { answer, type AnswerContext } from "../../src/answer/answer.ts";
+import type { AnswerResult } from "../../src/answer/types.ts";
+import { createAnswerContext } from "../../src/answer/context.ts";
+import { loadConfig } from "../../src/config.ts";
+import { runIngest } from "../../src/ingest/ingest.ts";
+import { CORPUS_FILE } from "../helpers/index-fixture.ts";
+import { makeLayoutPdf } from "../helpers/synthetic-pdf.ts";
+
+let root: string;
+let context: AnswerContext;
+const REVIEW = path.basename(CORPUS_FILE);
+
+/** A two-page paper citing [1]-[12] from a numbered reference list. */
+async function paperWithReferences(): Promise<Uint8Array> {
+  const line = (text: string, y: number, size = 11) => ({ text, x: 72, y, size });
+  const body = (start: number, lines: string[]) => lines.map((t, i) => line(t, start + i * 16));
+  const refs = Array.from({ length: 12 }, (_, i) => `[${i + 1}] A. Author${i + 1} and B. Writer. Shelter study number ${i + 1} on recovery. Journal of Care, ${2005 + i}.`);
+  return makeLayoutPdf(
+    [
+      [line("Shelter Care after Trafficking: A Short Paper", 90, 18), line("Dewi Lestari", 120, 12), line("1 Introduction", 170, 13), ...body(195, [
+        "Shelters help children recover after trafficking [1]. Mentoring matters for teens [2].",
+        "Family tracing is slow in most provinces [9], and schooling depends on the school board [3].",
+      ])],
+      [line("References", 90, 13), ...body(115, refs)],
+    ],
+    undefined,
+    { title: "Shelter Care after Trafficking: A Short Paper", author: "Dewi Lestari" },
+  );
+}
+
+beforeAll(async () => {
+  root = await mkdtemp(path.join(os.tmpdir(), "several-docs-"));
+  const corpus = path.join(root, "corpus");
+  await mkdir(corpus);
+  await copyFile(CORPUS_FILE, path.join(corpus, REVIEW));
+  await writeFile(path.join(corpus, "a-shelter-paper.pdf"), await paperWithReferences());
+  const config = loadConfig({ DATA_DIR: path.join(root, "data"), CORPUS_DIR: corpus });
+  await runIngest(config);
+  context = await createAnswerContext(config);
+}, 120_000);
+afterAll(() => rm(root, { recursive: true, force: true }));
+
+async function ask(...turns: string[]): Promise<AnswerResult[]> {
+  const messages: { role: "user" | "assistant"; content: string }[] = [];
+  const results: AnswerResult[] = [];
+  for (const turn of turns) {
+    messages.push({ role: "user", content: turn });
+    const result = await answer(context, messages);
+    results.push(result);
+    messages.push({ role: "assistant", content: result.answer });
+  }
+  return results;
+}
+
+describe("study numbers in an index of several documents", () => {
+  it("has a study 9 in both documents (the case under test)", () => {
+    const nines = context.store.studies.filter((s) => s.number === 9).map((s) => s.docId);
+    expect(nines).toContain(REVIEW);
+    expect(nines).toContain("a-shelter-paper.pdf");
+  });
+
+  it("takes 'the second one' from the document of the list it follows", async () => {
+    const [list, second, who] = await ask("Which studies in this review took place in the United States?", "ok tell me more about the second one", "who wrote it?");
+    expect(list.studies.length).toBe(2);
+    expect(second.plan).toMatchObject({ kind: "lookup", studies: [{ docId: REVIEW, number: list.studies[1] }] });
+    expect(who.plan).toMatchObject({ kind: "lookup", studies: [{ docId: REVIEW, number: list.studies[1] }], fields: ["authors"] });
+    for (const r of [list, second, who]) expect(r.answer.trim()).not.toBe("");
+    expect(who.citations.every((c) => c.docId === REVIEW)).toBe(true);
+  });
+});
