@@ -10,7 +10,8 @@ import { changeIn, isChangeWord } from "./figures.ts";
 import type { AnswerType } from "../retrieve/question.ts";
 import { ABSTAIN, carriesType, decideAbstention, onTopicSentences, type AbstainDecision } from "./abstain.ts";
 import { addGloss, documentName, labelOf, type ComposeContext, type Composition } from "./compose-context.ts";
-import { overlap, scoreSentences, sentencesOf, wantedCues, weighQuestion, type ScoredSentence } from "./evidence.ts";
+import { overlap, scoreSentences, sentencesOf, wantedCues, weighQuestion, type ScoredSentence, type WeightedTerm } from "./evidence.ts";
+import { termStatsOf, type TermStats } from "../store/layout.ts";
 import { MESSAGES } from "./messages.ts";
 import { SentenceBuilder, studyLabel } from "./render.ts";
 import type { AnswerSentence } from "./types.ts";
@@ -132,18 +133,35 @@ function wordsOf(text: string, stems: string[]): string[] {
   return out;
 }
 
-export function composeExplain(context: ComposeContext, input: ExplainInput): Composition & { decision: AbstainDecision } {
-  const m = MESSAGES[context.lang];
-  const own = new Set(weighQuestion(input.ownText, context.termStats).map((w) => w.term));
-  const weights = weighQuestion(input.searchText, context.termStats, { identity: input.identity, own, framing: input.framing, filler: input.filler });
-  const quotable = input.passages.filter((p) => p.kind !== "reference");
-  let ranked = scoreSentences(sentencesOf(quotable), weights, context.question, Math.max(1, quotable.length));
+/** The question weighed against `stats`, and the sentences of `passages` ranked by it. */
+function rankSentences(context: ComposeContext, input: ExplainInput, passages: Passage[], stats: TermStats, sameLanguage = false): { weights: WeightedTerm[]; ranked: ScoredSentence[] } {
+  const own = new Set(weighQuestion(input.ownText, stats).map((w) => w.term));
+  const weights = weighQuestion(input.searchText, stats, { identity: input.identity, own, framing: input.framing, filler: input.filler, sameLanguage });
+  let ranked = scoreSentences(sentencesOf(passages), weights, context.question, Math.max(1, passages.length));
   if (input.requireCue) {
     const cues = [...wantedCues(context.question)];
     ranked = ranked.filter((s) => cues.some((c) => s.cues.has(c)));
   }
   if (context.lang === "en") {
     ranked = ranked.map((s) => (s.passage.lang === "en" ? { ...s, score: s.score + SELECTION.sameLanguageBonus } : s)).sort((a, b) => b.score - a.score);
+  }
+  return { weights, ranked };
+}
+
+export function composeExplain(context: ComposeContext, input: ExplainInput): Composition & { decision: AbstainDecision } {
+  const m = MESSAGES[context.lang];
+  const quotable = input.passages.filter((p) => p.kind !== "reference");
+  let { weights, ranked } = rankSentences(context, input, quotable, context.termStats);
+  // Quotes come from one document, and whether it answers is decided on that document alone: a name or a
+  // word that only another document uses ("Thailand" in a paper on something else) does not make this one
+  // cover the question. With one document its statistics are the index's, and nothing changes.
+  const bestDoc = ranked[0]?.passage.docId;
+  // An English question on an English document: no translation stands between them, so a word the document
+  // never uses is one it does not have. Not so for Indonesian: questions are asked in an everyday register
+  // ("singkatan", "kak", "pake") that a formal text rarely uses, and measured on dev that cost answers.
+  const sameLanguage = context.question.lang === "en" && context.documents.find((d) => d.id === bestDoc)?.lang === "en";
+  if (bestDoc && (sameLanguage || Object.keys(context.termStats.byDoc ?? {}).length > 1)) {
+    ({ weights, ranked } = rankSentences(context, input, quotable.filter((p) => p.docId === bestDoc), termStatsOf(context.termStats, bestDoc), sameLanguage));
   }
   const decision = decideAbstention(ranked, weights, { answerTypes: context.question.answerTypes, namedStudy: input.namedStudy }, { ...ABSTAIN, ...context.abstain });
   if (decision.abstain) {

@@ -51,6 +51,15 @@ describe("weighQuestion", () => {
     expect(named).toBeCloseTo(plain * EVIDENCE_WEIGHTS.identity);
   });
 
+  it("counts a word an English document never uses in full when the question is weighed against that document", () => {
+    const english = stats([passage("t", "A good implementation keeps the interpreter fast.", { lang: "en" })]);
+    const loose = weighQuestion("good recipe for rendang", english);
+    const strict = weighQuestion("good recipe for rendang", english, { sameLanguage: true });
+    const weight = (w: ReturnType<typeof weighQuestion>, t: string) => w.find((x) => x.term.startsWith(t))!.weight;
+    expect(weight(strict, "recip")).toBeCloseTo(weight(loose, "recip") / EVIDENCE_WEIGHTS.unknownWord);
+    expect(weight(strict, "good")).toBeCloseTo(weight(loose, "good"));
+  });
+
   it("gives filler words no weight at all", () => {
     expect(weighQuestion("tolong jelaskan koordinasi", STATS, { filler: new Set(["tolong", "jelas"]) }).map((w) => w.term)).toEqual(["koordinasi"]);
   });

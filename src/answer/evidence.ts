@@ -116,7 +116,18 @@ export function sentencesOf(passages: Passage[]): EvidenceSentence[] {
 export function weighQuestion(
   searchText: string,
   stats: TermStats,
-  options: { identity?: Set<string>; own?: Set<string>; framing?: Set<string>; filler?: Set<string> } = {},
+  options: {
+    identity?: Set<string>;
+    own?: Set<string>;
+    framing?: Set<string>;
+    filler?: Set<string>;
+    /**
+     * The text is weighed against a document in the question's own language: a word it never uses is a word
+     * it does not have ("recipe" in a paper on compilers), not one a translation may have missed, and
+     * counts in full against coverage.
+     */
+    sameLanguage?: boolean;
+  } = {},
 ): WeightedTerm[] {
   const n = Math.max(1, stats.documents);
   const df = (t: string) => stats.df[t] ?? 0;
@@ -140,7 +151,7 @@ export function weighQuestion(
     // Filler ("give", "tell", "please") says nothing about the topic; framing words (field words) never make it unanswerable.
     if (options.filler?.has(term)) continue;
     const framing = options.framing?.has(term) ?? false;
-    let weight = framing && unknown ? 0 : unknown ? (salient ? maxIdf : EVIDENCE_WEIGHTS.unknownWord * maxIdf) : Math.max(...alternatives.map(idf));
+    let weight = framing && unknown ? 0 : unknown ? (salient || options.sameLanguage ? maxIdf : EVIDENCE_WEIGHTS.unknownWord * maxIdf) : Math.max(...alternatives.map(idf));
     if (options.identity?.has(term) || alternatives.some((a) => options.identity?.has(a))) weight *= EVIDENCE_WEIGHTS.identity;
     if (options.own && !options.own.has(term)) weight *= EVIDENCE_WEIGHTS.carried;
     const salience = !salient ? undefined : /^\d/.test(term) ? "number" : capitalised.has(term) ? "name" : "concept";

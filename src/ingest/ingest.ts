@@ -212,12 +212,18 @@ export async function runIngest(config: Config, options: IngestOptions = {}): Pr
 
     // Document frequencies are of the language-neutral terms, which are also what questions are weighed in.
     const df: Record<string, number> = {};
+    const byDoc: NonNullable<TermStats["byDoc"]> = {};
     const rows: PassageRow[] = passages.map((p) => {
       const canonical = terms.get(p.id) ?? analyze(indexText(p)).canonical;
-      for (const t of new Set(canonical)) df[t] = (df[t] ?? 0) + 1;
+      const doc = (byDoc[p.docId] ??= { documents: 0, df: {} });
+      doc.documents++;
+      for (const t of new Set(canonical)) {
+        df[t] = (df[t] ?? 0) + 1;
+        doc.df[t] = (doc.df[t] ?? 0) + 1;
+      }
       return toRow(p, canonical.join(" "), fresh.get(p.id) ?? previous.get(p.id)!);
     });
-    const termStats: TermStats = { documents: passages.length, df };
+    const termStats: TermStats = { documents: passages.length, df, byDoc };
     const bySection: Record<string, number> = {};
     for (const p of passages) bySection[p.section] = (bySection[p.section] ?? 0) + 1;
     const documents = enriched.map((b) => b.info);

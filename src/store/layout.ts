@@ -36,8 +36,16 @@ export interface IndexManifest {
 
 /** Document frequencies of analysed terms, for weighting question words (IDF) at query time. */
 export interface TermStats {
+  /** Passages counted (IDF's N). */
   documents: number;
   df: Record<string, number>;
+  /** The same per document, so that a question can be weighed against the one document that answers it. */
+  byDoc?: Record<string, { documents: number; df: Record<string, number> }>;
+}
+
+/** The statistics of one document, or of the whole index when it has none of its own (an older build). */
+export function termStatsOf(stats: TermStats, docId: string): TermStats {
+  return stats.byDoc?.[docId] ?? stats;
 }
 
 export const indexRoot = (dataDir: string) => path.join(dataDir, "index");

@@ -29,6 +29,7 @@ async function paperWithReferences(): Promise<Uint8Array> {
       [line("Shelter Care after Trafficking: A Short Paper", 90, 18), line("Dewi Lestari", 120, 12), line("1 Introduction", 170, 13), ...body(195, [
         "Shelters help children recover after trafficking [1]. Mentoring matters for teens [2].",
         "Family tracing is slow in most provinces [9], and schooling depends on the school board [3].",
+        "An early draft of this paper was read at a workshop in Thailand.",
       ])],
       [line("References", 90, 13), ...body(115, refs)],
     ],
@@ -60,6 +61,20 @@ async function ask(...turns: string[]): Promise<AnswerResult[]> {
   }
   return results;
 }
+
+describe("abstention, document by document", () => {
+  it("does not answer about Thailand from the review because another document names Thailand", async () => {
+    const [r] = await ask("Bagaimana program perlindungan anak korban trafficking di Thailand?");
+    expect(context.store.termStats.df["thailand"] ?? 0).toBeGreaterThan(0);
+    expect(r.abstained).toBe(true);
+  });
+
+  it("still answers the review's own questions with the other document present", async () => {
+    const [r] = await ask("Apa hasil program MLMC setelah 12 bulan?");
+    expect(r.abstained).toBe(false);
+    expect(r.citations.every((c) => c.docId === REVIEW)).toBe(true);
+  });
+});
 
 describe("study numbers in an index of several documents", () => {
   it("has a study 9 in both documents (the case under test)", () => {
