@@ -76,6 +76,14 @@ describe("abstention, document by document", () => {
   });
 });
 
+describe("the review named among several documents", () => {
+  it.each(["Who wrote this review?", "Who are the authors of this literature review?"])("'%s' is about the review, not the paper", async (question) => {
+    const [r] = await ask(question);
+    expect(r.plan).toMatchObject({ kind: "review-meta", docs: [REVIEW], field: "authors" });
+    expect(r.answer).not.toMatch(/Lestari/);
+  });
+});
+
 describe("study numbers in an index of several documents", () => {
   it("has a study 9 in both documents (the case under test)", () => {
     const nines = context.store.studies.filter((s) => s.number === 9).map((s) => s.docId);
