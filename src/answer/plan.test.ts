@@ -123,6 +123,9 @@ const CASES: [string, Plan["kind"], Expect?][] = [
   ["ada berapa artikel yang direview?", "count"],
   // aggregate: distributions and extremes
   ["Which countries do the studies come from?", "aggregate", { field: "country", op: "distribution" }],
+  // a comparison of the studies a value picks out
+  ["Compare the studies from the United States", "list", { filter: "country:US", fields: ["design", "intervention", "outcomes"] }],
+  ["Bandingkan studi-studi yang kualitatif", "list", { filter: "design:qualitative", fields: ["country", "intervention", "outcomes"] }],
   // the value most studies share
   ["What is the most common design among the studies?", "aggregate", { field: "design", op: "most-common" }],
   ["Negara mana yang paling banyak diteliti?", "aggregate", { field: "country", op: "most-common" }],

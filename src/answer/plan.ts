@@ -104,6 +104,10 @@ export function planQuestion(resolved: ResolvedQuestion, context: PlanContext): 
   // "Which countries were studied?", "Populasi apa yang diteliti?": what was studied is asked of the studies.
   const researchVerb = hasPhrase(q.tokens, w.research_verbs) && !q.selfReview;
   const aboutStudies = studiesNoun || researchVerb || q.allStudies || Boolean(resolved.carryKind);
+  // "Compare the studies from the United States": the matching studies, each with the fields a comparison shows.
+  if (q.values.length > 0 && q.compare && otherAsks.length === 0) {
+    return { kind: "list", filters: q.values, fields: COMPARE_FIELDS.filter((f) => !filterFields.has(f)), existence: false, ...within(resolved) };
+  }
   if (q.values.length > 0 && aboutStudies) return { kind: "list", filters: q.values, fields: otherAsks, existence: q.existence, ...within(resolved) };
   const about = q.asks.filter((f) => AGGREGATABLE_FIELDS.includes(f));
   const overTheStudies = q.list || q.allStudies || q.compare || PLURAL_STUDIES.test(q.text) || (researchVerb && q.topic.length === 0);
