@@ -8,22 +8,14 @@
 import { readFile } from "node:fs/promises";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openSharedIndex } from "../helpers/index-fixture.ts";
-import { accessibilitySweep, ask, DESKTOP, errorsOf, launchBrowser, openPage, PHONE, shot, startApp, type PageOptions, type RunningApp } from "../helpers/browser.ts";
+import { accessibilitySweep, startSharedAppAndBrowser, ask, DESKTOP, errorsOf, openPage, PHONE, shot, type PageOptions, type RunningApp } from "../helpers/browser.ts";
 
 let app: RunningApp;
 let browser: Browser;
+let close: (() => Promise<void>) | undefined;
 
-beforeAll(async () => {
-  const fixture = await openSharedIndex({ RATE_LIMIT_PER_MINUTE: "100000" });
-  app = await startApp(fixture.context);
-  browser = await launchBrowser();
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
+beforeAll(async () => ({ app, browser, close } = await startSharedAppAndBrowser()), 120_000);
+afterAll(() => close?.());
 
 const open = (viewport = DESKTOP, options: PageOptions = {}) => openPage(browser, app, viewport, options);
 

@@ -12,6 +12,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from "playwrig
 import type { AnswerContext } from "../../src/answer/answer.ts";
 import { PROJECT_ROOT } from "../../src/config.ts";
 import { createApp } from "../../src/server/app.ts";
+import { openSharedIndex } from "./index-fixture.ts";
 
 export const CHROMIUM = "/usr/bin/chromium";
 export const ARTIFACTS = path.join(PROJECT_ROOT, "test-artifacts");
@@ -130,4 +131,15 @@ export async function accessibilitySweep(page: Page, name: string): Promise<stri
   await page.locator(".study-card").first().waitFor();
   await check("studies");
   return problems;
+}
+
+/** The real app on the shared index (rate limit lifted for the many requests of a browser test) and a Chromium. */
+export async function startSharedAppAndBrowser(): Promise<{ app: RunningApp; browser: Browser; close(): Promise<void> }> {
+  const fixture = await openSharedIndex({ RATE_LIMIT_PER_MINUTE: "100000" });
+  const app = await startApp(fixture.context);
+  const browser = await launchBrowser().catch(async (error) => {
+    await app.close();
+    throw error;
+  });
+  return { app, browser, close: async () => (await browser.close(), await app.close()) };
 }

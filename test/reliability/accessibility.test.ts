@@ -5,22 +5,14 @@
  */
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { accessibilitySweep, DESKTOP, errorsOf, launchBrowser, openPage, PHONE, startApp, type RunningApp } from "../helpers/browser.ts";
-import { openSharedIndex } from "../helpers/index-fixture.ts";
+import { accessibilitySweep, startSharedAppAndBrowser, DESKTOP, errorsOf, openPage, PHONE, type RunningApp } from "../helpers/browser.ts";
 
 let app: RunningApp;
 let browser: Browser;
+let close: (() => Promise<void>) | undefined;
 
-beforeAll(async () => {
-  const fixture = await openSharedIndex({ RATE_LIMIT_PER_MINUTE: "100000" });
-  app = await startApp(fixture.context);
-  browser = await launchBrowser();
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
+beforeAll(async () => ({ app, browser, close } = await startSharedAppAndBrowser()), 120_000);
+afterAll(() => close?.());
 
 describe("accessibility and screenshots of every view, dark and on a phone", { timeout: 240_000 }, () => {
   const looks = [
