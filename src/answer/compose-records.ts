@@ -274,8 +274,8 @@ function itemSentence(context: ComposeContext, record: StudyRecord, values: Fiel
     const s = FREE_TEXT.has(f) ? fieldPhrase(context, record, f, 1) : fieldPhrase(context, record, f, 1, false);
     if (!s) continue;
     b.say(said ? "; " : ": ");
-    if (!FREE_TEXT.has(f)) b.say(`${fieldName(f, context.lang)}: `);
-    b.append(s);
+    if (FREE_TEXT.has(f)) b.appendWithin(s);
+    else b.say(`${fieldName(f, context.lang)}: `).append(s);
     said = true;
   }
   return b.done("composed", true);
@@ -342,6 +342,13 @@ function list(context: ComposeContext, filters: FilterValue[], fields: StudyFiel
   if (unknown.length > 0) {
     const which = joinList(unknown.map((r) => labelOf(context, r)), context.lang);
     sentences.push(new SentenceBuilder().say(m.fieldMissing(which, filterField(filters.find((f) => f.negated)!))).done("composed"));
+  }
+  // "Apa rekomendasi studi-studi di Indonesia?": the listed studies whose records lack an asked field are named.
+  if (!count) {
+    for (const f of fields.filter((f) => f !== filters[0]?.field)) {
+      const lacking = hits.filter((r) => valuesOf(r, f).length === 0);
+      if (lacking.length > 0) sentences.push(new SentenceBuilder().say(m.fieldMissing(joinList(lacking.map((r) => labelOf(context, r)), context.lang), f)).done("composed"));
+    }
   }
   return { sentences, abstained: false, studies: hits.map((r) => r.number), reason: "", bestSupport: 1 };
 }

@@ -45,6 +45,18 @@ export class SentenceBuilder {
     return this;
   }
 
+  /**
+   * The same, inside a sentence already begun: its first word loses its capital ("...; the program of Study 8:
+   * «...»"), unless it names something ("Study 8 reports", "MLMC").
+   */
+  appendWithin(other: SentenceBuilder): this {
+    const named = /^\S+\s+\d|^\p{Lu}{2}/u.test(other.text) || other.text.startsWith("«");
+    const base = this.text.length;
+    this.append(other);
+    if (!named) this.text = this.text.slice(0, base) + this.text.charAt(base).toLowerCase() + this.text.slice(base + 1);
+    return this;
+  }
+
   get empty(): boolean {
     return this.text.trim() === "";
   }

@@ -190,6 +190,23 @@ describe("two values of one field", () => {
 });
 
 describe("a list with the fields asked", () => {
+  it("says which listed studies the review gives no recommendations for", async () => {
+    const r = await ask("Apa rekomendasi studi-studi yang dilakukan di Indonesia?");
+    expect(r.plan).toMatchObject({ kind: "list", fields: ["recommendations"] });
+    const lacking = r.studies.filter((n) => (context.store.studies.find((s) => s.kind === "study" && s.number === n)!.fields.recommendations ?? []).length === 0);
+    expect(lacking.length).toBeGreaterThan(0);
+    const said = r.sentences.find((s) => /^Tinjauan ini tidak menyebutkan rekomendasi/.test(s.text));
+    for (const n of lacking) expect(said?.text).toMatch(new RegExp(`Studi ${n} \\(`));
+  });
+
+  it("compares the studies a value picks out, each field said inside its line", async () => {
+    const r = await ask("Compare the studies from the United States");
+    expect(r.plan).toMatchObject({ kind: "list", fields: ["design", "intervention", "outcomes"] });
+    expect(r.answer).toMatch(/; design: /);
+    expect(r.answer).not.toMatch(/; The /);
+    await expectValidCitations(r);
+  });
+
   it("names the authors of each study it lists when the question asks who wrote them", async () => {
     const r = await ask("Siapa penulis studi-studi yang dilakukan di Amerika Serikat?");
     expect(r.plan).toMatchObject({ kind: "list", fields: ["authors"] });
