@@ -151,18 +151,19 @@ function rankSentences(context: ComposeContext, input: ExplainInput, passages: P
 export function composeExplain(context: ComposeContext, input: ExplainInput): Composition & { decision: AbstainDecision } {
   const m = MESSAGES[context.lang];
   const quotable = input.passages.filter((p) => p.kind !== "reference");
-  let { weights, ranked } = rankSentences(context, input, quotable, context.termStats);
   // Quotes come from one document, and whether it answers is decided on that document alone: a name or a
   // word that only another document uses ("Thailand" in a paper on something else) does not make this one
-  // cover the question. With one document its statistics are the index's, and nothing changes.
-  const bestDoc = ranked[0]?.passage.docId;
+  // cover the question. With one document its statistics are the index's, and nothing changes. When the
+  // passages come from several documents, a first ranking over all of them picks the document.
+  const docs = new Set(quotable.map((p) => p.docId));
+  const bestDoc = docs.size === 1 ? [...docs][0] : rankSentences(context, input, quotable, context.termStats).ranked[0]?.passage.docId;
   // An English question on an English document: no translation stands between them, so a word the document
   // never uses is one it does not have. Not so for Indonesian: questions are asked in an everyday register
   // ("singkatan", "kak", "pake") that a formal text rarely uses, and measured on dev that cost answers.
   const sameLanguage = context.question.lang === "en" && context.documents.find((d) => d.id === bestDoc)?.lang === "en";
-  if (bestDoc && (sameLanguage || Object.keys(context.termStats.byDoc ?? {}).length > 1)) {
-    ({ weights, ranked } = rankSentences(context, input, quotable.filter((p) => p.docId === bestDoc), termStatsOf(context.termStats, bestDoc), sameLanguage));
-  }
+  let { weights, ranked } = bestDoc
+    ? rankSentences(context, input, quotable.filter((p) => p.docId === bestDoc), termStatsOf(context.termStats, bestDoc), sameLanguage)
+    : rankSentences(context, input, quotable, context.termStats);
   const decision = decideAbstention(ranked, weights, { answerTypes: context.question.answerTypes, namedStudy: input.namedStudy }, { ...ABSTAIN, ...context.abstain });
   if (decision.abstain) {
     const b = new SentenceBuilder().say(m.notCovered);

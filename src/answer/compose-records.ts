@@ -194,10 +194,12 @@ function filterGroups(filters: FilterValue[]): FilterValue[][] {
 /** A group of plain values of a one-value field: a study passes with any of them. */
 const eitherOf = (group: FilterValue[]) => group.length > 1 && !group[0].negated && ONE_VALUE_FIELDS.has(group[0].field);
 
-/** Whether a record passes every group of filters (any value of an either-group, every value of the others). */
-function passesAll(context: ComposeContext, record: StudyRecord, filters: FilterValue[], tableOnly: boolean): boolean {
-  return filterGroups(filters).every((g) => (eitherOf(g) ? g.some((f) => passes(context, record, f, tableOnly).pass) : g.every((f) => passes(context, record, f, tableOnly).pass)));
+/** Whether a record passes every group of filters (any value of an either-group, every value of the others), given its outcome for each filter. */
+function passesAll(filters: FilterValue[], outcome: (f: FilterValue) => Outcome): boolean {
+  return filterGroups(filters).every((g) => (eitherOf(g) ? g.some((f) => outcome(f).pass) : g.every((f) => outcome(f).pass)));
 }
+
+type Outcome = { pass: boolean; values: FieldValue[]; unknown?: true };
 
 /** The field a filter reads (a venue, year, country... of the record). */
 const filterField = (filter: FilterValue): StudyField => (filter.field === "topic" ? "outcomes" : filter.field);
@@ -207,7 +209,7 @@ const filterField = (filter: FilterValue): StudyField => (filter.field === "topi
  * negated one ("not in Indonesia") the record's own values for the field when none matches. A record that
  * states nothing for a negated filter's field is neither in nor out: `unknown`.
  */
-function passes(context: ComposeContext, record: StudyRecord, filter: FilterValue, tableOnly: boolean): { pass: boolean; values: FieldValue[]; unknown?: true } {
+function passes(context: ComposeContext, record: StudyRecord, filter: FilterValue, tableOnly: boolean): Outcome {
   const match = matching(context, record, filter, tableOnly);
   if (!filter.negated) return { pass: Boolean(match), values: match ? [match] : [] };
   if (match) return { pass: false, values: [] };
@@ -314,9 +316,12 @@ function list(context: ComposeContext, filters: FilterValue[], fields: StudyFiel
   const total = candidates.length;
   const tableOnly = context.question.tableOnly;
   const excluded = isOneOf(exclude);
-  const hits = candidates.filter((r) => !excluded(r) && passesAll(context, r, filters, tableOnly));
+  // Each record's outcome for each filter, worked out once (a topic filter scores the study's sentences).
+  const outcomes = new Map(candidates.filter((r) => !excluded(r)).map((r) => [r, new Map(filters.map((f) => [f, passes(context, r, f, tableOnly)]))]));
+  const outcome = (r: StudyRecord) => (f: FilterValue) => outcomes.get(r)!.get(f)!;
+  const hits = [...outcomes.keys()].filter((r) => passesAll(filters, outcome(r)));
   // "Not in Indonesia": a study that states no country is neither, and is named as such after the list.
-  const unknown = candidates.filter((r) => !excluded(r) && !hits.includes(r) && filters.some((f) => passes(context, r, f, tableOnly).unknown));
+  const unknown = [...outcomes.keys()].filter((r) => !hits.includes(r) && filters.some((f) => outcome(r)(f).unknown));
   const predicate = predicateOf(context, filters, hits.length === 1);
   const noun = studiesNoun(context.question.studiesNoun, context.lang);
   const sentences: AnswerSentence[] = [];
@@ -332,7 +337,7 @@ function list(context: ComposeContext, filters: FilterValue[], fields: StudyFiel
   const head = count ? m.countHead(hits.length, of, predicate, noun) : m.listHead(hits.length, of, predicate, noun);
   sentences.push(new SentenceBuilder().say(filters.length > 0 ? head : m.countHead(total, total, "", noun).replace(/\s+:$/, ":")).done("composed"));
   for (const record of hits) {
-    const values = filters.flatMap((f) => passes(context, record, f, tableOnly).values);
+    const values = filters.flatMap((f) => outcome(record)(f).values);
     const field = filters[0]?.field;
     // A topic list asking for a field shows that field ("UNICEF study ... which country?"), else the topic's sentence.
     const shown = field === "topic" ? fields.find((f) => !FREE_TEXT.has(f) && valuesOf(record, f).length > 0) : undefined;
