@@ -29,26 +29,51 @@ export function rawChunks(text: string, size = BASELINE_CHUNK_CHARS, overlap = B
 }
 
 
-function shingles(text: string, size = 12): Set<string> {
+const SHINGLE = 12;
+
+function shingles(text: string, size = SHINGLE): Set<string> {
   const s = squash(text);
   const out = new Set<string>();
   for (let i = 0; i + size <= s.length; i += 4) out.add(s.slice(i, i + size));
   return out;
 }
 
+/** One document's passages, with every 12-letter window of each (at every offset) mapped to the passages holding it. */
+export interface PassageShingles {
+  passages: Passage[];
+  /** How many shingles (at the step `shingles` takes) each passage has. */
+  sizes: number[];
+  holders: Map<string, number[]>;
+}
+
+export function indexShingles(passages: Passage[]): PassageShingles {
+  const holders = new Map<string, number[]>();
+  passages.forEach((passage, n) => {
+    const s = squash(passage.text);
+    for (let i = 0; i + SHINGLE <= s.length; i++) {
+      const window = s.slice(i, i + SHINGLE);
+      const list = holders.get(window);
+      if (!list) holders.set(window, [n]);
+      else if (list.at(-1) !== n) list.push(n);
+    }
+  });
+  return { passages, sizes: passages.map((p) => shingles(p.text).size), holders };
+}
+
 /** Labels of a raw chunk: the sections and studies of the passages covering at least 30% of it. */
-export function labelChunk(text: string, passages: { passage: Passage; text: string }[]): Labels[] {
+export function labelChunk(text: string, index: PassageShingles): Labels[] {
   const chunk = shingles(text);
   if (chunk.size === 0) return [];
-  const out: Labels[] = [];
-  for (const { passage, text: squashed } of passages) {
-    let shared = 0;
-    for (const s of chunk) if (squashed.includes(s)) shared++;
-    if (shared / chunk.size >= 0.3 || (shared >= 20 && shared / shingles(passage.text).size >= 0.5)) {
-      out.push({ docId: passage.docId, section: passage.section, page: passage.page, studies: passage.studies });
-    }
-  }
-  return out;
+  // A passage shares a shingle when the shingle occurs anywhere in it: looked up, not searched for.
+  const shared = new Map<number, number>();
+  for (const s of chunk) for (const n of index.holders.get(s) ?? []) shared.set(n, (shared.get(n) ?? 0) + 1);
+  return [...shared]
+    .filter(([n, count]) => count / chunk.size >= 0.3 || (count >= 20 && count / index.sizes[n] >= 0.5))
+    .sort(([a], [b]) => a - b)
+    .map(([n]) => {
+      const passage = index.passages[n];
+      return { docId: passage.docId, section: passage.section, page: passage.page, studies: passage.studies };
+    });
 }
 
 export interface Baseline {
@@ -60,7 +85,7 @@ export interface Baseline {
 export function createBaseline(documents: { docId: string; text: string }[], passages: Passage[]): Baseline {
   const chunks = documents
     .flatMap((doc) => {
-      const own = passages.filter((p) => p.docId === doc.docId).map((passage) => ({ passage, text: squash(passage.text) }));
+      const own = indexShingles(passages.filter((p) => p.docId === doc.docId));
       return rawChunks(doc.text).map((text) => ({ text, labels: labelChunk(text, own) }));
     })
     .map((chunk, id) => ({ id, ...chunk }));
