@@ -1,8 +1,8 @@
 /** Which quotes an explanation keeps (SELECTION), on hand-made scored sentences. */
 import { describe, expect, it } from "vitest";
 import type { Passage } from "../domain/passage.ts";
-import { SELECTION, selectQuotes, valueFirst } from "./compose-explain.ts";
-import type { ScoredSentence } from "./evidence.ts";
+import { carriesAsked, SELECTION, selectQuotes, valueFirst } from "./compose-explain.ts";
+import type { ScoredSentence, WeightedTerm } from "./evidence.ts";
 
 const passage: Passage = { id: "p", docId: "d", text: "", section: "discussion", heading: "", page: null, studies: [], lang: "id", kind: "prose", start: 0, end: 0, cells: [], context: "" };
 
@@ -29,6 +29,22 @@ describe("selectQuotes", () => {
     const same = sentence("koordinasi gugus tugas lemah di kabupaten", 0.9, 0.9);
     const other = sentence("anggaran program tidak cukup", 0.9, 0.9);
     expect(selectQuotes([best, same, other], 5).map((s) => s.text)).toEqual([best.text, other.text]);
+  });
+
+  it("drops a further quote that carries nothing asked: only a word that frames the question or names the study", () => {
+    const term = (t: string, weight = 1): WeightedTerm => ({ term: t, alternatives: [t], weight, unknown: false, salient: false });
+    // "How many participants did study 9 (MLMC) have?": "studi" frames it, "mlmc" names the study.
+    const weights = [term("peserta"), term("studi"), term("mlmc", 0.25)];
+    const input = { framing: new Set(["studi"]), identity: new Set(["mlmc"]) };
+    const best = sentence("mlmc melayani 300 gadis remaja", 1, 0);
+    const label = sentence("desain studi", 0.9, 0.4);
+    const participants = sentence("peserta mlmc berjumlah 300", 0.9, 0.6);
+    const carries = carriesAsked(weights, input, { types: [], cues: new Set(), number: false });
+    expect(selectQuotes([best, label, participants], 5, carries).map((s) => s.text)).toEqual([best.text, participants.text]);
+    // Asked how many, a sentence with a number carries it; with no content word, cue or type, nothing is asked of it.
+    const counted = { ...sentence("terakhir 32 artikel ditelaah", 0.9, 0.4), hasNumber: true };
+    expect(carriesAsked([term("studi")], input, { types: [], cues: new Set(), number: true })(counted)).toBe(true);
+    expect(carriesAsked([term("studi")], input, { types: [], cues: new Set(), number: false })(label)).toBe(true);
   });
 
   it("stops at the number of quotes asked for, and gives none for no sentence", () => {

@@ -10,7 +10,7 @@ import { changeIn, isChangeWord } from "./figures.ts";
 import type { AnswerType } from "../retrieve/question.ts";
 import { ABSTAIN, carriesType, decideAbstention, onTopicSentences, type AbstainDecision } from "./abstain.ts";
 import { addGloss, documentName, labelOf, type ComposeContext, type Composition } from "./compose-context.ts";
-import { overlap, scoreSentences, sentencesOf, wantedCues, weighQuestion, type ScoredSentence, type WeightedTerm } from "./evidence.ts";
+import { overlap, scoreSentences, sentencesOf, wantedCues, wantsNumber, weighQuestion, type ScoredSentence, type WeightedTerm } from "./evidence.ts";
 import { termStatsOf, type TermStats } from "../store/layout.ts";
 import { MESSAGES } from "./messages.ts";
 import { SentenceBuilder, studyLabel } from "./render.ts";
@@ -43,14 +43,18 @@ export interface ExplainInput {
   requireCue?: boolean;
 }
 
-/** Pick the quotes: the best first, then others nearly as good that say something new. */
-export function selectQuotes(ranked: ScoredSentence[], max: number): ScoredSentence[] {
+/**
+ * Pick the quotes: the best first, then others nearly as good that say something new and carry something
+ * asked (`carries`, when given).
+ */
+export function selectQuotes(ranked: ScoredSentence[], max: number, carries: (s: ScoredSentence) => boolean = () => true): ScoredSentence[] {
   const best = ranked[0];
   if (!best) return [];
   const chosen: ScoredSentence[] = [best];
   for (const s of ranked.slice(1)) {
     if (chosen.length >= max) break;
     if (s.score < SELECTION.minRelativeScore * best.score || s.coverage < SELECTION.minRelativeCoverage * best.coverage) continue;
+    if (!carries(s)) continue;
     if (chosen.some((c) => overlap(c.terms, s.terms) >= SELECTION.maxOverlap)) continue;
     chosen.push(s);
   }
@@ -68,6 +72,26 @@ export function valueFirst(ranked: ScoredSentence[], asked: AnswerType[], namedS
   if (types.length === 0 || types.every((t) => carriesType(ranked[0]?.text ?? "", t))) return ranked;
   const valued = onTopicSentences(ranked, namedStudy, thresholds).find((s) => types.every((t) => carriesType(s.text, t)));
   return valued ? [valued, ...ranked.filter((s) => s !== valued)] : ranked;
+}
+
+/**
+ * Whether a further quote carries something the question asks: one of its content words (not a word that
+ * frames the question, like "study" or "hasil", nor one that only names the study), the kind of value it asks
+ * for, what it wants done (a reason, a recommendation), or a number when it asks how many. «Desain Studi»
+ * shares only "study" with "How many
+ * participants did study 9 have?" and is no answer to it. A question with none of these (e.g. "Tell me about
+ * study 9") puts no such condition.
+ */
+export function carriesAsked(weights: WeightedTerm[], input: Pick<ExplainInput, "framing" | "identity">, asked: { types: AnswerType[]; cues: Set<string>; number: boolean }): (s: ScoredSentence) => boolean {
+  const names = (w: WeightedTerm) => input.identity.has(w.term) || w.alternatives.some((a) => input.identity.has(a));
+  const content = weights.filter((w) => w.weight > 0 && !w.unknown && !input.framing.has(w.term) && !names(w));
+  const types = asked.types;
+  if (content.length === 0 && types.length === 0 && asked.cues.size === 0 && !asked.number) return () => true;
+  return (s) =>
+    content.some((w) => w.alternatives.some((a) => s.terms.has(a))) ||
+    types.some((t) => carriesType(s.text, t)) ||
+    [...asked.cues].some((c) => s.cues.has(c)) ||
+    (asked.number && s.hasNumber);
 }
 
 /** The document that answers best: quotes come from one document, so facts never cross between documents. */
@@ -172,7 +196,8 @@ export function composeExplain(context: ComposeContext, input: ExplainInput): Co
   }
   ranked = valueFirst(ranked, context.question.answerTypes, input.namedStudy, { ...ABSTAIN, ...context.abstain });
   const doc = bestDocument(ranked);
-  const chosen = selectQuotes(ranked.filter((s) => s.passage.docId === doc), context.maxSentences).map((s) => withContinuation(s, ranked, weights, context));
+  const carries = carriesAsked(weights, input, { types: context.question.answerTypes, cues: wantedCues(context.question), number: wantsNumber(context.question) });
+  const chosen = selectQuotes(ranked.filter((s) => s.passage.docId === doc), context.maxSentences, carries).map((s) => withContinuation(s, ranked, weights, context));
   // Reading order within a passage; the strongest passage first.
   const sentences: AnswerSentence[] = [];
   const studies: number[] = [];

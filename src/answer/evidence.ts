@@ -181,6 +181,11 @@ export function wantedCues(question: Question): Set<string> {
   return out;
 }
 
+/** A question that asks how many or how much, or for a kind of value. */
+export function wantsNumber(question: Question): boolean {
+  return question.count || question.answerTypes.length > 0 || /\b(?:how many|how much|berapa|brp|persen|percent|%)\b/i.test(question.text);
+}
+
 export interface ScoredSentence extends EvidenceSentence {
   coverage: number;
   score: number;
@@ -188,13 +193,13 @@ export interface ScoredSentence extends EvidenceSentence {
 
 export function scoreSentences(sentences: EvidenceSentence[], weights: WeightedTerm[], question: Question, k: number): ScoredSentence[] {
   const cues = wantedCues(question);
-  const wantsNumber = question.count || question.answerTypes.length > 0 || /\b(?:how many|how much|berapa|brp|persen|percent|%)\b/i.test(question.text);
+  const number = wantsNumber(question);
   return sentences
     .map((s) => {
       const c = coverage(s, weights);
       let score = c + EVIDENCE_WEIGHTS.rankPrior * (1 - s.rank / Math.max(1, k));
       if ([...cues].some((cue) => s.cues.has(cue))) score += EVIDENCE_WEIGHTS.cue;
-      if (wantsNumber && s.hasNumber) score += EVIDENCE_WEIGHTS.number;
+      if (number && s.hasNumber) score += EVIDENCE_WEIGHTS.number;
       if (question.answerTypes.some((t) => carriesType(s.text, t))) score += EVIDENCE_WEIGHTS.cue;
       if (s.text.length < SHORT_SENTENCE) score -= EVIDENCE_WEIGHTS.short;
       return { ...s, coverage: c, score };
