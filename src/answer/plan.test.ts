@@ -65,6 +65,9 @@ const CASES: [string, Plan["kind"], Expect?][] = [
   ["Which studies were conducted in Indonesia?", "list", { filter: "country:ID" }],
   ["studi apa aja yg dilakukan di Amerika Serikat?", "list", { filter: "country:US" }],
   ["Are there studies from Africa?", "list", { filter: "country:region:AF" }],
+  // a country by its English demonym (places.test.ts: not in an association's name)
+  ["Which Indonesian studies are in the review?", "list", { filter: "country:ID" }],
+  ["Are there any American studies?", "list", { filter: "country:US" }],
   ["Ada studi dari Eropa nggak?", "list", { filter: "country:region:EU" }],
   ["Which articles were found through Neliti?", "list", { filter: "database:neliti" }],
   ["Artikel mana saja yang diambil dari Google Scholar?", "list", { filter: "database:google-scholar" }],
@@ -94,6 +97,10 @@ const CASES: [string, Plan["kind"], Expect?][] = [
   ["How many studies used a qualitative design?", "count"],
   ["Berapa studi yang dilakukan di Indonesia?", "count"],
   ["How many articles came from Google Scholar?", "count"],
+  // describing words before the study noun; a function word ends them ("children in the studies" are counted, not studies)
+  ["How many qualitative studies are there?", "count", { filter: "design:qualitative" }],
+  ["How many Ivorian studies are in the review?", "count", { filter: "country:CI" }],
+  ["How many children in the studies were girls?", "explain"],
   ["Berapa banyak studi yang memakai wawancara?", "count", { filter: "design:interview" }],
   // a negated value ("!"): the studies whose value is another one
   ["Which studies were not conducted in Indonesia?", "list", { filter: "!country:ID" }],

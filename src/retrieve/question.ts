@@ -10,7 +10,7 @@ import type { DocumentInfo } from "../domain/document.ts";
 import type { Lang } from "../domain/lang.ts";
 import type { SectionId } from "../domain/sections.ts";
 import type { StudyField, StudyRecord } from "../domain/study.ts";
-import { analyze, contentStems, type Analysis } from "../text/analyze.ts";
+import { analyze, contentStems, STOP_WORDS, type Analysis } from "../text/analyze.ts";
 import { isEnglishWord } from "../text/english-words.ts";
 import { detectLanguage } from "../text/language.ts";
 import { isIndonesianWord } from "../text/stem.ts";
@@ -230,13 +230,24 @@ const BEFORE_COUNTED = new Set(["of", "the", "these", "those", "dari", "yang", "
 
 const NUMBER_TOKENS = new Set(["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan", "sepuluh"]);
 
-/** The question counts studies ("how many studies", "berapa artikel"), not something inside them ("how many interviews"). */
+/** Describing words that may stand before the study noun: "how many qualitative studies", "how many Indonesian studies". */
+const MAX_WORDS_BEFORE_COUNTED = 2;
+
+/**
+ * The question counts studies ("how many studies", "berapa artikel", "how many qualitative studies"), not
+ * something inside them ("how many interviews", "how many children in the studies": a function word ends
+ * the description).
+ */
 function countsStudies(tokens: string[]): boolean {
   const w = questionWords();
   for (const m of phrasesIn(tokens, w.count)) {
     let i = m.end;
     while (i < tokens.length && (BEFORE_COUNTED.has(tokens[i]) || /^\d+$/.test(tokens[i]) || NUMBER_TOKENS.has(tokens[i]))) i++;
-    if (i === tokens.length || hasPhrase(tokens.slice(i, i + 1), w.studies_noun)) return true;
+    if (i === tokens.length) return true;
+    for (let j = i; j <= Math.min(i + MAX_WORDS_BEFORE_COUNTED, tokens.length - 1); j++) {
+      if (hasPhrase(tokens.slice(j, j + 1), w.studies_noun)) return true;
+      if (STOP_WORDS.has(tokens[j])) break;
+    }
   }
   return false;
 }
@@ -277,7 +288,7 @@ function filterValues(text: string, asks: StudyField[]): FilterValue[] {
   for (const [field, vocabulary] of [["design", "design"], ["population", "population"], ["database", "databases"], ["language", "languages"]] as const) {
     for (const m of loadVocabulary(vocabulary).match(text)) found.push({ field, key: m.key, text: text.slice(m.start, m.end), start: m.start, end: m.end });
   }
-  for (const p of findPlaces(text)) found.push({ field: "country", key: p.country, text: p.place, start: p.start, end: p.end });
+  for (const p of findPlaces(text, { demonyms: true })) found.push({ field: "country", key: p.country, text: p.place, start: p.start, end: p.end });
   for (const m of loadVocabulary("regions").match(text)) found.push({ field: "country", key: `region:${m.key}`, text: text.slice(m.start, m.end), start: m.start, end: m.end });
   // A value inside a longer one is part of it: "Amerika" of "Amerika Utara", "Inggris" of "berbahasa Inggris".
   const inside = (v: { start: number; end: number }) => found.some((o) => o !== v && o.start <= v.start && o.end >= v.end && o.end - o.start > v.end - v.start);

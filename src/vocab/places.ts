@@ -3,7 +3,8 @@
  * d'Ivoire" are both CI), and the country of places below it (country-state-city: "Jawa Barat",
  * "Jepara" -> ID). Place names must be written with a capital; city names also must be unambiguous, at
  * least MIN_CITY_LETTERS long and not ordinary words, because the world has many small towns named like
- * common words.
+ * common words. A question may also name a country by its English demonym ("Indonesian studies", "any
+ * American studies?"; world-countries).
  *
  * @example findPlaces("di Kabupaten Cianjur") // [{ country: "ID", place: "Cianjur", kind: "city", ... }]
  */
@@ -77,6 +78,31 @@ function countryIndex(): Map<string, Name[]> {
 }
 
 let gazetteer: Map<string, Name[]> | undefined;
+let demonyms: Map<string, Name[]> | undefined;
+
+/**
+ * English demonyms that name one country ("Indonesian", "Ivorian", "American"; not "Congolese"),
+ * from world-countries, loaded on first use. Everyday names: capitalised, and not the first word of a longer
+ * name ("American Psychological Association", "Indonesian Journal of ...").
+ */
+function demonymIndex(): Map<string, Name[]> {
+  if (demonyms) return demonyms;
+  const list = require("world-countries") as { cca2: string; independent?: boolean; demonyms?: { eng?: { f?: string; m?: string } } }[];
+  const owners = new Map<string, { cca2: string; independent?: boolean }[]>();
+  for (const country of list) {
+    for (const name of new Set([country.demonyms?.eng?.f, country.demonyms?.eng?.m])) {
+      if (name) owners.set(name, [...(owners.get(name) ?? []), country]);
+    }
+  }
+  const index = new Map<string, Name[]>();
+  for (const [name, countries] of owners) {
+    // "American" is also the Northern Mariana Islands' demonym, "Indian" the British Indian Ocean Territory's:
+    // the one independent country among them owns it; two ("Congolese") leave it to no one.
+    const owner = countries.length === 1 ? countries : countries.filter((c) => c.independent);
+    if (owner.length === 1) addName(index, name, owner[0].cca2, "country", true);
+  }
+  return (demonyms = index);
+}
 
 /** States and unambiguous cities of the world, loaded on first use (it takes about a second). */
 function placeIndex(): Map<string, Name[]> {
@@ -129,12 +155,17 @@ const capitalised = (raw: WordAt[]) => raw.every((w) => /^\p{Lu}/u.test(w.raw));
 const ordinaryWord = (w: string) => isEnglishWord(w) || isIndonesianWord(w);
 
 /**
- * Places named in the text. Countries always; states and cities only when `gazetteer` is true (ingest
- * asks for them when a study names no country).
+ * Places named in the text. Countries always; by their demonyms when `demonyms` is true (a question's
+ * "Indonesian studies"; never in a study's text, where "American" is as often an association's name); states
+ * and cities only when `gazetteer` is true (ingest asks for them when a study names no country).
  */
-export function findPlaces(text: string, options: { gazetteer?: boolean } = {}): PlaceMatch[] {
+export function findPlaces(text: string, options: { gazetteer?: boolean; demonyms?: boolean } = {}): PlaceMatch[] {
   // A country name in lower case counts unless it is also an ordinary word ("turkey", "chad").
-  const found = scan(text, countryIndex(), (name, raw) => name.caseSensitive || capitalised(raw) || name.words.length > 1 || !isEnglishWord(name.words[0]));
+  let found = scan(text, countryIndex(), (name, raw) => name.caseSensitive || capitalised(raw) || name.words.length > 1 || !isEnglishWord(name.words[0]));
+  if (options.demonyms) {
+    const named = (start: number) => found.some((f) => start >= f.start && start < f.end);
+    found = [...found, ...scan(text, demonymIndex(), (_, raw) => !named(raw[0].start))].sort((a, b) => a.start - b.start);
+  }
   if (!options.gazetteer) return found;
   const covered = (start: number) => found.some((f) => start >= f.start && start < f.end);
   const places = scan(text, placeIndex(), (name, raw) =>
