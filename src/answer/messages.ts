@@ -108,8 +108,9 @@ export const MESSAGES: Record<Lang, AnswerMessages> = {
       tied === 1 ? `The most common ${field} is ${values}: ${count} of the ${total} ${noun}` : `The most common ${field}s are ${values}, ${count} of the ${total} ${noun} each`,
     groupSize: (count, noun) => `${count} ${count === 1 ? singular(noun) : noun}`,
     notStated: (list) => `not stated for ${list}`,
-    earliest: (who, year) => `The oldest is ${who} (${year})`,
-    latest: (who, year) => `The most recent is ${who} (${year})`,
+    // The label often carries the year already ("Study 8 (Cecchet, 2014)"): the year leads, the studies follow.
+    earliest: (who, year) => `The oldest is from ${year}: ${who}`,
+    latest: (who, year) => `The most recent is from ${year}: ${who}`,
     predicate: {
       design: (v, one) => (one ? `mentions ${v} in its method` : `mention ${v} in their method`),
       // v comes with its article ("the United States"): compose-records puts it on each country of a list.
@@ -198,8 +199,8 @@ export const MESSAGES: Record<Lang, AnswerMessages> = {
       tied === 1 ? `${field[0].toUpperCase()}${field.slice(1)} yang paling banyak adalah ${values}: ${count} dari ${total} ${noun}` : `${field[0].toUpperCase()}${field.slice(1)} yang paling banyak adalah ${values}, masing-masing ${count} dari ${total} ${noun}`,
     groupSize: (count, noun) => `${count} ${noun}`,
     notStated: (list) => `tidak disebutkan untuk ${list}`,
-    earliest: (who, year) => `Yang paling lama adalah ${who} (${year})`,
-    latest: (who, year) => `Yang paling baru adalah ${who} (${year})`,
+    earliest: (who, year) => `Yang paling lama terbit tahun ${year}: ${who}`,
+    latest: (who, year) => `Yang paling baru terbit tahun ${year}: ${who}`,
     predicate: {
       design: (v) => `menyebutkan ${v} dalam metodenya`,
       country: (v) => `dilakukan di ${v}`,
