@@ -9,6 +9,7 @@ import type { FilterValue, StudyRef } from "../retrieve/question.ts";
 import { addGloss, citeValue, labelOf, type ComposeContext, type Composition } from "./compose-context.ts";
 import { continuesBack } from "./compose-explain.ts";
 import { scoreSentences, sentencesOf, weighQuestion, overlap } from "./evidence.ts";
+import { VALUE_PATTERNS } from "./value-types.ts";
 import { fieldName, joinList, MESSAGES, studiesNoun, theCountry } from "./messages.ts";
 import type { Plan } from "./plan.ts";
 import { keyLabel, SentenceBuilder, studyLabel, writeValue } from "./render.ts";
@@ -404,6 +405,60 @@ function distribution(context: ComposeContext, field: StudyField, leadWithMost =
   return { sentences, abstained: false, studies: ordered.flatMap(([, g]) => g.records.map((r) => r.number)), reason: "", bestSupport: 1 };
 }
 
+const NUMBER_WORDS: Record<string, number> = {
+  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, dozen: 12, hundred: 100,
+  satu: 1, dua: 2, tiga: 3, empat: 4, lima: 5, enam: 6, tujuh: 7, delapan: 8, sembilan: 9, sepuluh: 10, sebelas: 11, seratus: 100,
+};
+/** Indonesian number words that scale the one before ("dua puluh", "tiga ratus", "lima belas"). */
+const SCALES: Record<string, (n: number) => number> = { belas: (n) => n + 10, puluh: (n) => n * 10, ratus: (n) => n * 100, hundred: (n) => n * 100 };
+
+/** The number of people a sample-size phrase gives ("300 gadis", "enam penyintas", "n = 41", "1.200 responden"). */
+export function sampleNumber(phrase: string): number | undefined {
+  const n = /\bn\s*=\s*(\d+)/i.exec(phrase);
+  if (n) return Number(n[1]);
+  const [first, second] = phrase.toLowerCase().split(/\s+/);
+  // "1.200" and "1,200" group thousands; "2.5" is no count of people.
+  if (/^\d{1,3}(?:[.,]\d{3})+$/.test(first)) return Number(first.replace(/[.,]/g, ""));
+  if (/^\d+$/.test(first)) return Number(first);
+  const word = NUMBER_WORDS[first];
+  if (word === undefined) return undefined;
+  return SCALES[second]?.(word) ?? word;
+}
+
+/**
+ * "Which study had the most participants?": the people each study's own passages count (the largest
+ * sample-size phrase of each; VALUE_PATTERNS.sample), ranked, each quoted so that the reader sees what was
+ * counted; the studies that give no number are named, so the ranking is never read as covering them.
+ */
+function bySampleSize(context: ComposeContext, largest: boolean): Composition {
+  const m = MESSAGES[context.lang];
+  const noun = studiesNoun(context.question.studiesNoun, context.lang);
+  const found: { record: StudyRecord; count: number; sentence: ReturnType<typeof sentencesOf>[number] }[] = [];
+  const none: StudyRecord[] = [];
+  for (const record of context.records) {
+    let best: (typeof found)[number] | undefined;
+    for (const sentence of sentencesOf(context.passagesOf(record))) {
+      for (const match of sentence.text.matchAll(new RegExp(VALUE_PATTERNS.sample.source, "giu"))) {
+        const count = sampleNumber(match[0]);
+        if (count !== undefined && (!best || count > best.count)) best = { record, count, sentence };
+      }
+    }
+    if (best) found.push(best);
+    else none.push(record);
+  }
+  if (found.length === 0) return { sentences: [new SentenceBuilder().say(m.sampleNone(context.records.length, noun)).done("frame")], abstained: false, studies: [], reason: "", bestSupport: 0 };
+  found.sort((a, b) => (largest ? b.count - a.count : a.count - b.count));
+  const sentences: AnswerSentence[] = found.map((f, i) => {
+    const who = labelOf(context, f.record);
+    const b = new SentenceBuilder().say(i === 0 ? `${m.sampleLead(found.length, context.records.length, noun, largest, who)} ` : `${who}: `);
+    b.quote(f.sentence.text).cite(context.citations.cite(f.sentence.passage, f.sentence.start, f.sentence.end));
+    addGloss(b, context, f.sentence.text, f.sentence.passage.lang);
+    return b.done();
+  });
+  if (none.length > 0) sentences.push(new SentenceBuilder().say(m.sampleOthers(none.length, joinList(none.map((r) => labelOf(context, r)), context.lang))).done());
+  return { sentences, abstained: false, studies: found.map((f) => f.record.number), reason: "", bestSupport: 1 };
+}
+
 function extreme(context: ComposeContext, op: "earliest" | "latest"): Composition {
   const m = MESSAGES[context.lang];
   const dated = context.records
@@ -462,6 +517,7 @@ export function composeFromRecords(context: ComposeContext, plan: Plan): Composi
     case "count":
       return list(context, plan.filters, [], true, [], plan.within);
     case "aggregate":
+      if (plan.op === "largest-sample" || plan.op === "smallest-sample") return bySampleSize(context, plan.op === "largest-sample");
       return plan.op === "distribution" || plan.op === "most-common" ? distribution(context, plan.field, plan.op === "most-common") : extreme(context, plan.op);
     case "review-meta":
       return reviewMeta(context, plan.docs, plan.field);

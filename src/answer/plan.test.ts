@@ -137,6 +137,9 @@ const CASES: [string, Plan["kind"], Expect?][] = [
   ["What is the most common design among the studies?", "aggregate", { field: "design", op: "most-common" }],
   ["Negara mana yang paling banyak diteliti?", "aggregate", { field: "country", op: "most-common" }],
   ["Kebanyakan studi ditemukan di database apa?", "aggregate", { field: "database", op: "most-common" }],
+  // the studies ranked by their number of participants
+  ["Which study had the most participants?", "aggregate", { field: "population", op: "largest-sample" }],
+  ["Studi mana yang respondennya paling sedikit?", "aggregate", { field: "population", op: "smallest-sample" }],
   ["Negara mana saja yang diteliti di studi-studi ini?", "aggregate", { field: "country", op: "distribution" }],
   ["What designs were used across the studies?", "aggregate", { field: "design", op: "distribution" }],
   ["Metode apa saja yang dipakai di semua studi?", "aggregate", { field: "design", op: "distribution" }],

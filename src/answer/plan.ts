@@ -4,7 +4,8 @@
  *   list        studies whose field matches         "Which studies used interviews?"
  *   count       how many studies match              "How many studies were qualitative?"
  *   compare     two or more studies, field by field "Compare study 7 and study 9"
- *   aggregate   a distribution, earliest or latest  "Which countries were studied?", "the oldest study"
+ *   aggregate   a distribution, earliest or latest, "Which countries were studied?", "the oldest study",
+ *               sample sizes ranked                 "Which study had the most participants?"
  *   explain     why/how/what, answered from prose   "Why does P2TP2A struggle?"
  *   review-meta the document itself                 "Who wrote this review?"
  *   out-of-scope (decided after the evidence is weighed: see abstain.ts)
@@ -21,7 +22,7 @@ export type Plan =
   | { kind: "list"; filters: FilterValue[]; fields: StudyField[]; existence: boolean; exclude?: StudyRef[]; within?: StudyRef[] }
   | { kind: "count"; filters: FilterValue[]; within?: StudyRef[] }
   | { kind: "compare"; studies: StudyRef[]; fields: StudyField[] }
-  | { kind: "aggregate"; field: StudyField; op: "distribution" | "most-common" | "earliest" | "latest" }
+  | { kind: "aggregate"; field: StudyField; op: "distribution" | "most-common" | "earliest" | "latest" | "largest-sample" | "smallest-sample" }
   | { kind: "explain"; studies: StudyRef[]; docs: string[]; sections: string[]; answerTypes: AnswerType[] }
   | { kind: "review-meta"; docs: string[]; field: "authors" | "year" | "venue" | "title" }
   | { kind: "out-of-scope"; reason: string };
@@ -56,6 +57,11 @@ export function planQuestion(resolved: ResolvedQuestion, context: PlanContext): 
   const docs = q.docs.length > 0 ? q.docs : context.docs;
 
   if (q.extreme && context.hasStudies && q.studies.length === 0 && studiesNoun) return { kind: "aggregate", field: "year", op: q.extreme };
+  // "Which study had the most participants?", "Studi mana yang pesertanya paling sedikit?": the studies by the
+  // number of people their own text gives.
+  if (q.superlative && q.answerTypes.includes("sample") && context.hasStudies && q.studies.length === 0 && (studiesNoun || q.list)) {
+    return { kind: "aggregate", field: "population", op: q.superlative === "max" ? "largest-sample" : "smallest-sample" };
+  }
   // The document itself: "who wrote this review?", "when was this paper published?" (and nothing more).
   const identity = IDENTITY.find((f) => q.asks.includes(f));
   if (q.selfReview && identity && q.studies.length === 0 && !q.allStudies && !q.list && !q.count && q.topic.length <= MAX_IDENTITY_TOPIC) {

@@ -42,6 +42,8 @@ const WordsSchema = z.object({
   section_names: z.record(z.string(), Phrases),
   /** Words for the people a study had: with "how many", a question about its sample size. */
   sample_words: Phrases,
+  /** "most", "paling sedikit": with sample words, a question about sample sizes ("Which study had the most participants?"). */
+  superlative_words: z.object({ max: Phrases, min: Phrases }),
   /** A range ("dari 2004 sampai 2017", "period"): a year asked is a period, not a publication year. */
   period_words: Phrases,
   /** Words that frame a question ("define", "jelaskan") rather than name what it is about. */

@@ -61,6 +61,8 @@ export interface Question {
   /** About all the studies ("the ten studies", "semua studi"). */
   allStudies: boolean;
   extreme: "earliest" | "latest" | null;
+  /** "the most participants" (max), "the fewest" (min): with sample words, the studies ranked by sample size. */
+  superlative: "max" | "min" | null;
   /** "What is the most common design?", "paling banyak": the value most studies share. */
   mostCommon: boolean;
   /** "the second one": an ordinal pointing into the previous answer's list. -1 = the last. */
@@ -433,7 +435,9 @@ export function analyzeQuestion(asked: string, index: QuestionIndex, langOverrid
   // "tahun berapa" asks for a year, not for an amount: count words inside a year phrase do not count.
   const inYear = (m: { start: number; end: number }) => asks.includes("year") && weakYear.some((y) => m.start >= y.start && m.start <= y.end);
   const count = phrasesIn(tokens, w.count).some((m) => !inYear(m));
-  if (count && hasPhrase(tokens, w.sample_words) && !answerTypes.includes("sample")) answerTypes.push("sample");
+  // "How many participants ...", and "Which study had the most participants?": both are answered by a sample size.
+  const superlative = hasPhrase(tokens, w.superlative_words.min) ? "min" : hasPhrase(tokens, w.superlative_words.max) ? "max" : null;
+  if ((count || superlative) && hasPhrase(tokens, w.sample_words) && !answerTypes.includes("sample")) answerTypes.push("sample");
   // "How many interviews ...": a count needs a number in the answer (a count of studies is answered by the records).
   if (count && !countsStudies(tokens) && answerTypes.length === 0) answerTypes.push("amount");
   const noun = phrasesIn(tokens, w.studies_noun)[0];
@@ -459,6 +463,7 @@ export function analyzeQuestion(asked: string, index: QuestionIndex, langOverrid
     allStudies: hasPhrase(tokens, w.all),
     extreme: hasPhrase(tokens, w.extreme_early) ? "earliest" : hasPhrase(tokens, w.extreme_late) ? "latest" : null,
     mostCommon: hasPhrase(tokens, w.most_common),
+    superlative,
     ordinal: ordinalMatch && !studies.length ? Number(ordinalMatch[0]) : null,
     pointsBack: plural ? "plural" : single ? "single" : null,
     followUpStart: phrasesIn(tokens, w.followup_start).some((m) => m.start === 0),

@@ -171,6 +171,21 @@ describe("the most common value", () => {
   });
 });
 
+describe("sample sizes", () => {
+  it("ranks the studies that give a number of participants, quotes what was counted, and names the others", async () => {
+    const most = await ask("Which study had the most participants?");
+    expect(most.plan).toMatchObject({ kind: "aggregate", op: "largest-sample" });
+    // Study 9's text counts "300 gadis", study 8's "enam penyintas"; no other study gives a number.
+    expect(most.sentences[0].text).toMatch(/^2 of the 10 studies give a number of participants; the largest is in Study 9/);
+    expect(most.sentences[1].text).toMatch(/^Study 8/);
+    expect(most.sentences.at(-1)!.text).toMatch(/^The other 8 do not give one: Study 1 .* and Study 10/);
+    await expectValidCitations(most);
+    const fewest = await ask("Studi mana yang pesertanya paling sedikit?");
+    expect(fewest.plan).toMatchObject({ kind: "aggregate", op: "smallest-sample" });
+    expect(fewest.sentences[0].text).toMatch(/^2 dari 10 studi menyebutkan jumlah peserta; yang paling sedikit ada di Studi 8/);
+  });
+});
+
 describe("two values of one field", () => {
   const keysOf = (n: number, field: "database" | "design") => (context.store.studies.find((s) => s.kind === "study" && s.number === n)?.fields[field] ?? []).flatMap((v) => v.keys);
 
