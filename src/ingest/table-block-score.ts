@@ -15,10 +15,15 @@ import { linePenalty } from "./table-model.ts";
 const MAX_WIDTH_PENALTY = 30;
 /** The first column's cell ending where the start the row shares with other rows ends ("Google scholar"). */
 const SHARED_START_BONUS = 2;
-/** A venue cell whose first or second line names a kind of venue ("Journal of", "American" / "Journal of"). */
+/** A venue cell whose first lines name a kind of venue ("Journal of", "American" / "Journal of"). */
 const VENUE_CUE_BONUS = 2;
-/** On the second line a little less: where nothing else tells, the venue starts at the line that names it. */
-const VENUE_CUE_SECOND_LINE_SHARE = 0.85;
+/**
+ * On each later line a share less: where nothing else tells, the venue starts at the line that names it. A
+ * venue's name may take three lines before its kind word ("American" / "Psycholog-ical" / "Association").
+ */
+const VENUE_CUE_LINE_SHARE = 0.85;
+/** Lines of a venue cell (after its first) in which its kind word may stand. */
+const VENUE_CUE_LATER_LINES = 2;
 /** A year column holding exactly one year-shaped word. */
 const YEAR_BONUS = 4;
 /** Per word of a year column that is not one year. */
@@ -139,7 +144,7 @@ function blockScores(scorer: BlockScorer, a: number, c: number, ownEnd: number, 
     for (const lineStop = lineEnd[w]; w < lineStop; w++) {
       const b = w + 1;
       if (b >= end) break;
-      if (venue && piece < 2 && cue[w]) cueBonus = Math.max(cueBonus, VENUE_CUE_BONUS * VENUE_CUE_SECOND_LINE_SHARE);
+      if (venue && piece <= VENUE_CUE_LATER_LINES && cue[w]) cueBonus = Math.max(cueBonus, VENUE_CUE_BONUS * VENUE_CUE_LINE_SHARE ** piece);
       let widthScore = ownWidth[b];
       if (overflowOf !== null) {
         widthScore = -(penalty + lineOverflow[row + w]);
