@@ -448,13 +448,13 @@ function bySampleSize(context: ComposeContext, largest: boolean): Composition {
   }
   if (found.length === 0) return { sentences: [new SentenceBuilder().say(m.sampleNone(context.records.length, noun)).done("frame")], abstained: false, studies: [], reason: "", bestSupport: 0 };
   found.sort((a, b) => (largest ? b.count - a.count : a.count - b.count));
-  const sentences: AnswerSentence[] = found.map((f, i) => {
-    const who = labelOf(context, f.record);
-    const b = new SentenceBuilder().say(i === 0 ? `${m.sampleLead(found.length, context.records.length, noun, largest, who)} ` : `${who}: `);
+  const sentences: AnswerSentence[] = [new SentenceBuilder().say(m.sampleLead(found.length, context.records.length, noun, largest)).done()];
+  for (const f of found) {
+    const b = new SentenceBuilder().say(`${labelOf(context, f.record)}: `);
     b.quote(f.sentence.text).cite(context.citations.cite(f.sentence.passage, f.sentence.start, f.sentence.end));
     addGloss(b, context, f.sentence.text, f.sentence.passage.lang);
-    return b.done();
-  });
+    sentences.push(b.done("composed", true));
+  }
   if (none.length > 0) sentences.push(new SentenceBuilder().say(m.sampleOthers(none.length, joinList(none.map((r) => labelOf(context, r)), context.lang))).done());
   return { sentences, abstained: false, studies: found.map((f) => f.record.number), reason: "", bestSupport: 1 };
 }

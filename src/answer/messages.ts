@@ -30,8 +30,8 @@ export interface AnswerMessages {
   mostCommon: (field: string, values: string, tied: number, count: number, total: number, noun: string) => string;
   groupSize: (count: number, noun: string) => string;
   notStated: (list: string) => string;
-  /** "2 of the 10 studies give a number of participants; the largest is in": a quote of the study's sentence follows. */
-  sampleLead: (given: number, total: number, noun: string, largest: boolean, who: string) => string;
+  /** "2 of the 10 studies give a number of participants, the largest first:" (a list of the studies follows). */
+  sampleLead: (given: number, total: number, noun: string, largest: boolean) => string;
   /** No study gives a number of participants. */
   sampleNone: (total: number, noun: string) => string;
   /** "The other 8 do not give one: Study 1, ..." */
@@ -114,8 +114,8 @@ export const MESSAGES: Record<Lang, AnswerMessages> = {
       tied === 1 ? `The most common ${field} is ${values}: ${count} of the ${total} ${noun}` : `The most common ${field}s are ${values}, ${count} of the ${total} ${noun} each`,
     groupSize: (count, noun) => `${count} ${count === 1 ? singular(noun) : noun}`,
     notStated: (list) => `not stated for ${list}`,
-    sampleLead: (given, total, noun, largest, who) =>
-      `${given} of the ${total} ${noun} ${given === 1 ? "gives" : "give"} a number of participants; the ${largest ? "largest" : "smallest"} is in ${who}:`,
+    sampleLead: (given, total, noun, largest) =>
+      `${given} of the ${total} ${noun} ${given === 1 ? "gives" : "give"} a number of participants${given === 1 ? ":" : `, the ${largest ? "largest" : "smallest"} first:`}`,
     sampleNone: (total, noun) => `None of the ${total} ${noun} gives a number of participants.`,
     sampleOthers: (count, list) => `The other ${count} ${count === 1 ? "does" : "do"} not give one: ${list}.`,
     // The label often carries the year already ("Study 8 (Cecchet, 2014)"): the year leads, the studies follow.
@@ -209,7 +209,7 @@ export const MESSAGES: Record<Lang, AnswerMessages> = {
       tied === 1 ? `${field[0].toUpperCase()}${field.slice(1)} yang paling banyak adalah ${values}: ${count} dari ${total} ${noun}` : `${field[0].toUpperCase()}${field.slice(1)} yang paling banyak adalah ${values}, masing-masing ${count} dari ${total} ${noun}`,
     groupSize: (count, noun) => `${count} ${noun}`,
     notStated: (list) => `tidak disebutkan untuk ${list}`,
-    sampleLead: (given, total, noun, largest, who) => `${given} dari ${total} ${noun} menyebutkan jumlah peserta; yang ${largest ? "terbanyak" : "paling sedikit"} ada di ${who}:`,
+    sampleLead: (given, total, noun, largest) => `${given} dari ${total} ${noun} menyebutkan jumlah peserta${given === 1 ? ":" : `, dari yang ${largest ? "terbanyak" : "paling sedikit"}:`}`,
     sampleNone: (total, noun) => `Tidak satu pun dari ${total} ${noun} menyebutkan jumlah peserta.`,
     sampleOthers: (count, list) => `${count} lainnya tidak menyebutkannya: ${list}.`,
     earliest: (who, year) => `Yang paling lama terbit tahun ${year}: ${who}`,
