@@ -4,7 +4,7 @@ import type { Passage } from "../domain/passage.ts";
 import { analyzeQuestion } from "../retrieve/question.ts";
 import { analyze } from "../text/analyze.ts";
 import type { TermStats } from "../store/layout.ts";
-import { coverage, EVIDENCE_WEIGHTS, overlap, scoreSentences, sentencesOf, weighQuestion } from "./evidence.ts";
+import { coverage, EVIDENCE_WEIGHTS, isCaptionOnly, overlap, scoreSentences, sentencesOf, weighQuestion } from "./evidence.ts";
 import { ABSTAIN, decideAbstention } from "./abstain.ts";
 
 const passage = (id: string, text: string, extra: Partial<Passage> = {}): Passage => ({
@@ -86,6 +86,14 @@ describe("coverage and ranking", () => {
     const q = analyzeQuestion("Berapa persen remaja mentor setelah 12 bulan?", index);
     const ranked = scoreSentences(sentencesOf([PASSAGES[1]]), weighQuestion(q.text, STATS), q, 1);
     expect(ranked[0].text).toMatch(/72%/);
+  });
+
+  it("ranks a caption that only labels a table below a sentence that says something, at equal coverage", () => {
+    const text = "Table 7: Selector Evaluation. The Selector reads each paper and decides whether it meets the query.";
+    const q = analyzeQuestion("What does the Selector do?", index);
+    const ranked = scoreSentences(sentencesOf([passage("p", text, { lang: "en" })]), weighQuestion(q.text, stats([passage("p", text)])), q, 1);
+    expect(ranked.map((s) => [s.text.slice(0, 12), s.coverage])).toEqual([["The Selector", 1], ["Table 7: Sel", 1]]);
+    expect(isCaptionOnly("Figure 1: Architecture of PaSa. The system consists of two agents.")).toBe(false);
   });
 
   it("reads a table row's cells as its sentences", () => {

@@ -56,6 +56,8 @@ export const EVIDENCE_WEIGHTS = {
   number: 0.15,
   /** Sentences shorter than SHORT_SENTENCE say too little to quote alone. */
   short: 0.2,
+  /** A caption that only names its table or figure ("Table 7: Selector Evaluation.") labels; it says nothing. */
+  caption: 0.2,
   /**
    * A word neither the index nor the lexicon knows ("recipe", "rendang") still counts against coverage at
    * this share of the highest IDF: a question made of such words is not covered by one common word.
@@ -64,6 +66,11 @@ export const EVIDENCE_WEIGHTS = {
 } as const;
 
 export const SHORT_SENTENCE = 25;
+
+/** "Table 7: Selector Evaluation.", "Gambar 2. Alur program": a table's or figure's label and a short title, nothing more. */
+const CAPTION_ONLY = /^(?:table|tabel|figure|fig\.|gambar|grafik|chart|bagan)\s*\d+[a-z]?\s*[.:]\s*(?:\S+\s+){0,7}\S+\s*$/iu;
+/** Whether a sentence is only a caption's label ("Table 7: Selector Evaluation."). */
+export const isCaptionOnly = (text: string): boolean => CAPTION_ONLY.test(text.trim());
 
 const STANDALONE_NUMBER = /(?<![\p{L}\d.,])\d+(?:[.,]\d+)*%?(?![\p{L}\d])/u;
 const NUMBER_WORDS = /\b(?:satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|seratus|ribu|juta|one|two|three|four|five|six|seven|eight|nine|ten|hundred|thousand|million)\b/i;
@@ -202,6 +209,7 @@ export function scoreSentences(sentences: EvidenceSentence[], weights: WeightedT
       if (number && s.hasNumber) score += EVIDENCE_WEIGHTS.number;
       if (question.answerTypes.some((t) => carriesType(s.text, t))) score += EVIDENCE_WEIGHTS.cue;
       if (s.text.length < SHORT_SENTENCE) score -= EVIDENCE_WEIGHTS.short;
+      else if (isCaptionOnly(s.text)) score -= EVIDENCE_WEIGHTS.caption;
       return { ...s, coverage: c, score };
     })
     .sort((a, b) => b.score - a.score);
