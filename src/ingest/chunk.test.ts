@@ -20,6 +20,11 @@ describe("chunkSentences", () => {
     expect(texts([unit("Cited (A, 2020).", { studies: [1], endsWithCitation: true }), unit("General.")])).toEqual(["Cited (A, 2020).", "General."]);
   });
 
+  it("keeps a footnote or caption out of the text's passages, however short", () => {
+    const copyright = unit("PLDI'09, June 15-20, 2009, Dublin, Ireland.", { paragraphStart: true, aside: true });
+    expect(texts([unit("Prose before."), copyright, unit("Compilers rely on types.", { paragraphStart: true })])).toEqual(["Prose before.", copyright.text, "Compilers rely on types."]);
+  });
+
   it("gives every passage the page all its sentences are on", () => {
     const chunks = chunkSentences([unit("One.", { page: 1 }), unit("Two.", { page: 2 }), unit("Three.", { page: 2 })], { maxChars: 200 });
     expect(chunks.map((c) => [c.page, c.sentences.length])).toEqual([[1, 1], [2, 2]]);

@@ -4,7 +4,8 @@
  *  - at a paragraph end once it holds at least a third of `maxChars`,
  *  - where the text moves from one study to another (so a passage, and a citation of it, is about
  *    one study when the review's prose allows),
- *  - where a sentence starts on a new page (so a passage's page is the page of every sentence in it).
+ *  - where a sentence starts on a new page (so a passage's page is the page of every sentence in it),
+ *  - between a footnote or caption and the text around it (a copyright line never opens a paragraph's passage).
  * Sentences that name no study stay with the passage they continue, except after an in-text citation,
  * whose study covers only the sentence it closes.
  */
@@ -16,6 +17,8 @@ export interface SentenceUnit {
   paragraphStart: boolean;
   /** The sentence ends with an in-text citation, "(Nawar et al., 2021)." : the cited study's scope ends. */
   endsWithCitation?: boolean;
+  /** The sentence is a footnote's or a caption's (a PDF's small print set apart from the text). */
+  aside?: boolean;
 }
 
 export interface Chunk {
@@ -50,7 +53,8 @@ export function chunkSentences(units: SentenceUnit[], { maxChars }: ChunkOptions
     const newStudy = unit.studies.length > 0 && length > 0 && !sameStudies(unit.studies, studies) && (studies.length > 0 || length >= maxChars / 4);
     const citationEnded = unit.studies.length === 0 && studies.length > 0 && current.at(-1)?.endsWithCitation === true;
     const newPage = length > 0 && unit.page !== current[0].page;
-    if (tooLong || paragraphBreak || newStudy || citationEnded || newPage) close();
+    const asideChange = length > 0 && Boolean(unit.aside) !== Boolean(current[0].aside);
+    if (tooLong || paragraphBreak || newStudy || citationEnded || newPage || asideChange) close();
     current.push(unit);
     length += size;
     if (unit.studies.length > 0 && studies.length === 0) studies = unit.studies;

@@ -101,7 +101,8 @@ function proseDrafts(segment: Segment, join: Joiner, linker: StudyLinker, option
       while (line + 1 < lineStarts.length && lineStarts[line + 1] <= span.start) line++;
       // A "sentence" with no full stop for thousands of characters is cut, so no passage passes the cap.
       for (const piece of hardSplit(text.slice(span.start, span.end), options.chunkMaxChars)) {
-        units.push({ text: piece, studies: linker.link(piece), page: paragraph[line].page, paragraphStart: k === 0, endsWithCitation: ENDS_WITH_CITATION.test(piece) });
+        const aside = paragraph[line].role === "footnote" || paragraph[line].role === "caption";
+        units.push({ text: piece, studies: linker.link(piece), page: paragraph[line].page, paragraphStart: k === 0, endsWithCitation: ENDS_WITH_CITATION.test(piece), ...(aside ? { aside } : {}) });
         paragraphOf.push(p);
       }
     });
