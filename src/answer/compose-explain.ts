@@ -172,6 +172,14 @@ function rankSentences(context: ComposeContext, input: ExplainInput, passages: P
   return { weights, ranked };
 }
 
+/** "The review does not cover this." only when a review is what is in scope; else the paper's or the documents'. */
+function notCoveredPhrase(context: ComposeContext): string {
+  const m = MESSAGES[context.lang];
+  const [only, ...others] = context.documents;
+  if (!only || others.length > 0) return only ? m.notCoveredDocuments : m.notCovered;
+  return only.kind === "review" ? m.notCovered : m.notCoveredBy(documentName(context, only.id));
+}
+
 export function composeExplain(context: ComposeContext, input: ExplainInput): Composition & { decision: AbstainDecision } {
   const m = MESSAGES[context.lang];
   const quotable = input.passages.filter((p) => p.kind !== "reference");
@@ -190,7 +198,7 @@ export function composeExplain(context: ComposeContext, input: ExplainInput): Co
     : rankSentences(context, input, quotable, context.termStats);
   const decision = decideAbstention(ranked, weights, { answerTypes: context.question.answerTypes, namedStudy: input.namedStudy }, { ...ABSTAIN, ...context.abstain });
   if (decision.abstain) {
-    const b = new SentenceBuilder().say(m.notCovered);
+    const b = new SentenceBuilder().say(notCoveredPhrase(context));
     for (const type of decision.missingTypes) b.say(` ${m.notCoveredType[type]}`);
     return { sentences: [b.done("frame")], abstained: true, studies: [], reason: decision.reason, bestSupport: decision.bestCoverage, decision };
   }

@@ -50,7 +50,12 @@ export interface AnswerMessages {
   documentYear: (doc: string, year: string) => string;
   documentVenue: (doc: string, venue: string) => string;
   documentTitle: (doc: string, title: string) => string;
+  /** Said when the one document in scope is a review (and the model is told to say exactly this). */
   notCovered: string;
+  /** Said when the one document in scope is not a review: "He et al. (2025) does not cover this." */
+  notCoveredBy: (document: string) => string;
+  /** Said when several documents are in scope. */
+  notCoveredDocuments: string;
   notCoveredType: Record<string, string>;
   nearest: string;
   notMentioned: (words: string) => string;
@@ -152,6 +157,8 @@ export const MESSAGES: Record<Lang, AnswerMessages> = {
     documentVenue: (doc, venue) => `${doc} was published in ${venue}`,
     documentTitle: (doc, title) => `${doc} is titled ${title}`,
     notCovered: "The review does not cover this.",
+    notCoveredBy: (document) => `${document} does not cover this.`,
+    notCoveredDocuments: "The documents do not cover this.",
     notCoveredType: {
       cost: "It gives no cost or funding figures for this.",
       prevalence: "It gives no such prevalence figures.",
@@ -243,6 +250,8 @@ export const MESSAGES: Record<Lang, AnswerMessages> = {
     documentVenue: (doc, venue) => `${doc} terbit di ${venue}`,
     documentTitle: (doc, title) => `${doc} berjudul ${title}`,
     notCovered: "Tinjauan ini tidak membahas hal tersebut.",
+    notCoveredBy: (document) => `${document} tidak membahas hal tersebut.`,
+    notCoveredDocuments: "Dokumen-dokumen ini tidak membahas hal tersebut.",
     notCoveredType: {
       cost: "Tidak ada angka biaya atau pendanaan untuk hal ini.",
       prevalence: "Tidak ada angka prevalensi seperti itu.",
@@ -283,4 +292,4 @@ export function joinList(items: string[], lang: Lang, conjunction: "and" | "or" 
 }
 
 /** Phrases the assistant writes without a citation, so checks can tell them from claims. */
-export const FRAME_PHRASES: string[] = Object.values(MESSAGES).flatMap((m) => [m.frame, m.notCovered, m.nearest, ...Object.values(m.notCoveredType)]);
+export const FRAME_PHRASES: string[] = Object.values(MESSAGES).flatMap((m) => [m.frame, m.notCovered, m.notCoveredDocuments, m.nearest, ...Object.values(m.notCoveredType)]);

@@ -69,6 +69,15 @@ describe("abstention, document by document", () => {
     expect(r.abstained).toBe(true);
   });
 
+  it("says which documents do not cover the question: all of them, or the one it names", async () => {
+    const [all] = await ask("What is the capital of France?");
+    expect(all.answer).toMatch(/^The documents do not cover this\./);
+    // The paper is named by its file ("Lestari" is also an Indonesian word, so not a name here).
+    const [paper] = await ask("What does a-shelter-paper say about quantum computing?");
+    expect(paper.plan).toMatchObject({ docs: ["a-shelter-paper.pdf"] });
+    expect(paper.answer).toMatch(/^Lestari \(\d{4}\) does not cover this\./);
+  });
+
   it("still answers the review's own questions with the other document present", async () => {
     const [r] = await ask("Apa hasil program MLMC setelah 12 bulan?");
     expect(r.abstained).toBe(false);
