@@ -1,7 +1,9 @@
-/** How answers name a document: "the review" only for the one review in scope. */
+/** How answers name a document ("the review" only for the one review in scope), and gloss a quote. */
 import { describe, expect, it } from "vitest";
 import type { DocumentInfo } from "../domain/document.ts";
-import { documentName, type ComposeContext } from "./compose-context.ts";
+import type { TermStats } from "../store/layout.ts";
+import { addGloss, documentName, type ComposeContext } from "./compose-context.ts";
+import { SentenceBuilder } from "./render.ts";
 
 const doc = (id: string, kind: DocumentInfo["kind"], short: string) => ({ id, kind, short }) as DocumentInfo;
 const context = (lang: "en" | "id", documents: DocumentInfo[]) => ({ lang, documents }) as unknown as ComposeContext;
@@ -16,5 +18,19 @@ describe("documentName", () => {
   it("names a paper by its short form, even alone in scope, and every document when several are", () => {
     expect(documentName(context("en", [paper]), "pasa.pdf")).toBe("He et al. (2025)");
     expect(documentName(context("en", [review, paper]), "review.txt")).toBe("Buletin Kesehatan (2022)");
+  });
+});
+
+describe("addGloss", () => {
+  const quote = "Kebutuhan kesehatan mental korban anak dalam program aftercare residensial.";
+  const gloss = (termStats: TermStats) => addGloss(new SentenceBuilder(), { lang: "en", termStats } as unknown as ComposeContext, quote, { lang: "id", docId: "review.txt" }).done().text;
+
+  it("leaves out a concept common in the quote's own document, however rare across the index", () => {
+    // "korban" (victim) is in half the review's passages; an English paper of 900 passages makes it rare overall.
+    const review = { documents: 100, df: { korban: 50 } };
+    const index: TermStats = { documents: 1000, df: { korban: 50 }, byDoc: { "review.txt": review } };
+    expect(gloss(index)).not.toMatch(/victim/);
+    expect(gloss(index)).toMatch(/mental health/);
+    expect(gloss({ documents: 1000, df: { korban: 50 } })).toMatch(/victim/);
   });
 });

@@ -7,7 +7,7 @@ import type { Lang } from "../domain/lang.ts";
 import type { Passage } from "../domain/passage.ts";
 import type { FieldValue, StudyRecord } from "../domain/study.ts";
 import type { Question } from "../retrieve/question.ts";
-import type { TermStats } from "../store/layout.ts";
+import { termStatsOf, type TermStats } from "../store/layout.ts";
 import { glossOf } from "./gloss.ts";
 import type { CitationList } from "./citations.ts";
 import { MESSAGES } from "./messages.ts";
@@ -66,10 +66,13 @@ export function citeValue(context: ComposeContext, value: FieldValue): number | 
 const GLOSS_MAX_DF_SHARE = 0.25;
 
 /** For a reader of the other language: the quote's key concepts in theirs ("key terms in English: ..."). */
-export function addGloss(b: SentenceBuilder, context: ComposeContext, quoted: string, quoteLang: Lang): SentenceBuilder {
-  if (quoteLang === context.lang) return b;
-  const n = Math.max(1, context.termStats.documents);
-  const keep = (canonical: string[]) => canonical.every((t) => (context.termStats.df[t] ?? 0) / n < GLOSS_MAX_DF_SHARE);
+export function addGloss(b: SentenceBuilder, context: ComposeContext, quoted: string, source: Pick<Passage, "lang" | "docId">): SentenceBuilder {
+  if (source.lang === context.lang) return b;
+  // How common a term is, in the quote's own document: another document in the index (an English paper)
+  // makes the review's words no rarer within the review.
+  const stats = termStatsOf(context.termStats, source.docId);
+  const n = Math.max(1, stats.documents);
+  const keep = (canonical: string[]) => canonical.every((t) => (stats.df[t] ?? 0) / n < GLOSS_MAX_DF_SHARE);
   const terms = glossOf(quoted, context.lang, keep);
   if (terms.length === 0) return b;
   return b.say(` (${MESSAGES[context.lang].keyTerms}: ${terms.join(", ")})`);

@@ -213,7 +213,7 @@ export function composeExplain(context: ComposeContext, input: ExplainInput): Co
   if (change) sentences.push(change);
   for (const s of chosen) {
     const b = new SentenceBuilder().say(`${sayWho(context, s)} `).quote(s.text).cite(context.citations.cite(s.passage, s.start, s.end));
-    addGloss(b, context, s.text, s.passage.lang);
+    addGloss(b, context, s.text, s.passage);
     sentences.push(b.done());
     for (const n of s.passage.studies) if (!studies.includes(n)) studies.push(n);
   }

@@ -85,7 +85,7 @@ function fieldPhrase(context: ComposeContext, record: StudyRecord, field: StudyF
   }
   if (FREE_TEXT.has(field) || field === "title") {
     const passage = context.passage(shown[0].passageId);
-    if (passage) addGloss(b, context, shown.map((v) => v.text).join(" "), passage.lang);
+    if (passage) addGloss(b, context, shown.map((v) => v.text).join(" "), passage);
   }
   return b;
 }
@@ -452,7 +452,7 @@ function bySampleSize(context: ComposeContext, largest: boolean): Composition {
   for (const f of found) {
     const b = new SentenceBuilder().say(`${labelOf(context, f.record)}: `);
     b.quote(f.sentence.text).cite(context.citations.cite(f.sentence.passage, f.sentence.start, f.sentence.end));
-    addGloss(b, context, f.sentence.text, f.sentence.passage.lang);
+    addGloss(b, context, f.sentence.text, f.sentence.passage);
     sentences.push(b.done("composed", true));
   }
   if (none.length > 0) sentences.push(new SentenceBuilder().say(m.sampleOthers(none.length, joinList(none.map((r) => labelOf(context, r)), context.lang))).done());

@@ -34,7 +34,7 @@ export function composeSectionOpening(context: ComposeContext, section: SectionI
   const sentences: AnswerSentence[] = [new SentenceBuilder().say(m.sectionOpens(m.sectionName[section] ?? section, who)).done("frame")];
   for (const s of opening) {
     const b = new SentenceBuilder().quote(s.text).cite(context.citations.cite(s.passage, s.start, s.end));
-    addGloss(b, context, s.text, s.passage.lang);
+    addGloss(b, context, s.text, s.passage);
     sentences.push(b.done());
   }
   return { sentences, abstained: false, studies: [], reason: "", bestSupport: 0 };
