@@ -90,7 +90,9 @@ async function prepare(context: AnswerContext, question: Question, previous: Pre
   const docsInScope = options.docs && options.docs.length > 0 ? options.docs : q.docs.length > 0 ? q.docs : store.documents.map((d) => d.id);
   // The studies questions ask about: rows of included-studies tables (a paper's references are sources, not studies).
   const records = store.studies.filter((s) => s.kind === "study" && docsInScope.includes(s.docId));
-  const plan = planQuestion(resolved, { hasStudies: records.length > 0, docs: q.docs.length > 0 ? q.docs : options.docs ?? [] });
+  // With papers beside the reviews, a question about a review's own method is the reviews' (plan.ts).
+  const reviews = store.documents.filter((d) => d.kind === "review" && docsInScope.includes(d.id)).map((d) => d.id);
+  const plan = planQuestion(resolved, { hasStudies: records.length > 0, docs: q.docs.length > 0 ? q.docs : options.docs ?? [], reviews: reviews.length < docsInScope.length ? reviews : [] });
   const k = options.k ?? config.retrieve.topK;
   const sections = plan.kind === "explain" && plan.sections.length > 0 ? plan.sections : options.sections;
   const retrieved = await retrieve(store, context.embedder, resolved.searchText, {

@@ -213,3 +213,14 @@ describe("planQuestion", () => {
     });
   }
 });
+
+describe("a review's own method, among papers", () => {
+  const withPapers = (text: string) => planQuestion(resolveFollowUp(analyzeQuestion(text, SYNTHETIC_INDEX), undefined), { hasStudies: true, docs: [], reviews: ["review.txt"] });
+  it("asks the reviews for a search strategy or inclusion criteria", () => {
+    expect(withPapers("What search terms did they type into the databases?")).toMatchObject({ kind: "explain", docs: ["review.txt"] });
+    expect(withPapers("Apa kriteria inklusinya?")).toMatchObject({ kind: "explain", docs: ["review.txt"] });
+  });
+  it("leaves keywords, which a paper has too, to every document", () => {
+    expect(withPapers("What are the keywords?")).toMatchObject({ kind: "explain", docs: [] });
+  });
+});

@@ -45,6 +45,8 @@ export interface PlanContext {
   hasStudies: boolean;
   /** Documents in scope. */
   docs: string[];
+  /** The reviews among the documents the question may be about (all of them, when it names none). */
+  reviews?: string[];
 }
 
 /** What an overview of one study says: what it is, how and where it was done, its program and results. */
@@ -72,7 +74,9 @@ export function planQuestion(resolved: ResolvedQuestion, context: PlanContext): 
   }
   // "Kriteria inklusinya apa aja?", "what search terms were used?": the review's own method, from its text.
   if (hasPhrase(q.tokens, w.review_method_words) && q.studies.length === 0) {
-    return { kind: "explain", studies: [], docs, sections: q.sections.length > 0 ? sectionsOf(q.sections) : ["methods", "abstract"], answerTypes: q.answerTypes };
+    // A search strategy or inclusion criteria are a review's: among papers, the question is about the review(s).
+    const reviewOnly = q.docs.length === 0 && (context.reviews?.length ?? 0) > 0 && hasPhrase(q.tokens, w.review_only_method_words);
+    return { kind: "explain", studies: [], docs: reviewOnly ? context.reviews! : docs, sections: q.sections.length > 0 ? sectionsOf(q.sections) : ["methods", "abstract"], answerTypes: q.answerTypes };
   }
   const sections = sectionsOf(q.sections);
   if (!context.hasStudies) return { kind: "explain", studies: q.studies, docs, sections, answerTypes: q.answerTypes };

@@ -24,6 +24,8 @@ const WordsSchema = z.object({
   research_verbs: Phrases,
   /** "inclusion criteria", "kata kunci", "risk of bias": how the review itself was done, answered from its methods. */
   review_method_words: Phrases,
+  /** The part of review_method_words only a review has (a search strategy, inclusion criteria; not "keywords"). */
+  review_only_method_words: Phrases,
   /** "turun", "drop", "selisih": with a count or difference word, the question asks for a change between two figures. */
   change_words: Phrases,
   difference_words: Phrases,
