@@ -3,27 +3,23 @@
  * writes both): a bad file gets the server's reason in the page; a good one shows ingest progress, then
  * is in the library, readable, and answerable; a PDF gets links to its pages.
  */
-import { cp, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PROJECT_ROOT } from "../../src/config.ts";
 import { ask, DESKTOP, launchBrowser, PHONE, seriousViolations, shot, startApp, type RunningApp } from "../helpers/browser.ts";
-import { buildIndexFixture, type IndexFixture } from "../helpers/index-fixture.ts";
+import { copySharedIndex, type IndexFixture } from "../helpers/index-fixture.ts";
 import { paperPdf } from "../helpers/paper-pdf.ts";
 
 let fixture: IndexFixture;
-let corpus: string;
 let files: string;
 let app: RunningApp;
 let browser: Browser;
 
 beforeAll(async () => {
-  corpus = await mkdtemp(path.join(os.tmpdir(), "e2e-corpus-"));
   files = await mkdtemp(path.join(os.tmpdir(), "e2e-files-"));
-  await cp(path.join(PROJECT_ROOT, "corpus"), corpus, { recursive: true });
-  fixture = await buildIndexFixture({ CORPUS_DIR: corpus, RATE_LIMIT_PER_MINUTE: "100000" });
+  fixture = await copySharedIndex({ RATE_LIMIT_PER_MINUTE: "100000" });
   app = await startApp(fixture.context);
   browser = await launchBrowser();
 }, 180_000);
@@ -32,7 +28,7 @@ afterAll(async () => {
   await browser?.close();
   await app?.close();
   await fixture?.cleanup();
-  for (const dir of [corpus, files]) if (dir) await rm(dir, { recursive: true, force: true });
+  if (files) await rm(files, { recursive: true, force: true });
 });
 
 describe("upload from the Library", { timeout: 180_000 }, () => {

@@ -2,7 +2,7 @@
  * Real indexes for tests: the shared one built once per run by global-fixture.ts (read-only), or a fresh one
  * in a temp folder for tests that write (ingest, faults).
  */
-import { mkdtemp, rm } from "node:fs/promises";
+import { cp, mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { inject } from "vitest";
@@ -23,6 +23,20 @@ export async function openSharedIndex(env: Record<string, string> = {}): Promise
   const dataDir = inject("sharedDataDir");
   const config = loadConfig({ DATA_DIR: dataDir, ...env });
   return { dataDir, config, context: await createAnswerContext(config), cleanup: async () => undefined };
+}
+
+/**
+ * A writable copy of corpus/ and of the shared index built from it, for tests that add documents: the
+ * build is copied, not made again. `corpus` is the copy's corpus folder.
+ */
+export async function copySharedIndex(env: Record<string, string> = {}): Promise<IndexFixture & { corpus: string }> {
+  const root = await mkdtemp(path.join(os.tmpdir(), "index-copy-"));
+  const corpus = path.join(root, "corpus");
+  const dataDir = path.join(root, "data");
+  await cp(path.join(PROJECT_ROOT, "corpus"), corpus, { recursive: true });
+  await cp(inject("sharedDataDir"), dataDir, { recursive: true });
+  const config = loadConfig({ DATA_DIR: dataDir, CORPUS_DIR: corpus, ...env });
+  return { dataDir, corpus, config, context: await createAnswerContext(config), cleanup: () => rm(root, { recursive: true, force: true }) };
 }
 
 /** A fresh index of corpus/ (or of `paths`) in its own temp folder. */

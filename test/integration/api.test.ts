@@ -4,9 +4,8 @@
  * method, fails here), the answer's structure, the 404/405 rules, references with the inconsistency
  * notes, follow-ups checked by asking, uploads, PDFs, the OpenAI endpoint through the real openai client.
  */
-import { cp, mkdtemp, readFile, rm } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import type { AddressInfo } from "node:net";
-import os from "node:os";
 import path from "node:path";
 import { serve } from "@hono/node-server";
 import OpenAI from "openai";
@@ -15,7 +14,7 @@ import { loadConfig, PROJECT_ROOT } from "../../src/config.ts";
 import { humanLine } from "../../src/log.ts";
 import { createApp } from "../../src/server/app.ts";
 import { startupSummary } from "../../src/server/startup-summary.ts";
-import { buildIndexFixture, openSharedIndex, type IndexFixture } from "../helpers/index-fixture.ts";
+import { copySharedIndex, openSharedIndex, type IndexFixture } from "../helpers/index-fixture.ts";
 import { paperPdf } from "../helpers/paper-pdf.ts";
 import { sseEvents } from "../helpers/sse.ts";
 
@@ -299,18 +298,16 @@ describe("security headers, tokens, limits", () => {
 });
 
 describe("POST /api/documents and GET /files/:docId (own index and corpus)", () => {
-  let own: IndexFixture;
+  let own: IndexFixture & { corpus: string };
   let corpus: string;
   let upApp: ReturnType<typeof createApp>;
   beforeAll(async () => {
-    corpus = await mkdtemp(path.join(os.tmpdir(), "upload-corpus-"));
-    await cp(path.join(PROJECT_ROOT, "corpus"), corpus, { recursive: true });
-    own = await buildIndexFixture({ CORPUS_DIR: corpus, UPLOAD_MAX_BYTES: "200000" });
+    own = await copySharedIndex({ UPLOAD_MAX_BYTES: "200000" });
+    corpus = own.corpus;
     upApp = createApp({ context: own.context, log: false });
   }, 180_000);
   afterAll(async () => {
     await own?.cleanup();
-    if (corpus) await rm(corpus, { recursive: true, force: true });
   });
 
   const upload = (name: string, bytes: Uint8Array | string, type = "application/octet-stream") => {
