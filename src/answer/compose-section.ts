@@ -25,7 +25,10 @@ export function composeSectionOpening(context: ComposeContext, section: SectionI
   const prose = passages.filter((p) => p.section === section && p.kind === "prose");
   const docId = prose[0]?.docId;
   if (!docId) return undefined;
-  const opening = sentencesOf(prose.filter((p) => p.docId === docId))
+  // A document with the section in both languages (an Indonesian and an English abstract) opens it in the asker's.
+  const own = prose.filter((p) => p.docId === docId);
+  const asked = own.filter((p) => p.lang === context.lang);
+  const opening = sentencesOf(asked.length > 0 ? asked : own)
     .filter((s) => s.text.length >= MIN_SENTENCE_CHARS)
     .slice(0, SECTION_OPENING_SENTENCES);
   if (opening.length === 0) return undefined;

@@ -159,6 +159,12 @@ const CASES: [string, Plan["kind"], Expect?][] = [
   // explain: answered from prose
   ["Why is coordination between agencies a problem?", "explain"],
   // the review's own method (inclusion criteria, search terms), not a list of studies on that "topic"
+  // the document itself and nothing to look for in it: its abstract; what it recommends: its conclusion
+  ["What is this review about?", "explain", { sections: ["abstract"] }],
+  ["Summarize the review", "explain", { sections: ["abstract"] }],
+  ["Review ini membahas apa?", "explain", { sections: ["abstract"] }],
+  ["What does the review recommend?", "explain", { sections: ["conclusion", "discussion"] }],
+  ["Apa saja rekomendasi dari review ini?", "explain", { sections: ["conclusion", "discussion"] }],
   ["Apa saja kriteria inklusi artikelnya?", "explain", { sections: ["methods", "abstract"] }],
   ["Kriteria inklusi studinya dari bidang apa aja?", "explain", { sections: ["methods", "abstract"] }],
   ["Which keywords were used to search the databases?", "explain", { sections: ["methods", "abstract"] }],

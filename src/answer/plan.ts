@@ -31,6 +31,8 @@ export type PlanKind = Plan["kind"];
 
 /** Fields a comparison shows when the question names none. */
 export const COMPARE_FIELDS: StudyField[] = ["design", "country", "intervention", "outcomes"];
+/** Fields a review states for itself in its conclusion and discussion ("what does the review recommend?"). */
+const OWN_CONCLUSIONS: StudyField[] = ["recommendations", "outcomes"];
 /** Fields held as the study's own sentences: a question about every study's one quotes each. */
 const PER_STUDY_TEXT: StudyField[] = ["intervention", "outcomes", "recommendations", "theory", "aim"];
 /** "How many articles were reviewed?" counts with no filter; a question with more to it is about something else. */
@@ -68,6 +70,15 @@ export function planQuestion(resolved: ResolvedQuestion, context: PlanContext): 
   const identity = IDENTITY.find((f) => q.asks.includes(f));
   if (q.selfReview && identity && q.studies.length === 0 && !q.allStudies && !q.list && !q.count && q.topic.length <= MAX_IDENTITY_TOPIC) {
     return { kind: "review-meta", docs, field: identity };
+  }
+  // "What is this review about?", "Summarize the review", "Review ini membahas apa?": the document itself and
+  // nothing to look for in it; its abstract opens the answer (compose-section.ts), not an abstention.
+  if ((q.selfReview || q.docs.length > 0) && q.studies.length === 0 && q.topic.length === 0 && q.asks.length === 0 && q.answerTypes.length === 0 && !q.count && !q.allStudies) {
+    return { kind: "explain", studies: [], docs, sections: q.sections.length > 0 ? sectionsOf(q.sections) : ["abstract"], answerTypes: [] };
+  }
+  // "What does the review recommend?", "Apa kesimpulan review ini?": the review's own conclusions.
+  if (q.selfReview && q.studies.length === 0 && q.topic.length === 0 && q.sections.length === 0 && q.asks.length > 0 && q.asks.every((f) => OWN_CONCLUSIONS.includes(f)) && !q.allStudies) {
+    return { kind: "explain", studies: [], docs, sections: ["conclusion", "discussion"], answerTypes: q.answerTypes };
   }
   if (q.selfReview && q.studies.length === 0 && q.asks.includes("design") && !q.allStudies && !q.list) {
     return { kind: "explain", studies: [], docs, sections: ["methods", "abstract"], answerTypes: q.answerTypes };

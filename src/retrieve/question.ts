@@ -12,7 +12,7 @@ import type { SectionId } from "../domain/sections.ts";
 import type { StudyField, StudyRecord } from "../domain/study.ts";
 import { analyze, contentStems, STOP_WORDS, type Analysis } from "../text/analyze.ts";
 import { isEnglishWord } from "../text/english-words.ts";
-import { detectLanguage } from "../text/language.ts";
+import { detectQuestionLanguage } from "../text/language.ts";
 import { isIndonesianWord } from "../text/stem.ts";
 import { foldCase } from "../text/tokenize.ts";
 import { findPlaces } from "../vocab/places.ts";
@@ -450,7 +450,7 @@ export function analyzeQuestion(asked: string, index: QuestionIndex, langOverrid
   const plural = before(w.pronoun_plural);
   return {
     text,
-    lang: langOverride ?? detectLanguage(text),
+    lang: langOverride ?? detectQuestionLanguage(text),
     tokens,
     analysis: analyze(text),
     docs,

@@ -23,6 +23,11 @@ const INDONESIAN_EXTRA = new Set(["apa", "siapa", "berapa", "bagaimana", "mengap
 export function detectTitleLanguage(text: string): Lang {
   const { en, id } = functionWordCounts(text);
   if (en !== id) return en > id ? "en" : "id";
+  return dictionaryLanguage(text);
+}
+
+/** The language whose dictionary alone knows more of the text's words; Indonesian on a tie. */
+function dictionaryLanguage(text: string): Lang {
   let enOnly = 0;
   let idOnly = 0;
   for (const token of tokenize(text)) {
@@ -46,7 +51,14 @@ function functionWordCounts(text: string): { en: number; id: number } {
   return { en, id };
 }
 
+/** The language of a text by its function words: Indonesian unless English ones are more. */
 export function detectLanguage(text: string): Lang {
   const { en, id } = functionWordCounts(text);
   return en > id ? "en" : "id";
 }
+
+/**
+ * The language of a question: its function words ("what", "yang"), and when they tie (none at all in
+ * "Summarize study 5"), the words only one language's dictionary knows, as for a title.
+ */
+export const detectQuestionLanguage = detectTitleLanguage;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import { analyze, canonicalTerms, contentStems, useCorpusLexicon } from "../text/analyze.ts";
-import { detectLanguage, detectTitleLanguage } from "../text/language.ts";
+import { detectLanguage, detectQuestionLanguage, detectTitleLanguage } from "../text/language.ts";
 import { splitSentences } from "../text/sentences.ts";
 import { stem } from "../text/stem.ts";
 import { tokenize } from "../text/tokenize.ts";
@@ -64,4 +64,11 @@ describe("language", () => {
     ["Outcomes of a shelter program for girls in Nepal", "en"],
     ["Perlindungan hukum bagi pekerja migran anak", "id"],
   ])("title %s -> %s (dictionary words when function words tie)", (text, lang) => expect(detectTitleLanguage(text)).toBe(lang));
+
+  it.each([
+    ["Summarize study 5", "en"],
+    ["Ringkas studi 5", "id"],
+    ["Who wrote study 9?", "en"],
+    ["Rangkuman review ini dong", "id"],
+  ])("question %s -> %s (a question with no function words, by its dictionary words)", (text, lang) => expect(detectQuestionLanguage(text)).toBe(lang));
 });

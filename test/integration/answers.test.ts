@@ -171,6 +171,21 @@ describe("the most common value", () => {
   });
 });
 
+describe("the review itself", () => {
+  it("answers what it is about with its abstract, in the asker's language when it has one", async () => {
+    const en = await ask("What is this review about?");
+    expect(en.abstained).toBe(false);
+    expect(en.sentences[0].text).toBe("The abstract of the review opens:");
+    expect(en.sentences[1].text).toMatch(/^«Child trafficking as the social issues/);
+    await expectValidCitations(en);
+    const id = await ask("Review ini membahas apa?");
+    expect(id.sentences[1].text).toMatch(/^«Child trafficking atau perdagangan anak/);
+    const recommends = await ask("What does the review recommend?");
+    expect(recommends.plan).toMatchObject({ kind: "explain", sections: ["conclusion", "discussion"] });
+    expect(recommends.abstained).toBe(false);
+  });
+});
+
 describe("sample sizes", () => {
   it("ranks the studies that give a number of participants, quotes what was counted, and names the others", async () => {
     const most = await ask("Which study had the most participants?");
