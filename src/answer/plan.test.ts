@@ -85,6 +85,8 @@ const CASES: [string, Plan["kind"], Expect?][] = [
   ["studi2 yg bahas trauma apa aja?", "list", { filter: "topic:trauma" }],
   // framing verbs ("deal with", "nyorot") are not the topic; "yang dibahas" says the studies are meant
   ["Which studies deal with trauma?", "list", { filter: "topic:trauma" }],
+  // "which study" asks the same as "which studies"; "what did the study find" points back instead
+  ["Which study is about mental health?", "list", { filter: "topic:mental health" }],
   // "found in the study" is about what it found, not where the study was found
   ["What themes were found in the Rafferty study?", "explain", { studies: [2] }],
   ["Apa saja yang ditemukan di studi Rafferty?", "lookup", { studies: [2], fields: ["title", "design", "country", "intervention", "outcomes"] }],

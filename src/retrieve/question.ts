@@ -220,10 +220,19 @@ function venueValues(text: string, studies: StudyRecord[]): FilterValue[] {
   return [...words].filter((w) => venueWords.has(w) && venueWords.get(w)! < studies.length / 2).map((w) => ({ field: "venue" as const, key: w, text: w }));
 }
 
-/** "Which of the included studies ...", "what studies", "studi-studi mana": a question word next to a plural study noun. */
+/**
+ * "Which of the included studies ...", "what studies", "studi-studi mana": a question word next to a plural
+ * study noun; and "Which study is about mental health?", which asks the same (the matches may be one or
+ * several). A singular noun only right after "which": "what did the study find?" points back to a study.
+ */
 function asksWhichStudies(tokens: string[]): boolean {
   const plural = /^(?:studies|articles|papers|studi2|studi-studi|artikel2|artikel-artikel|penelitian-penelitian)$/;
-  return tokens.some((t, i) => plural.test(t) && (tokens.slice(Math.max(0, i - 4), i).some((x) => x === "which" || x === "what") || tokens.slice(i + 1, i + 3).some((x) => x === "mana" || x === "apa")));
+  const singular = /^(?:study|article|paper)$/;
+  return tokens.some(
+    (t, i) =>
+      (plural.test(t) && (tokens.slice(Math.max(0, i - 4), i).some((x) => x === "which" || x === "what") || tokens.slice(i + 1, i + 3).some((x) => x === "mana" || x === "apa"))) ||
+      (singular.test(t) && tokens[i - 1] === "which"),
+  );
 }
 
 /** The word a count question counts ("how many interviews", "berapa artikel") is a study noun. */
