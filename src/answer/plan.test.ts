@@ -165,6 +165,7 @@ const CASES: [string, Plan["kind"], Expect?][] = [
   ["What is this review about?", "explain", { sections: ["abstract"] }],
   ["Summarize the review", "explain", { sections: ["abstract"] }],
   ["Review ini membahas apa?", "explain", { sections: ["abstract"] }],
+  ["How did the review search for articles?", "explain", { sections: [] }],
   ["What does the review recommend?", "explain", { sections: ["conclusion", "discussion"] }],
   ["Apa saja rekomendasi dari review ini?", "explain", { sections: ["conclusion", "discussion"] }],
   ["Apa saja kriteria inklusi artikelnya?", "explain", { sections: ["methods", "abstract"] }],

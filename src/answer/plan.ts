@@ -71,9 +71,11 @@ export function planQuestion(resolved: ResolvedQuestion, context: PlanContext): 
   if (q.selfReview && identity && q.studies.length === 0 && !q.allStudies && !q.list && !q.count && q.topic.length <= MAX_IDENTITY_TOPIC) {
     return { kind: "review-meta", docs, field: identity };
   }
-  // "What is this review about?", "Summarize the review", "Review ini membahas apa?": the document itself and
-  // nothing to look for in it; its abstract opens the answer (compose-section.ts), not an abstention.
-  if ((q.selfReview || q.docs.length > 0) && q.studies.length === 0 && q.topic.length === 0 && q.asks.length === 0 && q.answerTypes.length === 0 && !q.count && !q.allStudies) {
+  // "What is this review about?", "Summarize the review", "Review ini membahas apa?": the gist of the document
+  // itself and nothing to look for in it; its abstract opens the answer (compose-section.ts), not an abstention.
+  // Only a request for its gist ("about", "summarize", "ringkasan"): "How did the review search for articles?" asks about its method.
+  const gist = hasPhrase(q.tokens, w.summary_words);
+  if (gist && (q.selfReview || q.docs.length > 0) && q.studies.length === 0 && q.topic.length === 0 && q.asks.length === 0 && q.answerTypes.length === 0 && !q.count && !q.allStudies) {
     return { kind: "explain", studies: [], docs, sections: q.sections.length > 0 ? sectionsOf(q.sections) : ["abstract"], answerTypes: [] };
   }
   // "What does the review recommend?", "Apa kesimpulan review ini?": the review's own conclusions.

@@ -46,6 +46,8 @@ const WordsSchema = z.object({
   sample_words: Phrases,
   /** "most", "paling sedikit": with sample words, a question about sample sizes ("Which study had the most participants?"). */
   superlative_words: z.object({ max: Phrases, min: Phrases }),
+  /** "What is it about?", "summarize", "ringkasan": a request for the gist of a document. */
+  summary_words: Phrases,
   /** A range ("dari 2004 sampai 2017", "period"): a year asked is a period, not a publication year. */
   period_words: Phrases,
   /** Words that frame a question ("define", "jelaskan") rather than name what it is about. */
