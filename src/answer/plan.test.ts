@@ -167,6 +167,8 @@ const CASES: [string, Plan["kind"], Expect?][] = [
   ["Review ini membahas apa?", "explain", { sections: ["abstract"] }],
   ["How did the review search for articles?", "explain", { sections: [] }],
   ["What does the review recommend?", "explain", { sections: ["conclusion", "discussion"] }],
+  ["What are the main findings?", "explain", { sections: ["conclusion", "discussion"] }],
+  ["Apa temuan utama review ini?", "explain", { sections: ["conclusion", "discussion"] }],
   ["Apa saja rekomendasi dari review ini?", "explain", { sections: ["conclusion", "discussion"] }],
   ["Apa saja kriteria inklusi artikelnya?", "explain", { sections: ["methods", "abstract"] }],
   ["Kriteria inklusi studinya dari bidang apa aja?", "explain", { sections: ["methods", "abstract"] }],

@@ -78,8 +78,9 @@ export function planQuestion(resolved: ResolvedQuestion, context: PlanContext): 
   if (gist && (q.selfReview || q.docs.length > 0) && q.studies.length === 0 && q.topic.length === 0 && q.asks.length === 0 && q.answerTypes.length === 0 && !q.count && !q.allStudies) {
     return { kind: "explain", studies: [], docs, sections: q.sections.length > 0 ? sectionsOf(q.sections) : ["abstract"], answerTypes: [] };
   }
-  // "What does the review recommend?", "Apa kesimpulan review ini?": the review's own conclusions.
-  if (q.selfReview && q.studies.length === 0 && q.topic.length === 0 && q.sections.length === 0 && q.asks.length > 0 && q.asks.every((f) => OWN_CONCLUSIONS.includes(f)) && !q.allStudies) {
+  // "What does the review recommend?", "What are the main findings?": the review's own conclusions (not the
+  // studies', which "what did the studies find?" asks for).
+  if ((q.selfReview || (!studiesNoun && !q.list)) && q.studies.length === 0 && q.topic.length === 0 && q.sections.length === 0 && q.asks.length > 0 && q.asks.every((f) => OWN_CONCLUSIONS.includes(f)) && !q.allStudies) {
     return { kind: "explain", studies: [], docs, sections: ["conclusion", "discussion"], answerTypes: q.answerTypes };
   }
   if (q.selfReview && q.studies.length === 0 && q.asks.includes("design") && !q.allStudies && !q.list) {
