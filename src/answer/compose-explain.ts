@@ -78,18 +78,16 @@ export function valueFirst(ranked: ScoredSentence[], asked: AnswerType[], namedS
  * Whether a further quote carries something the question asks: one of its content words (not a word that
  * frames the question, like "study" or "hasil", nor one that only names the study), the kind of value it asks
  * for, what it wants done (a reason, a recommendation), or a number when it asks how many. «Desain Studi»
- * shares only "study" with "How many
- * participants did study 9 have?" and is no answer to it. A question with none of these (e.g. "Tell me about
- * study 9") puts no such condition.
+ * shares only "study" with "How many participants did study 9 have?" and is no answer to it. A question with
+ * none of these (e.g. "Tell me about study 9") puts no such condition.
  */
 export function carriesAsked(weights: WeightedTerm[], input: Pick<ExplainInput, "framing" | "identity">, asked: { types: AnswerType[]; cues: Set<string>; number: boolean }): (s: ScoredSentence) => boolean {
   const names = (w: WeightedTerm) => input.identity.has(w.term) || w.alternatives.some((a) => input.identity.has(a));
   const content = weights.filter((w) => w.weight > 0 && !w.unknown && !input.framing.has(w.term) && !names(w));
-  const types = asked.types;
-  if (content.length === 0 && types.length === 0 && asked.cues.size === 0 && !asked.number) return () => true;
+  if (content.length === 0 && asked.types.length === 0 && asked.cues.size === 0 && !asked.number) return () => true;
   return (s) =>
     content.some((w) => w.alternatives.some((a) => s.terms.has(a))) ||
-    types.some((t) => carriesType(s.text, t)) ||
+    asked.types.some((t) => carriesType(s.text, t)) ||
     [...asked.cues].some((c) => s.cues.has(c)) ||
     (asked.number && s.hasNumber);
 }

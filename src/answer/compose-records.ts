@@ -9,6 +9,7 @@ import type { FilterValue, StudyRef } from "../retrieve/question.ts";
 import { addGloss, citeValue, labelOf, type ComposeContext, type Composition } from "./compose-context.ts";
 import { continuesBack } from "./compose-explain.ts";
 import { scoreSentences, sentencesOf, weighQuestion, overlap } from "./evidence.ts";
+import { NUMBER_WORDS } from "./claim-words.ts";
 import { VALUE_PATTERNS } from "./value-types.ts";
 import { fieldName, joinList, MESSAGES, studiesNoun, theCountry } from "./messages.ts";
 import type { Plan } from "./plan.ts";
@@ -405,10 +406,10 @@ function distribution(context: ComposeContext, field: StudyField, leadWithMost =
   return { sentences, abstained: false, studies: ordered.flatMap(([, g]) => g.records.map((r) => r.number)), reason: "", bestSupport: 1 };
 }
 
-const NUMBER_WORDS: Record<string, number> = {
-  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, dozen: 12, hundred: 100,
-  satu: 1, dua: 2, tiga: 3, empat: 4, lima: 5, enam: 6, tujuh: 7, delapan: 8, sembilan: 9, sepuluh: 10, sebelas: 11, seratus: 100,
-};
+/** Number words a count of people may start with: claim-words' list, and the ones it leaves out as too vague for a claim. */
+const COUNT_WORDS: Record<string, string> = { ...NUMBER_WORDS, one: "1", satu: "1", dozen: "12" };
+/** Every sample-size phrase of a sentence (VALUE_PATTERNS.sample, all matches). */
+const SAMPLE_PHRASES = new RegExp(VALUE_PATTERNS.sample.source, "giu");
 /** Indonesian number words that scale the one before ("dua puluh", "tiga ratus", "lima belas"). */
 const SCALES: Record<string, (n: number) => number> = { belas: (n) => n + 10, puluh: (n) => n * 10, ratus: (n) => n * 100, hundred: (n) => n * 100 };
 
@@ -420,9 +421,9 @@ export function sampleNumber(phrase: string): number | undefined {
   // "1.200" and "1,200" group thousands; "2.5" is no count of people.
   if (/^\d{1,3}(?:[.,]\d{3})+$/.test(first)) return Number(first.replace(/[.,]/g, ""));
   if (/^\d+$/.test(first)) return Number(first);
-  const word = NUMBER_WORDS[first];
+  const word = COUNT_WORDS[first];
   if (word === undefined) return undefined;
-  return SCALES[second]?.(word) ?? word;
+  return SCALES[second]?.(Number(word)) ?? Number(word);
 }
 
 /**
@@ -438,7 +439,7 @@ function bySampleSize(context: ComposeContext, largest: boolean): Composition {
   for (const record of context.records) {
     let best: (typeof found)[number] | undefined;
     for (const sentence of sentencesOf(context.passagesOf(record))) {
-      for (const match of sentence.text.matchAll(new RegExp(VALUE_PATTERNS.sample.source, "giu"))) {
+      for (const match of sentence.text.matchAll(SAMPLE_PHRASES)) {
         const count = sampleNumber(match[0]);
         if (count !== undefined && (!best || count > best.count)) best = { record, count, sentence };
       }

@@ -22,6 +22,8 @@ export interface EvidenceSentence {
   terms: Set<string>;
   cues: Set<string>;
   hasNumber: boolean;
+  /** Only a table's or figure's label ("Table 7: Selector Evaluation."). */
+  caption: boolean;
 }
 
 export interface WeightedTerm {
@@ -94,6 +96,7 @@ function sentence(passage: Passage, rank: number, start: number, end: number): E
     terms: new Set([...analysed.canonical, ...analysed.terms]),
     cues: new Set(loadVocabulary("cues").match(text).map((m) => m.key)),
     hasNumber: hasQuantity(text),
+    caption: isCaptionOnly(text),
   };
 }
 
@@ -209,7 +212,7 @@ export function scoreSentences(sentences: EvidenceSentence[], weights: WeightedT
       if (number && s.hasNumber) score += EVIDENCE_WEIGHTS.number;
       if (question.answerTypes.some((t) => carriesType(s.text, t))) score += EVIDENCE_WEIGHTS.cue;
       if (s.text.length < SHORT_SENTENCE) score -= EVIDENCE_WEIGHTS.short;
-      else if (isCaptionOnly(s.text)) score -= EVIDENCE_WEIGHTS.caption;
+      else if (s.caption) score -= EVIDENCE_WEIGHTS.caption;
       return { ...s, coverage: c, score };
     })
     .sort((a, b) => b.score - a.score);

@@ -162,12 +162,9 @@ const ordinaryWord = (w: string) => isEnglishWord(w) || isIndonesianWord(w);
 export function findPlaces(text: string, options: { gazetteer?: boolean; demonyms?: boolean } = {}): PlaceMatch[] {
   // A country name in lower case counts unless it is also an ordinary word ("turkey", "chad").
   let found = scan(text, countryIndex(), (name, raw) => name.caseSensitive || capitalised(raw) || name.words.length > 1 || !isEnglishWord(name.words[0]));
-  if (options.demonyms) {
-    const named = (start: number) => found.some((f) => start >= f.start && start < f.end);
-    found = [...found, ...scan(text, demonymIndex(), (_, raw) => !named(raw[0].start))].sort((a, b) => a.start - b.start);
-  }
-  if (!options.gazetteer) return found;
   const covered = (start: number) => found.some((f) => start >= f.start && start < f.end);
+  if (options.demonyms) found = [...found, ...scan(text, demonymIndex(), (_, raw) => !covered(raw[0].start))].sort((a, b) => a.start - b.start);
+  if (!options.gazetteer) return found;
   const places = scan(text, placeIndex(), (name, raw) =>
     capitalised(raw) && !covered(raw[0].start) && !(name.words.length === 1 && ordinaryWord(name.words[0])),
   );
