@@ -7,12 +7,28 @@ import "@citation-js/plugin-csl";
 import type { StudyRecord } from "../domain/study.ts";
 import { cslOnly, type CslRecord } from "./studies-json.ts";
 
+/** At most this many formatted references are remembered (a reference list has tens to a few hundred). */
+const FORMATTED_KEPT = 5000;
+const formatted = new Map<string, string>();
+
+/**
+ * The APA text of a CSL record. citeproc takes milliseconds per reference, and the same reference lists are
+ * formatted again by every ingest of their documents in a process (an eval's two indexes of the same PDFs),
+ * so the text is remembered by the record's JSON.
+ */
 export function formatCsl(csl: Record<string, unknown>): string {
+  const key = JSON.stringify(csl);
+  const known = formatted.get(key);
+  if (known !== undefined) return known;
+  let text = "";
   try {
-    return String(new Cite(csl).format("bibliography", { format: "text", template: "apa", lang: "en-US" })).trim();
+    text = String(new Cite(csl).format("bibliography", { format: "text", template: "apa", lang: "en-US" })).trim();
   } catch {
-    return "";
+    text = "";
   }
+  if (formatted.size >= FORMATTED_KEPT) formatted.clear();
+  formatted.set(key, text);
+  return text;
 }
 
 /** "Yusuf Falaq" -> { given: "Yusuf", family: "Falaq" }; a single word is a literal name. */

@@ -1,7 +1,8 @@
 /**
  * vitest globalSetup: one real index of the repository's corpus (real LanceDB in a temp folder), built
  * once per run and shared read-only by the integration, browser and reliability tests (openSharedIndex()). Tests that
- * write an index build their own (buildIndexFixture()).
+ * write an index build their own (buildIndexFixture()). `npm test` builds it before vitest starts (beside the
+ * type check) and names it in TEST_SHARED_INDEX; it is then used as it is and left for npm test to remove.
  */
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
@@ -21,6 +22,11 @@ declare module "vitest" {
 const shared = globalThis as typeof globalThis & { sharedIndex?: { built: Promise<string>; users: number } };
 
 export async function setup(project: TestProject): Promise<void> {
+  const given = process.env.TEST_SHARED_INDEX;
+  if (given) {
+    project.provide("sharedDataDir", given);
+    return;
+  }
   shared.sharedIndex ??= {
     users: 0,
     built: (async () => {

@@ -78,11 +78,17 @@ describe("npm run eval", () => {
   });
   afterAll(() => rm(dir, { recursive: true, force: true }));
 
+  // Every fifth dev question: enough for the product to lead the baseline, a fifth of the time (npm test's own
+  // `eval --check` runs every question of every split).
+  const sample = splits.dev.filter((_, i) => i % 5 === 0);
+
   async function runEval(thresholds: unknown) {
     const file = path.join(dir, `thresholds-${Math.random().toString(36).slice(2)}.json`);
-    await writeFile(file, JSON.stringify(thresholds));
-    // The dev split on the shared index (read only); reports go to a temp folder.
-    return spawnSync(process.execPath, ["--import", "tsx", "scripts/eval.ts", "--split", "dev", "--thresholds", file, "--out", path.join(dir, "out")], {
+    const questions = path.join(dir, "dev-sample.jsonl");
+    await writeFile(file, JSON.stringify({ "dev-sample": thresholds }));
+    await writeFile(questions, readFileSync(evalFile("dev.jsonl"), "utf8").split("\n").filter((line, i) => line.trim() && i % 5 === 0).join("\n") + "\n");
+    // The sample on the shared index (read only); reports go to a temp folder.
+    return spawnSync(process.execPath, ["--import", "tsx", "scripts/eval.ts", "--questions", questions, "--thresholds", file, "--out", path.join(dir, "out")], {
       cwd: PROJECT_ROOT,
       env: { ...process.env, DATA_DIR: inject("sharedDataDir") },
       encoding: "utf8",
@@ -90,17 +96,17 @@ describe("npm run eval", () => {
     });
   }
 
-  // One run (the dev split takes a while): a reachable threshold passes, an impossible one fails the run,
-  // and the reports are written either way. (npm test's own `eval --check` is the run that exits 0.)
+  // One run: a reachable threshold passes, an impossible one fails the run, and the reports are written
+  // either way. (npm test's own `eval --check` is the run that exits 0.)
   it("fails (non-zero exit) on the threshold set impossibly high only, and writes the JSON and HTML reports, the product ahead of the baseline", async () => {
-    const result = await runEval({ dev: { min: { "answers.citationValidity": 1, "retrieval.recallAt5": 1.01 } } });
+    const result = await runEval({ min: { "answers.citationValidity": 1, "retrieval.recallAt5": 1.01 } });
     expect(result.status, result.stderr).toBe(1);
     expect(result.stdout).toMatch(/THRESHOLD MISSED.*retrieval\.recallAt5/);
     expect(result.stdout).not.toMatch(/THRESHOLD MISSED.*citationValidity/);
     const report = JSON.parse(await readFile(path.join(dir, "out", "report.json"), "utf8"));
     const [dev] = report.splits;
-    expect(dev.name).toBe("dev");
-    expect(dev.questions).toBe(splits.dev.length);
+    expect(dev.name).toBe("dev-sample");
+    expect(dev.questions).toBe(sample.length);
     expect(dev.product.overall.retrieval.recallAt5).toBeGreaterThan(dev.baseline.overall.retrieval.recallAt5);
     expect(dev.product.overall.answers.mustInclude).toBeGreaterThan(dev.baseline.overall.answers.mustInclude);
     const html = await readFile(path.join(dir, "out", "report.html"), "utf8");
