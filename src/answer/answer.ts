@@ -71,6 +71,15 @@ function referenceBook(store: PassageStore): ReferenceBook {
   return book;
 }
 
+/** How far into a document its front matter (title, authors, affiliations, date) may run, in characters. */
+const FRONT_MATTER_CHARS = 4000;
+
+/** A document's first passages, in order: where its title, authors and date are printed. */
+async function documentOpening(store: PassageStore, docId: string): Promise<Passage[]> {
+  const passages = await store.listPassages({ docs: [docId] }, 1_000_000);
+  return passages.filter((p) => p.start < FRONT_MATTER_CHARS && p.kind === "prose").sort((a, b) => a.start - b.start);
+}
+
 /** The studies a plan is about, for the retrieval filter. */
 function planStudies(plan: Plan): StudyRef[] {
   return plan.kind === "lookup" || plan.kind === "compare" || plan.kind === "explain" ? plan.studies : [];
@@ -114,6 +123,11 @@ async function prepare(context: AnswerContext, question: Question, previous: Pre
     }
   }
   for (const p of retrieved.passages) passages.set(p.id, p);
+  // "Who wrote it?": the answer cites the front matter the identity was read from.
+  const openings = new Map<string, Passage[]>();
+  if (plan.kind === "review-meta") {
+    for (const docId of plan.docs.length > 0 ? plan.docs : docsInScope) openings.set(docId, await documentOpening(store, docId));
+  }
   const composeContext: ComposeContext = {
     question: q,
     lang,
@@ -123,6 +137,7 @@ async function prepare(context: AnswerContext, question: Question, previous: Pre
     citations,
     passage: (id) => passages.get(id) ?? store.passageSync(id),
     passagesOf: (record) => store.passagesOfSync(record.docId, record.number),
+    opening: (docId) => openings.get(docId) ?? [],
     maxSentences: options.maxSentences ?? config.answer.maxSentences,
     abstain: { minCoverage: config.answer.abstainMinCoverage, unknownShare: config.answer.abstainUnknownShare },
   };

@@ -25,6 +25,8 @@ export interface ComposeContext {
   passage(id: string): Passage | undefined;
   /** The passages about a study (its table cells and the prose linked to it). */
   passagesOf(record: StudyRecord): Passage[];
+  /** A document's front matter (its first passages, in order), where its title, authors and year are printed. */
+  opening?(docId: string): Passage[];
   maxSentences: number;
   /** Abstention thresholds (ABSTAIN_MIN_COVERAGE, ABSTAIN_UNKNOWN_SHARE; defaults in abstain.ts). */
   abstain?: { minCoverage: number; unknownShare: number };

@@ -3,6 +3,8 @@
  * Every value the answer states is cited to the cell it was read from; categorical values are written in
  * the asker's language; free text is quoted, the sentences chosen for what the question asks.
  */
+import type { DocumentInfo } from "../domain/document.ts";
+import type { Passage } from "../domain/passage.ts";
 import type { FieldValue, StudyField, StudyRecord } from "../domain/study.ts";
 import { valuesOf } from "../domain/study.ts";
 import type { FilterValue, StudyRef } from "../retrieve/question.ts";
@@ -484,6 +486,52 @@ function extreme(context: ComposeContext, op: "earliest" | "latest"): Compositio
   return { sentences, abstained: false, studies: named, reason: "", bestSupport: 1 };
 }
 
+/** `needle` anywhere in `text`, case and spacing aside; a footnote mark or affiliation number may follow ("He∗1"). */
+function spansOf(text: string, needle: string): { start: number; end: number }[] {
+  const words = needle.trim().split(/\s+/).filter(Boolean).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+  if (words.length === 0) return [];
+  return [...text.matchAll(new RegExp(`(?<!\\p{L})${words.join("\\s+")}(?!\\p{L})`, "giu"))].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+}
+
+/** A quote of a front-matter value reaches at most this far either side of it, to the line or sentence around it. */
+const IDENTITY_CONTEXT_CHARS = 100;
+
+/** The span widened to the sentence or line it sits in (a year alone says nothing: "17 Jan 2025" does). */
+function widen(text: string, start: number, end: number): { start: number; end: number } {
+  let from = start;
+  while (from > 0 && start - from < IDENTITY_CONTEXT_CHARS && !/[.!?\n]\s$/.test(text.slice(from - 2, from)) && text[from - 1] !== "\n") from--;
+  let to = end;
+  while (to < text.length && to - end < IDENTITY_CONTEXT_CHARS && !/[.!?\n]/.test(text[to])) to++;
+  while (from < start && /\s/.test(text[from])) from++;
+  return { start: from, end: to };
+}
+
+/**
+ * Where a document prints its identity: the front-matter passage holding the most of `needles` (the authors'
+ * names, the year, the venue, the title's opening words), and the line or sentence from the first to the last.
+ */
+export function identitySpan(passages: Passage[], needles: string[][], wide: boolean): { passage: Passage; start: number; end: number } | undefined {
+  let best: { passage: Passage; start: number; end: number; found: number } | undefined;
+  for (const passage of passages) {
+    // Each needle's first spelling that is there ("Mohammad Chuttur", else "Chuttur").
+    const hits = needles.map((spellings) => spellings.map((n) => spansOf(passage.text, n)[0]).find(Boolean)).filter((h): h is { start: number; end: number } => Boolean(h));
+    if (hits.length > 0 && (!best || hits.length > best.found)) {
+      const start = Math.min(...hits.map((h) => h.start));
+      const end = Math.max(...hits.map((h) => h.end));
+      best = { passage, ...(wide ? widen(passage.text, start, end) : { start, end }), found: hits.length };
+    }
+  }
+  return best && { passage: best.passage, start: best.start, end: best.end };
+}
+
+/** What to look for in a document's front matter to cite the field the answer states, each in its spellings. */
+export function identityNeedles(doc: DocumentInfo, field: "authors" | "year" | "venue" | "title"): string[][] {
+  if (field === "authors") return doc.authors.map((a) => [a, a.trim().split(/\s+/).at(-1)!].filter((n) => n.length > 1));
+  if (field === "year") return doc.year ? [[String(doc.year)]] : [];
+  if (field === "venue") return doc.venue ? [[doc.venue]] : [];
+  return [[doc.title, doc.title.split(/\s+/).slice(0, 4).join(" ")]];
+}
+
 function reviewMeta(context: ComposeContext, docs: string[], field: "authors" | "year" | "venue" | "title"): Composition {
   const m = MESSAGES[context.lang];
   const sentences: AnswerSentence[] = [];
@@ -492,14 +540,14 @@ function reviewMeta(context: ComposeContext, docs: string[], field: "authors" | 
     const b = new SentenceBuilder();
     if (field === "authors") {
       if (doc.authors.length > 0) b.say(m.documentAuthors(doc.title, joinList(doc.authors, context.lang)));
-      else {
-        b.say(m.documentNoAuthors(doc.short, [doc.venue, doc.year].filter(Boolean).join(", ") || "?"));
-        missing++;
-      }
+      else b.say(m.documentNoAuthors(doc.short, [doc.venue, doc.year].filter(Boolean).join(", ") || "?"));
     } else if (field === "year") b.say(doc.year ? m.documentYear(doc.short, String(doc.year)) : m.fieldMissing(doc.short, "year"));
     else if (field === "venue") b.say(doc.venue ? m.documentVenue(doc.short, doc.venue) : m.fieldMissing(doc.short, "venue"));
     else b.say(m.documentTitle(doc.short, `«${doc.title}»`));
-    if ((field === "year" && !doc.year) || (field === "venue" && !doc.venue)) missing++;
+    const known = field === "authors" ? doc.authors.length > 0 : field === "year" ? Boolean(doc.year) : field === "venue" ? Boolean(doc.venue) : true;
+    if (!known) missing++;
+    const span = known ? identitySpan(context.opening?.(doc.id) ?? [], identityNeedles(doc, field), field === "year") : undefined;
+    if (span) b.cite(context.citations.cite(span.passage, span.start, span.end));
     sentences.push(b.done());
   }
   // "Who wrote it?" when the document does not say is a correct abstention, not an answer.

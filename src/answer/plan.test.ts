@@ -158,6 +158,9 @@ const CASES: [string, Plan["kind"], Expect?][] = [
   ["Siapa penulis review ini?", "review-meta", { field: "authors" }],
   ["When was this review published?", "review-meta", { field: "year" }],
   ["Review ini terbit di jurnal apa?", "review-meta", { field: "venue" }],
+  // ... a document named by its title word, as well as "this review"
+  ["Who wrote the PaSa paper?", "review-meta", { field: "authors" }],
+  ["Paper PaSa terbit tahun berapa?", "review-meta", { field: "year" }],
   // explain: answered from prose
   ["Why is coordination between agencies a problem?", "explain"],
   // the review's own method (inclusion criteria, search terms), not a list of studies on that "topic"

@@ -66,9 +66,10 @@ export function planQuestion(resolved: ResolvedQuestion, context: PlanContext): 
   if (q.superlative && q.answerTypes.includes("sample") && context.hasStudies && q.studies.length === 0 && (studiesNoun || q.list)) {
     return { kind: "aggregate", field: "population", op: q.superlative === "max" ? "largest-sample" : "smallest-sample" };
   }
-  // The document itself: "who wrote this review?", "when was this paper published?" (and nothing more).
+  // The document itself: "who wrote this review?", "when was this paper published?", "who wrote the PaSa
+  // paper?" (and nothing more).
   const identity = IDENTITY.find((f) => q.asks.includes(f));
-  if (q.selfReview && identity && q.studies.length === 0 && !q.allStudies && !q.list && !q.count && q.topic.length <= MAX_IDENTITY_TOPIC) {
+  if ((q.selfReview || q.docs.length > 0) && identity && q.studies.length === 0 && !q.allStudies && !q.list && !q.count && q.topic.length <= MAX_IDENTITY_TOPIC) {
     return { kind: "review-meta", docs, field: identity };
   }
   // "What is this review about?", "Summarize the review", "Review ini membahas apa?": the gist of the document

@@ -80,62 +80,80 @@ async function rawDocuments(files: string[], root: string): Promise<{ docId: str
   return out;
 }
 
-async function runOneSplit(base: Config, spec: SplitSpec, mode: AnswerMode, judge: boolean, log: (line: string) => void): Promise<{ report: SplitReport; settings: Record<string, unknown> }> {
-  const questions = loadQuestions(spec.questionsFile);
-  let config = base;
-  let tmp: string | undefined;
-  if (spec.corpus) {
-    // A split with its own corpus gets its own index: a temp folder, or beside the configured index on an
-    // object store (so that the second corpus is evaluated there too).
-    const dataDir = parseObjectUri(base.dataDir) ? `${base.dataDir}/eval-${spec.name}` : (tmp = await mkdtemp(path.join(os.tmpdir(), `eval-${spec.name}-`)));
-    config = loadConfig({ ...process.env, DATA_DIR: dataDir, CORPUS_DIR: spec.corpus[0] });
-    log(`eval ${spec.name}: indexing ${spec.corpus.map((c) => path.relative(PROJECT_ROOT, c) || c).join(", ")}`);
-    await runIngest(config, { paths: spec.corpus });
-  } else {
-    const status = await indexStatus(config);
+/** The indexes of the splits' own corpora, built once per run and shared by the splits on the same corpus. */
+type SplitIndexes = Map<string, Promise<{ config: Config; tmp?: string }>>;
+
+async function indexFor(base: Config, spec: SplitSpec, indexes: SplitIndexes, log: (line: string) => void): Promise<Config> {
+  if (!spec.corpus) {
+    const status = await indexStatus(base);
     if (status.state !== "current") {
       log(`eval ${spec.name}: building the index (${status.reason})`);
-      await runIngest(config);
+      await runIngest(base);
     }
+    return base;
   }
-  try {
-    const context = await createAnswerContext(config);
-    if (mode === "llm" && !context.llm) throw new Error("--mode llm needs a chat model: set OPENAI_BASE_URL (and OPENAI_API_KEY if the endpoint needs one)");
-    if (judge && !config.llm.baseURL) throw new Error("--judge needs a chat model: set OPENAI_BASE_URL (and OPENAI_API_KEY if the endpoint needs one)");
-    const files = spec.corpus ? await listCorpusFiles(config.corpusDir, spec.corpus) : await listCorpusFiles(config.corpusDir);
-    const baseline = createBaseline(await rawDocuments(files, config.corpusDir), await context.store.listPassages(undefined, 1_000_000));
-    const run = await runSplit(productOf(context, mode), baseline, questions, (done, total) => {
-      if (done % 25 === 0 || done === total) log(`eval ${spec.name}: ${done}/${total} questions`);
-    });
-    const judged = judge ? await runJudge(config, context, questions, mode, log) : undefined;
-    const { records: productRecords, ...product } = run.product;
-    const { records: baselineRecords, ...baselineSummary } = run.baseline;
-    return {
-      report: {
-        name: spec.name,
-        description: spec.description,
-        questionsFile: path.relative(PROJECT_ROOT, spec.questionsFile),
-        corpus: (spec.corpus ?? [config.corpusDir]).map((c) => path.relative(PROJECT_ROOT, c) || "."),
-        questions: questions.length,
-        product,
-        baseline: baselineSummary,
-        failures: failuresOf(productRecords),
-        ...(judged ? { judge: judged } : {}),
-        records: { product: productRecords, baseline: baselineRecords },
-      },
-      settings: {
-        mode,
-        embedder: context.embedder?.id ?? context.store.manifest.embedder.id,
-        llm: context.llm?.model ?? null,
-        topK: config.retrieve.topK,
-        maxSentences: config.answer.maxSentences,
-        chunkMaxChars: config.ingest.chunkMaxChars,
-        configHash: configHash(base),
-      },
-    };
-  } finally {
-    if (tmp) await rm(tmp, { recursive: true, force: true });
+  const key = spec.corpus.join("\n");
+  if (!indexes.has(key)) {
+    indexes.set(
+      key,
+      (async () => {
+        // A split with its own corpus gets its own index: a temp folder, or beside the configured index on an
+        // object store (so that the second corpus is evaluated there too).
+        const tmp = parseObjectUri(base.dataDir) ? undefined : await mkdtemp(path.join(os.tmpdir(), `eval-${spec.name}-`));
+        const config = loadConfig({ ...process.env, DATA_DIR: tmp ?? `${base.dataDir}/eval-${spec.name}`, CORPUS_DIR: spec.corpus![0] });
+        log(`eval ${spec.name}: indexing ${spec.corpus!.map((c) => path.relative(PROJECT_ROOT, c) || c).join(", ")}`);
+        await runIngest(config, { paths: spec.corpus });
+        return { config, tmp };
+      })(),
+    );
   }
+  return (await indexes.get(key)!).config;
+}
+
+async function runOneSplit(
+  base: Config,
+  spec: SplitSpec,
+  mode: AnswerMode,
+  judge: boolean,
+  indexes: SplitIndexes,
+  log: (line: string) => void,
+): Promise<{ report: SplitReport; settings: Record<string, unknown> }> {
+  const questions = loadQuestions(spec.questionsFile);
+  const config = await indexFor(base, spec, indexes, log);
+  const context = await createAnswerContext(config);
+  if (mode === "llm" && !context.llm) throw new Error("--mode llm needs a chat model: set OPENAI_BASE_URL (and OPENAI_API_KEY if the endpoint needs one)");
+  if (judge && !config.llm.baseURL) throw new Error("--judge needs a chat model: set OPENAI_BASE_URL (and OPENAI_API_KEY if the endpoint needs one)");
+  const files = spec.corpus ? await listCorpusFiles(config.corpusDir, spec.corpus) : await listCorpusFiles(config.corpusDir);
+  const baseline = createBaseline(await rawDocuments(files, config.corpusDir), await context.store.listPassages(undefined, 1_000_000));
+  const run = await runSplit(productOf(context, mode), baseline, questions, (done, total) => {
+    if (done % 25 === 0 || done === total) log(`eval ${spec.name}: ${done}/${total} questions`);
+  });
+  const judged = judge ? await runJudge(config, context, questions, mode, log) : undefined;
+  const { records: productRecords, ...product } = run.product;
+  const { records: baselineRecords, ...baselineSummary } = run.baseline;
+  return {
+    report: {
+      name: spec.name,
+      description: spec.description,
+      questionsFile: path.relative(PROJECT_ROOT, spec.questionsFile),
+      corpus: (spec.corpus ?? [config.corpusDir]).map((c) => path.relative(PROJECT_ROOT, c) || "."),
+      questions: questions.length,
+      product,
+      baseline: baselineSummary,
+      failures: failuresOf(productRecords),
+      ...(judged ? { judge: judged } : {}),
+      records: { product: productRecords, baseline: baselineRecords },
+    },
+    settings: {
+      mode,
+      embedder: context.embedder?.id ?? context.store.manifest.embedder.id,
+      llm: context.llm?.model ?? null,
+      topK: config.retrieve.topK,
+      maxSentences: config.answer.maxSentences,
+      chunkMaxChars: config.ingest.chunkMaxChars,
+      configHash: configHash(base),
+    },
+  };
 }
 
 export async function runEval(config: Config, options: EvalOptions): Promise<EvalReport> {
@@ -143,10 +161,18 @@ export async function runEval(config: Config, options: EvalOptions): Promise<Eva
   const thresholds = loadThresholds(options.thresholdsFile);
   const splits: SplitReport[] = [];
   let settings: Record<string, unknown> = { mode: options.mode };
-  for (const spec of options.splits) {
-    const result = await runOneSplit(config, spec, options.mode, options.judge ?? false, log);
-    splits.push(result.report);
-    settings = { ...result.settings, ...settings };
+  const indexes: SplitIndexes = new Map();
+  try {
+    for (const spec of options.splits) {
+      const result = await runOneSplit(config, spec, options.mode, options.judge ?? false, indexes, log);
+      splits.push(result.report);
+      settings = { ...result.settings, ...settings };
+    }
+  } finally {
+    for (const index of indexes.values()) {
+      const { tmp } = await index.catch(() => ({ tmp: undefined }));
+      if (tmp) await rm(tmp, { recursive: true, force: true });
+    }
   }
   const checks = splits.flatMap((s) => checkThresholds(s.name, s.product.overall, thresholds));
   const report: EvalReport = {
