@@ -1,6 +1,6 @@
 /**
  * npm run eval [-- --split dev,test] [--corpus dir --questions file] [--mode llm] [--judge] [--thresholds file] [--out dir]
- *   Runs the evaluation splits (default: dev, test, extra, test-mixed) and writes eval/report.json,
+ *   Runs the evaluation splits (default: dev, dev-extra, test, extra, test-mixed) and writes eval/report.json,
  *   eval/report.html and docs/eval.md. `--corpus` and `--questions` run any question file on any corpus
  *   in a temporary data folder. `--judge` also has the configured chat model (OPENAI_BASE_URL) grade each
  *   answer's faithfulness to its citations and its relevance, reported apart. `--check` (what `npm test` runs) writes the reports under data/eval/

@@ -36,6 +36,12 @@ const evalFile = (name: string) => path.join(PROJECT_ROOT, "eval", name);
 /** The splits `npm run eval` runs by default. */
 export const DEFAULT_SPLITS: SplitSpec[] = [
   { name: "dev", description: "the questions the product was tuned on", questionsFile: evalFile("dev.jsonl") },
+  {
+    name: "dev-extra",
+    description: "questions the product may be tuned on, over the second corpus's PDFs (other facts than extra's)",
+    questionsFile: evalFile("dev-extra.jsonl"),
+    corpus: [evalFile("corpus-extra")],
+  },
   { name: "test", description: "held out: written before tuning, never tuned on", questionsFile: evalFile("test.jsonl") },
   { name: "extra", description: "second corpus: PDFs nobody here curated", questionsFile: evalFile("extra.jsonl"), corpus: [evalFile("corpus-extra")] },
   {
