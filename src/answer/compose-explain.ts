@@ -7,10 +7,10 @@
 import type { Passage } from "../domain/passage.ts";
 import { analyze } from "../text/analyze.ts";
 import { changeIn, isChangeWord } from "./figures.ts";
-import type { AnswerType } from "../retrieve/question.ts";
+import { documentNames, type AnswerType } from "../retrieve/question.ts";
 import { ABSTAIN, carriesType, decideAbstention, onTopicSentences, type AbstainDecision } from "./abstain.ts";
 import { addGloss, documentName, labelOf, type ComposeContext, type Composition } from "./compose-context.ts";
-import { overlap, scoreSentences, sentencesOf, wantedCues, wantsNumber, weighQuestion, type ScoredSentence, type WeightedTerm } from "./evidence.ts";
+import { definiendum, overlap, scoreSentences, sentencesOf, termRole, wantedCues, wantsNumber, weighQuestion, type ScoredSentence, type WeightedTerm } from "./evidence.ts";
 import { termStatsOf, type TermStats } from "../store/layout.ts";
 import { MESSAGES } from "./messages.ts";
 import { SentenceBuilder, studyLabel } from "./render.ts";
@@ -200,9 +200,22 @@ export function composeExplain(context: ComposeContext, input: ExplainInput): Co
     for (const type of decision.missingTypes) b.say(` ${m.notCoveredType[type]}`);
     return { sentences: [b.done("frame")], abstained: true, studies: [], reason: decision.reason, bestSupport: decision.bestCoverage, decision };
   }
+  // Whether the document answers is decided on the question as asked (above). Which of its sentences answers
+  // it is not: in the PaSa paper every sentence is "in PaSa", so the words that name the document the question
+  // named ("What is the Selector in PaSa?") only say where to look, like a study's name.
+  const named = context.documents.find((d) => d.id === bestDoc && context.question.docs.includes(d.id));
+  if (named) {
+    const scoped = { ...input, identity: new Set([...input.identity, ...documentNames(named).flatMap((n) => analyze(n).terms)]) };
+    ({ weights, ranked } = rankSentences(context, scoped, quotable.filter((p) => p.docId === bestDoc), termStatsOf(context.termStats, bestDoc!), sameLanguage));
+  }
   ranked = valueFirst(ranked, context.question.answerTypes, input.namedStudy, { ...ABSTAIN, ...context.abstain });
   const doc = bestDocument(ranked);
-  const carries = carriesAsked(weights, input, { types: context.question.answerTypes, cues: wantedCues(context.question), number: wantsNumber(context.question) });
+  const asked = carriesAsked(weights, input, { types: context.question.answerTypes, cues: wantedCues(context.question), number: wantsNumber(context.question) });
+  // "What is X?" answered by a sentence that says what X is or does: a further quote must say so too, not
+  // only name X (a caption, a table label).
+  const term = definiendum(context.question);
+  const defined = ranked.find((s) => s.passage.docId === doc) && termRole(ranked.find((s) => s.passage.docId === doc)!.text, term);
+  const carries = defined ? (s: ScoredSentence) => asked(s) && termRole(s.text, term) !== undefined : asked;
   const chosen = selectQuotes(ranked.filter((s) => s.passage.docId === doc), context.maxSentences, carries).map((s) => withContinuation(s, ranked, weights, context));
   // Reading order within a passage; the strongest passage first.
   const sentences: AnswerSentence[] = [];

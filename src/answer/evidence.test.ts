@@ -4,7 +4,7 @@ import type { Passage } from "../domain/passage.ts";
 import { analyzeQuestion } from "../retrieve/question.ts";
 import { analyze } from "../text/analyze.ts";
 import type { TermStats } from "../store/layout.ts";
-import { coverage, EVIDENCE_WEIGHTS, isCaptionOnly, overlap, scoreSentences, sentencesOf, weighQuestion } from "./evidence.ts";
+import { coverage, definiendum, EVIDENCE_WEIGHTS, isCaptionOnly, overlap, scoreSentences, sentencesOf, termRole, weighQuestion } from "./evidence.ts";
 import { ABSTAIN, decideAbstention } from "./abstain.ts";
 
 const passage = (id: string, text: string, extra: Partial<Passage> = {}): Passage => ({
@@ -153,5 +153,36 @@ describe("decideAbstention", () => {
     const { q, w, ranked } = rank("Berapa persen remaja setelah 12 bulan?");
     const named = ranked.map((s) => ({ ...s, passage: { ...s.passage, studies: s.passage.id === "b" ? [9] : [] } }));
     expect(decideAbstention(named, w, { answerTypes: q.answerTypes, namedStudy: true }, ABSTAIN).abstain).toBe(false);
+  });
+});
+
+describe("definition questions", () => {
+  const term = (text: string) => definiendum(analyzeQuestion(text, index));
+
+  it("finds the term a definition question asks about, in either language, and none in other questions", () => {
+    expect(term("What is the Selector?")).toEqual(["Selector"]);
+    expect(term("What are shelter homes, and who runs them?")).toEqual(["shelter", "homes"]);
+    expect(term("Apa itu rehabilitasi sosial?")).toEqual(["rehabilitasi", "sosial"]);
+    expect(term("Gugus Tugas itu apa sih?")).toEqual(["Gugus", "Tugas"]);
+    expect(term("What is the largest sample of any study reported in the tables?")).toEqual([]);
+    expect(term("Program-program di Cianjur itu apa saja?")).toEqual([]);
+    expect(term("What was the program supposed to do?")).toEqual([]);
+  });
+
+  it("tells a sentence that says what the term is or does from one that only names it", () => {
+    expect(termRole("A shelter home is a place where survivors stay.", ["shelter", "home"])).toBe("defines");
+    expect(termRole("Rehabilitasi sosial adalah proses pemulihan.", ["rehabilitasi", "sosial"])).toBe("defines");
+    expect(termRole("This step is called the Selector, a model that reads papers.", ["Selector"])).toBe("defines");
+    expect(termRole("The Selector reads each paper in the queue.", ["Selector"])).toBe("subject");
+    expect(termRole("Table 15: The prompt used with the Selector.", ["Selector"])).toBeUndefined();
+    expect(termRole("The Selector Evaluation", ["Selector"])).toBeUndefined();
+    expect(termRole("The Crawler and the Selector were trained.", ["Selector"])).toBeUndefined();
+  });
+
+  it("ranks the sentence that says what the term is over one that names it in a caption", () => {
+    const passages = [passage("s", "Table 3: Results of the Selector on the test set. The Selector reads each paper and decides whether it is relevant.", { lang: "en" })];
+    const q = analyzeQuestion("What is the Selector?", index);
+    const [best] = scoreSentences(sentencesOf(passages), weighQuestion(q.text, stats(passages)), q, 1);
+    expect(best.text).toMatch(/^The Selector reads/);
   });
 });

@@ -7,6 +7,7 @@ import type { Passage } from "../domain/passage.ts";
 import type { TermStats } from "../store/layout.ts";
 import { analyze, contentStems, translateTerms } from "../text/analyze.ts";
 import { splitSentences } from "../text/sentences.ts";
+import { stem } from "../text/stem.ts";
 import { loadVocabulary } from "../vocab/vocabulary.ts";
 import type { Question } from "../retrieve/question.ts";
 import { carriesType } from "./value-types.ts";
@@ -60,6 +61,13 @@ export const EVIDENCE_WEIGHTS = {
   short: 0.2,
   /** A caption that only names its table or figure ("Table 7: Selector Evaluation.") labels; it says nothing. */
   caption: 0.2,
+  /**
+   * "What is X?": a sentence that says what X is ("X is ...", "called X", "X, a ...") answers; one where X is
+   * the subject of what it does ("The Selector reads each paper ...") nearly does. A sentence that only names X
+   * (a caption, a table label, "X and Y were compared") does neither.
+   */
+  definesTerm: 0.5,
+  termIsSubject: 0.3,
   /**
    * A word neither the index nor the lexicon knows ("recipe", "rendang") still counts against coverage at
    * this share of the highest IDF: a question made of such words is not covered by one common word.
@@ -191,6 +199,52 @@ export function wantedCues(question: Question): Set<string> {
   return out;
 }
 
+/**
+ * "What is X?", "What does X mean?", "Apa itu X?", "Apa yang dimaksud dengan X?", "X itu apa?", "X maksudnya apa?":
+ * the question asks what X is, and nothing else ("what are the programs in X?" or "X itu apa saja?" ask for a list).
+ */
+const DEFINITION_QUESTION = /^\s*(?:(?:what|who)\s+(?:is|are)\s+(?:a|an|the)?\s*[^\s?,]+(?:\s+[^\s?,]+){0,3}(?:\s+(?:in|of)\s+[^\s?,]+(?:\s+[^\s?,]+){0,2})?(?:,\s*and\s+.*)?|what\s+does\s+.{1,40}\s+mean|apa\s+(?:itu|yang\s+dimaksud(?:\s+dengan)?|definisi|pengertian|arti)\s+.{1,40}|.{1,60}\s+(?:itu\s+apa|maksudnya\s+apa|artinya\s+apa)(?:\s+(?:sih|ya|kak|sebenarnya))*)\s*\??\s*$/i;
+
+/**
+ * The words a definition question asks to define, as written: its first run of topic words ("What is the
+ * Selector in PaSa?" -> ["Selector"], "Apa itu trace tree?" -> ["trace", "tree"]). [] for any other question.
+ */
+export function definiendum(question: Question): string[] {
+  if (!DEFINITION_QUESTION.test(question.text)) return [];
+  const topic = new Set(question.topic);
+  const words = [...question.text.matchAll(/[\p{L}\p{N}][\p{L}\p{N}'-]*/gu)].map((m) => m[0]);
+  const run: string[] = [];
+  for (const word of words) {
+    if (topic.has(stem(word.toLowerCase()))) run.push(word);
+    else if (run.length > 0) break;
+  }
+  return run;
+}
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+/** After the term: what says what it is ("is", "refers to", "adalah"), or an apposition ("X, a tool that"). */
+const DEFINING_AFTER = /^\s*(?:\([^)]{0,80}\)\s*)?(?:(?:is|are|refers?\s+to|means?|denotes?|consists?\s+of|comprises?|represents?|adalah|merupakan|yaitu|yakni|ialah|berarti)\b|,\s*(?:a|an|the|which|sebuah|suatu|yang)\b)/iu;
+/** Before the term: what names it ("called X", "disebut X"). */
+const NAMING_BEFORE = /(?:called|named|termed|known\s+as|we\s+call|disebut|dinamakan|dikenal\s+sebagai)\s+(?:the\s+|a\s+|an\s+)?["'“‘«]?$/iu;
+/** Before the term at the start of a sentence, when it is the subject ("The Selector reads ..."). */
+const SUBJECT_START = /^\s*(?:(?:the|a|an|our|this|each|its|every|para|sang)\s+)?["'“‘«]?$/iu;
+/** After a subject, a word that cannot be its verb: the term was only part of a longer name or a list. */
+const NOT_A_VERB = /^\s*(?:(?:of|in|on|for|and|or|with|to|from|by|at|as|dan|atau|di|ke|dari|untuk|dengan|pada)\b|[\p{Lu}\d(:;,.\-–])/u;
+
+/** How a sentence speaks of the term a definition question asks about: says what it is, has it as subject, or neither. */
+export function termRole(text: string, term: string[]): "defines" | "subject" | undefined {
+  if (term.length === 0) return undefined;
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${term.map((w) => `${escape(w)}[\\p{L}]{0,3}`).join("[\\s-]+")}(?![\\p{L}\\p{N}])`, "giu");
+  let role: "defines" | "subject" | undefined;
+  for (const m of text.matchAll(pattern)) {
+    const before = text.slice(0, m.index);
+    const after = text.slice(m.index + m[0].length);
+    if (DEFINING_AFTER.test(after) || NAMING_BEFORE.test(before)) return "defines";
+    if (SUBJECT_START.test(before) && /^\s+\p{Ll}/u.test(after) && !NOT_A_VERB.test(after)) role = "subject";
+  }
+  return role;
+}
+
 /** A question that asks how many or how much, or for a kind of value. */
 export function wantsNumber(question: Question): boolean {
   return question.count || question.answerTypes.length > 0 || /\b(?:how many|how much|berapa|brp|persen|percent|%)\b/i.test(question.text);
@@ -204,10 +258,14 @@ export interface ScoredSentence extends EvidenceSentence {
 export function scoreSentences(sentences: EvidenceSentence[], weights: WeightedTerm[], question: Question, k: number): ScoredSentence[] {
   const cues = wantedCues(question);
   const number = wantsNumber(question);
+  const term = definiendum(question);
   return sentences
     .map((s) => {
       const c = coverage(s, weights);
       let score = c + EVIDENCE_WEIGHTS.rankPrior * (1 - s.rank / Math.max(1, k));
+      const role = termRole(s.text, term);
+      if (role === "defines") score += EVIDENCE_WEIGHTS.definesTerm;
+      else if (role === "subject") score += EVIDENCE_WEIGHTS.termIsSubject;
       if ([...cues].some((cue) => s.cues.has(cue))) score += EVIDENCE_WEIGHTS.cue;
       if (number && s.hasNumber) score += EVIDENCE_WEIGHTS.number;
       if (question.answerTypes.some((t) => carriesType(s.text, t))) score += EVIDENCE_WEIGHTS.cue;
