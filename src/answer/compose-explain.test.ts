@@ -1,7 +1,7 @@
 /** Which quotes an explanation keeps (SELECTION), on hand-made scored sentences. */
 import { describe, expect, it } from "vitest";
 import type { Passage } from "../domain/passage.ts";
-import { carriesAsked, SELECTION, selectQuotes, valueFirst } from "./compose-explain.ts";
+import { carriesAsked, saysMoreThan, SELECTION, selectQuotes, valueFirst } from "./compose-explain.ts";
 import type { ScoredSentence, WeightedTerm } from "./evidence.ts";
 
 const passage: Passage = { id: "p", docId: "d", text: "", section: "discussion", heading: "", page: null, studies: [], lang: "id", kind: "prose", start: 0, end: 0, cells: [], context: "" };
@@ -78,5 +78,17 @@ describe("valueFirst", () => {
     const best = sentence("semua peserta bercerita", 1, 1);
     const offTopic = sentence("survei dengan 300 responden", 0.2, 0.2);
     expect(valueFirst([best, offTopic], ["sample"], false, { onTopic: 0.7 })[0]).toBe(best);
+  });
+});
+
+describe("saysMoreThan", () => {
+  const term = (t: string): WeightedTerm => ({ term: t, alternatives: [t], weight: 1, unknown: false, salient: false });
+  const says = saysMoreThan([term("math-spectral-norm"), term("speedup")], new Set(["achieve"]));
+
+  it("refuses a sentence made only of the question's words, and takes one with another word or a number", () => {
+    expect(says(sentence("math-spectral-norm", 1, 1))).toBe(false);
+    expect(says(sentence("speedup achieve", 1, 1))).toBe(false);
+    expect(says(sentence("math-spectral-norm runs on trace", 1, 1))).toBe(true);
+    expect(says({ ...sentence("math-spectral-norm speedup", 1, 1), hasNumber: true })).toBe(true);
   });
 });

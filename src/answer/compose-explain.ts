@@ -92,6 +92,16 @@ export function carriesAsked(weights: WeightedTerm[], input: Pick<ExplainInput, 
     (asked.number && s.hasNumber);
 }
 
+/**
+ * A sentence made only of the question's own words («math-spectral-norm», a heading that repeats the question)
+ * tells the reader nothing they did not ask with: it is quoted only when nothing else is there. A number, or
+ * any word the question does not have, says more.
+ */
+export function saysMoreThan(weights: WeightedTerm[], framing: Set<string>): (s: ScoredSentence) => boolean {
+  const asked = new Set(weights.flatMap((w) => [w.term, ...w.alternatives]));
+  return (s) => s.hasNumber || [...s.terms].some((t) => !asked.has(t) && !framing.has(t));
+}
+
 /** The document that answers best: quotes come from one document, so facts never cross between documents. */
 function bestDocument(ranked: ScoredSentence[]): string | undefined {
   return ranked[0]?.passage.docId;
@@ -216,7 +226,9 @@ export function composeExplain(context: ComposeContext, input: ExplainInput): Co
   const term = definiendum(context.question);
   const defined = ranked.find((s) => s.passage.docId === doc) && termRole(ranked.find((s) => s.passage.docId === doc)!.text, term);
   const carries = defined ? (s: ScoredSentence) => asked(s) && termRole(s.text, term) !== undefined : asked;
-  const chosen = selectQuotes(ranked.filter((s) => s.passage.docId === doc), context.maxSentences, carries).map((s) => withContinuation(s, ranked, weights, context));
+  const fromDoc = ranked.filter((s) => s.passage.docId === doc);
+  const informative = fromDoc.filter(saysMoreThan(weights, input.framing));
+  const chosen = selectQuotes(informative.length > 0 ? informative : fromDoc, context.maxSentences, carries).map((s) => withContinuation(s, ranked, weights, context));
   // Reading order within a passage; the strongest passage first.
   const sentences: AnswerSentence[] = [];
   const studies: number[] = [];
