@@ -113,6 +113,18 @@ describe("lines read with their layout (PDF roles)", () => {
     expect(at("A second paragraph.")).toBeGreaterThan(at("1 A footnote."));
   });
 
+  it("keeps a sentence whole across a page break the layout reads as a new paragraph, but not a sentence that ended", () => {
+    const across: RawDocument = {
+      ...doc,
+      pages: [
+        { number: 1, text: "", lines: [line("It gives (1) a token that says whether the paper fits,", "body", true)] },
+        { number: 2, text: "", lines: [line("and (2) a rationale for it.", "body", true), line("A new paragraph starts here.", "body", true)] },
+      ],
+    };
+    const ends = extractLines(across).lines.map((l) => `${l.text}${l.paragraphEnd ? " |" : ""}`);
+    expect(ends).toEqual(["It gives (1) a token that says whether the paper fits,", "and (2) a rationale for it. |", "A new paragraph starts here."]);
+  });
+
   it("drops text inside figures and tables, but keeps the title page's author block and margin stamp", () => {
     const texts = lines.map((l) => l.text);
     expect(texts).not.toContain("0.71 0.52");

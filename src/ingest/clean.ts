@@ -28,6 +28,11 @@ export interface ExtractedLines {
   runningHeader?: string;
 }
 
+/** Whether `next` goes on with the sentence `previous` leaves open: no full stop, and no capital to open a new one. */
+export function continuesSentence(previous: string, next: string): boolean {
+  return !/[.!?:;]["'”’)\]]*\s*$/u.test(previous) && /^[\p{Ll}(]/u.test(next.trimStart());
+}
+
 /**
  * The document's lines without page furniture, each with the page it is on. A bare number next to a
  * running header is a page number: the lines after it are on that page (the number and header open
@@ -81,7 +86,11 @@ export function extractLines(doc: RawDocument): ExtractedLines {
           continue;
         }
         if (line.role === "body") seenBody = true;
-        const apart = line.role === "heading" || line.paragraphStart === true;
+        // A line the layout sets apart (the first of a new page or column, an indented one) still continues
+        // the sentence the last line left open: "... satisfies the query," / "and (2) a rationale ...".
+        const last = out.at(-1);
+        const continues = line.role === "body" && last?.role === "body" && !last.paragraphEnd && continuesSentence(last.text, text);
+        const apart = line.role === "heading" || (line.paragraphStart === true && !continues);
         if (apart && out.length > 0) out[out.length - 1].paragraphEnd = true;
         if (apart) flushAside();
         out.push({ text, page, lineNo, paragraphEnd: line.role === "heading", role: line.role, fontSize: line.fontSize });
