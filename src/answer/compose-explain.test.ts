@@ -1,7 +1,7 @@
 /** Which quotes an explanation keeps (SELECTION), on hand-made scored sentences. */
 import { describe, expect, it } from "vitest";
 import type { Passage } from "../domain/passage.ts";
-import { carriesAsked, saysMoreThan, SELECTION, selectQuotes, valueFirst } from "./compose-explain.ts";
+import { carriesAsked, continuesBack, saysMoreThan, SELECTION, selectQuotes, valueFirst } from "./compose-explain.ts";
 import type { ScoredSentence, WeightedTerm } from "./evidence.ts";
 
 const passage: Passage = { id: "p", docId: "d", text: "", section: "discussion", heading: "", page: null, studies: [], lang: "id", kind: "prose", start: 0, end: 0, cells: [], context: "" };
@@ -90,5 +90,20 @@ describe("saysMoreThan", () => {
     expect(says(sentence("speedup achieve", 1, 1))).toBe(false);
     expect(says(sentence("math-spectral-norm runs on trace", 1, 1))).toBe(true);
     expect(says({ ...sentence("math-spectral-norm speedup", 1, 1), hasNumber: true })).toBe(true);
+  });
+});
+
+describe("continuesBack", () => {
+  it("reads a sentence that points back or takes the next step as the continuation of the one before", () => {
+    expect(continuesBack("Program tersebut membantu korban.")).toBe(true);
+    expect(continuesBack("This means the trace is reused.")).toBe(true);
+    expect(continuesBack("The agent subsequently uses a parsing tool to extract the papers.")).toBe(true);
+    expect(continuesBack("Kemudian korban dipulangkan ke keluarganya.")).toBe(true);
+    expect(continuesBack("Then the Selector reads each paper.")).toBe(true);
+  });
+
+  it("does not for a sentence that opens on its own", () => {
+    expect(continuesBack("The Crawler collects papers from the queue.")).toBe(false);
+    expect(continuesBack("If the token is [Stop], the agent resets its context.")).toBe(false);
   });
 });
