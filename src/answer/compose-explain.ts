@@ -240,7 +240,11 @@ export function composeExplain(context: ComposeContext, input: ExplainInput): Co
     const b = new SentenceBuilder().say(`${sayWho(context, s)} `).quote(s.text).cite(context.citations.cite(s.passage, s.start, s.end));
     addGloss(b, context, s.text, s.passage);
     sentences.push(b.done());
-    for (const n of s.passage.studies) if (!studies.includes(n)) studies.push(n);
+    // The studies the answer speaks of are a review's included studies; a paper's passage "studies" are the
+    // references it cites, which a follow-up's "that" must not narrow the next search to.
+    for (const n of s.passage.studies) {
+      if (!studies.includes(n) && context.records.some((r) => r.docId === s.passage.docId && r.number === n)) studies.push(n);
+    }
   }
   // Words the question turns on that the corpus never uses are said, not silently skipped.
   // ... except the words that asked for the change just stated ("dibanding", "selisih").
