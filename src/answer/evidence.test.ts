@@ -4,7 +4,7 @@ import type { Passage } from "../domain/passage.ts";
 import { analyzeQuestion } from "../retrieve/question.ts";
 import { analyze } from "../text/analyze.ts";
 import type { TermStats } from "../store/layout.ts";
-import { coverage, definiendum, EVIDENCE_WEIGHTS, isCaptionOnly, overlap, scoreSentences, sentencesOf, termRole, weighQuestion } from "./evidence.ts";
+import { coverage, definiendum, EVIDENCE_WEIGHTS, isCaptionOnly, isPointerOnly, overlap, scoreSentences, sentencesOf, termRole, weighQuestion } from "./evidence.ts";
 import { ABSTAIN, decideAbstention } from "./abstain.ts";
 
 const passage = (id: string, text: string, extra: Partial<Passage> = {}): Passage => ({
@@ -184,5 +184,16 @@ describe("definition questions", () => {
     const q = analyzeQuestion("What is the Selector?", index);
     const [best] = scoreSentences(sentencesOf(passages), weighQuestion(q.text, stats(passages)), q, 1);
     expect(best.text).toMatch(/^The Selector reads/);
+  });
+});
+
+describe("isPointerOnly", () => {
+  it("tells a sentence that only sends the reader elsewhere from one that says something and cites a table", () => {
+    expect(isPointerOnly("For more details please refer to Appendix A.1 for the imitation learning data construction and the prompts used.")).toBe(true);
+    expect(isPointerOnly("Related work is discussed in Section 8.")).toBe(true);
+    expect(isPointerOnly("See Appendix B for training data collection and training details.")).toBe(true);
+    expect(isPointerOnly("Data lengkap dapat dilihat, lihat Lampiran 2.")).toBe(true);
+    expect(isPointerOnly("PaSa-7b surpasses PaSa-GPT-4o by 11.12% in recall on the test set, with similar precision, as shown in Table 3 of the main results.")).toBe(false);
+    expect(isPointerOnly("Related work is extensive.")).toBe(false);
   });
 });

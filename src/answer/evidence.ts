@@ -25,6 +25,8 @@ export interface EvidenceSentence {
   hasNumber: boolean;
   /** Only a table's or figure's label ("Table 7: Selector Evaluation."). */
   caption: boolean;
+  /** Only sends the reader elsewhere ("See Appendix B for details.", "Related work is discussed in Section 8."). */
+  pointer: boolean;
 }
 
 export interface WeightedTerm {
@@ -61,6 +63,8 @@ export const EVIDENCE_WEIGHTS = {
   short: 0.2,
   /** A caption that only names its table or figure ("Table 7: Selector Evaluation.") labels; it says nothing. */
   caption: 0.2,
+  /** A sentence that only sends the reader elsewhere ("See Appendix B for details.") says nothing either. */
+  pointer: 0.2,
   /**
    * "What is X?": a sentence that says what X is ("X is ...", "called X", "X, a ...") answers; one where X is
    * the subject of what it does ("The Selector reads each paper ...") nearly does. A sentence that only names X
@@ -79,6 +83,14 @@ export const SHORT_SENTENCE = 25;
 
 /** "Table 7: Selector Evaluation.", "Gambar 2. Alur program": a table's or figure's label and a short title, nothing more. */
 const CAPTION_ONLY = /^(?:table|tabel|figure|fig\.|gambar|grafik|chart|bagan)\s*\d+[a-z]?\s*[.:]\s*(?:\S+\s+){0,7}\S+\s*$/iu;
+/** A cross-reference: "see Appendix B", "refer to Section 5.1", "is discussed in Section 8", "lihat Lampiran 2". */
+const CROSS_REFERENCE = /\b(?:see|refer(?:red)? to|(?:is|are) (?:discussed|described|detailed|presented|given|shown|listed|provided) in|lihat|(?:dijelaskan|dibahas|disajikan|tercantum) (?:pada|di|dalam))\s+(?:the\s+)?(?:appendix|appendices|section|sections|chapter|table|figure|fig\.|lampiran|bagian|bab|tabel|gambar)\b/iu;
+/** A sentence this short, or one that opens by sending the reader on, is the cross-reference and nothing more. */
+const POINTER_MAX_CHARS = 110;
+const POINTER_OPENING = /^(?:for (?:more |further )?details|see\b|please (?:see|refer)|details (?:are|can be)|untuk (?:lebih lanjut|detailnya|rinciannya)|lihat\b)/iu;
+/** Whether a sentence only sends the reader elsewhere ("For more details please refer to Appendix A.1 for ..."). */
+export const isPointerOnly = (text: string): boolean => CROSS_REFERENCE.test(text) && (text.trim().length <= POINTER_MAX_CHARS || POINTER_OPENING.test(text.trim()));
+
 /** Whether a sentence is only a caption's label ("Table 7: Selector Evaluation."). */
 export const isCaptionOnly = (text: string): boolean => CAPTION_ONLY.test(text.trim());
 
@@ -105,6 +117,7 @@ function sentence(passage: Passage, rank: number, start: number, end: number): E
     cues: new Set(loadVocabulary("cues").match(text).map((m) => m.key)),
     hasNumber: hasQuantity(text),
     caption: isCaptionOnly(text),
+    pointer: isPointerOnly(text),
   };
 }
 
@@ -271,6 +284,7 @@ export function scoreSentences(sentences: EvidenceSentence[], weights: WeightedT
       if (question.answerTypes.some((t) => carriesType(s.text, t))) score += EVIDENCE_WEIGHTS.cue;
       if (s.text.length < SHORT_SENTENCE) score -= EVIDENCE_WEIGHTS.short;
       else if (s.caption) score -= EVIDENCE_WEIGHTS.caption;
+      if (s.pointer) score -= EVIDENCE_WEIGHTS.pointer;
       return { ...s, coverage: c, score };
     })
     .sort((a, b) => b.score - a.score);
