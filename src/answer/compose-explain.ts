@@ -102,6 +102,9 @@ export function saysMoreThan(weights: WeightedTerm[], framing: Set<string>): (s:
   return (s) => s.hasNumber || [...s.terms].some((t) => !asked.has(t) && !framing.has(t));
 }
 
+/** Nouns a question names a document with, beside its name ("the PaSa paper", "artikel ini"). */
+const DOCUMENT_NOUNS = ["paper", "article", "review", "document", "artikel", "makalah", "tinjauan", "dokumen"];
+
 /** The document that answers best: quotes come from one document, so facts never cross between documents. */
 function bestDocument(ranked: ScoredSentence[]): string | undefined {
   return ranked[0]?.passage.docId;
@@ -217,7 +220,9 @@ export function composeExplain(context: ComposeContext, input: ExplainInput): Co
   // named ("What is the Selector in PaSa?") only say where to look, like a study's name.
   const named = context.documents.find((d) => d.id === bestDoc && context.question.docs.includes(d.id));
   if (named) {
-    const scoped = { ...input, identity: new Set([...input.identity, ...documentNames(named).flatMap((n) => analyze(n).terms)]) };
+    // "the TraceMonkey paper", "artikel PaSa": the noun that goes with the name names the document too.
+    const naming = [...documentNames(named), ...DOCUMENT_NOUNS].flatMap((n) => analyze(n).terms);
+    const scoped = { ...input, identity: new Set([...input.identity, ...naming]) };
     ({ weights, ranked } = rankSentences(context, scoped, quotable.filter((p) => p.docId === bestDoc), termStatsOf(context.termStats, bestDoc!), sameLanguage));
   }
   ranked = valueFirst(ranked, context.question.answerTypes, input.namedStudy, { ...ABSTAIN, ...context.abstain });

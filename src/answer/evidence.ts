@@ -219,11 +219,15 @@ export function wantedCues(question: Question): Set<string> {
 const DEFINITION_QUESTION = /^\s*(?:(?:what|who)\s+(?:is|are)\s+(?:a|an|the)?\s*[^\s?,]+(?:\s+[^\s?,]+){0,3}(?:\s+(?:in|of)\s+[^\s?,]+(?:\s+[^\s?,]+){0,2})?(?:,\s*and\s+.*)?|what\s+does\s+.{1,40}\s+mean|apa\s+(?:itu|yang\s+dimaksud(?:\s+dengan)?|definisi|pengertian|arti)\s+.{1,40}|.{1,60}\s+(?:itu\s+apa|maksudnya\s+apa|artinya\s+apa)(?:\s+(?:sih|ya|kak|sebenarnya))*)\s*\??\s*$/i;
 
 /**
- * The words a definition question asks to define, as written: its first run of topic words ("What is the
- * Selector in PaSa?" -> ["Selector"], "Apa itu trace tree?" -> ["trace", "tree"]). [] for any other question.
+ * The words a definition question asks to define, as written: what follows "what is" up to its scope ("What
+ * is the Selector in PaSa?" -> ["Selector"]), or else its first run of topic words ("Apa itu trace tree?" ->
+ * ["trace", "tree"]). [] for any other question.
  */
 export function definiendum(question: Question): string[] {
   if (!DEFINITION_QUESTION.test(question.text)) return [];
+  // "What is a typed trace in the TraceMonkey paper?": what stands between "what is" and its scope, as asked.
+  const asked = /^\s*(?:what|who)\s+(?:is|are)\s+(?:(?:a|an|the)\s+)?(.+?)(?:\s+(?:in|of)\s+[^,?]+)?(?:,.*)?\s*\??\s*$/i.exec(question.text)?.[1];
+  if (asked) return asked.split(/\s+/).filter(Boolean);
   const topic = new Set(question.topic);
   const words = [...question.text.matchAll(/[\p{L}\p{N}][\p{L}\p{N}'-]*/gu)].map((m) => m[0]);
   const run: string[] = [];
