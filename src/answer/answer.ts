@@ -110,6 +110,8 @@ async function prepare(context: AnswerContext, question: Question, previous: Pre
     docs: plan.kind === "explain" && plan.docs.length > 0 ? plan.docs : options.docs,
     sections,
     vectorWeight: config.retrieve.vectorWeight,
+    // A question that names several documents is answered by each of them (compose-explain.ts).
+    eachDoc: plan.kind === "explain" && q.docs.length > 1,
   });
   const book = referenceBook(store);
   const citations = new CitationList(book);

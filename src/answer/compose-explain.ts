@@ -193,7 +193,39 @@ function notCoveredPhrase(context: ComposeContext): string {
   return only.kind === "review" ? m.notCovered : m.notCoveredBy(documentName(context, only.id));
 }
 
+/**
+ * The answer from the prose: the sentences that carry what was asked, each quoted and cited, from one
+ * document. A question that names several documents ("Both PaSa and the TraceMonkey paper talk about trees.
+ * What kind of tree does each one build?") is answered by each of them in turn, and one that does not cover it
+ * says so.
+ */
 export function composeExplain(context: ComposeContext, input: ExplainInput): Composition & { decision: AbstainDecision } {
+  const named = context.question.docs.filter((d) => input.passages.some((p) => p.docId === d));
+  if (named.length < 2) return composeExplainOne(context, input);
+  const namesOf = (docId: string) => {
+    const doc = context.documents.find((d) => d.id === docId);
+    return doc ? documentNames(doc).flatMap((n) => analyze(n).terms) : [];
+  };
+  const each = named.map((docId) =>
+    composeExplainOne(
+      { ...context, documents: context.documents.filter((d) => d.id === docId), question: { ...context.question, docs: [docId] }, maxSentences: Math.max(1, Math.ceil(context.maxSentences / named.length)) },
+      // The other documents' names are not words this one lacks: they say which part of the question is theirs.
+      { ...input, passages: input.passages.filter((p) => p.docId === docId), filler: new Set([...input.filler, ...named.filter((d) => d !== docId).flatMap(namesOf)]) },
+    ),
+  );
+  const answered = each.filter((c) => !c.abstained);
+  if (answered.length === 0) return composeExplainOne(context, input);
+  return {
+    sentences: each.flatMap((c) => c.sentences),
+    abstained: false,
+    studies: [...new Set(answered.flatMap((c) => c.studies))],
+    reason: "",
+    bestSupport: Math.max(...answered.map((c) => c.bestSupport)),
+    decision: answered[0].decision,
+  };
+}
+
+function composeExplainOne(context: ComposeContext, input: ExplainInput): Composition & { decision: AbstainDecision } {
   const m = MESSAGES[context.lang];
   const quotable = input.passages.filter((p) => p.kind !== "reference");
   // Quotes come from one document, and whether it answers is decided on that document alone: a name or a

@@ -400,13 +400,14 @@ export function analyzeQuestion(asked: string, index: QuestionIndex, langOverrid
   const docs = namedDocuments(text, tokens, index);
   const studies = namedStudies(text, index, docs);
   // Weak field words ("program", "where", "tahun berapa") ask for the field only when the rest of the
-  // question is little more than the study it names.
-  const identity = new Set(
-    studies.flatMap((ref) => {
+  // question is little more than the study it names. The words that name a study or a document are not its topic.
+  const identity = new Set([
+    ...studies.flatMap((ref) => {
       const r = index.studies.find((s) => s.docId === ref.docId && s.number === ref.number);
       return r ? [...r.aliases.flatMap((a) => contentStems(a)), ...contentStems(r.fields.title?.[0]?.text ?? "")] : [];
     }),
-  );
+    ...index.documents.filter((d) => docs.includes(d.id)).flatMap((d) => documentNames(d).flatMap((n) => contentStems(n))),
+  ]);
   // Numbers ("all ten studies") count or name; they are not what the question is about.
   const topic = contentStems(text).filter((t) => !identity.has(t) && !questionWordStems().has(t) && !/^\d+$/.test(t) && !numberStems().has(t));
   const period = hasPhrase(tokens, w.period_words);

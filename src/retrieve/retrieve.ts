@@ -18,6 +18,8 @@ export interface RetrieveOptions {
   docs?: string[];
   sections?: string[];
   vectorWeight?: number;
+  /** With several documents: the best `k` of each, in the order given ("Both PaSa and the TraceMonkey paper ..."). */
+  eachDoc?: boolean;
 }
 
 export interface Retrieved {
@@ -31,6 +33,11 @@ export async function retrieve(store: PassageStore, embedder: Embedder | undefin
   const studies = options.studies ?? [];
   // Study numbers are per document: a study filter names its document too.
   const docs = studies.length > 0 ? [...new Set(studies.map((s) => s.docId))] : options.docs;
+  if (options.eachDoc && studies.length === 0 && docs && docs.length > 1) {
+    const each = await Promise.all(docs.map((doc) => retrieve(store, embedder, text, { ...options, docs: [doc], eachDoc: false })));
+    const hits = each.flatMap((r) => r.hits);
+    return { hits, passages: hits.map((h) => h.passage), ms: performance.now() - started };
+  }
   const hits = await searchPassages(store, embedder, { text, canonical: analyze(text).canonical }, {
     k: options.k,
     studies: studies.length > 0 ? [...new Set(studies.map((s) => s.number))] : undefined,

@@ -62,6 +62,21 @@ async function ask(...turns: string[]): Promise<AnswerResult[]> {
   return results;
 }
 
+describe("questions that name documents", () => {
+  it("answers who wrote a named paper from its identity, and cites no passage that does not print the name", async () => {
+    // The author is in the PDF's information, not in a passage of its text: the answer says so uncited.
+    const [r] = await ask("Who wrote a-shelter-paper?");
+    expect(r.plan).toMatchObject({ kind: "review-meta", field: "authors" });
+    expect(r.answer).toMatch(/written by Dewi Lestari/);
+    expect(r.citations.filter((c) => !/Lestari/.test(c.quote))).toEqual([]);
+  });
+
+  it("answers a question that names two documents from each of them", async () => {
+    const [r] = await ask(`What do a-shelter-paper and ${REVIEW.replace(/\.txt$/, "")} say about mentoring for teens?`);
+    expect(new Set(r.citations.map((c) => c.docId))).toEqual(new Set(["a-shelter-paper.pdf", REVIEW]));
+  });
+});
+
 describe("abstention, document by document", () => {
   it("does not answer about Thailand from the review because another document names Thailand", async () => {
     const [r] = await ask("Bagaimana program perlindungan anak korban trafficking di Thailand?");
