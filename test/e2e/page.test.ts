@@ -45,6 +45,10 @@ describe("answers (desktop)", { timeout: 120_000 }, () => {
       expect(box.width).toBeGreaterThanOrEqual(24);
       expect(box.height).toBeGreaterThanOrEqual(24);
     }
+    // Punctuation after a citation button keeps to the button's line: both sit in one unbreakable span.
+    const tails = await answer.locator(".cite-tail").evaluateAll((els) => els.map((e) => `${getComputedStyle(e).whiteSpace} ${e.textContent?.slice(-1)}`));
+    expect(tails.length).toBeGreaterThan(0);
+    for (const tail of tails) expect(tail).toMatch(/^nowrap [.,;:!?)]$/);
     const sources = await answer.locator(".source-where").allInnerTexts();
     expect(sources[0]).toMatch(/^Buletin Kesehatan \(2022\) · /);
     const body = await page.locator("body").innerText();

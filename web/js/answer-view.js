@@ -63,10 +63,20 @@ export function sentenceNodes(sentence, byN, handlers) {
     ...markerSpans(sentence).map((m) => ({ ...m, kind: "marker" })),
   ].sort((a, b) => a.start - b.start);
   const nodes = [];
+  // Punctuation right after a citation button stays on its line ("... Weinan E [1]." never wraps the ".").
+  const pushText = (piece) => {
+    const punctuation = /^[.,;:!?)]+/.exec(piece)?.[0];
+    const last = nodes[nodes.length - 1];
+    if (punctuation && last instanceof Element && last.classList.contains("cite-chip")) {
+      nodes[nodes.length - 1] = h("span", { class: "cite-tail" }, last, punctuation);
+      piece = piece.slice(punctuation.length);
+    }
+    if (piece) nodes.push(piece);
+  };
   let at = 0;
   for (const cut of cuts) {
     if (cut.start < at) continue;
-    if (cut.start > at) nodes.push(text.slice(at, cut.start));
+    if (cut.start > at) pushText(text.slice(at, cut.start));
     if (cut.kind === "marker") nodes.push(chip(cut.n, byN.get(cut.n), handlers));
     else {
       // The guillemets are the server's marking of the quote; the element shows it as a quotation.
@@ -75,7 +85,7 @@ export function sentenceNodes(sentence, byN, handlers) {
     }
     at = cut.end;
   }
-  if (at < text.length) nodes.push(text.slice(at));
+  if (at < text.length) pushText(text.slice(at));
   if (sentence.kind === "quoted") return [h("q", { class: "src-quote src-quote-whole", lang }, ...nodes)];
   return nodes;
 }
