@@ -63,6 +63,12 @@ describe("weighQuestion", () => {
   it("gives filler words no weight at all", () => {
     expect(weighQuestion("tolong jelaskan koordinasi", STATS, { filler: new Set(["tolong", "jelas"]) }).map((w) => w.term)).toEqual(["koordinasi"]);
   });
+  it("weighs a hyphenated compound by its parts, not also as one glued word, and never weighs 'its'", () => {
+    const terms = weighQuestion("What are its reinforcement-learning actions?", STATS).map((w) => w.term);
+    expect(terms).toEqual(expect.arrayContaining(["reinforc", "learn", "action"]));
+    expect(terms.filter((t) => t.startsWith("reinforc") && t.endsWith("learn"))).toEqual([]);
+    expect(terms).not.toContain("it");
+  });
 });
 
 describe("coverage and ranking", () => {

@@ -81,6 +81,9 @@ export const EVIDENCE_WEIGHTS = {
 
 export const SHORT_SENTENCE = 25;
 
+/** How many letters a glued compound may have between its parts' stems ("reinforc|ement|learn"). */
+const GLUED_STEM_SLACK = 6;
+
 /** "Table 7: Selector Evaluation.", "Gambar 2. Alur program": a table's or figure's label and a short title, nothing more. */
 const CAPTION_ONLY = /^(?:table|tabel|figure|fig\.|gambar|grafik|chart|bagan)\s*\d+[a-z]?\s*[.:]\s*(?:\S+\s+){0,7}\S+\s*$/iu;
 /** A cross-reference: "see Appendix B", "refer to Section 5.1", "is discussed in Section 8", "lihat Lampiran 2". */
@@ -171,7 +174,9 @@ export function weighQuestion(
   const out = new Map<string, WeightedTerm>();
   const termSet = new Set(analysed.terms);
   // "English-language" gives "english", "languag" and the glued "englishlanguag": the glued form adds nothing.
-  const glued = (t: string) => [...termSet].some((a) => a !== t && t.startsWith(a) && termSet.has(t.slice(a.length)));
+  // The first part's stem may be shorter than its word: "reinforcement-learning" -> "reinforc" ... "learn".
+  const glued = (t: string) =>
+    [...termSet].some((a) => a !== t && t.startsWith(a) && [...termSet].some((b) => b !== t && b !== a && t.endsWith(b) && a.length + b.length <= t.length && t.length - a.length - b.length <= GLUED_STEM_SLACK));
   for (const term of analysed.terms) {
     if (out.has(term) || term.length <= 1 || glued(term)) continue;
     const forms = [...new Set([term, ...(translations.get(term) ?? [])])];
