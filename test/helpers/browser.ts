@@ -62,7 +62,16 @@ interface AxeViolation {
 }
 
 /** axe-core's violations of serious or critical impact on the page as it is now. */
+/**
+ * Waits for the page's finite animations to end (the citation panel fades and slides in over 0.18 s): axe-core
+ * measures colours as they are painted, and a panel caught mid-fade fails contrast that the settled one meets.
+ */
+export async function settled(page: Page): Promise<void> {
+  await page.evaluate(() => Promise.all(document.getAnimations().filter((a) => a.effect?.getComputedTiming().iterations !== Infinity).map((a) => a.finished.catch(() => undefined))));
+}
+
 export async function seriousViolations(page: Page): Promise<string[]> {
+  await settled(page);
   const source = await readFile(path.join(PROJECT_ROOT, "node_modules", "axe-core", "axe.min.js"), "utf8");
   // The page's CSP allows only its own scripts: evaluate the source instead of adding a script tag.
   await page.evaluate(source);
