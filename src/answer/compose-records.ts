@@ -367,8 +367,14 @@ function distribution(context: ComposeContext, field: StudyField, leadWithMost =
   const m = MESSAGES[context.lang];
   const groups = new Map<string, { records: StudyRecord[]; values: FieldValue[] }>();
   const unknown: StudyRecord[] = [];
+  // A study has one year (country, venue...): where the review gives two, the study is counted under its table's
+  // value and the other is said beside it, as a lookup says it, not counted a second time.
+  const otherValues = new Map<StudyRecord, FieldValue[]>();
   for (const record of context.records) {
-    const values = valuesOf(record, field);
+    const all = valuesOf(record, field);
+    const main = all.filter((v) => v.source !== "citation");
+    const values = ONE_VALUE_FIELDS.has(field as FilterValue["field"]) && record.conflicts.includes(field) && main.length > 0 ? main : all;
+    if (values !== all) otherValues.set(record, all.filter((v) => !values.includes(v)));
     const keys = [...new Set(values.flatMap((v) => (v.keys.length > 0 ? v.keys : [v.text])))];
     if (keys.length === 0) unknown.push(record);
     for (const key of keys) {
@@ -380,9 +386,20 @@ function distribution(context: ComposeContext, field: StudyField, leadWithMost =
     }
   }
   const noun = studiesNoun(context.question.studiesNoun, context.lang);
-  const ordered = [...groups].sort((a, b) => b[1].records.length - a[1].records.length);
+  // Years read in order; other values from the largest group down.
+  const ordered = [...groups].sort((a, b) => (field === "year" ? Number(a[0]) - Number(b[0]) : b[1].records.length - a[1].records.length));
   const label = (key: string) => (field === "year" || field === "venue" ? key : keyLabel(field, key, context.lang));
   const sentences: AnswerSentence[] = [];
+  if (field === "year" && !leadWithMost && ordered.length > 1) {
+    // "Between which years?": the span first, cited to the first and the last year.
+    const [first, last] = [ordered[0], ordered[ordered.length - 1]];
+    const b = new SentenceBuilder().say(m.yearSpan(context.records.length - unknown.length, studiesNoun(context.question.studiesNoun, context.lang), first[0], last[0]));
+    for (const v of [first[1].values[0], last[1].values[0]]) {
+      const n = v ? citeValue(context, v) : undefined;
+      if (n) b.cite(n);
+    }
+    sentences.push(b.say(".").done("composed"));
+  }
   if (leadWithMost && ordered.length > 0) {
     // Ties are named together: "interviews and literature review, 3 of the 10 studies each".
     const largest = ordered[0][1].records.length;
@@ -401,6 +418,17 @@ function distribution(context: ComposeContext, field: StudyField, leadWithMost =
       const v = g.values[i];
       const n = v ? citeValue(context, v) : undefined;
       if (n) b.cite(n);
+      const others = otherValues.get(r) ?? [];
+      if (others.length > 0) {
+        b.say(` (${m.conflict(field)}: `);
+        others.forEach((o, k) => {
+          if (k > 0) b.say(", ");
+          b.say(o.text);
+          const c = citeValue(context, o);
+          if (c) b.cite(c);
+        });
+        b.say(")");
+      }
     });
     sentences.push(b.done("composed", true));
   }

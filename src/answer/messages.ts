@@ -26,6 +26,8 @@ export interface AnswerMessages {
   statesField: (fields: string) => string;
   countHead: (count: number, total: number | string, predicate: string, noun: string) => string;
   distributionHead: (total: number, field: StudyField, noun: string) => string;
+  /** "The 10 studies were published between 2014 and 2021" (the caller cites, then ends the sentence). */
+  yearSpan: (total: number, noun: string, from: string, to: string) => string;
   /** "The most common design is qualitative: 8 of the 10 studies" (`values` tied values, joined; no full stop: citations follow). */
   mostCommon: (field: string, values: string, tied: number, count: number, total: number, noun: string) => string;
   groupSize: (count: number, noun: string) => string;
@@ -115,6 +117,7 @@ export const MESSAGES: Record<Lang, AnswerMessages> = {
     statesField: (fields) => `state their ${fields}`,
     countHead: (count, total, predicate, noun) => `${count} ${count === 1 ? singular(noun) : noun} (of ${total}) ${predicate}:`,
     distributionHead: (total, field, noun) => `By ${FIELD_NAMES.en[field]}, the ${total} ${noun} are:`,
+    yearSpan: (total, noun, from, to) => `The ${total} ${noun} were published between ${from} and ${to}`,
     mostCommon: (field, values, tied, count, total, noun) =>
       tied === 1 ? `The most common ${field} is ${values}: ${count} of the ${total} ${noun}` : `The most common ${field}s are ${values}, ${count} of the ${total} ${noun} each`,
     groupSize: (count, noun) => `${count} ${count === 1 ? singular(noun) : noun}`,
@@ -212,6 +215,7 @@ export const MESSAGES: Record<Lang, AnswerMessages> = {
     statesField: (fields) => `menyebutkan ${fields}`,
     countHead: (count, total, predicate, noun) => `${count} ${noun} (dari ${total}) ${predicate}:`,
     distributionHead: (total, field, noun) => `Menurut ${FIELD_NAMES.id[field]}, ${total} ${noun} tersebut:`,
+    yearSpan: (total, noun, from, to) => `${total} ${noun} tersebut terbit antara tahun ${from} dan ${to}`,
     mostCommon: (field, values, tied, count, total, noun) =>
       tied === 1 ? `${field[0].toUpperCase()}${field.slice(1)} yang paling banyak adalah ${values}: ${count} dari ${total} ${noun}` : `${field[0].toUpperCase()}${field.slice(1)} yang paling banyak adalah ${values}, masing-masing ${count} dari ${total} ${noun}`,
     groupSize: (count, noun) => `${count} ${noun}`,

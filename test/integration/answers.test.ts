@@ -171,6 +171,25 @@ describe("the most common value", () => {
   });
 });
 
+describe("a distribution by year", () => {
+  it("opens with the span, reads the years in order, and counts each study once, the review's other year said beside it", async () => {
+    const r = await ask("When were the studies published?");
+    expect(r.plan).toMatchObject({ kind: "aggregate", field: "year" });
+    const years = context.store.studies.filter((s) => s.kind === "study").map((s) => Number((s.fields.year ?? []).find((v) => v.source !== "citation")?.keys[0]));
+    expect(r.sentences[0].text).toMatch(new RegExp(`^The 10 studies were published between ${Math.min(...years)} and ${Math.max(...years)}`));
+    const lines = r.sentences.filter((x) => /^\d{4}: /.test(x.text));
+    const listed = lines.map((x) => Number(x.text.slice(0, 4)));
+    expect(listed).toEqual([...listed].sort((a, b) => a - b));
+    const counted = lines.flatMap((x) => [...x.text.matchAll(/Study (\d+) \(/g)].map((m) => m[1]));
+    expect(counted.sort()).toEqual([...new Set(counted)].sort());
+    expect(counted).toHaveLength(10);
+    const inconsistent = context.store.studies.filter((s) => s.kind === "study" && s.conflicts.includes("year"));
+    expect(inconsistent.length).toBeGreaterThan(0);
+    expect(lines.flatMap((x) => [...x.text.matchAll(/the review is inconsistent about the year: \d{4}/g)])).toHaveLength(inconsistent.length);
+    await expectValidCitations(r);
+  });
+});
+
 describe("the review itself", () => {
   it("answers what it is about with its abstract, in the asker's language when it has one", async () => {
     const en = await ask("What is this review about?");
