@@ -311,10 +311,11 @@ function fieldList(context: ComposeContext, fields: StudyField[]): Composition {
   return { sentences, abstained: false, studies: hits.map((r) => r.number), reason: "", bestSupport: 1 };
 }
 
+const isOneOf = (refs: StudyRef[]) => (r: StudyRecord) => refs.some((e) => e.docId === r.docId && e.number === r.number);
+
 function list(context: ComposeContext, filters: FilterValue[], fields: StudyField[], count: boolean, exclude: StudyRef[] = [], within?: StudyRef[]): Composition {
   if (!count && filters.length === 0 && fields.length > 0 && fields.every((f) => FREE_TEXT.has(f))) return fieldList(context, fields);
   const m = MESSAGES[context.lang];
-  const isOneOf = (refs: StudyRef[]) => (r: StudyRecord) => refs.some((e) => e.docId === r.docId && e.number === r.number);
   // "Which of those ...?": the studies of the previous answer, not all of them.
   const candidates = within ? context.records.filter(isOneOf(within)) : context.records;
   const total = candidates.length;
@@ -595,7 +596,9 @@ export function composeFromRecords(context: ComposeContext, plan: Plan): Composi
       return list(context, plan.filters, [], true, [], plan.within);
     case "aggregate":
       if (plan.op === "largest-sample" || plan.op === "smallest-sample") return bySampleSize(context, plan.op === "largest-sample");
-      return plan.op === "distribution" || plan.op === "most-common" ? distribution(context, plan.field, plan.op === "most-common") : extreme(context, plan.op);
+      return plan.op === "distribution" || plan.op === "most-common"
+        ? distribution(context, plan.field, plan.op === "most-common")
+        : extreme(plan.within ? { ...context, records: context.records.filter(isOneOf(plan.within)) } : context, plan.op);
     case "review-meta":
       return reviewMeta(context, plan.docs, plan.field);
     default:

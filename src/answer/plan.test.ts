@@ -228,6 +228,15 @@ describe("planQuestion", () => {
   }
 });
 
+describe("an extreme among the studies a list named", () => {
+  it("plans 'which one is the oldest?' after a list as the earliest of those studies", () => {
+    const list = { question: analyzeQuestion("Which studies were qualitative?", SYNTHETIC_INDEX), planKind: "list", fields: [], entities: [1, 2, 4].map((number) => ({ docId: "review.txt", number })) };
+    const p = planQuestion(resolveFollowUp(analyzeQuestion("which one is the oldest?", SYNTHETIC_INDEX), list), { hasStudies: true, docs: [] });
+    expect(p).toMatchObject({ kind: "aggregate", field: "year", op: "earliest" });
+    expect(p.kind === "aggregate" ? p.within?.map((s) => s.number) : []).toEqual([1, 2, 4]);
+  });
+});
+
 describe("a review's own method, among papers", () => {
   const withPapers = (text: string) => planQuestion(resolveFollowUp(analyzeQuestion(text, SYNTHETIC_INDEX), undefined), { hasStudies: true, docs: [], reviews: ["review.txt"] });
   it("asks the reviews for a search strategy or inclusion criteria", () => {

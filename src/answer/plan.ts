@@ -22,7 +22,7 @@ export type Plan =
   | { kind: "list"; filters: FilterValue[]; fields: StudyField[]; existence: boolean; exclude?: StudyRef[]; within?: StudyRef[] }
   | { kind: "count"; filters: FilterValue[]; within?: StudyRef[] }
   | { kind: "compare"; studies: StudyRef[]; fields: StudyField[] }
-  | { kind: "aggregate"; field: StudyField; op: "distribution" | "most-common" | "earliest" | "latest" | "largest-sample" | "smallest-sample" }
+  | { kind: "aggregate"; field: StudyField; op: "distribution" | "most-common" | "earliest" | "latest" | "largest-sample" | "smallest-sample"; within?: StudyRef[] }
   | { kind: "explain"; studies: StudyRef[]; docs: string[]; sections: string[]; answerTypes: AnswerType[] }
   | { kind: "review-meta"; docs: string[]; field: "authors" | "year" | "venue" | "title" }
   | { kind: "out-of-scope"; reason: string };
@@ -60,7 +60,7 @@ export function planQuestion(resolved: ResolvedQuestion, context: PlanContext): 
   const studiesNoun = hasPhrase(q.tokens, w.studies_noun);
   const docs = q.docs.length > 0 ? q.docs : context.docs;
 
-  if (q.extreme && context.hasStudies && q.studies.length === 0 && studiesNoun) return { kind: "aggregate", field: "year", op: q.extreme };
+  if (q.extreme && context.hasStudies && q.studies.length === 0 && (studiesNoun || resolved.within)) return { kind: "aggregate", field: "year", op: q.extreme, ...within(resolved) };
   // "Which study had the most participants?", "Studi mana yang pesertanya paling sedikit?": the studies by the
   // number of people their own text gives.
   if (q.superlative && q.answerTypes.includes("sample") && context.hasStudies && q.studies.length === 0 && (studiesNoun || q.list)) {

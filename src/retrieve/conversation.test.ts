@@ -33,6 +33,15 @@ describe("resolveFollowUp", () => {
     expect(r.studiesFrom).toBe("ordinal");
   });
 
+  it("reads 'which one is the oldest?' and 'yang mana yang paling baru?' as the extreme among the studies listed", () => {
+    const list = previous("Which studies were qualitative?", "list", [1, 2, 4]);
+    for (const text of ["which one is the oldest?", "yang mana yang paling baru?"]) {
+      const r = resolveFollowUp(ask(text), list);
+      expect(r.within?.map((s) => s.number), text).toEqual([1, 2, 4]);
+      expect(r.carryKind).toBe("aggregate");
+    }
+  });
+
   it("reads a pronoun as the study the previous turn was about, and keeps what it asked", () => {
     const about = previous("What did the MLMC study find?", "lookup", [3]);
     const r = resolveFollowUp(ask("who wrote it?"), about);

@@ -75,6 +75,10 @@ export function resolveFollowUp(question: Question, previous: PreviousTurn | und
     if (pick) return { question: { ...base, studies: [pick] }, followUp: true, studiesFrom: "ordinal", searchText: question.text };
   }
   const previousStudies = previous.entities.length > 0 ? previous.entities : previous.question.studies;
+  // "yang mana yang paling baru?", "which one is the oldest?" after a list: the extreme among the studies listed.
+  if (question.extreme && listing && previousStudies.length > 1 && !namesSubject && question.values.length === 0) {
+    return { question: base, followUp: true, studiesFrom: "pronoun", searchText, carryKind: "aggregate", within: previousStudies };
+  }
   // "Which of those were qualitative?", "berapa dari mereka yang pakai wawancara?": the value filters the
   // studies the previous answer listed.
   if (question.values.length > 0 && question.pointsBack === "plural" && listing && previousStudies.length > 1) {
