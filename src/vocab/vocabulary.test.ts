@@ -10,6 +10,13 @@ describe("loadVocabulary", () => {
     expect(design.label("qualitative", "id")).not.toBe(design.label("qualitative", "en"));
   });
 
+  it("matches a hyphenated design as written with a hyphen or a space", () => {
+    const designs = loadVocabulary("design");
+    expect(keysOf(designs.match("Does the review include a meta-analysis?"))).toEqual(["meta-analysis"]);
+    expect(keysOf(designs.match("a meta analysis of ten trials"))).toEqual(["meta-analysis"]);
+    expect(keysOf(designs.match("Which studies used a case-control design?"))).toContain("case-control");
+  });
+
   it("finds a recommendation cue in 'sebaiknya' (should) but not in every 'baik' (good), its stem", () => {
     const cues = loadVocabulary("cues");
     expect(keysOf(cues.match("Sebaiknya pemerintah memperkuat koordinasi."))).toContain("recommendation");

@@ -13,7 +13,7 @@ import { readFileSync } from "node:fs";
 import { z } from "zod";
 import { DataFileError } from "../domain/errors.ts";
 import type { Lang } from "../domain/lang.ts";
-import { contentStems, stemSpans } from "../text/analyze.ts";
+import { stemSpans } from "../text/analyze.ts";
 
 export type VocabularyName = "design" | "population" | "databases" | "cues" | "regions" | "languages";
 
@@ -55,7 +55,8 @@ export function loadVocabulary(name: VocabularyName): Vocabulary {
   // Phrases as stem sequences, longest first, so "case control" wins over a shorter overlapping phrase.
   // Cue words are often stop words ("karena", "should"): that vocabulary keeps them.
   const keep = name === "cues";
-  const stemsOf = (text: string) => (keep ? stemSpans(text, true).map((s) => s.stem) : contentStems(text));
+  // Stemmed exactly as match() stems the text it searches ("meta-analysis" is one glued stem there, as here).
+  const stemsOf = (text: string) => stemSpans(text, keep).map((s) => s.stem);
   // A pattern written "=word" matches that word exactly, not its stem: "=sebaiknya" (should) must not match
   // every "baik" (good), which is what its stem is.
   const phrases = [...entries]
