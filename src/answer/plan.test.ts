@@ -158,6 +158,9 @@ const CASES: [string, Plan["kind"], Expect?][] = [
   ["Siapa penulis review ini?", "review-meta", { field: "authors" }],
   ["When was this review published?", "review-meta", { field: "year" }],
   ["Review ini terbit di jurnal apa?", "review-meta", { field: "venue" }],
+  // the review's own design, asked as a design it might have
+  ["Does this review include a meta-analysis?", "explain", { sections: ["methods", "abstract"] }],
+  ["Which studies were a meta-analysis?", "list", { filter: "design:meta-analysis" }],
   // ... a document named by its title word, as well as "this review"
   ["Who wrote the PaSa paper?", "review-meta", { field: "authors" }],
   ["Paper PaSa terbit tahun berapa?", "review-meta", { field: "year" }],

@@ -84,7 +84,9 @@ export function planQuestion(resolved: ResolvedQuestion, context: PlanContext): 
   if ((q.selfReview || (!studiesNoun && !q.list)) && q.studies.length === 0 && q.topic.length === 0 && q.sections.length === 0 && q.asks.length > 0 && q.asks.every((f) => OWN_CONCLUSIONS.includes(f)) && !q.allStudies) {
     return { kind: "explain", studies: [], docs, sections: ["conclusion", "discussion"], answerTypes: q.answerTypes };
   }
-  if (q.selfReview && q.studies.length === 0 && q.asks.includes("design") && !q.allStudies && !q.list) {
+  // "What method did the review use?", "Does the review include a meta-analysis?": the review's own design.
+  const designOnly = q.values.length > 0 && q.values.every((v) => v.field === "design");
+  if (q.selfReview && q.studies.length === 0 && (q.asks.includes("design") || (designOnly && !studiesNoun)) && !q.allStudies && !q.list) {
     return { kind: "explain", studies: [], docs, sections: ["methods", "abstract"], answerTypes: q.answerTypes };
   }
   // "Kriteria inklusinya apa aja?", "what search terms were used?": the review's own method, from its text.
