@@ -1,6 +1,6 @@
 /**
  * The evaluation report, built once and written three ways: eval/report.json (every number and answer,
- * with the commit and settings), docs/eval.md (tables: splits side by side, the test-dev gap, per kind)
+ * with the commit and settings), docs/eval.md (tables: splits side by side, the gap between each held-out split and the split tuned on its corpus, per kind)
  * and the self-contained HTML of report-html.ts (served at /eval).
  */
 import type { Metrics, QuestionRecord, SplitRun } from "./runner.ts";
@@ -90,10 +90,17 @@ function cell(m: Metrics, metric: (typeof METRICS)[number]): string {
   return empty ? "–" : formatValue(metric.get(m), metric.format);
 }
 
+/** Held-out splits and the split tuned on the same corpus, for the gap columns. */
+const HELD_OUT_PAIRS: [held: string, tuned: string][] = [
+  ["test", "dev"],
+  ["extra", "dev-extra"],
+];
+
 export function renderMarkdown(report: EvalReport): string {
   const splits = report.splits;
-  const dev = splits.find((s) => s.name === "dev");
-  const test = splits.find((s) => s.name === "test");
+  // Each held-out split beside the split tuned on the same corpus: the gap is what tuning did not carry over.
+  const gaps = HELD_OUT_PAIRS.map(([held, tuned]) => ({ held: splits.find((s) => s.name === held), tuned: splits.find((s) => s.name === tuned) }))
+    .filter((g): g is { held: SplitReport; tuned: SplitReport } => Boolean(g.held && g.tuned));
   const lines = [
     "# Evaluation",
     "",
@@ -109,20 +116,21 @@ export function renderMarkdown(report: EvalReport): string {
     "",
     "## Splits side by side (product)",
     "",
-    `| metric | ${splits.map((s) => s.name).join(" | ")}${dev && test ? " | test − dev |" : " |"}`,
-    `|---|${splits.map(() => "---").join("|")}${dev && test ? "|---|" : "|"}`,
+    `| metric | ${splits.map((s) => s.name).join(" | ")} |${gaps.map((g) => ` ${g.held.name} − ${g.tuned.name} |`).join("")}`,
+    `|---|${splits.map(() => "---").join("|")}|${gaps.map(() => "---|").join("")}`,
   ];
   for (const metric of METRICS) {
     const values = splits.map((s) => cell(s.product.overall, metric));
-    let gap = "";
-    if (dev && test) {
-      const d = metric.get(dev.product.overall);
-      const t = metric.get(test.product.overall);
-      gap = ` | ${metric.format === "pct" ? `${((t - d) * 100).toFixed(1)} pts` : (t - d).toFixed(3)}`;
-    }
-    lines.push(`| ${metric.label} | ${values.join(" | ")}${gap} |`);
+    const gap = gaps
+      .map(({ held, tuned }) => {
+        if (cell(held.product.overall, metric) === "–" || cell(tuned.product.overall, metric) === "–") return " – |";
+        const d = metric.get(held.product.overall) - metric.get(tuned.product.overall);
+        return ` ${metric.format === "pct" ? `${(d * 100).toFixed(1)} pts` : d.toFixed(3)} |`;
+      })
+      .join("");
+    lines.push(`| ${metric.label} | ${values.join(" | ")} |${gap}`);
   }
-  lines.push(`| Latency p50 / p95 (ms) | ${splits.map((s) => `${s.product.overall.latency.p50.toFixed(1)} / ${s.product.overall.latency.p95.toFixed(1)}`).join(" | ")}${dev && test ? " | |" : " |"}`, "");
+  lines.push(`| Latency p50 / p95 (ms) | ${splits.map((s) => `${s.product.overall.latency.p50.toFixed(1)} / ${s.product.overall.latency.p95.toFixed(1)}`).join(" | ")} |${gaps.map(() => " |").join("")}`, "");
   lines.push("## Product vs. the BM25 baseline", "", "MiniSearch (BM25) over 800-character chunks of the raw extracted text, answering with its top chunk.", "");
   lines.push(`| metric | ${splits.map((s) => `${s.name} product / baseline`).join(" | ")} |`, `|---|${splits.map(() => "---").join("|")}|`);
   for (const metric of METRICS.filter((m) => ["retrieval.recallAt5", "retrieval.mrr", "answers.mustInclude", "answers.padding", "abstention.recall"].includes(m.path))) {
