@@ -168,6 +168,8 @@ describe("definition questions", () => {
   it("finds the term a definition question asks about, in either language, and none in other questions", () => {
     expect(term("What is the Selector?")).toEqual(["Selector"]);
     expect(term("What is a typed trace in the TraceMonkey paper?")).toEqual(["typed", "trace"]);
+    expect(term("What does the Selector do?")).toEqual(["Selector"]);
+    expect(term("What does type specialization mean?")).toEqual(["type", "specialization"]);
     expect(term("What are shelter homes, and who runs them?")).toEqual(["shelter", "homes"]);
     expect(term("Apa itu rehabilitasi sosial?")).toEqual(["rehabilitasi", "sosial"]);
     expect(term("Gugus Tugas itu apa sih?")).toEqual(["Gugus", "Tugas"]);

@@ -218,10 +218,11 @@ export function wantedCues(question: Question): Set<string> {
 }
 
 /**
- * "What is X?", "What does X mean?", "Apa itu X?", "Apa yang dimaksud dengan X?", "X itu apa?", "X maksudnya apa?":
+ * "What is X?", "What does X mean?", "What does X do?", "Apa itu X?", "Apa yang dimaksud dengan X?", "Apa fungsi X?",
+ * "X itu apa?", "X maksudnya apa?":
  * the question asks what X is, and nothing else ("what are the programs in X?" or "X itu apa saja?" ask for a list).
  */
-const DEFINITION_QUESTION = /^\s*(?:(?:what|who)\s+(?:is|are)\s+(?:a|an|the)?\s*[^\s?,]+(?:\s+[^\s?,]+){0,3}(?:\s+(?:in|of)\s+[^\s?,]+(?:\s+[^\s?,]+){0,2})?(?:,\s*and\s+.*)?|what\s+does\s+.{1,40}\s+mean|apa\s+(?:itu|yang\s+dimaksud(?:\s+dengan)?|definisi|pengertian|arti)\s+.{1,40}|.{1,60}\s+(?:itu\s+apa|maksudnya\s+apa|artinya\s+apa)(?:\s+(?:sih|ya|kak|sebenarnya))*)\s*\??\s*$/i;
+const DEFINITION_QUESTION = /^\s*(?:(?:what|who)\s+(?:is|are)\s+(?:a|an|the)?\s*[^\s?,]+(?:\s+[^\s?,]+){0,3}(?:\s+(?:in|of)\s+[^\s?,]+(?:\s+[^\s?,]+){0,2})?(?:,\s*and\s+.*)?|what\s+does\s+.{1,40}\s+(?:mean|do)|apa\s+(?:itu|yang\s+dimaksud(?:\s+dengan)?|definisi|pengertian|arti|fungsi)\s+.{1,40}|.{1,60}\s+(?:itu\s+apa|maksudnya\s+apa|artinya\s+apa|fungsinya\s+apa)(?:\s+(?:sih|ya|kak|sebenarnya))*)\s*\??\s*$/i;
 
 /**
  * The words a definition question asks to define, as written: what follows "what is" up to its scope ("What
@@ -231,7 +232,9 @@ const DEFINITION_QUESTION = /^\s*(?:(?:what|who)\s+(?:is|are)\s+(?:a|an|the)?\s*
 export function definiendum(question: Question): string[] {
   if (!DEFINITION_QUESTION.test(question.text)) return [];
   // "What is a typed trace in the TraceMonkey paper?": what stands between "what is" and its scope, as asked.
-  const asked = /^\s*(?:what|who)\s+(?:is|are)\s+(?:(?:a|an|the)\s+)?(.+?)(?:\s+(?:in|of)\s+[^,?]+)?(?:,.*)?\s*\??\s*$/i.exec(question.text)?.[1];
+  const asked =
+    /^\s*(?:what|who)\s+(?:is|are)\s+(?:(?:a|an|the)\s+)?(.+?)(?:\s+(?:in|of)\s+[^,?]+)?(?:,.*)?\s*\??\s*$/i.exec(question.text)?.[1] ??
+    /^\s*what\s+does\s+(?:(?:a|an|the)\s+)?(.+?)(?:\s+(?:in|of)\s+[^,?]+)?\s+(?:mean|do)\s*\??\s*$/i.exec(question.text)?.[1];
   if (asked) return asked.split(/\s+/).filter(Boolean);
   const topic = new Set(question.topic);
   const words = [...question.text.matchAll(/[\p{L}\p{N}][\p{L}\p{N}'-]*/gu)].map((m) => m[0]);
