@@ -22,6 +22,7 @@ import type { ScoredPassage } from "../retrieve/search.ts";
 import { retrieve, type Retrieved } from "../retrieve/retrieve.ts";
 import { CitationList, ReferenceBook } from "./citations.ts";
 import type { ComposeContext, Composition } from "./compose-context.ts";
+import { definiendum } from "./evidence.ts";
 import { composeExplain } from "./compose-explain.ts";
 import { composeSectionOpening } from "./compose-section.ts";
 import { composeFromRecords } from "./compose-records.ts";
@@ -102,7 +103,9 @@ async function prepare(context: AnswerContext, question: Question, previous: Pre
   // With papers beside the reviews, a question about a review's own method is the reviews' (plan.ts).
   const reviews = store.documents.filter((d) => d.kind === "review" && docsInScope.includes(d.id)).map((d) => d.id);
   const plan = planQuestion(resolved, { hasStudies: records.length > 0, docs: q.docs.length > 0 ? q.docs : options.docs ?? [], reviews: reviews.length < docsInScope.length ? reviews : [] });
-  const k = options.k ?? config.retrieve.topK;
+  // "What is X?" is answered by the sentence that says what X is, which the few passages that mention X most
+  // often may not hold ("Table 7: Selector Evaluation."): twice as many passages to choose it from.
+  const k = options.k ?? (plan.kind === "explain" && definiendum(q).length > 0 ? 2 * config.retrieve.topK : config.retrieve.topK);
   const sections = plan.kind === "explain" && plan.sections.length > 0 ? plan.sections : options.sections;
   const retrieved = await retrieve(store, context.embedder, resolved.searchText, {
     k,

@@ -186,6 +186,7 @@ describe("definition questions", () => {
     expect(termRole("Table 15: The prompt used with the Selector.", ["Selector"])).toBeUndefined();
     expect(termRole("The Selector Evaluation", ["Selector"])).toBeUndefined();
     expect(termRole("The Crawler and the Selector were trained.", ["Selector"])).toBeUndefined();
+    expect(termRole("As the reward model, the performance of the Selector is crucial.", ["Selector"])).toBeUndefined();
   });
 
   it("ranks the sentence that says what the term is over one that names it in a caption", () => {

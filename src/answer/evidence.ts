@@ -264,7 +264,9 @@ export function termRole(text: string, term: string[]): "defines" | "subject" | 
   for (const m of text.matchAll(pattern)) {
     const before = text.slice(0, m.index);
     const after = text.slice(m.index + m[0].length);
-    if (DEFINING_AFTER.test(after) || NAMING_BEFORE.test(before)) return "defines";
+    // "the performance of the Selector is crucial" is about the performance, not the Selector.
+    const ofSomething = /\b(?:of|for|by|to|in|with|from|on|at|dari|untuk|oleh|dengan|pada)\s+(?:(?:the|a|an)\s+)?["'“‘«]?$/iu.test(before);
+    if ((DEFINING_AFTER.test(after) && !ofSomething) || NAMING_BEFORE.test(before)) return "defines";
     if (SUBJECT_START.test(before) && /^\s+\p{Ll}/u.test(after) && !NOT_A_VERB.test(after)) role = "subject";
   }
   return role;
