@@ -15,6 +15,11 @@ describe("glossOf", () => {
     expect(glossOf("Hanya 1 orang yang datang.", "en")).toEqual(expect.arrayContaining(["1 person"]));
   });
 
+  it("takes no capitalised word for a figure's unit, and no number out of a link", () => {
+    expect(glossOf("sekolah seperti SMP 1 Tahunan dan SMA Islam Jepara", "en").some((g) => /^1 /.test(g))).toBe(false);
+    expect(glossOf("Permanent URL: http://sprouts.aisnet.org/9-37 Copyright: Creative Commons", "id").some((g) => /9-37/.test(g))).toBe(false);
+  });
+
   it("leaves bare figures and 'salah satu' (one of) alone", () => {
     const gloss = glossOf("Sebanyak 72% menurun, salah satu program yang penting.", "en");
     expect(gloss.some((g) => /72|^1 /.test(g))).toBe(false);

@@ -19,8 +19,12 @@ function otherLanguageWord(word: string, reader: Lang): boolean {
   return reader === "en" ? isIndonesianWord(w) && !isEnglishWord(w) : isEnglishWord(w) && !isIndonesianWord(w);
 }
 
-/** A number (digits with separators, a percentage, a range: "7.616 sampai 1.000.000") and the words after it. */
-const FIGURE = /(?<![\p{L}\d])(\d+(?:[.,]\d+)*(?:\s*(?:[-–]|sampai|hingga|to)\s*\d+(?:[.,]\d+)*)?%?)(?:\s+([\p{L}-]+))?(?:\s+([\p{L}-]+))?/gu;
+/**
+ * A number (digits with separators, a percentage, a range: "7.616 sampai 1.000.000") and the words after it,
+ * in lower case: a capital opens something else ("9-37 Copyright:"). Not a number inside a link or path
+ * ("sprouts.aisnet.org/9-37").
+ */
+const FIGURE = /(?<![\p{L}\d/])(\d+(?:[.,]\d+)*(?:\s*(?:[-–]|sampai|hingga|to)\s*\d+(?:[.,]\d+)*)?%?)(?:\s+(\p{Ll}[\p{L}-]*))?(?:\s+(\p{Ll}[\p{L}-]*))?/gu;
 /**
  * Indonesian counting words that stand before the noun counted ("234 orang anak" is 234 children), with
  * what they count when no noun follows ("500.000 orang" is 500,000 people; "1 orang" 1 person).
