@@ -23,7 +23,7 @@ export const SELECTION = {
   minRelativeCoverage: 0.5,
   /** Two quotes sharing this much of their words say the same thing: keep one. */
   maxOverlap: 0.6,
-  /** An English asker gets the English abstract's sentence when it is about as good as the Indonesian one. */
+  /** The asker gets the sentence in their own language when it is about as good as the other (a review with an English and an Indonesian abstract). */
   sameLanguageBonus: 0.05,
 } as const;
 
@@ -179,9 +179,8 @@ function rankSentences(context: ComposeContext, input: ExplainInput, passages: P
     const cues = [...wantedCues(context.question)];
     ranked = ranked.filter((s) => cues.some((c) => s.cues.has(c)));
   }
-  if (context.lang === "en") {
-    ranked = ranked.map((s) => (s.passage.lang === "en" ? { ...s, score: s.score + SELECTION.sameLanguageBonus } : s)).sort((a, b) => b.score - a.score);
-  }
+  // The asker's own language wins a tie: a review with an abstract in both languages is quoted in the asker's.
+  ranked = ranked.map((s) => (s.passage.lang === context.lang ? { ...s, score: s.score + SELECTION.sameLanguageBonus } : s)).sort((a, b) => b.score - a.score);
   return { weights, ranked };
 }
 
