@@ -564,6 +564,9 @@ export function identityNeedles(doc: DocumentInfo, field: "authors" | "year" | "
 function reviewMeta(context: ComposeContext, docs: string[], field: "authors" | "year" | "venue" | "title"): Composition {
   const m = MESSAGES[context.lang];
   const sentences: AnswerSentence[] = [];
+  // Every document's title: the collection, listed.
+  const listed = field === "title" && docs.length === 0 && context.documents.length > 1;
+  if (listed) sentences.push(new SentenceBuilder().say(m.documentsHead(context.documents.length)).done("composed"));
   let missing = 0;
   for (const doc of context.documents.filter((d) => docs.length === 0 || docs.includes(d.id))) {
     const b = new SentenceBuilder();
@@ -577,7 +580,7 @@ function reviewMeta(context: ComposeContext, docs: string[], field: "authors" | 
     if (!known) missing++;
     const span = known ? identitySpan(context.opening?.(doc.id) ?? [], identityNeedles(doc, field), field === "year") : undefined;
     if (span) b.cite(context.citations.cite(span.passage, span.start, span.end));
-    sentences.push(b.done());
+    sentences.push(listed ? b.done("composed", true) : b.done());
   }
   // "Who wrote it?" when the document does not say is a correct abstention, not an answer.
   const abstained = sentences.length === 0 || missing === sentences.length;

@@ -52,6 +52,8 @@ export interface AnswerMessages {
   documentYear: (doc: string, year: string) => string;
   documentVenue: (doc: string, venue: string) => string;
   documentTitle: (doc: string, title: string) => string;
+  /** The lead of a list of the documents in scope ("The library holds 4 documents:"). */
+  documentsHead: (count: number) => string;
   /** Said when the one document in scope is a review (and the model is told to say exactly this). */
   notCovered: string;
   /** Said when the one document in scope is not a review: "He et al. (2025) does not cover this." */
@@ -159,6 +161,7 @@ export const MESSAGES: Record<Lang, AnswerMessages> = {
     documentYear: (doc, year) => `${doc} was published in ${year}`,
     documentVenue: (doc, venue) => `${doc} was published in ${venue}`,
     documentTitle: (doc, title) => `${doc} is titled ${title}`,
+    documentsHead: (count) => (count === 1 ? "The library holds 1 document:" : `The library holds ${count} documents:`),
     notCovered: "The review does not cover this.",
     notCoveredBy: (document) => `${document} does not cover this.`,
     notCoveredDocuments: "The documents do not cover this.",
@@ -253,6 +256,7 @@ export const MESSAGES: Record<Lang, AnswerMessages> = {
     documentYear: (doc, year) => `${doc} terbit tahun ${year}`,
     documentVenue: (doc, venue) => `${doc} terbit di ${venue}`,
     documentTitle: (doc, title) => `${doc} berjudul ${title}`,
+    documentsHead: (count) => `Koleksi ini berisi ${count} dokumen:`,
     notCovered: "Tinjauan ini tidak membahas hal tersebut.",
     notCoveredBy: (document) => `${document} tidak membahas hal tersebut.`,
     notCoveredDocuments: "Dokumen-dokumen ini tidak membahas hal tersebut.",

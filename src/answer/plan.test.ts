@@ -158,6 +158,10 @@ const CASES: [string, Plan["kind"], Expect?][] = [
   ["Siapa penulis review ini?", "review-meta", { field: "authors" }],
   ["When was this review published?", "review-meta", { field: "year" }],
   ["Review ini terbit di jurnal apa?", "review-meta", { field: "venue" }],
+  // the collection itself, and a question about what its documents say
+  ["Which documents are in the library?", "review-meta", { field: "title" }],
+  ["Dokumen apa saja yang ada?", "review-meta", { field: "title" }],
+  ["Which documents mention mentoring?", "explain"],
   // the review's own design, asked as a design it might have
   ["Does this review include a meta-analysis?", "explain", { sections: ["methods", "abstract"] }],
   ["Which studies were a meta-analysis?", "list", { filter: "design:meta-analysis" }],

@@ -66,6 +66,11 @@ export function planQuestion(resolved: ResolvedQuestion, context: PlanContext): 
   if (q.superlative && q.answerTypes.includes("sample") && context.hasStudies && q.studies.length === 0 && (studiesNoun || q.list)) {
     return { kind: "aggregate", field: "population", op: q.superlative === "max" ? "largest-sample" : "smallest-sample" };
   }
+  // The collection itself: "Which documents are in the library?", "Dokumen apa saja yang ada?" lists each
+  // document by its title.
+  if (hasPhrase(q.tokens, w.corpus_words) && q.topic.length === 0 && q.studies.length === 0 && q.docs.length === 0 && q.asks.length === 0 && q.values.length === 0) {
+    return { kind: "review-meta", docs, field: "title" };
+  }
   // The document itself: "who wrote this review?", "when was this paper published?", "who wrote the PaSa
   // paper?" (and nothing more).
   const identity = IDENTITY.find((f) => q.asks.includes(f));

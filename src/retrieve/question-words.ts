@@ -33,6 +33,8 @@ const WordsSchema = z.object({
   baseline_words: Phrases,
   self_review: Phrases,
   self_document: Phrases,
+  /** "Which documents are in the library?", "Dokumen apa saja yang ada?": the collection itself, not what it says. */
+  corpus_words: Phrases,
   followup_start: Phrases,
   pronoun_single: Phrases,
   pronoun_plural: Phrases,

@@ -356,7 +356,7 @@ let fieldWordStems: Set<string> | undefined;
 function questionWordStems(): Set<string> {
   if (fieldWordStems) return fieldWordStems;
   const w = questionWords();
-  const phrases = [...Object.values(w.fields), ...Object.values(w.weak_fields), ...Object.values(w.section_names), ...Object.values(w.ordinals), w.list, w.count, w.studies_noun, w.research_verbs, w.self_review, w.pronoun_single, w.followup_start, w.question_stems_extra].flat();
+  const phrases = [...Object.values(w.fields), ...Object.values(w.weak_fields), ...Object.values(w.section_names), ...Object.values(w.ordinals), w.list, w.count, w.studies_noun, w.research_verbs, w.self_review, w.corpus_words, w.pronoun_single, w.followup_start, w.question_stems_extra].flat();
   return (fieldWordStems = new Set(phrases.flatMap((p) => contentStems(p.replace(/\*$/, "")))));
 }
 

@@ -71,6 +71,14 @@ describe("questions that name documents", () => {
     expect(r.citations.filter((c) => !/Lestari/.test(c.quote))).toEqual([]);
   });
 
+  it("lists the documents of the collection by their titles, in the asker's language", async () => {
+    const [en] = await ask("Which documents are in the library?");
+    expect(en.answer).toMatch(/^The library holds 2 documents:/);
+    expect(en.answer).toMatch(/Shelter Care after Trafficking: A Short Paper/);
+    const [id] = await ask("Dokumen apa saja yang ada?");
+    expect(id.answer).toMatch(/^Koleksi ini berisi 2 dokumen:/);
+  });
+
   it("answers a question that names two documents from each of them", async () => {
     const [r] = await ask(`What do a-shelter-paper and ${REVIEW.replace(/\.txt$/, "")} say about mentoring for teens?`);
     expect(new Set(r.citations.map((c) => c.docId))).toEqual(new Set(["a-shelter-paper.pdf", REVIEW]));
