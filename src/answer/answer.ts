@@ -28,7 +28,7 @@ import { composeSectionOpening } from "./compose-section.ts";
 import { composeFromRecords } from "./compose-records.ts";
 import type { LlmComposer } from "./llm.ts";
 import { MESSAGES } from "./messages.ts";
-import { planQuestion, type Plan } from "./plan.ts";
+import { comparesDocumentsOnly, planQuestion, type Plan } from "./plan.ts";
 import type { AnswerOptions, AnswerResult, AnswerSentence, ChatEvent, QueryInfo, RetrievedPassage } from "./types.ts";
 
 export interface AnswerContext {
@@ -161,13 +161,23 @@ async function prepare(context: AnswerContext, question: Question, previous: Pre
     // The names and title words of the studies it names say which study, not what is asked about it.
     const named = studies.map((ref) => records.find((r) => r.docId === ref.docId && r.number === ref.number)).filter((r) => r !== undefined);
     const identity = new Set(named.flatMap((r) => [...r.aliases.flatMap((a) => contentStems(a)), ...contentStems(r.fields.title?.[0]?.text ?? "")]));
-    composition = composeExplain(composeContext, { passages: retrieved.passages, ownText: question.text, searchText: resolved.searchText, identity, framing: framingStems(), filler: fillerWordStems(), namedStudy: studies.length > 0 || (plan.kind === "explain" && plan.sections.length > 0), requireCue: Boolean(notInRecords) });
-    if (composition.abstained && notInRecords) composition = notInRecords;
     // "Apa isi pendahuluannya?": a section and nothing to look for in it is answered by how it opens.
     const section = plan.kind === "explain" ? toSectionId(plan.sections[0] ?? "") : undefined;
-    if (plan.kind === "explain" && composition.abstained && section && q.topic.length === 0 && studies.length === 0) {
+    // With several documents named and nothing to look for, a quote one of them happens to have is no answer:
+    // each one's opening is.
+    const eachOpens = plan.kind === "explain" && section !== undefined && plan.docs.length > 1 && comparesDocumentsOnly(q);
+    const opensSection = plan.kind === "explain" && section !== undefined && (q.topic.length === 0 || eachOpens) && studies.length === 0;
+    composition = eachOpens
+      ? { sentences: [], abstained: true, studies: [], reason: "several documents, nothing to look for", bestSupport: 0 }
+      : composeExplain(composeContext, { passages: retrieved.passages, ownText: question.text, searchText: resolved.searchText, identity, framing: framingStems(), filler: fillerWordStems(), namedStudy: studies.length > 0 || (plan.kind === "explain" && plan.sections.length > 0), requireCue: Boolean(notInRecords) });
+    if (composition.abstained && notInRecords) composition = notInRecords;
+    if (composition.abstained && opensSection && section) {
       const inSection = await store.listPassages({ sections: [section], docs: plan.docs.length > 0 ? plan.docs : docsInScope });
-      composition = composeSectionOpening(composeContext, section, inSection) ?? composition;
+      // Several documents named ("Compare the PaSa paper and the TraceMonkey paper"): each one's opening in turn.
+      const openings = (plan.docs.length > 1 ? plan.docs : [undefined])
+        .map((docId) => composeSectionOpening(composeContext, section, docId ? inSection.filter((p) => p.docId === docId) : inSection))
+        .filter((c) => c !== undefined);
+      if (openings.length > 0) composition = { ...openings[0], sentences: openings.flatMap((c) => c.sentences) };
     }
   }
   return { resolved, plan, retrieved, composition, citations, lang, book };

@@ -16,6 +16,8 @@ import type { AnswerSentence } from "./types.ts";
 export const SECTION_OPENING_SENTENCES = 3;
 /** Shorter sentences are headings or labels ("Pendahuluan", "Keywords: ..."), not its opening. */
 const MIN_SENTENCE_CHARS = 40;
+/** The asker's language is preferred only where the section has at least this much text in it. */
+const MIN_SECTION_CHARS = 200;
 
 /**
  * The opening of `section` in the first document that has it, from `passages` (in document order).
@@ -27,8 +29,10 @@ export function composeSectionOpening(context: ComposeContext, section: SectionI
   if (!docId) return undefined;
   // A document with the section in both languages (an Indonesian and an English abstract) opens it in the asker's.
   const own = prose.filter((p) => p.docId === docId);
+  // (A footnote the language detector read as the asker's language, "∗Equal contribution.", is no abstract.)
   const asked = own.filter((p) => p.lang === context.lang);
-  const opening = sentencesOf(asked.length > 0 ? asked : own)
+  const askedChars = asked.reduce((n, p) => n + p.text.length, 0);
+  const opening = sentencesOf(askedChars >= MIN_SECTION_CHARS ? asked : own)
     .filter((s) => s.text.length >= MIN_SENTENCE_CHARS)
     .slice(0, SECTION_OPENING_SENTENCES);
   if (opening.length === 0) return undefined;

@@ -14,7 +14,7 @@ import { AGGREGATABLE_FIELDS, type StudyField } from "../domain/study.ts";
 import { contentStems } from "../text/analyze.ts";
 import type { ResolvedQuestion } from "../retrieve/conversation.ts";
 import { hasPhrase, questionWords } from "../retrieve/question-words.ts";
-import type { AnswerType, FilterValue, StudyRef } from "../retrieve/question.ts";
+import type { AnswerType, FilterValue, Question, StudyRef } from "../retrieve/question.ts";
 import { wantedCues } from "./evidence.ts";
 
 export type Plan =
@@ -54,6 +54,14 @@ export interface PlanContext {
 /** What an overview of one study says: what it is, how and where it was done, its program and results. */
 const OVERVIEW_FIELDS: StudyField[] = ["title", "design", "country", "intervention", "outcomes"];
 
+let compareStems: Set<string> | undefined;
+
+/** "Compare the PaSa paper and the TraceMonkey paper", "Bandingkan paper PaSa dan TraceMonkey": two or more documents named, and nothing else asked. */
+export function comparesDocumentsOnly(q: Question): boolean {
+  compareStems ??= new Set(questionWords().compare.flatMap((p) => contentStems(p.replace(/\*$/, ""))));
+  return q.docs.length > 1 && hasPhrase(q.tokens, questionWords().compare) && q.topic.every((t) => compareStems!.has(t)) && q.studies.length === 0;
+}
+
 export function planQuestion(resolved: ResolvedQuestion, context: PlanContext): Plan {
   const q = resolved.question;
   const w = questionWords();
@@ -80,8 +88,10 @@ export function planQuestion(resolved: ResolvedQuestion, context: PlanContext): 
   // "What is this review about?", "Summarize the review", "Review ini membahas apa?": the gist of the document
   // itself and nothing to look for in it; its abstract opens the answer (compose-section.ts), not an abstention.
   // Only a request for its gist ("about", "summarize", "ringkasan"): "How did the review search for articles?" asks about its method.
-  const gist = hasPhrase(q.tokens, w.summary_words);
-  if (gist && (q.selfReview || q.docs.length > 0) && q.studies.length === 0 && q.topic.length === 0 && q.asks.length === 0 && q.answerTypes.length === 0 && !q.count && !q.allStudies) {
+  // "Compare the PaSa paper and the TraceMonkey paper": two documents and nothing to compare them on but
+  // themselves: each one's gist, side by side.
+  const gist = hasPhrase(q.tokens, w.summary_words) || comparesDocumentsOnly(q);
+  if (gist && (q.selfReview || q.docs.length > 0) && q.studies.length === 0 && (q.topic.length === 0 || comparesDocumentsOnly(q)) && q.asks.length === 0 && q.answerTypes.length === 0 && !q.count && !q.allStudies) {
     return { kind: "explain", studies: [], docs, sections: q.sections.length > 0 ? sectionsOf(q.sections) : ["abstract"], answerTypes: [] };
   }
   // "What does the review recommend?", "What are the main findings?": the review's own conclusions (not the

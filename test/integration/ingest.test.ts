@@ -7,6 +7,7 @@ import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { answer } from "../../src/answer/answer.ts";
 import { createAnswerContext, EmbedderMismatchError } from "../../src/answer/context.ts";
 import { loadConfig, type Config } from "../../src/config.ts";
 import { addToCorpus } from "../../src/ingest/add-to-corpus.ts";
@@ -143,6 +144,18 @@ describe("a folder of PDFs nobody curated (eval/corpus-extra)", () => {
     await runIngest(loadConfig({ DATA_DIR: dataDir, CORPUS_DIR: EXTRA_CORPUS }), { onEvent: (e) => events.push(e) });
     store = await PassageStore.open(dataDir);
   }, 300_000);
+
+  it("answers questions that name the papers: who wrote one, cited to its author line; two compared by how each abstract opens", async () => {
+    const context = await createAnswerContext(loadConfig({ DATA_DIR: path.join(root, "extra-data"), CORPUS_DIR: EXTRA_CORPUS }));
+    const who = await answer(context, [{ role: "user", content: "Who wrote the PaSa paper?" }]);
+    expect(who.answer).toMatch(/written by Yichen He, Guanhua Huang, .* and Weinan E \[1\]/);
+    expect(who.citations[0]).toMatchObject({ docId: "pasa.pdf", page: 1 });
+    expect(who.citations[0].quote).toMatch(/^Yichen He/);
+    const both = await answer(context, [{ role: "user", content: "Compare the PaSa paper and the TraceMonkey paper" }]);
+    expect(both.answer).toMatch(/^The abstract of He et al\. \(2025\) opens:/);
+    expect(both.answer).toMatch(/The abstract of Gal et al\. \(2009\) opens:/);
+    expect(new Set(both.citations.map((c) => `${c.docId} ${c.section}`))).toEqual(new Set(["pasa.pdf abstract", "tracemonkey.pdf abstract"]));
+  });
 
   it("reads each paper's title from its first page and its sections from its headings", async () => {
     const titles = Object.fromEntries(store.documents.map((d) => [d.id, d.title]));
