@@ -43,7 +43,7 @@ export const DEFAULT_SPLITS: SplitSpec[] = [
     corpus: [evalFile("corpus-extra")],
   },
   { name: "test", description: "held out: written before tuning, never tuned on", questionsFile: evalFile("test.jsonl") },
-  { name: "extra", description: "second corpus: PDFs nobody here curated", questionsFile: evalFile("extra.jsonl"), corpus: [evalFile("corpus-extra")] },
+  { name: "extra", description: "held out: PDFs nobody here curated, questions never tuned on (dev-extra is tuned on)", questionsFile: evalFile("extra.jsonl"), corpus: [evalFile("corpus-extra")] },
   {
     name: "test-mixed",
     description: "the test split with the second corpus's PDFs in the same index",
