@@ -8,6 +8,7 @@ describe("deriveAliases", () => {
     row(1, "Pelayanan di balai rehabilitasi Sunu Ngesti Tomo Jepara dengan bimbingan Usaha Ekonomi Produktif (UEP)", ["Yusuf Falaq"], ["Falaq"]),
     row(2, "My Life My Choice (MLMC) memasangkan remaja dengan mentor; program UNICEF", ["Emily Rothman"], ["Rothman"]),
     row(3, "Program UNICEF di rumah faye dan Peran INGOs “Save The Children”. Kegiatan di rumah faye itu beragam."),
+    row(4, "Koordinasi Gugus Tugas bersama LSM dan P2TP2A di Cianjur"),
   ]);
 
   it("takes names that are not ordinary words, acronyms and their long forms", () => {
@@ -21,6 +22,11 @@ describe("deriveAliases", () => {
 
   it("keeps a name only when no other study's cells use it", () => {
     for (const list of aliases.values()) expect(list).not.toContain("UNICEF");
+  });
+
+  it("takes no abbreviation the lexicon translates: 'LSM' is any NGO, not this study", () => {
+    expect(aliases.get(4)).toEqual(expect.arrayContaining(["P2TP2A", "Cianjur"]));
+    expect(aliases.get(4)).not.toContain("LSM");
   });
 
   it("takes the authors' surnames", () => {

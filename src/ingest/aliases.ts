@@ -8,7 +8,7 @@
  */
 import { isEnglishWord } from "../text/english-words.ts";
 import { isIndonesianWord } from "../text/stem.ts";
-import { STOP_WORDS } from "../text/analyze.ts";
+import { analyze, STOP_WORDS, translateTerms } from "../text/analyze.ts";
 import { foldCase } from "../text/tokenize.ts";
 
 const ACRONYM = /\b[A-Z][A-Z0-9]{1,}[a-z]?[A-Z0-9]*s?\b/g;
@@ -96,6 +96,18 @@ export interface RowText {
   cited: string[];
 }
 
+/**
+ * An acronym the lexicon translates is a concept's abbreviation ("LSM" -> organisasi nonpemerintah), not a
+ * name. (Only acronyms: "Save The Children" is a name made of ordinary words.)
+ */
+function isConcept(candidate: string): boolean {
+  if (!/^[A-Z][A-Z0-9]+s?$/.test(candidate)) return false;
+  const terms = analyze(candidate).terms;
+  if (terms.length === 0) return false;
+  const translated = translateTerms(terms);
+  return terms.every((t) => translated.has(t));
+}
+
 export function deriveAliases(rows: RowText[]): Map<number, string[]> {
   const folded = new Map(rows.map((r) => [r.number, ` ${foldCase(r.text).replace(/\s+/g, " ")} `]));
   const usedBy = (name: string) => {
@@ -107,6 +119,8 @@ export function deriveAliases(rows: RowText[]): Map<number, string[]> {
   for (const row of rows) {
     const names = new Set<string>();
     for (const c of [...row.nameCells.flatMap(candidatesOf), ...surnamesOf(row.authors), ...row.cited]) {
+      // An abbreviation the lexicon translates is a concept, not a name ("LSM" is any NGO), however few rows use it.
+      if (isConcept(c)) continue;
       const users = usedBy(c);
       // A two-word name built on an unusual lower-case word counts only if that word alone is this study's.
       const words = c.split(/\s+/);
