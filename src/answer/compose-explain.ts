@@ -4,6 +4,7 @@
  * who says it ("Study 3 (Rafferty, 2018) reports: «...»", "According to the review, «...»"). Reference-list
  * entries are never quoted as an answer. When nothing is good enough it abstains, saying what is missing.
  */
+import type { DocumentInfo } from "../domain/document.ts";
 import type { Passage } from "../domain/passage.ts";
 import { analyze } from "../text/analyze.ts";
 import { changeIn, isChangeWord } from "./figures.ts";
@@ -101,6 +102,9 @@ export function saysMoreThan(weights: WeightedTerm[], framing: Set<string>): (s:
   const asked = new Set(weights.flatMap((w) => [w.term, ...w.alternatives]));
   return (s) => s.hasNumber || [...s.terms].some((t) => !asked.has(t) && !framing.has(t));
 }
+
+/** The terms of the words a question may name a document by (documentNames). */
+const nameTerms = (doc: DocumentInfo): string[] => documentNames(doc).flatMap((n) => analyze(n).terms);
 
 /** Nouns a question names a document with, beside its name ("the PaSa paper", "artikel ini"). */
 const DOCUMENT_NOUNS = ["paper", "article", "review", "document", "artikel", "makalah", "tinjauan", "dokumen"];
@@ -203,7 +207,7 @@ export function composeExplain(context: ComposeContext, input: ExplainInput): Co
   if (named.length < 2) return composeExplainOne(context, input);
   const namesOf = (docId: string) => {
     const doc = context.documents.find((d) => d.id === docId);
-    return doc ? documentNames(doc).flatMap((n) => analyze(n).terms) : [];
+    return doc ? nameTerms(doc) : [];
   };
   const each = named.map((docId) =>
     composeExplainOne(
@@ -252,7 +256,7 @@ function composeExplainOne(context: ComposeContext, input: ExplainInput): Compos
   const named = context.documents.find((d) => d.id === bestDoc && context.question.docs.includes(d.id));
   if (named) {
     // "the TraceMonkey paper", "artikel PaSa": the noun that goes with the name names the document too.
-    const naming = [...documentNames(named), ...DOCUMENT_NOUNS].flatMap((n) => analyze(n).terms);
+    const naming = [...nameTerms(named), ...DOCUMENT_NOUNS.flatMap((n) => analyze(n).terms)];
     const scoped = { ...input, identity: new Set([...input.identity, ...naming]) };
     ({ weights, ranked } = rankSentences(context, scoped, quotable.filter((p) => p.docId === bestDoc), termStatsOf(context.termStats, bestDoc!), sameLanguage));
   }
@@ -261,10 +265,10 @@ function composeExplainOne(context: ComposeContext, input: ExplainInput): Compos
   const asked = carriesAsked(weights, input, { types: context.question.answerTypes, cues: wantedCues(context.question), number: wantsNumber(context.question) });
   // "What is X?" answered by a sentence that says what X is or does: a further quote must say so too, not
   // only name X (a caption, a table label).
-  const term = definiendum(context.question);
-  const defined = ranked.find((s) => s.passage.docId === doc) && termRole(ranked.find((s) => s.passage.docId === doc)!.text, term);
-  const carries = defined ? (s: ScoredSentence) => asked(s) && termRole(s.text, term) !== undefined : asked;
   const fromDoc = ranked.filter((s) => s.passage.docId === doc);
+  const term = definiendum(context.question);
+  const defined = fromDoc.length > 0 && termRole(fromDoc[0].text, term) !== undefined;
+  const carries = defined ? (s: ScoredSentence) => asked(s) && termRole(s.text, term) !== undefined : asked;
   const informative = fromDoc.filter(saysMoreThan(weights, input.framing));
   const chosen = selectQuotes(informative.length > 0 ? informative : fromDoc, context.maxSentences, carries).map((s) => withContinuation(s, ranked, weights, context));
   // Reading order within a passage; the strongest passage first.

@@ -18,6 +18,7 @@ import type { Plan } from "./plan.ts";
 import { keyLabel, SentenceBuilder, studyLabel, writeValue } from "./render.ts";
 import { continentOf } from "../vocab/places.ts";
 import { loadVocabulary } from "../vocab/vocabulary.ts";
+import { escapeRegExp } from "../text/tokenize.ts";
 import type { AnswerSentence } from "./types.ts";
 
 /** Free-text fields: the answer quotes the sentences of their cells that fit the question. */
@@ -56,6 +57,18 @@ function bestSentences(context: ComposeContext, record: StudyRecord, field: Stud
 
 const SLOT = "\u0000";
 
+/** " (the review is inconsistent about the year: 2016 [3])": the other values the review gives, each cited. */
+function sayConflict(b: SentenceBuilder, context: ComposeContext, field: StudyField, others: FieldValue[]): void {
+  b.say(` (${MESSAGES[context.lang].conflict(field)}: `);
+  others.forEach((v, i) => {
+    if (i > 0) b.say(", ");
+    b.say(v.text);
+    const n = citeValue(context, v);
+    if (n) b.cite(n);
+  });
+  b.say(")");
+}
+
 /**
  * A phrase about one field of one study, with its citations; conflicting values say so. `framed: false`
  * gives the values alone, for a line that already names the study and the field.
@@ -76,16 +89,7 @@ function fieldPhrase(context: ComposeContext, record: StudyRecord, field: StudyF
   });
   const [before, after] = framed ? m.fieldIs[field](labelOf(context, record), SLOT).split(SLOT) : ["", ""];
   const b = new SentenceBuilder().say(before).append(parts).say(after);
-  if (record.conflicts.includes(field) && main.length > 0 && cited.length > 0) {
-    b.say(` (${m.conflict(field)}: `);
-    cited.forEach((v, i) => {
-      if (i > 0) b.say(", ");
-      b.say(v.text);
-      const n = citeValue(context, v);
-      if (n) b.cite(n);
-    });
-    b.say(")");
-  }
+  if (record.conflicts.includes(field) && main.length > 0 && cited.length > 0) sayConflict(b, context, field, cited);
   if (FREE_TEXT.has(field) || field === "title") {
     const passage = context.passage(shown[0].passageId);
     if (passage) addGloss(b, context, shown.map((v) => v.text).join(" "), passage);
@@ -420,16 +424,7 @@ function distribution(context: ComposeContext, field: StudyField, leadWithMost =
       const n = v ? citeValue(context, v) : undefined;
       if (n) b.cite(n);
       const others = otherValues.get(r) ?? [];
-      if (others.length > 0) {
-        b.say(` (${m.conflict(field)}: `);
-        others.forEach((o, k) => {
-          if (k > 0) b.say(", ");
-          b.say(o.text);
-          const c = citeValue(context, o);
-          if (c) b.cite(c);
-        });
-        b.say(")");
-      }
+      if (others.length > 0) sayConflict(b, context, field, others);
     });
     sentences.push(b.done("composed", true));
   }
@@ -517,7 +512,7 @@ function extreme(context: ComposeContext, op: "earliest" | "latest"): Compositio
 
 /** `needle` anywhere in `text`, case and spacing aside; a footnote mark or affiliation number may follow ("He∗1"). */
 function spansOf(text: string, needle: string): { start: number; end: number }[] {
-  const words = needle.trim().split(/\s+/).filter(Boolean).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+  const words = needle.trim().split(/\s+/).filter(Boolean).map(escapeRegExp);
   if (words.length === 0) return [];
   return [...text.matchAll(new RegExp(`(?<!\\p{L})${words.join("\\s+")}(?!\\p{L})`, "giu"))].map((m) => ({ start: m.index, end: m.index + m[0].length }));
 }

@@ -8,6 +8,7 @@ import type { TermStats } from "../store/layout.ts";
 import { analyze, contentStems, translateTerms } from "../text/analyze.ts";
 import { splitSentences } from "../text/sentences.ts";
 import { stem } from "../text/stem.ts";
+import { escapeRegExp } from "../text/tokenize.ts";
 import { loadVocabulary } from "../vocab/vocabulary.ts";
 import type { Question } from "../retrieve/question.ts";
 import { carriesType } from "./value-types.ts";
@@ -246,7 +247,6 @@ export function definiendum(question: Question): string[] {
   return run;
 }
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 /** After the term: what says what it is ("is", "refers to", "adalah"), or an apposition ("X, a tool that"). */
 const DEFINING_AFTER = /^\s*(?:\([^)]{0,80}\)\s*)?(?:(?:is|are|refers?\s+to|means?|denotes?|consists?\s+of|comprises?|represents?|adalah|merupakan|yaitu|yakni|ialah|berarti)\b|,\s*(?:a|an|the|which|sebuah|suatu|yang)\b)/iu;
 /** Before the term: what names it ("called X", "disebut X"). */
@@ -256,10 +256,23 @@ const SUBJECT_START = /^\s*(?:(?:the|a|an|our|this|each|its|every|para|sang)\s+)
 /** After a subject, a word that cannot be its verb: the term was only part of a longer name or a list. */
 const NOT_A_VERB = /^\s*(?:(?:of|in|on|for|and|or|with|to|from|by|at|as|dan|atau|di|ke|dari|untuk|dengan|pada)\b|[\p{Lu}\d(:;,.\-–])/u;
 
+/** The term as written in a sentence (a short ending allowed: "trace trees"), built once per term, not per sentence. */
+const termPatterns = new Map<string, RegExp>();
+function termPattern(term: string[]): RegExp {
+  const key = term.join(" ");
+  let pattern = termPatterns.get(key);
+  if (!pattern) {
+    if (termPatterns.size >= 100) termPatterns.clear();
+    pattern = new RegExp(`(?<![\\p{L}\\p{N}])${term.map((w) => `${escapeRegExp(w)}[\\p{L}]{0,3}`).join("[\\s-]+")}(?![\\p{L}\\p{N}])`, "giu");
+    termPatterns.set(key, pattern);
+  }
+  return pattern;
+}
+
 /** How a sentence speaks of the term a definition question asks about: says what it is, has it as subject, or neither. */
 export function termRole(text: string, term: string[]): "defines" | "subject" | undefined {
   if (term.length === 0) return undefined;
-  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${term.map((w) => `${escape(w)}[\\p{L}]{0,3}`).join("[\\s-]+")}(?![\\p{L}\\p{N}])`, "giu");
+  const pattern = termPattern(term);
   let role: "defines" | "subject" | undefined;
   for (const m of text.matchAll(pattern)) {
     const before = text.slice(0, m.index);

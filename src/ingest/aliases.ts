@@ -9,7 +9,8 @@
 import { isEnglishWord } from "../text/english-words.ts";
 import { isIndonesianWord } from "../text/stem.ts";
 import { analyze, STOP_WORDS, translateTerms } from "../text/analyze.ts";
-import { foldCase } from "../text/tokenize.ts";
+import { isAcronym } from "../text/link-studies.ts";
+import { escapeRegExp, foldCase } from "../text/tokenize.ts";
 
 const ACRONYM = /\b[A-Z][A-Z0-9]{1,}[a-z]?[A-Z0-9]*s?\b/g;
 const QUOTED = /[“"]([^”"]{3,60})[”"]/g;
@@ -101,7 +102,7 @@ export interface RowText {
  * name. (Only acronyms: "Save The Children" is a name made of ordinary words.)
  */
 function isConcept(candidate: string): boolean {
-  if (!/^[A-Z][A-Z0-9]+s?$/.test(candidate)) return false;
+  if (!isAcronym(candidate)) return false;
   const terms = analyze(candidate).terms;
   if (terms.length === 0) return false;
   const translated = translateTerms(terms);
@@ -112,7 +113,7 @@ export function deriveAliases(rows: RowText[]): Map<number, string[]> {
   const folded = new Map(rows.map((r) => [r.number, ` ${foldCase(r.text).replace(/\s+/g, " ")} `]));
   const usedBy = (name: string) => {
     const key = foldCase(name);
-    const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${key.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\p{L}\\p{N}])`, "u");
+    const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(key)}(?![\\p{L}\\p{N}])`, "u");
     return rows.filter((r) => pattern.test(folded.get(r.number)!)).map((r) => r.number);
   };
   const out = new Map<number, string[]>();

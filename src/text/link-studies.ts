@@ -6,7 +6,7 @@
  */
 import type { StudyRecord } from "../domain/study.ts";
 import { contentStems } from "./analyze.ts";
-import { foldCase } from "./tokenize.ts";
+import { escapeRegExp, foldCase } from "./tokenize.ts";
 import { findAuthorYear } from "./author-year.ts";
 
 export interface StudyLinker {
@@ -19,8 +19,6 @@ interface Cue {
   phrase: string;
   pattern: RegExp;
 }
-
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /** An acronym ("WHO", "MLMC", "INGOs") only names something in capitals: "who" is a word. */
 export const isAcronym = (phrase: string) => /^[A-Z][A-Z0-9]+s?$/.test(phrase.trim());

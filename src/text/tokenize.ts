@@ -7,6 +7,9 @@
 const TOKEN = /\d+(?:[.,]\d+)*|[\p{L}\p{M}]+(?:-[\p{L}\p{M}]+)*/gu;
 
 /** Fold accents and case so "Côte" and "cote" meet. */
+/** `text` as a literal inside a regular expression. */
+export const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
 export function foldCase(text: string): string {
   // Plain ASCII (most of the corpus) has no accents to fold.
   if (/^[\x00-\x7f]*$/.test(text)) return text.toLowerCase();
