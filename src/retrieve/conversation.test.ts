@@ -33,6 +33,12 @@ describe("resolveFollowUp", () => {
     expect(r.studiesFrom).toBe("ordinal");
   });
 
+  it("does not carry the previous question's field into a follow-up that names a section of its own", () => {
+    const years = previous("When were the studies published?", "aggregate", [1, 2, 3, 4]);
+    expect(resolveFollowUp(ask("Apa kesimpulan tinjauan ini?"), years).question.asks).toEqual([]);
+    expect(resolveFollowUp(ask("and study 4?"), previous("When was study 2 published?", "lookup", [2])).question.asks).toContain("year");
+  });
+
   it("reads 'which one is the oldest?' and 'yang mana yang paling baru?' as the extreme among the studies listed", () => {
     const list = previous("Which studies were qualitative?", "list", [1, 2, 4]);
     for (const text of ["which one is the oldest?", "yang mana yang paling baru?"]) {

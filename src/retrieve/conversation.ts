@@ -64,7 +64,9 @@ export function resolveFollowUp(question: Question, previous: PreviousTurn | und
   const continuesList = listing && question.values.length > 0 && saysOnlyValues && !namesSubject;
   const followUp = question.pointsBack !== null || question.followUpStart || question.ordinal !== null || (short && !ownSubject) || continuesList;
   if (!followUp) return plain;
-  const asks = question.asks.length > 0 ? question.asks : short ? previous.fields : [];
+  // A short follow-up asks what the previous question asked ("and study 4?"), unless it names a section of its
+  // own ("Apa kesimpulan tinjauan ini?" after "When were the studies published?" asks for the conclusion).
+  const asks = question.asks.length > 0 ? question.asks : short && question.sections.length === 0 ? previous.fields : [];
   const searchText = short ? `${question.text} ${previous.question.text}` : question.text;
   const base = { ...question, asks };
   if (question.studies.length > 0) return { question: base, followUp: true, studiesFrom: "question", searchText };
