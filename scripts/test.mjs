@@ -34,7 +34,7 @@ function run(command, args, { quiet = false, env = {} } = {}) {
   );
 }
 
-// The shared index (test/helpers/global-fixture.ts builds its own when vitest runs without this script).
+// The shared index (without this script, the first vitest test that needs it builds it: test/helpers/index-fixture.ts).
 const sharedIndex = mkdtempSync(path.join(os.tmpdir(), "shared-index-"));
 const removeSharedIndex = () => rmSync(sharedIndex, { recursive: true, force: true });
 process.on("exit", removeSharedIndex);
@@ -69,7 +69,7 @@ const evaluation = run(process.execPath, [path.join(root, "dist", "scripts", "ev
 // One vitest worker per core (vitest's default leaves one core to its main process, which here mostly waits):
 // on two cores this takes the suite from 156 s to 127 s. Arguments after `npm test --` go to vitest.
 const workers = `--maxWorkers=${os.availableParallelism()}`;
-const tests = await run(bin("vitest"), ["run", "--project", "unit", "--project", "integration", "--project", "e2e", workers, ...process.argv.slice(2)], {
+const tests = await run(bin("vitest"), ["run", "--project", "main", workers, ...process.argv.slice(2)], {
   env: { TEST_SHARED_INDEX: sharedIndex },
 });
 const checked = await evaluation;

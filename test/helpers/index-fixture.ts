@@ -1,10 +1,12 @@
 /**
- * Real indexes for tests: the shared one built once per run by global-fixture.ts (read-only), or a fresh one
- * in a temp folder for tests that write (ingest, faults).
+ * Real indexes for tests: the shared one, built once per run by the first test that needs it (read-only), or
+ * a fresh one in a temp folder for tests that write (ingest, faults).
  */
+import { existsSync } from "node:fs";
 import { cp, mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import lockfile from "proper-lockfile";
 import { inject } from "vitest";
 import { createAnswerContext } from "../../src/answer/context.ts";
 import type { AnswerContext } from "../../src/answer/answer.ts";
@@ -18,9 +20,30 @@ export interface IndexFixture {
   cleanup(): Promise<void>;
 }
 
+/**
+ * The folder of the shared index of corpus/ (global-fixture.ts names it), built here by the first test of the
+ * run that asks, in whichever worker that is: the others wait on a lock beside the folder and then find it built.
+ */
+export async function sharedIndexDir(): Promise<string> {
+  const dataDir = inject("sharedDataDir");
+  const built = () => existsSync(path.join(dataDir, "index", "CURRENT"));
+  if (built()) return dataDir;
+  const release = await lockfile.lock(dataDir, {
+    lockfilePath: `${dataDir}.building`,
+    realpath: false,
+    retries: { retries: 1200, factor: 1, minTimeout: 100, maxTimeout: 100 },
+  });
+  try {
+    if (!built()) await runIngest(loadConfig({ DATA_DIR: dataDir }));
+  } finally {
+    await release();
+  }
+  return dataDir;
+}
+
 /** The shared index of corpus/ (do not write to it). */
 export async function openSharedIndex(env: Record<string, string> = {}): Promise<IndexFixture> {
-  const dataDir = inject("sharedDataDir");
+  const dataDir = await sharedIndexDir();
   const config = loadConfig({ DATA_DIR: dataDir, ...env });
   return { dataDir, config, context: await createAnswerContext(config), cleanup: async () => undefined };
 }
@@ -34,7 +57,7 @@ export async function copySharedIndex(env: Record<string, string> = {}): Promise
   const corpus = path.join(root, "corpus");
   const dataDir = path.join(root, "data");
   await cp(path.join(PROJECT_ROOT, "corpus"), corpus, { recursive: true });
-  await cp(inject("sharedDataDir"), dataDir, { recursive: true });
+  await cp(await sharedIndexDir(), dataDir, { recursive: true });
   const config = loadConfig({ DATA_DIR: dataDir, CORPUS_DIR: corpus, ...env });
   return { dataDir, corpus, config, context: await createAnswerContext(config), cleanup: () => rm(root, { recursive: true, force: true }) };
 }

@@ -9,12 +9,13 @@ import { readdirSync, readFileSync } from "node:fs";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PROJECT_ROOT } from "../../src/config.ts";
 import { normalizeForMatch } from "../../src/eval/metrics.ts";
 import { loadQuestions, userTurns, type EvalQuestion } from "../../src/eval/questions.ts";
 import { loadDocument } from "../../src/ingest/load.ts";
 import { buildDocument } from "../../src/ingest/passages.ts";
+import { sharedIndexDir } from "../helpers/index-fixture.ts";
 
 const evalFile = (name: string) => path.join(PROJECT_ROOT, "eval", name);
 const splits = {
@@ -79,8 +80,10 @@ describe("question splits", () => {
 
 describe("npm run eval", () => {
   let dir: string;
+  let sharedIndex: string;
   beforeAll(async () => {
     dir = await mkdtemp(path.join(os.tmpdir(), "eval-"));
+    sharedIndex = await sharedIndexDir();
   });
   afterAll(() => rm(dir, { recursive: true, force: true }));
 
@@ -96,7 +99,7 @@ describe("npm run eval", () => {
     // The sample on the shared index (read only); reports go to a temp folder.
     return spawnSync(process.execPath, ["--import", "tsx", "scripts/eval.ts", "--questions", questions, "--thresholds", file, "--out", path.join(dir, "out")], {
       cwd: PROJECT_ROOT,
-      env: { ...process.env, DATA_DIR: inject("sharedDataDir") },
+      env: { ...process.env, DATA_DIR: sharedIndex },
       encoding: "utf8",
       timeout: 240_000,
     });

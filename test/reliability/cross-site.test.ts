@@ -3,7 +3,7 @@
  * state-changing or model-spending request from a browser page must come from this server's origin (or
  * ALLOWED_ORIGINS), and the Host must be a name of this server (or ALLOWED_HOSTS). The real app served by
  * @hono/node-server on a port the OS picks; the model is the OpenAI STAND-IN, so a request that got through
- * to the model is seen there. (A real browser on another origin: test/e2e/cross-site.test.ts.)
+ * to the model is seen there. (A real browser on another origin: cross-site-browser.test.ts.)
  */
 import http, { type Server } from "node:http";
 import type { AddressInfo } from "node:net";

@@ -1,7 +1,8 @@
 /**
  * A page on another origin cannot make the assistant answer (issue 14), in a real Chromium (Debian's
  * /usr/bin/chromium through playwright-core). The assistant runs with a model (the OpenAI STAND-IN, a local
- * server speaking the wire format), so any request that got through would be seen spending it.
+ * server speaking the wire format), so any request that got through would be seen spending it. It runs in the
+ * reliability tier with the other attacks (cross-site.test.ts sends the same requests without a browser).
  *
  * Chromium resolves attacker.test and rebind.test to 127.0.0.1 (--host-resolver-rules):
  *  - a page at http://attacker.test:<port> (another site) fires no-cors POSTs as text/plain;application/json,
