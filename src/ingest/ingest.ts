@@ -25,7 +25,7 @@ import { writeIndex } from "../store/write-index.ts";
 import { analyze, useCorpusLexicon } from "../text/analyze.ts";
 import { listCorpusFiles, loadDocument } from "./load.ts";
 import { pipelineHash } from "./pipeline-hash.ts";
-import { pruneReadCache } from "./read-cache.ts";
+import { cached, pruneReadCache, readKey, type KeptKind } from "./read-cache.ts";
 import { applyEnrichment, buildDocument, type BuiltDocument, type Enrichment } from "./passages.ts";
 import { readStudiesJson, type StudiesJson } from "./studies-json.ts";
 import type { RawDocument } from "./types.ts";
@@ -117,14 +117,36 @@ function enrichmentFolders(config: Config, files: string[], paths?: string[]): s
 }
 
 /** Which documents studies.json enriches: the one its document record names, else the only review. */
-function enrich(built: BuiltDocument[], json: StudiesJson | undefined): BuiltDocument[] {
-  if (!json) return built;
+/** A built document weighs its pages in the kept work's memory (a text file: a page per ten passages). */
+const BUILT: KeptKind<BuiltDocument> = {
+  pages: (doc) => doc.info.pages ?? Math.ceil(doc.passages.length / 10),
+  looksRight: (value): value is BuiltDocument => Array.isArray((value as Partial<BuiltDocument> | undefined)?.passages) && typeof (value as Partial<BuiltDocument>).info?.id === "string",
+};
+
+const hashOf = (value: unknown) => createHash("sha256").update(JSON.stringify(value)).digest("hex").slice(0, 16);
+
+/**
+ * A document built from its read, kept by content beside the reads (read-cache.ts): an unchanged file is not
+ * built again by the next ingest. What the build depends on besides the bytes and the pipeline's code is in
+ * the key: the document's id (its name), the chunk size, and the corpus lexicon.
+ */
+async function buildKept(raw: RawDocument, chunkOptions: { chunkMaxChars: number }, lexiconText: string, cacheDir: string | undefined): Promise<{ doc: BuiltDocument; key: string }> {
+  const key = await readKey("built", raw.sha256, hashOf([raw.id, chunkOptions, lexiconText]));
+  return { doc: await cached(key, cacheDir, BUILT, async () => buildDocument(raw, chunkOptions)), key };
+}
+
+/** corpus/studies.json's metadata on the one document it describes (the review), kept like the build it enriches. */
+async function enrich(built: { doc: BuiltDocument; key: string }[], json: StudiesJson | undefined, cacheDir: string | undefined): Promise<BuiltDocument[]> {
+  const docs = built.map((b) => b.doc);
+  if (!json) return docs;
   const named = json.document?.document;
-  const reviews = built.filter((b) => b.info.kind === "review");
-  const target = named ? built.find((b) => b.info.id === named || b.info.id.endsWith(`/${named}`)) : reviews.length === 1 ? reviews[0] : undefined;
-  if (!target) return built;
+  const reviews = built.filter((b) => b.doc.info.kind === "review");
+  const target = named ? built.find((b) => b.doc.info.id === named || b.doc.info.id.endsWith(`/${named}`)) : reviews.length === 1 ? reviews[0] : undefined;
+  if (!target) return docs;
   const enrichment: Enrichment = { document: json.document, studies: json.studies };
-  return built.map((b) => (b === target ? applyEnrichment(b, enrichment) : b));
+  const key = `${target.key}-enriched-${hashOf([json.document ?? null, [...(json.studies ?? new Map())]])}`;
+  const enriched = await cached(key, cacheDir, BUILT, async () => applyEnrichment(target.doc, enrichment));
+  return docs.map((d) => (d === target.doc ? enriched : d));
 }
 
 export async function runIngest(config: Config, options: IngestOptions = {}): Promise<IngestSummary> {
@@ -138,7 +160,8 @@ export async function runIngest(config: Config, options: IngestOptions = {}): Pr
   const lexiconText = (await Promise.all(folders.map((f) => readOptional(path.join(f, CORPUS_LEXICON))))).join("\n");
   useCorpusLexicon(lexiconText, path.join(folders[0], CORPUS_LEXICON));
   const studiesJson = folders.map((f) => readStudiesJson(f)).find(Boolean);
-  // Reads of PDFs are kept beside a local index, so the next ingest parses only new or changed files.
+  // Reads of PDFs and built documents are kept beside a local index, so the next ingest parses and builds
+  // only new or changed files.
   const cacheDir = parseObjectUri(config.dataDir) ? undefined : path.join(config.dataDir, "cache", "read");
   const raws: RawDocument[] = [];
   for (const file of files) {
@@ -152,11 +175,11 @@ export async function runIngest(config: Config, options: IngestOptions = {}): Pr
   const warnings: string[] = [];
   const buildStarted = performance.now();
   const chunkOptions = { chunkMaxChars: config.ingest.chunkMaxChars };
-  const built: BuiltDocument[] = [];
+  const built: { doc: BuiltDocument; key: string }[] = [];
   for (const [i, raw] of raws.entries()) {
     stopIfAsked(options.signal);
-    const doc = buildDocument(raw, chunkOptions);
-    built.push(doc);
+    const { doc, key } = await buildKept(raw, chunkOptions, lexiconText, cacheDir);
+    built.push({ doc, key });
     emit({ type: "document", id: raw.id, passages: doc.passages.length, studies: doc.records.length, references: doc.references.length, pages: doc.info.pages, done: i + 1, total: raws.length });
     for (const w of doc.info.warnings) {
       warnings.push(`${raw.id}: ${w}`);
@@ -165,7 +188,7 @@ export async function runIngest(config: Config, options: IngestOptions = {}): Pr
     // Let timers run between documents (signals, progress output).
     await new Promise((resolve) => setImmediate(resolve));
   }
-  const enriched = enrich(built, studiesJson);
+  const enriched = await enrich(built, studiesJson, cacheDir);
   const passages = enriched.flatMap((b) => b.passages);
   if (passages.length === 0) throw new IngestError(files[0], "no readable text in any document");
   const passagesMs = Math.round(performance.now() - buildStarted);

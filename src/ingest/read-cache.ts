@@ -1,8 +1,9 @@
 /**
- * Reads of PDFs kept by content. The same bytes read by the same pipeline give the same pages, so an ingest
- * that adds one PDF to a corpus parses only that one, and a file checked before it is copied into the
- * corpus is not parsed again by the ingest that follows. Two levels: this process (a few recent reads), and
- * a folder beside a local index, so that the next ingest, in another process, finds them too.
+ * Work kept by content: reads of PDFs, and documents built from their reads. The same bytes read by the same
+ * pipeline give the same pages, and the same pages give the same passages and records, so an ingest that adds
+ * one PDF to a corpus parses and builds only that one, and a file checked before it is copied into the corpus
+ * is not parsed again by the ingest that follows. Two levels: this process (a few recent entries), and a
+ * folder beside a local index, so that the next ingest, in another process, finds them too.
  *
  * A cache that cannot be read or written is only slower: every failure here is a miss, never an error.
  */
@@ -10,7 +11,7 @@ import { mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from "n
 import path from "node:path";
 import { pipelineHash } from "./pipeline-hash.ts";
 
-/** At most this many pages of reads stay in memory (a PDF page's layout is tens of kilobytes). */
+/** At most this many pages' worth of entries stay in memory (a PDF page's layout is tens of kilobytes). */
 const MEMORY_PAGES = 600;
 
 interface Entry<T> {
@@ -36,11 +37,23 @@ export async function readKey(format: string, sha256: string, variant: string): 
   return `${format}-${sha256.slice(0, 32)}-${variant}-${await pipelineHash()}`;
 }
 
+/** What an entry weighs in memory, in pages, and whether a value read back from the folder has its shape. */
+export interface KeptKind<T> {
+  pages(value: T): number;
+  looksRight(value: unknown): value is T;
+}
+
+/** A PDF's read: its pages. */
+const READ: KeptKind<{ pages: unknown[] }> = {
+  pages: (value) => value.pages.length,
+  looksRight: (value): value is { pages: unknown[] } => Array.isArray((value as { pages?: unknown } | undefined)?.pages),
+};
+
 /**
- * The cached read for `key`, or `read()`'s result, kept for next time. Callers get their own copy: the
- * pipeline may change what it is given.
+ * The kept value for `key`, or `make()`'s result, kept for next time (a value must survive JSON). Callers get
+ * their own copy: the pipeline may change what it is given.
  */
-export async function cachedRead<T extends { pages: unknown[] }>(key: string, dir: string | undefined, read: () => Promise<T>): Promise<T> {
+export async function cached<T>(key: string, dir: string | undefined, kind: KeptKind<T>, make: () => Promise<T>): Promise<T> {
   const inMemory = memory.get(key) as Entry<T> | undefined;
   if (inMemory) {
     remember(key, inMemory.value, inMemory.pages);
@@ -48,21 +61,26 @@ export async function cachedRead<T extends { pages: unknown[] }>(key: string, di
     return structuredClone(inMemory.value);
   }
   const file = dir ? path.join(dir, `${key}.json`) : undefined;
-  const onDisk = file ? await readKept<T>(file) : undefined;
-  if (onDisk && Array.isArray(onDisk.pages)) {
+  const onDisk = file ? await readKept(file) : undefined;
+  if (onDisk !== undefined && kind.looksRight(onDisk)) {
     await touch(file!);
-    remember(key, structuredClone(onDisk), onDisk.pages.length);
+    remember(key, structuredClone(onDisk), kind.pages(onDisk));
     return onDisk;
   }
-  const value = await read();
-  remember(key, structuredClone(value), value.pages.length);
+  const value = await make();
+  remember(key, structuredClone(value), kind.pages(value));
   if (file) await writeAtomically(file, JSON.stringify(value));
   return value;
 }
 
-async function readKept<T>(file: string): Promise<T | undefined> {
+/** The cached read for `key`, or `read()`'s result, kept for next time. */
+export function cachedRead<T extends { pages: unknown[] }>(key: string, dir: string | undefined, read: () => Promise<T>): Promise<T> {
+  return cached(key, dir, READ as KeptKind<T>, read);
+}
+
+async function readKept(file: string): Promise<unknown> {
   try {
-    return JSON.parse(await readFile(file, "utf8")) as T;
+    return JSON.parse(await readFile(file, "utf8")) as unknown;
   } catch {
     return undefined;
   }
@@ -84,7 +102,7 @@ async function writeAtomically(file: string, text: string): Promise<void> {
   }
 }
 
-/** Removes the folder's reads not used since `since` (an ingest's start): reads of files no longer in the corpus, or of older code. */
+/** Removes the folder's entries not used since `since` (an ingest's start): of files no longer in the corpus, or of older code. */
 export async function pruneReadCache(dir: string, since: number): Promise<void> {
   const names = await readdir(dir).catch(() => [] as string[]);
   for (const name of names) {
@@ -94,7 +112,7 @@ export async function pruneReadCache(dir: string, since: number): Promise<void> 
   }
 }
 
-/** Forgets the reads held in memory (tests). */
+/** Forgets the entries held in memory (tests). */
 export function clearReadMemory(): void {
   memory.clear();
 }

@@ -11,7 +11,8 @@ import { answer } from "../../src/answer/answer.ts";
 import { createAnswerContext, EmbedderMismatchError } from "../../src/answer/context.ts";
 import { loadConfig, type Config } from "../../src/config.ts";
 import { addToCorpus } from "../../src/ingest/add-to-corpus.ts";
-import { IngestStoppedError, runIngest, type IngestEvent } from "../../src/ingest/ingest.ts";
+import { CORPUS_LEXICON, IngestStoppedError, runIngest, type IngestEvent } from "../../src/ingest/ingest.ts";
+import { clearReadMemory } from "../../src/ingest/read-cache.ts";
 import { currentFile } from "../../src/store/layout.ts";
 import { IndexLockedError, lockIndex } from "../../src/store/lock.ts";
 import { PassageStore } from "../../src/store/passage-store.ts";
@@ -59,6 +60,39 @@ describe("ingest of the review from its text alone", () => {
     const again = await runIngest(config);
     expect(await passageIds(config.dataDir)).toEqual(before);
     expect(again.reusedVectors).toBe(before.length);
+  });
+
+  it("keeps each built document beside the index: a later ingest in a fresh process builds from the kept copy, and gets what a build gives", async () => {
+    const kept = path.join(config.dataDir, "cache", "read");
+    const builtFiles = async () => (await readdir(kept)).filter((f) => f.startsWith("built-"));
+    const [name] = await builtFiles();
+    expect(name).toBeDefined();
+    const store = await PassageStore.open(config.dataDir);
+    const before = { passages: await store.listPassages(undefined, 100_000), studies: store.studies };
+    // What the folder keeps is what the build gave: the same passages and records, field by field.
+    clearReadMemory();
+    await runIngest(config);
+    const after = await PassageStore.open(config.dataDir);
+    expect(await after.listPassages(undefined, 100_000)).toEqual(before.passages);
+    expect(after.studies).toEqual(before.studies);
+    // And it is used: a kept copy changed by hand is what the next ingest serves.
+    const entry = JSON.parse(await readFile(path.join(kept, name), "utf8"));
+    entry.passages[0].text = "Kept, not built again.";
+    await writeFile(path.join(kept, name), JSON.stringify(entry));
+    clearReadMemory();
+    await runIngest(config);
+    expect((await (await PassageStore.open(config.dataDir)).listPassages(undefined, 100_000)).map((p) => p.text)).toContain("Kept, not built again.");
+    // A corpus lexicon changes what a build gives, so it is a new entry, not the kept one.
+    await writeFile(path.join(config.corpusDir, CORPUS_LEXICON), "tempat penampungan\tshelter\n");
+    clearReadMemory();
+    await runIngest(config);
+    await rm(path.join(config.corpusDir, CORPUS_LEXICON));
+    expect((await (await PassageStore.open(config.dataDir)).listPassages(undefined, 100_000)).map((p) => p.text)).not.toContain("Kept, not built again.");
+    // That ingest pruned the entry it did not use; the next one builds the document again.
+    expect(await builtFiles()).not.toContain(name);
+    clearReadMemory();
+    await runIngest(config);
+    expect((await (await PassageStore.open(config.dataDir)).listPassages(undefined, 100_000)).map((p) => p.text)).not.toContain("Kept, not built again.");
   });
 
   it("refuses a corrupt PDF with a clear error and leaves the index serving as it was", async () => {
