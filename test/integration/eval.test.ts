@@ -96,8 +96,11 @@ describe("npm run eval", () => {
     const questions = path.join(dir, "dev-sample.jsonl");
     await writeFile(file, JSON.stringify({ "dev-sample": thresholds }));
     await writeFile(questions, readFileSync(evalFile("dev.jsonl"), "utf8").split("\n").filter((line, i) => line.trim() && i % 5 === 0).join("\n") + "\n");
-    // The sample on the shared index (read only); reports go to a temp folder.
-    return spawnSync(process.execPath, ["--import", "tsx", "scripts/eval.ts", "--questions", questions, "--thresholds", file, "--out", path.join(dir, "out")], {
+    // What `npm run eval` runs (the build, a no-op when dist/ is current, then the compiled CLI), on the
+    // sample and the shared index (read only); reports go to a temp folder.
+    const build = spawnSync(process.execPath, ["scripts/build.mjs"], { cwd: PROJECT_ROOT, encoding: "utf8" });
+    if (build.status !== 0) throw new Error(`npm run build failed: ${build.stderr}`);
+    return spawnSync(process.execPath, ["dist/scripts/eval.js", "--questions", questions, "--thresholds", file, "--out", path.join(dir, "out")], {
       cwd: PROJECT_ROOT,
       env: { ...process.env, DATA_DIR: sharedIndex },
       encoding: "utf8",
