@@ -163,11 +163,13 @@ export async function runIngest(config: Config, options: IngestOptions = {}): Pr
   // Reads of PDFs and built documents are kept beside a local index, so the next ingest parses and builds
   // only new or changed files.
   const cacheDir = parseObjectUri(config.dataDir) ? undefined : path.join(config.dataDir, "cache", "read");
+  const readStarted = performance.now();
   const raws: RawDocument[] = [];
   for (const file of files) {
     stopIfAsked(options.signal);
     raws.push(await loadDocument(file, options.paths?.length ? undefined : config.corpusDir, { cacheDir }));
   }
+  const readMs = Math.round(performance.now() - readStarted);
   const duplicate = raws.find((r, i) => raws.findIndex((o) => o.id === r.id) !== i);
   if (duplicate) throw new IngestError(duplicate.source, `two documents would have the same id "${duplicate.id}"; rename one`);
 
@@ -211,6 +213,7 @@ export async function runIngest(config: Config, options: IngestOptions = {}): Pr
       timings[name] = Math.round(performance.now() - mark);
       mark = performance.now();
     };
+    timings.readMs = readMs;
     timings.passagesMs = passagesMs;
 
     const previous = await previousVectors(config, embedder.id);
