@@ -7,7 +7,7 @@ import type { ScoredSentence, WeightedTerm } from "./evidence.ts";
 const passage: Passage = { id: "p", docId: "d", text: "", section: "discussion", heading: "", page: null, studies: [], lang: "id", kind: "prose", start: 0, end: 0, cells: [], context: "" };
 
 function sentence(text: string, score: number, coverage: number): ScoredSentence {
-  return { passage, rank: 0, start: 0, end: text.length, text, terms: new Set(text.toLowerCase().split(/\s+/)), cues: new Set(), hasNumber: false, caption: false, pointer: false, score, coverage };
+  return { passage, rank: 0, start: 0, end: text.length, text, terms: new Set(text.toLowerCase().split(/\s+/)), cues: new Set(), hasNumber: false, caption: false, pointer: false, row: false, score, coverage };
 }
 
 describe("selectQuotes", () => {

@@ -162,6 +162,50 @@ function changeStated(context: ComposeContext, chosen: ScoredSentence[]): Answer
 
 /** A quote with its continuation stays readable. */
 const CONTINUATION_MAX_CHARS = 600;
+/** A data row says at most this many of its cells besides its first (a wide table's row is not read out whole). */
+const ROW_MAX_CELLS = 6;
+
+/** "Table 4: The hyperparameters used in PPO training." -> ["Table 4", "The hyperparameters used in PPO training"]. */
+const CAPTION = /^((?:Table|Tabel|Figure|Fig\.|Gambar)\s*[\p{L}\d.-]*?\d[\p{L}\d.-]*?)[.:]?\s+(.+)$/iu;
+
+/** Whether the question names a column ("speedup" names Speedup): a data row's figures are read by their columns. */
+function columnAsked(column: string, weights: WeightedTerm[]): boolean {
+  if (!column.trim()) return false;
+  const analysed = analyze(column);
+  const terms = new Set([...analysed.canonical, ...analysed.terms]);
+  return weights.some((w) => w.weight > 0 && w.alternatives.some((a) => terms.has(a)));
+}
+
+/** A data row carries what was asked only through a column the question names; its caption alone does not. */
+function rowNamesAskedColumn(s: ScoredSentence, weights: WeightedTerm[]): boolean {
+  return !s.row || s.passage.cells.slice(1).some((c) => columnAsked(c.column, weights));
+}
+
+/**
+ * A data table's row said with its table and the columns the question names (all of them, up to
+ * ROW_MAX_CELLS, when it names none): "According to Gal et al. (2009), Figure 13 («Detailed trace recording
+ * statistics for the SunSpider benchmark set.») gives for «math-spectral-norm»: Speedup «7.12x» [1]."
+ */
+function rowSentence(context: ComposeContext, s: ScoredSentence, weights: WeightedTerm[]): AnswerSentence {
+  const m = MESSAGES[context.lang];
+  const p = s.passage;
+  const cells = p.cells.map((c) => ({ column: c.column.trim(), text: p.text.slice(c.start, c.end).trim() })).filter((c) => c.text);
+  const [first, ...rest] = cells;
+  const named = rest.filter((c) => columnAsked(c.column, weights));
+  const shown = (named.length > 0 ? named : rest).slice(0, ROW_MAX_CELLS);
+  const caption = p.context.split("\n")[0]?.trim() ?? "";
+  const labelled = CAPTION.exec(caption);
+  const b = new SentenceBuilder().say(`${sayWho(context, s)} `);
+  if (labelled) b.say(`${labelled[1]} (`).quote(labelled[2].split(/(?<=[.!?])\s+/)[0]).say(") ");
+  else b.say(`${m.aTable} `);
+  b.say(`${m.tableGives} `).quote(first?.text ?? p.text).say(shown.length > 0 ? ": " : "");
+  shown.forEach((c, i) => {
+    if (i > 0) b.say(", ");
+    if (c.column) b.say(`${c.column} `);
+    b.quote(c.text);
+  });
+  return b.cite(context.citations.cite(p, 0, p.text.length)).done();
+}
 
 /** The question's own words for the given stems ("PRISMA" for "prisma"). */
 function wordsOf(text: string, stems: string[]): string[] {
@@ -268,7 +312,8 @@ function composeExplainOne(context: ComposeContext, input: ExplainInput): Compos
   const fromDoc = ranked.filter((s) => s.passage.docId === doc);
   const term = definiendum(context.question);
   const defined = fromDoc.length > 0 && termRole(fromDoc[0].text, term) !== undefined;
-  const carries = defined ? (s: ScoredSentence) => asked(s) && termRole(s.text, term) !== undefined : asked;
+  const carriesWords = defined ? (s: ScoredSentence) => asked(s) && termRole(s.text, term) !== undefined : asked;
+  const carries = (s: ScoredSentence) => carriesWords(s) && rowNamesAskedColumn(s, weights);
   const informative = fromDoc.filter(saysMoreThan(weights, input.framing));
   const chosen = selectQuotes(informative.length > 0 ? informative : fromDoc, context.maxSentences, carries).map((s) => withContinuation(s, ranked, weights, context));
   // Reading order within a passage; the strongest passage first.
@@ -277,6 +322,10 @@ function composeExplainOne(context: ComposeContext, input: ExplainInput): Compos
   const change = changeStated(context, chosen);
   if (change) sentences.push(change);
   for (const s of chosen) {
+    if (s.row) {
+      sentences.push(rowSentence(context, s, weights));
+      continue;
+    }
     const b = new SentenceBuilder().say(`${sayWho(context, s)} `).quote(s.text).cite(context.citations.cite(s.passage, s.start, s.end));
     addGloss(b, context, s.text, s.passage);
     sentences.push(b.done());

@@ -207,3 +207,52 @@ describe("isPointerOnly", () => {
     expect(isPointerOnly("Related work is extensive.")).toBe(false);
   });
 });
+
+describe("table rows", () => {
+  // A paper's table of figures: cells named by their columns only.
+  const text = "math-spectral-norm 15 20 1.3 7.12x";
+  const cell = (column: string, value: string, field: string | null = null) => ({ column, field, start: text.indexOf(value), end: text.indexOf(value) + value.length }) as Passage["cells"][number];
+  const dataRow = passage("row", text, {
+    kind: "table-row",
+    lang: "en",
+    cells: [cell("", "math-spectral-norm"), cell("Loops", "15"), cell("Trees", "20"), cell("Traces/Tree", "1.3"), cell("Speedup", "7.12x")],
+    context: "Figure 13. Detailed trace recording statistics for the SunSpider benchmark set.\nLoops | Trees | Traces/Tree | Speedup",
+  });
+
+  it("reads a data table's row as one sentence that has its columns' and its caption's words", () => {
+    const [row, ...others] = sentencesOf([dataRow]);
+    expect(others).toEqual([]);
+    expect(row.row).toBe(true);
+    expect(row.text).toBe(text);
+    for (const word of ["speedup", "sunspider"]) expect([...row.terms].some((t) => analyze(word).terms.includes(t)), word).toBe(true);
+  });
+
+  it("ranks the row that has the benchmark and the column asked above one that has the benchmark only", () => {
+    const other = passage("prose", "The math-spectral-norm benchmark is a short loop over arrays.", { lang: "en" });
+    const question = analyzeQuestion("What speedup does the tracer achieve on math-spectral-norm?", index);
+    const all = [dataRow, other];
+    const ranked = scoreSentences(sentencesOf(all), weighQuestion(question.text, stats(all)), question, 2);
+    expect(ranked[0].passage.id).toBe("row");
+  });
+
+  it("keeps a sentence per cell in a study table (fields of records) and in a table of long texts", () => {
+    const study = passage("study", "Rusyidi 2017 Kualitatif", {
+      kind: "table-row",
+      cells: [
+        { column: "Nama Penulis", field: "authors", start: 0, end: 7 },
+        { column: "Tahun", field: "year", start: 8, end: 12 },
+        { column: "Metode", field: "design", start: 13, end: 23 },
+      ],
+    });
+    expect(sentencesOf([study]).map((s) => s.text)).toEqual(["Rusyidi", "2017", "Kualitatif"]);
+    const prompt = "You are conducting research on the query and need to predict which sections to look at to find more relevant papers";
+    const template = passage("template", `prompt ${prompt}`, {
+      kind: "table-row",
+      cells: [
+        { column: "", field: null, start: 0, end: 6 },
+        { column: "Expand session", field: null, start: 7, end: 7 + prompt.length },
+      ],
+    });
+    expect(sentencesOf([template]).map((s) => s.row)).toEqual([false, false]);
+  });
+});

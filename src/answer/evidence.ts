@@ -1,6 +1,6 @@
 /**
- * Evidence: the sentences of retrieved passages (a table row's cells count as sentences), scored against the
- * question. Shared by the explain composer (which quotes the best), free-text lookups (which sentence of a
+ * Evidence: the sentences of retrieved passages (a study table's cells count as sentences, a data table's row
+ * is one), scored against the question. Shared by the explain composer (which quotes the best), free-text lookups (which sentence of a
  * cell answers), abstention (is anything good enough?) and the model path's claim check.
  */
 import type { Passage } from "../domain/passage.ts";
@@ -28,7 +28,22 @@ export interface EvidenceSentence {
   caption: boolean;
   /** Only sends the reader elsewhere ("See Appendix B for details.", "Related work is discussed in Section 8."). */
   pointer: boolean;
+  /** A whole row of a data table (isDataRow): its words include its columns' names and its table's caption. */
+  row: boolean;
 }
+
+/**
+ * A row of a document's own table of data (a paper's results, its hyperparameters), whose cells are named by
+ * their columns only: "7.12x" says nothing without "Speedup" and the row's "math-spectral-norm", so the row is
+ * one piece of evidence, weighed with its columns' names and its table's caption. A study table's cells are
+ * fields of records (authors, year, design) and each stays a sentence of its own.
+ */
+export function isDataRow(passage: Passage): boolean {
+  return passage.kind === "table-row" && passage.cells.length > 1 && passage.cells.every((c) => c.field === null && c.end - c.start <= DATA_CELL_MAX_CHARS);
+}
+
+/** A cell longer than this is text (a prompt template, a description), and its row is read as sentences. */
+const DATA_CELL_MAX_CHARS = 80;
 
 export interface WeightedTerm {
   /** The question's own stem. */
@@ -108,9 +123,9 @@ export function hasQuantity(text: string): boolean {
   return NUMBER_WORDS.test(text);
 }
 
-function sentence(passage: Passage, rank: number, start: number, end: number): EvidenceSentence {
+function sentence(passage: Passage, rank: number, start: number, end: number, row = false): EvidenceSentence {
   const text = passage.text.slice(start, end);
-  const analysed = analyze(text);
+  const analysed = analyze(row ? `${text}\n${passage.context}` : text);
   return {
     passage,
     rank,
@@ -122,6 +137,7 @@ function sentence(passage: Passage, rank: number, start: number, end: number): E
     hasNumber: hasQuantity(text),
     caption: isCaptionOnly(text),
     pointer: isPointerOnly(text),
+    row,
   };
 }
 
@@ -131,8 +147,8 @@ const sentenceCache = new WeakMap<Passage, EvidenceSentence[]>();
 function sentencesOfPassage(passage: Passage): EvidenceSentence[] {
   let cached = sentenceCache.get(passage);
   if (!cached) {
-    const spans = passage.kind === "table-row" ? passage.cells : splitSentences(passage.text);
-    cached = spans.map((span) => sentence(passage, 0, span.start, span.end));
+    if (isDataRow(passage)) cached = [sentence(passage, 0, 0, passage.text.length, true)];
+    else cached = (passage.kind === "table-row" ? passage.cells : splitSentences(passage.text)).map((span) => sentence(passage, 0, span.start, span.end));
     sentenceCache.set(passage, cached);
   }
   return cached;
@@ -309,7 +325,8 @@ export function scoreSentences(sentences: EvidenceSentence[], weights: WeightedT
       if ([...cues].some((cue) => s.cues.has(cue))) score += EVIDENCE_WEIGHTS.cue;
       if (number && s.hasNumber) score += EVIDENCE_WEIGHTS.number;
       if (question.answerTypes.some((t) => carriesType(s.text, t))) score += EVIDENCE_WEIGHTS.cue;
-      if (s.text.length < SHORT_SENTENCE) score -= EVIDENCE_WEIGHTS.short;
+      // A data row is short, but its columns' names make it read as a sentence.
+      if (s.text.length < SHORT_SENTENCE && !s.row) score -= EVIDENCE_WEIGHTS.short;
       else if (s.caption) score -= EVIDENCE_WEIGHTS.caption;
       if (s.pointer) score -= EVIDENCE_WEIGHTS.pointer;
       return { ...s, coverage: c, score };

@@ -14,6 +14,9 @@ export interface AnswerMessages {
   theReview: string;
   according: (who: string) => string;
   reports: (who: string) => string;
+  /** A data table's row: "Table 4 («...») gives for «γ0»: Value «1.0»" (the table is named before, the row after). */
+  tableGives: string;
+  aTable: string;
   fieldIs: Record<StudyField, (who: string, value: string) => string>;
   fieldMissing: (who: string, field: StudyField) => string;
   conflict: (field: StudyField) => string;
@@ -93,6 +96,8 @@ export const MESSAGES: Record<Lang, AnswerMessages> = {
     theReview: "the review",
     according: (who) => `According to ${who},`,
     reports: (who) => `${who} reports:`,
+    tableGives: "gives for",
+    aTable: "a table",
     fieldIs: {
       title: (who, v) => `${who} is titled ${v}`,
       authors: (who, v) => `${who} was written by ${v}`,
@@ -192,6 +197,8 @@ export const MESSAGES: Record<Lang, AnswerMessages> = {
     theReview: "tinjauan ini",
     according: (who) => `Menurut ${who},`,
     reports: (who) => `${who} melaporkan:`,
+    tableGives: "mencatat untuk",
+    aTable: "sebuah tabel",
     fieldIs: {
       title: (who, v) => `${who} berjudul ${v}`,
       authors: (who, v) => `${who} ditulis oleh ${v}`,

@@ -10,6 +10,7 @@ import { shortName } from "../domain/document.ts";
 import type { Passage } from "../domain/passage.ts";
 import type { SectionId } from "../domain/sections.ts";
 import type { ReferenceEntry, StudyRecord } from "../domain/study.ts";
+import type { Lang } from "../domain/lang.ts";
 import { detectLanguage } from "../text/language.ts";
 import { countryNames } from "../vocab/places.ts";
 import { splitSentences } from "../text/sentences.ts";
@@ -139,7 +140,7 @@ function passageId(docId: string, section: SectionId, text: string, occurrence: 
 }
 
 /** Assemble drafts into the document's text and passages (ids, offsets, language). */
-function assemble(docId: string, groups: { segment: Segment; drafts: Draft[] }[]): { text: string; passages: Passage[]; drafts: Draft[] } {
+function assemble(docId: string, groups: { segment: Segment; drafts: Draft[] }[], docLang: Lang): { text: string; passages: Passage[]; drafts: Draft[] } {
   let text = "";
   const passages: Passage[] = [];
   const drafts: Draft[] = [];
@@ -162,7 +163,7 @@ function assemble(docId: string, groups: { segment: Segment; drafts: Draft[] }[]
         heading: draft.heading,
         page: draft.page,
         studies: draft.studies,
-        lang: detectLanguage(draft.text),
+        lang: detectLanguage(draft.text, docLang),
         kind: draft.kind,
         start,
         end: text.length,
@@ -194,7 +195,7 @@ export function buildDocument(raw: RawDocument, options: PassageOptions, enrichm
     const table = segment.table === undefined ? undefined : tables[segment.table];
     return { segment, drafts: table && isStudyTable(table) ? tableDrafts(segment, table, options.chunkMaxChars) : [] };
   });
-  const tablePart = assemble(raw.id, tableGroups.filter((g) => g.drafts.length > 0));
+  const tablePart = assemble(raw.id, tableGroups.filter((g) => g.drafts.length > 0), identity.lang);
   const locations = cellLocations(tablePart.passages, tablePart.drafts);
   const drafts = buildRecords(raw.id, locations);
   const rowTexts = new Map<number, string>();
@@ -250,6 +251,7 @@ export function buildDocument(raw: RawDocument, options: PassageOptions, enrichm
   const whole = assemble(
     raw.id,
     groups.map((g, i) => (pdfTables.has(i) ? { segment: g.segment, drafts: [...g.drafts, ...(pdfTables.get(i) ?? [])] } : g)),
+    identity.lang,
   );
   const passageOfEntry = (index: number) => whole.passages[whole.drafts.findIndex((d) => d.referenceIndex === index)];
   const references: ReferenceEntry[] = parsedReferences.map((entry) => ({ ...entry, docId: raw.id, passageId: passageOfEntry(entry.index)?.id ?? "" }));

@@ -51,9 +51,13 @@ function functionWordCounts(text: string): { en: number; id: number } {
   return { en, id };
 }
 
-/** The language of a text by its function words: Indonesian unless English ones are more. */
-export function detectLanguage(text: string): Lang {
+/**
+ * The language of a text by its function words: Indonesian unless English ones are more. A text with none
+ * of either (a table row of figures, a heading) is in `otherwise`, its document's language when known.
+ */
+export function detectLanguage(text: string, otherwise: Lang = "id"): Lang {
   const { en, id } = functionWordCounts(text);
+  if (en === 0 && id === 0) return otherwise;
   return en > id ? "en" : "id";
 }
 
