@@ -5,6 +5,7 @@
  * entries are never quoted as an answer. When nothing is good enough it abstains, saying what is missing.
  */
 import type { DocumentInfo } from "../domain/document.ts";
+import type { Lang } from "../domain/lang.ts";
 import type { Passage } from "../domain/passage.ts";
 import { analyze } from "../text/analyze.ts";
 import { changeIn, isChangeWord } from "./figures.ts";
@@ -219,9 +220,9 @@ function wordsOf(text: string, stems: string[]): string[] {
 }
 
 /** The question weighed against `stats`, and the sentences of `passages` ranked by it. */
-function rankSentences(context: ComposeContext, input: ExplainInput, passages: Passage[], stats: TermStats, sameLanguage = false): { weights: WeightedTerm[]; ranked: ScoredSentence[] } {
+function rankSentences(context: ComposeContext, input: ExplainInput, passages: Passage[], stats: TermStats, sameLanguage = false, documentLang?: Lang): { weights: WeightedTerm[]; ranked: ScoredSentence[] } {
   const own = new Set(weighQuestion(input.ownText, stats).map((w) => w.term));
-  const weights = weighQuestion(input.searchText, stats, { identity: input.identity, own, framing: input.framing, filler: input.filler, sameLanguage });
+  const weights = weighQuestion(input.searchText, stats, { identity: input.identity, own, framing: input.framing, filler: input.filler, sameLanguage, documentLang });
   let ranked = scoreSentences(sentencesOf(passages), weights, context.question, Math.max(1, passages.length));
   if (input.requireCue) {
     const cues = [...wantedCues(context.question)];
@@ -284,9 +285,10 @@ function composeExplainOne(context: ComposeContext, input: ExplainInput): Compos
   // An English question on an English document: no translation stands between them, so a word the document
   // never uses is one it does not have. Not so for Indonesian: questions are asked in an everyday register
   // ("singkatan", "kak", "pake") that a formal text rarely uses, and measured on dev that cost answers.
-  const sameLanguage = context.question.lang === "en" && context.documents.find((d) => d.id === bestDoc)?.lang === "en";
+  const documentLang = context.documents.find((d) => d.id === bestDoc)?.lang;
+  const sameLanguage = context.question.lang === "en" && documentLang === "en";
   let { weights, ranked } = bestDoc
-    ? rankSentences(context, input, quotable.filter((p) => p.docId === bestDoc), termStatsOf(context.termStats, bestDoc), sameLanguage)
+    ? rankSentences(context, input, quotable.filter((p) => p.docId === bestDoc), termStatsOf(context.termStats, bestDoc), sameLanguage, documentLang)
     : rankSentences(context, input, quotable, context.termStats);
   const decision = decideAbstention(ranked, weights, { answerTypes: context.question.answerTypes, namedStudy: input.namedStudy }, { ...ABSTAIN, ...context.abstain });
   if (decision.abstain) {
@@ -302,7 +304,7 @@ function composeExplainOne(context: ComposeContext, input: ExplainInput): Compos
     // "the TraceMonkey paper", "artikel PaSa": the noun that goes with the name names the document too.
     const naming = [...nameTerms(named), ...DOCUMENT_NOUNS.flatMap((n) => analyze(n).terms)];
     const scoped = { ...input, identity: new Set([...input.identity, ...naming]) };
-    ({ weights, ranked } = rankSentences(context, scoped, quotable.filter((p) => p.docId === bestDoc), termStatsOf(context.termStats, bestDoc!), sameLanguage));
+    ({ weights, ranked } = rankSentences(context, scoped, quotable.filter((p) => p.docId === bestDoc), termStatsOf(context.termStats, bestDoc!), sameLanguage, documentLang));
   }
   ranked = valueFirst(ranked, context.question.answerTypes, input.namedStudy, { ...ABSTAIN, ...context.abstain });
   const doc = bestDocument(ranked);

@@ -3,11 +3,13 @@
  * is one), scored against the question. Shared by the explain composer (which quotes the best), free-text lookups (which sentence of a
  * cell answers), abstention (is anything good enough?) and the model path's claim check.
  */
+import type { Lang } from "../domain/lang.ts";
 import type { Passage } from "../domain/passage.ts";
 import type { TermStats } from "../store/layout.ts";
 import { analyze, contentStems, translateTerms } from "../text/analyze.ts";
 import { splitSentences } from "../text/sentences.ts";
-import { stem } from "../text/stem.ts";
+import { isEnglishWord } from "../text/english-words.ts";
+import { isIndonesianWord, stem } from "../text/stem.ts";
 import { escapeRegExp } from "../text/tokenize.ts";
 import { loadVocabulary } from "../vocab/vocabulary.ts";
 import type { Question } from "../retrieve/question.ts";
@@ -178,6 +180,12 @@ export function weighQuestion(
      * counts in full against coverage.
      */
     sameLanguage?: boolean;
+    /**
+     * The document's language, for a question in the other one: an English word in an Indonesian question
+     * asked of an English document ("gimana definisi perceived usefulness?") is the asker's own term for the
+     * concept, with no translation between it and the text, and counts in full like a same-language word.
+     */
+    documentLang?: Lang;
   } = {},
 ): WeightedTerm[] {
   const n = Math.max(1, stats.documents);
@@ -190,6 +198,13 @@ export function weighQuestion(
   const capitalised = new Set(searchText.split(/\s+/).slice(1).filter((w) => /^[("'“]?\p{Lu}/u.test(w)).flatMap((w) => contentStems(w)));
   const out = new Map<string, WeightedTerm>();
   const termSet = new Set(analysed.terms);
+  // The question's words by their stems, to tell an English word ("usefulness") from an Indonesian one.
+  const wordOf = new Map<string, string>();
+  for (const word of searchText.split(/[^\p{L}\p{N}-]+/u)) for (const t of contentStems(word)) if (!wordOf.has(t)) wordOf.set(t, word);
+  const inDocumentLanguage = (term: string) => {
+    const word = wordOf.get(term)?.toLowerCase();
+    return options.documentLang === "en" && word !== undefined && isEnglishWord(word) && !isIndonesianWord(word);
+  };
   // "English-language" gives "english", "languag" and the glued "englishlanguag": the glued form adds nothing.
   // The first part's stem may be shorter than its word: "reinforcement-learning" -> "reinforc" ... "learn".
   const glued = (t: string) =>
@@ -204,7 +219,8 @@ export function weighQuestion(
     // Filler ("give", "tell", "please") says nothing about the topic; framing words (field words) never make it unanswerable.
     if (options.filler?.has(term)) continue;
     const framing = options.framing?.has(term) ?? false;
-    let weight = framing && unknown ? 0 : unknown ? (salient || options.sameLanguage ? maxIdf : EVIDENCE_WEIGHTS.unknownWord * maxIdf) : Math.max(...alternatives.map(idf));
+    const full = salient || options.sameLanguage || (unknown && inDocumentLanguage(term));
+    let weight = framing && unknown ? 0 : unknown ? (full ? maxIdf : EVIDENCE_WEIGHTS.unknownWord * maxIdf) : Math.max(...alternatives.map(idf));
     if (options.identity?.has(term) || alternatives.some((a) => options.identity?.has(a))) weight *= EVIDENCE_WEIGHTS.identity;
     if (options.own && !options.own.has(term)) weight *= EVIDENCE_WEIGHTS.carried;
     const salience = !salient ? undefined : /^\d/.test(term) ? "number" : capitalised.has(term) ? "name" : "concept";
