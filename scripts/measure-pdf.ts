@@ -19,7 +19,7 @@ import { openPdf } from "../src/ingest/pdf/pdfjs.ts";
 import { pageQuality } from "../src/ingest/pdf/quality.ts";
 import { readPdfLayout } from "../src/ingest/pdf/read-layout.ts";
 import type { PdfLayout } from "../src/ingest/pdf/types.ts";
-import { findCitations } from "../src/ingest/references/in-text.ts";
+import { findCitations } from "../src/text/in-text-citations.ts";
 import { parseReferences, proseText } from "../src/ingest/references/parse-references.ts";
 import { scoreCitations, type GoldCitation } from "../src/ingest/references/score-citations.ts";
 import { prf, scoreReferences, type GoldReference, type PRF } from "../src/ingest/references/score.ts";

@@ -67,7 +67,7 @@ const books = new WeakMap<object, { buildId: string; book: ReferenceBook }>();
 function referenceBook(store: PassageStore): ReferenceBook {
   const cached = books.get(store);
   if (cached && cached.buildId === store.buildId) return cached.book;
-  const book = new ReferenceBook(store.documents, store.studies);
+  const book = new ReferenceBook(store.documents, store.studies, store.references);
   books.set(store, { buildId: store.buildId, book });
   return book;
 }

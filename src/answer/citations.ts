@@ -6,15 +6,31 @@
 import type { Citation, SourceReference } from "../domain/citation.ts";
 import type { DocumentInfo } from "../domain/document.ts";
 import type { Passage } from "../domain/passage.ts";
-import type { StudyRecord } from "../domain/study.ts";
+import type { ReferenceEntry, StudyRecord } from "../domain/study.ts";
+import { findCitations } from "../text/in-text-citations.ts";
 
 export class ReferenceBook {
   private readonly records = new Map<string, StudyRecord>();
   private readonly documents = new Map<string, DocumentInfo>();
+  private readonly entries = new Map<string, ReferenceEntry[]>();
 
-  constructor(documents: DocumentInfo[], studies: StudyRecord[]) {
+  constructor(documents: DocumentInfo[], studies: StudyRecord[], references: ReferenceEntry[] = []) {
     for (const d of documents) this.documents.set(d.id, d);
     for (const s of studies) this.records.set(`${s.docId}#${s.number}`, s);
+    for (const r of references) this.entries.set(r.docId, [...(this.entries.get(r.docId) ?? []), r]);
+  }
+
+  /**
+   * The source studies of a quoted span. A review's passage speaks of its studies by name, and the whole
+   * passage is theirs. A paper's sources are the entries its sentences cite: a quote has those it cites
+   * itself ("... Qwen2.5 (Yang et al., 2024)"), not those of another sentence of its passage.
+   */
+  sourcesOf(passage: Passage, start: number, end: number): number[] {
+    if (passage.studies.length === 0 || this.documents.get(passage.docId)?.kind !== "paper") return passage.studies;
+    const entries = this.entries.get(passage.docId) ?? [];
+    if (entries.length === 0) return passage.studies;
+    const cited = new Set(findCitations(passage.text.slice(start, end), entries).flatMap((c) => c.entries));
+    return passage.studies.filter((n) => cited.has(n));
   }
 
   record(docId: string, number: number): StudyRecord | undefined {
@@ -45,7 +61,8 @@ export function documentReference(d: DocumentInfo): string {
 }
 
 export function makeCitation(n: number, passage: Passage, quoteStart: number, quoteEnd: number, book: ReferenceBook): Citation {
-  const references = book.referencesFor(passage.docId, passage.studies);
+  const studies = book.sourcesOf(passage, quoteStart, quoteEnd);
+  const references = book.referencesFor(passage.docId, studies);
   const notes = references.filter((r) => r.note).map((r) => r.note as string);
   return {
     n,
@@ -58,7 +75,7 @@ export function makeCitation(n: number, passage: Passage, quoteStart: number, qu
     section: passage.section,
     heading: passage.heading,
     page: passage.page,
-    studies: passage.studies,
+    studies,
     reference: references.map((r) => r.reference).join("\n"),
     references,
     ...(notes.length > 0 ? { note: notes.join(" ") } : {}),

@@ -28,7 +28,7 @@ import { DocumentWords, joinTwo } from "./pdf/join.ts";
 import { pdfTableDrafts } from "./pdf-table-passages.ts";
 import type { PdfLayout } from "./pdf/types.ts";
 import { referenceEntryDrafts, referenceRecords } from "./reference-records.ts";
-import { findCitations } from "./references/in-text.ts";
+import { findCitations } from "../text/in-text-citations.ts";
 import { parseReferences } from "./references/parse-references.ts";
 import type { CslRecord } from "./studies-json.ts";
 import { parseTables } from "./table-parse.ts";

@@ -4,6 +4,7 @@
  * known (never "page unknown"), and the studies.
  */
 import { sectionName, t } from "./i18n.js";
+import { documentById } from "./library-data.js";
 
 /** The document's heading for the section, or the section's name when the heading is a table's columns. */
 export function headingLabel(section, heading) {
@@ -19,13 +20,15 @@ export function pageLabel(page, { long = false } = {}) {
   return long ? t("page", page) : t("pageShort", page);
 }
 
-export function studiesLabel(studies) {
-  return studies && studies.length > 0 ? t("studiesList", studies) : null;
+/** "Study 3" in a review (its included studies); "Ref. 17" in a paper, whose sources are its reference list's entries. */
+export function studiesLabel(studies, docId) {
+  if (!studies || studies.length === 0) return null;
+  return documentById(docId)?.kind === "paper" ? t("referencesList", studies) : t("studiesList", studies);
 }
 
 /** The parts of a source line, in order, nothing unknown: [document, heading, page?, studies?]. */
 export function whereParts(citation) {
-  return [citation.document, headingLabel(citation.section, citation.heading), pageLabel(citation.page), studiesLabel(citation.studies)].filter(Boolean);
+  return [citation.document, headingLabel(citation.section, citation.heading), pageLabel(citation.page), studiesLabel(citation.studies, citation.docId)].filter(Boolean);
 }
 
 /** "Rothman, E. F. (2019)": a reference up to its year, for one-line source lists. */

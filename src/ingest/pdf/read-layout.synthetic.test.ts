@@ -4,7 +4,7 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { A4, column, filler, makeLayoutPdf, type TextSpec } from "../../../test/helpers/synthetic-pdf.ts";
-import { findCitations } from "../references/in-text.ts";
+import { findCitations } from "../../text/in-text-citations.ts";
 import { parseReferences, proseText } from "../references/parse-references.ts";
 import { layoutText } from "./layout-text.ts";
 import { readPdfLayout } from "./read-layout.ts";

@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { readPdfLayout } from "../pdf/read-layout.ts";
 import type { PdfLayout } from "../pdf/types.ts";
-import { findCitations } from "./in-text.ts";
+import { findCitations } from "../../text/in-text-citations.ts";
 import { parseReferences, proseText } from "./parse-references.ts";
 import { scoreCitations, type GoldCitation } from "./score-citations.ts";
 import { scoreReferences, type GoldReference } from "./score.ts";

@@ -3,7 +3,7 @@
  * sentence and the gold entries it cites. A predicted link is a (snippet, entry) pair from a citation found
  * inside the snippet, its entry mapped to the gold list through the reference matching.
  */
-import type { InTextCitation } from "./in-text.ts";
+import type { InTextCitation } from "../../text/in-text-citations.ts";
 import { findLoosely, matchReferences, prf, type GoldReference, type ParsedReference, type PRF } from "./score.ts";
 
 export interface GoldCitation {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { expandNumbers, findCitations } from "./in-text.ts";
-import type { ReferenceEntry } from "./parse-references.ts";
+import { expandNumbers, findCitations } from "./in-text-citations.ts";
+import type { ReferenceEntry } from "../ingest/references/parse-references.ts";
 
 const entry = (index: number, authors: string[], year?: number, extra: Partial<ReferenceEntry> = {}): ReferenceEntry => ({ index, authors, year, raw: "", page: 1, ...extra });
 const numbered = Array.from({ length: 20 }, (_, i) => entry(i + 1, ["Author"], 2000, { label: `[${i + 1}]` }));

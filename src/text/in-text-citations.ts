@@ -4,8 +4,20 @@
  * name and year ("(Author, 2019)", "(Author et al., 2019; Other, 2020)", "Author et al. (2019)",
  * "Author and Other (2019a)"), linked by the first author's family name, the year and its letter.
  */
-import { foldCase } from "../../text/tokenize.ts";
-import type { ReferenceEntry } from "./parse-references.ts";
+import { foldCase } from "./tokenize.ts";
+
+/** What a citation is resolved against: an entry of a reference list (as parsed at ingest, or as stored). */
+export interface CitableEntry {
+  /** 1-based position in the list. */
+  index: number;
+  /** The entry's own label ("[12]", "12."), when numbered. */
+  label?: string | null;
+  /** Family names, first author first. */
+  authors: string[];
+  year?: number | null;
+  /** "a" of "2019a". */
+  yearSuffix?: string;
+}
 
 export interface InTextCitation {
   start: number;
@@ -34,13 +46,13 @@ const MAX_RANGE = 50;
  * @example findCitations("as shown in [2, 4-5].", numberedEntries) // [{ start: 12, end: 20, entries: [2, 4, 5] }]
  * @example findCitations("(Feng et al., 2024)", authorYearEntries) // [{ start: 0, end: 19, entries: [8] }]
  */
-export function findCitations(text: string, entries: readonly ReferenceEntry[]): InTextCitation[] {
+export function findCitations(text: string, entries: readonly CitableEntry[]): InTextCitation[] {
   if (entries.length === 0) return [];
   const labelled = entries.filter((e) => e.label).length;
   return labelled >= entries.length / 2 ? numericCitations(text, entries) : authorYearCitations(text, entries);
 }
 
-function numericCitations(text: string, entries: readonly ReferenceEntry[]): InTextCitation[] {
+function numericCitations(text: string, entries: readonly CitableEntry[]): InTextCitation[] {
   const byNumber = new Map(entries.flatMap((e) => (e.label ? [[Number(e.label.replace(/\D/g, "")), e.index] as const] : [])));
   const scan = (pattern: RegExp) =>
     [...text.matchAll(pattern)].flatMap((m) => {
@@ -72,7 +84,7 @@ export function expandNumbers(list: string): number[] {
   return out;
 }
 
-function authorYearCitations(text: string, entries: readonly ReferenceEntry[]): InTextCitation[] {
+function authorYearCitations(text: string, entries: readonly CitableEntry[]): InTextCitation[] {
   const out: InTextCitation[] = [];
   for (const m of text.matchAll(PARENTHESES)) {
     const groups = m[1].split(";").map((g) => GROUP.exec(g.trim()));
@@ -90,7 +102,7 @@ function authorYearCitations(text: string, entries: readonly ReferenceEntry[]): 
 }
 
 /** The entries cited by one name part ("Gusenbauer and Haddaway") with one or more years ("2021, 2020"). */
-function resolve(names: string, years: string, entries: readonly ReferenceEntry[]): number[] {
+function resolve(names: string, years: string, entries: readonly CitableEntry[]): number[] {
   const [first, second] = names
     .replace(/\s+(?:et\.?\s*al\.?|dkk\.?)$/, "")
     .split(/\s+(?:and|&|dan)\s+/)
