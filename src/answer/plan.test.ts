@@ -209,6 +209,10 @@ describe("what a question counts", () => {
     expect(analyzeQuestion("and what about the second one?", SYNTHETIC_INDEX).topic).toEqual([]);
     expect(analyzeQuestion("yang ketiga gimana?", SYNTHETIC_INDEX).topic).toEqual([]);
   });
+  it("a unit of time named with 'how many' asks for a duration", () => {
+    expect(types("How many seconds does the mentor intake interview last?")).toContain("duration");
+    expect(types("Berapa menit sesi konselingnya?")).toContain("duration");
+  });
   it("'tahun berapa' asks for a year, not an amount", () => {
     expect(types("Penulis studi 2 siapa, tahunnya berapa?")).not.toContain("amount");
   });
