@@ -1,7 +1,7 @@
 /**
  * Embeddings from any OpenAI-compatible endpoint (OpenAI, Ollama, vLLM, LM Studio, llama.cpp server)
- * through the `openai` package. Validates only the response fields it reads. Retries retryable failures
- * with backoff; a timeout or refusal becomes an EmbedderError the caller can fall back on.
+ * through the `openai` package. Validates only the response fields it reads. The SDK retries what is worth
+ * retrying; a failure after that (a timeout, a refusal) becomes an EmbedderError the caller can fall back on.
  */
 import OpenAI from "openai";
 import { z } from "zod";
@@ -36,7 +36,9 @@ export async function createOpenAIEmbedder(options: OpenAIEmbedderOptions): Prom
     // Local servers need no key, but the SDK refuses to start without one.
     apiKey: options.apiKey ?? "not-needed",
     timeout: options.timeoutMs,
-    maxRetries: 0,
+    // The SDK retries what is worth retrying (connection errors, timeouts, 408, 409, 429, 5xx) with
+    // exponential backoff, honouring the server's retry-after.
+    maxRetries: options.retries,
     // The SDK's own messages go into our one-line log format, never raw to stderr.
     logger: openaiLogger,
     logLevel: "warn",
@@ -44,28 +46,19 @@ export async function createOpenAIEmbedder(options: OpenAIEmbedderOptions): Prom
   let dimension = options.dimension ?? 0;
 
   async function call(texts: string[], signal?: AbortSignal): Promise<Float32Array[]> {
-    let lastError: unknown;
-    for (let attempt = 0; attempt <= options.retries; attempt++) {
-      try {
-        // encoding_format "float": some compatible servers ignore the SDK's base64 default (corrupt vectors).
-        const raw = await client.embeddings.create(
-          { model: options.model, input: texts, encoding_format: "float" },
-          { signal },
-        );
-        const parsed = EmbeddingResponse.safeParse(raw);
-        if (!parsed.success || parsed.data.data.length !== texts.length) {
-          throw new EmbedderError(`embedding endpoint returned a malformed response for ${texts.length} texts`, false);
-        }
-        return parsed.data.data.sort((a, b) => a.index - b.index).map((d) => Float32Array.from(d.embedding));
-      } catch (error) {
-        lastError = error;
-        if (error instanceof EmbedderError || !isRetryable(error) || attempt === options.retries) break;
-        await new Promise((r) => setTimeout(r, 250 * 2 ** attempt));
-      }
+    let raw: unknown;
+    try {
+      // encoding_format "float": some compatible servers ignore the SDK's base64 default (corrupt vectors).
+      raw = await client.embeddings.create({ model: options.model, input: texts, encoding_format: "float" }, { signal });
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      throw new EmbedderError(`embedding endpoint failed: ${message}`, isRetryable(error), { cause: error });
     }
-    if (lastError instanceof EmbedderError) throw lastError;
-    const message = lastError instanceof Error ? lastError.message : String(lastError);
-    throw new EmbedderError(`embedding endpoint failed: ${message}`, isRetryable(lastError), { cause: lastError });
+    const parsed = EmbeddingResponse.safeParse(raw);
+    if (!parsed.success || parsed.data.data.length !== texts.length) {
+      throw new EmbedderError(`embedding endpoint returned a malformed response for ${texts.length} texts`, false);
+    }
+    return parsed.data.data.sort((a, b) => a.index - b.index).map((d) => Float32Array.from(d.embedding));
   }
 
   if (dimension === 0) dimension = (await call(["dimension probe"]))[0].length;

@@ -33,6 +33,8 @@ export interface StandIn {
   baseURL: string;
   requests: { path: string; body: Record<string, unknown> }[];
   behaviour: Behaviour;
+  /** The next this many embedding requests get 503 (with retry-after-ms: 10), then they succeed again. */
+  failEmbeddings: number;
   /** Each streamed or JSON answer, with its anchors resolved to passage numbers. */
   answers: string[];
   /** Anchors that no supplied passage contained. */
@@ -81,7 +83,7 @@ async function readBody(req: IncomingMessage): Promise<Record<string, unknown>> 
 
 export async function startStandIn(behaviour: Behaviour): Promise<StandIn> {
   const sockets = new Set<import("node:net").Socket>();
-  const state: StandIn = { baseURL: "", requests: [], behaviour, answers: [], unresolved: [], close: async () => undefined };
+  const state: StandIn = { baseURL: "", requests: [], behaviour, failEmbeddings: 0, answers: [], unresolved: [], close: async () => undefined };
   const server: Server = createServer(async (req: IncomingMessage, res: ServerResponse) => {
     const body = await readBody(req);
     state.requests.push({ path: req.url ?? "", body });
@@ -95,6 +97,12 @@ export async function startStandIn(behaviour: Behaviour): Promise<StandIn> {
     if (req.url?.endsWith("/chat/completions")) {
       if (b.kind === "chunks") state.answers.push(b.chunks.join(""));
       else if ("text" in b) state.answers.push(b.text);
+    }
+    if (req.url?.endsWith("/embeddings") && state.failEmbeddings > 0) {
+      state.failEmbeddings--;
+      res.writeHead(503, { "content-type": "application/json", "retry-after-ms": "10" });
+      res.end(JSON.stringify({ error: { message: "stand-in overloaded", type: "server_error" } }));
+      return;
     }
     if (req.url?.endsWith("/embeddings")) {
       const input = Array.isArray(body.input) ? body.input : [body.input];

@@ -10,6 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { answer } from "../../src/answer/answer.ts";
 import { createAnswerContext, EmbedderMismatchError } from "../../src/answer/context.ts";
 import { loadConfig, PROJECT_ROOT } from "../../src/config.ts";
+import { EmbedderError } from "../../src/embed/embedder.ts";
+import { createOpenAIEmbedder } from "../../src/embed/openai-compatible.ts";
 import { runIngest } from "../../src/ingest/ingest.ts";
 import { PassageStore } from "../../src/store/passage-store.ts";
 import { refusedBaseURL, startStandIn, type StandIn } from "../helpers/openai-stand-in.ts";
@@ -65,6 +67,20 @@ describe("OpenAI-compatible embedder (stand-in)", () => {
     expect(result.abstained).toBe(false);
     expect(result.answer).toMatch(/14%/);
     expect(result.warnings.join(" ")).toMatch(/searching by words only/);
+  });
+
+  it("retries an overloaded endpoint as often as EMBED_RETRIES allows, then gives up with a retryable error", async () => {
+    const embedder = await createOpenAIEmbedder({ baseURL: standIn.baseURL, model: "stand-in-embed", dimension: 4, batchSize: 16, timeoutMs: 2_000, retries: 2 });
+    const before = standIn.requests.length;
+    standIn.failEmbeddings = 2;
+    expect((await embedder.embed(["anak", "mentor"])).vectors).toHaveLength(2);
+    expect(standIn.requests.length - before).toBe(3);
+    standIn.failEmbeddings = 3;
+    const failed = await embedder.embed(["anak"]).catch((e: unknown) => e);
+    expect(failed).toBeInstanceOf(EmbedderError);
+    expect((failed as EmbedderError).message).toMatch(/embedding endpoint failed: 503/);
+    expect((failed as EmbedderError).retryable).toBe(true);
+    expect(standIn.failEmbeddings).toBe(0);
   });
 
   it("falls back to the local embedder at ingest when the endpoint cannot be reached", async () => {
