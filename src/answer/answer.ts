@@ -143,6 +143,7 @@ async function prepare(context: AnswerContext, question: Question, previous: Pre
     passage: (id) => passages.get(id) ?? store.passageSync(id),
     passagesOf: (record) => store.passagesOfSync(record.docId, record.number),
     opening: (docId) => openings.get(docId) ?? [],
+    following: (passage) => store.nextPassageSync(passage.id),
     maxSentences: options.maxSentences ?? config.answer.maxSentences,
     abstain: { minCoverage: config.answer.abstainMinCoverage, unknownShare: config.answer.abstainUnknownShare },
   };

@@ -27,6 +27,8 @@ export interface ComposeContext {
   passagesOf(record: StudyRecord): Passage[];
   /** A document's front matter (its first passages, in order), where its title, authors and year are printed. */
   opening?(docId: string): Passage[];
+  /** The passage after this one in its document (a bulleted list runs on into it). */
+  following?(passage: Passage): Passage | undefined;
   maxSentences: number;
   /** Abstention thresholds (ABSTAIN_MIN_COVERAGE, ABSTAIN_UNKNOWN_SHARE; defaults in abstain.ts). */
   abstain?: { minCoverage: number; unknownShare: number };

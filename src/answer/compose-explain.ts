@@ -169,6 +169,67 @@ const ROW_MAX_CELLS = 6;
 /** "Table 4: The hyperparameters used in PPO training." -> ["Table 4", "The hyperparameters used in PPO training"]. */
 const CAPTION = /^((?:Table|Tabel|Figure|Fig\.|Gambar)\s*[\p{L}\d.-]*?\d[\p{L}\d.-]*?)[.:]?\s+(.+)$/iu;
 
+/** A sentence that opens a bulleted list: a colon, then a bullet or nothing ("... the following baselines: • Google."). */
+const OPENS_LIST = /:\s*(?:[•▪●◦‣∙-]\s|$)/u;
+const BULLET = /[•▪●◦‣∙]/gu;
+/** An item's head: what follows its bullet up to a full stop, a colon or the next bullet, in a few words. */
+const ITEM_HEAD = /^\s*([^.:;•▪●◦‣∙]{1,80}?)\s*(?=[.:;•▪●◦‣∙]|$)/u;
+const ITEM_MAX_WORDS = 8;
+/** At most this many items are said after the quote (a list that long is a table's work). */
+const LIST_MAX_ITEMS = 12;
+/** A list is followed into at most this many passages after the quote's own. */
+const LIST_MAX_PASSAGES = 2;
+
+interface ListItem {
+  passage: Passage;
+  start: number;
+  end: number;
+}
+
+/**
+ * The rest of the bulleted list a quote opens: the heads of the items after it in its passage ("• Google
+ * Scholar. Queries are submitted ...") and in the passages after it, while they go on with bullets.
+ */
+export function listItemsAfter(s: Pick<ScoredSentence, "passage" | "end" | "text">, following: (p: Passage) => Passage | undefined): ListItem[] {
+  if (!OPENS_LIST.test(s.text)) return [];
+  const items: ListItem[] = [];
+  let passage: Passage | undefined = s.passage;
+  let from = s.end;
+  for (let hop = 0; passage && hop <= LIST_MAX_PASSAGES && items.length < LIST_MAX_ITEMS; hop++) {
+    const text = passage.text;
+    // A passage after the quote's carries the list on only if it opens with an item.
+    if (hop > 0 && !/^\s*[•▪●◦‣∙]/u.test(text)) break;
+    for (const m of text.slice(from).matchAll(BULLET)) {
+      const at = from + (m.index ?? 0) + m[0].length;
+      const head = ITEM_HEAD.exec(text.slice(at));
+      if (!head || head[1].trim().split(/\s+/).length > ITEM_MAX_WORDS) continue;
+      const start = at + head[0].indexOf(head[1]);
+      items.push({ passage, start, end: start + head[1].length });
+      if (items.length >= LIST_MAX_ITEMS) break;
+    }
+    passage = following(passage);
+    from = 0;
+  }
+  return items;
+}
+
+/** "The list goes on: «Google Scholar», «ChatGPT» [2]": the items, cited to the span of each passage's items. */
+function listSentence(context: ComposeContext, items: ListItem[]): AnswerSentence {
+  const b = new SentenceBuilder().say(`${MESSAGES[context.lang].listGoesOn} `);
+  const groups = new Map<Passage, ListItem[]>();
+  for (const item of items) groups.set(item.passage, [...(groups.get(item.passage) ?? []), item]);
+  let first = true;
+  for (const [passage, group] of groups) {
+    for (const item of group) {
+      if (!first) b.say(", ");
+      first = false;
+      b.quote(passage.text.slice(item.start, item.end));
+    }
+    b.cite(context.citations.cite(passage, group[0].start, group.at(-1)!.end));
+  }
+  return b.done();
+}
+
 /** Whether the question names a column ("speedup" names Speedup): a data row's figures are read by their columns. */
 function columnAsked(column: string, weights: WeightedTerm[]): boolean {
   if (!column.trim()) return false;
@@ -331,6 +392,8 @@ function composeExplainOne(context: ComposeContext, input: ExplainInput): Compos
     const b = new SentenceBuilder().say(`${sayWho(context, s)} `).quote(s.text).cite(context.citations.cite(s.passage, s.start, s.end));
     addGloss(b, context, s.text, s.passage);
     sentences.push(b.done());
+    const items = context.following ? listItemsAfter(s, context.following) : [];
+    if (items.length > 0) sentences.push(listSentence(context, items));
     // The studies the answer speaks of are a review's included studies; a paper's passage "studies" are the
     // references it cites, which a follow-up's "that" must not narrow the next search to.
     for (const n of s.passage.studies) {

@@ -17,6 +17,8 @@ export interface AnswerMessages {
   /** A data table's row: "Table 4 («...») gives for «γ0»: Value «1.0»" (the table is named before, the row after). */
   tableGives: string;
   aTable: string;
+  /** Before the rest of a bulleted list a quote opens: "The list goes on: «Google Scholar», «ChatGPT» [2]." */
+  listGoesOn: string;
   fieldIs: Record<StudyField, (who: string, value: string) => string>;
   fieldMissing: (who: string, field: StudyField) => string;
   conflict: (field: StudyField) => string;
@@ -98,6 +100,7 @@ export const MESSAGES: Record<Lang, AnswerMessages> = {
     reports: (who) => `${who} reports:`,
     tableGives: "gives for",
     aTable: "a table",
+    listGoesOn: "The list goes on:",
     fieldIs: {
       title: (who, v) => `${who} is titled ${v}`,
       authors: (who, v) => `${who} was written by ${v}`,
@@ -199,6 +202,7 @@ export const MESSAGES: Record<Lang, AnswerMessages> = {
     reports: (who) => `${who} melaporkan:`,
     tableGives: "mencatat untuk",
     aTable: "sebuah tabel",
+    listGoesOn: "Daftarnya berlanjut:",
     fieldIs: {
       title: (who, v) => `${who} berjudul ${v}`,
       authors: (who, v) => `${who} ditulis oleh ${v}`,

@@ -129,6 +129,7 @@ async function openSnapshot(location: IndexLocation, buildId: string): Promise<S
 const buildId = (snapshot: Snapshot) => snapshot.buildId;
 /** Passages by study, per snapshot (computed on first use). */
 const studyPassages = new WeakMap<Snapshot, Map<string, Passage[]>>();
+const nextPassages = new WeakMap<Snapshot, Map<string, Passage>>();
 
 export class PassageStore {
   private lastCheck = 0;
@@ -333,6 +334,24 @@ export class PassageStore {
       studyPassages.set(snapshot, byStudy);
     }
     return byStudy.get(`${docId}#${study}`) ?? [];
+  }
+
+  /** The passage that follows `id` in its document's text, from memory (a list that runs on into it). */
+  nextPassageSync(id: string): Passage | undefined {
+    const snapshot = this.snapshot;
+    if (!snapshot.memory) return undefined;
+    let next = nextPassages.get(snapshot);
+    if (!next) {
+      next = new Map();
+      const byDoc = new Map<string, Passage[]>();
+      for (const p of snapshot.memory.values()) byDoc.set(p.docId, [...(byDoc.get(p.docId) ?? []), p]);
+      for (const list of byDoc.values()) {
+        list.sort((a, b) => a.start - b.start);
+        list.forEach((p, i) => i + 1 < list.length && next!.set(p.id, list[i + 1]));
+      }
+      nextPassages.set(snapshot, next);
+    }
+    return next.get(id);
   }
 
   async getPassage(id: string): Promise<Passage | undefined> {
