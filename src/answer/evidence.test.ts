@@ -273,3 +273,15 @@ describe("an English word in an Indonesian question, asked of an English documen
     expect(coverage(best, weights)).toBeLessThan(coverage(best, before));
   });
 });
+
+describe("footnotes", () => {
+  it("ranks a footnote below a sentence of the text that says as much", () => {
+    const text = passage("text", "The Selector was trained on the annotated paper set.", { lang: "en" });
+    const note = passage("note", "The Selector was trained on the annotated paper set.", { lang: "en", kind: "footnote", id: "note" });
+    const question = analyzeQuestion("How was the Selector trained?", index);
+    const rank = (first: Passage) => scoreSentences(sentencesOf([first, text]), weighQuestion(question.text, stats([first, text])), question, 1).map((s) => s.passage.id);
+    // Retrieved first, the same words as prose win on rank; as a footnote they do not.
+    expect(rank({ ...note, kind: "prose" })).toEqual(["note", "text"]);
+    expect(rank(note)).toEqual(["text", "note"]);
+  });
+});

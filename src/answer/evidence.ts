@@ -83,6 +83,8 @@ export const EVIDENCE_WEIGHTS = {
   caption: 0.2,
   /** A sentence that only sends the reader elsewhere ("See Appendix B for details.") says nothing either. */
   pointer: 0.2,
+  /** A footnote is an aside (an author note, a link, a licence): the text's own sentences come first. */
+  footnote: 0.2,
   /**
    * "What is X?": a sentence that says what X is ("X is ...", "called X", "X, a ...") answers; one where X is
    * the subject of what it does ("The Selector reads each paper ...") nearly does. A sentence that only names X
@@ -345,6 +347,7 @@ export function scoreSentences(sentences: EvidenceSentence[], weights: WeightedT
       if (s.text.length < SHORT_SENTENCE && !s.row) score -= EVIDENCE_WEIGHTS.short;
       else if (s.caption) score -= EVIDENCE_WEIGHTS.caption;
       if (s.pointer) score -= EVIDENCE_WEIGHTS.pointer;
+      if (s.passage.kind === "footnote") score -= EVIDENCE_WEIGHTS.footnote;
       return { ...s, coverage: c, score };
     })
     .sort((a, b) => b.score - a.score);

@@ -6,8 +6,11 @@ import type { Lang } from "./lang.ts";
 import type { SectionId } from "./sections.ts";
 import type { StudyField } from "./study.ts";
 
-/** prose: running text; table-row: a row's short cells; table-cell: one long cell; reference: a reference-list entry. */
-export type PassageKind = "prose" | "table-row" | "table-cell" | "reference";
+/**
+ * prose: running text; footnote: a PDF's footnote, set apart from the text (an author note, a link, an
+ * aside); table-row: a row's short cells; table-cell: one long cell; reference: a reference-list entry.
+ */
+export type PassageKind = "prose" | "footnote" | "table-row" | "table-cell" | "reference";
 
 export interface Cell {
   /** The column as the table names it ("Nama Penulis"). */

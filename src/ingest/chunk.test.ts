@@ -21,7 +21,7 @@ describe("chunkSentences", () => {
   });
 
   it("keeps a footnote or caption out of the text's passages, however short", () => {
-    const copyright = unit("PLDI'09, June 15-20, 2009, Dublin, Ireland.", { paragraphStart: true, aside: true });
+    const copyright = unit("PLDI'09, June 15-20, 2009, Dublin, Ireland.", { paragraphStart: true, aside: "footnote" });
     expect(texts([unit("Prose before."), copyright, unit("Compilers rely on types.", { paragraphStart: true })])).toEqual(["Prose before.", copyright.text, "Compilers rely on types."]);
   });
 

@@ -18,7 +18,7 @@ export interface SentenceUnit {
   /** The sentence ends with an in-text citation, "(Nawar et al., 2021)." : the cited study's scope ends. */
   endsWithCitation?: boolean;
   /** The sentence is a footnote's or a caption's (a PDF's small print set apart from the text). */
-  aside?: boolean;
+  aside?: "footnote" | "caption";
 }
 
 export interface Chunk {
@@ -53,7 +53,7 @@ export function chunkSentences(units: SentenceUnit[], { maxChars }: ChunkOptions
     const newStudy = unit.studies.length > 0 && length > 0 && !sameStudies(unit.studies, studies) && (studies.length > 0 || length >= maxChars / 4);
     const citationEnded = unit.studies.length === 0 && studies.length > 0 && current.at(-1)?.endsWithCitation === true;
     const newPage = length > 0 && unit.page !== current[0].page;
-    const asideChange = length > 0 && Boolean(unit.aside) !== Boolean(current[0].aside);
+    const asideChange = length > 0 && unit.aside !== current[0].aside;
     if (tooLong || paragraphBreak || newStudy || citationEnded || newPage || asideChange) close();
     current.push(unit);
     length += size;

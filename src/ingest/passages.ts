@@ -102,7 +102,8 @@ function proseDrafts(segment: Segment, join: Joiner, linker: StudyLinker, option
       while (line + 1 < lineStarts.length && lineStarts[line + 1] <= span.start) line++;
       // A "sentence" with no full stop for thousands of characters is cut, so no passage passes the cap.
       for (const piece of hardSplit(text.slice(span.start, span.end), options.chunkMaxChars)) {
-        const aside = paragraph[line].role === "footnote" || paragraph[line].role === "caption";
+        const role = paragraph[line].role;
+        const aside = role === "footnote" || role === "caption" ? role : undefined;
         units.push({ text: piece, studies: linker.link(piece), page: paragraph[line].page, paragraphStart: k === 0, endsWithCitation: ENDS_WITH_CITATION.test(piece), ...(aside ? { aside } : {}) });
         paragraphOf.push(p);
       }
@@ -118,7 +119,7 @@ function proseDrafts(segment: Segment, join: Joiner, linker: StudyLinker, option
       heading: segment.heading,
       page: chunk.page,
       studies: chunk.studies,
-      kind: "prose" as const,
+      kind: chunk.sentences.every((s) => s.aside === "footnote") ? ("footnote" as const) : ("prose" as const),
       cells: [],
       context: "",
       continues: first > 0 && paragraphOf[first] === paragraphOf[first - 1],

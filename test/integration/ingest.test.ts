@@ -207,6 +207,13 @@ describe("a folder of PDFs nobody curated (eval/corpus-extra)", () => {
     expect(pasa.every((p) => p.page !== null && p.page >= 1 && p.page <= 15)).toBe(true);
   });
 
+  it("keeps footnotes (author notes, links, a copyright block) as footnote passages of their own", async () => {
+    const footnotes = (await store.listPassages(undefined, 100_000)).filter((p) => p.kind === "footnote").map((p) => `${p.docId}: ${p.text}`);
+    expect(footnotes).toEqual(expect.arrayContaining([expect.stringMatching(/^pasa\.pdf: ∗Equal contribution\. †Corresponding author\.$/), expect.stringMatching(/^tracemonkey\.pdf: Permission to make digital or hard copies/)]));
+    // ... and nothing of the running text is one.
+    expect(footnotes.filter((f) => /We introduce PaSa|trace trees/.test(f))).toEqual([]);
+  });
+
   it("turns a paper's reference list into reference records", () => {
     expect(store.studiesOf("pasa.pdf").filter((s) => s.kind === "reference").length).toBeGreaterThan(20);
   });
