@@ -47,6 +47,13 @@ describe("tracemonkey.pdf: two columns", () => {
     expect(text).not.toMatch(/Permission to make digital|PLDI’09|978-1-60558/);
   });
 
+  it("takes a chart's tick labels in a font with no Unicode map out of the sentence they sit beside", () => {
+    // Page 10: the left column ends "... handling of type-unstable", the right one goes on "loops and ...";
+    // between them in reading order, Figure 11's ticks («!"# $!"# %!"# ...», small print, no letters).
+    expect(texts(withRole(tracemonkey, "figure"))).toContain('!"# $!"# %!"# &!"# \'!"# (!"# )!"# *!"# +!"# ,!"# $!!"#');
+    expect(proseText(tracemonkey).text).toContain("handling of type-unstable loops and heavily branching code");
+  });
+
   it("takes numbered footnotes and figure captions out of the prose", () => {
     expect(texts(withRole(tracemonkey, "footnote"))).toContain("1 Arrays are actually worse than this: if the index value is a number, it must");
     expect(texts(withRole(tracemonkey, "caption"))).toContain("Figure 2. State machine describing the major activities of Trace-");

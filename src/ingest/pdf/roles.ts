@@ -182,8 +182,11 @@ function continuesCaption(line: PlacedLine, next: PlacedLine): boolean {
 function markLabels(lines: PlacedLine[], style: BodyStyle): void {
   const narrow = (l: RawLine) => l.text.length <= LABEL_MAX_CHARS && l.width < LABEL_MAX_SHARE * style.lineWidth;
   for (const line of lines) {
-    // Rotated text inside the page, and short pieces without words (axis ticks, glyph debris), are figure text.
-    if (!line.role && (!line.upright || (narrow(line) && (line.text.match(/\p{L}/gu) ?? []).length < MIN_LABEL_LETTERS))) line.role = "figure";
+    // Rotated text inside the page, and short pieces without words (axis ticks, glyph debris), are figure text;
+    // so is small print without words however wide (a chart's tick labels in a font with no Unicode map:
+    // «!"# $!"# %!"# ...» across a column).
+    const wordless = (line.text.match(/\p{L}/gu) ?? []).length < MIN_LABEL_LETTERS;
+    if (!line.role && (!line.upright || (wordless && (narrow(line) || isSmall(line, style))))) line.role = "figure";
   }
   for (const column of new Set(lines.map((l) => l.column))) {
     const col = columnLines(lines, column);
