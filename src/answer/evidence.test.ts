@@ -187,6 +187,9 @@ describe("definition questions", () => {
     expect(termRole("The Selector Evaluation", ["Selector"])).toBeUndefined();
     expect(termRole("The Crawler and the Selector were trained.", ["Selector"])).toBeUndefined();
     expect(termRole("As the reward model, the performance of the Selector is crucial.", ["Selector"])).toBeUndefined();
+    // "crawler" only qualifies "action", which is what the sentence defines.
+    expect(termRole("The crawler action refers to the number of actions in a trajectory.", ["Crawler"])).toBeUndefined();
+    expect(termRole("The Crawler processes the user query.", ["Crawler"])).toBe("subject");
   });
 
   it("ranks the sentence that says what the term is over one that names it in a caption", () => {

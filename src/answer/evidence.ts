@@ -287,6 +287,8 @@ const DEFINING_AFTER = /^\s*(?:\([^)]{0,80}\)\s*)?(?:(?:is|are|refers?\s+to|mean
 const NAMING_BEFORE = /(?:called|named|termed|known\s+as|we\s+call|disebut|dinamakan|dikenal\s+sebagai)\s+(?:the\s+|a\s+|an\s+)?["'“‘«]?$/iu;
 /** Before the term at the start of a sentence, when it is the subject ("The Selector reads ..."). */
 const SUBJECT_START = /^\s*(?:(?:the|a|an|our|this|each|its|every|para|sang)\s+)?["'“‘«]?$/iu;
+/** After a subject, a noun and then "is", "refers to": the term only qualifies that noun ("The crawler action refers to"). */
+const MODIFIES_NEXT = /^\s+\p{Ll}[\p{L}-]*\s+(?:is|are|was|were|refers?\s+to|means?|denotes?|adalah|merupakan|ialah|yaitu)\b/u;
 /** After a subject, a word that cannot be its verb: the term was only part of a longer name or a list. */
 const NOT_A_VERB = /^\s*(?:(?:of|in|on|for|and|or|with|to|from|by|at|as|dan|atau|di|ke|dari|untuk|dengan|pada)\b|[\p{Lu}\d(:;,.\-–])/u;
 
@@ -314,7 +316,7 @@ export function termRole(text: string, term: string[]): "defines" | "subject" | 
     // "the performance of the Selector is crucial" is about the performance, not the Selector.
     const ofSomething = /\b(?:of|for|by|to|in|with|from|on|at|dari|untuk|oleh|dengan|pada)\s+(?:(?:the|a|an)\s+)?["'“‘«]?$/iu.test(before);
     if ((DEFINING_AFTER.test(after) && !ofSomething) || NAMING_BEFORE.test(before)) return "defines";
-    if (SUBJECT_START.test(before) && /^\s+\p{Ll}/u.test(after) && !NOT_A_VERB.test(after)) role = "subject";
+    if (SUBJECT_START.test(before) && /^\s+\p{Ll}/u.test(after) && !NOT_A_VERB.test(after) && !MODIFIES_NEXT.test(after)) role = "subject";
   }
   return role;
 }
