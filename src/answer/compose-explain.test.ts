@@ -1,7 +1,7 @@
 /** Which quotes an explanation keeps (SELECTION), on hand-made scored sentences. */
 import { describe, expect, it } from "vitest";
 import type { Passage } from "../domain/passage.ts";
-import { carriesAsked, continuesBack, listItemsAfter, saysMoreThan, SELECTION, selectQuotes, valueFirst } from "./compose-explain.ts";
+import { carriesAsked, continuesBack, saysMoreThan, SELECTION, selectQuotes, valueFirst } from "./compose-explain.ts";
 import type { ScoredSentence, WeightedTerm } from "./evidence.ts";
 
 const passage: Passage = { id: "p", docId: "d", text: "", section: "discussion", heading: "", page: null, studies: [], lang: "id", kind: "prose", start: 0, end: 0, cells: [], context: "" };
@@ -105,24 +105,5 @@ describe("continuesBack", () => {
   it("does not for a sentence that opens on its own", () => {
     expect(continuesBack("The Crawler collects papers from the queue.")).toBe(false);
     expect(continuesBack("If the token is [Stop], the agent resets its context.")).toBe(false);
-  });
-});
-
-describe("listItemsAfter", () => {
-  const p = (id: string, text: string, start: number): Passage => ({ ...passage, id, text, start, end: start + text.length, lang: "en" });
-  const first = p("a", "We compare our agent against the following baselines: • Google. We search the query directly. • Google Scholar. Queries go to Scholar.", 0);
-  const second = p("b", "• ChatGPT. We submit the query to ChatGPT. • A system whose description runs on for far more than eight words here. • GPT-o1.", 200);
-  const after = p("c", "Results are in Table 5.", 400);
-  const next = (x: Passage) => (x === first ? second : x === second ? after : undefined);
-  const opener = (text: string) => ({ passage: first, end: first.text.indexOf("We search"), text });
-
-  it("takes the heads of the items after a quote that opens a list, into the passages that go on with bullets", () => {
-    const items = listItemsAfter(opener("We compare our agent against the following baselines: • Google."), next);
-    expect(items.map((i) => i.passage.text.slice(i.start, i.end))).toEqual(["Google Scholar", "ChatGPT", "GPT-o1"]);
-    expect(items.map((i) => i.passage.id)).toEqual(["a", "b", "b"]);
-  });
-
-  it("takes nothing after a sentence that opens no list", () => {
-    expect(listItemsAfter(opener("We compare our agent against several baselines."), next)).toEqual([]);
   });
 });

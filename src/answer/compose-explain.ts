@@ -14,6 +14,8 @@ import { ABSTAIN, carriesType, decideAbstention, onTopicSentences, type AbstainD
 import { addGloss, documentName, labelOf, type ComposeContext, type Composition } from "./compose-context.ts";
 import { definiendum, overlap, scoreSentences, sentencesOf, termRole, wantedCues, wantsNumber, weighQuestion, type ScoredSentence, type WeightedTerm } from "./evidence.ts";
 import { termStatsOf, type TermStats } from "../store/layout.ts";
+import { listItemsAfter, listSentence } from "./compose-list-items.ts";
+import { rowNamesAskedColumn, rowSentence } from "./compose-row.ts";
 import { MESSAGES } from "./messages.ts";
 import { SentenceBuilder, studyLabel } from "./render.ts";
 import type { AnswerSentence } from "./types.ts";
@@ -163,111 +165,6 @@ function changeStated(context: ComposeContext, chosen: ScoredSentence[]): Answer
 
 /** A quote with its continuation stays readable. */
 const CONTINUATION_MAX_CHARS = 600;
-/** A data row says at most this many of its cells besides its first (a wide table's row is not read out whole). */
-const ROW_MAX_CELLS = 6;
-
-/** "Table 4: The hyperparameters used in PPO training." -> ["Table 4", "The hyperparameters used in PPO training"]. */
-const CAPTION = /^((?:Table|Tabel|Figure|Fig\.|Gambar)\s*[\p{L}\d.-]*?\d[\p{L}\d.-]*?)[.:]?\s+(.+)$/iu;
-
-/** A sentence that opens a bulleted list: a colon, then a bullet or nothing ("... the following baselines: • Google."). */
-const OPENS_LIST = /:\s*(?:[•▪●◦‣∙-]\s|$)/u;
-const BULLET = /[•▪●◦‣∙]/gu;
-/** An item's head: what follows its bullet up to a full stop, a colon or the next bullet, in a few words. */
-const ITEM_HEAD = /^\s*([^.:;•▪●◦‣∙]{1,80}?)\s*(?=[.:;•▪●◦‣∙]|$)/u;
-const ITEM_MAX_WORDS = 8;
-/** At most this many items are said after the quote (a list that long is a table's work). */
-const LIST_MAX_ITEMS = 12;
-/** A list is followed into at most this many passages after the quote's own. */
-const LIST_MAX_PASSAGES = 2;
-
-interface ListItem {
-  passage: Passage;
-  start: number;
-  end: number;
-}
-
-/**
- * The rest of the bulleted list a quote opens: the heads of the items after it in its passage ("• Google
- * Scholar. Queries are submitted ...") and in the passages after it, while they go on with bullets.
- */
-export function listItemsAfter(s: Pick<ScoredSentence, "passage" | "end" | "text">, following: (p: Passage) => Passage | undefined): ListItem[] {
-  if (!OPENS_LIST.test(s.text)) return [];
-  const items: ListItem[] = [];
-  let passage: Passage | undefined = s.passage;
-  let from = s.end;
-  for (let hop = 0; passage && hop <= LIST_MAX_PASSAGES && items.length < LIST_MAX_ITEMS; hop++) {
-    const text = passage.text;
-    // A passage after the quote's carries the list on only if it opens with an item.
-    if (hop > 0 && !/^\s*[•▪●◦‣∙]/u.test(text)) break;
-    for (const m of text.slice(from).matchAll(BULLET)) {
-      const at = from + (m.index ?? 0) + m[0].length;
-      const head = ITEM_HEAD.exec(text.slice(at));
-      if (!head || head[1].trim().split(/\s+/).length > ITEM_MAX_WORDS) continue;
-      const start = at + head[0].indexOf(head[1]);
-      items.push({ passage, start, end: start + head[1].length });
-      if (items.length >= LIST_MAX_ITEMS) break;
-    }
-    passage = following(passage);
-    from = 0;
-  }
-  return items;
-}
-
-/** "The list goes on: «Google Scholar», «ChatGPT» [2]": the items, cited to the span of each passage's items. */
-function listSentence(context: ComposeContext, items: ListItem[]): AnswerSentence {
-  const b = new SentenceBuilder().say(`${MESSAGES[context.lang].listGoesOn} `);
-  const groups = new Map<Passage, ListItem[]>();
-  for (const item of items) groups.set(item.passage, [...(groups.get(item.passage) ?? []), item]);
-  let first = true;
-  for (const [passage, group] of groups) {
-    for (const item of group) {
-      if (!first) b.say(", ");
-      first = false;
-      b.quote(passage.text.slice(item.start, item.end));
-    }
-    b.cite(context.citations.cite(passage, group[0].start, group.at(-1)!.end));
-  }
-  return b.done();
-}
-
-/** Whether the question names a column ("speedup" names Speedup): a data row's figures are read by their columns. */
-function columnAsked(column: string, weights: WeightedTerm[]): boolean {
-  if (!column.trim()) return false;
-  const analysed = analyze(column);
-  const terms = new Set([...analysed.canonical, ...analysed.terms]);
-  return weights.some((w) => w.weight > 0 && w.alternatives.some((a) => terms.has(a)));
-}
-
-/** A data row carries what was asked only through a column the question names; its caption alone does not. */
-function rowNamesAskedColumn(s: ScoredSentence, weights: WeightedTerm[]): boolean {
-  return !s.row || s.passage.cells.slice(1).some((c) => columnAsked(c.column, weights));
-}
-
-/**
- * A data table's row said with its table and the columns the question names (all of them, up to
- * ROW_MAX_CELLS, when it names none): "According to Gal et al. (2009), Figure 13 («Detailed trace recording
- * statistics for the SunSpider benchmark set.») gives for «math-spectral-norm»: Speedup «7.12x» [1]."
- */
-function rowSentence(context: ComposeContext, s: ScoredSentence, weights: WeightedTerm[]): AnswerSentence {
-  const m = MESSAGES[context.lang];
-  const p = s.passage;
-  const cells = p.cells.map((c) => ({ column: c.column.trim(), text: p.text.slice(c.start, c.end).trim() })).filter((c) => c.text);
-  const [first, ...rest] = cells;
-  const named = rest.filter((c) => columnAsked(c.column, weights));
-  const shown = (named.length > 0 ? named : rest).slice(0, ROW_MAX_CELLS);
-  const caption = p.context.split("\n")[0]?.trim() ?? "";
-  const labelled = CAPTION.exec(caption);
-  const b = new SentenceBuilder().say(`${sayWho(context, s)} `);
-  if (labelled) b.say(`${labelled[1]} (`).quote(labelled[2].split(/(?<=[.!?])\s+/)[0]).say(") ");
-  else b.say(`${m.aTable} `);
-  b.say(`${m.tableGives} `).quote(first?.text ?? p.text).say(shown.length > 0 ? ": " : "");
-  shown.forEach((c, i) => {
-    if (i > 0) b.say(", ");
-    if (c.column) b.say(`${c.column} `);
-    b.quote(c.text);
-  });
-  return b.cite(context.citations.cite(p, 0, p.text.length)).done();
-}
 
 /** The question's own words for the given stems ("PRISMA" for "prisma"). */
 function wordsOf(text: string, stems: string[]): string[] {
@@ -387,7 +284,7 @@ function composeExplainOne(context: ComposeContext, input: ExplainInput): Compos
   if (change) sentences.push(change);
   for (const s of chosen) {
     if (s.row) {
-      sentences.push(rowSentence(context, s, weights));
+      sentences.push(rowSentence(context, s, weights, sayWho(context, s)));
       continue;
     }
     const b = new SentenceBuilder().say(`${sayWho(context, s)} `).quote(s.text).cite(context.citations.cite(s.passage, s.start, s.end));
