@@ -75,10 +75,13 @@ function referenceBook(store: PassageStore): ReferenceBook {
 /** How far into a document its front matter (title, authors, affiliations, date) may run, in characters. */
 const FRONT_MATTER_CHARS = 4000;
 
-/** A document's first passages, in order: where its title, authors and date are printed. */
+/**
+ * A document's first passages, in order: where its title, authors and date are printed, footnotes included
+ * (a conference paper's year and venue are in its copyright block: "PLDI'09, June 15-20, 2009, Dublin").
+ */
 async function documentOpening(store: PassageStore, docId: string): Promise<Passage[]> {
   const passages = await store.listPassages({ docs: [docId] }, 1_000_000);
-  return passages.filter((p) => p.start < FRONT_MATTER_CHARS && p.kind === "prose").sort((a, b) => a.start - b.start);
+  return passages.filter((p) => p.start < FRONT_MATTER_CHARS && (p.kind === "prose" || p.kind === "footnote")).sort((a, b) => a.start - b.start);
 }
 
 /** The studies a plan is about, for the retrieval filter. */

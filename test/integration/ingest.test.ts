@@ -207,6 +207,14 @@ describe("a folder of PDFs nobody curated (eval/corpus-extra)", () => {
     expect(pasa.every((p) => p.page !== null && p.page >= 1 && p.page <= 15)).toBe(true);
   });
 
+  it("cites a paper's year to the front matter it was read from, a footnote's copyright line included", async () => {
+    const context = await createAnswerContext(loadConfig({ DATA_DIR: path.join(root, "extra-data"), CORPUS_DIR: EXTRA_CORPUS }));
+    const year = await answer(context, [{ role: "user", content: "What year is the TraceMonkey paper from?" }]);
+    expect(year.answer).toMatch(/2009 \[1\]/);
+    expect(year.citations[0]).toMatchObject({ docId: "tracemonkey.pdf", page: 1 });
+    expect(year.citations[0].quote).toMatch(/2009/);
+  });
+
   it("keeps footnotes (author notes, links, a copyright block) as footnote passages of their own", async () => {
     const footnotes = (await store.listPassages(undefined, 100_000)).filter((p) => p.kind === "footnote").map((p) => `${p.docId}: ${p.text}`);
     expect(footnotes).toEqual(expect.arrayContaining([expect.stringMatching(/^pasa\.pdf: ∗Equal contribution\. †Corresponding author\.$/), expect.stringMatching(/^tracemonkey\.pdf: Permission to make digital or hard copies/)]));
