@@ -5,7 +5,10 @@
 import { describe, expect, it } from "vitest";
 import type { DocumentInfo } from "../domain/document.ts";
 import type { Passage } from "../domain/passage.ts";
-import { identityNeedles, identitySpan, sampleNumber } from "./compose-records.ts";
+import { analyzeQuestion } from "../retrieve/question.ts";
+import { CitationList, ReferenceBook } from "./citations.ts";
+import type { ComposeContext } from "./compose-context.ts";
+import { composeFromRecords, identityNeedles, identitySpan, sampleNumber } from "./compose-records.ts";
 
 describe("sampleNumber", () => {
   it("reads digits, grouped thousands and n =", () => {
@@ -45,5 +48,31 @@ describe("identitySpan", () => {
     const front = [passage("a", "Shelter Programs for Survivors\nPublished 3 May 2021 by the Press.")];
     expect(quoted(identitySpan(front, identityNeedles(doc, "year"), true))).toBe("Published 3 May 2021 by the Press");
     expect(identitySpan([passage("b", "No names here.")], identityNeedles(doc, "authors"), false)).toBeUndefined();
+  });
+});
+
+describe("a document's identity, said and cited", () => {
+  const doc: DocumentInfo = {
+    id: "paper.pdf", title: "Shelter Care after Trafficking", authors: ["Dewi Lestari"], year: 2023, venue: null, lang: "en", pages: 2, format: "pdf", sha256: "",
+    short: "Lestari (2023)", kind: "paper", counts: { passages: 1, studies: 0, references: 0 }, warnings: [],
+  };
+  const front: Passage = { id: "f", docId: "paper.pdf", text: "Shelter Care after Trafficking\nDewi Lestari", section: "abstract", heading: "", page: 1, studies: [], lang: "en", kind: "prose", start: 0, end: 44, cells: [], context: "" };
+  const context = (): ComposeContext => ({
+    question: analyzeQuestion("Who wrote the shelter care paper, and when?", { documents: [doc], studies: [] }),
+    lang: "en", records: [], documents: [doc], termStats: { documents: 1, df: {} }, citations: new CitationList(new ReferenceBook([doc], [])),
+    passage: () => undefined, passagesOf: () => [], opening: () => [front], maxSentences: 5,
+  });
+  const say = (field: "authors" | "year") => composeFromRecords(context(), { kind: "review-meta", docs: ["paper.pdf"], field })!.sentences;
+
+  it("cites the front-matter line that prints the value", () => {
+    const [authors] = say("authors");
+    expect(authors.text).toBe("Shelter Care after Trafficking was written by Dewi Lestari [1].");
+    expect(authors.citations).toEqual([1]);
+  });
+
+  it("says where a value came from when no line of the text prints it, instead of stating it uncited", () => {
+    const [year] = say("year");
+    expect(year.text).toBe("Lestari (2023) was published in 2023 (from the document's metadata: its text does not print it).");
+    expect(year.citations).toEqual([]);
   });
 });

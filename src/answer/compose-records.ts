@@ -575,6 +575,8 @@ function reviewMeta(context: ComposeContext, docs: string[], field: "authors" | 
     if (!known) missing++;
     const span = known ? identitySpan(context.opening?.(doc.id) ?? [], identityNeedles(doc, field), field === "year") : undefined;
     if (span) b.cite(context.citations.cite(span.passage, span.start, span.end));
+    // A value no front-matter line prints (a PDF's info dictionary, studies.json) cannot be cited: say so.
+    else if (known) b.say(` ${m.fromMetadata}`);
     sentences.push(listed ? b.done("composed", true) : b.done());
   }
   // "Who wrote it?" when the document does not say is a correct abstention, not an answer.

@@ -55,6 +55,8 @@ export interface AnswerMessages {
   documentAuthors: (doc: string, authors: string) => string;
   documentNoAuthors: (doc: string, venue: string) => string;
   documentYear: (doc: string, year: string) => string;
+  /** After a document's identity that its text does not print where it can be cited: where the value came from. */
+  fromMetadata: string;
   documentVenue: (doc: string, venue: string) => string;
   documentTitle: (doc: string, title: string) => string;
   /** The lead of a list of the documents in scope ("The library holds 4 documents:"). */
@@ -167,6 +169,7 @@ export const MESSAGES: Record<Lang, AnswerMessages> = {
     documentAuthors: (doc, authors) => `${doc} was written by ${authors}`,
     documentNoAuthors: (doc, venue) => `The text of ${doc} does not name its authors; it was published in ${venue}.`,
     documentYear: (doc, year) => `${doc} was published in ${year}`,
+    fromMetadata: "(from the document's metadata: its text does not print it)",
     documentVenue: (doc, venue) => `${doc} was published in ${venue}`,
     documentTitle: (doc, title) => `${doc} is titled ${title}`,
     documentsHead: (count) => (count === 1 ? "The library holds 1 document:" : `The library holds ${count} documents:`),
@@ -265,6 +268,7 @@ export const MESSAGES: Record<Lang, AnswerMessages> = {
     documentAuthors: (doc, authors) => `${doc} ditulis oleh ${authors}`,
     documentNoAuthors: (doc, venue) => `Teks ${doc} tidak menyebutkan penulisnya; tinjauan ini terbit di ${venue}.`,
     documentYear: (doc, year) => `${doc} terbit tahun ${year}`,
+    fromMetadata: "(dari metadata dokumen: teksnya tidak mencantumkannya)",
     documentVenue: (doc, venue) => `${doc} terbit di ${venue}`,
     documentTitle: (doc, title) => `${doc} berjudul ${title}`,
     documentsHead: (count) => `Koleksi ini berisi ${count} dokumen:`,
