@@ -17,7 +17,11 @@ export class ReferenceBook {
   constructor(documents: DocumentInfo[], studies: StudyRecord[], references: ReferenceEntry[] = []) {
     for (const d of documents) this.documents.set(d.id, d);
     for (const s of studies) this.records.set(`${s.docId}#${s.number}`, s);
-    for (const r of references) this.entries.set(r.docId, [...(this.entries.get(r.docId) ?? []), r]);
+    for (const r of references) {
+      const list = this.entries.get(r.docId);
+      if (list) list.push(r);
+      else this.entries.set(r.docId, [r]);
+    }
   }
 
   /**

@@ -9,11 +9,14 @@ import { MESSAGES } from "./messages.ts";
 import { SentenceBuilder } from "./render.ts";
 import type { AnswerSentence } from "./types.ts";
 
-/** A sentence that opens a bulleted list: a colon, then a bullet or nothing ("... the following baselines: • Google."). */
-const OPENS_LIST = /:\s*(?:[•▪●◦‣∙-]\s|$)/u;
-const BULLET = /[•▪●◦‣∙]/gu;
+/** The marks that open a list item. */
+const BULLETS = "•▪●◦‣∙";
+/** A sentence that opens a bulleted list: a colon, then a bullet (or a dash) or nothing ("... the following baselines: • Google."). */
+const OPENS_LIST = new RegExp(`:\\s*(?:[${BULLETS}-]\\s|$)`, "u");
+const BULLET = new RegExp(`[${BULLETS}]`, "gu");
+const STARTS_WITH_BULLET = new RegExp(`^\\s*[${BULLETS}]`, "u");
 /** An item's head: what follows its bullet up to a full stop, a colon or the next bullet, in a few words. */
-const ITEM_HEAD = /^\s*([^.:;•▪●◦‣∙]{1,80}?)\s*(?=[.:;•▪●◦‣∙]|$)/u;
+const ITEM_HEAD = new RegExp(`^\\s*([^.:;${BULLETS}]{1,80}?)\\s*(?=[.:;${BULLETS}]|$)`, "u");
 const ITEM_MAX_WORDS = 8;
 /** At most this many items are said after the quote (a list that long is a table's work). */
 const LIST_MAX_ITEMS = 12;
@@ -38,7 +41,7 @@ export function listItemsAfter(s: Pick<ScoredSentence, "passage" | "end" | "text
   for (let hop = 0; passage && hop <= LIST_MAX_PASSAGES && items.length < LIST_MAX_ITEMS; hop++) {
     const text = passage.text;
     // A passage after the quote's carries the list on only if it opens with an item.
-    if (hop > 0 && !/^\s*[•▪●◦‣∙]/u.test(text)) break;
+    if (hop > 0 && !STARTS_WITH_BULLET.test(text)) break;
     for (const m of text.slice(from).matchAll(BULLET)) {
       const at = from + (m.index ?? 0) + m[0].length;
       const head = ITEM_HEAD.exec(text.slice(at));
@@ -57,7 +60,11 @@ export function listItemsAfter(s: Pick<ScoredSentence, "passage" | "end" | "text
 export function listSentence(context: ComposeContext, items: ListItem[]): AnswerSentence {
   const b = new SentenceBuilder().say(`${MESSAGES[context.lang].listGoesOn} `);
   const groups = new Map<Passage, ListItem[]>();
-  for (const item of items) groups.set(item.passage, [...(groups.get(item.passage) ?? []), item]);
+  for (const item of items) {
+    const group = groups.get(item.passage);
+    if (group) group.push(item);
+    else groups.set(item.passage, [item]);
+  }
   let first = true;
   for (const [passage, group] of groups) {
     for (const item of group) {

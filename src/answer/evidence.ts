@@ -200,12 +200,15 @@ export function weighQuestion(
   const capitalised = new Set(searchText.split(/\s+/).slice(1).filter((w) => /^[("'“]?\p{Lu}/u.test(w)).flatMap((w) => contentStems(w)));
   const out = new Map<string, WeightedTerm>();
   const termSet = new Set(analysed.terms);
-  // The question's words by their stems, to tell an English word ("usefulness") from an Indonesian one.
+  // The question's words by their stems, to tell an English word ("usefulness") from an Indonesian one (only
+  // asked of an English document).
   const wordOf = new Map<string, string>();
-  for (const word of searchText.split(/[^\p{L}\p{N}-]+/u)) for (const t of contentStems(word)) if (!wordOf.has(t)) wordOf.set(t, word);
+  if (options.documentLang === "en") {
+    for (const word of searchText.split(/[^\p{L}\p{N}-]+/u)) for (const t of contentStems(word)) if (!wordOf.has(t)) wordOf.set(t, word.toLowerCase());
+  }
   const inDocumentLanguage = (term: string) => {
-    const word = wordOf.get(term)?.toLowerCase();
-    return options.documentLang === "en" && word !== undefined && isEnglishWord(word) && !isIndonesianWord(word);
+    const word = wordOf.get(term);
+    return word !== undefined && isEnglishWord(word) && !isIndonesianWord(word);
   };
   // "English-language" gives "english", "languag" and the glued "englishlanguag": the glued form adds nothing.
   // The first part's stem may be shorter than its word: "reinforcement-learning" -> "reinforc" ... "learn".

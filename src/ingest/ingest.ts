@@ -116,7 +116,6 @@ function enrichmentFolders(config: Config, files: string[], paths?: string[]): s
   return [...new Set(files.map((f) => path.dirname(f)))];
 }
 
-/** Which documents studies.json enriches: the one its document record names, else the only review. */
 /** A built document weighs its pages in the kept work's memory (a text file: a page per ten passages). */
 const BUILT: KeptKind<BuiltDocument> = {
   pages: (doc) => doc.info.pages ?? Math.ceil(doc.passages.length / 10),
@@ -128,14 +127,17 @@ const hashOf = (value: unknown) => createHash("sha256").update(JSON.stringify(va
 /**
  * A document built from its read, kept by content beside the reads (read-cache.ts): an unchanged file is not
  * built again by the next ingest. What the build depends on besides the bytes and the pipeline's code is in
- * the key: the document's id (its name), the chunk size, and the corpus lexicon.
+ * the key: the document's id (its name), and `settings`, the hash of the chunk size and the corpus lexicon.
  */
-async function buildKept(raw: RawDocument, chunkOptions: { chunkMaxChars: number }, lexiconText: string, cacheDir: string | undefined): Promise<{ doc: BuiltDocument; key: string }> {
-  const key = await readKey("built", raw.sha256, hashOf([raw.id, chunkOptions, lexiconText]));
+async function buildKept(raw: RawDocument, chunkOptions: { chunkMaxChars: number }, settings: string, cacheDir: string | undefined): Promise<{ doc: BuiltDocument; key: string }> {
+  const key = await readKey("built", raw.sha256, hashOf([raw.id, settings]));
   return { doc: await cached(key, cacheDir, BUILT, async () => buildDocument(raw, chunkOptions)), key };
 }
 
-/** corpus/studies.json's metadata on the one document it describes (the review), kept like the build it enriches. */
+/**
+ * corpus/studies.json's metadata on the one document it describes (the one its document record names, else
+ * the only review), kept like the build it enriches.
+ */
 async function enrich(built: { doc: BuiltDocument; key: string }[], json: StudiesJson | undefined, cacheDir: string | undefined): Promise<BuiltDocument[]> {
   const docs = built.map((b) => b.doc);
   if (!json) return docs;
@@ -177,10 +179,11 @@ export async function runIngest(config: Config, options: IngestOptions = {}): Pr
   const warnings: string[] = [];
   const buildStarted = performance.now();
   const chunkOptions = { chunkMaxChars: config.ingest.chunkMaxChars };
+  const buildSettings = hashOf([chunkOptions, lexiconText]);
   const built: { doc: BuiltDocument; key: string }[] = [];
   for (const [i, raw] of raws.entries()) {
     stopIfAsked(options.signal);
-    const { doc, key } = await buildKept(raw, chunkOptions, lexiconText, cacheDir);
+    const { doc, key } = await buildKept(raw, chunkOptions, buildSettings, cacheDir);
     built.push({ doc, key });
     emit({ type: "document", id: raw.id, passages: doc.passages.length, studies: doc.records.length, references: doc.references.length, pages: doc.info.pages, done: i + 1, total: raws.length });
     for (const w of doc.info.warnings) {

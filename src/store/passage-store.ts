@@ -344,7 +344,11 @@ export class PassageStore {
     if (!next) {
       next = new Map();
       const byDoc = new Map<string, Passage[]>();
-      for (const p of snapshot.memory.values()) byDoc.set(p.docId, [...(byDoc.get(p.docId) ?? []), p]);
+      for (const p of snapshot.memory.values()) {
+        const list = byDoc.get(p.docId);
+        if (list) list.push(p);
+        else byDoc.set(p.docId, [p]);
+      }
       for (const list of byDoc.values()) {
         list.sort((a, b) => a.start - b.start);
         list.forEach((p, i) => i + 1 < list.length && next!.set(p.id, list[i + 1]));
