@@ -69,10 +69,17 @@ function stemsOf(token: string): string[] {
   return out;
 }
 
+/**
+ * The percent sign is a word: "34.05%" says "percent" as much as "34,05 persen" does, so a question asking
+ * "what percentage" or "berapa persen" meets a text that only writes the sign.
+ */
+const PERCENT_SIGN = "%";
+const PERCENT_WORD = "persen";
+
 /** Content-word stems of a text, in order, with no lexicon expansion. */
 export function contentStems(text: string): string[] {
   const out: string[] = [];
-  for (const token of tokenize(text)) {
+  for (const token of tokenize(text.includes(PERCENT_SIGN) ? text.replaceAll(PERCENT_SIGN, ` ${PERCENT_WORD} `) : text)) {
     if (STOP_WORDS.has(token)) continue;
     for (const s of stemsOf(token)) if (s.length > 0) out.push(s);
   }
@@ -91,7 +98,12 @@ export interface StemSpan {
  */
 export function stemSpans(text: string, keepStopWords = false): StemSpan[] {
   const out: StemSpan[] = [];
-  for (const t of tokenSpans(text)) {
+  const spans = tokenSpans(text);
+  if (text.includes(PERCENT_SIGN)) {
+    for (let at = text.indexOf(PERCENT_SIGN); at >= 0; at = text.indexOf(PERCENT_SIGN, at + 1)) spans.push({ token: PERCENT_WORD, start: at, end: at + 1 });
+    spans.sort((a, b) => a.start - b.start);
+  }
+  for (const t of spans) {
     if (!keepStopWords && STOP_WORDS.has(t.token)) continue;
     const stems = stemsOf(t.token);
     const s = stems[stems.length - 1];

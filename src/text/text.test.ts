@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
-import { analyze, canonicalTerms, contentStems, useCorpusLexicon } from "../text/analyze.ts";
+import { analyze, canonicalTerms, contentStems, stemSpans, useCorpusLexicon } from "../text/analyze.ts";
 import { detectLanguage, detectQuestionLanguage, detectTitleLanguage } from "../text/language.ts";
 import { splitSentences } from "../text/sentences.ts";
 import { stem } from "../text/stem.ts";
@@ -42,6 +42,14 @@ describe("analysis", () => {
     // "search terms" is one phrase of the corpus lexicon ("kata" is a stop word); "use" is the generic "guna".
     expect(canonicalTerms(contentStems("What search terms did they use"))).toEqual(["kunci", "guna"]);
     expect(analyze("mental health services for survivors").canonical).toEqual(["sehat", "mental", "layan", "sintas"]);
+  });
+  it("reads the percent sign as the word, so 'what percentage' and 'berapa persen' meet a text that writes '%'", () => {
+    const sign = analyze("PaSa-7b achieves a 34.05% improvement").canonical;
+    expect(sign).toContain("persen");
+    expect(analyze("what percentage").canonical.filter((t) => sign.includes(t))).toEqual(["persen"]);
+    expect(analyze("berapa persen").canonical).toEqual(["persen"]);
+    // Its offset is the sign's own, for a quote's highlighted words.
+    expect(stemSpans("naik 34%").find((s) => s.stem === "persen")).toEqual({ stem: "persen", start: 7, end: 8 });
   });
   it("meets hyphenated and glued forms", () => {
     expect(contentStems("psiko-edukasi")).toContain("psikoedukasi");
