@@ -4,7 +4,7 @@ import type { Passage } from "../domain/passage.ts";
 import { analyzeQuestion } from "../retrieve/question.ts";
 import { analyze } from "../text/analyze.ts";
 import type { TermStats } from "../store/layout.ts";
-import { coverage, definiendum, EVIDENCE_WEIGHTS, isCaptionOnly, isPointerOnly, overlap, scoreSentences, sentencesOf, termRole, weighQuestion } from "./evidence.ts";
+import { coverage, definiendum, EVIDENCE_WEIGHTS, hasQuantity, isCaptionOnly, isPointerOnly, overlap, scoreSentences, sentencesOf, termRole, weighQuestion } from "./evidence.ts";
 import { ABSTAIN, decideAbstention } from "./abstain.ts";
 
 const passage = (id: string, text: string, extra: Partial<Passage> = {}): Passage => ({
@@ -197,6 +197,19 @@ describe("definition questions", () => {
     const q = analyzeQuestion("What is the Selector?", index);
     const [best] = scoreSentences(sentencesOf(passages), weighQuestion(q.text, stats(passages)), q, 1);
     expect(best.text).toMatch(/^The Selector reads/);
+  });
+});
+
+describe("hasQuantity", () => {
+  it("finds a count or share anywhere in the sentence, past a year that comes first", () => {
+    expect(hasQuantity("Sejak Januari hingga April 2021, KPAI telah menangani 35 laporan kasus.")).toBe(true);
+    expect(hasQuantity("Furthermore, RL training enhances recall by 6.24% on AutoScholarQuery.")).toBe(true);
+    expect(hasQuantity("Proyek ini mengungkapkan enam konsep.")).toBe(true);
+  });
+  it("does not take a year, or the number of a table, section or page, for a quantity", () => {
+    expect(hasQuantity("We perform ablation studies in Table 8 to evaluate the individual contributions.")).toBe(false);
+    expect(hasQuantity("The crawler is described in Section 5.1 and Figure 2.")).toBe(false);
+    expect(hasQuantity("Program ini dimulai pada tahun 2016.")).toBe(false);
   });
 });
 

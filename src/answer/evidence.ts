@@ -117,13 +117,21 @@ export const isPointerOnly = (text: string): boolean => CROSS_REFERENCE.test(tex
 /** Whether a sentence is only a caption's label ("Table 7: Selector Evaluation."). */
 export const isCaptionOnly = (text: string): boolean => CAPTION_ONLY.test(text.trim());
 
-const STANDALONE_NUMBER = /(?<![\p{L}\d.,])\d+(?:[.,]\d+)*%?(?![\p{L}\d])/u;
+const STANDALONE_NUMBER = /(?<![\p{L}\d.,])\d+(?:[.,]\d+)*%?(?![\p{L}\d])/gu;
 const NUMBER_WORDS = /\b(?:satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|seratus|ribu|juta|one|two|three|four|five|six|seven|eight|nine|ten|hundred|thousand|million)\b/i;
+/** The number after these names a part of the text ("Table 8", "Section 5.1", "Gambar 2"), not a quantity. */
+const LABEL_BEFORE = /\b(?:table|tabel|figure|fig\.|gambar|grafik|section|sections|bagian|bab|chapter|appendix|lampiran|equation|eq\.|persamaan|algorithm|algoritma|step|langkah|page|halaman|hal\.|p\.|pp\.|ref\.|no\.)\s*$/iu;
 
-/** A count, amount or share: a number standing on its own (not a year), or a number word. */
+/**
+ * A count, amount or share: a number standing on its own that is not a year nor the number of a table, a
+ * section or a page ("Table 8" says where, not how much), or a number word.
+ */
 export function hasQuantity(text: string): boolean {
-  const m = STANDALONE_NUMBER.exec(text);
-  if (m && !/^(?:19|20)\d\d$/.test(m[0])) return true;
+  for (const m of text.matchAll(STANDALONE_NUMBER)) {
+    if (/^(?:19|20)\d\d$/.test(m[0])) continue;
+    if (LABEL_BEFORE.test(text.slice(Math.max(0, m.index - 16), m.index))) continue;
+    return true;
+  }
   return NUMBER_WORDS.test(text);
 }
 
