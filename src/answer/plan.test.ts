@@ -183,6 +183,9 @@ const CASES: [string, Plan["kind"], Expect?][] = [
   ["Apa saja kriteria inklusi artikelnya?", "explain", { sections: ["methods", "abstract"] }],
   ["Kriteria inklusi studinya dari bidang apa aja?", "explain", { sections: ["methods", "abstract"] }],
   ["Which keywords were used to search the databases?", "explain", { sections: ["methods", "abstract"] }],
+  // a limit on what was searched is part of the method, not a topic to filter the studies by
+  ["Publikasi yang dikaji dibatasi dari tahun berapa?", "explain", { sections: ["methods", "abstract"] }],
+  ["Was the search restricted to journals in some languages?", "explain", { sections: ["methods", "abstract"] }],
   ["Mengapa anak-anak rentan menjadi korban perdagangan?", "explain"],
   ["What does the review conclude?", "explain"],
   ["Apa kesimpulan dari tinjauan ini?", "explain"],
