@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { Passage } from "../domain/passage.ts";
 import { carriesAsked, continuesBack, saysMoreThan, SELECTION, selectQuotes, valueFirst } from "./compose-explain.ts";
 import type { ScoredSentence, WeightedTerm } from "./evidence.ts";
+import { rowNamesAskedColumn } from "./compose-row.ts";
 
 const passage: Passage = { id: "p", docId: "d", text: "", section: "discussion", heading: "", page: null, studies: [], lang: "id", kind: "prose", start: 0, end: 0, cells: [], context: "" };
 
@@ -51,6 +52,36 @@ describe("selectQuotes", () => {
     const list = ["satu dua", "tiga empat", "lima enam"].map((t) => sentence(t, 1, 1));
     expect(selectQuotes(list, 2)).toHaveLength(2);
     expect(selectQuotes([], 3)).toEqual([]);
+  });
+});
+
+describe("table rows as further quotes", () => {
+  // Two rows of one hyperparameter table: the same caption and column names, different symbols and values.
+  const row = (text: string, definition: string): ScoredSentence => {
+    const label = text.split(" (")[0];
+    const p: Passage = {
+      ...passage,
+      id: label,
+      text,
+      kind: "table-row",
+      lang: "en",
+      cells: [{ column: "Name", field: null, start: 0, end: text.lastIndexOf(" ") }, { column: "Value", field: null, start: text.lastIndexOf(" ") + 1, end: text.length }],
+      context: `Table 4: The hyperparameters used in PPO training.\nName | Value\n${label}: ${definition}`,
+    };
+    return { ...sentence(`${text} table hyperparameters used ppo training name value`, 0.9, 0.9), passage: p, text, row: true };
+  };
+  const definitionSentence = sentence("here γ0 is the in-session discount factor and γ1 is the across-session discount factor", 1, 1);
+  const weights: WeightedTerm[] = ["discount", "factor", "session"].map((t) => ({ term: t, alternatives: [t], weight: 1, unknown: false, salient: false }));
+
+  it("quotes two rows of one table: what they share is their table, not what they say", () => {
+    const g0 = row("γ0 (Equation 3) 1.0", "in-session discount factor");
+    const g1 = row("γ1 (Equation 3) 0.1", "across-session discount factor");
+    expect(selectQuotes([definitionSentence, g1, g0], 5).map((s) => s.text)).toEqual([definitionSentence.text, g1.text, g0.text]);
+  });
+
+  it("takes a row as carrying what was asked when the question asks for what its symbol is defined as", () => {
+    expect(rowNamesAskedColumn(row("γ1 (Equation 3) 0.1", "across-session discount factor"), weights)).toBe(true);
+    expect(rowNamesAskedColumn(row("ϵ (Equation 7) 0.2", "clipping range"), weights)).toBe(false);
   });
 });
 

@@ -48,6 +48,17 @@ export interface ExplainInput {
 }
 
 /**
+ * Whether a sentence says what one already chosen says. A data row's words include the caption and column
+ * names it shares with every row of its table; what it says is its own cells, and two different rows of one
+ * table say different things ("γ0 (Equation 3) 1.0", "γ1 (Equation 3) 0.1").
+ */
+function saysSame(a: ScoredSentence, b: ScoredSentence): boolean {
+  if (a.row && b.row) return a.text === b.text;
+  const own = (s: ScoredSentence) => (s.row ? new Set(analyze(s.text).terms) : s.terms);
+  return overlap(own(a), own(b)) >= SELECTION.maxOverlap;
+}
+
+/**
  * Pick the quotes: the best first, then others nearly as good that say something new and carry something
  * asked (`carries`, when given).
  */
@@ -59,7 +70,7 @@ export function selectQuotes(ranked: ScoredSentence[], max: number, carries: (s:
     if (chosen.length >= max) break;
     if (s.score < SELECTION.minRelativeScore * best.score || s.coverage < SELECTION.minRelativeCoverage * best.coverage) continue;
     if (!carries(s)) continue;
-    if (chosen.some((c) => overlap(c.terms, s.terms) >= SELECTION.maxOverlap)) continue;
+    if (chosen.some((c) => saysSame(c, s))) continue;
     chosen.push(s);
   }
   return chosen;

@@ -3,6 +3,7 @@
  * said with its table and the columns the question names, each value quoted.
  */
 import { analyze } from "../text/analyze.ts";
+import { symbolDefinitionsIn } from "../text/symbols.ts";
 import type { ComposeContext } from "./compose-context.ts";
 import type { ScoredSentence, WeightedTerm } from "./evidence.ts";
 import { MESSAGES } from "./messages.ts";
@@ -25,7 +26,10 @@ function columnAsked(column: string, weights: WeightedTerm[]): boolean {
 
 /** A data row carries what was asked only through a column the question names; its caption alone does not. */
 export function rowNamesAskedColumn(s: ScoredSentence, weights: WeightedTerm[]): boolean {
-  return !s.row || s.passage.cells.slice(1).some((c) => columnAsked(c.column, weights));
+  if (!s.row) return true;
+  // ... or through the symbol it gives a value for, when the question asks for what the text defines it as
+  // ("in-session discount factor" for the row "γ0 (Equation 3) 1.0").
+  return s.passage.cells.slice(1).some((c) => columnAsked(c.column, weights)) || symbolDefinitionsIn(s.passage.context).some((d) => columnAsked(d, weights));
 }
 
 /**

@@ -18,6 +18,7 @@ import { deriveAliases } from "./aliases.ts";
 import { chunkSentences, type SentenceUnit } from "./chunk.ts";
 import { extractLines, joinLinesWithOffsets, Vocabulary } from "./clean.ts";
 import type { Draft } from "./drafts.ts";
+import { symbolDefinitions } from "../text/symbols.ts";
 import { readIdentity, withCsl } from "./identity.ts";
 import { createStudyLinker, type StudyLinker } from "../text/link-studies.ts";
 import { buildRecords, type CellLocation } from "./records.ts";
@@ -25,7 +26,7 @@ import { referenceDrafts, type ParsedReference } from "./reference-list.ts";
 import { formatStudyReference } from "./references.ts";
 import { splitSections, type Segment } from "./sections.ts";
 import { DocumentWords, joinTwo } from "./pdf/join.ts";
-import { pdfTableDrafts } from "./pdf-table-passages.ts";
+import { pdfTableDrafts, withSymbolDefinitions } from "./pdf-table-passages.ts";
 import type { PdfLayout } from "./pdf/types.ts";
 import { referenceEntryDrafts, referenceRecords } from "./reference-records.ts";
 import { findCitations } from "../text/in-text-citations.ts";
@@ -249,9 +250,11 @@ export function buildDocument(raw: RawDocument, options: PassageOptions, enrichm
   });
   // 4. A PDF's tables (read from its layout, not from its text): row passages after the section's text.
   const pdfTables = pdfTableDrafts(raw, segments, (lines) => join(lines).text, options.chunkMaxChars);
+  // A symbol the prose defines ("γ0 is the in-session discount factor") names the table row that gives its value.
+  const symbols = pdfTables.size > 0 ? symbolDefinitions(groups.flatMap((g) => g.drafts.filter((d) => d.kind === "prose").map((d) => d.text))) : new Map<string, string>();
   const whole = assemble(
     raw.id,
-    groups.map((g, i) => (pdfTables.has(i) ? { segment: g.segment, drafts: [...g.drafts, ...(pdfTables.get(i) ?? [])] } : g)),
+    groups.map((g, i) => (pdfTables.has(i) ? { segment: g.segment, drafts: [...g.drafts, ...withSymbolDefinitions(pdfTables.get(i) ?? [], symbols)] } : g)),
     identity.lang,
   );
   const passageOfEntry = (index: number) => whole.passages[whole.drafts.findIndex((d) => d.referenceIndex === index)];

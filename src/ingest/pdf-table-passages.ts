@@ -11,6 +11,7 @@ import type { PdfTable } from "./pdf/types.ts";
 import type { Segment } from "./sections.ts";
 import { hardSplit } from "./table-passages.ts";
 import type { RawDocument } from "./types.ts";
+import { definitionLinesFor } from "../text/symbols.ts";
 
 /** Joins a caption's lines into running text (line-end hyphens repaired). */
 export type JoinLines = (lines: string[]) => string;
@@ -111,4 +112,17 @@ export function pdfTableDrafts(raw: RawDocument, segments: readonly Segment[], j
     out.set(segment, [...(out.get(segment) ?? []), ...drafts]);
   }
   return out;
+}
+
+/**
+ * Table-row drafts whose first cell names a symbol the prose defines (`definitions`, from
+ * symbolDefinitions), with the definition added to their context; other drafts as they were.
+ */
+export function withSymbolDefinitions(drafts: readonly Draft[], definitions: ReadonlyMap<string, string>): Draft[] {
+  if (definitions.size === 0) return [...drafts];
+  return drafts.map((d) => {
+    if (d.kind !== "table-row" || d.cells.length === 0) return d;
+    const lines = definitionLinesFor(d.text.slice(d.cells[0].start, d.cells[0].end), definitions);
+    return lines.length === 0 ? d : { ...d, context: [d.context, ...lines].filter(Boolean).join("\n") };
+  });
 }
