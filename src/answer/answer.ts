@@ -147,6 +147,7 @@ async function prepare(context: AnswerContext, question: Question, previous: Pre
     passagesOf: (record) => store.passagesOfSync(record.docId, record.number),
     opening: (docId) => openings.get(docId) ?? [],
     following: (passage) => store.nextPassageSync(passage.id),
+    tableRows: (passage) => store.tableRowsSync(passage),
     maxSentences: options.maxSentences ?? config.answer.maxSentences,
     abstain: { minCoverage: config.answer.abstainMinCoverage, unknownShare: config.answer.abstainUnknownShare },
   };

@@ -29,6 +29,8 @@ export interface ComposeContext {
   opening?(docId: string): Passage[];
   /** The passage after this one in its document (a bulleted list runs on into it). */
   following?(passage: Passage): Passage | undefined;
+  /** All rows of the table a table-row passage belongs to, in order. */
+  tableRows?(passage: Passage): Passage[];
   maxSentences: number;
   /** Abstention thresholds (ABSTAIN_MIN_COVERAGE, ABSTAIN_UNKNOWN_SHARE; defaults in abstain.ts). */
   abstain?: { minCoverage: number; unknownShare: number };

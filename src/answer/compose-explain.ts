@@ -9,13 +9,14 @@ import type { Lang } from "../domain/lang.ts";
 import type { Passage } from "../domain/passage.ts";
 import { analyze } from "../text/analyze.ts";
 import { changeIn, isChangeWord } from "./figures.ts";
+import { isSuperlativeWord } from "../retrieve/question-words.ts";
 import { documentNames, type AnswerType } from "../retrieve/question.ts";
 import { ABSTAIN, carriesType, decideAbstention, onTopicSentences, type AbstainDecision } from "./abstain.ts";
 import { addGloss, documentName, labelOf, type ComposeContext, type Composition } from "./compose-context.ts";
 import { definiendum, overlap, scoreSentences, sentencesOf, termRole, wantedCues, wantsNumber, weighQuestion, type ScoredSentence, type WeightedTerm } from "./evidence.ts";
 import { termStatsOf, type TermStats } from "../store/layout.ts";
 import { listItemsAfter, listSentence } from "./compose-list-items.ts";
-import { rowNamesAskedColumn, rowSentence } from "./compose-row.ts";
+import { rowNamesAskedColumn, rowSentence, tableExtreme } from "./compose-row.ts";
 import { MESSAGES } from "./messages.ts";
 import { SentenceBuilder, studyLabel } from "./render.ts";
 import type { AnswerSentence } from "./types.ts";
@@ -293,7 +294,11 @@ function composeExplainOne(context: ComposeContext, input: ExplainInput): Compos
   const studies: number[] = [];
   const change = changeStated(context, chosen);
   if (change) sentences.push(change);
-  for (const s of chosen) {
+  // "Which conference has the most queries?": the highest of the asked column, over all the table's rows.
+  const extreme = tableExtreme(context, ranked.filter((s) => s.passage.docId === doc), weights, (p) => MESSAGES[context.lang].according(documentName(context, p.docId)));
+  if (extreme) sentences.push(extreme.sentence);
+  // Once the table's highest is said, its other rows are no answer to the question.
+  for (const s of extreme ? chosen.filter((c) => !extreme.rows.includes(c.passage)) : chosen) {
     if (s.row) {
       sentences.push(rowSentence(context, s, weights, sayWho(context, s)));
       continue;
@@ -311,7 +316,8 @@ function composeExplainOne(context: ComposeContext, input: ExplainInput): Compos
   }
   // Words the question turns on that the corpus never uses are said, not silently skipped.
   // ... except the words that asked for the change just stated ("dibanding", "selisih").
-  const missing = wordsOf(context.question.text, decision.notMentioned).filter((word) => !change || !isChangeWord(word));
+  // ... nor the word that asked for the highest or lowest, once the table's is stated ("highest", "terbanyak").
+  const missing = wordsOf(context.question.text, decision.notMentioned).filter((word) => (!change || !isChangeWord(word)) && (!extreme || !isSuperlativeWord(word)));
   if (missing.length > 0) sentences.push(new SentenceBuilder().say(m.notMentioned(missing.join(", "))).done("frame"));
   return { sentences, abstained: false, studies, reason: "", bestSupport: decision.bestCoverage, decision };
 }

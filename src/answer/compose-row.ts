@@ -3,8 +3,9 @@
  * said with its table and the columns the question names, each value quoted.
  */
 import { analyze } from "../text/analyze.ts";
-import { symbolDefinitionsIn } from "../text/symbols.ts";
+import { columnDefinitions, symbolDefinitionsIn } from "../text/symbols.ts";
 import type { ComposeContext } from "./compose-context.ts";
+import type { Passage } from "../domain/passage.ts";
 import type { ScoredSentence, WeightedTerm } from "./evidence.ts";
 import { MESSAGES } from "./messages.ts";
 import { SentenceBuilder } from "./render.ts";
@@ -56,4 +57,58 @@ export function rowSentence(context: ComposeContext, s: ScoredSentence, weights:
     b.quote(c.text);
   });
   return b.cite(context.citations.cite(p, 0, p.text.length)).done();
+}
+
+/** A data cell's number: "11761", "1,948", "7.12x", "42.64%" ("-" and "2.0 ± 0.1" are not one number). */
+function cellNumber(text: string): number | undefined {
+  const m = /^([-+\u2212]?\d[\d,]*(?:\.\d+)?)\s*(?:x|\u00d7|%)?$/i.exec(text.trim());
+  return m ? Number(m[1].replace(/,/g, "").replace("\u2212", "-")) : undefined;
+}
+
+/** A table needs this many rows with a number in the column to have a highest or lowest worth stating. */
+const MIN_EXTREME_ROWS = 3;
+
+/**
+ * "Which conference contributes the most queries?": the row of the data table the question is about with
+ * the highest (or lowest) value in the column it asks for, read off all the table's rows, said with its
+ * table and cited to that row: "According to He et al. (2025), in Table 2 («Statistics of
+ * AutoScholarQuery.»), the highest |Q| (total number of queries) is «11761», for «NeurIPS 2023» [1]." The
+ * column is the one whose name, or what the caption says it is, covers the most of the question (the more
+ * specific on a tie); none, or two alike, and nothing is said.
+ */
+export function tableExtreme(context: ComposeContext, ranked: ScoredSentence[], weights: WeightedTerm[], who: (p: Passage) => string): { sentence: AnswerSentence; rows: Passage[] } | undefined {
+  const op = context.question.superlative;
+  // The table is the best-ranked row's; the column asked must be one of its own, or nothing is said.
+  const top = ranked.find((s) => s.row);
+  if (!op || !top || !context.tableRows) return undefined;
+  const rows = context.tableRows(top.passage).filter((p) => p.cells.length === top.passage.cells.length);
+  const caption = top.passage.context.split("\n")[0]?.trim() ?? "";
+  const columns = top.passage.cells.map((c) => c.column.trim());
+  const definitions = columnDefinitions(caption, columns);
+  const fit = (column: string) => {
+    const analysed = analyze(`${column} ${definitions.get(column) ?? ""}`);
+    const terms = new Set([...analysed.canonical, ...analysed.terms]);
+    const weight = weights.reduce((sum, w) => sum + (w.weight > 0 && w.alternatives.some((a) => terms.has(a)) ? w.weight : 0), 0);
+    return { weight, specific: weight / Math.max(1, terms.size) };
+  };
+  const scored = columns.map((column, i) => ({ column, i, ...fit(column) })).filter((c) => c.i > 0 && c.column && c.weight > 0);
+  scored.sort((a, b) => b.weight - a.weight || b.specific - a.specific);
+  const [best, next] = scored;
+  if (!best || (next && next.weight === best.weight && next.specific === best.specific)) return undefined;
+  const values = rows.flatMap((p) => {
+    const cell = p.cells[best.i];
+    const value = cellNumber(p.text.slice(cell.start, cell.end));
+    return value === undefined ? [] : [{ p, value }];
+  });
+  if (values.length < MIN_EXTREME_ROWS) return undefined;
+  const extreme = values.reduce((a, b) => ((op === "max" ? b.value > a.value : b.value < a.value) ? b : a));
+  const p = extreme.p;
+  const cellText = (i: number) => p.text.slice(p.cells[i].start, p.cells[i].end).trim();
+  const m = MESSAGES[context.lang];
+  const labelled = CAPTION.exec(caption);
+  const definition = definitions.get(best.column);
+  const b = new SentenceBuilder().say(`${who(p)} `);
+  if (labelled) b.say(`${m.inTable} ${labelled[1]} (`).quote(labelled[2].split(/(?<=[.!?])\s+/)[0]).say("), ");
+  b.say(`${m.extremeOf(op === "max", definition ? `${best.column} (${definition})` : best.column)} `).quote(cellText(best.i)).say(`, ${m.extremeFor} `).quote(cellText(0));
+  return { sentence: b.cite(context.citations.cite(p, 0, p.text.length)).done(), rows };
 }

@@ -17,6 +17,10 @@ export interface AnswerMessages {
   /** A data table's row: "Table 4 («...») gives for «γ0»: Value «1.0»" (the table is named before, the row after). */
   tableGives: string;
   aTable: string;
+  /** "in Table 2 (...), the highest |Q| is «11761», for «NeurIPS 2023»": the highest or lowest of a table's column. */
+  inTable: string;
+  extremeOf: (highest: boolean, column: string) => string;
+  extremeFor: string;
   /** Before the rest of a bulleted list a quote opens: "The list goes on: «Google Scholar», «ChatGPT» [2]." */
   listGoesOn: string;
   fieldIs: Record<StudyField, (who: string, value: string) => string>;
@@ -102,6 +106,9 @@ export const MESSAGES: Record<Lang, AnswerMessages> = {
     reports: (who) => `${who} reports:`,
     tableGives: "gives for",
     aTable: "a table",
+    inTable: "in",
+    extremeOf: (highest, column) => `the ${highest ? "highest" : "lowest"} ${column} is`,
+    extremeFor: "for",
     listGoesOn: "The list goes on:",
     fieldIs: {
       title: (who, v) => `${who} is titled ${v}`,
@@ -205,6 +212,9 @@ export const MESSAGES: Record<Lang, AnswerMessages> = {
     reports: (who) => `${who} melaporkan:`,
     tableGives: "mencatat untuk",
     aTable: "sebuah tabel",
+    inTable: "dalam",
+    extremeOf: (highest, column) => `${column} ${highest ? "tertinggi" : "terendah"} adalah`,
+    extremeFor: "pada",
     listGoesOn: "Daftarnya berlanjut:",
     fieldIs: {
       title: (who, v) => `${who} berjudul ${v}`,

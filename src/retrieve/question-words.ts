@@ -126,3 +126,10 @@ export function phrasesIn(tokens: string[], phrases: string[]): PhraseMatch[] {
 }
 
 export const hasPhrase = (tokens: string[], phrases: string[]) => phrasesIn(tokens, phrases).length > 0;
+
+/** A word that asks for the highest or the lowest ("most", "lowest", "terbanyak"). */
+export function isSuperlativeWord(word: string): boolean {
+  const { max, min } = questionWords().superlative_words;
+  const tokens = questionTokens(word);
+  return hasPhrase(tokens, max) || hasPhrase(tokens, min);
+}

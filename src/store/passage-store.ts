@@ -130,6 +130,10 @@ const buildId = (snapshot: Snapshot) => snapshot.buildId;
 /** Passages by study, per snapshot (computed on first use). */
 const studyPassages = new WeakMap<Snapshot, Map<string, Passage[]>>();
 const nextPassages = new WeakMap<Snapshot, Map<string, Passage>>();
+const tableRowGroups = new WeakMap<Snapshot, Map<string, Passage[]>>();
+
+/** Rows of one table share their document, page, heading (the caption's title) and columns. */
+const tableKey = (p: Passage) => [p.docId, p.page ?? "", p.heading, p.cells.map((c) => c.column).join("\u0001")].join("\u0000");
 
 export class PassageStore {
   private lastCheck = 0;
@@ -334,6 +338,28 @@ export class PassageStore {
       studyPassages.set(snapshot, byStudy);
     }
     return byStudy.get(`${docId}#${study}`) ?? [];
+  }
+
+  /**
+   * The rows of the table a table-row passage belongs to, in the document's order, from memory (an index too
+   * large to hold gives none): "which conference has the most queries?" is read off all of them.
+   */
+  tableRowsSync(passage: Passage): Passage[] {
+    const snapshot = this.snapshot;
+    if (!snapshot.memory || passage.kind !== "table-row") return [];
+    let groups = tableRowGroups.get(snapshot);
+    if (!groups) {
+      groups = new Map();
+      for (const p of [...snapshot.memory.values()].sort((a, b) => a.start - b.start)) {
+        if (p.kind !== "table-row") continue;
+        const key = tableKey(p);
+        const list = groups.get(key);
+        if (list) list.push(p);
+        else groups.set(key, [p]);
+      }
+      tableRowGroups.set(snapshot, groups);
+    }
+    return groups.get(tableKey(passage)) ?? [];
   }
 
   /** The passage that follows `id` in its document's text, from memory (a list that runs on into it). */

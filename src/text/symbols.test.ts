@@ -1,6 +1,6 @@
 /** Symbols a paper defines in its prose, and the table rows that give their values. */
 import { describe, expect, it } from "vitest";
-import { definitionLinesFor, symbolDefinitions, symbolDefinitionsIn } from "./symbols.ts";
+import { columnDefinitions, definitionLinesFor, symbolDefinitions, symbolDefinitionsIn } from "./symbols.ts";
 
 describe("symbolDefinitions", () => {
   it("reads 'X is the ...', 'where X denotes ...' for symbols with a Greek letter, up to the clause's end", () => {
@@ -36,5 +36,26 @@ describe("a table row's label and its context", () => {
   it("reads the definitions back out of a context, and nothing else of it", () => {
     expect(symbolDefinitionsIn(["Table 4: The hyperparameters.", "Name | Value", ...definitionLinesFor("γ1", defs)].join("\n"))).toEqual(["across-session discount factor"]);
     expect(symbolDefinitionsIn("Table 4: The hyperparameters.\nName | Value")).toEqual([]);
+  });
+});
+
+describe("columnDefinitions", () => {
+  const caption =
+    "Table 2: Statistics of AutoScholarQuery. |P| and |Q| represent the total number of papers and queries collected for each conference. " +
+    "Ans(/Q) denotes the average number of answer papers per query. Ans-50 and Ans-90 refers to the 50th and 90th percentiles of answer paper counts per query.";
+
+  it("reads what a caption says its columns are, one at a time or two sharing a head or a tail", () => {
+    expect(Object.fromEntries(columnDefinitions(caption, ["Conference", "|P|", "|Q|", "Ans(/Q)", "Ans-50", "Ans-90"]))).toEqual({
+      "|P|": "total number of papers",
+      "|Q|": "total number of queries",
+      "Ans(/Q)": "average number of answer papers per query",
+      "Ans-50": "50th percentiles of answer paper counts per query",
+      "Ans-90": "90th percentiles of answer paper counts per query",
+    });
+  });
+
+  it("defines no column the caption does not name", () => {
+    expect(columnDefinitions("Table 3: Results on the test set.", ["Method", "Recall", "Precision"]).size).toBe(0);
+    expect(columnDefinitions(caption, ["Crawler Recall"]).size).toBe(0);
   });
 });

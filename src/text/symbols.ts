@@ -60,3 +60,55 @@ export function symbolDefinitionsIn(context: string): string[] {
   return context.split("\n").flatMap((line) => DEFINITION_LINE.exec(line)?.[1] ?? []);
 }
 
+
+/** A caption's clause that defines columns: "|P| and |Q| represent the total number of papers and queries". */
+const DEFINING_VERB = String.raw`(?:denotes?|represents?|refers? to|stands? for|is|are|indicates?|shows?|gives?)`;
+/** Where a definition ends: a clause's punctuation, or a participle that goes on about it ("collected for ..."). */
+const CLAUSE_END = /\s*(?:[,.;:]|\s(?:collected|computed|measured|obtained|used|reported|across|for each|per each)\s)/u;
+
+/**
+ * What a table's caption says its columns are, for columns named by a symbol or an abbreviation: "|Q|
+ * denotes the number of queries", "|P| and |Q| represent the total number of papers and queries" (the two
+ * share the words before or after "and": "total number of papers", "total number of queries").
+ *
+ * @example columnDefinitions("Table 2: Statistics. |P| and |Q| represent the total number of papers and queries collected for each conference.", ["|P|", "|Q|"])
+ * // Map { "|P|" => "total number of papers", "|Q|" => "total number of queries" }
+ */
+export function columnDefinitions(caption: string, columns: readonly string[]): Map<string, string> {
+  const out = new Map<string, string>();
+  const name = (c: string) => String.raw`(?<![\p{L}\d|])${escapeRegExp(c)}(?![\p{L}\d|])`;
+  const definitionAfter = (at: number) => {
+    const rest = caption.slice(at).replace(/^\s*(?:the|an?)\s+/u, "");
+    const end = CLAUSE_END.exec(rest);
+    const text = (end ? rest.slice(0, end.index) : rest).trim();
+    return text.split(/\s+/).length <= MAX_DEFINITION_WORDS + 3 ? text : "";
+  };
+  for (const [i, first] of columns.entries()) {
+    if (!first.trim()) continue;
+    for (const second of columns.slice(i + 1)) {
+      if (!second.trim()) continue;
+      const pair = new RegExp(String.raw`${name(first)}\s+and\s+${name(second)}\s+${DEFINING_VERB}\s+`, "u").exec(caption);
+      if (!pair) continue;
+      const both = definitionAfter(pair.index + pair[0].length);
+      const [left, right] = both.split(/\s+and\s+/u);
+      if (!left || !right) continue;
+      const leftWords = left.split(/\s+/);
+      const rightWords = right.split(/\s+/);
+      // "total number of papers and queries": the head before is shared; "50th and 90th percentiles of ...": the tail after is.
+      if (leftWords.length > 1) {
+        out.set(first, left);
+        out.set(second, [...leftWords.slice(0, -1), ...rightWords].join(" "));
+      } else {
+        out.set(first, [left, ...rightWords.slice(1)].join(" "));
+        out.set(second, right);
+      }
+    }
+    if (out.has(first)) continue;
+    const single = new RegExp(String.raw`${name(first)}\s+${DEFINING_VERB}\s+`, "u").exec(caption);
+    if (single) {
+      const definition = definitionAfter(single.index + single[0].length);
+      if (definition) out.set(first, definition);
+    }
+  }
+  return out;
+}
