@@ -17,6 +17,7 @@ import { definiendum, overlap, scoreSentences, sentencesOf, termRole, wantedCues
 import { termStatsOf, type TermStats } from "../store/layout.ts";
 import { listItemsAfter, listSentence } from "./compose-list-items.ts";
 import { rowNamesAskedColumn, rowSentence, tableExtreme } from "./compose-row.ts";
+import { studyIsIn } from "./compose-records.ts";
 import { MESSAGES } from "./messages.ts";
 import { SentenceBuilder, studyLabel } from "./render.ts";
 import type { AnswerSentence } from "./types.ts";
@@ -243,6 +244,22 @@ export function composeExplain(context: ComposeContext, input: ExplainInput): Co
   };
 }
 
+/**
+ * "Berapa anak laki-laki dan perempuan korban di Indonesia?": a sentence of a study done somewhere else (a US
+ * program's clients) does not answer for the place asked. Sentences of studies whose records say where they
+ * were done elsewhere are left out; the review's own prose, and studies whose place is not known, stay.
+ */
+function elsewhereLeftOut(context: ComposeContext, ranked: ScoredSentence[]): ScoredSentence[] {
+  const places = context.question.values.filter((v) => v.field === "country").map((v) => v.key);
+  if (places.length === 0) return ranked;
+  const elsewhere = (s: ScoredSentence) => {
+    const records = s.passage.studies.map((n) => context.records.find((r) => r.docId === s.passage.docId && r.number === n && r.kind === "study"));
+    const known = records.map((r) => (r ? studyIsIn(r, places) : undefined)).filter((v) => v !== undefined);
+    return known.length > 0 && known.every((v) => v === false);
+  };
+  return ranked.filter((s) => !elsewhere(s));
+}
+
 function composeExplainOne(context: ComposeContext, input: ExplainInput): Composition & { decision: AbstainDecision } {
   const m = MESSAGES[context.lang];
   const quotable = input.passages.filter((p) => p.kind !== "reference");
@@ -260,6 +277,7 @@ function composeExplainOne(context: ComposeContext, input: ExplainInput): Compos
   let { weights, ranked } = bestDoc
     ? rankSentences(context, input, quotable.filter((p) => p.docId === bestDoc), termStatsOf(context.termStats, bestDoc), sameLanguage, documentLang)
     : rankSentences(context, input, quotable, context.termStats);
+  ranked = elsewhereLeftOut(context, ranked);
   const decision = decideAbstention(ranked, weights, { answerTypes: context.question.answerTypes, namedStudy: input.namedStudy }, { ...ABSTAIN, ...context.abstain });
   if (decision.abstain) {
     const b = new SentenceBuilder().say(notCoveredPhrase(context));
@@ -275,6 +293,7 @@ function composeExplainOne(context: ComposeContext, input: ExplainInput): Compos
     const naming = [...nameTerms(named), ...DOCUMENT_NOUNS.flatMap((n) => analyze(n).terms)];
     const scoped = { ...input, identity: new Set([...input.identity, ...naming]) };
     ({ weights, ranked } = rankSentences(context, scoped, quotable.filter((p) => p.docId === bestDoc), termStatsOf(context.termStats, bestDoc!), sameLanguage, documentLang));
+    ranked = elsewhereLeftOut(context, ranked);
   }
   ranked = valueFirst(ranked, context.question.answerTypes, input.namedStudy, { ...ABSTAIN, ...context.abstain });
   const doc = bestDocument(ranked);

@@ -172,10 +172,8 @@ function matching(context: ComposeContext, record: StudyRecord, filter: FilterVa
     }
     case "topic":
       return topicSentence(context, record, filter);
-    case "country": {
-      const fits = (key: string) => (filter.key.startsWith("region:") ? continentOf(key) === filter.key.slice(7) : key === filter.key);
-      return [...valuesOf(record, "country"), ...valuesOf(record, "setting")].find((v) => source(v) && v.keys.some(fits));
-    }
+    case "country":
+      return placeValues(record).find((v) => source(v) && v.keys.some((key) => placeFits(key, filter.key)));
     default:
       return valuesOf(record, filter.field).find((v) => source(v) && v.keys.includes(filter.key));
   }
@@ -604,4 +602,18 @@ export function composeFromRecords(context: ComposeContext, plan: Plan): Composi
     default:
       return undefined;
   }
+}
+
+/** Whether a country key is the place asked for: that country, or a country of the region ("region:AF"). */
+const placeFits = (key: string, asked: string) => (asked.startsWith("region:") ? continentOf(key) === asked.slice(7) : key === asked);
+const placeValues = (record: StudyRecord) => [...valuesOf(record, "country"), ...valuesOf(record, "setting")];
+
+/**
+ * Whether a study was done in one of the places asked for (country keys, or "region:AF"): true or false when
+ * its record says where it was done, undefined when it does not.
+ */
+export function studyIsIn(record: StudyRecord, places: readonly string[]): boolean | undefined {
+  const keys = placeValues(record).flatMap((v) => v.keys);
+  if (keys.length === 0) return undefined;
+  return keys.some((key) => places.some((asked) => placeFits(key, asked)));
 }

@@ -351,3 +351,16 @@ describe("structure", () => {
     for (const q of quoted!.quotes!) expect(quoted!.text.slice(q.start, q.end)).toMatch(/^«[\s\S]*»$/);
   });
 });
+
+describe("a place the question names", () => {
+  it("is not answered by a study done somewhere else, and is by the study done there", async () => {
+    // Study 9 (a US mentoring program) counts the boys and girls it served; no study in Indonesia does.
+    const indonesia = await ask("How many boys and how many girls were served by programs in Indonesia?");
+    expect(indonesia.citations.filter((c) => c.studies.includes(9))).toEqual([]);
+    expect(indonesia.abstained).toBe(true);
+    const us = await ask("How many boys and girls did the US mentoring program serve?");
+    expect(us.abstained).toBe(false);
+    expect(us.citations[0].quote).toMatch(/300 gadis/);
+    await expectValidCitations(us);
+  });
+});
