@@ -42,6 +42,12 @@ describe("joinLines", () => {
     );
   });
 
+  it("keeps the hyphen, and adds no space, where a name with a number is broken at it", () => {
+    expect(joinLines(["PaSa-", "7b achieves", "more than GPT-", "4o on IEEE-", "754 doubles"])).toBe("PaSa-7b achieves more than GPT-4o on IEEE-754 doubles");
+    // A dash standing apart is punctuation, not a broken word.
+    expect(joinLines(["from 2010 -", "2020"])).toBe("from 2010 - 2020");
+  });
+
   it("joins a link broken at a line end without a space", () => {
     expect(joinLines(["see http://lua-users.org/lists/lua-l/2008-", "02/msg00051.html."])).toBe("see http://lua-users.org/lists/lua-l/2008-02/msg00051.html.");
   });

@@ -107,5 +107,7 @@ export function joinTwo(text: string, next: string, words?: DocumentWords): stri
   if (head && tail && /\p{L}$/u.test(head[1]) && /^\p{L}/u.test(tail[1])) {
     return hyphenDecision(head[1], tail[1], words) === "join" ? text.slice(0, -1) + next : text + next;
   }
+  // A name with a number broken at its hyphen keeps the hyphen and no space ("PaSa-" + "7b", "GPT-" + "4o").
+  if (head && tail && /\p{L}$/u.test(head[1]) && /^\d/.test(tail[1])) return text + next;
   return `${text} ${next}`;
 }
