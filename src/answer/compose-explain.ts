@@ -7,6 +7,7 @@
 import type { DocumentInfo } from "../domain/document.ts";
 import type { Lang } from "../domain/lang.ts";
 import type { Passage } from "../domain/passage.ts";
+import type { StudyField } from "../domain/study.ts";
 import { analyze } from "../text/analyze.ts";
 import { changeIn, isChangeWord } from "./figures.ts";
 import { isSuperlativeWord } from "../retrieve/question-words.ts";
@@ -133,6 +134,8 @@ function bestDocument(ranked: ScoredSentence[]): string | undefined {
 function sayWho(context: ComposeContext, s: ScoredSentence): string {
   const m = MESSAGES[context.lang];
   const records = s.passage.studies.map((n) => context.records.find((r) => r.docId === s.passage.docId && r.number === n)).filter((r) => r !== undefined);
+  // A study's title cell is what it is called, not something it reports: "Study 2 (...) is titled «...»".
+  if (records.length === 1 && s.field === "title") return m.fieldIs.title(labelOf(context, records[0]!), "").trimEnd();
   if (records.length === 1) return m.reports(labelOf(context, records[0]!));
   return m.according(documentName(context, s.passage.docId));
 }
@@ -176,6 +179,9 @@ function changeStated(context: ComposeContext, chosen: ScoredSentence[]): Answer
   return undefined;
 }
 
+/** Record fields of a study table's cells that only say where, when and by whom a study was published. */
+const BIBLIOGRAPHIC_CELLS: ReadonlySet<string> = new Set<StudyField>(["venue", "authors", "year", "database"]);
+
 /** A quote with its continuation stays readable. */
 const CONTINUATION_MAX_CHARS = 600;
 
@@ -199,6 +205,9 @@ function rankSentences(context: ComposeContext, input: ExplainInput, passages: P
     const cues = [...wantedCues(context.question)];
     ranked = ranked.filter((s) => cues.some((c) => s.cues.has(c)));
   }
+  // A study table's journal, author, year or database cell says where and by whom, not what was found: it is
+  // no evidence for a question that does not ask for it ("Jurnal Ilmu Pemerintahan" for "advice to the government?").
+  ranked = ranked.filter((s) => !s.field || !BIBLIOGRAPHIC_CELLS.has(s.field) || context.question.asks.includes(s.field as StudyField));
   // The asker's own language wins a tie: a review with an abstract in both languages is quoted in the asker's.
   ranked = ranked.map((s) => (s.passage.lang === context.lang ? { ...s, score: s.score + SELECTION.sameLanguageBonus } : s)).sort((a, b) => b.score - a.score);
   return { weights, ranked };

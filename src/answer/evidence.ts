@@ -32,6 +32,8 @@ export interface EvidenceSentence {
   pointer: boolean;
   /** A whole row of a data table (isDataRow): its words include its columns' names and its table's caption. */
   row: boolean;
+  /** The record field of the table cell it is ("venue" for a study table's journal cell), when it is one. */
+  field?: string;
 }
 
 /**
@@ -135,7 +137,7 @@ export function hasQuantity(text: string): boolean {
   return NUMBER_WORDS.test(text);
 }
 
-function sentence(passage: Passage, rank: number, start: number, end: number, row = false): EvidenceSentence {
+function sentence(passage: Passage, rank: number, start: number, end: number, row = false, field?: string | null): EvidenceSentence {
   const text = passage.text.slice(start, end);
   const analysed = analyze(row ? `${text}\n${passage.context}` : text);
   return {
@@ -150,6 +152,7 @@ function sentence(passage: Passage, rank: number, start: number, end: number, ro
     caption: isCaptionOnly(text),
     pointer: isPointerOnly(text),
     row,
+    ...(field ? { field } : {}),
   };
 }
 
@@ -160,7 +163,8 @@ function sentencesOfPassage(passage: Passage): EvidenceSentence[] {
   let cached = sentenceCache.get(passage);
   if (!cached) {
     if (isDataRow(passage)) cached = [sentence(passage, 0, 0, passage.text.length, true)];
-    else cached = (passage.kind === "table-row" ? passage.cells : splitSentences(passage.text)).map((span) => sentence(passage, 0, span.start, span.end));
+    else if (passage.kind === "table-row") cached = passage.cells.map((cell) => sentence(passage, 0, cell.start, cell.end, false, cell.field));
+    else cached = splitSentences(passage.text).map((span) => sentence(passage, 0, span.start, span.end));
     sentenceCache.set(passage, cached);
   }
   return cached;

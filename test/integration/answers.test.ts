@@ -364,3 +364,17 @@ describe("a place the question names", () => {
     await expectValidCitations(us);
   });
 });
+
+describe("the study table's cells in an explanation", () => {
+  it("never quotes a journal, author, year or database cell for a question that does not ask for one", async () => {
+    const r = await ask("Apa saran review ini untuk pemerintah?");
+    expect(r.citations.map((c) => c.quote)).not.toContain("Jurnal Ilmu Pemerintahan (Purnamasari, 2015)");
+    for (const c of r.citations) expect(c.quote).not.toMatch(/^(?:Jurnal|Journal)\b/);
+  });
+
+  it("says a title cell is the study's title, not something the study reports", async () => {
+    const r = await ask("What does the review say about the period of the Indonesia-UNICEF cooperation?");
+    expect(r.answer).toMatch(/Study 2 \(Alfatih, 2017\) is titled «Kerjasama indonesia dan unicef/);
+    expect(r.answer).not.toMatch(/reports: «Kerjasama indonesia dan unicef dalam menangani Kasus/);
+  });
+});
