@@ -34,8 +34,8 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
    "who", "whom", "how", "did", "does", "do", "tell", "me", "about", "review", "according", "menurut",
    "tinjauan", "sebutkan", "jelaskan", "apa", "apakah", "siapa", "berapa", "bagaimana", "kapan", "mengapa",
    "kenapa", "saja", "mana", "manakah", "please", "tolong", "et", "al", "dkk", "etc", "dll", "s", "p",
-   // the stopword package's English list has "it" but not these
-   "its", "it's", "itself",
+   // the stopword package's English list has "it", "what" and "where" but not these
+   "its", "it's", "itself", "why", "when", "whose", "whether", "yet", "ones",
    // informal Indonesian
    "aja", "sih", "dong", "nih", "kok", "deh", "gimana", "kayak", "kaya", "buat", "udah", "nggak", "gak", "ga",
    "yg", "dgn", "utk", "tuh", "ya", "oke", "ok", "emang", "banget", "terus", "trus", "yah", "kah"]

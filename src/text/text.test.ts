@@ -35,6 +35,8 @@ describe("analysis", () => {
   it("keeps numbers whole and drops stop words but not meaningful ones", () => {
     expect(tokenize("4.000.000 orang, p<0,001")).toEqual(["4000000", "orang", "p", "0.001"]);
     expect(contentStems("remaja cenderung tidak mengalami CSE setelah 12 bulan")).toEqual(["remaja", "cenderung", "tidak", "alami", "cse", "12", "bulan"]);
+    // English question words the stopword package's list lacks are no topic either.
+    expect(contentStems("Which ones, and why? When, and whose, or whether yet")).toEqual([]);
   });
   it("translates English domain words into the review's Indonesian (longest phrase first)", () => {
     useCorpusLexicon(readFileSync(new URL("../../corpus/lexicon-en-id.tsv", import.meta.url), "utf8"));
