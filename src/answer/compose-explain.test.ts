@@ -1,7 +1,7 @@
 /** Which quotes an explanation keeps (SELECTION), on hand-made scored sentences. */
 import { describe, expect, it } from "vitest";
 import type { Passage } from "../domain/passage.ts";
-import { carriesAsked, continuesBack, saysMoreThan, SELECTION, selectQuotes, valueFirst } from "./compose-explain.ts";
+import { carriesAsked, continuesBack, mergeOverlaps, saysMoreThan, SELECTION, selectQuotes, valueFirst } from "./compose-explain.ts";
 import type { ScoredSentence, WeightedTerm } from "./evidence.ts";
 import { rowNamesAskedColumn } from "./compose-row.ts";
 
@@ -82,6 +82,29 @@ describe("table rows as further quotes", () => {
   it("takes a row as carrying what was asked when the question asks for what its symbol is defined as", () => {
     expect(rowNamesAskedColumn(row("γ1 (Equation 3) 0.1", "across-session discount factor"), weights)).toBe(true);
     expect(rowNamesAskedColumn(row("ϵ (Equation 7) 0.2", "clipping range"), weights)).toBe(false);
+  });
+});
+
+describe("mergeOverlaps", () => {
+  const text = "Ada beberapa faktor pendukung. Kerja sama dengan pemerintah penting. Hak anak meningkat. Lain hal.";
+  const p: Passage = { ...passage, id: "p6", text, end: text.length };
+  const span = (from: string, to: string): ScoredSentence => {
+    const start = text.indexOf(from);
+    const end = text.indexOf(to) + to.length;
+    return { ...sentence(text.slice(start, end), 1, 1), passage: p, start, end };
+  };
+
+  it("makes one quote of two that overlap, in the place of the first, and leaves the others alone", () => {
+    const second = span("Kerja sama", "meningkat.");
+    const first = span("Ada beberapa", "penting.");
+    const other: ScoredSentence = { ...sentence("kalimat lain", 1, 1), passage: { ...p, id: "other" } };
+    const merged = mergeOverlaps([second, other, first]);
+    expect(merged.map((q) => q.text)).toEqual(["Ada beberapa faktor pendukung. Kerja sama dengan pemerintah penting. Hak anak meningkat.", "kalimat lain"]);
+    expect(merged[0].start).toBe(0);
+  });
+
+  it("keeps quotes of one passage apart when they do not overlap", () => {
+    expect(mergeOverlaps([span("Ada", "pendukung."), span("Hak", "meningkat.")])).toHaveLength(2);
   });
 });
 

@@ -155,6 +155,26 @@ function withContinuation(s: ScoredSentence, ranked: ScoredSentence[], weights: 
   return { ...s, end: next.end, text: s.passage.text.slice(s.start, next.end), terms: new Set([...s.terms, ...next.terms]), cues: new Set([...s.cues, ...next.cues]) };
 }
 
+/**
+ * Quotes that a continuation made overlap ("A. B." chosen, then "B. C.") become one quote ("A. B. C.") in
+ * the place of the first: nothing is said twice, and nothing either said is lost.
+ */
+export function mergeOverlaps(quotes: ScoredSentence[]): ScoredSentence[] {
+  const out: ScoredSentence[] = [];
+  for (const q of quotes) {
+    const i = out.findIndex((o) => o.passage.id === q.passage.id && o.start < q.end && q.start < o.end);
+    if (i < 0) {
+      out.push(q);
+      continue;
+    }
+    const o = out[i];
+    const start = Math.min(o.start, q.start);
+    const end = Math.max(o.end, q.end);
+    out[i] = { ...o, start, end, text: o.passage.text.slice(start, end), terms: new Set([...o.terms, ...q.terms]), cues: new Set([...o.cues, ...q.cues]) };
+  }
+  return out;
+}
+
 /** A sentence that opens by pointing back ("Langkah awal untuk merealisasikan ini semua", "This means") continues the one before. */
 export function continuesBack(sentence: string): boolean {
   const words = sentence.split(/\s+/);
@@ -316,7 +336,7 @@ function composeExplainOne(context: ComposeContext, input: ExplainInput): Compos
   // A footnote (an author note, a link) answers only as the best evidence: it never pads an answer the text gives.
   const carries = (s: ScoredSentence) => carriesWords(s) && rowNamesAskedColumn(s, weights) && s.passage.kind !== "footnote";
   const informative = fromDoc.filter(saysMoreThan(weights, input.framing));
-  const chosen = selectQuotes(informative.length > 0 ? informative : fromDoc, context.maxSentences, carries).map((s) => withContinuation(s, ranked, weights, context));
+  const chosen = mergeOverlaps(selectQuotes(informative.length > 0 ? informative : fromDoc, context.maxSentences, carries).map((s) => withContinuation(s, ranked, weights, context)));
   // Reading order within a passage; the strongest passage first.
   const sentences: AnswerSentence[] = [];
   const studies: number[] = [];
