@@ -53,6 +53,11 @@ describe("analysis", () => {
     // Its offset is the sign's own, for a quote's highlighted words.
     expect(stemSpans("naik 34%").find((s) => s.stem === "persen")).toEqual({ stem: "persen", start: 7, end: 8 });
   });
+  it("meets an Indonesian question on an English paper in its computing words", () => {
+    const asked = new Set(analyze("Kenapa manggil fungsi eksternal itu susah?").canonical);
+    const text = analyze("Calling external functions from traces is difficult.").canonical;
+    expect(["panggil", "fungsi", "eksternal", "sulit"].every((t) => asked.has(t) && text.includes(t))).toBe(true);
+  });
   it("meets hyphenated and glued forms", () => {
     expect(contentStems("psiko-edukasi")).toContain("psikoedukasi");
     expect(contentStems("anak-anak")).toEqual(["anak"]);
