@@ -31,7 +31,7 @@ const recordOf = (context: ComposeContext, ref: StudyRef) => context.records.fin
 /** The sentences of a free-text field's values that best fit the question (document order kept). */
 function bestSentences(context: ComposeContext, record: StudyRecord, field: StudyField, limit: number): FieldValue[] {
   const values = valuesOf(record, field);
-  if (values.length <= 1 && (values[0]?.text.length ?? 0) < 200) return values;
+  if (values.length <= 1 && (values[0]?.text.length ?? 0) < 200) return values.map((v) => continued(context, v));
   const identity = new Set(record.aliases.flatMap((a) => a.toLowerCase().split(/\s+/)));
   const weights = weighQuestion(context.question.text, context.termStats, { identity });
   const pieces = values.flatMap((v) => {
@@ -47,12 +47,22 @@ function bestSentences(context: ComposeContext, record: StudyRecord, field: Stud
     chosen.push(s);
   }
   chosen.sort((a, b) => (a.passage.id === b.passage.id ? a.start - b.start : 0));
-  // A sentence that the next one completes ("... Langkah awal untuk merealisasikan ini semua ...") keeps it.
-  const extended = chosen.map((s) => {
-    const next = pieces.find((p) => p.passage.id === s.passage.id && p.start > s.end && /^\s*$/.test(s.passage.text.slice(s.end, p.start)));
-    return next && continuesBack(next.text) && !chosen.includes(next as (typeof chosen)[number]) ? { ...s, end: next.end, text: s.passage.text.slice(s.start, next.end) } : s;
-  });
-  return extended.map((s) => ({ text: s.text, keys: [], passageId: s.passage.id, start: s.start, end: s.end, source: "table" as const }));
+  const said = chosen.map((s) => ({ text: s.text, keys: [], passageId: s.passage.id, start: s.start, end: s.end, source: "table" as const }));
+  // Two chosen sentences in a row stay two; one the next completes keeps it.
+  return said.map((v) => (said.some((o) => o !== v && o.passageId === v.passageId && o.start >= v.end && /^\s*$/.test((context.passage(v.passageId)?.text ?? "").slice(v.end, o.start))) ? v : continued(context, v)));
+}
+
+/**
+ * A value with the sentence after it in its passage when that sentence points back to it and goes on
+ * ("... pemilihan media sosial." + "Langkah awal untuk merealisasikan ini semua adalah ..."), though the
+ * record's value ends before it.
+ */
+function continued(context: ComposeContext, v: FieldValue): FieldValue {
+  const passage = context.passage(v.passageId);
+  if (!passage || passage.text.slice(v.start, v.end) !== v.text) return v;
+  const next = sentencesOf([passage]).find((s) => s.start >= v.end && /^\s*$/.test(passage.text.slice(v.end, s.start)));
+  if (!next || !continuesBack(next.text)) return v;
+  return { ...v, end: next.end, text: passage.text.slice(v.start, next.end) };
 }
 
 const SLOT = "\u0000";

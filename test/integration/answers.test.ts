@@ -378,3 +378,14 @@ describe("the study table's cells in an explanation", () => {
     expect(r.answer).not.toMatch(/reports: «Kerjasama indonesia dan unicef dalam menangani Kasus/);
   });
 });
+
+describe("a record's free text", () => {
+  it("goes on into the sentence after it that points back to it", async () => {
+    // The record's recommendation is the sentence with "dibutuhkan"; the next one ("Langkah awal untuk
+    // merealisasikan ini semua ...") says what comes first.
+    const r = await ask("Apa rekomendasi studi Cianjur?");
+    expect(r.plan).toMatchObject({ kind: "lookup", fields: ["recommendations"] });
+    expect(r.citations[0].quote).toMatch(/pemilihan media sosial\. Langkah awal untuk merealisasikan ini semua adalah dengan penguatan kelembagaan P2TP2A\.$/);
+    await expectValidCitations(r);
+  });
+});
