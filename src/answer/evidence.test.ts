@@ -155,6 +155,16 @@ describe("decideAbstention", () => {
     expect(d).toMatchObject({ abstain: true, missingTypes: ["amount"] });
   });
 
+  it("says which names of a question it answers anyway the text never mentions, not which concept words", () => {
+    // Scoped to a study, "PRISMA" does not make it unanswerable; "sesi" (session) is a word the lexicon knows
+    // that the text does not use, and only a way of asking.
+    const { q, w, ranked } = rank("Apakah sesi koordinasi Gugus Tugas memakai PRISMA?");
+    expect(w.filter((x) => x.salient && x.salience === "concept").map((x) => x.term)).toContain("sesi");
+    expect(w.filter((x) => x.salient && x.salience === "name").map((x) => x.term)).toEqual(["prisma"]);
+    const d = decideAbstention(ranked, w, { answerTypes: q.answerTypes, namedStudy: true });
+    expect(d).toMatchObject({ abstain: false, notMentioned: ["prisma"] });
+  });
+
   it("answers a how-many question about a named study from the study's own numbers", () => {
     const { q, w, ranked } = rank("Berapa persen remaja setelah 12 bulan?");
     const named = ranked.map((s) => ({ ...s, passage: { ...s.passage, studies: s.passage.id === "b" ? [9] : [] } }));
