@@ -85,7 +85,7 @@ function ownWidthScores(scorer: BlockScorer, a: number, out: Float64Array, done:
  */
 function blockScores(scorer: BlockScorer, a: number, c: number, ownEnd: number, ownWidth: Float64Array, out: Float64Array, base: number, after: Float64Array | null, afterBase: number, best: { value: number }): number {
   const { shape, fields, repeat: pieces, lineRepeat, lineOverflow, fullLine } = scorer;
-  const { lineStart, lineEnd, glueBefore, sentenceEnd, offset, length, citation, cue, year, pieceBase } = shape;
+  const { lineStart, lineEnd, glueBefore, sentenceEnd, offset, length, citation, cue, place, year, pieceBase } = shape;
   const P = shape.words.length;
   const K = fields.length;
   const venue = fields[c] === "venue";
@@ -133,8 +133,14 @@ function blockScores(scorer: BlockScorer, a: number, c: number, ownEnd: number, 
     out[base + b] = score;
     if (bounded) top = Math.max(top, score + afterOf[afterBase + b]);
   }
-  // Whole lines after it, while the block may still grow.
+  // Whole lines after it, while the block may still grow. For the venue's kind word, lines are counted as a
+  // reader does: one that only finishes a word broken at the line before ("Psycholog" / "ical") is part of it.
+  // A venue opening with a place's name ("American" / "Journal of ...", "American" / "Psycholog-ical" /
+  // "Association") starts where that name does: its kind word, wherever it stands, counts as on the first line.
+  const placeStart = venue && place[a] === 1;
+  let wordLines = 0;
   for (let piece = 1; w < P && w + 1 < stop; piece++) {
+    if (!glueBefore[w]) wordLines++;
     // The line before w is finished.
     if (learned !== null && piece === 1 && !lineStart[a]) {
       const finished = offset[w] - offset[a] - 1;
@@ -144,7 +150,7 @@ function blockScores(scorer: BlockScorer, a: number, c: number, ownEnd: number, 
     for (const lineStop = lineEnd[w]; w < lineStop; w++) {
       const b = w + 1;
       if (b >= end) break;
-      if (venue && piece <= VENUE_CUE_LATER_LINES && cue[w]) cueBonus = Math.max(cueBonus, VENUE_CUE_BONUS * VENUE_CUE_LINE_SHARE ** piece);
+      if (venue && wordLines <= VENUE_CUE_LATER_LINES && cue[w]) cueBonus = Math.max(cueBonus, VENUE_CUE_BONUS * VENUE_CUE_LINE_SHARE ** (placeStart ? 0 : wordLines));
       let widthScore = ownWidth[b];
       if (overflowOf !== null) {
         widthScore = -(penalty + lineOverflow[row + w]);

@@ -6,6 +6,7 @@
  * block by block; only when they are computed changes.
  */
 import type { Vocabulary } from "./clean.ts";
+import { findPlaces } from "../vocab/places.ts";
 import { isVenueCue } from "./table-header.ts";
 import { linePenalty, longestPieceKey, MIN_REPEAT_KEY, overflowPenalty, pieceRepeatScoresOf, type ColumnModel } from "./table-model.ts";
 import { citationStarts, decideJoin, isYear, rowWords, type Word } from "./table-text.ts";
@@ -42,6 +43,8 @@ export interface RowShape {
   keys: string[];
   /** The word names a kind of venue ("Journal"). */
   cue: Uint8Array;
+  /** The word names a country or its people ("American", "Indonesia"): venue names often open with one. */
+  place: Uint8Array;
   /** The word is year-shaped. */
   year: Uint8Array;
   /** Where the pieces ending at each word start in a per-piece table: see `pieceIndex`. */
@@ -62,6 +65,17 @@ export function rowShape(row: RowSpan, vocabulary: Vocabulary): RowShape {
   return shape;
 }
 
+const placeWords = new Map<string, boolean>();
+/** A capitalised word that is a country or its demonym ("American", "Indonesian", "Europe" is not a country). */
+function namesPlace(word: string): boolean {
+  let known = placeWords.get(word);
+  if (known === undefined) {
+    known = /^\p{Lu}/u.test(word) && findPlaces(word, { demonyms: true }).some((p) => p.start === 0 && p.end === word.replace(/[^\p{L}\p{N}'’]+$/u, "").length);
+    placeWords.set(word, known);
+  }
+  return known;
+}
+
 function computeShape(row: RowSpan, vocabulary: Vocabulary): RowShape {
   const words = rowWords(row.lines);
   const P = words.length;
@@ -73,6 +87,7 @@ function computeShape(row: RowSpan, vocabulary: Vocabulary): RowShape {
   const offset = new Int32Array(P + 1);
   const length = new Int32Array(P);
   const cue = new Uint8Array(P);
+  const place = new Uint8Array(P);
   const year = new Uint8Array(P);
   const pieceBase = new Int32Array(P);
   // Filled in a loop, not by map(): one kind of array for the compiled loops that read it.
@@ -95,6 +110,7 @@ function computeShape(row: RowSpan, vocabulary: Vocabulary): RowShape {
     length[w] = text.length;
     offset[w + 1] = offset[w] + text.length + 1;
     cue[w] = isVenueCue(text) ? 1 : 0;
+    place[w] = namesPlace(text) ? 1 : 0;
     keys[w] = squash(text);
     year[w] = isYear(text) ? 1 : 0;
     pieceBase[w] = pieces;
@@ -104,7 +120,7 @@ function computeShape(row: RowSpan, vocabulary: Vocabulary): RowShape {
   for (let w = P - 1; w >= 0; w--) lineEnd[w] = w + 1 < P && !lineStart[w + 1] ? lineEnd[w + 1] : w + 1;
   return {
     words, lineFirst, lineEnd, lineStart, glueBefore, pageBreakBefore, pageChanges: pageBreakBefore.includes(1), sentenceEnd,
-    offset, length, citation: citationStarts(words), keys, cue, year, pieceBase, pieces,
+    offset, length, citation: citationStarts(words), keys, cue, place, year, pieceBase, pieces,
   };
 }
 

@@ -74,3 +74,27 @@ describe("a synthetic row-major English table", () => {
     for (const field of FIELDS) expect(f1[field], field).toBeGreaterThanOrEqual(0.95);
   });
 });
+
+describe("a synthetic column-major table whose venues open with a country's name", () => {
+  // Title Case titles give no sign of where they end; "American" / "Journal of ..." does: a venue's name
+  // often opens with a place's name before its kind word ("Journal", "Association").
+  const rows: string[][] = [
+    ["Mentoring for Survivors of Trafficking", "American Journal of Public Health", "2019"],
+    ["Shelter Care and School Return", "Indonesian Journal of Social Work", "2020"],
+    ["Trauma Therapy in Aftercare Homes", "British Journal of Psychiatry", "2018"],
+    ["Community Watch Against Recruitment", "Child Abuse and Neglect", "2021"],
+    ["Legal Guardians for Unaccompanied Minors", "Australian Association of Social Work", "2022"],
+  ];
+  const synthetic: SyntheticTable = { header: ["No", "Title", "Journal", "Year"], widths: [3, 14, 10, 4], rows };
+  const [table] = parseTables(columnMajorLines(synthetic));
+
+  it("starts each venue at the place's name, and ends each title before it", () => {
+    // (Row 4's venue has neither a place nor a kind word: nothing tells where its title ends.)
+    for (const [r, [title, venue]] of rows.entries()) {
+      if (r === 3) continue;
+      const cells = table.rows.find((row) => row.number === r + 1)?.cells ?? [];
+      expect(cells.find((c) => c.field === "title")?.text, `title ${r + 1}`).toBe(title);
+      expect(cells.find((c) => c.field === "venue")?.text, `venue ${r + 1}`).toBe(venue);
+    }
+  });
+});
