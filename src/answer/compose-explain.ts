@@ -152,7 +152,14 @@ function withContinuation(s: ScoredSentence, ranked: ScoredSentence[], weights: 
   const addsCue = [...cues].some((c) => next.cues.has(c) && !s.cues.has(c)) || continuesBack(next.text);
   const addsWord = weights.some((w) => !w.unknown && w.weight > 0 && w.alternatives.some((a) => next.terms.has(a)) && !w.alternatives.some((a) => s.terms.has(a)));
   if (!addsCue && !addsWord) return s;
-  return { ...s, end: next.end, text: s.passage.text.slice(s.start, next.end), terms: new Set([...s.terms, ...next.terms]), cues: new Set([...s.cues, ...next.cues]) };
+  return widened(s, next);
+}
+
+/** A quote widened to cover `other` too (of the same passage), with the words and cues of both. */
+function widened(s: ScoredSentence, other: ScoredSentence): ScoredSentence {
+  const start = Math.min(s.start, other.start);
+  const end = Math.max(s.end, other.end);
+  return { ...s, start, end, text: s.passage.text.slice(start, end), terms: new Set([...s.terms, ...other.terms]), cues: new Set([...s.cues, ...other.cues]) };
 }
 
 /**
@@ -163,14 +170,8 @@ export function mergeOverlaps(quotes: ScoredSentence[]): ScoredSentence[] {
   const out: ScoredSentence[] = [];
   for (const q of quotes) {
     const i = out.findIndex((o) => o.passage.id === q.passage.id && o.start < q.end && q.start < o.end);
-    if (i < 0) {
-      out.push(q);
-      continue;
-    }
-    const o = out[i];
-    const start = Math.min(o.start, q.start);
-    const end = Math.max(o.end, q.end);
-    out[i] = { ...o, start, end, text: o.passage.text.slice(start, end), terms: new Set([...o.terms, ...q.terms]), cues: new Set([...o.cues, ...q.cues]) };
+    if (i < 0) out.push(q);
+    else out[i] = widened(out[i], q);
   }
   return out;
 }
@@ -228,6 +229,8 @@ function rankSentences(context: ComposeContext, input: ExplainInput, passages: P
   // A study table's journal, author, year or database cell says where and by whom, not what was found: it is
   // no evidence for a question that does not ask for it ("Jurnal Ilmu Pemerintahan" for "advice to the government?").
   ranked = ranked.filter((s) => !s.field || !BIBLIOGRAPHIC_CELLS.has(s.field) || context.question.asks.includes(s.field as StudyField));
+  // Nor is a study done somewhere else than the place the question names.
+  ranked = elsewhereLeftOut(context, ranked);
   // The asker's own language wins a tie: a review with an abstract in both languages is quoted in the asker's.
   ranked = ranked.map((s) => (s.passage.lang === context.lang ? { ...s, score: s.score + SELECTION.sameLanguageBonus } : s)).sort((a, b) => b.score - a.score);
   return { weights, ranked };
@@ -306,7 +309,6 @@ function composeExplainOne(context: ComposeContext, input: ExplainInput): Compos
   let { weights, ranked } = bestDoc
     ? rankSentences(context, input, quotable.filter((p) => p.docId === bestDoc), termStatsOf(context.termStats, bestDoc), sameLanguage, documentLang)
     : rankSentences(context, input, quotable, context.termStats);
-  ranked = elsewhereLeftOut(context, ranked);
   const decision = decideAbstention(ranked, weights, { answerTypes: context.question.answerTypes, namedStudy: input.namedStudy }, { ...ABSTAIN, ...context.abstain });
   if (decision.abstain) {
     const b = new SentenceBuilder().say(notCoveredPhrase(context));
@@ -322,7 +324,6 @@ function composeExplainOne(context: ComposeContext, input: ExplainInput): Compos
     const naming = [...nameTerms(named), ...DOCUMENT_NOUNS.flatMap((n) => analyze(n).terms)];
     const scoped = { ...input, identity: new Set([...input.identity, ...naming]) };
     ({ weights, ranked } = rankSentences(context, scoped, quotable.filter((p) => p.docId === bestDoc), termStatsOf(context.termStats, bestDoc!), sameLanguage, documentLang));
-    ranked = elsewhereLeftOut(context, ranked);
   }
   ranked = valueFirst(ranked, context.question.answerTypes, input.namedStudy, { ...ABSTAIN, ...context.abstain });
   const doc = bestDocument(ranked);

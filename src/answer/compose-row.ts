@@ -17,13 +17,35 @@ const ROW_MAX_CELLS = 6;
 /** "Table 4: The hyperparameters used in PPO training." -> ["Table 4", "The hyperparameters used in PPO training"]. */
 const CAPTION = /^((?:Table|Tabel|Figure|Fig\.|Gambar)\s*[\p{L}\d.-]*?\d[\p{L}\d.-]*?)[.:]?\s+(.+)$/iu;
 
+/** A column name's (or its definition's) terms, in both the analysis's own and its canonical form. */
+function termsOf(text: string): Set<string> {
+  const analysed = analyze(text);
+  return new Set([...analysed.canonical, ...analysed.terms]);
+}
+
+/** The question's weight that a column name (or its definition) carries. */
+function askedWeight(terms: Set<string>, weights: WeightedTerm[]): number {
+  return weights.reduce((sum, w) => sum + (w.weight > 0 && w.alternatives.some((a) => terms.has(a)) ? w.weight : 0), 0);
+}
+
 /** Whether the question names a column ("speedup" names Speedup): a data row's figures are read by their columns. */
 function columnAsked(column: string, weights: WeightedTerm[]): boolean {
-  if (!column.trim()) return false;
-  const analysed = analyze(column);
-  const terms = new Set([...analysed.canonical, ...analysed.terms]);
-  return weights.some((w) => w.weight > 0 && w.alternatives.some((a) => terms.has(a)));
+  return column.trim() !== "" && askedWeight(termsOf(column), weights) > 0;
 }
+
+/**
+ * Say the table a row belongs to by its caption's label and title, after `lead` ("in Table 4 («The
+ * hyperparameters used in PPO training.»)"); false, and nothing said, when the caption has no label.
+ */
+function sayTableOf(b: SentenceBuilder, caption: string, lead = ""): boolean {
+  const labelled = CAPTION.exec(caption);
+  if (!labelled) return false;
+  b.say(`${lead}${labelled[1]} (`).quote(labelled[2].split(/(?<=[.!?])\s+/)[0]).say(")");
+  return true;
+}
+
+/** A row's caption: the first line of its unseen context. */
+const captionOf = (p: Passage) => p.context.split("\n")[0]?.trim() ?? "";
 
 /** A data row carries what was asked only through a column the question names; its caption alone does not. */
 export function rowNamesAskedColumn(s: ScoredSentence, weights: WeightedTerm[]): boolean {
@@ -45,12 +67,9 @@ export function rowSentence(context: ComposeContext, s: ScoredSentence, weights:
   const [first, ...rest] = cells;
   const named = rest.filter((c) => columnAsked(c.column, weights));
   const shown = (named.length > 0 ? named : rest).slice(0, ROW_MAX_CELLS);
-  const caption = p.context.split("\n")[0]?.trim() ?? "";
-  const labelled = CAPTION.exec(caption);
   const b = new SentenceBuilder().say(`${who} `);
-  if (labelled) b.say(`${labelled[1]} (`).quote(labelled[2].split(/(?<=[.!?])\s+/)[0]).say(") ");
-  else b.say(`${m.aTable} `);
-  b.say(`${m.tableGives} `).quote(first?.text ?? p.text).say(shown.length > 0 ? ": " : "");
+  if (!sayTableOf(b, captionOf(p))) b.say(m.aTable);
+  b.say(` ${m.tableGives} `).quote(first?.text ?? p.text).say(shown.length > 0 ? ": " : "");
   shown.forEach((c, i) => {
     if (i > 0) b.say(", ");
     if (c.column) b.say(`${c.column} `);
@@ -82,13 +101,12 @@ export function tableExtreme(context: ComposeContext, ranked: ScoredSentence[], 
   const top = ranked.find((s) => s.row);
   if (!op || !top || !context.tableRows) return undefined;
   const rows = context.tableRows(top.passage).filter((p) => p.cells.length === top.passage.cells.length);
-  const caption = top.passage.context.split("\n")[0]?.trim() ?? "";
+  const caption = captionOf(top.passage);
   const columns = top.passage.cells.map((c) => c.column.trim());
   const definitions = columnDefinitions(caption, columns);
   const fit = (column: string) => {
-    const analysed = analyze(`${column} ${definitions.get(column) ?? ""}`);
-    const terms = new Set([...analysed.canonical, ...analysed.terms]);
-    const weight = weights.reduce((sum, w) => sum + (w.weight > 0 && w.alternatives.some((a) => terms.has(a)) ? w.weight : 0), 0);
+    const terms = termsOf(`${column} ${definitions.get(column) ?? ""}`);
+    const weight = askedWeight(terms, weights);
     return { weight, specific: weight / Math.max(1, terms.size) };
   };
   const scored = columns.map((column, i) => ({ column, i, ...fit(column) })).filter((c) => c.i > 0 && c.column && c.weight > 0);
@@ -105,10 +123,9 @@ export function tableExtreme(context: ComposeContext, ranked: ScoredSentence[], 
   const p = extreme.p;
   const cellText = (i: number) => p.text.slice(p.cells[i].start, p.cells[i].end).trim();
   const m = MESSAGES[context.lang];
-  const labelled = CAPTION.exec(caption);
   const definition = definitions.get(best.column);
   const b = new SentenceBuilder().say(`${who(p)} `);
-  if (labelled) b.say(`${m.inTable} ${labelled[1]} (`).quote(labelled[2].split(/(?<=[.!?])\s+/)[0]).say("), ");
+  if (sayTableOf(b, caption, `${m.inTable} `)) b.say(", ");
   b.say(`${m.extremeOf(op === "max", definition ? `${best.column} (${definition})` : best.column)} `).quote(cellText(best.i)).say(`, ${m.extremeFor} `).quote(cellText(0));
   return { sentence: b.cite(context.citations.cite(p, 0, p.text.length)).done(), rows };
 }
