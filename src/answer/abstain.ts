@@ -40,7 +40,7 @@ export interface AbstainDecision {
   bestCoverage: number;
 }
 
-import { carriesType } from "./value-types.ts";
+import { carriesType, numberNear } from "./value-types.ts";
 
 export { carriesType };
 
@@ -48,6 +48,8 @@ export interface AbstainInput {
   answerTypes: AnswerType[];
   /** The question names a study or a section: the evidence is that study's or section's text. */
   namedStudy: boolean;
+  /** What a count asks the number of, with its translations (Question.counted): a number answers it only beside one. */
+  counted?: Set<string>;
 }
 
 export function decideAbstention(ranked: ScoredSentence[], weights: WeightedTerm[], input: AbstainInput, thresholds: typeof ABSTAIN | Record<keyof typeof ABSTAIN, number> = ABSTAIN): AbstainDecision {
@@ -73,7 +75,9 @@ export function decideAbstention(ranked: ScoredSentence[], weights: WeightedTerm
   // ("enam penyintas" for "how many participants?"). Not so for a bare number ("How many interviews did
   // study 2 do?"): any sentence of the study may hold one, so it must come from a sentence on the topic.
   const strictlyOnTopic = onTopicSentences(ranked, false, thresholds);
-  const gives = (t: AnswerType) => (t === "amount" ? strictlyOnTopic : onTopic).some((s) => carriesType(s.text, t));
+  // A data row's number is named by its columns, not by the words beside it.
+  const countsAsked = (s: ScoredSentence) => s.row || !input.counted || input.counted.size === 0 || numberNear(s.text, input.counted);
+  const gives = (t: AnswerType) => (t === "amount" ? strictlyOnTopic.filter(countsAsked) : onTopic).some((s) => carriesType(s.text, t));
   const typed = input.namedStudy && input.answerTypes.length > 0 && input.answerTypes.every(gives);
   if (bestCoverage < minCoverage && !typed) {
     return { abstain: true, reason: `best coverage ${bestCoverage.toFixed(2)} < ${minCoverage}`, missingTypes: [], ...none };

@@ -9,7 +9,7 @@ import type { Lang } from "../domain/lang.ts";
 import type { Passage } from "../domain/passage.ts";
 import type { StudyField } from "../domain/study.ts";
 import { analyze } from "../text/analyze.ts";
-import { changeIn, isChangeWord } from "./figures.ts";
+import { asksForChange, changeIn, isChangeWord } from "./figures.ts";
 import { isSuperlativeWord } from "../retrieve/question-words.ts";
 import { documentNames, type AnswerType } from "../retrieve/question.ts";
 import { ABSTAIN, carriesType, decideAbstention, onTopicSentences, type AbstainDecision } from "./abstain.ts";
@@ -309,7 +309,10 @@ function composeExplainOne(context: ComposeContext, input: ExplainInput): Compos
   let { weights, ranked } = bestDoc
     ? rankSentences(context, input, quotable.filter((p) => p.docId === bestDoc), termStatsOf(context.termStats, bestDoc), sameLanguage, documentLang)
     : rankSentences(context, input, quotable, context.termStats);
-  const decision = decideAbstention(ranked, weights, { answerTypes: context.question.answerTypes, namedStudy: input.namedStudy }, { ...ABSTAIN, ...context.abstain });
+  // "turun berapa poin?": a change is worked out from two figures (changeStated), not read beside its unit.
+  const countedTerms = asksForChange(context.question.text) ? [] : context.question.counted;
+  const counted = new Set(countedTerms.flatMap((t) => [t, ...(weights.find((w) => w.term === t)?.alternatives ?? [])]));
+  const decision = decideAbstention(ranked, weights, { answerTypes: context.question.answerTypes, namedStudy: input.namedStudy, counted }, { ...ABSTAIN, ...context.abstain });
   if (decision.abstain) {
     const b = new SentenceBuilder().say(notCoveredPhrase(context));
     for (const type of decision.missingTypes) b.say(` ${m.notCoveredType[type]}`);

@@ -208,6 +208,22 @@ describe("what a question counts", () => {
     expect(types("How many of the four studies are qualitative?")).not.toContain("amount");
     expect(types("Berapa dari 4 artikel itu yang kualitatif?")).not.toContain("amount");
   });
+  it("what a count counts is read after its count word, past further count words and never after 'tahun'", () => {
+    const counted = (text: string) => analyzeQuestion(text, SYNTHETIC_INDEX).counted;
+    expect(counted("Berapa usia rata-rata para mentor?")).toEqual(expect.arrayContaining(["usia"]));
+    expect(counted("Berapa jumlah staf di lembaga itu?")).toContain("staf");
+    expect(counted("How many interviews did the study 3 mentors hold?")).toContain("interview");
+    expect(counted("Studi 2 terbit tahun berapa?")).toEqual([]);
+    expect(counted("What did study 2 find?")).toEqual([]);
+  });
+  it("a share or a percentage asks for a prevalence; a year of something other than a study asks for a date", () => {
+    expect(types("What proportion of the mentors were women?")).toContain("prevalence");
+    expect(types("Berapa persen anak yang kembali ke keluarga?")).toContain("prevalence");
+    expect(types("In what year was the task force set up?")).toContain("date");
+    expect(types("Gugus tugas itu dibentuk tahun berapa?")).toContain("date");
+    // a study's own year is a lookup, answered from the records
+    expect(types("What year was study 4 published?")).not.toContain("date");
+  });
   it("an ordinal pointing back ('the second one') is not a topic to look up", () => {
     expect(analyzeQuestion("and what about the second one?", SYNTHETIC_INDEX).topic).toEqual([]);
     expect(analyzeQuestion("yang ketiga gimana?", SYNTHETIC_INDEX).topic).toEqual([]);

@@ -1,6 +1,6 @@
 /** What a value of an answer type looks like in text (carriesType), in either language. */
 import { describe, expect, it } from "vitest";
-import { carriesType } from "./value-types.ts";
+import { carriesType, numberNear } from "./value-types.ts";
 
 describe("carriesType: duration", () => {
   it("reads a duration in digits or in words, in English or Indonesian", () => {
@@ -11,5 +11,26 @@ describe("carriesType: duration", () => {
 
   it("does not take a bare number or a year for one", () => {
     for (const text of ["in 2019", "12 participants", "tahun 2016", "3800 cycles per bytecode", "in 5 msgs"]) expect(carriesType(text, "duration"), text).toBe(false);
+  });
+});
+
+describe("numberNear: a number beside what the question counts", () => {
+  it("finds the number next to the counted word, in either language, with stop words between", () => {
+    expect(numberNear("sebanyak 32 artikel yang telah penulis dapatkan", new Set(["artikel"]))).toBe(true);
+    expect(numberNear("mayoritas (83%) merupakan kasus kekerasan seksual", new Set(["persen"]))).toBe(true);
+    expect(numberNear("which is used by more than 200 million users world-wide", new Set(["guna"]))).toBe(true);
+  });
+  it("does not take a number counting something else, a word with no number, or a year", () => {
+    expect(numberNear("Proyek ini mengungkapkan total 27 tema, 11 kategori, dan enam konsep", new Set(["usia"]))).toBe(false);
+    expect(numberNear("terkait dengan pengalaman anak usia dini", new Set(["usia"]))).toBe(false);
+    expect(numberNear("usia korban pada tahun 2016", new Set(["usia"]))).toBe(false);
+  });
+});
+
+describe("carriesType: date", () => {
+  it("reads a year or a month, and not a bare number", () => {
+    expect(carriesType("dibentuk pada tahun 2012", "date")).toBe(true);
+    expect(carriesType("Sejak Januari hingga April", "date")).toBe(true);
+    expect(carriesType("sebanyak 32 artikel", "date")).toBe(false);
   });
 });

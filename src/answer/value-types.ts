@@ -4,6 +4,7 @@
  * for one is answered only by a sentence that carries one (abstain.ts), and such a sentence ranks higher.
  */
 import type { AnswerType } from "../retrieve/question.ts";
+import { stemSpans, translateTerms } from "../text/analyze.ts";
 
 /** What a value of each type looks like in text, in either language. */
 export const VALUE_PATTERNS: Record<AnswerType, RegExp> = {
@@ -17,6 +18,8 @@ export const VALUE_PATTERNS: Record<AnswerType, RegExp> = {
   current: /$^/,
   amount: /(?<![\p{L}\d.,])\d+(?:[.,]\d+)*%?(?![\p{L}\d])|\b(?:satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|belas|puluh|ratus|ribu|juta|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|hundred|thousand|million)\b/iu,
   funder: /\b(?:didanai|dibiayai|dana dari|pendanaan dari|anggaran (?:program )?dari|funded by|funding from|financed by|sponsored by|grant from|donor)\b/iu,
+  // A year or a month: "in 2016", "Sejak Januari hingga April 2021".
+  date: /\b(?:1[89]\d\d|20\d\d)\b|\b(?:januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|desember|january|february|march|may|june|july|august|october|december)\b/iu,
   pvalue: /\bp\s*[<=>≤]\s*0[.,]\d+/iu,
 };
 
@@ -32,4 +35,21 @@ export function carriesType(text: string, type: AnswerType): boolean {
   // A year is not an amount.
   if (type === "amount") return [...text.matchAll(new RegExp(pattern.source, "giu"))].some((m) => !/^(?:19|20)\d\d$/.test(m[0]));
   return pattern.test(text);
+}
+
+/** Words either side of a number that may name what it counts ("sebanyak 32 artikel", "76 candidate papers"). */
+const UNIT_WINDOW = 3;
+
+/**
+ * Whether a number in the text stands beside a word for what the question counts: "Berapa usia rata-rata
+ * ...?" is not answered by "pengalaman anak usia dini" nor by "27 tema", and "berapa persen ...?" only by a
+ * percentage. Stop words do not count towards the distance; "%" reads as the word "persen".
+ */
+export function numberNear(text: string, units: Set<string>): boolean {
+  const spans = stemSpans(text);
+  // Sentences are matched in the lexicon's common form ("200 million users" -> juta, guna), as questions are.
+  const common = translateTerms(spans.map((s) => s.stem));
+  const names = (stem: string) => units.has(stem) || (common.get(stem) ?? []).some((c) => units.has(c));
+  const isNumber = (i: number) => carriesType(spans[i].stem, "amount") && !/^(?:19|20)\d\d$/.test(spans[i].stem);
+  return spans.some((_, i) => isNumber(i) && spans.slice(Math.max(0, i - UNIT_WINDOW), i + UNIT_WINDOW + 1).some((s) => names(s.stem)));
 }

@@ -27,7 +27,7 @@ export interface StudyRef {
   by?: string;
 }
 
-export type AnswerType = "cost" | "prevalence" | "breakdown" | "duration" | "sample" | "contact" | "current" | "pvalue" | "funder" | "amount";
+export type AnswerType = "cost" | "prevalence" | "breakdown" | "duration" | "sample" | "contact" | "current" | "pvalue" | "funder" | "amount" | "date";
 
 export interface FilterValue {
   /**
@@ -73,6 +73,11 @@ export interface Question {
   /** About the document itself (its authors, method) rather than its studies. */
   selfReview: boolean;
   answerTypes: AnswerType[];
+  /**
+   * What a count asks the number of: the content stems just after "how many" / "berapa" ("berapa usia
+   * rata-rata" -> usia, rata-rata). A number answers it only beside one of them (value-types numberNear).
+   */
+  counted: string[];
   values: FilterValue[];
   /** Sections it points at ("in the conclusion", "menurut pendahuluan"). */
   sections: SectionId[];
@@ -382,6 +387,21 @@ const range = (start: number, end: number) => Array.from({ length: end - start }
 /** Citation markers copied from an answer ("[7]", "[1, 2]"): references to that answer, not words to look up. */
 const CITATION_MARKER = /\[\s*\d+(?:\s*,\s*\d+)*\s*\]/g;
 
+/** Tokens read after a count phrase for what it counts ("how many NVIDIA H100 GPUs"). */
+const COUNTED_WINDOW = 3;
+const YEAR_WORDS = new Set(["tahun", "tahunnya", "year"]);
+
+/** The content stems of the few tokens after the first count phrase, past any further count word ("berapa jumlah staf"). */
+function countedStems(tokens: string[], counts: { start: number; end: number }[], identity: Set<string>): string[] {
+  const first = counts[0];
+  // "tahun berapa?" asks for a year, not for the number of something.
+  if (!first || YEAR_WORDS.has(tokens[first.start - 1] ?? "")) return [];
+  let at = first.end;
+  while (counts.some((m) => m.start === at)) at = counts.find((m) => m.start === at)!.end;
+  const skip = (t: string) => identity.has(t) || questionWordStems().has(t) || /^\d+$/.test(t) || numberStems().has(t);
+  return tokens.slice(at, at + COUNTED_WINDOW).flatMap((t) => contentStems(t)).filter((t) => !skip(t));
+}
+
 export function analyzeQuestion(asked: string, index: QuestionIndex, langOverride?: Lang): Question {
   const text = asked.replace(CITATION_MARKER, " ").replace(/\s+/g, " ").trim() || asked;
   const w = questionWords();
@@ -450,6 +470,9 @@ export function analyzeQuestion(asked: string, index: QuestionIndex, langOverrid
   if ((count || superlative) && hasPhrase(tokens, w.sample_words) && !answerTypes.includes("sample")) answerTypes.push("sample");
   // "How many interviews ...": a count needs a number in the answer (a count of studies is answered by the records).
   if (count && !countsStudies(tokens) && answerTypes.length === 0) answerTypes.push("amount");
+  // "In what year was the task force set up?": a date, unless it is a study's year, which the records answer.
+  if (answerTypes.includes("date") && asks.includes("year")) answerTypes.splice(answerTypes.indexOf("date"), 1);
+  const counted = count ? countedStems(tokens, phrasesIn(tokens, w.count).filter((m) => !inYear(m)), identity) : [];
   const noun = phrasesIn(tokens, w.studies_noun)[0];
   // A pronoun after the question's own subject ("the studies ... they") points inside it, not back.
   const subjectAt = Math.min(...[phrasesIn(tokens, w.studies_noun)[0]?.start ?? Infinity]);
@@ -479,6 +502,7 @@ export function analyzeQuestion(asked: string, index: QuestionIndex, langOverrid
     followUpStart: phrasesIn(tokens, w.followup_start).some((m) => m.start === 0),
     selfReview: hasPhrase(tokens, w.self_review),
     answerTypes,
+    counted,
     values: dedupe([
       ...filterValues(text, asks),
       ...(asks.includes("venue") ? venueValues(text, index.studies) : []),
