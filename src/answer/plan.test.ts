@@ -50,6 +50,8 @@ const CASES: [string, Plan["kind"], Expect?][] = [
   ["Judul studi nomor 3 apa ya?", "lookup", { studies: [3], fields: ["title"] }],
   ["What intervention did study 1 describe?", "lookup", { studies: [1], fields: ["intervention"] }],
   ["Who were the authors and what year was study 4 published?", "lookup", { studies: [4], fields: ["authors", "year"] }],
+  // a bibliographic field named outright carries a weak one beside it, however long the rest is
+  ["Studi 2 ditulis siapa & tahun berapa? soalnya di daftar pustaka namanya beda", "lookup", { studies: [2], fields: ["authors", "year"] }],
   // compare: two or more named studies
   ["Compare study 1 and study 3", "compare", { studies: [1, 3] }],
   ["Bandingkan studi Rafferty dengan studi MLMC", "compare", { studies: [2, 3] }],

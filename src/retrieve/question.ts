@@ -451,8 +451,13 @@ export function analyzeQuestion(asked: string, index: QuestionIndex, langOverrid
     return next !== undefined && (hasPhrase([next], w.studies_noun) || studyWords.has(next));
   };
   const strongAsks = [...asks];
-  if (topic.length <= MAX_TOPIC_TERMS_FOR_WEAK_FIELDS || list) {
+  const short = topic.length <= MAX_TOPIC_TERMS_FOR_WEAK_FIELDS || list;
+  // "ditulis siapa & tahun berapa? kok sitasinya Purnamasari?": beside a bibliographic field named outright, a
+  // weak word for another asks for it however long the rest of the question is.
+  const bibliographic = strongAsks.length > 0 && strongAsks.every((f) => BIBLIOGRAPHIC.has(f));
+  if (short || bibliographic) {
     for (const [field, phrases] of Object.entries(w.weak_fields)) {
+      if (!short && !BIBLIOGRAPHIC.has(field as StudyField)) continue;
       // "dari tahun berapa sampai berapa" asks for a period, not when the study was published.
       if (field === "year" && period) continue;
       if (asks.includes(field as StudyField) || (field === "country" && publishedWhere)) continue;
