@@ -77,7 +77,9 @@ export function decideAbstention(ranked: ScoredSentence[], weights: WeightedTerm
   const strictlyOnTopic = onTopicSentences(ranked, false, thresholds);
   // A data row's number is named by its columns, not by the words beside it.
   const countsAsked = (s: ScoredSentence) => s.row || !input.counted || input.counted.size === 0 || numberNear(s.text, input.counted);
-  const gives = (t: AnswerType) => (t === "amount" ? strictlyOnTopic.filter(countsAsked) : onTopic).some((s) => carriesType(s.text, t));
+  // A share names what it is a share of somewhere in its sentence ("Pada awal 72% ... remaja"), not beside it.
+  const namesCounted = (s: ScoredSentence) => !input.counted || input.counted.size === 0 || [...input.counted].some((c) => s.terms.has(c));
+  const gives = (t: AnswerType) => (t === "amount" ? strictlyOnTopic.filter(countsAsked) : t === "prevalence" ? onTopic.filter(namesCounted) : onTopic).some((s) => carriesType(s.text, t));
   const typed = input.namedStudy && input.answerTypes.length > 0 && input.answerTypes.every(gives);
   if (bestCoverage < minCoverage && !typed) {
     return { abstain: true, reason: `best coverage ${bestCoverage.toFixed(2)} < ${minCoverage}`, missingTypes: [], ...none };

@@ -310,7 +310,13 @@ function composeExplainOne(context: ComposeContext, input: ExplainInput): Compos
     ? rankSentences(context, input, quotable.filter((p) => p.docId === bestDoc), termStatsOf(context.termStats, bestDoc), sameLanguage, documentLang)
     : rankSentences(context, input, quotable, context.termStats);
   // "turun berapa poin?": a change is worked out from two figures (changeStated), not read beside its unit.
-  const countedTerms = asksForChange(context.question.text) ? [] : context.question.counted;
+  // "berapa persen remaja ..." of a study of adolescents: its own population is what its shares are of, said or not.
+  const population = new Set(
+    context.records
+      .filter((r) => context.question.studies.some((q) => q.docId === r.docId && q.number === r.number))
+      .flatMap((r) => (r.fields.population ?? []).flatMap((v) => analyze(v.text).terms)),
+  );
+  const countedTerms = asksForChange(context.question.text) ? [] : context.question.counted.filter((t) => !population.has(t));
   const counted = new Set(countedTerms.flatMap((t) => [t, ...(weights.find((w) => w.term === t)?.alternatives ?? [])]));
   const decision = decideAbstention(ranked, weights, { answerTypes: context.question.answerTypes, namedStudy: input.namedStudy, counted }, { ...ABSTAIN, ...context.abstain });
   if (decision.abstain) {

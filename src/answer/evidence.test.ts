@@ -170,6 +170,26 @@ describe("decideAbstention", () => {
     const named = ranked.map((s) => ({ ...s, passage: { ...s.passage, studies: s.passage.id === "b" ? [9] : [] } }));
     expect(decideAbstention(named, w, { answerTypes: q.answerTypes, namedStudy: true }, ABSTAIN).abstain).toBe(false);
   });
+
+  it("answers a count only with a number beside what it counts, and a share only from a sentence naming what it is a share of", () => {
+    const study = passage("s", "Proyek ini mengungkapkan total 27 tema dan 11 kategori. Pengalaman anak usia dini dibicarakan dengan peserta.", { studies: [8] });
+    const w1 = (text: string) => {
+      const q = analyzeQuestion(text, index);
+      const w = weighQuestion(q.text, stats([study]));
+      const counted = new Set(q.counted.flatMap((t) => [t, ...(w.find((x) => x.term === t)?.alternatives ?? [])]));
+      return decideAbstention(scoreSentences(sentencesOf([study]), w, q, 1), w, { answerTypes: q.answerTypes, namedStudy: true, counted });
+    };
+    expect(w1("Berapa usia rata-rata anak?")).toMatchObject({ abstain: true, missingTypes: ["amount"] });
+    expect(w1("Berapa tema yang ditemukan?").abstain).toBe(false);
+    // "72% ..." is a share of teens: asked for the dropout rate, it is no answer.
+    const q = analyzeQuestion("What was the dropout rate of the teens?", index);
+    expect(q.answerTypes).toContain("prevalence");
+    expect(q.counted).toContain("dropout");
+    const w = weighQuestion(q.text, STATS);
+    const ranked = scoreSentences(sentencesOf(PASSAGES), w, q, PASSAGES.length).map((s) => ({ ...s, passage: { ...s.passage, studies: [9] } }));
+    expect(decideAbstention(ranked, w, { answerTypes: q.answerTypes, namedStudy: true, counted: new Set(q.counted) })).toMatchObject({ abstain: true, missingTypes: ["prevalence"] });
+    expect(decideAbstention(ranked, w, { answerTypes: q.answerTypes, namedStudy: true }).abstain).toBe(false);
+  });
 });
 
 describe("definition questions", () => {

@@ -217,6 +217,10 @@ describe("what a question counts", () => {
     expect(counted("How many interviews did the study 3 mentors hold?")).toContain("interview");
     expect(counted("Studi 2 terbit tahun berapa?")).toEqual([]);
     expect(counted("What did study 2 find?")).toEqual([]);
+    // a rate is a number of what stands beside its rate word
+    expect(counted("What was the attrition rate in study 3?")).toEqual(["attrit", "rate"]);
+    expect(counted("Berapa angka kekambuhan di studi 1?")).toEqual(expect.arrayContaining(["kambuh"]));
+    expect(types("What was the attrition rate in study 3?")).toContain("amount");
   });
   it("a share or a percentage asks for a prevalence; a year of something other than a study asks for a date", () => {
     expect(types("What proportion of the mentors were women?")).toContain("prevalence");

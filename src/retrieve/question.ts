@@ -390,6 +390,7 @@ const CITATION_MARKER = /\[\s*\d+(?:\s*,\s*\d+)*\s*\]/g;
 /** Tokens read after a count phrase for what it counts ("how many NVIDIA H100 GPUs"). */
 const COUNTED_WINDOW = 3;
 const YEAR_WORDS = new Set(["tahun", "tahunnya", "year"]);
+const PERCENT_STEMS = new Set(["persen", "percent", "percentag", "persentase"]);
 
 /** The content stems of the few tokens after the first count phrase, past any further count word ("berapa jumlah staf"). */
 function countedStems(tokens: string[], counts: { start: number; end: number }[], identity: Set<string>): string[] {
@@ -398,8 +399,24 @@ function countedStems(tokens: string[], counts: { start: number; end: number }[]
   if (!first || YEAR_WORDS.has(tokens[first.start - 1] ?? "")) return [];
   let at = first.end;
   while (counts.some((m) => m.start === at)) at = counts.find((m) => m.start === at)!.end;
-  const skip = (t: string) => identity.has(t) || questionWordStems().has(t) || /^\d+$/.test(t) || numberStems().has(t);
+  // "berapa persen anak ...": the percentage is the kind of value asked (a prevalence), the children what it counts.
+  const skip = (t: string) => identity.has(t) || questionWordStems().has(t) || /^\d+$/.test(t) || numberStems().has(t) || PERCENT_STEMS.has(t);
   return tokens.slice(at, at + COUNTED_WINDOW).flatMap((t) => contentStems(t)).filter((t) => !skip(t));
+}
+
+/**
+ * "What was the dropout rate?", "angka putus sekolah": the stems of what a rate is a rate of (the word before
+ * an English rate word, after an Indonesian one), with the rate word's own. [] when the question names no rate.
+ */
+function rateStems(tokens: string[], words: { after: string[]; before: string[] }, identity: Set<string>): string[] {
+  const skip = (t: string) => identity.has(t) || questionWordStems().has(t);
+  const of = (at: number, rate: number) => {
+    const stems = contentStems(tokens[at] ?? "").filter((t) => !skip(t));
+    return stems.length > 0 ? [...stems, ...contentStems(tokens[rate])] : [];
+  };
+  for (const m of phrasesIn(tokens, words.after)) if (of(m.start - 1, m.start).length > 0) return of(m.start - 1, m.start);
+  for (const m of phrasesIn(tokens, words.before)) if (of(m.end, m.start).length > 0) return of(m.end, m.start);
+  return [];
 }
 
 export function analyzeQuestion(asked: string, index: QuestionIndex, langOverride?: Lang): Question {
@@ -477,7 +494,9 @@ export function analyzeQuestion(asked: string, index: QuestionIndex, langOverrid
   if (count && !countsStudies(tokens) && answerTypes.length === 0) answerTypes.push("amount");
   // "In what year was the task force set up?": a date, unless it is a study's year, which the records answer.
   if (answerTypes.includes("date") && asks.includes("year")) answerTypes.splice(answerTypes.indexOf("date"), 1);
-  const counted = count ? countedStems(tokens, phrasesIn(tokens, w.count).filter((m) => !inYear(m)), identity) : [];
+  const rateOf = rateStems(tokens, w.rate_words, identity);
+  if (rateOf.length > 0 && answerTypes.length === 0) answerTypes.push("amount");
+  const counted = count ? countedStems(tokens, phrasesIn(tokens, w.count).filter((m) => !inYear(m)), identity) : rateOf;
   const noun = phrasesIn(tokens, w.studies_noun)[0];
   // A pronoun after the question's own subject ("the studies ... they") points inside it, not back.
   const subjectAt = Math.min(...[phrasesIn(tokens, w.studies_noun)[0]?.start ?? Infinity]);
