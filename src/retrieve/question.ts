@@ -406,16 +406,14 @@ function countedStems(tokens: string[], counts: { start: number; end: number }[]
 
 /**
  * "What was the dropout rate?", "angka putus sekolah": the stems of what a rate is a rate of (the word before
- * an English rate word, after an Indonesian one), with the rate word's own. [] when the question names no rate.
+ * an English rate word, after an Indonesian one). [] when the question names no rate.
  */
 function rateStems(tokens: string[], words: { after: string[]; before: string[] }, identity: Set<string>): string[] {
   const skip = (t: string) => identity.has(t) || questionWordStems().has(t);
-  const of = (at: number, rate: number) => {
-    const stems = contentStems(tokens[at] ?? "").filter((t) => !skip(t));
-    return stems.length > 0 ? [...stems, ...contentStems(tokens[rate])] : [];
-  };
-  for (const m of phrasesIn(tokens, words.after)) if (of(m.start - 1, m.start).length > 0) return of(m.start - 1, m.start);
-  for (const m of phrasesIn(tokens, words.before)) if (of(m.end, m.start).length > 0) return of(m.end, m.start);
+  // Not the rate word itself: "learning rate of 1e-5" is no dropout rate.
+  const of = (at: number) => contentStems(tokens[at] ?? "").filter((t) => !skip(t));
+  for (const m of phrasesIn(tokens, words.after)) if (of(m.start - 1).length > 0) return of(m.start - 1);
+  for (const m of phrasesIn(tokens, words.before)) if (of(m.end).length > 0) return of(m.end);
   return [];
 }
 
