@@ -52,6 +52,18 @@ export interface AbstainInput {
   counted?: Set<string>;
 }
 
+/**
+ * Whether a sentence gives a value of the type asked for what the question counts (Question.counted, with its
+ * translations): an amount beside a counted word (a data row's number is named by its columns instead), a
+ * share in a sentence that names what it is a share of ("Pada awal 72% ... remaja"), anywhere in it.
+ */
+export function givesValue(s: ScoredSentence, type: AnswerType, counted?: Set<string>): boolean {
+  if (!carriesType(s.text, type) || !counted || counted.size === 0) return carriesType(s.text, type);
+  if (type === "amount") return s.row || numberNear(s.text, counted);
+  if (type === "prevalence") return [...counted].some((c) => s.terms.has(c));
+  return true;
+}
+
 export function decideAbstention(ranked: ScoredSentence[], weights: WeightedTerm[], input: AbstainInput, thresholds: typeof ABSTAIN | Record<keyof typeof ABSTAIN, number> = ABSTAIN): AbstainDecision {
   const best = ranked[0];
   const bestCoverage = best?.coverage ?? 0;
@@ -75,11 +87,7 @@ export function decideAbstention(ranked: ScoredSentence[], weights: WeightedTerm
   // ("enam penyintas" for "how many participants?"). Not so for a bare number ("How many interviews did
   // study 2 do?"): any sentence of the study may hold one, so it must come from a sentence on the topic.
   const strictlyOnTopic = onTopicSentences(ranked, false, thresholds);
-  // A data row's number is named by its columns, not by the words beside it.
-  const countsAsked = (s: ScoredSentence) => s.row || !input.counted || input.counted.size === 0 || numberNear(s.text, input.counted);
-  // A share names what it is a share of somewhere in its sentence ("Pada awal 72% ... remaja"), not beside it.
-  const namesCounted = (s: ScoredSentence) => !input.counted || input.counted.size === 0 || [...input.counted].some((c) => s.terms.has(c));
-  const gives = (t: AnswerType) => (t === "amount" ? strictlyOnTopic.filter(countsAsked) : t === "prevalence" ? onTopic.filter(namesCounted) : onTopic).some((s) => carriesType(s.text, t));
+  const gives = (t: AnswerType) => (t === "amount" ? strictlyOnTopic : onTopic).some((s) => givesValue(s, t, input.counted));
   const typed = input.namedStudy && input.answerTypes.length > 0 && input.answerTypes.every(gives);
   if (bestCoverage < minCoverage && !typed) {
     return { abstain: true, reason: `best coverage ${bestCoverage.toFixed(2)} < ${minCoverage}`, missingTypes: [], ...none };

@@ -137,7 +137,8 @@ async function prepare(context: AnswerContext, question: Question, previous: Pre
     for (const docId of plan.docs.length > 0 ? plan.docs : docsInScope) openings.set(docId, await documentOpening(store, docId));
   }
   const composeContext: ComposeContext = {
-    question: q,
+    // The plan may want a kind of value the words alone did not (a count asked of a paper's text).
+    question: plan.kind === "explain" ? { ...q, answerTypes: plan.answerTypes } : q,
     lang,
     records,
     documents: store.documents.filter((d) => docsInScope.includes(d.id)),

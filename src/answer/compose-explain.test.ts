@@ -128,6 +128,17 @@ describe("valueFirst", () => {
     expect(valueFirst([a, numbered], ["amount"], true, { onTopic: 0.7 })[0]).toBe(a);
   });
 
+  it("for a count, puts first a number beside what is counted, or a data row, over a sentence with some other number", () => {
+    // "How many papers were collected from ICLR 2023?": the footnote marker "1" counts nothing.
+    const prose = sentence("relevant papers from the related work sections of papers published at ICLR 2023 1, ICML 2023 2", 1, 1);
+    const row = { ...sentence("ICLR 2023 888 5204 2.46", 0.99, 1), row: true };
+    expect(valueFirst([prose, row], ["amount"], false, { onTopic: 0.7 }, new Set(["paper"]))[0]).toBe(row);
+    const counted = sentence("we collected 888 papers from ICLR 2023", 0.98, 1);
+    expect(valueFirst([prose, counted], ["amount"], false, { onTopic: 0.7 }, new Set(["paper"]))[0]).toBe(counted);
+    // without what is counted, any number is as good as another
+    expect(valueFirst([prose, row], ["amount"], false, { onTopic: 0.7 })[0]).toBe(prose);
+  });
+
   it("outside a named study, takes the value only from a sentence close to the best coverage", () => {
     const best = sentence("semua peserta bercerita", 1, 1);
     const offTopic = sentence("survei dengan 300 responden", 0.2, 0.2);

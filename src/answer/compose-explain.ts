@@ -12,7 +12,7 @@ import { analyze } from "../text/analyze.ts";
 import { asksForChange, changeIn, isChangeWord } from "./figures.ts";
 import { isSuperlativeWord } from "../retrieve/question-words.ts";
 import { documentNames, type AnswerType } from "../retrieve/question.ts";
-import { ABSTAIN, carriesType, decideAbstention, onTopicSentences, type AbstainDecision } from "./abstain.ts";
+import { ABSTAIN, carriesType, decideAbstention, givesValue, onTopicSentences, type AbstainDecision } from "./abstain.ts";
 import { addGloss, documentName, labelOf, type ComposeContext, type Composition } from "./compose-context.ts";
 import { definiendum, overlap, scoreSentences, sentencesOf, termRole, wantedCues, wantsNumber, weighQuestion, type ScoredSentence, type WeightedTerm } from "./evidence.ts";
 import { termStatsOf, type TermStats } from "../store/layout.ts";
@@ -84,11 +84,12 @@ export function selectQuotes(ranked: ScoredSentence[], max: number, carries: (s:
  * answered first by the best on-topic sentence that gives one ("... enam penyintas ..."), not by a sentence
  * that only shares its words ("... dibicarakan dengan peserta ...").
  */
-export function valueFirst(ranked: ScoredSentence[], asked: AnswerType[], namedStudy: boolean, thresholds: { onTopic: number }): ScoredSentence[] {
-  // "How many interviews ...?" asks for any number ("amount"): a sentence with some number is no answer to it.
-  const types = asked.filter((t) => t !== "amount");
-  if (types.length === 0 || types.every((t) => carriesType(ranked[0]?.text ?? "", t))) return ranked;
-  const valued = onTopicSentences(ranked, namedStudy, thresholds).find((s) => types.every((t) => carriesType(s.text, t)));
+export function valueFirst(ranked: ScoredSentence[], asked: AnswerType[], namedStudy: boolean, thresholds: { onTopic: number }, counted?: Set<string>): ScoredSentence[] {
+  // "How many interviews ...?" asks for any number ("amount"): a sentence with some number is no answer to it,
+  // unless the number stands beside what is counted ("ICLR 2023 | 888" for "How many papers from ICLR 2023?").
+  const types = asked.filter((t) => t !== "amount" || (counted && counted.size > 0));
+  if (types.length === 0 || (ranked[0] && types.every((t) => givesValue(ranked[0], t, counted)))) return ranked;
+  const valued = onTopicSentences(ranked, namedStudy, thresholds).find((s) => types.every((t) => givesValue(s, t, counted)));
   return valued ? [valued, ...ranked.filter((s) => s !== valued)] : ranked;
 }
 
@@ -334,7 +335,7 @@ function composeExplainOne(context: ComposeContext, input: ExplainInput): Compos
     const scoped = { ...input, identity: new Set([...input.identity, ...naming]) };
     ({ weights, ranked } = rankSentences(context, scoped, quotable.filter((p) => p.docId === bestDoc), termStatsOf(context.termStats, bestDoc!), sameLanguage, documentLang));
   }
-  ranked = valueFirst(ranked, context.question.answerTypes, input.namedStudy, { ...ABSTAIN, ...context.abstain });
+  ranked = valueFirst(ranked, context.question.answerTypes, input.namedStudy, { ...ABSTAIN, ...context.abstain }, counted);
   const doc = bestDocument(ranked);
   const asked = carriesAsked(weights, input, { types: context.question.answerTypes, cues: wantedCues(context.question), number: wantsNumber(context.question) });
   // "What is X?" answered by a sentence that says what X is or does: a further quote must say so too, not

@@ -222,6 +222,11 @@ describe("what a question counts", () => {
     expect(counted("Berapa angka kekambuhan di studi 1?")).toEqual(expect.arrayContaining(["kambuh"]));
     expect(types("What was the attrition rate in study 3?")).toContain("amount");
   });
+  it("a count asked of a paper's prose (no study records) wants a number beside what it counts", () => {
+    const q = analyzeQuestion("How many papers were collected from ICLR 2023?", SYNTHETIC_INDEX);
+    expect(q.counted).toEqual(["paper"]);
+    expect(planQuestion(resolveFollowUp(q, undefined), { hasStudies: false, docs: [] })).toMatchObject({ kind: "explain", answerTypes: ["amount"] });
+  });
   it("a share or a percentage asks for a prevalence; a year of something other than a study asks for a date", () => {
     expect(types("What proportion of the mentors were women?")).toContain("prevalence");
     expect(types("Berapa persen anak yang kembali ke keluarga?")).toContain("prevalence");

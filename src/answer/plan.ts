@@ -63,6 +63,14 @@ export function comparesDocumentsOnly(q: Question): boolean {
 }
 
 export function planQuestion(resolved: ResolvedQuestion, context: PlanContext): Plan {
+  const plan = planOf(resolved, context);
+  // "How many papers were collected from ICLR 2023?" answered from the text, not by counting studies: a count
+  // asked of the prose wants a number.
+  if (plan.kind === "explain" && resolved.question.count && plan.answerTypes.length === 0) return { ...plan, answerTypes: ["amount"] };
+  return plan;
+}
+
+function planOf(resolved: ResolvedQuestion, context: PlanContext): Plan {
   const q = resolved.question;
   const w = questionWords();
   const studiesNoun = hasPhrase(q.tokens, w.studies_noun);

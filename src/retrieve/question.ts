@@ -387,6 +387,9 @@ const range = (start: number, end: number) => Array.from({ length: end - start }
 /** Citation markers copied from an answer ("[7]", "[1, 2]"): references to that answer, not words to look up. */
 const CITATION_MARKER = /\[\s*\d+(?:\s*,\s*\d+)*\s*\]/g;
 
+let studyNouns: Set<string> | undefined;
+const studyNounStems = () => (studyNouns ??= new Set(questionWords().studies_noun.flatMap((p) => contentStems(p.replace(/\*$/, "")))));
+
 /** Tokens read after a count phrase for what it counts ("how many NVIDIA H100 GPUs"). */
 const COUNTED_WINDOW = 3;
 const YEAR_WORDS = new Set(["tahun", "tahunnya", "year"]);
@@ -400,7 +403,8 @@ function countedStems(tokens: string[], counts: { start: number; end: number }[]
   let at = first.end;
   while (counts.some((m) => m.start === at)) at = counts.find((m) => m.start === at)!.end;
   // "berapa persen anak ...": the percentage is the kind of value asked (a prevalence), the children what it counts.
-  const skip = (t: string) => identity.has(t) || questionWordStems().has(t) || /^\d+$/.test(t) || numberStems().has(t) || PERCENT_STEMS.has(t);
+  // Not the question's framing words either, except the studies' nouns: "how many papers ..." counts papers.
+  const skip = (t: string) => identity.has(t) || (questionWordStems().has(t) && !studyNounStems().has(t)) || /^\d+$/.test(t) || numberStems().has(t) || PERCENT_STEMS.has(t);
   return tokens.slice(at, at + COUNTED_WINDOW).flatMap((t) => contentStems(t)).filter((t) => !skip(t));
 }
 
