@@ -217,6 +217,11 @@ describe("what a question counts", () => {
     expect(counted("How many interviews did the study 3 mentors hold?")).toContain("interview");
     expect(counted("Studi 2 terbit tahun berapa?")).toEqual([]);
     expect(counted("What did study 2 find?")).toEqual([]);
+    // the run of content words after the count phrase, not a name further on, nor a comparative
+    expect(counted("How many of the questionnaire items were dropped in study 3?")).toContain("item");
+    expect(counted("How many of the questionnaire items were dropped in study 3?")).not.toContain("drop");
+    expect(counted("How many papers were collected from ICLR 2023?")).toEqual(["paper"]);
+    expect(counted("How much better is study 3's recall than study 4's?")).toEqual([]);
     // a rate is a number of what stands beside its rate word
     expect(counted("What was the attrition rate in study 3?")).toEqual(["attrit"]);
     expect(counted("Berapa angka kekambuhan di studi 1?")).toEqual(expect.arrayContaining(["kambuh"]));

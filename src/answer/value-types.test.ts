@@ -19,6 +19,8 @@ describe("numberNear: a number beside what the question counts", () => {
     expect(numberNear("sebanyak 32 artikel yang telah penulis dapatkan", new Set(["artikel"]))).toBe(true);
     expect(numberNear("mayoritas (83%) merupakan kasus kekerasan seksual", new Set(["persen"]))).toBe(true);
     expect(numberNear("which is used by more than 200 million users world-wide", new Set(["guna"]))).toBe(true);
+    // every stem of a hyphenated word counts
+    expect(numberNear("SunSpider consists of 26 short-running JavaScript programs", new Set(["short"]))).toBe(true);
   });
   it("does not take a number counting something else, a word with no number, or a year", () => {
     expect(numberNear("Proyek ini mengungkapkan total 27 tema, 11 kategori, dan enam konsep", new Set(["usia"]))).toBe(false);

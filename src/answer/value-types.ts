@@ -4,7 +4,7 @@
  * for one is answered only by a sentence that carries one (abstain.ts), and such a sentence ranks higher.
  */
 import type { AnswerType } from "../retrieve/question.ts";
-import { stemSpans, translateTerms } from "../text/analyze.ts";
+import { contentStems, stemSpans, translateTerms } from "../text/analyze.ts";
 
 /** What a value of each type looks like in text, in either language. */
 export const VALUE_PATTERNS: Record<AnswerType, RegExp> = {
@@ -47,9 +47,11 @@ const UNIT_WINDOW = 3;
  */
 export function numberNear(text: string, units: Set<string>): boolean {
   const spans = stemSpans(text);
-  // Sentences are matched in the lexicon's common form ("200 million users" -> juta, guna), as questions are.
-  const common = translateTerms(spans.map((s) => s.stem));
-  const names = (stem: string) => units.has(stem) || (common.get(stem) ?? []).some((c) => units.has(c));
+  // Every stem of a word ("short-running": short, run, shortrun), matched in the lexicon's common form as
+  // questions are ("200 million users" -> juta, guna).
+  const stems = spans.map((s) => contentStems(text.slice(s.start, s.end)));
+  const common = translateTerms(stems.flat());
+  const names = (i: number) => stems[i].some((stem) => units.has(stem) || (common.get(stem) ?? []).some((c) => units.has(c)));
   const isNumber = (i: number) => carriesType(spans[i].stem, "amount") && !/^(?:19|20)\d\d$/.test(spans[i].stem);
-  return spans.some((_, i) => isNumber(i) && spans.slice(Math.max(0, i - UNIT_WINDOW), i + UNIT_WINDOW + 1).some((s) => names(s.stem)));
+  return spans.some((_, i) => isNumber(i) && spans.slice(Math.max(0, i - UNIT_WINDOW), i + UNIT_WINDOW + 1).some((_, j) => names(Math.max(0, i - UNIT_WINDOW) + j)));
 }

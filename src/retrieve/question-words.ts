@@ -46,6 +46,8 @@ const WordsSchema = z.object({
   section_names: z.record(z.string(), Phrases),
   /** Words for the people a study had: with "how many", a question about its sample size. */
   sample_words: Phrases,
+  /** "how much better", "how many more": a count that opens with one asks for a difference, not a number of things. */
+  comparatives: Phrases,
   /** "rate", "angka": a number, what it is a rate of standing beside it ("the dropout rate", "angka putus sekolah"). */
   rate_words: z.object({ after: Phrases, before: Phrases }),
   /** "most", "paling sedikit": with sample words, a question about sample sizes ("Which study had the most participants?"). */

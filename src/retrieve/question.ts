@@ -390,7 +390,7 @@ const CITATION_MARKER = /\[\s*\d+(?:\s*,\s*\d+)*\s*\]/g;
 let studyNouns: Set<string> | undefined;
 const studyNounStems = () => (studyNouns ??= new Set(questionWords().studies_noun.flatMap((p) => contentStems(p.replace(/\*$/, "")))));
 
-/** Tokens read after a count phrase for what it counts ("how many NVIDIA H100 GPUs"). */
+/** At most this many words after a count phrase say what it counts ("how many NVIDIA H100 GPUs"). */
 const COUNTED_WINDOW = 3;
 const YEAR_WORDS = new Set(["tahun", "tahunnya", "year"]);
 const PERCENT_STEMS = new Set(["persen", "percent", "percentag", "persentase"]);
@@ -405,7 +405,13 @@ function countedStems(tokens: string[], counts: { start: number; end: number }[]
   // "berapa persen anak ...": the percentage is the kind of value asked (a prevalence), the children what it counts.
   // Not the question's framing words either, except the studies' nouns: "how many papers ..." counts papers.
   const skip = (t: string) => identity.has(t) || (questionWordStems().has(t) && !studyNounStems().has(t)) || /^\d+$/.test(t) || numberStems().has(t) || PERCENT_STEMS.has(t);
-  return tokens.slice(at, at + COUNTED_WINDOW).flatMap((t) => contentStems(t)).filter((t) => !skip(t));
+  // The run of content words that opens after it ("how many of the SunSpider benchmarks is ..." counts
+  // SunSpider benchmarks; "how many papers were collected from ICLR 2023" counts papers, not ICLR).
+  while (at < tokens.length && contentStems(tokens[at]).length === 0) at++;
+  if (hasPhrase([tokens[at] ?? ""], questionWords().comparatives)) return [];
+  const run: string[] = [];
+  for (; at < tokens.length && run.length < COUNTED_WINDOW && contentStems(tokens[at]).length > 0; at++) run.push(tokens[at]);
+  return run.flatMap((t) => contentStems(t)).filter((t) => !skip(t));
 }
 
 /**
