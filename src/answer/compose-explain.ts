@@ -322,7 +322,9 @@ function composeExplainOne(context: ComposeContext, input: ExplainInput): Compos
   const decision = decideAbstention(ranked, weights, { answerTypes: context.question.answerTypes, namedStudy: input.namedStudy, counted }, { ...ABSTAIN, ...context.abstain });
   if (decision.abstain) {
     const b = new SentenceBuilder().say(notCoveredPhrase(context));
-    for (const type of decision.missingTypes) b.say(` ${m.notCoveredType[type]}`);
+    // "this year's figures": say when the document was written, if its year is known.
+    const year = context.documents.length === 1 ? context.documents[0].year : null;
+    for (const type of decision.missingTypes) b.say(` ${type === "current" && year ? m.writtenIn(year) : m.notCoveredType[type]}`);
     return { sentences: [b.done("frame")], abstained: true, studies: [], reason: decision.reason, bestSupport: decision.bestCoverage, decision };
   }
   // Whether the document answers is decided on the question as asked (above). Which of its sentences answers

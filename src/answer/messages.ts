@@ -72,6 +72,8 @@ export interface AnswerMessages {
   /** Said when several documents are in scope. */
   notCoveredDocuments: string;
   notCoveredType: Record<string, string>;
+  /** "current" (this year's figures) for a document of a known year: when it was written. */
+  writtenIn: (year: number) => string;
   nearest: string;
   notMentioned: (words: string) => string;
   /** "The introduction of the review opens:" (a section asked for with nothing to look for in it). */
@@ -190,12 +192,13 @@ export const MESSAGES: Record<Lang, AnswerMessages> = {
       duration: "It does not say how long this lasted.",
       sample: "It does not give the number of participants.",
       contact: "It gives no contact details, hotline or address.",
-      current: "It was written in 2022 and has no figures for this year.",
+      current: "It has no figures for this year.",
       pvalue: "It reports no statistics of this kind.",
       funder: "It does not say who funds it.",
       amount: "It gives no such number.",
       date: "It gives no date or year for this.",
     },
+    writtenIn: (year) => `It was written in ${year} and has no figures for this year.`,
     nearest: "The closest things it does cover:",
     notMentioned: (words) => `It does not mention ${words}.`,
     sectionOpens: (section, who) => `The ${section} of ${who} opens:`,
@@ -293,12 +296,13 @@ export const MESSAGES: Record<Lang, AnswerMessages> = {
       duration: "Tidak disebutkan berapa lama hal ini berlangsung.",
       sample: "Jumlah peserta tidak disebutkan.",
       contact: "Tidak ada kontak, nomor layanan, atau alamat.",
-      current: "Tinjauan ini ditulis tahun 2022 dan tidak memuat angka untuk tahun ini.",
+      current: "Tidak ada angka untuk tahun ini.",
       pvalue: "Tidak ada statistik seperti itu.",
       funder: "Tidak disebutkan siapa yang mendanainya.",
       amount: "Tidak ada angka seperti itu.",
       date: "Tidak ada tanggal atau tahun untuk hal ini.",
     },
+    writtenIn: (year) => `Dokumen ini ditulis tahun ${year} dan tidak memuat angka untuk tahun ini.`,
     nearest: "Yang paling dekat yang dibahasnya:",
     notMentioned: (words) => `Tidak ada penyebutan ${words}.`,
     sectionOpens: (section, who) => `Bagian ${section} ${who} dibuka dengan:`,

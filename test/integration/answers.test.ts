@@ -324,6 +324,15 @@ describe("abstention", () => {
     expect(r.citations).toEqual([]);
   });
 
+  it("asked for this year's figures, says the year the review was written (read from the document), and for a share, what is missing", async () => {
+    const now = await ask("How many child trafficking victims are there right now in Indonesia?");
+    expect(now.abstained).toBe(true);
+    expect(now.answer).toMatch(/written in 2022/);
+    const share = await ask("What proportion of the children in the Arpan program were boys?");
+    expect(share.abstained).toBe(true);
+    expect(share.citations).toEqual([]);
+  });
+
   it("refuses a question about something the review never mentions", async () => {
     const r = await ask("Bagaimana program perlindungan anak di Thailand?");
     expect(r.abstained).toBe(true);
