@@ -178,7 +178,11 @@ function matching(context: ComposeContext, record: StudyRecord, filter: FilterVa
         const [year, limit] = [Number(key), Number(bound[2])];
         return bound[1] === ">" ? year > limit : bound[1] === ">=" ? year >= limit : bound[1] === "<" ? year < limit : year <= limit;
       };
-      return valuesOf(record, "year").find((v) => source(v) && v.keys.some(fits));
+      // A study is published in the year its table or text gives; a year the review cites it with elsewhere
+      // (Study 6's venue cell cites "Wallace et al., 2016") is a contradiction to report, not its year.
+      const years = valuesOf(record, "year");
+      const main = years.filter((v) => v.source !== "citation");
+      return (main.length > 0 ? main : years).find((v) => source(v) && v.keys.some(fits));
     }
     case "topic":
       return topicSentence(context, record, filter);

@@ -274,12 +274,21 @@ describe("year ranges", () => {
   it("lists the studies published in a range of years, both ends included", async () => {
     const r = await ask("Which studies were published between 2016 and 2019?");
     expect(r.plan).toMatchObject({ kind: "list", filters: [{ field: "year", key: "2016..2019" }] });
+    // A study's year is what its table (or text) gives, not a year the review cites elsewhere in its row.
     const inRange = context.store.studies
-      .filter((s) => s.kind === "study" && (s.fields.year ?? []).some((v) => v.keys.some((k) => Number(k) >= 2016 && Number(k) <= 2019)))
+      .filter((s) => s.kind === "study" && (s.fields.year ?? []).some((v) => v.source !== "citation" && v.keys.some((k) => Number(k) >= 2016 && Number(k) <= 2019)))
       .map((s) => s.number);
     expect(inRange.length).toBeGreaterThan(1);
     expect(r.studies).toEqual(inRange);
     await expectValidCitations(r);
+  });
+
+  it("does not take a year cited in a study's row ('Wallace et al., 2016' in Study 6's venue cell) for its publication year", async () => {
+    const study6 = context.store.studies.find((s) => s.kind === "study" && s.number === 6)!;
+    expect((study6.fields.year ?? []).map((v) => [v.keys[0], v.source])).toContainEqual(["2016", "citation"]);
+    const r = await ask("Which of the studies were published in 2016?");
+    expect(r.studies).not.toContain(6);
+    expect(r.studies.length).toBeGreaterThan(0);
   });
 });
 
