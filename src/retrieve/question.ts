@@ -485,6 +485,9 @@ export function analyzeQuestion(asked: string, index: QuestionIndex, langOverrid
       if (!short && !BIBLIOGRAPHIC.has(field as StudyField)) continue;
       // "dari tahun berapa sampai berapa" asks for a period, not when the study was published.
       if (field === "year" && period) continue;
+      // "Tahun berapa balai itu didirikan?": a year asked of something the question names beside the study
+      // (a founding, a task force) is that thing's date, not the study's year.
+      if (field === "year" && topic.length > 0 && !bibliographic) continue;
       if (asks.includes(field as StudyField) || (field === "country" && publishedWhere)) continue;
       // Beside a field named outright, a weak word adds another only among the table's bibliographic fields
       // ("penulis ... tahunnya berapa?"); "which country ... program?" stays a country question.

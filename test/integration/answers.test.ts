@@ -283,6 +283,14 @@ describe("year ranges", () => {
     await expectValidCitations(r);
   });
 
+  it("a year asked of something the question names beside the study (a founding) is not the study's year", async () => {
+    const r = await ask("Balai Sunu Ngesti Tomo itu didirikan tahun berapa?");
+    expect(r.plan.kind).toBe("explain");
+    expect(r.abstained).toBe(true);
+    const published = await ask("Studi Sunu Ngesti Tomo tahun berapa?");
+    expect(published.plan).toMatchObject({ kind: "lookup", fields: ["year"] });
+  });
+
   it("does not take a year cited in a study's row ('Wallace et al., 2016' in Study 6's venue cell) for its publication year", async () => {
     const study6 = context.store.studies.find((s) => s.kind === "study" && s.number === 6)!;
     expect((study6.fields.year ?? []).map((v) => [v.keys[0], v.source])).toContainEqual(["2016", "citation"]);
