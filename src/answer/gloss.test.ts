@@ -3,6 +3,14 @@ import { describe, expect, it } from "vitest";
 import { glossOf } from "./gloss.ts";
 
 describe("glossOf", () => {
+  it("reads an Indonesian noun and the modifier after it in English order, only when they stand together", () => {
+    expect(glossOf("Peran Departemen Pemerintah Nasional dalam kerja sama internasional", "en")).toEqual(expect.arrayContaining(["national government", "international cooperation"]));
+    // across a comma, two words are two items
+    expect(glossOf("bantuan organisasi, internasional", "en")).not.toContain("international organization");
+    // an Indonesian reader gets no reordering
+    expect(glossOf("international cooperation", "id").some((g) => / /.test(g) && g.startsWith("internasional"))).toBe(false);
+  });
+
   it("translates a figure with its unit, written in digits or as a number word", () => {
     expect(glossOf("Penelitian ini menghasilkan enam konsep utama dan dua tema.", "en")).toEqual(expect.arrayContaining(["6 concepts", "2 themes"]));
   });

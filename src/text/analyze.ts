@@ -281,14 +281,34 @@ function surfaceIndex(): { id: Map<string, Surface[]>; en: Map<string, Surface[]
  * The concepts of a text that the lexicon knows, written in `lang`: a short gloss for a reader of the other
  * language ("... Pantai Gading ... kesehatan mental" -> ["Ivory Coast", "mental health"] for "en").
  */
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/** An English adjective by its ending ("social", "public", "reproductive", "institutional"); one word only. */
+const ADJECTIVE_ENDING = /^[a-z]+(?:al|ic|ive|ous|ary|ful|less|able|ible)$/;
+function isEnglishAdjective(word: string): boolean {
+  return ADJECTIVE_ENDING.test(word);
+}
+
 export function glossTerms(text: string, lang: "id" | "en", keep: (canonical: string[]) => boolean = () => true, limit = 8): string[] {
   const index = surfaceIndex()[lang === "en" ? "id" : "en"];
   const words = tokenize(text);
   const out: string[] = [];
+  const at = (i: number) => (index.get(words[i]) ?? []).find((s) => s.words.every((w, j) => words[i + j] === w));
   for (let i = 0; i < words.length; ) {
-    const found = (index.get(words[i]) ?? []).find((s) => s.words.every((w, j) => words[i + j] === w));
+    const found = at(i);
     if (!found) {
       i++;
+      continue;
+    }
+    // Indonesian puts the modifier after its noun: "media sosial", "konseling individual", "pejabat publik"
+    // read in English as "social media", "individual counseling", "public official".
+    // Only words that stand together in the text: not across a comma ("Olahraga dan seni, spiritual").
+    const next = lang === "en" ? at(i + found.words.length) : undefined;
+    const together = (a: string[], b: string[]) => new RegExp(`(?<![\\p{L}])${[...a, ...b].map(escapeRegExp).join("\\s+")}(?![\\p{L}])`, "iu").test(text);
+    if (next && isEnglishAdjective(next.gloss) && !/\s/.test(found.gloss) && (keep(found.canonical) || keep(next.canonical)) && together(found.words, next.words)) {
+      const phrase = `${next.gloss} ${found.gloss}`;
+      if (!out.includes(phrase)) out.push(phrase);
+      i += found.words.length + next.words.length;
       continue;
     }
     if (!out.includes(found.gloss) && keep(found.canonical)) out.push(found.gloss);
