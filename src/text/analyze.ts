@@ -35,7 +35,7 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
    "tinjauan", "sebutkan", "jelaskan", "apa", "apakah", "siapa", "berapa", "bagaimana", "kapan", "mengapa",
    "kenapa", "saja", "mana", "manakah", "please", "tolong", "et", "al", "dkk", "etc", "dll", "s", "p",
    // the stopword package's English list has "it", "what" and "where" but not these
-   "its", "it's", "itself", "why", "when", "whose", "whether", "yet", "ones",
+   "its", "it's", "itself", "why", "when", "whose", "whether", "yet", "ones", "besides",
    // informal Indonesian
    "aja", "sih", "dong", "nih", "kok", "deh", "gimana", "kayak", "kaya", "buat", "udah", "nggak", "gak", "ga",
    "yg", "dgn", "utk", "tuh", "ya", "oke", "ok", "emang", "banget", "terus", "trus", "yah", "kah"]
