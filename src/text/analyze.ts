@@ -9,7 +9,7 @@ import { readFileSync } from "node:fs";
 import { eng, ind } from "stopword";
 import { DataFileError } from "../domain/errors.ts";
 import { isIndonesianWord, stem } from "./stem.ts";
-import { tokenize, tokenSpans } from "./tokenize.ts";
+import { escapeRegExp, tokenize, tokenSpans } from "./tokenize.ts";
 
 /**
  * Words in the stop lists that carry meaning in this domain ("after 12 months" = "12 bulan"; "kasus").
@@ -281,7 +281,6 @@ function surfaceIndex(): { id: Map<string, Surface[]>; en: Map<string, Surface[]
  * The concepts of a text that the lexicon knows, written in `lang`: a short gloss for a reader of the other
  * language ("... Pantai Gading ... kesehatan mental" -> ["Ivory Coast", "mental health"] for "en").
  */
-const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /** An English adjective by its ending ("social", "public", "reproductive", "institutional"); one word only. */
 const ADJECTIVE_ENDING = /^[a-z]+(?:al|ic|ive|ous|ary|ful|less|able|ible)$/;
