@@ -3,6 +3,10 @@ import { describe, expect, it } from "vitest";
 import { glossOf } from "./gloss.ts";
 
 describe("glossOf", () => {
+  it("keeps a multiplier after a number singular ('empat juta' -> '4 million')", () => {
+    expect(glossOf("diperkirakan 4.000.000 (empat juta) orang telah menjadi korban", "en")).toContain("4 million");
+  });
+
   it("reads an Indonesian noun and the modifier after it in English order, only when they stand together", () => {
     expect(glossOf("Peran Departemen Pemerintah Nasional dalam kerja sama internasional", "en")).toEqual(expect.arrayContaining(["national government", "international cooperation"]));
     // across a comma, two words are two items

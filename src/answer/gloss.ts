@@ -39,6 +39,8 @@ const MAX_NAME_WORDS = 5;
 /** At most this many gloss items: a gloss is a help, not a second answer. */
 export const MAX_GLOSS_ITEMS = 10;
 
+const MULTIPLIERS = /^(?:hundred|thousand|million|billion|trillion|dozen)$/;
+
 const IRREGULAR: Record<string, string> = { child: "children", person: "people", woman: "women", man: "men", survivor: "survivors" };
 
 /**
@@ -54,7 +56,8 @@ function writeFigure(figure: string, lang: Lang): string {
 
 /** "7 stage" -> "7 stages" (English only; Indonesian nouns do not change). Singular only for exactly one. */
 function plural(word: string, count: string, lang: Lang): string {
-  if (lang !== "en" || /^1(?![\d.,]*\d)/.test(count) || /\s/.test(word)) return word;
+  // "4 million", not "4 millions": a multiplier after a number stays singular.
+  if (lang !== "en" || /^1(?![\d.,]*\d)/.test(count) || /\s/.test(word) || MULTIPLIERS.test(word)) return word;
   if (IRREGULAR[word]) return IRREGULAR[word];
   if (/(?:s|x|ch|sh)$/.test(word)) return word.endsWith("s") ? word : `${word}es`;
   if (/[^aeiou]y$/.test(word)) return `${word.slice(0, -1)}ies`;

@@ -506,7 +506,9 @@ export function analyzeQuestion(asked: string, index: QuestionIndex, langOverrid
   // "In what year was the task force set up?": a date, unless it is a study's year, which the records answer.
   if (answerTypes.includes("date") && asks.includes("year")) answerTypes.splice(answerTypes.indexOf("date"), 1);
   const rateOf = rateStems(tokens, w.rate_words, identity);
-  if (rateOf.length > 0 && answerTypes.length === 0) answerTypes.push("amount");
+  // "What dropout rate was used?" wants a number; "gimana angka laporan ...?" (how is the figure?) may be
+  // answered in words ("terbilang tinggi"): an Indonesian question asks a number with "berapa".
+  if (rateOf.length > 0 && answerTypes.length === 0 && hasPhrase(tokens, w.rate_words.after)) answerTypes.push("amount");
   const counted = count ? countedStems(tokens, phrasesIn(tokens, w.count).filter((m) => !inYear(m)), identity) : rateOf;
   const noun = phrasesIn(tokens, w.studies_noun)[0];
   // A pronoun after the question's own subject ("the studies ... they") points inside it, not back.
