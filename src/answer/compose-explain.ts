@@ -8,7 +8,7 @@ import type { DocumentInfo } from "../domain/document.ts";
 import type { Lang } from "../domain/lang.ts";
 import type { Passage } from "../domain/passage.ts";
 import type { StudyField } from "../domain/study.ts";
-import { analyze } from "../text/analyze.ts";
+import { analyze, translateTerms } from "../text/analyze.ts";
 import { asksForChange, changeIn, isChangeWord } from "./figures.ts";
 import { isSuperlativeWord } from "../retrieve/question-words.ts";
 import { documentNames, type AnswerType } from "../retrieve/question.ts";
@@ -318,13 +318,18 @@ function composeExplainOne(context: ComposeContext, input: ExplainInput): Compos
       .flatMap((r) => (r.fields.population ?? []).flatMap((v) => analyze(v.text).terms)),
   );
   const countedTerms = asksForChange(context.question.text) ? [] : context.question.counted.filter((t) => !population.has(t));
-  const counted = new Set(countedTerms.flatMap((t) => [t, ...(weights.find((w) => w.term === t)?.alternatives ?? [])]));
+  // Its translations on its own, not as part of a lexicon phrase: in "social workers" both words translate
+  // to "pekerja sosial", and "sosial" beside "7 tahapan" would count social workers.
+  const counted = new Set(countedTerms.flatMap((t) => [t, ...(translateTerms([t]).get(t) ?? [])]));
   const decision = decideAbstention(ranked, weights, { answerTypes: context.question.answerTypes, namedStudy: input.namedStudy, counted }, { ...ABSTAIN, ...context.abstain });
   if (decision.abstain) {
     const b = new SentenceBuilder().say(notCoveredPhrase(context));
     // "this year's figures": say when the document was written, if its year is known.
     const year = context.documents.length === 1 ? context.documents[0].year : null;
-    for (const type of decision.missingTypes) b.say(` ${type === "current" && year ? m.writtenIn(year) : m.notCoveredType[type]}`);
+    // "Berapa usia rata-rata ...?": say what has no figure, in the asker's words.
+    const counting = countedTerms.length > 0 ? context.question.countedPhrase : "";
+    const say = (type: AnswerType) => (type === "current" && year ? m.writtenIn(year) : type === "amount" && counting ? m.noFigureFor(counting) : m.notCoveredType[type]);
+    for (const type of decision.missingTypes) b.say(` ${say(type)}`);
     return { sentences: [b.done("frame")], abstained: true, studies: [], reason: decision.reason, bestSupport: decision.bestCoverage, decision };
   }
   // Whether the document answers is decided on the question as asked (above). Which of its sentences answers

@@ -72,6 +72,8 @@ export interface AnswerMessages {
   /** Said when several documents are in scope. */
   notCoveredDocuments: string;
   notCoveredType: Record<string, string>;
+  /** "amount" for what the question counts, in its own words ("usia rata-rata"). */
+  noFigureFor: (words: string) => string;
   /** "current" (this year's figures) for a document of a known year: when it was written. */
   writtenIn: (year: number) => string;
   nearest: string;
@@ -199,6 +201,7 @@ export const MESSAGES: Record<Lang, AnswerMessages> = {
       date: "It gives no date or year for this.",
     },
     writtenIn: (year) => `It was written in ${year} and has no figures for this year.`,
+    noFigureFor: (words) => `It gives no figure for “${words}”.`,
     nearest: "The closest things it does cover:",
     notMentioned: (words) => `It does not mention ${words}.`,
     sectionOpens: (section, who) => `The ${section} of ${who} opens:`,
@@ -303,6 +306,7 @@ export const MESSAGES: Record<Lang, AnswerMessages> = {
       date: "Tidak ada tanggal atau tahun untuk hal ini.",
     },
     writtenIn: (year) => `Dokumen ini ditulis tahun ${year} dan tidak memuat angka untuk tahun ini.`,
+    noFigureFor: (words) => `Tidak ada angka untuk “${words}”.`,
     nearest: "Yang paling dekat yang dibahasnya:",
     notMentioned: (words) => `Tidak ada penyebutan ${words}.`,
     sectionOpens: (section, who) => `Bagian ${section} ${who} dibuka dengan:`,

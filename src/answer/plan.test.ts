@@ -222,6 +222,10 @@ describe("what a question counts", () => {
     expect(counted("How many of the questionnaire items were dropped in study 3?")).not.toContain("drop");
     expect(counted("How many papers were collected from ICLR 2023?")).toEqual(["paper"]);
     expect(counted("How much better is study 3's recall than study 4's?")).toEqual([]);
+    // the noun counted, not its modifier: English puts it last, Indonesian first; the run is kept as written
+    expect(counted("How many social workers does study 3 employ?")).toEqual(["worker"]);
+    expect(analyzeQuestion("How many social workers does study 3 employ?", SYNTHETIC_INDEX).countedPhrase).toBe("social workers");
+    expect(counted("Berapa usia rata-rata penyintas di studi 2?")).toEqual(["usia"]);
     // a rate is a number of what stands beside its rate word
     expect(counted("What was the attrition rate in study 3?")).toEqual(["attrit"]);
     expect(counted("Berapa angka kekambuhan di studi 1?")).toEqual(expect.arrayContaining(["kambuh"]));

@@ -78,6 +78,8 @@ export interface Question {
    * rata-rata" -> usia, rata-rata). A number answers it only beside one of them (value-types numberNear).
    */
   counted: string[];
+  /** The words that say what is counted, as asked ("social workers"), for saying what has no figure. */
+  countedPhrase: string;
   values: FilterValue[];
   /** Sections it points at ("in the conclusion", "menurut pendahuluan"). */
   sections: SectionId[];
@@ -396,10 +398,10 @@ const YEAR_WORDS = new Set(["tahun", "tahunnya", "year"]);
 const PERCENT_STEMS = new Set(["persen", "percent", "percentag", "persentase"]);
 
 /** The content stems of the few tokens after the first count phrase, past any further count word ("berapa jumlah staf"). */
-function countedStems(tokens: string[], counts: { start: number; end: number }[], identity: Set<string>): string[] {
+function countedStems(tokens: string[], original: string[], counts: { start: number; end: number }[], identity: Set<string>, lang: Lang): { stems: string[]; phrase: string } {
   const first = counts[0];
   // "tahun berapa?" asks for a year, not for the number of something.
-  if (!first || YEAR_WORDS.has(tokens[first.start - 1] ?? "")) return [];
+  if (!first || YEAR_WORDS.has(tokens[first.start - 1] ?? "")) return NOTHING_COUNTED;
   let at = first.end;
   while (counts.some((m) => m.start === at)) at = counts.find((m) => m.start === at)!.end;
   // "berapa persen anak ...": the percentage is the kind of value asked (a prevalence), the children what it counts.
@@ -408,11 +410,25 @@ function countedStems(tokens: string[], counts: { start: number; end: number }[]
   // The run of content words that opens after it ("how many of the SunSpider benchmarks is ..." counts
   // SunSpider benchmarks; "how many papers were collected from ICLR 2023" counts papers, not ICLR).
   while (at < tokens.length && contentStems(tokens[at]).length === 0) at++;
-  if (hasPhrase([tokens[at] ?? ""], questionWords().comparatives)) return [];
+  if (hasPhrase([tokens[at] ?? ""], questionWords().comparatives)) return NOTHING_COUNTED;
   const run: string[] = [];
+  const runStart = at;
   for (; at < tokens.length && run.length < COUNTED_WINDOW && contentStems(tokens[at]).length > 0; at++) run.push(tokens[at]);
-  return run.flatMap((t) => contentStems(t)).filter((t) => !skip(t));
+  // Of that run, the noun counted: English puts it last ("how many social workers"), Indonesian first
+  // ("berapa usia rata-rata penyintas"). A modifier ("social") would let "rehabilitasi sosial ... 7 tahapan"
+  // count social workers. A rate word ("angka kekambuhan") is the kind of value, like "jumlah".
+  const words = questionWords();
+  const candidates = run.filter((t) => !hasPhrase([t], [...words.rate_words.after, ...words.rate_words.before]) && contentStems(t).some((x) => !skip(x)));
+  const head = lang === "en" ? candidates[candidates.length - 1] : candidates[0];
+  // Said back as asked: the run in the question's own spelling ("akurasi TAM").
+  const asWritten = original.length === tokens.length ? original.slice(runStart, runStart + run.length) : run;
+  return head ? { stems: contentStems(head).filter((t) => !skip(t)), phrase: asWritten.join(" ") } : NOTHING_COUNTED;
 }
+
+const NOTHING_COUNTED = { stems: [] as string[], phrase: "" };
+
+/** The question's words as written, split as questionTokens splits them. */
+const originalWords = (text: string): string[] => text.replace(/[’']/g, "'").split(/[^\p{L}\p{N}'-]+/u).filter(Boolean);
 
 /**
  * "What was the dropout rate?", "angka putus sekolah": the stems of what a rate is a rate of (the word before
@@ -509,7 +525,8 @@ export function analyzeQuestion(asked: string, index: QuestionIndex, langOverrid
   // "What dropout rate was used?" wants a number; "gimana angka laporan ...?" (how is the figure?) may be
   // answered in words ("terbilang tinggi"): an Indonesian question asks a number with "berapa".
   if (rateOf.length > 0 && answerTypes.length === 0 && hasPhrase(tokens, w.rate_words.after)) answerTypes.push("amount");
-  const counted = count ? countedStems(tokens, phrasesIn(tokens, w.count).filter((m) => !inYear(m)), identity) : rateOf;
+  const countedRun = count ? countedStems(tokens, originalWords(text), phrasesIn(tokens, w.count).filter((m) => !inYear(m)), identity, langOverride ?? detectQuestionLanguage(text)) : { stems: rateOf, phrase: "" };
+  const counted = countedRun.stems;
   const noun = phrasesIn(tokens, w.studies_noun)[0];
   // A pronoun after the question's own subject ("the studies ... they") points inside it, not back.
   const subjectAt = Math.min(...[phrasesIn(tokens, w.studies_noun)[0]?.start ?? Infinity]);
@@ -540,6 +557,7 @@ export function analyzeQuestion(asked: string, index: QuestionIndex, langOverrid
     selfReview: hasPhrase(tokens, w.self_review),
     answerTypes,
     counted,
+    countedPhrase: countedRun.phrase,
     values: dedupe([
       ...filterValues(text, asks),
       ...(asks.includes("venue") ? venueValues(text, index.studies) : []),

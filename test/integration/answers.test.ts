@@ -350,6 +350,13 @@ describe("abstention", () => {
     expect(share.citations).toEqual([]);
   });
 
+  it("answers a count only with a number of what is counted, and says what has no figure in the asker's words", async () => {
+    // "rehabilitasi sosial di rumah faye, terdapat 7 tahapan" counts stages, not social workers.
+    const r = await ask("How many social workers does Rumah Faye employ?");
+    expect(r.abstained).toBe(true);
+    expect(r.answer).toMatch(/no figure for “social workers”/);
+  });
+
   it("refuses a question about something the review never mentions", async () => {
     const r = await ask("Bagaimana program perlindungan anak di Thailand?");
     expect(r.abstained).toBe(true);
