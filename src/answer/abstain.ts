@@ -20,6 +20,12 @@ export const ABSTAIN = {
   strongCoverage: 0.6,
   /** From this share of the question's weight on words the corpus never uses, it cannot answer. */
   unknownShare: 0.35,
+  /**
+   * From this share of the question's weight on concepts the lexicon knows and the document never uses
+   * ("licence", "released" asked of a paper that only says its code is on GitHub), it cannot answer however
+   * well its other words are covered: most of what it asks is not there.
+   */
+  absentConcepts: 0.5,
   /** Sentences within this share of the best coverage are "on topic" for the value-type check. */
   onTopic: 0.7,
 } as const;
@@ -79,7 +85,9 @@ export function decideAbstention(ranked: ScoredSentence[], weights: WeightedTerm
   if (names.length > 0 && !input.namedStudy) {
     return { abstain: true, reason: `the corpus never mentions ${names.map((w) => w.term).join(", ")}`, missingTypes: [], ...none };
   }
-  if (unknownShare >= thresholds.unknownShare && bestCoverage < thresholds.strongCoverage) {
+  // A question whose other words are well covered is answered ... unless most of it is absent concepts.
+  const conceptShare = unknown.filter((w) => w.salience === "concept").reduce((s, w) => s + w.weight, 0) / total;
+  if (unknownShare >= thresholds.unknownShare && (bestCoverage < thresholds.strongCoverage || conceptShare >= thresholds.absentConcepts)) {
     return { abstain: true, reason: `the corpus never uses ${unknown.map((w) => w.term).join(", ")} (${Math.round(unknownShare * 100)}% of the question)`, missingTypes: [], ...none };
   }
   const onTopic = onTopicSentences(ranked, input.namedStudy, thresholds);

@@ -171,15 +171,24 @@ describe("decideAbstention", () => {
     expect(decideAbstention(named, w, { answerTypes: q.answerTypes, namedStudy: true }, ABSTAIN).abstain).toBe(false);
   });
 
+  it("abstains when most of the question is concepts the text never uses, however well the rest is covered", () => {
+    // "licence" and "released" are lexicon concepts none of the passages uses; "mentor program" is covered.
+    const { q, w, ranked } = rank("What licence is the mentor program released under?");
+    expect(w.filter((x) => x.salience === "concept").map((x) => x.term)).toEqual(expect.arrayContaining(["licenc", "releas"]));
+    expect(decideAbstention(ranked, w, { answerTypes: q.answerTypes, namedStudy: false })).toMatchObject({ abstain: true });
+    expect(decideAbstention(ranked, w, { answerTypes: q.answerTypes, namedStudy: false }, { ...ABSTAIN, absentConcepts: 1.01 }).abstain).toBe(false);
+  });
+
   it("answers a count only with a number beside what it counts, and a share only from a sentence naming what it is a share of", () => {
     const study = passage("s", "Proyek ini mengungkapkan total 27 tema dan 11 kategori. Pengalaman anak usia dini dibicarakan dengan peserta.", { studies: [8] });
     const w1 = (text: string) => {
       const q = analyzeQuestion(text, index);
       const w = weighQuestion(q.text, stats([study]));
       const counted = new Set(q.counted.flatMap((t) => [t, ...(w.find((x) => x.term === t)?.alternatives ?? [])]));
-      return decideAbstention(scoreSentences(sentencesOf([study]), w, q, 1), w, { answerTypes: q.answerTypes, namedStudy: true, counted });
+      // The value check alone: "usia" is a word these stats do not have, which the absent-concepts rule would catch first.
+      return decideAbstention(scoreSentences(sentencesOf([study]), w, q, 1), w, { answerTypes: q.answerTypes, namedStudy: true, counted }, { ...ABSTAIN, absentConcepts: 1.01 });
     };
-    expect(w1("Berapa usia rata-rata anak?")).toMatchObject({ abstain: true, missingTypes: ["amount"] });
+    expect(w1("Berapa usia anak?")).toMatchObject({ abstain: true, missingTypes: ["amount"] });
     expect(w1("Berapa tema yang ditemukan?").abstain).toBe(false);
     // "72% ..." is a share of teens: asked for the dropout rate, it is no answer.
     const q = analyzeQuestion("What was the dropout rate of the teens?", index);
@@ -187,8 +196,9 @@ describe("decideAbstention", () => {
     expect(q.counted).toContain("dropout");
     const w = weighQuestion(q.text, STATS);
     const ranked = scoreSentences(sentencesOf(PASSAGES), w, q, PASSAGES.length).map((s) => ({ ...s, passage: { ...s.passage, studies: [9] } }));
-    expect(decideAbstention(ranked, w, { answerTypes: q.answerTypes, namedStudy: true, counted: new Set(q.counted) })).toMatchObject({ abstain: true, missingTypes: ["prevalence"] });
-    expect(decideAbstention(ranked, w, { answerTypes: q.answerTypes, namedStudy: true }).abstain).toBe(false);
+    const valueCheckOnly = { ...ABSTAIN, absentConcepts: 1.01 };
+    expect(decideAbstention(ranked, w, { answerTypes: q.answerTypes, namedStudy: true, counted: new Set(q.counted) }, valueCheckOnly)).toMatchObject({ abstain: true, missingTypes: ["prevalence"] });
+    expect(decideAbstention(ranked, w, { answerTypes: q.answerTypes, namedStudy: true }, valueCheckOnly).abstain).toBe(false);
   });
 });
 
