@@ -30,6 +30,8 @@ const CASES: [string, Plan["kind"], Expect?][] = [
   ["Database mana yang dipakai buat nemu studi 4?", "lookup", { studies: [4], fields: ["database"] }],
   ["In which country was the My Life My Choice program evaluated?", "lookup", { studies: [3], fields: ["country"] }],
   ["Studi nomor 1 dilakukan di negara mana?", "lookup", { studies: [1], fields: ["country"] }],
+  // a "which papers" inside a how-question is no list
+  ["How did the authors decide which studies to include?", "explain"],
   ["What are the results of study 3?", "lookup", { studies: [3], fields: ["outcomes"] }],
   ["apa hasilnya studi Rafferty?", "lookup", { studies: [2], fields: ["outcomes"] }],
   ["What does Rafferty recommend?", "lookup", { studies: [2], fields: ["recommendations"] }],

@@ -176,7 +176,9 @@ function planOf(resolved: ResolvedQuestion, context: PlanContext): Plan {
   // text covers the topic (with the field asked for, if any).
   // "Which studies in this review discuss UNICEF?" names the review as the scope of a list of its studies.
   const scopedList = studiesNoun && q.list;
-  if ((studiesNoun || researchVerb) && (q.list || q.existence || about.length > 0) && q.topic.length > 0 && (!q.selfReview || scopedList)) {
+  // "How did the authors pick which papers to keep?" asks how, not for a list of papers.
+  const asksHow = /^(?:how|why|bagaimana|gimana|mengapa|kenapa)$/.test(q.tokens[0] ?? "");
+  if ((studiesNoun || researchVerb) && (q.list || q.existence || about.length > 0) && q.topic.length > 0 && (!q.selfReview || scopedList) && !asksHow) {
     return { kind: "list", filters: [{ field: "topic", key: q.topic.join(" "), text: topicWords(q.text, q.topic) }], fields: otherAsks, existence: q.existence };
   }
   return { kind: "explain", studies: [], docs, sections, answerTypes: q.answerTypes };

@@ -10,7 +10,7 @@ import type { DocumentInfo } from "../domain/document.ts";
 import type { Lang } from "../domain/lang.ts";
 import type { SectionId } from "../domain/sections.ts";
 import type { StudyField, StudyRecord } from "../domain/study.ts";
-import { analyze, contentStems, STOP_WORDS, type Analysis } from "../text/analyze.ts";
+import { analyze, contentStems, isEnglishAdjective, STOP_WORDS, type Analysis } from "../text/analyze.ts";
 import { isEnglishWord } from "../text/english-words.ts";
 import { detectQuestionLanguage } from "../text/language.ts";
 import { isIndonesianWord } from "../text/stem.ts";
@@ -235,6 +235,10 @@ function venueValues(text: string, studies: StudyRecord[]): FilterValue[] {
 function asksWhichStudies(tokens: string[]): boolean {
   const plural = /^(?:studies|articles|papers|studi2|studi-studi|artikel2|artikel-artikel|penelitian-penelitian)$/;
   const singular = /^(?:study|article|paper)$/;
+  // "How did the authors pick which papers to keep?" asks how, not which: a "which" after "how" or "why"
+  // opens a clause inside the question.
+  const how = tokens.findIndex((t) => /^(?:how|why|bagaimana|gimana|mengapa|kenapa)$/.test(t));
+  if (how >= 0) tokens = tokens.slice(0, how);
   return tokens.some(
     (t, i) =>
       (plural.test(t) && (tokens.slice(Math.max(0, i - 4), i).some((x) => x === "which" || x === "what") || tokens.slice(i + 1, i + 3).some((x) => x === "mana" || x === "apa"))) ||
@@ -419,10 +423,12 @@ function countedStems(tokens: string[], original: string[], counts: { start: num
   // count social workers. A rate word ("angka kekambuhan") is the kind of value, like "jumlah".
   const words = questionWords();
   const candidates = run.filter((t) => !hasPhrase([t], [...words.rate_words.after, ...words.rate_words.before]) && contentStems(t).some((x) => !skip(x)));
-  const head = lang === "en" ? candidates[candidates.length - 1] : candidates[0];
+  // English: its nouns, not the adjectives before them (by their endings: "social", "annual");
+  // "survivors' stories" counts survivors as much as stories. Indonesian: the first word.
+  const nouns = lang === "en" ? candidates.filter((t) => !isEnglishAdjective(t.replace(/'s?$/, ""))) : candidates.slice(0, 1);
   // Said back as asked: the run in the question's own spelling ("akurasi TAM").
   const asWritten = original.length === tokens.length ? original.slice(runStart, runStart + run.length) : run;
-  return head ? { stems: contentStems(head).filter((t) => !skip(t)), phrase: asWritten.join(" ") } : NOTHING_COUNTED;
+  return nouns.length > 0 ? { stems: nouns.flatMap((t) => contentStems(t)).filter((t) => !skip(t)), phrase: asWritten.join(" ") } : NOTHING_COUNTED;
 }
 
 const NOTHING_COUNTED = { stems: [] as string[], phrase: "" };

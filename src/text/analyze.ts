@@ -284,7 +284,7 @@ function surfaceIndex(): { id: Map<string, Surface[]>; en: Map<string, Surface[]
 
 /** An English adjective by its ending ("social", "public", "reproductive", "institutional"); one word only. */
 const ADJECTIVE_ENDING = /^[a-z]+(?:al|ic|ive|ous|ary|ful|less|able|ible)$/;
-function isEnglishAdjective(word: string): boolean {
+export function isEnglishAdjective(word: string): boolean {
   return ADJECTIVE_ENDING.test(word);
 }
 
