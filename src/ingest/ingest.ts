@@ -92,13 +92,24 @@ export async function corpusHash(config: Config, documents: { id: string; sha256
 }
 
 /** Vectors of the served build, by passage id, when it was made by the same embedder (reused, not recomputed). */
-async function previousVectors(config: Config, embedderId: string): Promise<Map<string, Float32Array>> {
+/**
+ * What local vectors depend on besides the text: the analysis code and the lexicons (the local embedder
+ * embeds lexicon-canonical terms, so "orang" added to the lexicon changes the vector of every passage that
+ * says it). A remote embedder reads the text alone: undefined.
+ */
+async function embeddingAnalysis(config: Config, lexiconText: string): Promise<string | undefined> {
+  if (config.embed.provider !== "local") return undefined;
+  return createHash("sha256").update(`${await pipelineHash()}\n`).update(lexiconText).digest("hex").slice(0, 16);
+}
+
+async function previousVectors(config: Config, embedderId: string, analysis: string | undefined): Promise<Map<string, Float32Array>> {
   const location = locateConfiguredIndex(config);
   const current = await location.readCurrent();
   if (!current) return new Map();
   try {
     const manifest = await location.readManifest(current);
-    if (manifest.embedder.id !== embedderId) return new Map();
+    // Vectors made with another analysis (a lexicon entry added since) are not the ones this build would make.
+    if (manifest.embedder.id !== embedderId || manifest.embedder.analysis !== analysis) return new Map();
     const db = await lancedb.connect(location.lanceUri(current), location.storageOptions ? { storageOptions: location.storageOptions } : undefined);
     const table = await db.openTable(PASSAGES_TABLE);
     const rows = await table.query().select(["id", "vector"]).toArray();
@@ -219,7 +230,8 @@ export async function runIngest(config: Config, options: IngestOptions = {}): Pr
     timings.readMs = readMs;
     timings.passagesMs = passagesMs;
 
-    const previous = await previousVectors(config, embedder.id);
+    const analysis = await embeddingAnalysis(config, lexiconText);
+    const previous = await previousVectors(config, embedder.id, analysis);
     const missing = passages.filter((p) => !previous.has(p.id));
     const reused = passages.length - missing.length;
     const fresh = new Map<string, Float32Array>();
@@ -273,7 +285,7 @@ export async function runIngest(config: Config, options: IngestOptions = {}): Pr
         vectorIndexMinRows: config.retrieve.vectorIndexMinRows,
         manifest: {
           formatVersion: 2,
-          embedder: { id: embedder.id, dimension: embedder.dimension },
+          embedder: { id: embedder.id, dimension: embedder.dimension, ...(analysis ? { analysis } : {}) },
           chunkMaxChars: config.ingest.chunkMaxChars,
           corpusHash: await corpusHash(config, raws, embedder.id, folders),
           documents: raws.map((r) => ({ id: r.id, sha256: r.sha256, passages: passages.filter((p) => p.docId === r.id).length })),

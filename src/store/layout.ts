@@ -19,7 +19,11 @@ export interface IndexManifest {
   formatVersion: 2;
   buildId: string;
   createdAt: string;
-  embedder: { id: string; dimension: number };
+  /**
+   * `analysis`: for the local embedder, whose vectors are made from the analysed text, a hash of the text
+   * analysis (code, generic and corpus lexicons) they were made with; absent in older builds.
+   */
+  embedder: { id: string; dimension: number; analysis?: string };
   chunkMaxChars: number;
   /** Hash of everything the passages are made from; a different hash means the index is stale. */
   corpusHash: string;

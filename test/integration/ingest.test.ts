@@ -47,7 +47,7 @@ describe("ingest of the review from its text alone", () => {
     );
     const store = await PassageStore.open(config.dataDir);
     expect(store.passageCount).toBe(summary.passages);
-    expect(store.manifest.embedder).toEqual({ id: "local-hash-v2/512", dimension: 512 });
+    expect(store.manifest.embedder).toEqual({ id: "local-hash-v2/512", dimension: 512, analysis: expect.stringMatching(/^[0-9a-f]{16}$/) });
     const studies = store.studies.filter((s) => s.kind === "study");
     expect(studies.map((s) => s.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
     // Every study is spoken of in the prose, not only in its table row.
@@ -90,6 +90,22 @@ describe("ingest of the review from its text alone", () => {
     expect((await (await PassageStore.open(config.dataDir)).listPassages(undefined, 100_000)).map((p) => p.text)).not.toContain("Kept, not built again.");
     // That ingest pruned the entry it did not use.
     expect(await builtFiles()).not.toContain(name);
+  });
+
+  it("does not reuse local vectors made with another lexicon: they embed its canonical terms", async () => {
+    const before = await passageIds(config.dataDir);
+    // (The test before built the index with "tempat penampungan"; this lexicon is a different one.)
+    await writeFile(path.join(config.corpusDir, CORPUS_LEXICON), "rumah aman\tsafe house\n");
+    try {
+      const changed = await runIngest(config);
+      expect(changed.reusedVectors).toBe(0);
+      expect(await passageIds(config.dataDir)).toEqual(before);
+    } finally {
+      await rm(path.join(config.corpusDir, CORPUS_LEXICON));
+    }
+    // Back to the lexicon of the build before: every vector is made again, none reused from the one between.
+    expect((await runIngest(config)).reusedVectors).toBe(0);
+    expect((await runIngest(config)).reusedVectors).toBe(before.length);
   });
 
   it("refuses a corrupt PDF with a clear error and leaves the index serving as it was", async () => {
