@@ -6,6 +6,8 @@ import { analyze } from "../text/analyze.ts";
 import type { TermStats } from "../store/layout.ts";
 import { coverage, definiendum, EVIDENCE_WEIGHTS, hasQuantity, isCaptionOnly, isPointerOnly, overlap, scoreSentences, sentencesOf, termRole, weighQuestion } from "./evidence.ts";
 import { ABSTAIN, decideAbstention } from "./abstain.ts";
+import { withRunInHeadings } from "./evidence.ts";
+import { splitSentences } from "../text/sentences.ts";
 
 const passage = (id: string, text: string, extra: Partial<Passage> = {}): Passage => ({
   id, docId: "d", text, section: "discussion", heading: "", page: null, studies: [], lang: "id", kind: "prose", start: 0, end: text.length, cells: [], context: "", ...extra,
@@ -339,5 +341,17 @@ describe("footnotes", () => {
     // Retrieved first, the same words as prose win on rank; as a footnote they do not.
     expect(rank({ ...note, kind: "prose" })).toEqual(["note", "text"]);
     expect(rank(note)).toEqual(["text", "note"]);
+  });
+});
+
+describe("run-in headings", () => {
+  const pieces = (text: string) => withRunInHeadings(text, splitSentences(text)).map((s) => text.slice(s.start, s.end));
+  it("joins a heading of a few words to the sentence it opens, numbered or not", () => {
+    const text = "4. Isolasi sistemik. Melihat data ini melalui teori sistem menyoroti pemisahan dari keluarga. Aborts. Some constructs are difficult to record.";
+    expect(pieces(text)).toEqual(["4. Isolasi sistemik. Melihat data ini melalui teori sistem menyoroti pemisahan dari keluarga.", "Aborts. Some constructs are difficult to record."]);
+  });
+  it("leaves ordinary sentences, and a heading with nothing after it, alone", () => {
+    expect(pieces("Penelitian ini kualitatif. Pesertanya enam penyintas dewasa.")).toEqual(["Penelitian ini kualitatif.", "Pesertanya enam penyintas dewasa."]);
+    expect(pieces("Hasil.")).toEqual(["Hasil."]);
   });
 });

@@ -159,12 +159,35 @@ function sentence(passage: Passage, rank: number, start: number, end: number, ro
 /** A passage's sentences do not change within a build: analysed once per passage object. */
 const sentenceCache = new WeakMap<Passage, EvidenceSentence[]>();
 
+/**
+ * A run-in heading closed by a full stop: a numbered one of a few words ("4. Isolasi sistemik."), or one or
+ * two capitalised words ("Aborts.", "Benchmark results."). Three words unnumbered are as often a short
+ * sentence ("Penelitian ini kualitatif.").
+ */
+const RUN_IN_HEADING = /^(?:\d{1,2}\.\s*\p{Lu}[\p{L}'’-]*(?:\s+[\p{L}'’-]+){0,3}|\p{Lu}[\p{L}'’-]*(?:\s+[\p{L}'’-]+)?)\.$/u;
+
+/**
+ * "Isolasi sistemik. Melihat data ini melalui teori sistem menyoroti ...": a run-in heading says what the
+ * sentence after it is about, and alone says nothing; the two are one piece of evidence (and one quote).
+ */
+export function withRunInHeadings(text: string, spans: { start: number; end: number }[]): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  for (let i = 0; i < spans.length; i++) {
+    const next = spans[i + 1];
+    if (next && RUN_IN_HEADING.test(text.slice(spans[i].start, spans[i].end))) {
+      out.push({ start: spans[i].start, end: next.end });
+      i++;
+    } else out.push(spans[i]);
+  }
+  return out;
+}
+
 function sentencesOfPassage(passage: Passage): EvidenceSentence[] {
   let cached = sentenceCache.get(passage);
   if (!cached) {
     if (isDataRow(passage)) cached = [sentence(passage, 0, 0, passage.text.length, true)];
     else if (passage.kind === "table-row") cached = passage.cells.map((cell) => sentence(passage, 0, cell.start, cell.end, false, cell.field));
-    else cached = splitSentences(passage.text).map((span) => sentence(passage, 0, span.start, span.end));
+    else cached = withRunInHeadings(passage.text, splitSentences(passage.text)).map((span) => sentence(passage, 0, span.start, span.end));
     sentenceCache.set(passage, cached);
   }
   return cached;
