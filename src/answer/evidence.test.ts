@@ -224,6 +224,9 @@ describe("definition questions", () => {
     expect(termRole("A shelter home is a place where survivors stay.", ["shelter", "home"])).toBe("defines");
     expect(termRole("Rehabilitasi sosial adalah proses pemulihan.", ["rehabilitasi", "sosial"])).toBe("defines");
     expect(termRole("This step is called the Selector, a model that reads papers.", ["Selector"])).toBe("defines");
+    // a run-in heading names what the sentence after it defines
+    expect(termRole("3. Isolasi sistemik. Melihat data ini melalui teori sistem menyoroti pemisahan.", ["isolasi", "sistemik"])).toBe("defines");
+    expect(termRole("Proyek ini menemukan enam konsep, isolasi sistemik. Dan ketahanan.", ["isolasi", "sistemik"])).not.toBe("defines");
     expect(termRole("The Selector reads each paper in the queue.", ["Selector"])).toBe("subject");
     expect(termRole("Table 15: The prompt used with the Selector.", ["Selector"])).toBeUndefined();
     expect(termRole("The Selector Evaluation", ["Selector"])).toBeUndefined();

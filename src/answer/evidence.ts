@@ -354,6 +354,8 @@ export function termRole(text: string, term: string[]): "defines" | "subject" | 
     // "the performance of the Selector is crucial" is about the performance, not the Selector.
     const ofSomething = /\b(?:of|for|by|to|in|with|from|on|at|dari|untuk|oleh|dengan|pada)\s+(?:(?:the|a|an)\s+)?["'“‘«]?$/iu.test(before);
     if ((DEFINING_AFTER.test(after) && !ofSomething) || NAMING_BEFORE.test(before)) return "defines";
+    // "3. Isolasi sistemik. Melihat data ini ...": the term as the run-in heading of what follows.
+    if (/^\s*(?:\d{1,2}\.\s*)?$/.test(before) && /^\.\s+\S/.test(after)) return "defines";
     if (SUBJECT_START.test(before) && /^\s+\p{Ll}/u.test(after) && !NOT_A_VERB.test(after) && !MODIFIES_NEXT.test(after)) role = "subject";
   }
   return role;
