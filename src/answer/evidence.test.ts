@@ -215,6 +215,7 @@ describe("definition questions", () => {
     expect(term("What are shelter homes, and who runs them?")).toEqual(["shelter", "homes"]);
     expect(term("Apa itu rehabilitasi sosial?")).toEqual(["rehabilitasi", "sosial"]);
     expect(term("Gugus Tugas itu apa sih?")).toEqual(["Gugus", "Tugas"]);
+    expect(term("Konsep isolasi sistemik di studi 8 maksudnya apa?")).toEqual(["isolasi", "sistemik"]);
     expect(term("What is the largest sample of any study reported in the tables?")).toEqual([]);
     expect(term("Program-program di Cianjur itu apa saja?")).toEqual([]);
     expect(term("What was the program supposed to do?")).toEqual([]);

@@ -316,8 +316,13 @@ export function definiendum(question: Question): string[] {
     if (topic.has(stem(word.toLowerCase()))) run.push(word);
     else if (run.length > 0) break;
   }
+  // "Konsep isolasi sistemik ... maksudnya apa?": the word for a concept is not part of its name.
+  while (run.length > 1 && CONCEPT_NOUNS.test(run[0])) run.shift();
   return run;
 }
+
+/** Nouns a definition question may put before the term it asks about ("konsep X", "istilah X", "the notion X"). */
+const CONCEPT_NOUNS = /^(?:konsep|istilah|pengertian|definisi|concept|notion|term)$/i;
 
 /** After the term: what says what it is ("is", "refers to", "adalah"), or an apposition ("X, a tool that"). */
 const DEFINING_AFTER = /^\s*(?:\([^)]{0,80}\)\s*)?(?:(?:is|are|refers?\s+to|means?|denotes?|consists?\s+of|comprises?|represents?|adalah|merupakan|yaitu|yakni|ialah|berarti)\b|,\s*(?:a|an|the|which|sebuah|suatu|yang)\b)/iu;
