@@ -64,7 +64,8 @@ export interface AbstainInput {
  * share in a sentence that names what it is a share of ("Pada awal 72% ... remaja"), anywhere in it.
  */
 export function givesValue(s: ScoredSentence, type: AnswerType, counted?: Set<string>): boolean {
-  if (!carriesType(s.text, type) || !counted || counted.size === 0) return carriesType(s.text, type);
+  if (!carriesType(s.text, type)) return false;
+  if (!counted || counted.size === 0) return true;
   if (type === "amount") return s.row || numberNear(s.text, counted);
   if (type === "prevalence") return [...counted].some((c) => s.terms.has(c));
   return true;

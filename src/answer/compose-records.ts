@@ -6,7 +6,7 @@
 import type { DocumentInfo } from "../domain/document.ts";
 import type { Passage } from "../domain/passage.ts";
 import type { FieldValue, StudyField, StudyRecord } from "../domain/study.ts";
-import { valuesOf } from "../domain/study.ts";
+import { ownValuesOf, valuesOf } from "../domain/study.ts";
 import type { FilterValue, StudyRef } from "../retrieve/question.ts";
 import { addGloss, citeValue, labelOf, type ComposeContext, type Composition } from "./compose-context.ts";
 import { continuesBack } from "./compose-explain.ts";
@@ -180,9 +180,7 @@ function matching(context: ComposeContext, record: StudyRecord, filter: FilterVa
       };
       // A study is published in the year its table or text gives; a year the review cites it with elsewhere
       // (Study 6's venue cell cites "Wallace et al., 2016") is a contradiction to report, not its year.
-      const years = valuesOf(record, "year");
-      const main = years.filter((v) => v.source !== "citation");
-      return (main.length > 0 ? main : years).find((v) => source(v) && v.keys.some(fits));
+      return ownValuesOf(record, "year").find((v) => source(v) && v.keys.some(fits));
     }
     case "topic":
       return topicSentence(context, record, filter);
@@ -389,9 +387,8 @@ function distribution(context: ComposeContext, field: StudyField, leadWithMost =
   const otherValues = new Map<StudyRecord, FieldValue[]>();
   for (const record of context.records) {
     const all = valuesOf(record, field);
-    const main = all.filter((v) => v.source !== "citation");
-    const values = ONE_VALUE_FIELDS.has(field as FilterValue["field"]) && record.conflicts.includes(field) && main.length > 0 ? main : all;
-    if (values !== all) otherValues.set(record, all.filter((v) => !values.includes(v)));
+    const values = ONE_VALUE_FIELDS.has(field as FilterValue["field"]) && record.conflicts.includes(field) ? ownValuesOf(record, field) : all;
+    if (values.length < all.length) otherValues.set(record, all.filter((v) => !values.includes(v)));
     const keys = [...new Set(values.flatMap((v) => (v.keys.length > 0 ? v.keys : [v.text])))];
     if (keys.length === 0) unknown.push(record);
     for (const key of keys) {

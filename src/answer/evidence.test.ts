@@ -4,9 +4,8 @@ import type { Passage } from "../domain/passage.ts";
 import { analyzeQuestion } from "../retrieve/question.ts";
 import { analyze } from "../text/analyze.ts";
 import type { TermStats } from "../store/layout.ts";
-import { coverage, definiendum, EVIDENCE_WEIGHTS, hasQuantity, isCaptionOnly, isPointerOnly, overlap, scoreSentences, sentencesOf, termRole, weighQuestion } from "./evidence.ts";
+import { coverage, definiendum, EVIDENCE_WEIGHTS, hasQuantity, isCaptionOnly, isPointerOnly, overlap, scoreSentences, sentencesOf, termRole, weighQuestion, withRunInHeadings } from "./evidence.ts";
 import { ABSTAIN, decideAbstention } from "./abstain.ts";
-import { withRunInHeadings } from "./evidence.ts";
 import { splitSentences } from "../text/sentences.ts";
 
 const passage = (id: string, text: string, extra: Partial<Passage> = {}): Passage => ({

@@ -13,7 +13,7 @@
 import { AGGREGATABLE_FIELDS, type StudyField } from "../domain/study.ts";
 import { contentStems } from "../text/analyze.ts";
 import type { ResolvedQuestion } from "../retrieve/conversation.ts";
-import { hasPhrase, questionWords } from "../retrieve/question-words.ts";
+import { asksHowOrWhy, hasPhrase, questionWords } from "../retrieve/question-words.ts";
 import type { AnswerType, FilterValue, Question, StudyRef } from "../retrieve/question.ts";
 import { wantedCues } from "./evidence.ts";
 
@@ -177,7 +177,7 @@ function planOf(resolved: ResolvedQuestion, context: PlanContext): Plan {
   // "Which studies in this review discuss UNICEF?" names the review as the scope of a list of its studies.
   const scopedList = studiesNoun && q.list;
   // "How did the authors pick which papers to keep?" asks how, not for a list of papers.
-  const asksHow = /^(?:how|why|bagaimana|gimana|mengapa|kenapa)$/.test(q.tokens[0] ?? "");
+  const asksHow = asksHowOrWhy(q.tokens[0] ?? "");
   if ((studiesNoun || researchVerb) && (q.list || q.existence || about.length > 0) && q.topic.length > 0 && (!q.selfReview || scopedList) && !asksHow) {
     return { kind: "list", filters: [{ field: "topic", key: q.topic.join(" "), text: topicWords(q.text, q.topic) }], fields: otherAsks, existence: q.existence };
   }

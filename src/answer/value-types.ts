@@ -53,5 +53,9 @@ export function numberNear(text: string, units: Set<string>): boolean {
   const common = translateTerms(stems.flat());
   const names = (i: number) => stems[i].some((stem) => units.has(stem) || (common.get(stem) ?? []).some((c) => units.has(c)));
   const isNumber = (i: number) => carriesType(spans[i].stem, "amount") && !/^(?:19|20)\d\d$/.test(spans[i].stem);
-  return spans.some((_, i) => isNumber(i) && spans.slice(Math.max(0, i - UNIT_WINDOW), i + UNIT_WINDOW + 1).some((_, j) => names(Math.max(0, i - UNIT_WINDOW) + j)));
+  const nearby = (i: number) => {
+    for (let j = Math.max(0, i - UNIT_WINDOW); j <= Math.min(spans.length - 1, i + UNIT_WINDOW); j++) if (names(j)) return true;
+    return false;
+  };
+  return spans.some((_, i) => isNumber(i) && nearby(i));
 }

@@ -51,6 +51,13 @@ export interface StudyRecord {
 
 export const valuesOf = (record: StudyRecord, field: StudyField): FieldValue[] => record.fields[field] ?? [];
 
+/** The values the study's own table or text gives; those the review only cites it with when it gives none. */
+export function ownValuesOf(record: StudyRecord, field: StudyField): FieldValue[] {
+  const all = valuesOf(record, field);
+  const own = all.filter((v) => v.source !== "citation");
+  return own.length > 0 ? own : all;
+}
+
 /** The first value of a field, or undefined. */
 export const firstValue = (record: StudyRecord, field: StudyField): FieldValue | undefined => record.fields[field]?.[0];
 

@@ -91,7 +91,6 @@ export async function corpusHash(config: Config, documents: { id: string; sha256
   return hash.digest("hex").slice(0, 16);
 }
 
-/** Vectors of the served build, by passage id, when it was made by the same embedder (reused, not recomputed). */
 /**
  * What local vectors depend on besides the text: the analysis code and the lexicons (the local embedder
  * embeds lexicon-canonical terms, so "orang" added to the lexicon changes the vector of every passage that
@@ -102,6 +101,7 @@ async function embeddingAnalysis(config: Config, lexiconText: string): Promise<s
   return createHash("sha256").update(`${await pipelineHash()}\n`).update(lexiconText).digest("hex").slice(0, 16);
 }
 
+/** Vectors of the served build, by passage id, when it was made by the same embedder (reused, not recomputed). */
 async function previousVectors(config: Config, embedderId: string, analysis: string | undefined): Promise<Map<string, Float32Array>> {
   const location = locateConfiguredIndex(config);
   const current = await location.readCurrent();

@@ -84,12 +84,19 @@ export function questionWords(): QuestionWords {
   return (words = parsed.data);
 }
 
+/** The question's words as written ("akurasi TAM"), split as questionTokens splits them. */
+export function questionWordsAsWritten(text: string): string[] {
+  return text.replace(/[’']/g, "'").split(/[^\p{L}\p{N}'-]+/u).filter(Boolean);
+}
+
 /** Lower-case word tokens. */
 export function questionTokens(text: string): string[] {
-  return foldCase(text)
-    .replace(/[’']/g, "'")
-    .split(/[^\p{L}\p{N}'-]+/u)
-    .filter(Boolean);
+  return questionWordsAsWritten(foldCase(text));
+}
+
+/** "how", "why", "bagaimana", "kenapa"...: a token that asks how or why, not which. */
+export function asksHowOrWhy(token: string): boolean {
+  return /^(?:how|why|bagaimana|gimana|mengapa|kenapa)$/.test(token);
 }
 
 /** Indonesian points back with "-nya" on a word ("hasilnya", "penulisnya"). */

@@ -18,7 +18,7 @@ import { foldCase } from "../text/tokenize.ts";
 import { findPlaces } from "../vocab/places.ts";
 import { loadVocabulary } from "../vocab/vocabulary.ts";
 import { createStudyLinker, names, namePattern } from "../text/link-studies.ts";
-import { hasPhrase, phrasesIn, pointsBackWithNya, questionTokens, questionWords } from "./question-words.ts";
+import { asksHowOrWhy, hasPhrase, phrasesIn, pointsBackWithNya, questionTokens, questionWords, questionWordsAsWritten } from "./question-words.ts";
 
 export interface StudyRef {
   docId: string;
@@ -74,8 +74,9 @@ export interface Question {
   selfReview: boolean;
   answerTypes: AnswerType[];
   /**
-   * What a count asks the number of: the content stems just after "how many" / "berapa" ("berapa usia
-   * rata-rata" -> usia, rata-rata). A number answers it only beside one of them (value-types numberNear).
+   * What a count asks the number of: the stems of the noun after "how many" / "berapa" ("how many social
+   * workers" -> worker, "berapa usia rata-rata" -> usia), or of what a rate is a rate of. A number answers it
+   * only beside one of them (value-types numberNear).
    */
   counted: string[];
   /** The words that say what is counted, as asked ("social workers"), for saying what has no figure. */
@@ -237,7 +238,7 @@ function asksWhichStudies(tokens: string[]): boolean {
   const singular = /^(?:study|article|paper)$/;
   // "How did the authors pick which papers to keep?" asks how, not which: a "which" after "how" or "why"
   // opens a clause inside the question.
-  const how = tokens.findIndex((t) => /^(?:how|why|bagaimana|gimana|mengapa|kenapa)$/.test(t));
+  const how = tokens.findIndex(asksHowOrWhy);
   if (how >= 0) tokens = tokens.slice(0, how);
   return tokens.some(
     (t, i) =>
@@ -401,7 +402,7 @@ const COUNTED_WINDOW = 3;
 const YEAR_WORDS = new Set(["tahun", "tahunnya", "year"]);
 const PERCENT_STEMS = new Set(["persen", "percent", "percentag", "persentase"]);
 
-/** The content stems of the few tokens after the first count phrase, past any further count word ("berapa jumlah staf"). */
+/** What the first count phrase counts (Question.counted), past any further count word ("berapa jumlah staf"), and the words that say it. */
 function countedStems(tokens: string[], original: string[], counts: { start: number; end: number }[], identity: Set<string>, lang: Lang): { stems: string[]; phrase: string } {
   const first = counts[0];
   // "tahun berapa?" asks for a year, not for the number of something.
@@ -411,17 +412,17 @@ function countedStems(tokens: string[], original: string[], counts: { start: num
   // "berapa persen anak ...": the percentage is the kind of value asked (a prevalence), the children what it counts.
   // Not the question's framing words either, except the studies' nouns: "how many papers ..." counts papers.
   const skip = (t: string) => identity.has(t) || (questionWordStems().has(t) && !studyNounStems().has(t)) || /^\d+$/.test(t) || numberStems().has(t) || PERCENT_STEMS.has(t);
+  const words = questionWords();
   // The run of content words that opens after it ("how many of the SunSpider benchmarks is ..." counts
   // SunSpider benchmarks; "how many papers were collected from ICLR 2023" counts papers, not ICLR).
   while (at < tokens.length && contentStems(tokens[at]).length === 0) at++;
-  if (hasPhrase([tokens[at] ?? ""], questionWords().comparatives)) return NOTHING_COUNTED;
+  if (hasPhrase([tokens[at] ?? ""], words.comparatives)) return NOTHING_COUNTED;
   const run: string[] = [];
   const runStart = at;
   for (; at < tokens.length && run.length < COUNTED_WINDOW && contentStems(tokens[at]).length > 0; at++) run.push(tokens[at]);
   // Of that run, the noun counted: English puts it last ("how many social workers"), Indonesian first
   // ("berapa usia rata-rata penyintas"). A modifier ("social") would let "rehabilitasi sosial ... 7 tahapan"
   // count social workers. A rate word ("angka kekambuhan") is the kind of value, like "jumlah".
-  const words = questionWords();
   const candidates = run.filter((t) => !hasPhrase([t], [...words.rate_words.after, ...words.rate_words.before]) && contentStems(t).some((x) => !skip(x)));
   // English: its nouns, not the adjectives before them (by their endings: "social", "annual");
   // "survivors' stories" counts survivors as much as stories. Indonesian: the first word.
@@ -432,9 +433,6 @@ function countedStems(tokens: string[], original: string[], counts: { start: num
 }
 
 const NOTHING_COUNTED = { stems: [] as string[], phrase: "" };
-
-/** The question's words as written, split as questionTokens splits them. */
-const originalWords = (text: string): string[] => text.replace(/[’']/g, "'").split(/[^\p{L}\p{N}'-]+/u).filter(Boolean);
 
 /**
  * "What was the dropout rate?", "angka putus sekolah": the stems of what a rate is a rate of (the word before
@@ -453,6 +451,7 @@ export function analyzeQuestion(asked: string, index: QuestionIndex, langOverrid
   const text = asked.replace(CITATION_MARKER, " ").replace(/\s+/g, " ").trim() || asked;
   const w = questionWords();
   const tokens = questionTokens(text);
+  const lang = langOverride ?? detectQuestionLanguage(text);
   const asks = Object.entries(w.fields)
     .filter(([, phrases]) => hasPhrase(tokens, phrases))
     .map(([field]) => field as StudyField);
@@ -531,7 +530,7 @@ export function analyzeQuestion(asked: string, index: QuestionIndex, langOverrid
   // "What dropout rate was used?" wants a number; "gimana angka laporan ...?" (how is the figure?) may be
   // answered in words ("terbilang tinggi"): an Indonesian question asks a number with "berapa".
   if (rateOf.length > 0 && answerTypes.length === 0 && hasPhrase(tokens, w.rate_words.after)) answerTypes.push("amount");
-  const countedRun = count ? countedStems(tokens, originalWords(text), phrasesIn(tokens, w.count).filter((m) => !inYear(m)), identity, langOverride ?? detectQuestionLanguage(text)) : { stems: rateOf, phrase: "" };
+  const countedRun = count ? countedStems(tokens, questionWordsAsWritten(text), phrasesIn(tokens, w.count).filter((m) => !inYear(m)), identity, lang) : { stems: rateOf, phrase: "" };
   const counted = countedRun.stems;
   const noun = phrasesIn(tokens, w.studies_noun)[0];
   // A pronoun after the question's own subject ("the studies ... they") points inside it, not back.
@@ -543,7 +542,7 @@ export function analyzeQuestion(asked: string, index: QuestionIndex, langOverrid
   const plural = before(w.pronoun_plural);
   return {
     text,
-    lang: langOverride ?? detectQuestionLanguage(text),
+    lang,
     tokens,
     analysis: analyze(text),
     docs,

@@ -277,17 +277,16 @@ function surfaceIndex(): { id: Map<string, Surface[]>; en: Map<string, Surface[]
   return (surfaces = out);
 }
 
-/**
- * The concepts of a text that the lexicon knows, written in `lang`: a short gloss for a reader of the other
- * language ("... Pantai Gading ... kesehatan mental" -> ["Ivory Coast", "mental health"] for "en").
- */
-
 /** An English adjective by its ending ("social", "public", "reproductive", "institutional"); one word only. */
 const ADJECTIVE_ENDING = /^[a-z]+(?:al|ic|ive|ous|ary|ful|less|able|ible)$/;
 export function isEnglishAdjective(word: string): boolean {
   return ADJECTIVE_ENDING.test(word);
 }
 
+/**
+ * The concepts of a text that the lexicon knows, written in `lang`: a short gloss for a reader of the other
+ * language ("... Pantai Gading ... kesehatan mental" -> ["Ivory Coast", "mental health"] for "en").
+ */
 export function glossTerms(text: string, lang: "id" | "en", keep: (canonical: string[]) => boolean = () => true, limit = 8): string[] {
   const index = surfaceIndex()[lang === "en" ? "id" : "en"];
   const words = tokenize(text);
