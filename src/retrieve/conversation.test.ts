@@ -19,6 +19,15 @@ describe("resolveFollowUp", () => {
     expect(r.question.studies.map((s) => s.number)).toEqual([2]);
   });
 
+  it("does not read 'ini' in 'menurut review ini' as pointing back at the study the previous answer was about", () => {
+    const before = previous("How many girls has study 3 served?", "explain", [3]);
+    const r = resolveFollowUp(ask("Apa saja bentuk eksploitasi anak menurut review ini?"), before);
+    expect(r.question.pointsBack).toBeNull();
+    expect(r.question.studies).toEqual([]);
+    // "this study" still does
+    expect(resolveFollowUp(ask("what did this study find?"), before).question.studies.map((s) => s.number)).toEqual([3]);
+  });
+
   it("reads 'the second one' and 'yang kedua' as the second study the previous answer listed", () => {
     const list = previous("Which studies were qualitative?", "list", [1, 2, 4]);
     expect(resolveFollowUp(ask("who wrote the second one?"), list).question.studies.map((s) => s.number)).toEqual([2]);

@@ -537,7 +537,10 @@ export function analyzeQuestion(asked: string, index: QuestionIndex, langOverrid
   const subjectAt = Math.min(...[phrasesIn(tokens, w.studies_noun)[0]?.start ?? Infinity]);
   // Demonstratives ("those", "itu", "tersebut") point back wherever they stand; personal pronouns only before the subject.
   const DEMONSTRATIVE = /^(?:those|these|that|this|itu|ini|tersebut|keduanya|semuanya)\b/;
-  const before = (phrases: string[]) => phrasesIn(tokens, phrases).some((m) => m.start < subjectAt || DEMONSTRATIVE.test(tokens.slice(m.start, m.end).join(" ")) || tokens[m.start - 1] === "of");
+  // "menurut review ini", "this paper": a demonstrative naming the document points at it, not back at an answer.
+  const naming = phrasesIn(tokens, [...w.self_review, ...w.self_document]);
+  const namesDocument = (m: { start: number; end: number }) => naming.some((d) => d.start <= m.start && m.end <= d.end);
+  const before = (phrases: string[]) => phrasesIn(tokens, phrases).some((m) => !namesDocument(m) && (m.start < subjectAt || DEMONSTRATIVE.test(tokens.slice(m.start, m.end).join(" ")) || tokens[m.start - 1] === "of"));
   const single = before(w.pronoun_single) || (subjectAt === Infinity && pointsBackWithNya(tokens));
   const plural = before(w.pronoun_plural);
   return {
