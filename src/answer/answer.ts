@@ -119,6 +119,12 @@ async function prepare(context: AnswerContext, question: Question, previous: Pre
     // A question that names several documents is answered by each of them (compose-explain.ts).
     eachDoc: plan.kind === "explain" && q.docs.length > 1,
   });
+  // The document speaking of itself: not a passage about one of its included studies.
+  if (plan.kind === "explain" && plan.ownVoice) {
+    const aboutStudy = (p: Passage) => p.studies.some((n) => records.some((r) => r.docId === p.docId && r.number === n));
+    retrieved.passages = retrieved.passages.filter((p) => !aboutStudy(p));
+    retrieved.hits = retrieved.hits.filter((h) => !aboutStudy(h.passage));
+  }
   const book = referenceBook(store);
   const citations = new CitationList(book);
   // Record values point into passages; with a large index they are not all in memory.

@@ -13,7 +13,7 @@ function plan(text: string): Plan {
   return planQuestion(resolveFollowUp(question, undefined), { hasStudies: true, docs: [] });
 }
 
-type Expect = Partial<{ studies: number[]; fields: string[]; filter: string; also: string; op: string; field: string; noFilters: true; sections: string[] }>;
+type Expect = Partial<{ studies: number[]; fields: string[]; filter: string; also: string; op: string; field: string; noFilters: true; sections: string[]; ownVoice: boolean }>;
 
 const CASES: [string, Plan["kind"], Expect?][] = [
   // lookup: one field of a named study
@@ -190,6 +190,17 @@ const CASES: [string, Plan["kind"], Expect?][] = [
   // a limit on what was searched is part of the method, not a topic to filter the studies by
   ["Publikasi yang dikaji dibatasi dari tahun berapa?", "explain", { sections: ["methods", "abstract"] }],
   ["Was the search restricted to journals in some languages?", "explain", { sections: ["methods", "abstract"] }],
+  // what the document says of itself: only its own passages, not its included studies'
+  ["What are the limitations of this review?", "explain", { ownVoice: true }],
+  ["Apa saja kelemahan tinjauan ini?", "explain", { ownVoice: true }],
+  ["Did the review appraise the quality of its studies?", "explain", { ownVoice: true }],
+  ["Apa tujuan artikel ini?", "explain", { ownVoice: true }],
+  ["What weaknesses of its own does this paper acknowledge?", "explain", { ownVoice: true }],
+  // ... but a study's limitation, the studies' own limitations or aims, or a program's weakness are not
+  ["Dalam review ini, apa keterbatasan studi Rafferty?", "explain", { studies: [2], ownVoice: false }],
+  ["What limitations did the studies in this review report?", "list"],
+  ["Apa tujuan studi-studi dalam review ini?", "explain", { ownVoice: false }],
+  ["What weaknesses of the shelter programs does the review point out?", "explain", { ownVoice: false }],
   ["Mengapa anak-anak rentan menjadi korban perdagangan?", "explain"],
   ["What does the review conclude?", "explain"],
   ["Apa kesimpulan dari tinjauan ini?", "explain"],
@@ -275,6 +286,7 @@ describe("planQuestion", () => {
       if (expected.noFilters) expect(p.kind === "list" ? p.filters : undefined).toEqual([]);
       if (expected.op) expect(p.kind === "aggregate" ? p.op : undefined).toBe(expected.op);
       if (expected.sections) expect(p.kind === "explain" ? p.sections : undefined).toEqual(expected.sections);
+      if (expected.ownVoice !== undefined) expect(p.kind === "explain" && p.ownVoice === true).toBe(expected.ownVoice);
       if (expected.field) expect(p.kind === "aggregate" || p.kind === "review-meta" ? p.field : undefined).toBe(expected.field);
     });
   }

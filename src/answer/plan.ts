@@ -13,7 +13,7 @@
 import { AGGREGATABLE_FIELDS, type StudyField } from "../domain/study.ts";
 import { contentStems } from "../text/analyze.ts";
 import type { ResolvedQuestion } from "../retrieve/conversation.ts";
-import { asksHowOrWhy, hasPhrase, questionWords } from "../retrieve/question-words.ts";
+import { asksHowOrWhy, hasPhrase, phrasesIn, questionWords } from "../retrieve/question-words.ts";
 import type { AnswerType, FilterValue, Question, StudyRef } from "../retrieve/question.ts";
 import { wantedCues } from "./evidence.ts";
 
@@ -23,7 +23,7 @@ export type Plan =
   | { kind: "count"; filters: FilterValue[]; within?: StudyRef[] }
   | { kind: "compare"; studies: StudyRef[]; fields: StudyField[] }
   | { kind: "aggregate"; field: StudyField; op: "distribution" | "most-common" | "earliest" | "latest" | "largest-sample" | "smallest-sample"; within?: StudyRef[] }
-  | { kind: "explain"; studies: StudyRef[]; docs: string[]; sections: string[]; answerTypes: AnswerType[] }
+  | { kind: "explain"; studies: StudyRef[]; docs: string[]; sections: string[]; answerTypes: AnswerType[]; ownVoice?: true }
   | { kind: "review-meta"; docs: string[]; field: "authors" | "year" | "venue" | "title" }
   | { kind: "out-of-scope"; reason: string };
 
@@ -60,6 +60,27 @@ let compareStems: Set<string> | undefined;
 export function comparesDocumentsOnly(q: Question): boolean {
   compareStems ??= new Set(questionWords().compare.flatMap((p) => contentStems(p.replace(/\*$/, ""))));
   return q.docs.length > 1 && hasPhrase(q.tokens, questionWords().compare) && q.topic.every((t) => compareStems!.has(t)) && q.studies.length === 0;
+}
+
+let selfAppraisalStems: Map<AnswerType, Set<string>> | undefined;
+
+/**
+ * The question asks the document itself (named: "this review", "the PaSa paper") for its aim, its limitations or
+ * its appraisal of the studies, and about nothing else: "keterbatasan peran P2TP2A" is a study's, and "the aim
+ * of the studies" or "the limitations of the studies" are the studies' own (their appraisal, though, is the
+ * review's).
+ */
+function asksOfItself(q: Question): boolean {
+  // "artikel ini", "this paper" name the document: their noun does not make the question about studies.
+  const w = questionWords();
+  const naming = phrasesIn(q.tokens, [...w.self_review, ...w.self_document]);
+  const studiesNoun = phrasesIn(q.tokens, w.studies_noun).some((m) => !naming.some((d) => d.start <= m.start && m.end <= d.end));
+  if (!(q.selfReview || q.docs.length > 0) || q.studies.length > 0 || q.values.length > 0) return false;
+  if (!studiesNoun && q.topic.length === 0 && q.asks.length > 0 && q.asks.every((f) => f === "aim")) return true;
+  selfAppraisalStems ??= new Map(
+    (["limitation", "appraisal"] as const).map((t) => [t, new Set((questionWords().answer_types[t] ?? []).flatMap((p) => contentStems(p)))]),
+  );
+  return [...selfAppraisalStems].some(([type, stems]) => q.answerTypes.includes(type) && (type === "appraisal" || !studiesNoun) && q.topic.every((t) => stems.has(t)));
 }
 
 export function planQuestion(resolved: ResolvedQuestion, context: PlanContext): Plan {
@@ -111,6 +132,12 @@ function planOf(resolved: ResolvedQuestion, context: PlanContext): Plan {
   const designOnly = q.values.length > 0 && q.values.every((v) => v.field === "design");
   if (q.selfReview && q.studies.length === 0 && (q.asks.includes("design") || (designOnly && !studiesNoun)) && !q.allStudies && !q.list) {
     return { kind: "explain", studies: [], docs, sections: ["methods", "abstract"], answerTypes: q.answerTypes };
+  }
+  // "What is the aim of this review?", "What are its limitations?", "Did the review assess risk of bias?": what
+  // the document says of itself, answered only from its own passages, never by an included study's aim or
+  // "limited role".
+  if (asksOfItself(q)) {
+    return { kind: "explain", studies: [], docs, sections: [], answerTypes: q.answerTypes, ownVoice: true };
   }
   // "Kriteria inklusinya apa aja?", "what search terms were used?": the review's own method, from its text.
   if (hasPhrase(q.tokens, w.review_method_words) && q.studies.length === 0) {

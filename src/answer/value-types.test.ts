@@ -36,3 +36,22 @@ describe("carriesType: date", () => {
     expect(carriesType("sebanyak 32 artikel", "date")).toBe(false);
   });
 });
+
+describe("carriesType: limitation and appraisal", () => {
+  it("finds what holds a work or a program back, said as such", () => {
+    for (const text of ["memiliki peran yang terbatas", "lemahnya koordinasi antar anggota", "One limitation of this review is its search.", "The disadvantage is that tree recompilation takes time", "Keterbatasan penelitian ini adalah"]) {
+      expect(carriesType(text, "limitation"), text).toBe(true);
+    }
+    // "penulis batasi" (the authors restricted the years) is a choice, not a limitation.
+    for (const text of ["Tahun publikasi penulis batasi dengan kriteria 10 tahun terakhir", "we limit the Crawler's exploration depth"]) {
+      expect(carriesType(text, "limitation"), text).toBe(false);
+    }
+  });
+
+  it("finds an appraisal of the studies' quality by its words or its tool", () => {
+    for (const text of ["Risk of bias was assessed with RoB 2.", "Kualitas artikel dinilai dengan JBI critical appraisal tools", "dilakukan penilaian kualitas"]) {
+      expect(carriesType(text, "appraisal"), text).toBe(true);
+    }
+    expect(carriesType("Artikel dipilih berdasarkan kriteria inklusi.", "appraisal")).toBe(false);
+  });
+});

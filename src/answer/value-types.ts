@@ -1,6 +1,7 @@
 /**
  * What a value of each answer type looks like in text, in either language: a cost, a prevalence, a
- * breakdown, a duration, a sample size, contact details, a p-value, a funder, an amount. A question that asks
+ * breakdown, a duration, a sample size, contact details, a p-value, a funder, an amount, a limitation, a quality
+ * appraisal. A question that asks
  * for one is answered only by a sentence that carries one (abstain.ts), and such a sentence ranks higher.
  */
 import type { AnswerType } from "../retrieve/question.ts";
@@ -21,6 +22,10 @@ export const VALUE_PATTERNS: Record<AnswerType, RegExp> = {
   // A year or a month: "in 2016", "Sejak Januari hingga April 2021".
   date: /\b(?:1[89]\d\d|20\d\d)\b|\b(?:januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|desember|january|february|march|may|june|july|august|october|december)\b/iu,
   pvalue: /\bp\s*[<=>≤]\s*0[.,]\d+/iu,
+  // What holds a work or a program back, said as such: "keterbatasan", "lemahnya koordinasi", "limited role".
+  limitation: /(?<![\p{L}])(?:keterbatasan|kelemahan|lemah\p{L}*|terbatas|kendala\p{L}*|hambatan\p{L}*|limitations?|limited|weak\p{L}*|shortcomings?|drawbacks?|disadvantages?|caveats?|obstacles?|barriers?)(?![\p{L}])/iu,
+  // An appraisal of the included studies' quality: a named tool or the words for one.
+  appraisal: /(?<![\p{L}])(?:risk of bias|risiko bias|bias|appraisal|appraised|quality assessment|assess(?:ed|ing)? (?:the )?quality|penilaian kualitas|menilai kualitas|telaah kritis|JBI|CASP|Newcastle[- ]Ottawa|AMSTAR|ROBINS(?:-I)?|RoB ?2)(?![\p{L}])/iu,
 };
 
 const GROUP = /\b(?:laki-laki|perempuan|pria|wanita|boys?|girls?|males?|females?|men|women|gadis|cis-?gender|transgender|usia \d+|aged? \d+)\b/giu;

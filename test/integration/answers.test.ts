@@ -204,6 +204,25 @@ describe("the review itself", () => {
     expect(recommends.plan).toMatchObject({ kind: "explain", sections: ["conclusion", "discussion"] });
     expect(recommends.abstained).toBe(false);
   });
+
+  it("answers what the review says of itself from its own passages, never from an included study's", async () => {
+    // Study 10's P2TP2A "memiliki peran yang terbatas" is no limitation of the review, which states none.
+    const limits = await ask("What are the limitations of this review?");
+    expect(limits.plan).toMatchObject({ kind: "explain", ownVoice: true });
+    expect(limits.abstained).toBe(true);
+    expect(limits.answer).toMatch(/no limitations/);
+    expect(limits.citations).toEqual([]);
+    // Study 7's program "yang bertujuan ..." is no aim of the review.
+    const aim = await ask("Apa tujuan review ini?");
+    expect(aim.abstained).toBe(false);
+    expect(aim.citations.length).toBeGreaterThan(0);
+    for (const c of aim.citations) expect(c.studies ?? []).toEqual([]);
+    expect(aim.answer).toMatch(/aims to find out the child protection program|Tujuan/);
+    // Asked of a study, the same word is answered from that study.
+    const study = await ask("Dalam review ini, apa keterbatasan peran P2TP2A di Cianjur?");
+    expect(study.abstained).toBe(false);
+    expect(study.answer).toMatch(/terbatas/);
+  });
 });
 
 describe("sample sizes", () => {
