@@ -31,7 +31,7 @@ const DOCS = ["pasa.pdf", "tracemonkey.pdf", "TAMReview.pdf"];
 const REFERENCE_GOLD: Record<string, string> = { "pasa.pdf": "pasa-references.json", "tracemonkey.pdf": "tracemonkey-references.json" };
 
 const readJson = <T>(file: string): T => JSON.parse(readFileSync(path.join(GOLD, file), "utf8")) as T;
-const pct = (n: number) => n.toFixed(3);
+const pct = (n: number | null) => (n === null ? "-" : n.toFixed(3));
 const line = (label: string, s: PRF) => `${label.padEnd(28)} P ${pct(s.precision)}  R ${pct(s.recall)}  F1 ${pct(s.f1)}  (${s.truePositives}/${s.predicted} predicted, ${s.gold} gold)`;
 
 const layouts = new Map<string, PdfLayout>();

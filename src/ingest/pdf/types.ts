@@ -48,8 +48,8 @@ export interface PageQuality {
   control: number;
   /** Share of non-space characters in the Unicode private-use areas (unmapped glyphs). */
   privateUse: number;
-  /** Share of word tokens that are English or Indonesian words. */
-  dictionaryRate: number;
+  /** Share of word tokens that are English or Indonesian words; null when its glyphs already refuse the page. */
+  dictionaryRate: number | null;
   ok: boolean;
   /** Why the page was refused, when it was. */
   reason?: string;
