@@ -116,7 +116,9 @@ const partsOf = (phrase: string) => {
 };
 
 function tokenMatches(token: string, part: string): boolean {
-  return part.endsWith("*") ? token.startsWith(part.slice(0, -1)) : token === part;
+  if (part.endsWith("*")) return token.startsWith(part.slice(0, -1));
+  // An English possessive is the word it is written on: "this review's search", "the authors' choice".
+  return token === part || token === `${part}'s` || (part.endsWith("s") && token === `${part}'`);
 }
 
 /** Every phrase found in the tokens (longest first at each position, non-overlapping). */
