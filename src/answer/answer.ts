@@ -105,7 +105,7 @@ async function prepare(context: AnswerContext, question: Question, previous: Pre
   const records = store.studies.filter((s) => s.kind === "study" && docsInScope.includes(s.docId));
   // With papers beside the reviews, a question about a review's own method is the reviews' (plan.ts).
   const reviews = store.documents.filter((d) => d.kind === "review" && docsInScope.includes(d.id)).map((d) => d.id);
-  const plan = planQuestion(resolved, { hasStudies: records.length > 0, docs: q.docs.length > 0 ? q.docs : options.docs ?? [], reviews: reviews.length < docsInScope.length ? reviews : [] });
+  const plan = planQuestion(resolved, { hasStudies: records.length > 0, docs: q.docs.length > 0 ? q.docs : options.docs ?? [], reviews: reviews.length < docsInScope.length ? reviews : [], library: docsInScope });
   // "What is X?" is answered by the sentence that says what X is, which the few passages that mention X most
   // often may not hold ("Table 7: Selector Evaluation."): twice as many passages to choose it from.
   const k = options.k ?? (plan.kind === "explain" && definiendum(q).length > 0 ? 2 * config.retrieve.topK : config.retrieve.topK);
@@ -116,8 +116,8 @@ async function prepare(context: AnswerContext, question: Question, previous: Pre
     docs: plan.kind === "explain" && plan.docs.length > 0 ? plan.docs : options.docs,
     sections,
     vectorWeight: config.retrieve.vectorWeight,
-    // A question that names several documents is answered by each of them (compose-explain.ts).
-    eachDoc: plan.kind === "explain" && q.docs.length > 1,
+    // A question that names several documents, or asks about each one, is answered by each of them (compose-explain.ts).
+    eachDoc: plan.kind === "explain" && (q.docs.length > 1 || plan.eachDoc === true),
   });
   // The document speaking of itself: not a passage about one of its included studies.
   if (plan.kind === "explain" && plan.ownVoice) {
@@ -144,7 +144,8 @@ async function prepare(context: AnswerContext, question: Question, previous: Pre
   }
   const composeContext: ComposeContext = {
     // The plan may want a kind of value the words alone did not (a count asked of a paper's text).
-    question: plan.kind === "explain" ? { ...q, answerTypes: plan.answerTypes } : q,
+    // "each document" names them all.
+    question: plan.kind === "explain" ? { ...q, answerTypes: plan.answerTypes, docs: plan.eachDoc ? plan.docs : q.docs } : q,
     lang,
     records,
     documents: store.documents.filter((d) => docsInScope.includes(d.id)),
@@ -153,6 +154,7 @@ async function prepare(context: AnswerContext, question: Question, previous: Pre
     passage: (id) => passages.get(id) ?? store.passageSync(id),
     passagesOf: (record) => store.passagesOfSync(record.docId, record.number),
     opening: (docId) => openings.get(docId) ?? [],
+    retrieved: retrieved.passages,
     following: (passage) => store.nextPassageSync(passage.id),
     tableRows: (passage) => store.tableRowsSync(passage),
     maxSentences: options.maxSentences ?? config.answer.maxSentences,
@@ -181,7 +183,7 @@ async function prepare(context: AnswerContext, question: Question, previous: Pre
     const opensSection = plan.kind === "explain" && section !== undefined && (q.topic.length === 0 || eachOpens) && studies.length === 0;
     composition = eachOpens
       ? { sentences: [], abstained: true, studies: [], reason: "several documents, nothing to look for", bestSupport: 0 }
-      : composeExplain(composeContext, { passages: retrieved.passages, ownText: question.text, searchText: resolved.searchText, identity, framing: framingStems(), filler: fillerWordStems(), namedStudy: studies.length > 0 || (plan.kind === "explain" && plan.sections.length > 0), requireCue: Boolean(notInRecords) });
+      : composeExplain(composeContext, { passages: retrieved.passages, ownText: question.text, searchText: resolved.searchText, identity, framing: framingStems(), filler: fillerWordStems(), namedStudy: studies.length > 0 || (plan.kind === "explain" && plan.sections.length > 0), requireCue: Boolean(notInRecords), fieldOnly: plan.kind === "explain" && plan.eachDoc && q.topic.length === 0 && q.asks.length > 0 });
     if (composition.abstained && notInRecords) composition = notInRecords;
     if (composition.abstained && opensSection && section) {
       const inSection = await store.listPassages({ sections: [section], docs: plan.docs.length > 0 ? plan.docs : docsInScope });

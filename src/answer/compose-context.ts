@@ -27,11 +27,15 @@ export interface ComposeContext {
   passagesOf(record: StudyRecord): Passage[];
   /** A document's front matter (its first passages, in order), where its title, authors and year are printed. */
   opening?(docId: string): Passage[];
+  /** The passages the search found for the question, best first. */
+  retrieved?: Passage[];
   /** The passage after this one in its document (a bulleted list runs on into it). */
   following?(passage: Passage): Passage | undefined;
   /** All rows of the table a table-row passage belongs to, in order. */
   tableRows?(passage: Passage): Passage[];
   maxSentences: number;
+  /** The answer goes through several documents in turn: each is named, never "the review". */
+  namesDocuments?: boolean;
   /** Abstention thresholds (ABSTAIN_MIN_COVERAGE, ABSTAIN_UNKNOWN_SHARE; defaults in abstain.ts). */
   abstain?: { minCoverage: number; unknownShare: number };
 }
@@ -51,7 +55,7 @@ export interface Composition {
  */
 export function documentName(context: ComposeContext, docId: string): string {
   const doc = context.documents.find((d) => d.id === docId);
-  if (!doc || (context.documents.length === 1 && doc.kind === "review")) return MESSAGES[context.lang].theReview;
+  if (!doc || (context.documents.length === 1 && doc.kind === "review" && !context.namesDocuments)) return MESSAGES[context.lang].theReview;
   return doc.short;
 }
 

@@ -48,6 +48,11 @@ export interface ExplainInput {
   namedStudy: boolean;
   /** Quote only sentences that do what the question asks (a recommendation, a result...): a free-text field the records lack. */
   requireCue?: boolean;
+  /**
+   * The question asks for nothing but a field of each document ("What are the main findings of each
+   * document?"): a sentence that does what is asked (reports a result) answers, whatever words it uses.
+   */
+  fieldOnly?: boolean;
 }
 
 /**
@@ -223,7 +228,7 @@ function rankSentences(context: ComposeContext, input: ExplainInput, passages: P
   const own = new Set(weighQuestion(input.ownText, stats).map((w) => w.term));
   const weights = weighQuestion(input.searchText, stats, { identity: input.identity, own, framing: input.framing, filler: input.filler, sameLanguage, documentLang });
   let ranked = scoreSentences(sentencesOf(passages), weights, context.question, Math.max(1, passages.length));
-  if (input.requireCue) {
+  if (input.requireCue || input.fieldOnly) {
     const cues = [...wantedCues(context.question)];
     ranked = ranked.filter((s) => cues.some((c) => s.cues.has(c)));
   }
@@ -242,7 +247,7 @@ function notCoveredPhrase(context: ComposeContext): string {
   const m = MESSAGES[context.lang];
   const [only, ...others] = context.documents;
   if (!only || others.length > 0) return only ? m.notCoveredDocuments : m.notCovered;
-  return only.kind === "review" ? m.notCovered : m.notCoveredBy(documentName(context, only.id));
+  return only.kind === "review" && !context.namesDocuments ? m.notCovered : m.notCoveredBy(documentName(context, only.id));
 }
 
 /**
@@ -260,7 +265,7 @@ export function composeExplain(context: ComposeContext, input: ExplainInput): Co
   };
   const each = named.map((docId) =>
     composeExplainOne(
-      { ...context, documents: context.documents.filter((d) => d.id === docId), question: { ...context.question, docs: [docId] }, maxSentences: Math.max(1, Math.ceil(context.maxSentences / named.length)) },
+      { ...context, documents: context.documents.filter((d) => d.id === docId), question: { ...context.question, docs: [docId] }, maxSentences: Math.max(1, Math.ceil(context.maxSentences / named.length)), namesDocuments: true },
       // The other documents' names are not words this one lacks: they say which part of the question is theirs.
       { ...input, passages: input.passages.filter((p) => p.docId === docId), filler: new Set([...input.filler, ...named.filter((d) => d !== docId).flatMap(namesOf)]) },
     ),
@@ -321,7 +326,9 @@ function composeExplainOne(context: ComposeContext, input: ExplainInput): Compos
   // Its translations on its own, not as part of a lexicon phrase: in "social workers" both words translate
   // to "pekerja sosial", and "sosial" beside "7 tahapan" would count social workers.
   const counted = new Set(countedTerms.flatMap((t) => [t, ...(translateTerms([t]).get(t) ?? [])]));
-  const decision = decideAbstention(ranked, weights, { answerTypes: context.question.answerTypes, namedStudy: input.namedStudy, counted }, { ...ABSTAIN, ...context.abstain });
+  let decision = decideAbstention(ranked, weights, { answerTypes: context.question.answerTypes, namedStudy: input.namedStudy, counted }, { ...ABSTAIN, ...context.abstain });
+  // Only the field was asked, and a sentence does what it asks: the words of the question need not be in it.
+  if (decision.abstain && input.fieldOnly && ranked.length > 0 && decision.missingTypes.length === 0) decision = { ...decision, abstain: false, reason: "" };
   if (decision.abstain) {
     const b = new SentenceBuilder().say(notCoveredPhrase(context));
     // "this year's figures": say when the document was written, if its year is known.

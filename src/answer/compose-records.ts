@@ -10,11 +10,11 @@ import { ownValuesOf, valuesOf } from "../domain/study.ts";
 import type { FilterValue, StudyRef } from "../retrieve/question.ts";
 import { addGloss, citeValue, labelOf, type ComposeContext, type Composition } from "./compose-context.ts";
 import { continuesBack } from "./compose-explain.ts";
-import { scoreSentences, sentencesOf, weighQuestion, overlap } from "./evidence.ts";
+import { scoreSentences, sentencesOf, weighQuestion, overlap, type ScoredSentence } from "./evidence.ts";
 import { NUMBER_WORDS } from "./claim-words.ts";
 import { VALUE_PATTERNS } from "./value-types.ts";
 import { fieldName, joinList, MESSAGES, studiesNoun, theCountry } from "./messages.ts";
-import type { Plan } from "./plan.ts";
+import { topicWords, type Plan } from "./plan.ts";
 import { keyLabel, SentenceBuilder, studyLabel, writeValue } from "./render.ts";
 import { continentOf } from "../vocab/places.ts";
 import { loadVocabulary } from "../vocab/vocabulary.ts";
@@ -593,6 +593,44 @@ function reviewMeta(context: ComposeContext, docs: string[], field: "authors" | 
   return { sentences, abstained, studies: [], reason: abstained ? "the document does not give it" : "", bestSupport: abstained ? 0 : 1 };
 }
 
+/** The best sentence of some passages on the question's topic, if it covers enough of it. */
+function topicSentenceIn(context: ComposeContext, passages: Passage[], topic: string[]): ScoredSentence | undefined {
+  const wanted = new Set(topic);
+  const weights = weighQuestion(context.question.text, context.termStats).filter((w) => wanted.has(w.term));
+  const best = scoreSentences(sentencesOf(passages), weights, context.question, 1)[0];
+  return best && best.coverage >= TOPIC_MIN_COVERAGE ? best : undefined;
+}
+
+/**
+ * "Which documents are about JavaScript?": the documents whose front matter (title, abstract, keywords) covers
+ * the topic, each with the sentence that shows it; then those that only mention it further in, among the
+ * passages the search found. None is an answer too ("None of the 3 documents is about ...").
+ */
+function documentsAbout(context: ComposeContext, topic: string[]): Composition {
+  const m = MESSAGES[context.lang];
+  const words = topicWords(context.question.text, topic);
+  const item = (doc: DocumentInfo, s: ScoredSentence) => {
+    const b = new SentenceBuilder().say(`${doc.short}, «${doc.title}»: `).quote(s.text).cite(context.citations.cite(s.passage, s.start, s.end));
+    return addGloss(b, context, s.text, s.passage).done("composed", true);
+  };
+  const about = context.documents.flatMap((doc) => {
+    const s = topicSentenceIn(context, context.opening?.(doc.id) ?? [], topic);
+    return s ? [{ doc, s }] : [];
+  });
+  const mentions = context.documents
+    .filter((doc) => !about.some((a) => a.doc === doc))
+    .flatMap((doc) => {
+      const s = topicSentenceIn(context, (context.retrieved ?? []).filter((p) => p.docId === doc.id && p.kind !== "reference"), topic);
+      return s ? [{ doc, s }] : [];
+    });
+  const sentences: AnswerSentence[] = [];
+  const total = context.documents.length;
+  if (about.length === 0) sentences.push(new SentenceBuilder().say(m.noDocumentAbout(total, words)).done("composed"));
+  else sentences.push(new SentenceBuilder().say(m.documentsAbout(about.length, total, words)).done("composed"), ...about.map((a) => item(a.doc, a.s)));
+  if (mentions.length > 0) sentences.push(new SentenceBuilder().say(m.mentionedIn(words)).done("composed"), ...mentions.map((a) => item(a.doc, a.s)));
+  return { sentences, abstained: false, studies: [], reason: "", bestSupport: about.length > 0 ? 1 : 0 };
+}
+
 export function composeFromRecords(context: ComposeContext, plan: Plan): Composition | undefined {
   switch (plan.kind) {
     case "lookup":
@@ -609,7 +647,7 @@ export function composeFromRecords(context: ComposeContext, plan: Plan): Composi
         ? distribution(context, plan.field, plan.op === "most-common")
         : extreme(plan.within ? { ...context, records: context.records.filter(isOneOf(plan.within)) } : context, plan.op);
     case "review-meta":
-      return reviewMeta(context, plan.docs, plan.field);
+      return plan.topic ? documentsAbout(context, plan.topic) : reviewMeta(context, plan.docs, plan.field);
     default:
       return undefined;
   }

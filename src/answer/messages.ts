@@ -65,6 +65,11 @@ export interface AnswerMessages {
   documentTitle: (doc: string, title: string) => string;
   /** The lead of a list of the documents in scope ("The library holds 4 documents:"). */
   documentsHead: (count: number) => string;
+  /** "2 of the 4 documents are about “X”:" (a list follows). */
+  documentsAbout: (count: number, total: number, topic: string) => string;
+  noDocumentAbout: (total: number, topic: string) => string;
+  /** Documents that mention the topic without being about it (a list follows). */
+  mentionedIn: (topic: string) => string;
   /** Said when the one document in scope is a review (and the model is told to say exactly this). */
   notCovered: string;
   /** Said when the one document in scope is not a review: "He et al. (2025) does not cover this." */
@@ -184,6 +189,9 @@ export const MESSAGES: Record<Lang, AnswerMessages> = {
     documentVenue: (doc, venue) => `${doc} was published in ${venue}`,
     documentTitle: (doc, title) => `${doc} is titled ${title}`,
     documentsHead: (count) => (count === 1 ? "The library holds 1 document:" : `The library holds ${count} documents:`),
+    documentsAbout: (count, total, topic) => `${count} of the ${total} documents ${count === 1 ? "is" : "are"} about “${topic}”:`,
+    noDocumentAbout: (total, topic) => `None of the ${total} documents is about “${topic}”: neither their titles and abstracts nor the passages found for it say so.`,
+    mentionedIn: (topic) => `“${topic}” is also mentioned in:`,
     notCovered: "The review does not cover this.",
     notCoveredBy: (document) => `${document} does not cover this.`,
     notCoveredDocuments: "The documents do not cover this.",
@@ -291,6 +299,9 @@ export const MESSAGES: Record<Lang, AnswerMessages> = {
     documentVenue: (doc, venue) => `${doc} terbit di ${venue}`,
     documentTitle: (doc, title) => `${doc} berjudul ${title}`,
     documentsHead: (count) => `Koleksi ini berisi ${count} dokumen:`,
+    documentsAbout: (count, total, topic) => `${count} dari ${total} dokumen membahas “${topic}”:`,
+    noDocumentAbout: (total, topic) => `Tidak satu pun dari ${total} dokumen membahas “${topic}”: judul, abstrak, maupun bagian yang ditemukan tidak menyebutnya.`,
+    mentionedIn: (topic) => `“${topic}” juga disebut dalam:`,
     notCovered: "Tinjauan ini tidak membahas hal tersebut.",
     notCoveredBy: (document) => `${document} tidak membahas hal tersebut.`,
     notCoveredDocuments: "Dokumen-dokumen ini tidak membahas hal tersebut.",

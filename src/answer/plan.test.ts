@@ -311,3 +311,31 @@ describe("a review's own method, among papers", () => {
     expect(withPapers("What are the keywords?")).toMatchObject({ kind: "explain", docs: [] });
   });
 });
+
+describe("the documents of a library as a set", () => {
+  // A library of papers (no included-studies table) and one with a review's table.
+  const papers = (text: string) => planQuestion(resolveFollowUp(analyzeQuestion(text, SYNTHETIC_INDEX), undefined), { hasStudies: false, docs: [], library: ["a.pdf", "b.pdf", "c.pdf"] });
+  const withTable = (text: string) => planQuestion(resolveFollowUp(analyzeQuestion(text, SYNTHETIC_INDEX), undefined), { hasStudies: true, docs: [], library: ["review.txt", "a.pdf"] });
+
+  it("asks which documents are about a topic", () => {
+    for (const q of ["Which documents are about compilers?", "Dokumen mana yang membahas kompilator?", "Which of these papers deal with compilers?"]) {
+      expect(papers(q), q).toMatchObject({ kind: "review-meta", field: "title", topic: expect.any(Array) });
+    }
+    // With a study table, "documents" are still the documents.
+    expect(withTable("Which documents are about mentoring?")).toMatchObject({ kind: "review-meta", topic: expect.any(Array) });
+  });
+
+  it("answers 'each document' from every document in turn", () => {
+    expect(papers("What are the main findings of each document?")).toMatchObject({ kind: "explain", docs: ["a.pdf", "b.pdf", "c.pdf"], eachDoc: true, sections: ["abstract", "conclusion"] });
+    expect(papers("Ringkas temuan utama masing-masing paper")).toMatchObject({ kind: "explain", eachDoc: true });
+  });
+
+  it("leaves papers that are what a paper is about, a study table's articles, and 'do any discuss' alone", () => {
+    // "papers" with nothing that points at the library is content ("Which conferences' papers were collected?").
+    expect(papers("Which conferences' papers were collected for the dataset?")).not.toMatchObject({ kind: "review-meta" });
+    expect(papers("Do any of these papers discuss Python?")).toMatchObject({ kind: "explain" });
+    expect(papers("Do any of these papers discuss Python?")).not.toMatchObject({ eachDoc: true });
+    // With a study table, "each article" is each study.
+    expect(withTable("What did each article find?")).not.toMatchObject({ eachDoc: true });
+  });
+});

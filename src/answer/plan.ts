@@ -23,8 +23,8 @@ export type Plan =
   | { kind: "count"; filters: FilterValue[]; within?: StudyRef[] }
   | { kind: "compare"; studies: StudyRef[]; fields: StudyField[] }
   | { kind: "aggregate"; field: StudyField; op: "distribution" | "most-common" | "earliest" | "latest" | "largest-sample" | "smallest-sample"; within?: StudyRef[] }
-  | { kind: "explain"; studies: StudyRef[]; docs: string[]; sections: string[]; answerTypes: AnswerType[]; ownVoice?: true }
-  | { kind: "review-meta"; docs: string[]; field: "authors" | "year" | "venue" | "title" }
+  | { kind: "explain"; studies: StudyRef[]; docs: string[]; sections: string[]; answerTypes: AnswerType[]; ownVoice?: true; eachDoc?: true }
+  | { kind: "review-meta"; docs: string[]; field: "authors" | "year" | "venue" | "title"; topic?: string[] }
   | { kind: "out-of-scope"; reason: string };
 
 export type PlanKind = Plan["kind"];
@@ -49,6 +49,8 @@ export interface PlanContext {
   docs: string[];
   /** The reviews among the documents the question may be about (all of them, when it names none). */
   reviews?: string[];
+  /** Every document in scope: "each document" is answered by each of them. */
+  library?: string[];
 }
 
 /** What an overview of one study says: what it is, how and where it was done, its program and results. */
@@ -107,6 +109,26 @@ function planOf(resolved: ResolvedQuestion, context: PlanContext): Plan {
   // document by its title.
   if (hasPhrase(q.tokens, w.corpus_words) && q.topic.length === 0 && q.studies.length === 0 && q.docs.length === 0 && q.asks.length === 0 && q.values.length === 0) {
     return { kind: "review-meta", docs, field: "title" };
+  }
+  // Questions about the documents as a set. With no included-studies table in scope, "these papers", "each
+  // paper", "artikel-artikel ini" are the documents too (but "papers" alone may be what a paper is about:
+  // "Which conferences' papers were collected?").
+  const library = context.library ?? [];
+  const each = hasPhrase(q.tokens, w.each_words);
+  const documentsNoun = hasPhrase(q.tokens, [...w.corpus_words, "document"]) || (!context.hasStudies && studiesNoun && (each || hasPhrase(q.tokens, w.library_refs)));
+  if (documentsNoun && library.length > 1 && q.studies.length === 0 && q.docs.length === 0) {
+    // "Which documents are about JavaScript?", "Dokumen mana yang membahas penerimaan teknologi?": the documents
+    // whose front matter covers the topic.
+    // ("Do any of these papers discuss X?" is answered from where X is discussed, as any question is.)
+    if (q.topic.length > 0 && q.asks.length === 0 && q.answerTypes.length === 0 && !q.existence && (q.list || hasPhrase(q.tokens, w.which_words))) {
+      return { kind: "review-meta", docs: [], field: "title", topic: q.topic };
+    }
+    // "What are the main findings of each document?", "Ringkas temuan masing-masing paper": each one answers in
+    // turn, its findings from where a document states its own (its abstract and conclusion).
+    if (each) {
+      const ownFindings = q.asks.length > 0 && q.asks.every((f) => OWN_CONCLUSIONS.includes(f));
+      return { kind: "explain", studies: [], docs: library, sections: ownFindings ? ["abstract", "conclusion"] : sectionsOf(q.sections), answerTypes: q.answerTypes, eachDoc: true };
+    }
   }
   // The document itself: "who wrote this review?", "when was this paper published?", "who wrote the PaSa
   // paper?" (and nothing more).
@@ -215,7 +237,7 @@ function planOf(resolved: ResolvedQuestion, context: PlanContext): Plan {
 const within = (resolved: ResolvedQuestion) => (resolved.within ? { within: resolved.within } : {});
 
 /** The question's own words for its topic stems ("UNICEF" for "unicef"). */
-function topicWords(text: string, topic: string[]): string {
+export function topicWords(text: string, topic: string[]): string {
   const words = text.split(/[^\p{L}\p{N}'’-]+/u).filter((w) => topic.includes(contentStems(w)[0] ?? ""));
   return [...new Set(words)].join(" ") || topic.join(" ");
 }

@@ -35,6 +35,12 @@ const WordsSchema = z.object({
   self_document: Phrases,
   /** "Which documents are in the library?", "Dokumen apa saja yang ada?": the collection itself, not what it says. */
   corpus_words: Phrases,
+  /** "which", "mana": asks which documents, with a documents noun (plan.ts). */
+  which_words: Phrases,
+  /** "these", "here": "these papers" are the library's documents when no study table is in scope (plan.ts). */
+  library_refs: Phrases,
+  /** "each", "masing-masing": with a documents noun, every document answers in turn (plan.ts). */
+  each_words: Phrases,
   followup_start: Phrases,
   pronoun_single: Phrases,
   pronoun_plural: Phrases,

@@ -85,6 +85,27 @@ describe("questions that name documents", () => {
   });
 });
 
+describe("the documents as a set", () => {
+  it("says which documents are about a topic, from their titles and abstracts, each with the sentence that shows it", async () => {
+    const [both] = await ask("Which documents are about child trafficking?");
+    expect(both.plan).toMatchObject({ kind: "review-meta", field: "title", topic: expect.any(Array) });
+    expect(both.answer).toMatch(/^2 of the 2 documents are about “child trafficking”:/);
+    expect(new Set(both.citations.map((c) => c.docId))).toEqual(new Set(["a-shelter-paper.pdf", REVIEW]));
+    const [none] = await ask("Dokumen mana yang membahas komputasi kuantum?");
+    expect(none.abstained).toBe(false);
+    expect(none.answer).toMatch(/^Tidak satu pun dari 2 dokumen membahas “komputasi kuantum”/);
+    expect(none.citations).toEqual([]);
+  });
+
+  it("answers 'each document' from each of them in turn, naming every one", async () => {
+    const [r] = await ask("What does each document say about mentoring?");
+    expect(r.plan).toMatchObject({ kind: "explain", eachDoc: true });
+    expect(new Set(r.citations.map((c) => c.docId))).toEqual(new Set(["a-shelter-paper.pdf", REVIEW]));
+    // Among several documents the review is named, not "the review".
+    expect(r.answer).not.toMatch(/According to the review/);
+  });
+});
+
 describe("abstention, document by document", () => {
   it("does not answer about Thailand from the review because another document names Thailand", async () => {
     const [r] = await ask("Bagaimana program perlindungan anak korban trafficking di Thailand?");
