@@ -179,17 +179,20 @@ async function prepare(context: AnswerContext, question: Question, previous: Pre
     const section = plan.kind === "explain" ? toSectionId(plan.sections[0] ?? "") : undefined;
     // With several documents named and nothing to look for, a quote one of them happens to have is no answer:
     // each one's opening is.
-    const eachOpens = plan.kind === "explain" && section !== undefined && plan.docs.length > 1 && comparesDocumentsOnly(q);
+    const eachOpens = plan.kind === "explain" && section !== undefined && plan.docs.length > 1 && (comparesDocumentsOnly(q) || (plan.eachDoc === true && q.topic.length === 0 && q.asks.length === 0));
     const opensSection = plan.kind === "explain" && section !== undefined && (q.topic.length === 0 || eachOpens) && studies.length === 0;
     composition = eachOpens
       ? { sentences: [], abstained: true, studies: [], reason: "several documents, nothing to look for", bestSupport: 0 }
       : composeExplain(composeContext, { passages: retrieved.passages, ownText: question.text, searchText: resolved.searchText, identity, framing: framingStems(), filler: fillerWordStems(), namedStudy: studies.length > 0 || (plan.kind === "explain" && plan.sections.length > 0), requireCue: Boolean(notInRecords), fieldOnly: plan.kind === "explain" && plan.eachDoc && q.topic.length === 0 && q.asks.length > 0 });
     if (composition.abstained && notInRecords) composition = notInRecords;
     if (composition.abstained && opensSection && section) {
-      const inSection = await store.listPassages({ sections: [section], docs: plan.docs.length > 0 ? plan.docs : docsInScope });
+      // A document's gist is its abstract, or, in one without an abstract, how its introduction opens.
+      const gistOf = eachOpens && section === "abstract" ? (["abstract", "introduction"] as const) : [section];
+      const inSection = await store.listPassages({ sections: [...gistOf], docs: plan.docs.length > 0 ? plan.docs : docsInScope });
       // Several documents named ("Compare the PaSa paper and the TraceMonkey paper"): each one's opening in turn.
+      const openingOf = (passages: Passage[]) => gistOf.map((s) => composeSectionOpening(composeContext, s, passages)).find((c) => c !== undefined);
       const openings = (plan.docs.length > 1 ? plan.docs : [undefined])
-        .map((docId) => composeSectionOpening(composeContext, section, docId ? inSection.filter((p) => p.docId === docId) : inSection))
+        .map((docId) => openingOf(docId ? inSection.filter((p) => p.docId === docId) : inSection))
         .filter((c) => c !== undefined);
       if (openings.length > 0) composition = { ...openings[0], sentences: openings.flatMap((c) => c.sentences) };
     }

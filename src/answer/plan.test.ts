@@ -328,6 +328,12 @@ describe("the documents of a library as a set", () => {
   it("answers 'each document' from every document in turn", () => {
     expect(papers("What are the main findings of each document?")).toMatchObject({ kind: "explain", docs: ["a.pdf", "b.pdf", "c.pdf"], eachDoc: true, sections: ["abstract", "conclusion"] });
     expect(papers("Ringkas temuan utama masing-masing paper")).toMatchObject({ kind: "explain", eachDoc: true });
+    // Each one's gist, from its abstract; the collection's titles when only the list is asked.
+    for (const q of ["What is each document about?", "Apa isi masing-masing dokumen?", "Summarize each paper"]) {
+      expect(papers(q), q).toMatchObject({ kind: "explain", eachDoc: true, sections: ["abstract"] });
+    }
+    expect(papers("List all documents")).toMatchObject({ kind: "review-meta", field: "title" });
+    expect(papers("List all documents")).not.toHaveProperty("topic");
   });
 
   it("leaves papers that are what a paper is about, a study table's articles, and 'do any discuss' alone", () => {

@@ -105,16 +105,18 @@ function planOf(resolved: ResolvedQuestion, context: PlanContext): Plan {
   if (q.superlative && q.answerTypes.includes("sample") && context.hasStudies && q.studies.length === 0 && (studiesNoun || q.list)) {
     return { kind: "aggregate", field: "population", op: q.superlative === "max" ? "largest-sample" : "smallest-sample" };
   }
-  // The collection itself: "Which documents are in the library?", "Dokumen apa saja yang ada?" lists each
-  // document by its title.
-  if (hasPhrase(q.tokens, w.corpus_words) && q.topic.length === 0 && q.studies.length === 0 && q.docs.length === 0 && q.asks.length === 0 && q.values.length === 0) {
-    return { kind: "review-meta", docs, field: "title" };
-  }
   // Questions about the documents as a set. With no included-studies table in scope, "these papers", "each
   // paper", "artikel-artikel ini" are the documents too (but "papers" alone may be what a paper is about:
   // "Which conferences' papers were collected?").
   const library = context.library ?? [];
   const each = hasPhrase(q.tokens, w.each_words);
+  // "What is each document about?", "Apa isi masing-masing dokumen?": each one's gist, from its abstract.
+  const eachGist = each && hasPhrase(q.tokens, w.summary_words) && q.topic.length === 0 && q.asks.length === 0;
+  // The collection itself: "Which documents are in the library?", "Dokumen apa saja yang ada?" lists each
+  // document by its title.
+  if (hasPhrase(q.tokens, w.corpus_words) && q.topic.length === 0 && q.studies.length === 0 && q.docs.length === 0 && q.asks.length === 0 && q.values.length === 0 && !(eachGist && library.length > 1)) {
+    return { kind: "review-meta", docs, field: "title" };
+  }
   const documentsNoun = hasPhrase(q.tokens, [...w.corpus_words, "document"]) || (!context.hasStudies && studiesNoun && (each || hasPhrase(q.tokens, w.library_refs)));
   if (documentsNoun && library.length > 1 && q.studies.length === 0 && q.docs.length === 0) {
     // "Which documents are about JavaScript?", "Dokumen mana yang membahas penerimaan teknologi?": the documents
@@ -125,6 +127,7 @@ function planOf(resolved: ResolvedQuestion, context: PlanContext): Plan {
     }
     // "What are the main findings of each document?", "Ringkas temuan masing-masing paper": each one answers in
     // turn, its findings from where a document states its own (its abstract and conclusion).
+    if (eachGist) return { kind: "explain", studies: [], docs: library, sections: ["abstract"], answerTypes: [], eachDoc: true };
     if (each) {
       const ownFindings = q.asks.length > 0 && q.asks.every((f) => OWN_CONCLUSIONS.includes(f));
       return { kind: "explain", studies: [], docs: library, sections: ownFindings ? ["abstract", "conclusion"] : sectionsOf(q.sections), answerTypes: q.answerTypes, eachDoc: true };

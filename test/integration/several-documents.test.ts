@@ -103,6 +103,10 @@ describe("the documents as a set", () => {
     expect(new Set(r.citations.map((c) => c.docId))).toEqual(new Set(["a-shelter-paper.pdf", REVIEW]));
     // Among several documents the review is named, not "the review".
     expect(r.answer).not.toMatch(/According to the review/);
+    // Each one's gist: how its abstract (or, with none, its text) opens.
+    const [gist] = await ask("What is each document about?");
+    expect(gist.abstained).toBe(false);
+    expect(new Set(gist.citations.map((c) => c.docId))).toEqual(new Set(["a-shelter-paper.pdf", REVIEW]));
   });
 });
 
