@@ -108,7 +108,9 @@ async function prepare(context: AnswerContext, question: Question, previous: Pre
   const plan = planQuestion(resolved, { hasStudies: records.length > 0, docs: q.docs.length > 0 ? q.docs : options.docs ?? [], reviews: reviews.length < docsInScope.length ? reviews : [], library: docsInScope });
   // "What is X?" is answered by the sentence that says what X is, which the few passages that mention X most
   // often may not hold ("Table 7: Selector Evaluation."): twice as many passages to choose it from.
-  const k = options.k ?? (plan.kind === "explain" && definiendum(q).length > 0 ? 2 * config.retrieve.topK : config.retrieve.topK);
+  // A question the document answers of itself (ownVoice) loses the passages about its studies after the search:
+  // twice as many to keep enough of its own.
+  const k = options.k ?? (plan.kind === "explain" && (definiendum(q).length > 0 || plan.ownVoice) ? 2 * config.retrieve.topK : config.retrieve.topK);
   const sections = plan.kind === "explain" && plan.sections.length > 0 ? plan.sections : options.sections;
   const retrieved = await retrieve(store, context.embedder, resolved.searchText, {
     k,
