@@ -14,7 +14,7 @@ export function targets(r: BenchResults): { target: string; value: string; met: 
     { target: "full extractive answer p50 < 50 ms over HTTP (1 connection)", value: chat1 ? `${ms(chat1.p50)} ms` : "–", met: !!chat1 && chat1.p50 < 50 },
     { target: "/api/search > 200 requests/s at 10 connections", value: search10 ? `${search10.requestsPerSecond}/s` : "–", met: !!search10 && search10.requestsPerSecond > 200 },
     { target: "0 HTTP errors in every run", value: String(errors), met: errors === 0 },
-    { target: "PDF ingest >= 30 pages/s end to end with the local embedder", value: `${r.pdfIngest.pagesPerSecond} pages/s (${r.pdfIngest.pages} pages)`, met: r.pdfIngest.pagesPerSecond >= 30 },
+    { target: "PDF ingest >= 30 pages/s end to end with the local embedder", value: `${r.pdfIngest.pagesPerSecond} pages/s (${r.pdfIngest.pages} pages${r.pdfIngest.runs ? `, median of ${r.pdfIngest.runs.length} runs` : ""})`, met: r.pdfIngest.pagesPerSecond >= 30 },
     ...(big
       ? [
           { target: `${big.documents} documents: query p95 < 100 ms (hybrid search)`, value: `${ms(big.latency.hybrid.p95)} ms`, met: big.latency.hybrid.p95 < 100 },
@@ -68,7 +68,7 @@ export function renderBenchmarks(r: BenchResults): string {
     "|---|---|---|---|---|---|---|",
     `| ${r.pdfIngest.files} | ${r.pdfIngest.pages} | ${r.pdfIngest.passages} | ${(r.pdfIngest.wallMs / 1000).toFixed(2)} s | ${r.pdfIngest.pagesPerSecond} | ${r.pdfIngest.maxRssMb} MB | ${Object.entries(r.pdfIngest.timings).map(([k, v]) => `${k.replace(/Ms$/, "")} ${v}`).join(", ")} |`,
     "",
-    "The wall time includes the process's start-up, as a user's `npm run ingest` does.",
+    `The wall time includes the process's start-up, as a user's \`npm run ingest\` does.${r.pdfIngest.runs ? ` The row is the median of ${r.pdfIngest.runs.length} cold runs (pages/s: ${r.pdfIngest.runs.join(", ")}).` : ""}`,
     "",
     `## In-process latency over the ${r.latency.questions} fixed questions (${r.latency.rounds} rounds, ms)`,
     "",
