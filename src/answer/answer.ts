@@ -192,7 +192,14 @@ async function prepare(context: AnswerContext, question: Question, previous: Pre
       const gistOf = eachOpens && section === "abstract" ? (["abstract", "introduction"] as const) : [section];
       const inSection = await store.listPassages({ sections: [...gistOf], docs: plan.docs.length > 0 ? plan.docs : docsInScope });
       // Several documents named ("Compare the PaSa paper and the TraceMonkey paper"): each one's opening in turn.
-      const openingOf = (passages: Passage[]) => gistOf.map((s) => composeSectionOpening(composeContext, s, passages)).find((c) => c !== undefined);
+      // (One section at a time: composing an opening cites its sentences.)
+      const openingOf = (passages: Passage[]) => {
+        for (const s of gistOf) {
+          const opening = composeSectionOpening(composeContext, s, passages);
+          if (opening) return opening;
+        }
+        return undefined;
+      };
       const openings = (plan.docs.length > 1 ? plan.docs : [undefined])
         .map((docId) => openingOf(docId ? inSection.filter((p) => p.docId === docId) : inSection))
         .filter((c) => c !== undefined);
