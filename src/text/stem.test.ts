@@ -9,7 +9,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import wordListPath from "word-list";
 import { PROJECT_ROOT } from "../config.ts";
-import { sastrawi } from "./stem.ts";
+import { sastrawi, stem } from "./stem.ts";
 
 const require = createRequire(import.meta.url);
 const indonesian = require("natural/lib/natural/stemmers/indonesian/stemmer_id.js") as { stem(word: string): string };
@@ -32,5 +32,13 @@ describe("sastrawi", () => {
   it("gives what the Sastrawi stemmer gives, also for the words it skips", () => {
     const differ = words().filter((w) => sastrawi(w) !== indonesian.stem(w));
     expect(differ).toEqual([]);
+  });
+});
+
+describe("stem", () => {
+  it("stops at words whose meaning is not their Sastrawi root's", () => {
+    // Opinion is not "can", income neither, approval is not an aim, experience is not nature.
+    expect(["pendapat", "pendapatan", "persetujuan", "pengalaman", "berpengalaman"].map(stem)).toEqual(["pendapat", "pendapatan", "setuju", "pengalaman", "pengalaman"]);
+    expect(stem("tujuan")).not.toBe(stem("persetujuan"));
   });
 });

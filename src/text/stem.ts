@@ -15,9 +15,19 @@ interface Stemmer {
 
 // Deep imports: natural's index runs dotenv and pulls database clients (see docs/architecture.md).
 const require = createRequire(import.meta.url);
+/**
+ * Words whose meaning is not their Sastrawi root's, added to its dictionary so that it stops at them:
+ * "pendapat" (opinion) is not "dapat" (can), "pendapatan" (income) not either, "persetujuan"/"setuju"
+ * (approval) is not "tujuan" (aim), "pengalaman" (experience) is not "alam" (nature). Without them the
+ * lexicon's "approval" meant "aim" and "income" matched every "dapat".
+ */
+const EXTRA_ROOTS = ["pendapat", "pendapatan", "setuju", "pengalaman"];
+const dictionary = require("natural/lib/natural/stemmers/indonesian/data/kata-dasar.json") as string[];
+// natural's stemmer builds its dictionary from this array when it is first loaded (below).
+for (const root of EXTRA_ROOTS) if (!dictionary.includes(root)) dictionary.push(root);
 const indonesian = require("natural/lib/natural/stemmers/indonesian/stemmer_id.js") as Stemmer;
 const porter = require("natural/lib/natural/stemmers/porter_stemmer.js") as Stemmer;
-const rootWords = new Set<string>(require("natural/lib/natural/stemmers/indonesian/data/kata-dasar.json") as string[]);
+const rootWords = new Set<string>(dictionary);
 
 const CACHE_LIMIT = 200_000;
 
