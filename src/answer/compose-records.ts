@@ -238,14 +238,18 @@ function passes(context: ComposeContext, record: StudyRecord, filter: FilterValu
 /** How much of a topic a study's own text must cover to be listed as about it. */
 const TOPIC_MIN_COVERAGE = 0.5;
 
+/** The best sentence of some passages on the question's topic (stems), if it covers enough of it. */
+function topicSentenceIn(context: ComposeContext, passages: Passage[], topic: string[]): ScoredSentence | undefined {
+  const wanted = new Set(topic);
+  const weights = weighQuestion(context.question.text, context.termStats).filter((w) => wanted.has(w.term));
+  const best = scoreSentences(sentencesOf(passages), weights, context.question, 1)[0];
+  return best && best.coverage >= TOPIC_MIN_COVERAGE ? best : undefined;
+}
+
 /** The sentence of a study's own passages that best covers the question's topic, if it covers enough. */
 function topicSentence(context: ComposeContext, record: StudyRecord, filter: FilterValue): FieldValue | undefined {
-  const topic = new Set(filter.key.split(" "));
-  const weights = weighQuestion(context.question.text, context.termStats).filter((w) => topic.has(w.term));
-  const ranked = scoreSentences(sentencesOf(context.passagesOf(record)), weights, context.question, 1);
-  const best = ranked[0];
-  if (!best || best.coverage < TOPIC_MIN_COVERAGE) return undefined;
-  return { text: best.text, keys: [], passageId: best.passage.id, start: best.start, end: best.end, source: "text" };
+  const best = topicSentenceIn(context, context.passagesOf(record), filter.key.split(" "));
+  return best && { text: best.text, keys: [], passageId: best.passage.id, start: best.start, end: best.end, source: "text" };
 }
 
 function predicateOf(context: ComposeContext, filters: FilterValue[], one: boolean): string {
@@ -591,14 +595,6 @@ function reviewMeta(context: ComposeContext, docs: string[], field: "authors" | 
   // "Who wrote it?" when the document does not say is a correct abstention, not an answer.
   const abstained = sentences.length === 0 || missing === sentences.length;
   return { sentences, abstained, studies: [], reason: abstained ? "the document does not give it" : "", bestSupport: abstained ? 0 : 1 };
-}
-
-/** The best sentence of some passages on the question's topic, if it covers enough of it. */
-function topicSentenceIn(context: ComposeContext, passages: Passage[], topic: string[]): ScoredSentence | undefined {
-  const wanted = new Set(topic);
-  const weights = weighQuestion(context.question.text, context.termStats).filter((w) => wanted.has(w.term));
-  const best = scoreSentences(sentencesOf(passages), weights, context.question, 1)[0];
-  return best && best.coverage >= TOPIC_MIN_COVERAGE ? best : undefined;
 }
 
 /**

@@ -73,14 +73,14 @@ let selfAppraisalStems: Map<AnswerType, Set<string>> | undefined;
  * review's).
  */
 function asksOfItself(q: Question): boolean {
+  if (!(q.selfReview || q.docs.length > 0) || q.studies.length > 0 || q.values.length > 0) return false;
   // "artikel ini", "this paper" name the document: their noun does not make the question about studies.
   const w = questionWords();
   const naming = phrasesIn(q.tokens, [...w.self_review, ...w.self_document]);
   const studiesNoun = phrasesIn(q.tokens, w.studies_noun).some((m) => !naming.some((d) => d.start <= m.start && m.end <= d.end));
-  if (!(q.selfReview || q.docs.length > 0) || q.studies.length > 0 || q.values.length > 0) return false;
   if (!studiesNoun && q.topic.length === 0 && q.asks.length > 0 && q.asks.every((f) => f === "aim")) return true;
   selfAppraisalStems ??= new Map(
-    (["limitation", "appraisal"] as const).map((t) => [t, new Set((questionWords().answer_types[t] ?? []).flatMap((p) => contentStems(p)))]),
+    (["limitation", "appraisal"] as const).map((t) => [t, new Set((w.answer_types[t] ?? []).flatMap((p) => contentStems(p)))]),
   );
   return [...selfAppraisalStems].some(([type, stems]) => q.answerTypes.includes(type) && (type === "appraisal" || !studiesNoun) && q.topic.every((t) => stems.has(t)));
 }
