@@ -163,6 +163,14 @@ async function prepare(context: AnswerContext, question: Question, previous: Pre
     abstain: { minCoverage: config.answer.abstainMinCoverage, unknownShare: config.answer.abstainUnknownShare },
   };
   let composition = composeFromRecords(composeContext, plan);
+  // "Who wrote it?", "Where was it published?": the answer is read from the front matter, so the passages it
+  // cites lead the sources, whatever the search found for the question's words.
+  if (plan.kind === "review-meta" && !plan.topic) {
+    const read = [...openings.values()].flat().filter((p) => citations.citations.some((c) => c.passageId === p.id));
+    const top = retrieved.hits[0]?.score ?? 1;
+    retrieved.hits = [...read.map((passage) => ({ passage, score: top, similarity: 0, bm25: 0 })), ...retrieved.hits.filter((h) => !read.includes(h.passage) && !read.some((p) => p.id === h.passage.id))];
+    retrieved.passages = retrieved.hits.map((h) => h.passage);
+  }
   // A free-text field the records do not hold ("what was its aim?") may still be said in the prose.
   const freeText = plan.kind === "lookup" && plan.fields.every((f) => ["intervention", "outcomes", "recommendations", "theory", "aim"].includes(f));
   // ... but only by a sentence that does what was asked (recommends, reports a result): otherwise the records'

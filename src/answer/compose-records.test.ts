@@ -72,7 +72,7 @@ describe("a document's identity, said and cited", () => {
 
   it("says where a value came from when no line of the text prints it, instead of stating it uncited", () => {
     const [year] = say("year");
-    expect(year.text).toBe("Lestari (2023) was published in 2023 (from the document's metadata: its text does not print it).");
+    expect(year.text).toBe("Lestari (2023) was published in 2023 (read from the file, not from its indexed text).");
     expect(year.citations).toEqual([]);
   });
 });

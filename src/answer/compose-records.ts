@@ -14,7 +14,7 @@ import { scoreSentences, sentencesOf, weighQuestion, overlap, type ScoredSentenc
 import { NUMBER_WORDS } from "./claim-words.ts";
 import { VALUE_PATTERNS } from "./value-types.ts";
 import { fieldName, joinList, MESSAGES, studiesNoun, theCountry } from "./messages.ts";
-import { topicWords, type Plan } from "./plan.ts";
+import { topicWords, type DocumentField, type Plan } from "./plan.ts";
 import { keyLabel, SentenceBuilder, studyLabel, writeValue } from "./render.ts";
 import { continentOf } from "../vocab/places.ts";
 import { loadVocabulary } from "../vocab/vocabulary.ts";
@@ -562,35 +562,62 @@ export function identitySpan(passages: Passage[], needles: string[][], wide: boo
 }
 
 /** What to look for in a document's front matter to cite the field the answer states, each in its spellings. */
-export function identityNeedles(doc: DocumentInfo, field: "authors" | "year" | "venue" | "title"): string[][] {
+export function identityNeedles(doc: DocumentInfo, field: DocumentField): string[][] {
   if (field === "authors") return doc.authors.map((a) => [a, a.trim().split(/\s+/).at(-1)!].filter((n) => n.length > 1));
   if (field === "year") return doc.year ? [[String(doc.year)]] : [];
   if (field === "venue") return doc.venue ? [[doc.venue]] : [];
+  if (field === "affiliations") return (doc.affiliations ?? []).map((a) => [a, a.split(",")[0]]);
+  if (field === "corresponding") return doc.correspondingAuthor ? [[doc.correspondingAuthor]] : [];
   return [[doc.title, doc.title.split(/\s+/).slice(0, 4).join(" ")]];
 }
 
-function reviewMeta(context: ComposeContext, docs: string[], field: "authors" | "year" | "venue" | "title"): Composition {
+/** What the answer says of one document's field, and whether the document gives it. */
+function identitySentence(context: ComposeContext, doc: DocumentInfo, plan: { field: DocumentField; count?: true; nth?: number }): { text: string; known: boolean } {
   const m = MESSAGES[context.lang];
+  const authors = joinList(doc.authors, context.lang);
+  switch (plan.field) {
+    case "authors": {
+      if (doc.authors.length === 0) return { text: m.documentNoAuthors(doc.short, [doc.venue, doc.year].filter(Boolean).join(", ") || "?"), known: false };
+      if (plan.nth !== undefined) {
+        const author = plan.nth === -1 ? doc.authors.at(-1) : doc.authors[plan.nth - 1];
+        return { text: author ? m.documentNthAuthor(`«${doc.title}»`, plan.nth, author) : m.documentFewerAuthors(`«${doc.title}»`, doc.authors.length, authors), known: true };
+      }
+      return { text: plan.count ? m.documentAuthorCount(`«${doc.title}»`, doc.authors.length, authors) : m.documentAuthors(doc.title, authors), known: true };
+    }
+    case "year":
+      return doc.year ? { text: m.documentYear(doc.short, String(doc.year)), known: true } : { text: m.documentLacks.year(doc.short), known: false };
+    case "venue":
+      return doc.venue ? { text: m.documentVenue(doc.short, doc.venue), known: true } : { text: m.documentLacks.venue(doc.short), known: false };
+    case "affiliations":
+      return doc.affiliations?.length ? { text: m.documentAffiliations(doc.short, joinList(doc.affiliations, context.lang)), known: true } : { text: m.documentLacks.affiliations(doc.short), known: false };
+    case "corresponding":
+      return doc.correspondingAuthor ? { text: m.documentCorresponding(doc.short, doc.correspondingAuthor), known: true } : { text: m.documentLacks.corresponding(doc.short), known: false };
+    default:
+      return { text: m.documentTitle(doc.short, `«${doc.title}»`), known: true };
+  }
+}
+
+function reviewMeta(context: ComposeContext, plan: { docs: string[]; field: DocumentField; also?: DocumentField[]; count?: true; nth?: number }): Composition {
+  const m = MESSAGES[context.lang];
+  const { docs, field } = plan;
+  const fields = [field, ...(plan.also ?? [])];
   const sentences: AnswerSentence[] = [];
   // Every document's title: the collection, listed.
   const listed = field === "title" && docs.length === 0 && context.documents.length > 1;
   if (listed) sentences.push(new SentenceBuilder().say(m.documentsHead(context.documents.length)).done("composed"));
   let missing = 0;
   for (const doc of context.documents.filter((d) => docs.length === 0 || docs.includes(d.id))) {
-    const b = new SentenceBuilder();
-    if (field === "authors") {
-      if (doc.authors.length > 0) b.say(m.documentAuthors(doc.title, joinList(doc.authors, context.lang)));
-      else b.say(m.documentNoAuthors(doc.short, [doc.venue, doc.year].filter(Boolean).join(", ") || "?"));
-    } else if (field === "year") b.say(doc.year ? m.documentYear(doc.short, String(doc.year)) : m.fieldMissing(doc.short, "year"));
-    else if (field === "venue") b.say(doc.venue ? m.documentVenue(doc.short, doc.venue) : m.fieldMissing(doc.short, "venue"));
-    else b.say(m.documentTitle(doc.short, `«${doc.title}»`));
-    const known = field === "authors" ? doc.authors.length > 0 : field === "year" ? Boolean(doc.year) : field === "venue" ? Boolean(doc.venue) : true;
-    if (!known) missing++;
-    const span = known ? identitySpan(context.opening?.(doc.id) ?? [], identityNeedles(doc, field), field === "year") : undefined;
-    if (span) b.cite(context.citations.cite(span.passage, span.start, span.end));
-    // A value no front-matter line prints (a PDF's info dictionary, studies.json) cannot be cited: say so.
-    else if (known) b.say(` ${m.fromMetadata}`);
-    sentences.push(listed ? b.done("composed", true) : b.done());
+    for (const asked of fields) {
+      const b = new SentenceBuilder();
+      const { text, known } = identitySentence(context, doc, { ...plan, field: asked });
+      b.say(text);
+      if (!known) missing++;
+      const span = known ? identitySpan(context.opening?.(doc.id) ?? [], identityNeedles(doc, asked), asked === "year") : undefined;
+      if (span) b.cite(context.citations.cite(span.passage, span.start, span.end));
+      // A value no front-matter passage holds (a PDF's info dictionary, a margin stamp, studies.json) cannot be cited: say so.
+      else if (known) b.say(` ${m.fromMetadata}`);
+      sentences.push(listed ? b.done("composed", true) : b.done());
+    }
   }
   // "Who wrote it?" when the document does not say is a correct abstention, not an answer.
   const abstained = sentences.length === 0 || missing === sentences.length;
@@ -643,7 +670,7 @@ export function composeFromRecords(context: ComposeContext, plan: Plan): Composi
         ? distribution(context, plan.field, plan.op === "most-common")
         : extreme(plan.within ? { ...context, records: context.records.filter(isOneOf(plan.within)) } : context, plan.op);
     case "review-meta":
-      return plan.topic ? documentsAbout(context, plan.topic) : reviewMeta(context, plan.docs, plan.field);
+      return plan.topic ? documentsAbout(context, plan.topic) : reviewMeta(context, plan);
     default:
       return undefined;
   }

@@ -63,6 +63,16 @@ export interface AnswerMessages {
   fromMetadata: string;
   documentVenue: (doc: string, venue: string) => string;
   documentTitle: (doc: string, title: string) => string;
+  /** "«Title» has 16 authors: A, B and C". */
+  documentAuthorCount: (doc: string, count: number, authors: string) => string;
+  /** "The first author of «Title» is A"; nth -1 is the last. */
+  documentNthAuthor: (doc: string, nth: number, author: string) => string;
+  /** "«Title» has only 2 authors: A and B" (the position asked for is past the last). */
+  documentFewerAuthors: (doc: string, count: number, authors: string) => string;
+  documentAffiliations: (doc: string, affiliations: string) => string;
+  documentCorresponding: (doc: string, author: string) => string;
+  /** The document's text does not give it: its year, venue, its authors' institutions, a corresponding author. */
+  documentLacks: Record<"year" | "venue" | "affiliations" | "corresponding", (doc: string) => string>;
   /** The lead of a list of the documents in scope ("The library holds 4 documents:"). */
   documentsHead: (count: number) => string;
   /** "2 of the 4 documents are about “X”:" (a list follows). */
@@ -185,9 +195,20 @@ export const MESSAGES: Record<Lang, AnswerMessages> = {
     documentAuthors: (doc, authors) => `${doc} was written by ${authors}`,
     documentNoAuthors: (doc, venue) => `The text of ${doc} does not name its authors; it was published in ${venue}.`,
     documentYear: (doc, year) => `${doc} was published in ${year}`,
-    fromMetadata: "(from the document's metadata: its text does not print it)",
+    fromMetadata: "(read from the file, not from its indexed text)",
     documentVenue: (doc, venue) => `${doc} was published in ${venue}`,
     documentTitle: (doc, title) => `${doc} is titled ${title}`,
+    documentAuthorCount: (doc, count, authors) => `${doc} has ${count === 1 ? "1 author" : `${count} authors`}: ${authors}`,
+    documentNthAuthor: (doc, nth, author) => `The ${nth === -1 ? "last" : (["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"][nth - 1] ?? `${nth}th`)} author of ${doc} is ${author}`,
+    documentFewerAuthors: (doc, count, authors) => `${doc} has only ${count === 1 ? "1 author" : `${count} authors`}: ${authors}`,
+    documentAffiliations: (doc, affiliations) => `The authors of ${doc} are affiliated with ${affiliations}`,
+    documentCorresponding: (doc, author) => `The corresponding author of ${doc} is ${author}`,
+    documentLacks: {
+      year: (doc) => `${doc} does not print the year it was published.`,
+      venue: (doc) => `${doc} does not say where it was published.`,
+      affiliations: (doc) => `${doc} does not name its authors' institutions.`,
+      corresponding: (doc) => `${doc} does not mark a corresponding author.`,
+    },
     documentsHead: (count) => (count === 1 ? "The library holds 1 document:" : `The library holds ${count} documents:`),
     documentsAbout: (count, total, topic) => `${count} of the ${total} documents ${count === 1 ? "is" : "are"} about “${topic}”:`,
     noDocumentAbout: (total, topic) => `None of the ${total} documents is about “${topic}”: neither their titles and abstracts nor the passages found for it say so.`,
@@ -295,9 +316,20 @@ export const MESSAGES: Record<Lang, AnswerMessages> = {
     documentAuthors: (doc, authors) => `${doc} ditulis oleh ${authors}`,
     documentNoAuthors: (doc, venue) => `Teks ${doc} tidak menyebutkan penulisnya; tinjauan ini terbit di ${venue}.`,
     documentYear: (doc, year) => `${doc} terbit tahun ${year}`,
-    fromMetadata: "(dari metadata dokumen: teksnya tidak mencantumkannya)",
+    fromMetadata: "(dibaca dari berkas, bukan dari teks yang diindeks)",
     documentVenue: (doc, venue) => `${doc} terbit di ${venue}`,
     documentTitle: (doc, title) => `${doc} berjudul ${title}`,
+    documentAuthorCount: (doc, count, authors) => `${doc} ditulis oleh ${count} orang: ${authors}`,
+    documentNthAuthor: (doc, nth, author) => `Penulis ${nth === -1 ? "terakhir" : nth === 1 ? "pertama" : `ke-${nth}`} ${doc} adalah ${author}`,
+    documentFewerAuthors: (doc, count, authors) => `${doc} hanya ditulis oleh ${count} orang: ${authors}`,
+    documentAffiliations: (doc, affiliations) => `Para penulis ${doc} berasal dari ${affiliations}`,
+    documentCorresponding: (doc, author) => `Penulis korespondensi ${doc} adalah ${author}`,
+    documentLacks: {
+      year: (doc) => `${doc} tidak mencantumkan tahun terbitnya.`,
+      venue: (doc) => `${doc} tidak menyebutkan di mana ia diterbitkan.`,
+      affiliations: (doc) => `${doc} tidak menyebutkan institusi penulisnya.`,
+      corresponding: (doc) => `${doc} tidak menandai penulis korespondensi.`,
+    },
     documentsHead: (count) => `Koleksi ini berisi ${count} dokumen:`,
     documentsAbout: (count, total, topic) => `${count} dari ${total} dokumen membahas “${topic}”:`,
     noDocumentAbout: (total, topic) => `Tidak satu pun dari ${total} dokumen membahas “${topic}”: judul, abstrak, maupun bagian yang ditemukan tidak menyebutnya.`,

@@ -13,7 +13,7 @@ function plan(text: string): Plan {
   return planQuestion(resolveFollowUp(question, undefined), { hasStudies: true, docs: [] });
 }
 
-type Expect = Partial<{ studies: number[]; fields: string[]; filter: string; also: string; op: string; field: string; noFilters: true; sections: string[]; ownVoice: boolean }>;
+type Expect = Partial<{ studies: number[]; fields: string[]; filter: string; also: string; op: string; field: string; noFilters: true; sections: string[]; ownVoice: boolean; count: boolean; nth: number; identityAlso: string[] }>;
 
 const CASES: [string, Plan["kind"], Expect?][] = [
   // lookup: one field of a named study
@@ -172,6 +172,19 @@ const CASES: [string, Plan["kind"], Expect?][] = [
   // ... a document named by its title word, as well as "this review"
   ["Who wrote the PaSa paper?", "review-meta", { field: "authors" }],
   ["Paper PaSa terbit tahun berapa?", "review-meta", { field: "year" }],
+  // ... what its first page says beyond the study fields: institutions, the corresponding author
+  ["Which institutions are the PaSa authors affiliated with?", "review-meta", { field: "affiliations" }],
+  ["Penulis review ini dari universitas mana?", "review-meta", { field: "affiliations" }],
+  ["Where are the authors from, which organisations?", "review-meta", { field: "affiliations" }],
+  ["Who is the corresponding author of the PaSa paper?", "review-meta", { field: "corresponding" }],
+  ["Organisasi apa saja yang terlibat?", "explain"],
+  ["Which organisations ran the programs in the studies?", "explain"],
+  // ... its author list counted, or one place in it; several identity fields in turn
+  ["How many authors does the PaSa paper have?", "review-meta", { field: "authors", count: true }],
+  ["Siapa penulis pertama paper PaSa?", "review-meta", { field: "authors", nth: 1 }],
+  ["Where and when was the PaSa paper published?", "review-meta", { field: "year", identityAlso: ["venue"] }],
+  // ... but a count of something else is not the author list counted
+  ["Nomor telepon penulis paper PaSa berapa?", "explain"],
   // explain: answered from prose
   ["Why is coordination between agencies a problem?", "explain"],
   // the review's own method (inclusion criteria, search terms), not a list of studies on that "topic"
@@ -288,6 +301,9 @@ describe("planQuestion", () => {
       if (expected.sections) expect(p.kind === "explain" ? p.sections : undefined).toEqual(expected.sections);
       if (expected.ownVoice !== undefined) expect(p.kind === "explain" && p.ownVoice === true).toBe(expected.ownVoice);
       if (expected.field) expect(p.kind === "aggregate" || p.kind === "review-meta" ? p.field : undefined).toBe(expected.field);
+      if (expected.count !== undefined) expect(p.kind === "review-meta" && p.count === true).toBe(expected.count);
+      if (expected.nth !== undefined) expect(p.kind === "review-meta" ? p.nth : undefined).toBe(expected.nth);
+      if (expected.identityAlso) expect(p.kind === "review-meta" ? p.also : undefined).toEqual(expected.identityAlso);
     });
   }
 });

@@ -14,8 +14,11 @@ import { AGGREGATABLE_FIELDS, type StudyField } from "../domain/study.ts";
 import { contentStems } from "../text/analyze.ts";
 import type { ResolvedQuestion } from "../retrieve/conversation.ts";
 import { asksHowOrWhy, hasPhrase, phrasesIn, questionWords } from "../retrieve/question-words.ts";
-import type { AnswerType, FilterValue, Question, StudyRef } from "../retrieve/question.ts";
+import type { AnswerType, DocumentAsk, FilterValue, Question, StudyRef } from "../retrieve/question.ts";
 import { wantedCues } from "./evidence.ts";
+
+/** What a review-meta plan states of a document: its identity, read from its first page. */
+export type DocumentField = "authors" | "year" | "venue" | "title" | DocumentAsk;
 
 export type Plan =
   | { kind: "lookup"; studies: StudyRef[]; fields: StudyField[]; overview?: true }
@@ -24,7 +27,7 @@ export type Plan =
   | { kind: "compare"; studies: StudyRef[]; fields: StudyField[] }
   | { kind: "aggregate"; field: StudyField; op: "distribution" | "most-common" | "earliest" | "latest" | "largest-sample" | "smallest-sample"; within?: StudyRef[] }
   | { kind: "explain"; studies: StudyRef[]; docs: string[]; sections: string[]; answerTypes: AnswerType[]; ownVoice?: true; eachDoc?: true }
-  | { kind: "review-meta"; docs: string[]; field: "authors" | "year" | "venue" | "title"; topic?: string[] }
+  | { kind: "review-meta"; docs: string[]; field: DocumentField; also?: DocumentField[]; topic?: string[]; count?: true; nth?: number }
   | { kind: "out-of-scope"; reason: string };
 
 export type PlanKind = Plan["kind"];
@@ -135,10 +138,24 @@ function planOf(resolved: ResolvedQuestion, context: PlanContext): Plan {
   }
   // The document itself: "who wrote this review?", "when was this paper published?", "who wrote the PaSa
   // paper?" (and nothing more).
+  // "Which institutions are the PaSa authors from?", "Siapa penulis korespondensinya?": only a document has
+  // these (no study record does), so the authors named will do instead of a document; each document in scope
+  // answers. ("Which organisations are involved?" names neither: it is about the content.)
+  const documentAsk = q.documentAsks[0];
+  const ofDocument = q.selfReview || q.docs.length > 0 || q.asks.includes("authors");
+  if (documentAsk && ofDocument && q.studies.length === 0 && !q.allStudies && q.topic.length <= MAX_IDENTITY_TOPIC) return { kind: "review-meta", docs, field: documentAsk };
   const identity = IDENTITY.find((f) => q.asks.includes(f));
-  if ((q.selfReview || q.docs.length > 0) && identity && q.studies.length === 0 && !q.allStudies && !q.list && !q.count && q.topic.length <= MAX_IDENTITY_TOPIC) {
-    return { kind: "review-meta", docs, field: identity };
+  // "How many authors does it have?" counts the author list; a count with more to it asks for a number of
+  // something else ("Nomor telepon penulisnya berapa?").
+  const countsAuthors = q.count && identity === "authors" && q.topic.length === 0 && q.answerTypes.every((t) => t === "amount");
+  if ((q.selfReview || q.docs.length > 0) && identity && q.studies.length === 0 && !q.allStudies && !q.list && (!q.count || countsAuthors) && q.topic.length <= MAX_IDENTITY_TOPIC) {
+    // "Siapa penulis pertama ...?": one place in the author list.
+    const authors = identity === "authors" ? { ...(countsAuthors ? { count: true as const } : {}), ...(q.ordinal !== null ? { nth: q.ordinal } : {}) } : {};
+    // "Where and when was it published?": each identity field asked, in turn.
+    const also = IDENTITY.filter((f) => f !== identity && q.asks.includes(f));
+    return { kind: "review-meta", docs, field: identity, ...authors, ...(also.length > 0 ? { also } : {}) };
   }
+
   // "What is this review about?", "Summarize the review", "Review ini membahas apa?": the gist of the document
   // itself and nothing to look for in it; its abstract opens the answer (compose-section.ts), not an abstention.
   // Only a request for its gist ("about", "summarize", "ringkasan"): "How did the review search for articles?" asks about its method.

@@ -14,6 +14,12 @@ export interface DocumentInfo {
   year: number | null;
   venue: string | null;
   lang: Lang;
+  /** Institutions the first page names under the authors (absent in indexes built before they were read). */
+  affiliations?: string[];
+  /** The author a "Corresponding author" note on the first page points to. */
+  correspondingAuthor?: string | null;
+  /** Short names the title spells out and the text uses ("TAM"): a question may name the document by them. */
+  acronyms?: string[];
   /** Pages in the file (PDF), or the highest page number the text shows; null when unknown. */
   pages: number | null;
   format: DocumentFormat;

@@ -9,6 +9,8 @@
 import { isEnglishWord } from "../text/english-words.ts";
 import { isIndonesianWord } from "../text/stem.ts";
 import { foldCase } from "../text/tokenize.ts";
+import { namesAuthorsOrInstitutions } from "./identity.ts";
+import { headingOf } from "./sections.ts";
 import type { RawDocument, SourceLine } from "./types.ts";
 
 const ISSN = /\b(?:e-?\s*)?issn\b\s*:?\s*\d{4}-\d{3}[\dx]/i;
@@ -55,9 +57,15 @@ export function extractLines(doc: RawDocument): ExtractedLines {
     aside = [];
   };
   let seenBody = false;
+  // A section heading ("Abstract", "1 Introduction") ends the first page's front matter.
+  let seenSection = false;
   for (const rawPage of doc.pages) {
     if (rawPage.number !== null) page = rawPage.number;
     if (rawPage.lines) {
+      // The title is the first page's largest heading; below it, before the first section heading, a line in a
+      // heading's size that names authors or institutions is front matter, kept as text (so an answer about
+      // who wrote it can cite it), not a section heading.
+      const titleSize = rawPage === doc.pages[0] ? Math.max(0, ...rawPage.lines.filter((l) => l.role === "heading").map((l) => l.fontSize)) : 0;
       for (const line of rawPage.lines) {
         lineNo++;
         const text = collapseSpaces(line.text);
@@ -77,10 +85,12 @@ export function extractLines(doc: RawDocument): ExtractedLines {
           aside.push({ text, page, lineNo, paragraphEnd: false, role: line.role, fontSize: line.fontSize });
           continue;
         }
-        if (line.role === "figure") {
+        if (line.role === "heading" && headingOf(text)?.section) seenSection = true;
+        const frontMatter = line.role === "heading" && rawPage === doc.pages[0] && !seenSection && line.fontSize < titleSize && namesAuthorsOrInstitutions(text);
+        if (line.role === "figure" || frontMatter) {
           // Text inside figures and tables is not prose; but above a paper's first paragraph, side-by-side
           // blocks are its front matter (authors, affiliations): kept, one line a paragraph.
-          if (rawPage !== doc.pages[0] || seenBody) continue;
+          if (rawPage !== doc.pages[0] || (seenBody && !frontMatter)) continue;
           if (out.length > 0) out[out.length - 1].paragraphEnd = true;
           out.push({ text, page, lineNo, paragraphEnd: true, role: "body", fontSize: line.fontSize });
           continue;

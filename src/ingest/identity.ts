@@ -18,6 +18,12 @@ export interface Identity {
   year: number | null;
   venue: string | null;
   lang: Lang;
+  /** Institutions the first page names under the authors ("ByteDance Research", "Indiana University, USA"). */
+  affiliations: string[];
+  /** The author a "Corresponding author" note on the first page points to. */
+  correspondingAuthor: string | null;
+  /** Short names the title spells out and the text uses ("TAM" for "Technology Acceptance Model"). */
+  acronyms: string[];
 }
 
 /** PDF metadata titles that are not titles ("Microsoft Word - draft3.docx", "untitled"). */
@@ -31,6 +37,23 @@ const AFFILIATION_MARKS = /[\d*∗†‡§¶+$#]+/g;
 const MIN_TITLE_WORDS = 4;
 const MAX_TITLE_LINES = 4;
 const AFFILIATION = /\b(?:university|universitas|institute|institut|department|departemen|fakultas|faculty|school|college|laboratory|lab|inc\.|corporation|research|@)\b/i;
+/** Words an institution's name has, in English and Indonesian (and the Latin-root forms of other languages). */
+const ORGANISATION =
+  /\b(?:univers\w*|institut\w*|department|departemen|fakultas|faculty|school|sekolah|college|laborator\w*|labs?|inc|ltd|gmbh|corporation|corp|company|research|centre|center|pusat|academy|akademi|politeknik|polytechnic|hospital|rumah sakit|ministry|kementerian|foundation|yayasan|agency|badan)\b/i;
+/** Marks before an affiliation that the author names point to ("1ByteDance Research", "Mozilla Corporation∗"). */
+const MARK = "[\\d*∗†‡§¶+$#]";
+/** A footnote that says which author corresponds: "†Corresponding author.", "*Penulis korespondensi". */
+const CORRESPONDING_NOTE = /^([*∗†‡§¶]+)\s*(?:corresponding author|penulis korespondensi)/i;
+/** "Corresponding author: Jane Doe", "Penulis korespondensi: ...". */
+const CORRESPONDING_LINE = /(?:corresponding author|penulis korespondensi|korespondensi)\s*[:：]\s*(.+)/i;
+/** "PLDI’09, June 15–20, 2009, Dublin, Ireland.": the ACM conference line of a first page. */
+const CONFERENCE_LINE = /^([A-Z][A-Za-z&-]{1,15}\s?['’]\s?\d{2}),\s*(.*\b(?:19|20)\d\d\b.*?)\.?$/;
+/** "arXiv:2501.10120v1 [cs.IR] 17 Jan 2025": an arXiv margin stamp. */
+const ARXIV_STAMP = /\barXiv:(\d{4}\.\d{4,5}(?:v\d+)?)(?:\s*\[([^\]]+)\])?(?:\s+\d{1,2}\s+\p{L}{3,}\s+((?:19|20)\d\d))?/u;
+/** "Reference: Chuttur M.Y. (2009) ...", "To cite this article: ...": the document citing itself. */
+const SELF_CITATION = /^(?:reference|citation|cite this (?:article|paper)(?: as)?|to cite this (?:article|paper)|how to cite(?: this (?:article|paper))?|please cite this (?:article|paper) as|sitasi|cara (?:mengutip|sitasi)(?: artikel ini)?)\s*[:：]/i;
+/** Words an acronym skips ("Technology Acceptance Model" -> TAM, "Theory of Planned Behavior" -> TPB). */
+const ACRONYM_SKIPS = new Set(["of", "the", "and", "for", "in", "on", "a", "an", "to", "dan", "untuk", "di", "dari", "pada"]);
 
 function plausibleTitle(title: string | undefined): string | undefined {
   const t = title?.replace(/\s+/g, " ").trim();
@@ -46,10 +69,35 @@ export function splitAuthors(line: string): string[] {
     .filter((n) => PERSON.test(n));
 }
 
-/** Title and authors from the first page of a PDF with layout: the largest type near the top. */
-function fromFirstPage(raw: RawDocument): { title?: string; authors: string[] } {
-  const lines = raw.pages[0]?.lines?.filter((l) => l.role !== "furniture" && l.role !== "stamp" && l.text.trim()) ?? [];
-  if (lines.length === 0) return { authors: [] };
+/**
+ * A first-page line that names authors or their institutions ("Mohammad Chuttur", "Dewi Lestari*1 Rudi
+ * Hartono†1", "Indiana University, USA"): front matter, even when it is set in a heading's size.
+ */
+export function namesAuthorsOrInstitutions(line: string): boolean {
+  const text = line.trim();
+  if (headingOf(text)?.section) return false;
+  // Footnote marks written onto names: "Lestari*1", "Hartono†1".
+  if (/\p{Ll}[*∗†‡§¶\d]+(?=[\s,]|$)/u.test(text)) return true;
+  const names = splitAuthors(text);
+  const rest = names.reduce((t, n) => t.replace(n, ""), text.replace(AFFILIATION_MARKS, "")).replace(/\b(?:and|dan)\b|[,;&\s]/g, "");
+  return (names.length > 0 && rest.length <= 2) || ORGANISATION.test(text);
+}
+
+/** What the first page of a PDF with layout says of the document: the largest type near the top is its title. */
+interface FirstPage {
+  title?: string;
+  authors: string[];
+  /** The lines between the title and the abstract: names, institutions, emails. */
+  block: string[];
+  /** Every other line of the page (footnotes, stamps, banners), for notes and the venue. */
+  rest: string[];
+}
+
+function fromFirstPage(raw: RawDocument): FirstPage {
+  const all = raw.pages[0]?.lines?.filter((l) => l.role !== "furniture" && l.text.trim()) ?? [];
+  const lines = all.filter((l) => l.role !== "stamp");
+  const none = { authors: [], block: [], rest: all.map((l) => l.text.trim()) };
+  if (lines.length === 0) return none;
   const top = lines.slice(0, 25);
   // The title: the largest type near the top that reads like one (a logo or a two-word banner does not).
   const runs: { start: number; end: number; size: number; words: number }[] = [];
@@ -61,17 +109,114 @@ function fromFirstPage(raw: RawDocument): { title?: string; authors: string[] } 
     i = end;
   }
   const best = runs.filter((r) => r.words >= MIN_TITLE_WORDS && r.end - r.start < MAX_TITLE_LINES).sort((a, b) => b.size - a.size)[0];
-  if (!best) return { authors: [] };
-  const start = best.start;
-  const end = best.end;
-  const title = top.slice(start, end + 1).map((l) => l.text.trim()).join(" ");
-  const authors: string[] = [];
-  for (const line of top.slice(end + 1, end + 8)) {
-    if (headingOf(line.text) || /^abstract/i.test(line.text.trim())) break;
-    if (AFFILIATION.test(line.text)) continue;
-    authors.push(...splitAuthors(line.text));
+  if (!best) return none;
+  const title = top.slice(best.start, best.end + 1).map((l) => l.text.trim()).join(" ");
+  const block: string[] = [];
+  for (const line of top.slice(best.end + 1)) {
+    if (headingOf(line.text) || /^abstra(?:ct|k)\b/i.test(line.text.trim())) break;
+    block.push(line.text.trim());
   }
-  return { title: plausibleTitle(title), authors: [...new Set(authors)] };
+  const authors: string[] = [];
+  for (const line of block.slice(0, 7)) {
+    if (AFFILIATION.test(line)) continue;
+    authors.push(...splitAuthors(line));
+  }
+  const inBlock = new Set(top.slice(best.start, best.end + 1 + block.length));
+  return { title: plausibleTitle(title), authors: [...new Set(authors)], block, rest: all.filter((l) => !inBlock.has(l)).map((l) => l.text.trim()) };
+}
+
+/**
+ * The institutions in an author block: its lines that name one, without emails or links, split at the marks
+ * the names point to ("1ByteDance Research 2Peking University", "University of California, Irvine+").
+ */
+export function affiliationsIn(block: readonly string[]): string[] {
+  const found: string[] = [];
+  for (const line of block) {
+    const text = line.replace(/\{[^}]*\}\s*@\S+/g, " ").replace(/\S+@\S+|https?:\/\/\S+/g, " ").trim();
+    for (const part of text.split(new RegExp(`(?:^|\\s|;)${MARK}+(?=\\p{Lu})|;`, "u"))) {
+      const name = part.replace(new RegExp(`^${MARK}+|[\\s,]*${MARK}*[\\s,]*$`, "gu"), "").replace(/\s+/g, " ").trim();
+      if (name.length >= 4 && ORGANISATION.test(name) && !found.includes(name)) found.push(name);
+    }
+  }
+  return found;
+}
+
+/**
+ * The corresponding author: the name carrying the mark a "†Corresponding author." note explains, or the name
+ * a "Corresponding author: ..." line gives.
+ */
+export function correspondingAuthorIn(block: readonly string[], rest: readonly string[], authors: readonly string[]): string | null {
+  for (const line of [...rest, ...block]) {
+    const mark = CORRESPONDING_NOTE.exec(line)?.[1];
+    if (mark) {
+      for (const m of block.join(" ").matchAll(new RegExp(`(\\p{Lu}[\\p{L}.'’-]*(?:\\s+\\p{Lu}[\\p{L}.'’-]*){0,4})\\s*(${MARK}+)`, "gu"))) {
+        const name = m[1].trim();
+        if (m[2].includes(mark) && PERSON.test(name)) return name;
+      }
+    }
+    const named = CORRESPONDING_LINE.exec(line)?.[1];
+    if (named) {
+      const name = authors.find((a) => named.includes(a)) ?? splitAuthors(named.split(/[,;(]|\S+@/)[0] ?? "")[0];
+      if (name) return name;
+    }
+  }
+  return null;
+}
+
+/**
+ * Venue and year from a first page: an ACM conference line ("PLDI’09, June 15–20, 2009, Dublin, Ireland"), a
+ * "Proceedings of ..." line, the series an ISSN belongs to, or an arXiv stamp; the year of the document citing
+ * itself ("Reference: Chuttur M.Y. (2009) ...") comes first.
+ */
+export function venueOnFirstPage(lines: readonly string[]): { venue: string | null; year: number | null } {
+  const yearIn = (text: string) => Number([...text.matchAll(YEAR)][0]?.[1]) || null;
+  const cited = lines.find((l) => SELF_CITATION.test(l));
+  let venue: string | null = null;
+  let year: number | null = cited ? yearIn(cited) : null;
+  const conference = lines.map((l) => CONFERENCE_LINE.exec(l)).find(Boolean);
+  const proceedings = lines.find((l) => /^(?:in\s+)?(?:proceedings of|prosiding)\b/i.test(l) && l.length <= 200);
+  const issn = lines.findIndex((l) => /\b[EP]?-?ISSN\b/.test(l));
+  const arxiv = lines.map((l) => ARXIV_STAMP.exec(l)).find(Boolean);
+  if (conference) venue = `${conference[1]}, ${conference[2]}`;
+  else if (proceedings) venue = proceedings.replace(/^in\s+/i, "").replace(/[.,\s]+$/, "");
+  else if (issn >= 0) {
+    const before = lines[issn].split(/\b[EP]?-?ISSN\b/)[0].replace(/[\s:,|–-]+$/, "").trim();
+    const previous = lines[issn - 1]?.trim() ?? "";
+    venue = before.split(/\s+/).length >= 2 ? before : previous.split(/\s+/).length >= 2 && !/\d/.test(previous) ? previous : null;
+  } else if (arxiv) venue = `arXiv:${arxiv[1]}${arxiv[2] ? ` [${arxiv[2]}]` : ""}`;
+  year ??= conference ? yearIn(conference[0]) : proceedings ? yearIn(proceedings) : arxiv?.[3] ? Number(arxiv[3]) : null;
+  return { venue, year };
+}
+
+/**
+ * The acronyms a title spells out that the text itself uses: "Technology Acceptance Model" is "TAM" when the
+ * abstract says "(TAM)". Initials of consecutive capitalised words (function words skipped), within one part of
+ * the title ("Overview of the Technology Acceptance Model: Origins, ..." tries OTAM, TAM, ...).
+ */
+export function titleAcronyms(title: string, text: string): string[] {
+  const out: string[] = [];
+  const used = (acronym: string) => new RegExp(`(?<![\\p{L}\\p{N}])${acronym}(?![\\p{L}\\p{N}])`, "u").test(text);
+  for (const part of title.split(/[:;,.()[\]–—?!]+/)) {
+    const words = part.split(/[^\p{L}\p{N}'’-]+/u).filter(Boolean);
+    let run: string[] = [];
+    const close = () => {
+      for (let i = 0; i < run.length; i++) {
+        for (let j = i + 3; j <= Math.min(run.length, i + 8); j++) {
+          const acronym = run.slice(i, j).map((w) => w[0]).join("").toUpperCase();
+          if (!out.includes(acronym) && used(acronym)) out.push(acronym);
+        }
+      }
+      run = [];
+    };
+    for (const w of words) {
+      if (/^\p{Lu}/u.test(w)) run.push(w);
+      else if (!(run.length > 0 && ACRONYM_SKIPS.has(w.toLowerCase()))) close();
+    }
+    close();
+  }
+  // "(TAM)" written into the title itself.
+  for (const m of title.matchAll(/\((\p{Lu}{2,8})\)/gu)) if (!out.includes(m[1])) out.push(m[1]);
+  return out;
 }
 
 /** Venue and year from a journal's running header: "Buletin Kesehatan Vol.6 No.1 Januari-Juli 2022 ...". */
@@ -98,8 +243,8 @@ export function readIdentity(raw: RawDocument, lines: SourceLine[], runningHeade
   const header = fromRunningHeader(runningHeader);
   let title = plausibleTitle(raw.info?.title);
   let authors = raw.info?.author ? splitAuthors(raw.info.author) : [];
-  if (raw.format === "pdf" && (!title || authors.length === 0)) {
-    const page = fromFirstPage(raw);
+  const page = raw.format === "pdf" ? fromFirstPage(raw) : undefined;
+  if (page && (!title || authors.length === 0)) {
     title ??= page.title;
     if (authors.length === 0) authors = page.authors;
   }
@@ -108,15 +253,27 @@ export function readIdentity(raw: RawDocument, lines: SourceLine[], runningHeade
     const first = lines[0]?.text ?? "";
     if (!headingOf(first) && first.length <= 200 && !/[.!?]$/.test(first)) title = plausibleTitle(first);
   }
+  const front = venueOnFirstPage(page ? [...page.block, ...page.rest] : []);
   const firstPageYears = [...(raw.pages[0]?.text ?? "").slice(0, 4000).matchAll(YEAR)].map((m) => Number(m[1]));
-  const year = header.year ?? raw.info?.creationYear ?? (firstPageYears.length > 0 ? Math.max(...firstPageYears) : null);
-  const venue = header.venue;
-  const read = { title: title ?? titleFromFileName(raw.id), authors, year, venue, lang };
+  // The year the document prints for itself comes before the day its PDF was made (a 2009 paper made into a PDF in 2010).
+  const year = header.year ?? front.year ?? raw.info?.creationYear ?? (firstPageYears.length > 0 ? Math.max(...firstPageYears) : null);
+  const venue = header.venue ?? front.venue;
+  const resolvedTitle = title ?? titleFromFileName(raw.id);
+  const read: Identity = {
+    title: resolvedTitle,
+    authors,
+    year,
+    venue,
+    lang,
+    affiliations: page ? affiliationsIn(page.block) : [],
+    correspondingAuthor: page ? correspondingAuthorIn(page.block, page.rest, authors) : null,
+    acronyms: titleAcronyms(resolvedTitle, text),
+  };
   return csl ? withCsl(read, csl) : read;
 }
 
 /** An identity with what a CSL record (corpus/studies.json) says in place of what was read. */
-export function withCsl(identity: Identity, csl: CslRecord): Identity {
+export function withCsl<T extends Pick<Identity, "title" | "authors" | "year" | "venue">>(identity: T, csl: CslRecord): T {
   return {
     ...identity,
     title: csl.title ?? identity.title,

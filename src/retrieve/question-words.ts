@@ -77,6 +77,8 @@ const WordsSchema = z.object({
   most_common: Phrases,
   /** With these, "what year"/"kapan" asks for the publication year however much else the question says. */
   publication_words: Phrases,
+  /** What a document's first page says of it beyond the study fields: its authors' institutions, its corresponding author. */
+  document_fields: z.object({ affiliations: Phrases, corresponding: Phrases }),
 });
 export type QuestionWords = z.infer<typeof WordsSchema>;
 

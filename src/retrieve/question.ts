@@ -42,6 +42,8 @@ export interface FilterValue {
   negated?: true;
 }
 
+export type DocumentAsk = "affiliations" | "corresponding";
+
 export interface Question {
   text: string;
   lang: Lang;
@@ -53,6 +55,8 @@ export interface Question {
   studies: StudyRef[];
   /** Fields of a study it asks for. */
   asks: StudyField[];
+  /** What it asks of a document's first page beyond those fields ("which institutions?", "corresponding author"). */
+  documentAsks: DocumentAsk[];
   list: boolean;
   count: boolean;
   compare: boolean;
@@ -140,6 +144,11 @@ const ordinary = (w: string) => isEnglishWord(w) || isIndonesianWord(w);
 export function documentNames(doc: DocumentInfo): string[] {
   const base = doc.id.split("/").at(-1)!.replace(/\.[a-z0-9]+$/i, "");
   const names = new Set<string>([base.toLowerCase()]);
+  // "TAMReview.pdf": the capitals that open a file name written in camel case are a name too ("TAM"), and
+  // "Technology Acceptance Model" is "TAM" when the document says so (identity.ts). Acronyms are matched as
+  // written, so "TAM" names it and "tam" does not.
+  const leading = /^(\p{Lu}{3,})(?=\p{Lu}\p{Ll})/u.exec(base)?.[1];
+  for (const acronym of [...(leading ? [leading] : []), ...(doc.acronyms ?? [])]) names.add(acronym);
   for (const w of doc.title.split(/[^\p{L}\p{N}-]+/u)) {
     if (w.length >= 4 && /\p{Lu}/u.test(w.slice(1)) && !ordinary(foldCase(w))) names.add(w); // "PaSa", "TraceMonkey"
   }
@@ -368,7 +377,7 @@ let fieldWordStems: Set<string> | undefined;
 function questionWordStems(): Set<string> {
   if (fieldWordStems) return fieldWordStems;
   const w = questionWords();
-  const phrases = [...Object.values(w.fields), ...Object.values(w.weak_fields), ...Object.values(w.section_names), ...Object.values(w.ordinals), w.list, w.count, w.studies_noun, w.research_verbs, w.self_review, w.corpus_words, w.pronoun_single, w.followup_start, w.question_stems_extra].flat();
+  const phrases = [...Object.values(w.fields), ...Object.values(w.weak_fields), ...Object.values(w.section_names), ...Object.values(w.ordinals), ...Object.values(w.document_fields), w.list, w.count, w.studies_noun, w.research_verbs, w.self_review, w.corpus_words, w.pronoun_single, w.followup_start, w.question_stems_extra].flat();
   return (fieldWordStems = new Set(phrases.flatMap((p) => contentStems(p.replace(/\*$/, "")))));
 }
 
@@ -551,6 +560,7 @@ export function analyzeQuestion(asked: string, index: QuestionIndex, langOverrid
     docs,
     studies,
     asks,
+    documentAsks: (Object.keys(w.document_fields) as DocumentAsk[]).filter((f) => hasPhrase(tokens, w.document_fields[f])),
     list,
     count,
     compare: hasPhrase(tokens, w.compare),
