@@ -178,13 +178,17 @@ const CASES: [string, Plan["kind"], Expect?][] = [
   ["Where are the authors from, which organisations?", "review-meta", { field: "affiliations" }],
   ["Who is the corresponding author of the PaSa paper?", "review-meta", { field: "corresponding" }],
   ["Organisasi apa saja yang terlibat?", "explain"],
+  ["Which organisations does this review mention?", "explain"],
+  ["Which university is Yichen He from?", "review-meta", { field: "affiliations" }],
+  ["Why is each query paired with its corresponding papers in PaSa?", "explain"],
   ["Which organisations ran the programs in the studies?", "explain"],
   // ... its author list counted, or one place in it; several identity fields in turn
   ["How many authors does the PaSa paper have?", "review-meta", { field: "authors", count: true }],
   ["Siapa penulis pertama paper PaSa?", "review-meta", { field: "authors", nth: 1 }],
   ["Where and when was the PaSa paper published?", "review-meta", { field: "year", identityAlso: ["venue"] }],
-  // ... but a count of something else is not the author list counted
+  // ... but a count of something else is not the author list counted (a phone number, the studies)
   ["Nomor telepon penulis paper PaSa berapa?", "explain"],
+  ["How many studies did the review include, and who wrote them?", "explain"],
   // explain: answered from prose
   ["Why is coordination between agencies a problem?", "explain"],
   // the review's own method (inclusion criteria, search terms), not a list of studies on that "topic"

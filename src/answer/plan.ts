@@ -13,7 +13,7 @@
 import { AGGREGATABLE_FIELDS, type StudyField } from "../domain/study.ts";
 import { contentStems } from "../text/analyze.ts";
 import type { ResolvedQuestion } from "../retrieve/conversation.ts";
-import { asksHowOrWhy, hasPhrase, phrasesIn, questionWords } from "../retrieve/question-words.ts";
+import { asksHowOrWhy, hasPhrase, phrasesIn, questionTokens, questionWords } from "../retrieve/question-words.ts";
 import type { AnswerType, DocumentAsk, FilterValue, Question, StudyRef } from "../retrieve/question.ts";
 import { wantedCues } from "./evidence.ts";
 
@@ -66,6 +66,13 @@ export function comparesDocumentsOnly(q: Question): boolean {
   compareStems ??= new Set(questionWords().compare.flatMap((p) => contentStems(p.replace(/\*$/, ""))));
   return q.docs.length > 1 && hasPhrase(q.tokens, questionWords().compare) && q.topic.every((t) => compareStems!.has(t)) && q.studies.length === 0;
 }
+
+let fieldStems: Set<string> | undefined;
+/** Stems of the words that ask for a document's institutions or corresponding author. */
+const documentFieldStems = () => {
+  const w = questionWords();
+  return (fieldStems ??= new Set([...Object.values(w.document_fields).flat(), ...w.institution_words].flatMap((p) => contentStems(p.replace(/\*$/, "")))));
+};
 
 let selfAppraisalStems: Map<AnswerType, Set<string>> | undefined;
 
@@ -139,15 +146,21 @@ function planOf(resolved: ResolvedQuestion, context: PlanContext): Plan {
   // The document itself: "who wrote this review?", "when was this paper published?", "who wrote the PaSa
   // paper?" (and nothing more).
   // "Which institutions are the PaSa authors from?", "Siapa penulis korespondensinya?": only a document has
-  // these (no study record does), so the authors named will do instead of a document; each document in scope
-  // answers. ("Which organisations are involved?" names neither: it is about the content.)
+  // these (no study record does), so they need no document named; each document in scope answers.
+  // Their words ("institutions", "universitas") are the question's topic everywhere else ("What role do
+  // institutions play?"), so they leave the topic only here.
   const documentAsk = q.documentAsks[0];
-  const ofDocument = q.selfReview || q.docs.length > 0 || q.asks.includes("authors");
-  if (documentAsk && ofDocument && q.studies.length === 0 && !q.allStudies && q.topic.length <= MAX_IDENTITY_TOPIC) return { kind: "review-meta", docs, field: documentAsk };
+  if (documentAsk && q.studies.length === 0 && !q.allStudies && q.topic.filter((t) => !documentFieldStems().has(t)).length <= MAX_IDENTITY_TOPIC) {
+    return { kind: "review-meta", docs, field: documentAsk };
+  }
   const identity = IDENTITY.find((f) => q.asks.includes(f));
   // "How many authors does it have?" counts the author list; a count with more to it asks for a number of
   // something else ("Nomor telepon penulisnya berapa?").
-  const countsAuthors = q.count && identity === "authors" && q.topic.length === 0 && q.answerTypes.every((t) => t === "amount");
+  // What is counted is the authors: no other noun after "how many" ("How many studies ..., and who wrote
+  // them?" counts studies), or one led by an author word ("Berapa penulis paper PaSa?").
+  const countedFirst = questionTokens(q.countedPhrase)[0];
+  const countsWriters = q.counted.length === 0 || (countedFirst !== undefined && hasPhrase([countedFirst], w.fields.authors ?? []));
+  const countsAuthors = q.count && identity === "authors" && countsWriters && q.topic.length === 0 && q.answerTypes.every((t) => t === "amount");
   if ((q.selfReview || q.docs.length > 0) && identity && q.studies.length === 0 && !q.allStudies && !q.list && (!q.count || countsAuthors) && q.topic.length <= MAX_IDENTITY_TOPIC) {
     // "Siapa penulis pertama ...?": one place in the author list.
     const authors = identity === "authors" ? { ...(countsAuthors ? { count: true as const } : {}), ...(q.ordinal !== null ? { nth: q.ordinal } : {}) } : {};

@@ -79,6 +79,8 @@ const WordsSchema = z.object({
   publication_words: Phrases,
   /** What a document's first page says of it beyond the study fields: its authors' institutions, its corresponding author. */
   document_fields: z.object({ affiliations: Phrases, corresponding: Phrases }),
+  /** "institutions", "universitas": the authors' affiliations when the question speaks of the authors ("Penulisnya dari institusi mana?"); else what the text is about. */
+  institution_words: Phrases,
 });
 export type QuestionWords = z.infer<typeof WordsSchema>;
 

@@ -226,6 +226,21 @@ function namedDocuments(text: string, tokens: string[], index: QuestionIndex): s
   return [];
 }
 
+/**
+ * What a question asks of a document's first page: "affiliated", "corresponding author" outright; and
+ * "institutions", "universitas" when it speaks of the authors, by that word or by an author's name
+ * ("Which university is Mohammad Chuttur from?"), since otherwise institutions are what the text is about
+ * ("Which organisations does this review mention?").
+ */
+function documentAsks(text: string, tokens: string[], asks: StudyField[], documents: DocumentInfo[]): DocumentAsk[] {
+  const w = questionWords();
+  const out = (Object.keys(w.document_fields) as DocumentAsk[]).filter((f) => hasPhrase(tokens, w.document_fields[f]));
+  if (out.includes("affiliations") || !hasPhrase(tokens, w.institution_words)) return out;
+  const folded = foldCase(text);
+  const namesAuthor = documents.some((d) => d.authors.some((a) => a.trim().split(/\s+/).length > 1 && names(text, folded, a)));
+  return asks.includes("authors") || namesAuthor ? ["affiliations", ...out] : out;
+}
+
 /** A word of a study's venue that the question names ("Elsevier"): a venue filter, when few venues have it. */
 function venueValues(text: string, studies: StudyRecord[]): FilterValue[] {
   const words = new Set(questionTokens(text).filter((t) => t.length >= 4));
@@ -377,7 +392,7 @@ let fieldWordStems: Set<string> | undefined;
 function questionWordStems(): Set<string> {
   if (fieldWordStems) return fieldWordStems;
   const w = questionWords();
-  const phrases = [...Object.values(w.fields), ...Object.values(w.weak_fields), ...Object.values(w.section_names), ...Object.values(w.ordinals), ...Object.values(w.document_fields), w.list, w.count, w.studies_noun, w.research_verbs, w.self_review, w.corpus_words, w.pronoun_single, w.followup_start, w.question_stems_extra].flat();
+  const phrases = [...Object.values(w.fields), ...Object.values(w.weak_fields), ...Object.values(w.section_names), ...Object.values(w.ordinals), w.list, w.count, w.studies_noun, w.research_verbs, w.self_review, w.corpus_words, w.pronoun_single, w.followup_start, w.question_stems_extra].flat();
   return (fieldWordStems = new Set(phrases.flatMap((p) => contentStems(p.replace(/\*$/, "")))));
 }
 
@@ -560,7 +575,7 @@ export function analyzeQuestion(asked: string, index: QuestionIndex, langOverrid
     docs,
     studies,
     asks,
-    documentAsks: (Object.keys(w.document_fields) as DocumentAsk[]).filter((f) => hasPhrase(tokens, w.document_fields[f])),
+    documentAsks: documentAsks(text, tokens, asks, index.documents),
     list,
     count,
     compare: hasPhrase(tokens, w.compare),
