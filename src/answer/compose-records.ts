@@ -607,7 +607,9 @@ function reviewMeta(context: ComposeContext, plan: { docs: string[]; field: Docu
   if (listed) sentences.push(new SentenceBuilder().say(m.documentsHead(context.documents.length)).done("composed"));
   let missing = 0;
   for (const doc of context.documents.filter((d) => docs.length === 0 || docs.includes(d.id))) {
-    for (const asked of fields) {
+    // "Where and when?": a venue line that gives the year ("PLDI’09, June 15–20, 2009, Dublin") says both.
+    const yearInVenue = fields.includes("venue") && doc.year !== null && (doc.venue ?? "").includes(String(doc.year));
+    for (const asked of fields.filter((f) => !(f === "year" && yearInVenue))) {
       const b = new SentenceBuilder();
       const { text, known } = identitySentence(context, doc, { ...plan, field: asked });
       b.say(text);

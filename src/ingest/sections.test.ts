@@ -49,6 +49,19 @@ describe("splitSections", () => {
     expect(segments.at(-1)?.kind).toBe("references");
   });
 
+  it("joins a heading set over two lines in one type, but not a numbered or known heading under it", () => {
+    const marked = (texts: string[], size: Record<string, number>) => lines(texts).map((l) => (size[l.text] ? { ...l, role: "heading" as const, fontSize: size[l.text] } : l));
+    const title = marked(["Trace-based Specialization for Dynamic", "Languages", "Andreas Gal", "Abstract", "Text of the abstract."], { "Trace-based Specialization for Dynamic": 18, Languages: 18, Abstract: 11 });
+    expect(splitSections(title).map((s) => [s.section, s.heading])).toEqual([
+      ["other", "Trace-based Specialization for Dynamic Languages"],
+      ["abstract", "Abstract"],
+    ]);
+    const numbered = marked(["Methods", "1 Setting", "Text."], { Methods: 12, "1 Setting": 12 });
+    expect(splitSections(numbered).map((s) => s.heading)).toEqual(["1 Setting"]);
+    const smaller = marked(["A Long Title for a Paper", "Subtitle Words Here", "Text."], { "A Long Title for a Paper": 18, "Subtitle Words Here": 12 });
+    expect(splitSections(smaller).map((s) => s.heading)).toEqual(["Subtitle Words Here"]);
+  });
+
   it("makes a table right after the methods the results when there is no results heading", () => {
     const segments = splitSections(lines(["Metode Penelitian", "Teks metode.", "No. Judul Hasil", "1. A", "2. B", "Pembahasan", "Teks."]), [{ startLine: 2, endLine: 4 }]);
     expect(segments.map((s) => [s.section, s.kind])).toEqual([

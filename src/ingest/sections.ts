@@ -113,6 +113,13 @@ export function splitSections(lines: SourceLine[], tables: TableRegion[] = []): 
     const line = lines[i];
     const heading = line.role === "body" || line.role === undefined || line.role === "heading" ? headingOf(line.text, line.role === "heading") : undefined;
     if (heading) {
+      // A heading set over two lines ("Trace-based ... for Dynamic" / "Languages"): an unnumbered,
+      // unknown line in the same type right under a heading finishes it.
+      const previous = lines[i - 1];
+      if (current.lines.length === 0 && current.heading && previous?.role === "heading" && line.role === "heading" && previous.fontSize === line.fontSize && !heading.section && !heading.number) {
+        current = { ...current, heading: `${current.heading} ${heading.text}` };
+        continue;
+      }
       push();
       const section = heading.section ?? sectionByNumber(heading.number, numbered) ?? "other";
       if (heading.number && !heading.number.includes(".")) numbered.set(heading.number, section);
