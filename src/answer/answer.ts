@@ -22,7 +22,7 @@ import type { ScoredPassage } from "../retrieve/search.ts";
 import { retrieve, type Retrieved } from "../retrieve/retrieve.ts";
 import { CitationList, ReferenceBook } from "./citations.ts";
 import type { ComposeContext, Composition } from "./compose-context.ts";
-import { definiendum } from "./evidence.ts";
+import { definiendum, wantedCues } from "./evidence.ts";
 import { composeExplain } from "./compose-explain.ts";
 import { composeSectionOpening } from "./compose-section.ts";
 import { composeFromRecords } from "./compose-records.ts";
@@ -191,9 +191,17 @@ async function prepare(context: AnswerContext, question: Question, previous: Pre
     // each one's opening is.
     const eachOpens = plan.kind === "explain" && section !== undefined && plan.docs.length > 1 && (comparesDocumentsOnly(q) || (plan.eachDoc === true && q.topic.length === 0 && q.asks.length === 0));
     const opensSection = plan.kind === "explain" && section !== undefined && (q.topic.length === 0 || eachOpens) && studies.length === 0;
+    // "What does the review recommend?", "Apa saran review ini?": only the field is asked, and any sentence of
+    // the sections it is stated in that does what it asks answers it, whatever words it shares with the
+    // question; so every passage of those sections is a candidate, not only those the search ranked first.
+    const fieldOnly = plan.kind === "explain" && q.topic.length === 0 && q.asks.length > 0 && wantedCues(q).size > 0;
+    const candidates =
+      fieldOnly && plan.sections.length > 0
+        ? [...retrieved.passages, ...(await store.listPassages({ sections: plan.sections.map(toSectionId).filter((x) => x !== undefined), docs: plan.docs.length > 0 ? plan.docs : docsInScope })).filter((p) => !retrieved.passages.some((r) => r.id === p.id))]
+        : retrieved.passages;
     composition = eachOpens
       ? { sentences: [], abstained: true, studies: [], reason: "several documents, nothing to look for", bestSupport: 0 }
-      : composeExplain(composeContext, { passages: retrieved.passages, ownText: question.text, searchText: resolved.searchText, identity, framing: framingStems(), filler: fillerWordStems(), namedStudy: studies.length > 0 || (plan.kind === "explain" && plan.sections.length > 0), requireCue: Boolean(notInRecords), fieldOnly: plan.kind === "explain" && plan.eachDoc && q.topic.length === 0 && q.asks.length > 0 });
+      : composeExplain(composeContext, { passages: candidates, ownText: question.text, searchText: resolved.searchText, identity, framing: framingStems(), filler: fillerWordStems(), namedStudy: studies.length > 0 || (plan.kind === "explain" && plan.sections.length > 0), requireCue: Boolean(notInRecords), fieldOnly });
     if (composition.abstained && notInRecords) composition = notInRecords;
     if (composition.abstained && opensSection && section) {
       // A document's gist is its abstract, or, in one without an abstract, how its introduction opens.

@@ -195,7 +195,9 @@ export function venueOnFirstPage(lines: readonly string[]): { venue: string | nu
  */
 export function titleAcronyms(title: string, text: string): string[] {
   const out: string[] = [];
-  const used = (acronym: string) => new RegExp(`(?<![\\p{L}\\p{N}])${acronym}(?![\\p{L}\\p{N}])`, "u").test(text);
+  // The words of the text written in capitals, once: candidates are many (every run of a long title).
+  const capitals = new Set(text.match(/(?<![\p{L}\p{N}])\p{Lu}{3,}(?![\p{L}\p{N}])/gu) ?? []);
+  const used = (acronym: string) => capitals.has(acronym);
   for (const part of title.split(/[:;,.()[\]–—?!]+/)) {
     const words = part.split(/[^\p{L}\p{N}'’-]+/u).filter(Boolean);
     let run: string[] = [];

@@ -205,6 +205,18 @@ describe("the review itself", () => {
     expect(recommends.abstained).toBe(false);
   });
 
+  it("answers what the review recommends with a sentence that recommends, in either language, not with how its conclusion opens", async () => {
+    // Any sentence of the conclusion and discussion is a candidate, not only those the search ranked for
+    // words the question hardly has ("Apa saran review ini?").
+    for (const question of ["What does the review recommend?", "Apa saran review ini?"]) {
+      const r = await ask(question);
+      expect(r.answer, question).not.toMatch(/opens:|dibuka dengan:/);
+      expect(["conclusion", "discussion"]).toContain(r.citations[0].section);
+      expect(r.citations[0].quote, question).toMatch(/\b(?:harus|perlu|sebaiknya|should|recommend)/i);
+      await expectValidCitations(r);
+    }
+  });
+
   it("answers what the review says of itself from its own passages, never from an included study's", async () => {
     // Study 10's P2TP2A "memiliki peran yang terbatas" is no limitation of the review, which states none.
     const limits = await ask("What are the limitations of this review?");
