@@ -208,6 +208,8 @@ function changeStated(context: ComposeContext, chosen: ScoredSentence[]): Answer
 
 /** Record fields of a study table's cells that only say where, when and by whom a study was published. */
 const BIBLIOGRAPHIC_CELLS: ReadonlySet<string> = new Set<StudyField>(["venue", "authors", "year", "database"]);
+/** Cues of what a text states (asked as a field: recommendations, outcomes, aim, theory), which no title does. */
+const STATED_CUES: ReadonlySet<string> = new Set(["recommendation", "result", "aim", "theory"]);
 
 /** A quote with its continuation stays readable. */
 const CONTINUATION_MAX_CHARS = 600;
@@ -235,6 +237,11 @@ function rankSentences(context: ComposeContext, input: ExplainInput, passages: P
   // A study table's journal, author, year or database cell says where and by whom, not what was found: it is
   // no evidence for a question that does not ask for it ("Jurnal Ilmu Pemerintahan" for "advice to the government?").
   ranked = ranked.filter((s) => !s.field || !BIBLIOGRAPHIC_CELLS.has(s.field) || context.question.asks.includes(s.field as StudyField));
+  // Nor is a study's title for a question about what something recommends, finds or aims at: a title names
+  // the study, it states none of these ("Analisis Kebijakan Pemerintah ..." for "What does the review recommend
+  // to the government?").
+  const stated = [...wantedCues(context.question)].some((c) => STATED_CUES.has(c));
+  if (stated && !context.question.asks.includes("title")) ranked = ranked.filter((s) => s.field !== "title");
   // Nor is a study done somewhere else than the place the question names.
   ranked = elsewhereLeftOut(context, ranked);
   // The asker's own language wins a tie: a review with an abstract in both languages is quoted in the asker's.

@@ -215,6 +215,13 @@ describe("the review itself", () => {
       expect(r.citations[0].quote, question).toMatch(/\b(?:harus|perlu|sebaiknya|should|recommend)/i);
       await expectValidCitations(r);
     }
+    // A study's title names it and recommends nothing, though it has the question's word ("Pemerintah").
+    const studies = context.store.studies;
+    const titles = studies.flatMap((s) => s.fields.title ?? []).map((v) => v.text);
+    for (const question of ["What does the review recommend to the government?", "Apa rekomendasi review ini untuk pemerintah?"]) {
+      const r = await ask(question);
+      expect(r.citations.filter((c) => titles.some((t) => t.includes(c.quote) || c.quote.includes(t))), question).toEqual([]);
+    }
   });
 
   it("answers what the review says of itself from its own passages, never from an included study's", async () => {
