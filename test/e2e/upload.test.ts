@@ -58,6 +58,8 @@ describe("upload from the Library", { timeout: 180_000 }, () => {
     expect(await page.locator("#upload-error").innerText()).toBe("");
     await page.locator(".doc-card", { hasText: "Shelter Programs" }).waitFor();
     expect(await page.locator(".doc-card").count()).toBe(2);
+    // The institution its first page names under the authors.
+    expect(await page.locator(".doc-card", { hasText: "Shelter Programs" }).locator(".doc-affiliations").innerText()).toBe("Universitas Diponegoro, Semarang");
     await shot(page, "desktop-light-upload-done");
     expect(await seriousViolations(page)).toEqual([]);
 

@@ -5,7 +5,7 @@ export async function paperPdf(): Promise<Uint8Array> {
   const line = (text: string, y: number, size = 11) => ({ text, x: 72, y, size });
   const body = (start: number, lines: string[]) => lines.map((t, i) => line(t, start + i * 16));
   return makeLayoutPdf([
-    [line("Shelter Programs for Trafficked Children in Java", 90, 18), line("Dewi Lestari and Budi Santoso", 120, 12), ...body(170, [
+    [line("Shelter Programs for Trafficked Children in Java", 90, 18), line("Dewi Lestari and Budi Santoso", 120, 12), line("Universitas Diponegoro, Semarang", 136, 11), ...body(170, [
       "This paper describes three shelter programs for children who survived trafficking in Java.",
       "Each program offered counselling, schooling and family tracing for the children it received.",
       "The programs were run by local governments together with non-governmental organisations.",

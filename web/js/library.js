@@ -25,6 +25,8 @@ function documentItem(doc, onRead) {
     h("div", { class: "doc-main" },
       h("h3", { class: "doc-title" }, doc.title),
       h("p", { class: "doc-authors" }, doc.authors?.length ? doc.authors.join(", ") : h("span", { class: "is-missing" }, t("docNoAuthors"))),
+      // The institutions the first page names under the authors (absent for a text without them).
+      doc.affiliations?.length ? h("p", { class: "doc-affiliations" }, doc.affiliations.join(" · ")) : null,
       h("p", { class: "doc-facts" }, facts.join(" · ")),
       doc.warnings?.length
         ? h("details", { class: "doc-warnings" }, h("summary", {}, `${t("docWarnings")} (${doc.warnings.length})`), h("ul", {}, doc.warnings.map((w) => h("li", {}, w))))
