@@ -4,7 +4,16 @@
  * shapes real first pages print them (numbered and symbol marks, brace-grouped emails, ACM and arXiv lines).
  */
 import { describe, expect, it } from "vitest";
-import { affiliationsIn, correspondingAuthorIn, titleAcronyms, venueOnFirstPage } from "./identity.ts";
+import { affiliationsIn, correspondingAuthorIn, readIdentity, titleAcronyms, venueOnFirstPage } from "./identity.ts";
+import type { LineRole, RawDocument } from "./types.ts";
+
+/** A PDF whose first page has these lines (text, font size, role), in reading order. */
+function pdfWith(lines: [string, number, LineRole][]): RawDocument {
+  return {
+    id: "spec.pdf", source: "spec.pdf", format: "pdf", sha256: "",
+    pages: [{ number: 1, text: lines.map(([t]) => t).join("\n"), lines: lines.map(([text, fontSize, role]) => ({ text, fontSize, bold: false, role })) }],
+  };
+}
 
 describe("affiliationsIn", () => {
   it("splits institutions at the marks the author names point to, and leaves out names and emails", () => {
@@ -78,5 +87,19 @@ describe("titleAcronyms", () => {
 
   it("keeps an acronym the title writes out in parentheses", () => {
     expect(titleAcronyms("A Study of Child Protection (CPS) Programs", "")).toEqual(["CPS"]);
+  });
+});
+
+describe("readIdentity on a PDF's first page", () => {
+  it("takes a three-word title in the largest type, and a group under it as the authors' institution, not an author", () => {
+    const raw = pdfWith([
+      ["Shared Shelter Database", 24.8, "heading"],
+      ["X Desktop Group (http://www.example.org)", 17.2, "body"],
+      ["Thomas Leonard", 17.2, "heading"],
+      ["1. Introduction", 17.2, "heading"],
+      ["This is version 0.21 of the specification.", 10, "body"],
+    ]);
+    const identity = readIdentity(raw, [], undefined);
+    expect(identity).toMatchObject({ title: "Shared Shelter Database", authors: ["Thomas Leonard"], affiliations: ["X Desktop Group"] });
   });
 });

@@ -34,12 +34,11 @@ const PERSON = /^(?:\p{Lu}[\p{L}'’-]*\.?\s+){1,4}\p{Lu}[\p{L}'’-]*$/u;
 /** Marks after an author's name pointing to an affiliation or a note: digits, asterisks, daggers, +, $, #. */
 const AFFILIATION_MARKS = /[\d*∗†‡§¶+$#]+/g;
 /** A title has at least this many words, on at most this many lines. */
-const MIN_TITLE_WORDS = 4;
+const MIN_TITLE_WORDS = 3;
 const MAX_TITLE_LINES = 4;
-const AFFILIATION = /\b(?:university|universitas|institute|institut|department|departemen|fakultas|faculty|school|college|laboratory|lab|inc\.|corporation|research|@)\b/i;
 /** Words an institution's name has, in English and Indonesian (and the Latin-root forms of other languages). */
 const ORGANISATION =
-  /\b(?:univers\w*|institut\w*|department|departemen|fakultas|faculty|school|sekolah|college|laborator\w*|labs?|inc|ltd|gmbh|corporation|corp|company|research|centre|center|pusat|academy|akademi|politeknik|polytechnic|hospital|rumah sakit|ministry|kementerian|foundation|yayasan|agency|badan)\b/i;
+  /\b(?:univers\w*|institut\w*|department|departemen|fakultas|faculty|school|sekolah|college|laborator\w*|labs?|inc|ltd|gmbh|corporation|corp|company|group|research|centre|center|pusat|academy|akademi|politeknik|polytechnic|hospital|rumah sakit|ministry|kementerian|foundation|yayasan|agency|badan)\b/i;
 /** Marks before an affiliation that the author names point to ("1ByteDance Research", "Mozilla Corporation∗"). */
 const MARK = "[\\d*∗†‡§¶+$#]";
 /** A footnote that says which author corresponds: "†Corresponding author.", "*Penulis korespondensi". */
@@ -118,7 +117,7 @@ function fromFirstPage(raw: RawDocument): FirstPage {
   }
   const authors: string[] = [];
   for (const line of block.slice(0, 7)) {
-    if (AFFILIATION.test(line)) continue;
+    if (line.includes("@") || ORGANISATION.test(line)) continue;
     authors.push(...splitAuthors(line));
   }
   const inBlock = new Set(top.slice(best.start, best.end + 1 + block.length));
@@ -132,7 +131,7 @@ function fromFirstPage(raw: RawDocument): FirstPage {
 export function affiliationsIn(block: readonly string[]): string[] {
   const found: string[] = [];
   for (const line of block) {
-    const text = line.replace(/\{[^}]*\}\s*@\S+/g, " ").replace(/\S+@\S+|https?:\/\/\S+/g, " ").trim();
+    const text = line.replace(/\{[^}]*\}\s*@\S+/g, " ").replace(/\(?(?:\S+@\S+|https?:\/\/[^\s)]+)\)?/g, " ").trim();
     for (const part of text.split(new RegExp(`(?:^|\\s|;)${MARK}+(?=\\p{Lu})|;`, "u"))) {
       const name = part.replace(new RegExp(`^${MARK}+|[\\s,]*${MARK}*[\\s,]*$`, "gu"), "").replace(/\s+/g, " ").trim();
       if (name.length >= 4 && ORGANISATION.test(name) && !found.includes(name)) found.push(name);
