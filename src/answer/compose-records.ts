@@ -568,6 +568,7 @@ export function identityNeedles(doc: DocumentInfo, field: DocumentField): string
   if (field === "venue") return doc.venue ? [[doc.venue]] : [];
   if (field === "affiliations") return (doc.affiliations ?? []).map((a) => [a, a.split(",")[0]]);
   if (field === "corresponding") return doc.correspondingAuthor ? [[doc.correspondingAuthor]] : [];
+  if (field === "doi") return doc.doi ? [[doc.doi]] : [];
   return [[doc.title, doc.title.split(/\s+/).slice(0, 4).join(" ")]];
 }
 
@@ -592,6 +593,8 @@ function identitySentence(context: ComposeContext, doc: DocumentInfo, plan: { fi
       return doc.affiliations?.length ? { text: m.documentAffiliations(doc.short, joinList(doc.affiliations, context.lang)), known: true } : { text: m.documentLacks.affiliations(doc.short), known: false };
     case "corresponding":
       return doc.correspondingAuthor ? { text: m.documentCorresponding(doc.short, doc.correspondingAuthor), known: true } : { text: m.documentLacks.corresponding(doc.short), known: false };
+    case "doi":
+      return doc.doi ? { text: m.documentDoi(doc.short, doc.doi), known: true } : { text: m.documentLacks.doi(doc.short), known: false };
     default:
       return { text: m.documentTitle(doc.short, `«${doc.title}»`), known: true };
   }

@@ -71,8 +71,9 @@ export interface AnswerMessages {
   documentFewerAuthors: (doc: string, count: number, authors: string) => string;
   documentAffiliations: (doc: string, affiliations: string) => string;
   documentCorresponding: (doc: string, author: string) => string;
-  /** The document's text does not give it: its year, venue, its authors' institutions, a corresponding author. */
-  documentLacks: Record<"year" | "venue" | "affiliations" | "corresponding", (doc: string) => string>;
+  documentDoi: (doc: string, doi: string) => string;
+  /** The document's text does not give it: its year, venue, its authors' institutions, a corresponding author, a DOI. */
+  documentLacks: Record<"year" | "venue" | "affiliations" | "corresponding" | "doi", (doc: string) => string>;
   /** The lead of a list of the documents in scope ("The library holds 4 documents:"). */
   documentsHead: (count: number) => string;
   /** "2 of the 4 documents are about “X”:" (a list follows). */
@@ -203,11 +204,13 @@ export const MESSAGES: Record<Lang, AnswerMessages> = {
     documentFewerAuthors: (doc, count, authors) => `${doc} has only ${count === 1 ? "1 author" : `${count} authors`}: ${authors}`,
     documentAffiliations: (doc, affiliations) => `The authors of ${doc} are affiliated with ${affiliations}`,
     documentCorresponding: (doc, author) => `The corresponding author of ${doc} is ${author}`,
+    documentDoi: (doc, doi) => `The DOI of ${doc} is ${doi}`,
     documentLacks: {
       year: (doc) => `${doc} does not print the year it was published.`,
       venue: (doc) => `${doc} does not say where it was published.`,
       affiliations: (doc) => `${doc} does not name its authors' institutions.`,
       corresponding: (doc) => `${doc} does not mark a corresponding author.`,
+      doi: (doc) => `${doc} does not print a DOI on its first page.`,
     },
     documentsHead: (count) => (count === 1 ? "The library holds 1 document:" : `The library holds ${count} documents:`),
     documentsAbout: (count, total, topic) => `${count} of the ${total} documents ${count === 1 ? "is" : "are"} about “${topic}”:`,
@@ -324,11 +327,13 @@ export const MESSAGES: Record<Lang, AnswerMessages> = {
     documentFewerAuthors: (doc, count, authors) => `${doc} hanya ditulis oleh ${count} orang: ${authors}`,
     documentAffiliations: (doc, affiliations) => `Para penulis ${doc} berasal dari ${affiliations}`,
     documentCorresponding: (doc, author) => `Penulis korespondensi ${doc} adalah ${author}`,
+    documentDoi: (doc, doi) => `DOI ${doc} adalah ${doi}`,
     documentLacks: {
       year: (doc) => `${doc} tidak mencantumkan tahun terbitnya.`,
       venue: (doc) => `${doc} tidak menyebutkan di mana ia diterbitkan.`,
       affiliations: (doc) => `${doc} tidak menyebutkan institusi penulisnya.`,
       corresponding: (doc) => `${doc} tidak menandai penulis korespondensi.`,
+      doi: (doc) => `${doc} tidak mencantumkan DOI di halaman pertamanya.`,
     },
     documentsHead: (count) => `Koleksi ini berisi ${count} dokumen:`,
     documentsAbout: (count, total, topic) => `${count} dari ${total} dokumen membahas “${topic}”:`,

@@ -177,6 +177,8 @@ const CASES: [string, Plan["kind"], Expect?][] = [
   ["Penulis review ini dari universitas mana?", "review-meta", { field: "affiliations" }],
   ["Where are the authors from, which organisations?", "review-meta", { field: "affiliations" }],
   ["Who is the corresponding author of the PaSa paper?", "review-meta", { field: "corresponding" }],
+  ["What is the DOI of the PaSa paper?", "review-meta", { field: "doi" }],
+  ["DOI-nya review ini apa?", "review-meta", { field: "doi" }],
   ["Organisasi apa saja yang terlibat?", "explain"],
   ["Which organisations does this review mention?", "explain"],
   ["Which university is Yichen He from?", "review-meta", { field: "affiliations" }],

@@ -20,6 +20,8 @@ export interface DocumentInfo {
   correspondingAuthor?: string | null;
   /** Short names the title spells out and the text uses ("TAM"): a question may name the document by them. */
   acronyms?: string[];
+  /** The DOI its first page prints for it. */
+  doi?: string | null;
   /** Pages in the file (PDF), or the highest page number the text shows; null when unknown. */
   pages: number | null;
   format: DocumentFormat;

@@ -4,7 +4,7 @@
  * shapes real first pages print them (numbered and symbol marks, brace-grouped emails, ACM and arXiv lines).
  */
 import { describe, expect, it } from "vitest";
-import { affiliationsIn, correspondingAuthorIn, readIdentity, titleAcronyms, venueOnFirstPage } from "./identity.ts";
+import { affiliationsIn, correspondingAuthorIn, doiOnFirstPage, readIdentity, titleAcronyms, venueOnFirstPage } from "./identity.ts";
 import type { LineRole, RawDocument } from "./types.ts";
 
 /** A PDF whose first page has these lines (text, font size, role), in reading order. */
@@ -101,5 +101,13 @@ describe("readIdentity on a PDF's first page", () => {
     ]);
     const identity = readIdentity(raw, [], undefined);
     expect(identity).toMatchObject({ title: "Shared Shelter Database", authors: ["Thomas Leonard"], affiliations: ["X Desktop Group"] });
+  });
+});
+
+describe("doiOnFirstPage", () => {
+  it("reads the DOI a line labels, not one the text cites", () => {
+    expect(doiOnFirstPage(["As shown before (10.1000/xyz123).", "DOI: 10.1016/j.chiabu.2019.104123.", "Received 3 May 2019"])).toBe("10.1016/j.chiabu.2019.104123");
+    expect(doiOnFirstPage(["https://doi.org/10.1145/1542476.1542528"])).toBe("10.1145/1542476.1542528");
+    expect(doiOnFirstPage(["As shown before (10.1000/xyz123)."])).toBeNull();
   });
 });

@@ -24,6 +24,8 @@ export interface Identity {
   correspondingAuthor: string | null;
   /** Short names the title spells out and the text uses ("TAM" for "Technology Acceptance Model"). */
   acronyms: string[];
+  /** The DOI the first page prints for the document ("DOI: 10.1145/1542476.1542528", "https://doi.org/..."). */
+  doi: string | null;
 }
 
 /** PDF metadata titles that are not titles ("Microsoft Word - draft3.docx", "untitled"). */
@@ -51,6 +53,9 @@ const CONFERENCE_LINE = /^([A-Z][A-Za-z&-]{1,15}\s?['’]\s?\d{2}),\s*(.*\b(?:19
 const ARXIV_STAMP = /\barXiv:(\d{4}\.\d{4,5}(?:v\d+)?)(?:\s*\[([^\]]+)\])?(?:\s+\d{1,2}\s+\p{L}{3,}\s+((?:19|20)\d\d))?/u;
 /** "Reference: Chuttur M.Y. (2009) ...", "To cite this article: ...": the document citing itself. */
 const SELF_CITATION = /^(?:reference|citation|cite this (?:article|paper)(?: as)?|to cite this (?:article|paper)|how to cite(?: this (?:article|paper))?|please cite this (?:article|paper) as|sitasi|cara (?:mengutip|sitasi)(?: artikel ini)?)\s*[:：]/i;
+/** A DOI on a line that says it is one ("DOI:", "doi.org/"): not a DOI the text cites. */
+const DOI_LINE = /\bdoi\b|doi\.org\//i;
+const DOI = /\b(10\.\d{4,9}\/[^\s"<>]+[^\s"<>.,;)\]])/;
 /** Words an acronym skips ("Technology Acceptance Model" -> TAM, "Theory of Planned Behavior" -> TPB). */
 const ACRONYM_SKIPS = new Set(["of", "the", "and", "for", "in", "on", "a", "an", "to", "dan", "untuk", "di", "dari", "pada"]);
 
@@ -187,6 +192,15 @@ export function venueOnFirstPage(lines: readonly string[]): { venue: string | nu
   return { venue, year };
 }
 
+/** The document's own DOI: on a first-page line that labels it ("DOI: 10.1016/...", "https://doi.org/10..."). */
+export function doiOnFirstPage(lines: readonly string[]): string | null {
+  for (const line of lines) {
+    const doi = DOI_LINE.test(line) ? DOI.exec(line)?.[1] : undefined;
+    if (doi) return doi;
+  }
+  return null;
+}
+
 /**
  * The acronyms a title spells out that the text itself uses: "Technology Acceptance Model" is "TAM" when the
  * abstract says "(TAM)". Initials of consecutive capitalised words (function words skipped), within one part of
@@ -269,6 +283,7 @@ export function readIdentity(raw: RawDocument, lines: SourceLine[], runningHeade
     affiliations: page ? affiliationsIn(page.block) : [],
     correspondingAuthor: page ? correspondingAuthorIn(page.block, page.rest, authors) : null,
     acronyms: titleAcronyms(resolvedTitle, text),
+    doi: doiOnFirstPage(page ? [...page.block, ...page.rest] : lines.slice(0, 60).map((l) => l.text)),
   };
   return csl ? withCsl(read, csl) : read;
 }

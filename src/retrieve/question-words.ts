@@ -78,7 +78,7 @@ const WordsSchema = z.object({
   /** With these, "what year"/"kapan" asks for the publication year however much else the question says. */
   publication_words: Phrases,
   /** What a document's first page says of it beyond the study fields: its authors' institutions, its corresponding author. */
-  document_fields: z.object({ affiliations: Phrases, corresponding: Phrases }),
+  document_fields: z.object({ affiliations: Phrases, corresponding: Phrases, doi: Phrases }),
   /** "institutions", "universitas": the authors' affiliations when the question speaks of the authors ("Penulisnya dari institusi mana?"); else what the text is about. */
   institution_words: Phrases,
 });

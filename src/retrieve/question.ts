@@ -42,7 +42,7 @@ export interface FilterValue {
   negated?: true;
 }
 
-export type DocumentAsk = "affiliations" | "corresponding";
+export type DocumentAsk = "affiliations" | "corresponding" | "doi";
 
 export interface Question {
   text: string;

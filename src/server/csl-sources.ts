@@ -28,6 +28,7 @@ function documentCsl(doc: DocumentInfo, enrichment: Csl | undefined): Csl {
     ...(doc.authors.length > 0 ? { author: doc.authors.map((a) => nameOf(a)) } : {}),
     ...(doc.year ? { issued: { "date-parts": [[doc.year]] } } : {}),
     ...(doc.venue ? { "container-title": doc.venue } : {}),
+    ...(doc.doi ? { DOI: doc.doi } : {}),
     language: doc.lang,
   };
   const merged = enrichment ? { ...base, ...cslOnly(enrichment as Parameters<typeof cslOnly>[0]), id: base.id } : base;

@@ -12,9 +12,11 @@ import { answer, type AnswerContext } from "../../src/answer/answer.ts";
 import { createAnswerContext } from "../../src/answer/context.ts";
 import { loadConfig } from "../../src/config.ts";
 import { runIngest } from "../../src/ingest/ingest.ts";
+import { CslSources } from "../../src/server/csl-sources.ts";
 import { makeLayoutPdf, type TextSpec } from "../helpers/synthetic-pdf.ts";
 
 let root: string;
+let corpus: string;
 let context: AnswerContext;
 
 async function paper(): Promise<Uint8Array> {
@@ -40,13 +42,14 @@ async function paper(): Promise<Uint8Array> {
       line("*Equal contribution.", 760, 8),
       line("†Corresponding author.", 771, 8),
       line("ICCH’22, June 6–9, 2022, Jakarta, Indonesia.", 782, 8),
+      line("DOI: https://doi.org/10.5555/icch.2022.0017", 793, 8),
     ],
   ]);
 }
 
 beforeAll(async () => {
   root = await mkdtemp(path.join(os.tmpdir(), "front-matter-"));
-  const corpus = path.join(root, "corpus");
+  corpus = path.join(root, "corpus");
   await mkdir(corpus);
   await writeFile(path.join(corpus, "shelter-outcomes.pdf"), await paper());
   const config = loadConfig({ DATA_DIR: path.join(root, "data"), CORPUS_DIR: corpus });
@@ -65,6 +68,7 @@ describe("a paper's first page", () => {
     expect(doc.correspondingAuthor).toBe("Rudi Hartono");
     expect(doc.venue).toBe("ICCH’22, June 6–9, 2022, Jakarta, Indonesia");
     expect(doc.year).toBe(2022);
+    expect(doc.doi).toBe("10.5555/icch.2022.0017");
   });
 
   it("answers which institutions the authors are from, cited to the line that names them", async () => {
@@ -92,6 +96,14 @@ describe("a paper's first page", () => {
     expect(r.plan).toMatchObject({ kind: "review-meta", field: "year", also: ["venue"] });
     expect(r.answer).toMatch(/^Lestari et al\. \(2022\) was published in ICCH’22, June 6–9, 2022, Jakarta, Indonesia \[1\]\.$/);
     expect(r.citations[0].quote).toMatch(/ICCH’22/);
+  });
+
+  it("gives its DOI, cited, and puts it in the exported reference", async () => {
+    const r = await ask("What is the DOI of this paper?");
+    expect(r.plan).toMatchObject({ kind: "review-meta", field: "doi" });
+    expect(r.answer).toMatch(/^The DOI of .* is 10\.5555\/icch\.2022\.0017 \[1\]\.$/);
+    const [csl] = new CslSources(context.store.documents, context.store.studies, { corpusDir: corpus }).csl([{ docId: "shelter-outcomes.pdf" }]);
+    expect(csl).toMatchObject({ DOI: "10.5555/icch.2022.0017", title: "Shelter Outcomes for Trafficked Children: A Cohort Study" });
   });
 
   it("says each field in turn when the venue line does not give the year", async () => {
