@@ -188,6 +188,11 @@ const CASES: [string, Plan["kind"], Expect?][] = [
   ["How many authors does the PaSa paper have?", "review-meta", { field: "authors", count: true }],
   ["Siapa penulis pertama paper PaSa?", "review-meta", { field: "authors", nth: 1 }],
   ["Where and when was the PaSa paper published?", "review-meta", { field: "year", identityAlso: ["venue"] }],
+  // ... "presented", "dirilis" ask it too of a document named and nothing else, not of what the document holds
+  ["Where and when was the PaSa paper presented?", "review-meta", { field: "year", identityAlso: ["venue"] }],
+  ["Kapan paper PaSa dirilis?", "review-meta", { field: "year" }],
+  ["Where is the crawler presented in the PaSa paper?", "explain"],
+  ["Kode PaSa dirilis di mana?", "explain"],
   // ... but a count of something else is not the author list counted (a phone number, the studies)
   ["Nomor telepon penulis paper PaSa berapa?", "explain"],
   ["How many studies did the review include, and who wrote them?", "explain"],

@@ -79,6 +79,11 @@ const WordsSchema = z.object({
   publication_words: Phrases,
   /** What a document's first page says of it beyond the study fields: its authors' institutions, its corresponding author. */
   document_fields: z.object({ affiliations: Phrases, corresponding: Phrases, doi: Phrases }),
+  /**
+   * "presented", "dirilis": a publication word only when the question names the document and asks nothing else
+   * ("Where was the TraceMonkey paper presented?"); "Where is the crawler presented?" asks about the content.
+   */
+  release_words: Phrases,
   /** "institutions", "universitas": the authors' affiliations when the question speaks of the authors ("Penulisnya dari institusi mana?"); else what the text is about. */
   institution_words: Phrases,
 });

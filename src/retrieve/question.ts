@@ -506,9 +506,12 @@ export function analyzeQuestion(asked: string, index: QuestionIndex, langOverrid
   // A list question ("program apa saja ...") asks for the items of the field its weak words name.
   // Weak words add a field only when no stronger word named one ("where ... published?" asks the venue).
   // "what year was it published": a weak year word with a publication word is a strong one.
-  if (!asks.includes("year") && hasPhrase(tokens, w.publication_words) && hasPhrase(tokens, w.weak_fields.year ?? [])) asks.push("year");
+  const releaseStems = new Set(w.release_words.flatMap((p) => contentStems(p)));
+  const released = (docs.length > 0 || hasPhrase(tokens, w.self_review)) && hasPhrase(tokens, w.release_words) && topic.every((t) => releaseStems.has(t));
+  const publication = hasPhrase(tokens, w.publication_words) || released;
+  if (!asks.includes("year") && publication && hasPhrase(tokens, w.weak_fields.year ?? [])) asks.push("year");
   // "Where was study 3 published?": a place word with a publication word asks for the venue.
-  const publishedWhere = !asks.includes("venue") && hasPhrase(tokens, w.publication_words) && hasPhrase(tokens, w.weak_fields.country ?? []) && findPlaces(text).length === 0;
+  const publishedWhere = !asks.includes("venue") && publication && hasPhrase(tokens, w.weak_fields.country ?? []) && findPlaces(text).length === 0;
   if (publishedWhere) asks.push("venue");
   // Tokens a strong field phrase took: a weak word inside one ("where" of "where was it published") is that field's.
   const taken = new Set(Object.values(w.fields).flatMap((phrases) => phrasesIn(tokens, phrases).flatMap((m) => range(m.start, m.end))));
