@@ -145,6 +145,13 @@ describe("decideAbstention", () => {
     expect(d).toMatchObject({ abstain: true, missingTypes: ["cost"] });
   });
 
+  it("asks for an opinion of the people a text reports on, and not of its authors, whose view is what it says", () => {
+    expect(analyzeQuestion("Apa pendapat anak-anak penerima PKSA tentang program itu?", index).answerTypes).toContain("opinion");
+    expect(analyzeQuestion("How satisfied were the mentors with the program?", index).answerTypes).toContain("opinion");
+    expect(analyzeQuestion("Apa pendapat penulis review tentang program pemerintah?", index).answerTypes).not.toContain("opinion");
+    expect(analyzeQuestion("What is this review's opinion on shelters?", index).answerTypes).not.toContain("opinion");
+  });
+
   it("does not answer 'how many X?' about a named study from a number in a sentence off the topic", () => {
     // Passage b (the named study) has numbers, but not in the sentence about mentors pairing teens.
     const study = passage("s", "Program mentor memasangkan remaja dengan mentor dewasa. Sebanyak 12 sekolah ikut serta pada tahun itu.", { studies: [9] });

@@ -195,6 +195,8 @@ const CASES: [string, Plan["kind"], Expect?][] = [
   ["Kode PaSa dirilis di mana?", "explain"],
   // ... but a count of something else is not the author list counted (a phone number, the studies)
   ["Nomor telepon penulis paper PaSa berapa?", "explain"],
+  // ... nor a kind of value asked ("researchers" is an author word, but their opinion is no identity)
+  ["What is the opinion of researchers about the PaSa paper?", "explain"],
   ["How many studies did the review include, and who wrote them?", "explain"],
   // explain: answered from prose
   ["Why is coordination between agencies a problem?", "explain"],

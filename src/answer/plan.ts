@@ -161,7 +161,9 @@ function planOf(resolved: ResolvedQuestion, context: PlanContext): Plan {
   const countedFirst = questionTokens(q.countedPhrase)[0];
   const countsWriters = q.counted.length === 0 || (countedFirst !== undefined && hasPhrase([countedFirst], w.fields.authors ?? []));
   const countsAuthors = q.count && identity === "authors" && countsWriters && q.topic.length === 0 && q.answerTypes.every((t) => t === "amount");
-  if ((q.selfReview || q.docs.length > 0) && identity && q.studies.length === 0 && !q.allStudies && !q.list && (!q.count || countsAuthors) && q.topic.length <= MAX_IDENTITY_TOPIC) {
+  // A kind of value asked ("What is the opinion of researchers about TAM?") is not the document's identity.
+  const asksValue = q.answerTypes.some((t) => t !== "amount" && t !== "date");
+  if ((q.selfReview || q.docs.length > 0) && identity && q.studies.length === 0 && !q.allStudies && !q.list && (!q.count || countsAuthors) && !asksValue && q.topic.length <= MAX_IDENTITY_TOPIC) {
     // "Siapa penulis pertama ...?": one place in the author list.
     const authors = identity === "authors" ? { ...(countsAuthors ? { count: true as const } : {}), ...(q.ordinal !== null ? { nth: q.ordinal } : {}) } : {};
     // "Where and when was it published?": each identity field asked, in turn.

@@ -54,4 +54,13 @@ describe("carriesType: limitation and appraisal", () => {
     }
     expect(carriesType("Artikel dipilih berdasarkan kriteria inklusi.", "appraisal")).toBe(false);
   });
+
+  it("finds an opinion reported as someone's, not a finding the text states or a query a paper satisfies", () => {
+    for (const text of ["Peserta merasa lebih percaya diri setelah program.", "Menurut informan, layanan shelter terlalu singkat.", "Survivors said the mentors helped them.", "researchers share mixed opinions regarding its assumptions", "Users were satisfied with the results."]) {
+      expect(carriesType(text, "opinion"), text).toBe(true);
+    }
+    for (const text of ["Hasil penelitian menyatakan bahwa program berhasil.", "whether the paper satisfies the query", "The program served 300 girls."]) {
+      expect(carriesType(text, "opinion"), text).toBe(false);
+    }
+  });
 });

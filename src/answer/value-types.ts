@@ -1,7 +1,7 @@
 /**
  * What a value of each answer type looks like in text, in either language: a cost, a prevalence, a
  * breakdown, a duration, a sample size, contact details, a p-value, a funder, an amount, a limitation, a quality
- * appraisal. A question that asks
+ * appraisal, an opinion. A question that asks
  * for one is answered only by a sentence that carries one (abstain.ts), and such a sentence ranks higher.
  */
 import type { AnswerType } from "../retrieve/question.ts";
@@ -24,6 +24,9 @@ export const VALUE_PATTERNS: Record<AnswerType, RegExp> = {
   pvalue: /\bp\s*[<=>≤]\s*0[.,]\d+/iu,
   // What holds a work or a program back, said as such: "keterbatasan", "lemahnya koordinasi", "limited role".
   limitation: /(?<![\p{L}])(?:keterbatasan|kelemahan|lemah\p{L}*|terbatas|kendala\p{L}*|hambatan\p{L}*|limitations?|limited|weak\p{L}*|shortcomings?|drawbacks?|disadvantages?|caveats?|obstacles?|barriers?)(?![\p{L}])/iu,
+  // What people think or feel about something, reported as theirs: "peserta merasa", "menurut informan",
+  // "survivors said", "perceived", "satisfaction" (not "the study states that", which is a finding).
+  opinion: /(?<![\p{L}])(?:berpendapat|pendapat\p{L}*|opini\p{L}*|tanggapan\p{L}*|persepsi\p{L}*|merasa\p{L}*|perasaan\p{L}*|puas|kepuasan|mengatakan|menurut (?:mereka|peserta|responden|informan|partisipan|korban|anak|pengguna)|said|says|felt|feels?|feelings?|perceiv\p{L}*|perceptions?|opinions?|views?|viewed|(?:dis)?satisfied|(?:dis)?satisfaction|attitudes?|sikap)(?![\p{L}])/iu,
   // An appraisal of the included studies' quality: a named tool or the words for one.
   appraisal: /(?<![\p{L}])(?:risk of bias|risiko bias|bias|appraisal|appraised|quality assessment|assess(?:ed|ing)? (?:the )?quality|penilaian kualitas|menilai kualitas|telaah kritis|JBI|CASP|Newcastle[- ]Ottawa|AMSTAR|ROBINS(?:-I)?|RoB ?2)(?![\p{L}])/iu,
 };

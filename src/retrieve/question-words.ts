@@ -79,6 +79,8 @@ const WordsSchema = z.object({
   publication_words: Phrases,
   /** What a document's first page says of it beyond the study fields: its authors' institutions, its corresponding author. */
   document_fields: z.object({ affiliations: Phrases, corresponding: Phrases, doi: Phrases }),
+  /** "the authors", "penulis": the document's own voice; their opinion is what the document says (question.ts). */
+  document_voice: Phrases,
   /**
    * "presented", "dirilis": a publication word only when the question names the document and asks nothing else
    * ("Where was the TraceMonkey paper presented?"); "Where is the crawler presented?" asks about the content.

@@ -27,7 +27,7 @@ export interface StudyRef {
   by?: string;
 }
 
-export type AnswerType = "cost" | "prevalence" | "breakdown" | "duration" | "sample" | "contact" | "current" | "pvalue" | "funder" | "amount" | "date" | "limitation" | "appraisal";
+export type AnswerType = "cost" | "prevalence" | "breakdown" | "duration" | "sample" | "contact" | "current" | "pvalue" | "funder" | "amount" | "date" | "limitation" | "appraisal" | "opinion";
 
 export interface FilterValue {
   /**
@@ -486,7 +486,12 @@ export function analyzeQuestion(asked: string, index: QuestionIndex, langOverrid
   // "Where was it published" asks for a venue, not a country.
   if (asks.includes("venue") && asks.includes("country") && !findPlaces(text).length && hasPhrase(tokens, ["published", "terbit*", "diterbitkan", "dimuat"])) asks.splice(asks.indexOf("country"), 1);
   const ordinalMatch = Object.entries(w.ordinals).find(([, phrases]) => hasPhrase(tokens, phrases));
-  const answerTypes = Object.entries(w.answer_types).filter(([, phrases]) => hasPhrase(tokens, phrases)).map(([t]) => t as AnswerType);
+  // "Apa pendapat penulis review ...?": the authors' or the document's own view is what it says, in whatever
+  // words; an opinion is asked of the people it reports on.
+  const answerTypes = Object.entries(w.answer_types)
+    .filter(([, phrases]) => hasPhrase(tokens, phrases))
+    .map(([t]) => t as AnswerType)
+    .filter((t) => t !== "opinion" || !(hasPhrase(tokens, w.document_voice) || hasPhrase(tokens, w.self_review)));
   const docs = namedDocuments(text, tokens, index);
   const studies = namedStudies(text, index, docs);
   // Weak field words ("program", "where", "tahun berapa") ask for the field only when the rest of the
