@@ -169,6 +169,16 @@ const CASES: [string, Plan["kind"], Expect?][] = [
   // the review's own design, asked as a design it might have
   ["Does this review include a meta-analysis?", "explain", { sections: ["methods", "abstract"] }],
   ["Which studies were a meta-analysis?", "list", { filter: "design:meta-analysis" }],
+  // ... or no document named and nothing else asked: the document in scope (or each one)
+  ["Who wrote it?", "review-meta", { field: "authors" }],
+  ["Siapa penulisnya?", "review-meta", { field: "authors" }],
+  // the authors as who says it, not what is asked
+  ["What did the authors conclude?", "explain", { sections: ["conclusion", "discussion"] }],
+  ["What method did the authors use?", "explain"],
+  ["Who wrote study 3 and what did it find?", "lookup", { studies: [3], fields: ["authors", "outcomes"] }],
+  // how the review chose its studies is its method
+  ["How were the articles selected?", "explain", { sections: ["methods", "abstract"] }],
+  ["Bagaimana artikel dipilih dalam review ini?", "explain", { sections: ["methods", "abstract"] }],
   // ... a document named by its title word, as well as "this review"
   ["Who wrote the PaSa paper?", "review-meta", { field: "authors" }],
   ["Paper PaSa terbit tahun berapa?", "review-meta", { field: "year" }],

@@ -163,7 +163,9 @@ function planOf(resolved: ResolvedQuestion, context: PlanContext): Plan {
   const countsAuthors = q.count && identity === "authors" && countsWriters && q.topic.length === 0 && q.answerTypes.every((t) => t === "amount");
   // A kind of value asked ("What is the opinion of researchers about TAM?") is not the document's identity.
   const asksValue = q.answerTypes.some((t) => t !== "amount" && t !== "date");
-  if ((q.selfReview || q.docs.length > 0) && identity && q.studies.length === 0 && !q.allStudies && !q.list && (!q.count || countsAuthors) && !asksValue && q.topic.length <= MAX_IDENTITY_TOPIC) {
+  // "Who wrote it?" with no document named and nothing else asked: the document in scope, or each of them.
+  const ofDocument = q.selfReview || q.docs.length > 0 || q.topic.length === 0;
+  if (ofDocument && identity && q.studies.length === 0 && !q.allStudies && !q.list && (!q.count || countsAuthors) && !asksValue && q.topic.length <= MAX_IDENTITY_TOPIC) {
     // "Siapa penulis pertama ...?": one place in the author list.
     const authors = identity === "authors" ? { ...(countsAuthors ? { count: true as const } : {}), ...(q.ordinal !== null ? { nth: q.ordinal } : {}) } : {};
     // "Where and when was it published?": each identity field asked, in turn.
@@ -181,9 +183,11 @@ function planOf(resolved: ResolvedQuestion, context: PlanContext): Plan {
     return { kind: "explain", studies: [], docs, sections: q.sections.length > 0 ? sectionsOf(q.sections) : ["abstract"], answerTypes: [] };
   }
   // "What does the review recommend?", "What are the main findings?": the review's own conclusions (not the
-  // studies', which "what did the studies find?" asks for).
+  // studies', which "what did the studies find?" asks for). With papers beside the reviews and no document
+  // named, the library's reviews are what such a question is about, as for a review's method.
   if ((q.selfReview || (!studiesNoun && !q.list)) && q.studies.length === 0 && q.topic.length === 0 && q.sections.length === 0 && q.asks.length > 0 && q.asks.every((f) => OWN_CONCLUSIONS.includes(f)) && !q.allStudies) {
-    return { kind: "explain", studies: [], docs, sections: ["conclusion", "discussion"], answerTypes: q.answerTypes };
+    const reviewsOnly = q.docs.length === 0 && (context.reviews?.length ?? 0) > 0;
+    return { kind: "explain", studies: [], docs: reviewsOnly ? context.reviews! : docs, sections: ["conclusion", "discussion"], answerTypes: q.answerTypes };
   }
   // "What method did the review use?", "Does the review include a meta-analysis?": the review's own design.
   const designOnly = q.values.length > 0 && q.values.every((v) => v.field === "design");

@@ -71,6 +71,20 @@ describe("questions that name documents", () => {
     expect(r.citations.filter((c) => !/Lestari/.test(c.quote))).toEqual([]);
   });
 
+  it("answers a question that names no document and asks only for findings from the review, not from a paper beside it", async () => {
+    const [r] = await ask("What are the main findings?");
+    expect(r.plan).toMatchObject({ kind: "explain", docs: [REVIEW], sections: ["conclusion", "discussion"] });
+    expect(r.citations.length).toBeGreaterThan(0);
+    expect(r.citations.every((c) => c.docId === REVIEW)).toBe(true);
+  });
+
+  it("answers 'Who wrote it?' with no document named for each document of the collection", async () => {
+    const [r] = await ask("Who wrote it?");
+    expect(r.plan).toMatchObject({ kind: "review-meta", field: "authors" });
+    expect(r.answer).toMatch(/written by Dewi Lestari/);
+    expect(r.answer).toMatch(/does not name its authors/);
+  });
+
   it("lists the documents of the collection by their titles, in the asker's language", async () => {
     const [en] = await ask("Which documents are in the library?");
     expect(en.answer).toMatch(/^The library holds 2 documents:/);
