@@ -1,7 +1,7 @@
 /** Which quotes an explanation keeps (SELECTION), on hand-made scored sentences. */
 import { describe, expect, it } from "vitest";
 import type { Passage } from "../domain/passage.ts";
-import { carriesAsked, continuesBack, mergeOverlaps, saysMoreThan, SELECTION, selectQuotes, valueFirst } from "./compose-explain.ts";
+import { carriesAsked, continuesBack, isDisclaimer, mergeOverlaps, saysMoreThan, SELECTION, selectQuotes, valueFirst } from "./compose-explain.ts";
 import type { ScoredSentence, WeightedTerm } from "./evidence.ts";
 import { rowNamesAskedColumn } from "./compose-row.ts";
 
@@ -170,5 +170,13 @@ describe("continuesBack", () => {
   it("does not for a sentence that opens on its own", () => {
     expect(continuesBack("The Crawler collects papers from the queue.")).toBe(false);
     expect(continuesBack("If the token is [Stop], the agent resets its context.")).toBe(false);
+  });
+});
+
+describe("isDisclaimer", () => {
+  it("knows a funder's disclaimer, which has every word of 'what are the findings?' and states none", () => {
+    expect(isDisclaimer("Any opinions, findings, and conclusions or recommendations expressed here are those of the author and should not be interpreted as necessarily representing the official views of the NSF.")).toBe(true);
+    expect(isDisclaimer("The views expressed do not necessarily reflect those of the funder.")).toBe(true);
+    expect(isDisclaimer("Our findings and conclusions show that tracing pays off after 270 iterations.")).toBe(false);
   });
 });

@@ -208,6 +208,9 @@ function changeStated(context: ComposeContext, chosen: ScoredSentence[]): Answer
 
 /** Record fields of a study table's cells that only say where, when and by whom a study was published. */
 const BIBLIOGRAPHIC_CELLS: ReadonlySet<string> = new Set<StudyField>(["venue", "authors", "year", "database"]);
+/** The standard disclaimer of funded work: that its opinions, findings and recommendations are the authors', not the funder's. */
+export const isDisclaimer = (text: string) => DISCLAIMER.test(text);
+const DISCLAIMER = /\bopinions,?\s+findings,?\s+(?:and|or)\s+conclusions\b|\b(?:do|does)\s+not\s+necessarily\s+(?:reflect|represent)\b|\bnot\s+be\s+interpreted\s+as\s+necessarily\s+representing\b/i;
 /** Cues of what a text states (asked as a field: recommendations, outcomes, aim, theory), which no title does. */
 const STATED_CUES: ReadonlySet<string> = new Set(["recommendation", "result", "aim", "theory"]);
 
@@ -237,6 +240,9 @@ function rankSentences(context: ComposeContext, input: ExplainInput, passages: P
   // A study table's journal, author, year or database cell says where and by whom, not what was found: it is
   // no evidence for a question that does not ask for it ("Jurnal Ilmu Pemerintahan" for "advice to the government?").
   ranked = ranked.filter((s) => !s.field || !BIBLIOGRAPHIC_CELLS.has(s.field) || context.question.asks.includes(s.field as StudyField));
+  // Nor is a funder's disclaimer ("Any opinions, findings, and conclusions or recommendations expressed here
+  // are those of the author ..."): it has every word of "what are the findings?" and states none.
+  ranked = ranked.filter((s) => !isDisclaimer(s.text));
   // Nor is a study's title for a question about what something recommends, finds or aims at: a title names
   // the study, it states none of these ("Analisis Kebijakan Pemerintah ..." for "What does the review recommend
   // to the government?").

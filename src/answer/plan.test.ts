@@ -174,6 +174,9 @@ const CASES: [string, Plan["kind"], Expect?][] = [
   ["Siapa penulisnya?", "review-meta", { field: "authors" }],
   // the authors as who says it, not what is asked
   ["What did the authors conclude?", "explain", { sections: ["conclusion", "discussion"] }],
+  // a document named by its noun ("the PaSa paper") is no studies noun; "made" asks nothing
+  ["What are the findings of the PaSa paper?", "explain", { sections: ["conclusion", "discussion"] }],
+  ["What recommendations are made in this review?", "explain", { sections: ["conclusion", "discussion"] }],
   ["What method did the authors use?", "explain"],
   ["Who wrote study 3 and what did it find?", "lookup", { studies: [3], fields: ["authors", "outcomes"] }],
   // how the review chose its studies is its method

@@ -185,7 +185,8 @@ function planOf(resolved: ResolvedQuestion, context: PlanContext): Plan {
   // "What does the review recommend?", "What are the main findings?": the review's own conclusions (not the
   // studies', which "what did the studies find?" asks for). With papers beside the reviews and no document
   // named, the library's reviews are what such a question is about, as for a review's method.
-  if ((q.selfReview || (!studiesNoun && !q.list)) && q.studies.length === 0 && q.topic.length === 0 && q.sections.length === 0 && q.asks.length > 0 && q.asks.every((f) => OWN_CONCLUSIONS.includes(f)) && !q.allStudies) {
+  // ("the TraceMonkey paper": a document named by its noun, not studies.)
+  if ((q.selfReview || q.docs.length > 0 || (!studiesNoun && !q.list)) && q.studies.length === 0 && q.topic.length === 0 && q.sections.length === 0 && q.asks.length > 0 && q.asks.every((f) => OWN_CONCLUSIONS.includes(f)) && !q.allStudies) {
     const reviewsOnly = q.docs.length === 0 && (context.reviews?.length ?? 0) > 0;
     return { kind: "explain", studies: [], docs: reviewsOnly ? context.reviews! : docs, sections: ["conclusion", "discussion"], answerTypes: q.answerTypes };
   }
