@@ -22,6 +22,7 @@ import { studyIsIn } from "./compose-records.ts";
 import { MESSAGES } from "./messages.ts";
 import { SentenceBuilder, studyLabel } from "./render.ts";
 import type { AnswerSentence } from "./types.ts";
+import { loadVocabulary } from "../vocab/vocabulary.ts";
 
 export const SELECTION = {
   /** A further quote must score at least this share of the best one (more quotes than that are padding). */
@@ -252,6 +253,16 @@ function rankSentences(context: ComposeContext, input: ExplainInput, passages: P
   ranked = elsewhereLeftOut(context, ranked);
   // The asker's own language wins a tie: a review with an abstract in both languages is quoted in the asker's.
   ranked = ranked.map((s) => (s.passage.lang === context.lang ? { ...s, score: s.score + SELECTION.sameLanguageBonus } : s)).sort((a, b) => b.score - a.score);
+  // Only the field was asked: nothing else tells its sentences apart, so the one that says it most (more of
+  // its cue words: "Our experimental results show ... Our experiments also show ...") comes first, before one
+  // that only brushes it ("... to further improve the performance").
+  if (input.fieldOnly) {
+    const cues = wantedCues(context.question);
+    // (A sentence in the asker's language counts one more: "Tujuan: penulisan artikel ini adalah ..." for an
+    // Indonesian asker, over the English abstract's "Purpose: this article aims to ...".)
+    const said = (s: ScoredSentence) => loadVocabulary("cues").match(s.text).filter((m) => cues.has(m.key)).length + (s.passage.lang === context.lang ? 1 : 0);
+    ranked = ranked.map((s) => ({ s, n: said(s) })).sort((a, b) => b.n - a.n || b.s.score - a.s.score).map((x) => x.s);
+  }
   return { weights, ranked };
 }
 

@@ -39,6 +39,12 @@ async function paper(): Promise<Uint8Array> {
         "Shelters are the first place most children go after they are rescued from traffickers.",
         "Little is known about how the children fare once they leave the shelters for home.",
       ]),
+      line("5 Conclusions", 330, 13),
+      ...body(350, [
+        "Work is underway to further improve the follow-up of children after they leave the shelters.",
+        "Our results show that children with a mentor were in school more often, and our interviews also show",
+        "that family tracing was the slowest step of the programs we followed.",
+      ]),
       line("*Equal contribution.", 760, 8),
       line("†Corresponding author.", 771, 8),
       line("ICCH’22, June 6–9, 2022, Jakarta, Indonesia.", 782, 8),
@@ -104,6 +110,14 @@ describe("a paper's first page", () => {
     expect(r.answer).toMatch(/^The DOI of .* is 10\.5555\/icch\.2022\.0017 \[1\]\.$/);
     const [csl] = new CslSources(context.store.documents, context.store.studies, { corpusDir: corpus }).csl([{ docId: "shelter-outcomes.pdf" }]);
     expect(csl).toMatchObject({ DOI: "10.5555/icch.2022.0017", title: "Shelter Outcomes for Trafficked Children: A Cohort Study" });
+  });
+
+  it("answers what the paper found with the sentence that says it most, not one that only brushes a result", async () => {
+    // Only the field is asked: every conclusion sentence with a result word is a candidate, and "Our results
+    // show ... also show" says it more than "... to further improve the follow-up".
+    const r = await ask("What are the findings of this paper?");
+    expect(r.plan).toMatchObject({ kind: "explain", sections: ["conclusion", "discussion"] });
+    expect(r.citations[0].quote).toMatch(/^Our results show that children with a mentor/);
   });
 
   it("says each field in turn when the venue line does not give the year", async () => {
