@@ -29,6 +29,7 @@ import { composeFromRecords } from "./compose-records.ts";
 import type { LlmComposer } from "./llm.ts";
 import { MESSAGES } from "./messages.ts";
 import { comparesDocumentsOnly, planQuestion, type Plan } from "./plan.ts";
+import { keyLabel } from "./render.ts";
 import type { AnswerOptions, AnswerResult, AnswerSentence, ChatEvent, QueryInfo, RetrievedPassage } from "./types.ts";
 
 export interface AnswerContext {
@@ -83,6 +84,14 @@ async function documentOpening(store: PassageStore, docId: string): Promise<Pass
   const passages = await store.listPassages({ docs: [docId] }, 1_000_000);
   return passages.filter((p) => p.start < FRONT_MATTER_CHARS && (p.kind === "prose" || p.kind === "footnote")).sort((a, b) => a.start - b.start);
 }
+
+/**
+ * "Is this a systematic review?": a design asked of the document itself. The design it names frames the
+ * question, whether or not the document uses the word (it may well not: this one is a "telaah literature
+ * sederhana"), so its absence is no reason to abstain; the document's own method answers.
+ */
+const designAsked = (q: Question) =>
+  q.selfReview && q.studies.length === 0 && q.sections.length === 0 && q.asks.every((f) => f === "design") && q.values.length > 0 && q.values.every((v) => v.field === "design");
 
 /** The studies a plan is about, for the retrieval filter. */
 function planStudies(plan: Plan): StudyRef[] {
@@ -147,7 +156,8 @@ async function prepare(context: AnswerContext, question: Question, previous: Pre
   const composeContext: ComposeContext = {
     // The plan may want a kind of value the words alone did not (a count asked of a paper's text).
     // "each document" names them all.
-    question: plan.kind === "explain" ? { ...q, answerTypes: plan.answerTypes, docs: plan.eachDoc ? plan.docs : q.docs } : q,
+    // "Is this a systematic review?" asks for the document's own design.
+    question: plan.kind === "explain" ? { ...q, answerTypes: plan.answerTypes, docs: plan.eachDoc ? plan.docs : q.docs, asks: designAsked(q) && !q.asks.includes("design") ? [...q.asks, "design" as const] : q.asks } : q,
     lang,
     records,
     documents: store.documents.filter((d) => docsInScope.includes(d.id)),
@@ -194,14 +204,14 @@ async function prepare(context: AnswerContext, question: Question, previous: Pre
     // "What does the review recommend?", "Apa saran review ini?": only the field is asked, and any sentence of
     // the sections it is stated in that does what it asks answers it, whatever words it shares with the
     // question; so every passage of those sections is a candidate, not only those the search ranked first.
-    const fieldOnly = plan.kind === "explain" && q.topic.length === 0 && q.asks.length > 0 && wantedCues(q).size > 0;
+    const fieldOnly = plan.kind === "explain" && ((q.topic.length === 0 && q.asks.length > 0 && wantedCues(q).size > 0) || designAsked(q));
     const candidates =
       fieldOnly && plan.sections.length > 0
         ? [...retrieved.passages, ...(await store.listPassages({ sections: plan.sections.map(toSectionId).filter((x) => x !== undefined), docs: plan.docs.length > 0 ? plan.docs : docsInScope })).filter((p) => !retrieved.passages.some((r) => r.id === p.id))]
         : retrieved.passages;
     composition = eachOpens
       ? { sentences: [], abstained: true, studies: [], reason: "several documents, nothing to look for", bestSupport: 0 }
-      : composeExplain(composeContext, { passages: candidates, ownText: question.text, searchText: resolved.searchText, identity, framing: framingStems(), filler: fillerWordStems(), namedStudy: studies.length > 0 || (plan.kind === "explain" && plan.sections.length > 0), requireCue: Boolean(notInRecords), fieldOnly });
+      : composeExplain(composeContext, { passages: candidates, ownText: question.text, searchText: resolved.searchText, identity, framing: designAsked(q) ? new Set([...framingStems(), ...q.values.flatMap((v) => contentStems(v.text))]) : framingStems(), filler: fillerWordStems(), ...(designAsked(q) ? { sayIfUnused: q.values.map((v) => ({ text: v.text, label: keyLabel("design", v.key, lang) })) } : {}), namedStudy: studies.length > 0 || (plan.kind === "explain" && plan.sections.length > 0), requireCue: Boolean(notInRecords), fieldOnly });
     if (composition.abstained && notInRecords) composition = notInRecords;
     if (composition.abstained && opensSection && section) {
       // A document's gist is its abstract, or, in one without an abstract, how its introduction opens.

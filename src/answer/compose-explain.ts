@@ -54,6 +54,8 @@ export interface ExplainInput {
    * document?"): a sentence that does what is asked (reports a result) answers, whatever words it uses.
    */
   fieldOnly?: boolean;
+  /** Values the question names, to say the document does not use, if one of their words is not in it ("It does not mention systematic review."). */
+  sayIfUnused?: { text: string; label: string }[];
 }
 
 /**
@@ -415,6 +417,10 @@ function composeExplainOne(context: ComposeContext, input: ExplainInput): Compos
   // ... except the words that asked for the change just stated ("dibanding", "selisih").
   // ... nor the word that asked for the highest or lowest, once the table's is stated ("highest", "terbanyak").
   const missing = wordsOf(context.question.text, decision.notMentioned).filter((word) => (!change || !isChangeWord(word)) && (!extreme || !isSuperlativeWord(word)));
+  // "Is this a systematic review?": the design it names, when the document never uses its words.
+  const stats = doc ? termStatsOf(context.termStats, doc) : context.termStats;
+  const unused = (t: string) => !(stats.df[t] > 0) && !(translateTerms([t]).get(t) ?? []).some((x) => stats.df[x] > 0);
+  for (const value of input.sayIfUnused ?? []) if (!missing.includes(value.label) && analyze(value.text).terms.some(unused)) missing.push(value.label);
   if (missing.length > 0) sentences.push(new SentenceBuilder().say(m.notMentioned(missing.join(", "))).done("frame"));
   return { sentences, abstained: false, studies, reason: "", bestSupport: decision.bestCoverage, decision };
 }

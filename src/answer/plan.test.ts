@@ -168,6 +168,8 @@ const CASES: [string, Plan["kind"], Expect?][] = [
   ["Which documents mention mentoring?", "explain"],
   // the review's own design, asked as a design it might have
   ["Does this review include a meta-analysis?", "explain", { sections: ["methods", "abstract"] }],
+  ["Is this a systematic review?", "explain", { sections: ["methods", "abstract"] }],
+  ["Was this a simpler kind of literature review?", "explain", { sections: ["methods", "abstract"] }],
   ["Which studies were a meta-analysis?", "list", { filter: "design:meta-analysis" }],
   // ... or no document named and nothing else asked: the document in scope (or each one)
   ["Who wrote it?", "review-meta", { field: "authors" }],

@@ -241,6 +241,9 @@ function documentAsks(text: string, tokens: string[], asks: StudyField[], docume
   return asks.includes("authors") || namesAuthor ? ["affiliations", ...out] : out;
 }
 
+/** "Is this a systematic review?", "Was this a simpler kind of literature review?", "Apakah ini tinjauan sistematis?": what the document itself is. */
+const ASKS_WHAT_THIS_IS = /\b(?:is|was)\s+this\s+(?:an?\s+)?(?:[\p{L}-]+\s+){0,4}(?:review|paper|article|study|document)\b|\bapakah\s+ini\s+(?:sebuah\s+|suatu\s+)?(?:[\p{L}-]+\s+){0,2}(?:review|tinjauan|kajian|artikel|makalah)\b/iu;
+
 /** A word of a study's venue that the question names ("Elsevier"): a venue filter, when few venues have it. */
 function venueValues(text: string, studies: StudyRecord[]): FilterValue[] {
   const words = new Set(questionTokens(text).filter((t) => t.length >= 4));
@@ -598,7 +601,7 @@ export function analyzeQuestion(asked: string, index: QuestionIndex, langOverrid
     ordinal: ordinalMatch && !studies.length ? Number(ordinalMatch[0]) : null,
     pointsBack: plural ? "plural" : single ? "single" : null,
     followUpStart: phrasesIn(tokens, w.followup_start).some((m) => m.start === 0),
-    selfReview: hasPhrase(tokens, w.self_review),
+    selfReview: hasPhrase(tokens, w.self_review) || ASKS_WHAT_THIS_IS.test(text),
     answerTypes,
     counted,
     countedPhrase: countedRun.phrase,

@@ -224,6 +224,16 @@ describe("the review itself", () => {
     }
   });
 
+  it("answers 'Is this a systematic review?' with the review's own method, and says it never calls itself one", async () => {
+    for (const [question, said] of [["Is this a systematic review?", /It does not mention systematic review\./], ["Apakah ini tinjauan sistematis?", /Tidak ada penyebutan tinjauan sistematis\./]] as const) {
+      const r = await ask(question);
+      expect(r.abstained, question).toBe(false);
+      expect(r.citations[0].quote, question).toMatch(/literature review/);
+      expect(r.answer, question).toMatch(said);
+      await expectValidCitations(r);
+    }
+  });
+
   it("answers what the review says of itself from its own passages, never from an included study's", async () => {
     // Study 10's P2TP2A "memiliki peran yang terbatas" is no limitation of the review, which states none.
     const limits = await ask("What are the limitations of this review?");
