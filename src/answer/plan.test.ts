@@ -184,6 +184,7 @@ const CASES: [string, Plan["kind"], Expect?][] = [
   // how the review chose its studies is its method
   ["How were the articles selected?", "explain", { sections: ["methods", "abstract"] }],
   ["Bagaimana artikel dipilih dalam review ini?", "explain", { sections: ["methods", "abstract"] }],
+  ["Bahasa artikel yang boleh masuk review ini apa aja?", "explain", { sections: ["methods", "abstract"] }],
   // ... a document named by its title word, as well as "this review"
   ["Who wrote the PaSa paper?", "review-meta", { field: "authors" }],
   ["Paper PaSa terbit tahun berapa?", "review-meta", { field: "year" }],
