@@ -381,6 +381,13 @@ describe("the documents of a library as a set", () => {
     expect(papers("List all documents")).not.toHaveProperty("topic");
   });
 
+  it("answers findings asked of no document in particular from each paper of a library without a review, and from the review beside papers", () => {
+    expect(papers("What are the main findings?")).toMatchObject({ kind: "explain", docs: ["a.pdf", "b.pdf", "c.pdf"], eachDoc: true, sections: ["abstract", "conclusion"] });
+    const mixed = planQuestion(resolveFollowUp(analyzeQuestion("What are the main findings?", SYNTHETIC_INDEX), undefined), { hasStudies: true, docs: [], reviews: ["review.txt"], library: ["review.txt", "a.pdf"] });
+    expect(mixed).toMatchObject({ kind: "explain", docs: ["review.txt"], sections: ["conclusion", "discussion"] });
+    expect(mixed).not.toHaveProperty("eachDoc");
+  });
+
   it("leaves papers that are what a paper is about, a study table's articles, and 'do any discuss' alone", () => {
     // "papers" with nothing that points at the library is content ("Which conferences' papers were collected?").
     expect(papers("Which conferences' papers were collected for the dataset?")).not.toMatchObject({ kind: "review-meta" });

@@ -188,6 +188,12 @@ function planOf(resolved: ResolvedQuestion, context: PlanContext): Plan {
   // ("the TraceMonkey paper": a document named by its noun, not studies.)
   if ((q.selfReview || q.docs.length > 0 || (!studiesNoun && !q.list)) && q.studies.length === 0 && q.topic.length === 0 && q.sections.length === 0 && q.asks.length > 0 && q.asks.every((f) => OWN_CONCLUSIONS.includes(f)) && !q.allStudies) {
     const reviewsOnly = q.docs.length === 0 && (context.reviews?.length ?? 0) > 0;
+    // A library of papers and no review: which one's findings is not said, so each one answers in turn, as
+    // "the main findings of each document" does.
+    const library = context.library ?? [];
+    if (q.docs.length === 0 && !q.selfReview && !context.hasStudies && library.length > 1) {
+      return { kind: "explain", studies: [], docs: library, sections: ["abstract", "conclusion"], answerTypes: q.answerTypes, eachDoc: true };
+    }
     return { kind: "explain", studies: [], docs: reviewsOnly ? context.reviews! : docs, sections: ["conclusion", "discussion"], answerTypes: q.answerTypes };
   }
   // "What method did the review use?", "Does the review include a meta-analysis?": the review's own design.
