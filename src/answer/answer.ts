@@ -153,11 +153,12 @@ async function prepare(context: AnswerContext, question: Question, previous: Pre
   if (plan.kind === "review-meta") {
     for (const docId of plan.docs.length > 0 ? plan.docs : docsInScope) openings.set(docId, await documentOpening(store, docId));
   }
+  const ownDesign = designAsked(q);
   const composeContext: ComposeContext = {
     // The plan may want a kind of value the words alone did not (a count asked of a paper's text).
     // "each document" names them all.
     // "Is this a systematic review?" asks for the document's own design.
-    question: plan.kind === "explain" ? { ...q, answerTypes: plan.answerTypes, docs: plan.eachDoc ? plan.docs : q.docs, asks: designAsked(q) && !q.asks.includes("design") ? [...q.asks, "design" as const] : q.asks } : q,
+    question: plan.kind === "explain" ? { ...q, answerTypes: plan.answerTypes, docs: plan.eachDoc ? plan.docs : q.docs, asks: ownDesign && !q.asks.includes("design") ? [...q.asks, "design" as const] : q.asks } : q,
     lang,
     records,
     documents: store.documents.filter((d) => docsInScope.includes(d.id)),
@@ -178,7 +179,8 @@ async function prepare(context: AnswerContext, question: Question, previous: Pre
   if (plan.kind === "review-meta" && !plan.topic) {
     const read = [...openings.values()].flat().filter((p) => citations.citations.some((c) => c.passageId === p.id));
     const top = retrieved.hits[0]?.score ?? 1;
-    retrieved.hits = [...read.map((passage) => ({ passage, score: top, similarity: 0, bm25: 0 })), ...retrieved.hits.filter((h) => !read.includes(h.passage) && !read.some((p) => p.id === h.passage.id))];
+    const readIds = new Set(read.map((p) => p.id));
+    retrieved.hits = [...read.map((passage) => ({ passage, score: top, similarity: 0, bm25: 0 })), ...retrieved.hits.filter((h) => !readIds.has(h.passage.id))];
     retrieved.passages = retrieved.hits.map((h) => h.passage);
   }
   // A free-text field the records do not hold ("what was its aim?") may still be said in the prose.
@@ -204,14 +206,15 @@ async function prepare(context: AnswerContext, question: Question, previous: Pre
     // "What does the review recommend?", "Apa saran review ini?": only the field is asked, and any sentence of
     // the sections it is stated in that does what it asks answers it, whatever words it shares with the
     // question; so every passage of those sections is a candidate, not only those the search ranked first.
-    const fieldOnly = plan.kind === "explain" && ((q.topic.length === 0 && q.asks.length > 0 && wantedCues(q).size > 0) || designAsked(q));
+    const fieldOnly = plan.kind === "explain" && ((q.topic.length === 0 && q.asks.length > 0 && wantedCues(q).size > 0) || ownDesign);
+    const found = new Set(retrieved.passages.map((p) => p.id));
     const candidates =
       fieldOnly && plan.sections.length > 0
-        ? [...retrieved.passages, ...(await store.listPassages({ sections: plan.sections.map(toSectionId).filter((x) => x !== undefined), docs: plan.docs.length > 0 ? plan.docs : docsInScope })).filter((p) => !retrieved.passages.some((r) => r.id === p.id))]
+        ? [...retrieved.passages, ...(await store.listPassages({ sections: plan.sections.map(toSectionId).filter((x) => x !== undefined), docs: plan.docs.length > 0 ? plan.docs : docsInScope })).filter((p) => !found.has(p.id))]
         : retrieved.passages;
     composition = eachOpens
       ? { sentences: [], abstained: true, studies: [], reason: "several documents, nothing to look for", bestSupport: 0 }
-      : composeExplain(composeContext, { passages: candidates, ownText: question.text, searchText: resolved.searchText, identity, framing: designAsked(q) ? new Set([...framingStems(), ...q.values.flatMap((v) => contentStems(v.text))]) : framingStems(), filler: fillerWordStems(), ...(designAsked(q) ? { sayIfUnused: q.values.map((v) => ({ text: v.text, label: keyLabel("design", v.key, lang) })) } : {}), namedStudy: studies.length > 0 || (plan.kind === "explain" && plan.sections.length > 0), requireCue: Boolean(notInRecords), fieldOnly });
+      : composeExplain(composeContext, { passages: candidates, ownText: question.text, searchText: resolved.searchText, identity, framing: ownDesign ? new Set([...framingStems(), ...q.values.flatMap((v) => contentStems(v.text))]) : framingStems(), filler: fillerWordStems(), ...(ownDesign ? { sayIfUnused: q.values.map((v) => ({ text: v.text, label: keyLabel("design", v.key, lang) })) } : {}), namedStudy: studies.length > 0 || (plan.kind === "explain" && plan.sections.length > 0), requireCue: Boolean(notInRecords), fieldOnly });
     if (composition.abstained && notInRecords) composition = notInRecords;
     if (composition.abstained && opensSection && section) {
       // A document's gist is its abstract, or, in one without an abstract, how its introduction opens.

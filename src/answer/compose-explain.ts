@@ -236,10 +236,8 @@ function rankSentences(context: ComposeContext, input: ExplainInput, passages: P
   const own = new Set(weighQuestion(input.ownText, stats).map((w) => w.term));
   const weights = weighQuestion(input.searchText, stats, { identity: input.identity, own, framing: input.framing, filler: input.filler, sameLanguage, documentLang });
   let ranked = scoreSentences(sentencesOf(passages), weights, context.question, Math.max(1, passages.length));
-  if (input.requireCue || input.fieldOnly) {
-    const cues = [...wantedCues(context.question)];
-    ranked = ranked.filter((s) => cues.some((c) => s.cues.has(c)));
-  }
+  const cues = wantedCues(context.question);
+  if (input.requireCue || input.fieldOnly) ranked = ranked.filter((s) => [...cues].some((c) => s.cues.has(c)));
   // A study table's journal, author, year or database cell says where and by whom, not what was found: it is
   // no evidence for a question that does not ask for it ("Jurnal Ilmu Pemerintahan" for "advice to the government?").
   ranked = ranked.filter((s) => !s.field || !BIBLIOGRAPHIC_CELLS.has(s.field) || context.question.asks.includes(s.field as StudyField));
@@ -249,7 +247,7 @@ function rankSentences(context: ComposeContext, input: ExplainInput, passages: P
   // Nor is a study's title for a question about what something recommends, finds or aims at: a title names
   // the study, it states none of these ("Analisis Kebijakan Pemerintah ..." for "What does the review recommend
   // to the government?").
-  const stated = [...wantedCues(context.question)].some((c) => STATED_CUES.has(c));
+  const stated = [...cues].some((c) => STATED_CUES.has(c));
   if (stated && !context.question.asks.includes("title")) ranked = ranked.filter((s) => s.field !== "title");
   // Nor is a study done somewhere else than the place the question names.
   ranked = elsewhereLeftOut(context, ranked);
@@ -259,7 +257,6 @@ function rankSentences(context: ComposeContext, input: ExplainInput, passages: P
   // its cue words: "Our experimental results show ... Our experiments also show ...") comes first, before one
   // that only brushes it ("... to further improve the performance").
   if (input.fieldOnly) {
-    const cues = wantedCues(context.question);
     // (A sentence in the asker's language counts one more: "Tujuan: penulisan artikel ini adalah ..." for an
     // Indonesian asker, over the English abstract's "Purpose: this article aims to ...".)
     const said = (s: ScoredSentence) => loadVocabulary("cues").match(s.text).filter((m) => cues.has(m.key)).length + (s.passage.lang === context.lang ? 1 : 0);

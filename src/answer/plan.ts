@@ -143,8 +143,6 @@ function planOf(resolved: ResolvedQuestion, context: PlanContext): Plan {
       return { kind: "explain", studies: [], docs: library, sections: ownFindings ? ["abstract", "conclusion"] : sectionsOf(q.sections), answerTypes: q.answerTypes, eachDoc: true };
     }
   }
-  // The document itself: "who wrote this review?", "when was this paper published?", "who wrote the PaSa
-  // paper?" (and nothing more).
   // "Which institutions are the PaSa authors from?", "Siapa penulis korespondensinya?": only a document has
   // these (no study record does), so they need no document named; each document in scope answers.
   // Their words ("institutions", "universitas") are the question's topic everywhere else ("What role do
@@ -153,6 +151,8 @@ function planOf(resolved: ResolvedQuestion, context: PlanContext): Plan {
   if (documentAsk && q.studies.length === 0 && !q.allStudies && q.topic.filter((t) => !documentFieldStems().has(t)).length <= MAX_IDENTITY_TOPIC) {
     return { kind: "review-meta", docs, field: documentAsk };
   }
+  // The document itself: "who wrote this review?", "when was this paper published?", "who wrote the PaSa
+  // paper?" (and nothing more).
   const identity = IDENTITY.find((f) => q.asks.includes(f));
   // "How many authors does it have?" counts the author list; a count with more to it asks for a number of
   // something else ("Nomor telepon penulisnya berapa?").
@@ -172,7 +172,6 @@ function planOf(resolved: ResolvedQuestion, context: PlanContext): Plan {
     const also = IDENTITY.filter((f) => f !== identity && q.asks.includes(f));
     return { kind: "review-meta", docs, field: identity, ...authors, ...(also.length > 0 ? { also } : {}) };
   }
-
   // "What is this review about?", "Summarize the review", "Review ini membahas apa?": the gist of the document
   // itself and nothing to look for in it; its abstract opens the answer (compose-section.ts), not an abstention.
   // Only a request for its gist ("about", "summarize", "ringkasan"): "How did the review search for articles?" asks about its method.

@@ -210,7 +210,6 @@ export function titleAcronyms(title: string, text: string): string[] {
   const out: string[] = [];
   // The words of the text written in capitals, once: candidates are many (every run of a long title).
   const capitals = new Set(text.match(/(?<![\p{L}\p{N}])\p{Lu}{3,}(?![\p{L}\p{N}])/gu) ?? []);
-  const used = (acronym: string) => capitals.has(acronym);
   for (const part of title.split(/[:;,.()[\]–—?!]+/)) {
     const words = part.split(/[^\p{L}\p{N}'’-]+/u).filter(Boolean);
     let run: string[] = [];
@@ -218,7 +217,7 @@ export function titleAcronyms(title: string, text: string): string[] {
       for (let i = 0; i < run.length; i++) {
         for (let j = i + 3; j <= Math.min(run.length, i + 8); j++) {
           const acronym = run.slice(i, j).map((w) => w[0]).join("").toUpperCase();
-          if (!out.includes(acronym) && used(acronym)) out.push(acronym);
+          if (!out.includes(acronym) && capitals.has(acronym)) out.push(acronym);
         }
       }
       run = [];
@@ -268,7 +267,9 @@ export function readIdentity(raw: RawDocument, lines: SourceLine[], runningHeade
     const first = lines[0]?.text ?? "";
     if (!headingOf(first) && first.length <= 200 && !/[.!?]$/.test(first)) title = plausibleTitle(first);
   }
-  const front = venueOnFirstPage(page ? [...page.block, ...page.rest] : []);
+  // A PDF's first page, its author block first; a text's first lines.
+  const firstLines = page ? [...page.block, ...page.rest] : lines.slice(0, 60).map((l) => l.text);
+  const front = venueOnFirstPage(page ? firstLines : []);
   const firstPageYears = [...(raw.pages[0]?.text ?? "").slice(0, 4000).matchAll(YEAR)].map((m) => Number(m[1]));
   // The year the document prints for itself comes before the day its PDF was made (a 2009 paper made into a PDF in 2010).
   const year = header.year ?? front.year ?? raw.info?.creationYear ?? (firstPageYears.length > 0 ? Math.max(...firstPageYears) : null);
@@ -283,7 +284,7 @@ export function readIdentity(raw: RawDocument, lines: SourceLine[], runningHeade
     affiliations: page ? affiliationsIn(page.block) : [],
     correspondingAuthor: page ? correspondingAuthorIn(page.block, page.rest, authors) : null,
     acronyms: titleAcronyms(resolvedTitle, text),
-    doi: doiOnFirstPage(page ? [...page.block, ...page.rest] : lines.slice(0, 60).map((l) => l.text)),
+    doi: doiOnFirstPage(firstLines),
   };
   return csl ? withCsl(read, csl) : read;
 }

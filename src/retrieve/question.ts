@@ -388,6 +388,8 @@ function isNegated(text: string, start: number, end: number, floor: number): boo
 
 let numberWordStems: Set<string> | undefined;
 const numberStems = () => (numberWordStems ??= new Set([...NUMBER_TOKENS].flatMap((w) => contentStems(w))));
+let releaseWordStems: Set<string> | undefined;
+const releaseStems = () => (releaseWordStems ??= new Set(questionWords().release_words.flatMap((p) => contentStems(p))));
 
 let fieldWordStems: Set<string> | undefined;
 
@@ -489,12 +491,14 @@ export function analyzeQuestion(asked: string, index: QuestionIndex, langOverrid
   // "Where was it published" asks for a venue, not a country.
   if (asks.includes("venue") && asks.includes("country") && !findPlaces(text).length && hasPhrase(tokens, ["published", "terbit*", "diterbitkan", "dimuat"])) asks.splice(asks.indexOf("country"), 1);
   const ordinalMatch = Object.entries(w.ordinals).find(([, phrases]) => hasPhrase(tokens, phrases));
+  // "menurut review ini", "this paper": the document itself is named.
+  const namesSelf = hasPhrase(tokens, w.self_review);
   // "Apa pendapat penulis review ...?": the authors' or the document's own view is what it says, in whatever
   // words; an opinion is asked of the people it reports on.
   const answerTypes = Object.entries(w.answer_types)
     .filter(([, phrases]) => hasPhrase(tokens, phrases))
     .map(([t]) => t as AnswerType)
-    .filter((t) => t !== "opinion" || !(hasPhrase(tokens, w.document_voice) || hasPhrase(tokens, w.self_review)));
+    .filter((t) => t !== "opinion" || !(hasPhrase(tokens, w.document_voice) || namesSelf));
   const docs = namedDocuments(text, tokens, index);
   const studies = namedStudies(text, index, docs);
   // Weak field words ("program", "where", "tahun berapa") ask for the field only when the rest of the
@@ -514,8 +518,7 @@ export function analyzeQuestion(asked: string, index: QuestionIndex, langOverrid
   // A list question ("program apa saja ...") asks for the items of the field its weak words name.
   // Weak words add a field only when no stronger word named one ("where ... published?" asks the venue).
   // "what year was it published": a weak year word with a publication word is a strong one.
-  const releaseStems = new Set(w.release_words.flatMap((p) => contentStems(p)));
-  const released = (docs.length > 0 || hasPhrase(tokens, w.self_review)) && hasPhrase(tokens, w.release_words) && topic.every((t) => releaseStems.has(t));
+  const released = (docs.length > 0 || namesSelf) && hasPhrase(tokens, w.release_words) && topic.every((t) => releaseStems().has(t));
   const publication = hasPhrase(tokens, w.publication_words) || released;
   if (!asks.includes("year") && publication && hasPhrase(tokens, w.weak_fields.year ?? [])) asks.push("year");
   // "Where was study 3 published?": a place word with a publication word asks for the venue.
@@ -601,7 +604,7 @@ export function analyzeQuestion(asked: string, index: QuestionIndex, langOverrid
     ordinal: ordinalMatch && !studies.length ? Number(ordinalMatch[0]) : null,
     pointsBack: plural ? "plural" : single ? "single" : null,
     followUpStart: phrasesIn(tokens, w.followup_start).some((m) => m.start === 0),
-    selfReview: hasPhrase(tokens, w.self_review) || ASKS_WHAT_THIS_IS.test(text),
+    selfReview: namesSelf || ASKS_WHAT_THIS_IS.test(text),
     answerTypes,
     counted,
     countedPhrase: countedRun.phrase,
