@@ -82,8 +82,9 @@ export function addGloss(b: SentenceBuilder, context: ComposeContext, quoted: st
   // makes the review's words no rarer within the review.
   const stats = termStatsOf(context.termStats, source.docId);
   const n = Math.max(1, stats.documents);
-  const keep = (canonical: string[]) => canonical.every((t) => (stats.df[t] ?? 0) / n < GLOSS_MAX_DF_SHARE);
-  const terms = glossOf(quoted, context.lang, keep);
+  const share = (canonical: string[]) => Math.max(0, ...canonical.map((t) => (stats.df[t] ?? 0) / n));
+  const keep = (canonical: string[]) => share(canonical) < GLOSS_MAX_DF_SHARE;
+  const terms = glossOf(quoted, context.lang, { keep, commonness: share });
   if (terms.length === 0) return b;
   return b.say(` (${MESSAGES[context.lang].keyTerms}: ${terms.join(", ")})`);
 }

@@ -42,4 +42,28 @@ describe("glossOf", () => {
     expect(gloss).toEqual(expect.arrayContaining(["Save the Children", "KPAI"]));
     expect(glossOf("Judulnya Evaluasi Formatif Program Rehabilitasi Sosial Bagi Korban Perdagangan Anak di sini.", "en").some((g) => g.split(" ").length > 5)).toBe(false);
   });
+
+  it("glosses an Indonesian variant the lexicon lists beside its head ('mencegah' as 'pencegahan' is)", () => {
+    expect(glossOf("program yang mencegah dan melindungi anak", "en")).toEqual(expect.arrayContaining(["prevention", "protection"]));
+    // an English synonym in an Indonesian text is no Indonesian word to gloss
+    expect(glossOf("program yang prevent anak", "en")).not.toContain("prevention");
+  });
+
+  it("keeps the rarest concepts when a quote has more than a gloss holds, in the text's order", () => {
+    const text = "hasil penelitian menunjukkan faktor penting: kerja sama dan koordinasi dengan pemerintah, kebijakan, anggaran, pelatihan";
+    const common = new Set(["hasil", "teliti", "faktor", "penting", "tunjuk"]);
+    const gloss = glossOf(text, "en", { commonness: (canonical) => (canonical.some((t) => common.has(t)) ? 1 : 0) });
+    expect(gloss).toEqual(expect.arrayContaining(["cooperation", "coordination", "government", "policy", "budget", "training"]));
+    expect(gloss.length).toBeLessThanOrEqual(10);
+    expect(gloss.indexOf("cooperation")).toBeLessThan(gloss.indexOf("training"));
+  });
+
+  it("gives a long quote a longer gloss, up to a limit", () => {
+    const short = glossOf("kerja sama dengan pemerintah", "en");
+    const concepts = "kerja sama, koordinasi, pemerintah, kebijakan, anggaran, pelatihan, pendidikan, kesehatan, keluarga, masyarakat, perlindungan, pencegahan, evaluasi, penelitian, laporan, korban";
+    const long = glossOf(`${concepts} ${"dan lain-lain ".repeat(20)}`, "en");
+    expect(short.length).toBeLessThan(5);
+    expect(long.length).toBeGreaterThan(10);
+    expect(long.length).toBeLessThanOrEqual(14);
+  });
 });

@@ -7,7 +7,7 @@
  * @example glossOf("terdapat 7 tahapan ... di rumah faye", "en") // ["7 stages", ...]
  */
 import type { Lang } from "../domain/lang.ts";
-import { contentStems, glossTerms } from "../text/analyze.ts";
+import { contentStems, glossTerms, type GlossOptions } from "../text/analyze.ts";
 import { NEGATION, NUMBER_WORDS } from "./claim-words.ts";
 import { isEnglishWord } from "../text/english-words.ts";
 import { isIndonesianWord } from "../text/stem.ts";
@@ -36,8 +36,16 @@ const WORD_FIGURE = new RegExp(`(?<![\\p{L}])(${Object.keys(NUMBER_WORDS).join("
 const NAME = /(?<![\p{L}])(?:\p{Lu}[\p{L}'’-]*(?:\s+(?:of|and|for|the|dan|untuk)?\s*\p{Lu}[\p{L}'’-]*)+|[A-Z][A-Z0-9]{2,}s?)(?![\p{L}])/gu;
 /** Names run to a few words ("Save the Children", "My Life My Choice"); longer capitalised runs are titles. */
 const MAX_NAME_WORDS = 5;
-/** At most this many gloss items: a gloss is a help, not a second answer. */
-export const MAX_GLOSS_ITEMS = 10;
+/**
+ * A gloss is a help, not a second answer: about one item for every WORDS_PER_GLOSS_ITEM words of the quote,
+ * and never fewer than MIN_GLOSS_ITEMS nor more than MAX_GLOSS_ITEMS (a long quote carries more concepts).
+ */
+export const MIN_GLOSS_ITEMS = 10;
+export const MAX_GLOSS_ITEMS = 14;
+const WORDS_PER_GLOSS_ITEM = 5;
+
+/** A figure's unit is a noun: the lexicon's heads, not its variants (often verbs: "72% menurun" is no unit). */
+const NOUNS = { variants: false } as const;
 
 const MULTIPLIERS = /^(?:hundred|thousand|million|billion|trillion|dozen)$/;
 
@@ -64,7 +72,8 @@ function plural(word: string, count: string, lang: Lang): string {
   return `${word}s`;
 }
 
-export function glossOf(text: string, lang: Lang, keep: (canonical: string[]) => boolean = () => true): string[] {
+export function glossOf(text: string, lang: Lang, options: GlossOptions = {}): string[] {
+  const items = Math.min(MAX_GLOSS_ITEMS, Math.max(MIN_GLOSS_ITEMS, Math.ceil(text.split(/\s+/).length / WORDS_PER_GLOSS_ITEM)));
   const out: string[] = [];
   const add = (item: string) => {
     const clean = item.trim().replace(/[,.;:]+$/, "");
@@ -74,16 +83,16 @@ export function glossOf(text: string, lang: Lang, keep: (canonical: string[]) =>
   for (const m of text.matchAll(FIGURE)) {
     // "234 orang anak": the noun after a counting word is the unit ("children"), else the counting word's own ("people").
     const classifier = m[2] && Object.hasOwn(CLASSIFIERS, m[2].toLowerCase()) ? m[2].toLowerCase() : undefined;
-    const counted = classifier && m[3] ? glossTerms(m[3], lang)[0] : undefined;
+    const counted = classifier && m[3] ? glossTerms(m[3], lang, NOUNS)[0] : undefined;
     const ownUnit = classifier && lang === "en" ? CLASSIFIERS[classifier] : undefined;
-    const unit = counted ?? ownUnit ?? (m[2] ? glossTerms(m[2], lang)[0] : undefined);
+    const unit = counted ?? ownUnit ?? (m[2] ? glossTerms(m[2], lang, NOUNS)[0] : undefined);
     if (!unit) continue;
     const figure = writeFigure(m[1], lang);
     add(`${figure} ${plural(unit, figure, lang)}`);
   }
   // "empat elemen kerjasama" -> "4 elements": the number word is the other language's too.
   for (const m of text.matchAll(WORD_FIGURE)) {
-    const unit = glossTerms(m[2], lang)[0];
+    const unit = glossTerms(m[2], lang, NOUNS)[0];
     const figure = NUMBER_WORDS[m[1].toLowerCase()];
     if (unit && figure && !NUMBER_WORDS[unit.toLowerCase()]) add(`${figure} ${plural(unit, figure, lang)}`);
   }
@@ -94,12 +103,13 @@ export function glossOf(text: string, lang: Lang, keep: (canonical: string[]) =>
     if (m.index === 0 || m[0].split(/\s+/).length > MAX_NAME_WORDS || m[0].split(/\s+/).every((w) => otherLanguageWord(w, lang))) continue;
     add(m[0]);
   }
-  for (const term of glossTerms(text, lang, keep)) {
+  // The lexicon's concepts get the room the figures and names leave, and at least half of it.
+  for (const term of glossTerms(text, lang, { limit: Math.max(Math.ceil(items / 2), items - out.length), ...options })) {
     // Negations and number words ("not", "one") tell a reader nothing; a unit already glossed with its figure is not repeated.
     const functionWord = (w: string) => w === "one" || NUMBER_WORDS[w] !== undefined || contentStems(w).every((s) => NEGATION.has(s));
     if (term.toLowerCase().split(/\s+/).every(functionWord)) continue;
     if (out.some((o) => o.toLowerCase().includes(term.toLowerCase()))) continue;
     add(term);
   }
-  return out.slice(0, MAX_GLOSS_ITEMS);
+  return out.slice(0, items);
 }

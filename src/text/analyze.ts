@@ -8,6 +8,7 @@
 import { readFileSync } from "node:fs";
 import { eng, ind } from "stopword";
 import { DataFileError } from "../domain/errors.ts";
+import { isEnglishWord } from "./english-words.ts";
 import { isIndonesianWord, stem } from "./stem.ts";
 import { escapeRegExp, tokenize, tokenSpans } from "./tokenize.ts";
 
@@ -56,6 +57,8 @@ interface LexiconEntry {
   canonical: string[]; // stems of the canonical Indonesian phrase
   /** How to write the concept for a reader: the Indonesian head, and its first English synonym. */
   display: { id: string; en: string };
+  /** The synonym as written in the file ("mencegah"), for glossing a text that uses it. */
+  written: string;
 }
 
 function stemsOf(token: string): string[] {
@@ -148,7 +151,7 @@ function parseLexicon(text: string, file: string, into: Map<string, LexiconEntry
       const phrase = contentStems(synonym);
       if (phrase.length === 0) continue;
       const list = into.get(phrase[0]) ?? [];
-      list.push({ phrase, canonical, display });
+      list.push({ phrase, canonical, display, written: synonym.trim() });
       into.set(phrase[0], list);
     }
   });
@@ -242,6 +245,8 @@ export function canonicalTerms(terms: readonly string[]): string[] {
 
 interface Surface {
   words: string[];
+  /** An affixed or informal form listed beside the head ("mencegah" beside "pencegahan"). */
+  variant?: boolean;
   /** How the concept is written in the other language. */
   gloss: string;
   canonical: string[];
@@ -267,10 +272,19 @@ function surfaceIndex(): { id: Map<string, Surface[]>; en: Map<string, Surface[]
   for (const list of loadLexicon().values()) {
     for (const e of list) {
       const key = `${e.display.id}\u0000${e.display.en}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      add("id", e.display.id, { gloss: e.display.en, canonical: e.canonical });
-      add("en", e.display.en, { gloss: e.display.id, canonical: e.canonical });
+      if (!seen.has(key)) {
+        seen.add(key);
+        add("id", e.display.id, { gloss: e.display.en, canonical: e.canonical });
+        add("en", e.display.en, { gloss: e.display.id, canonical: e.canonical });
+      }
+      // A one-word Indonesian variant of the head ("mencegah", "kerjasama" beside "pencegahan", "kerja sama")
+      // glosses as the head does. A word that is not English is Indonesian; an English synonym needs no gloss.
+      // A phrase listed as a variant may say something narrower ("pemerintah nasional" under "pemerintah
+      // pusat"), and the noun-and-modifier reading glosses it better.
+      const variant = tokenize(e.written);
+      if (variant.length === 1 && e.written !== e.display.id && e.written !== e.display.en && !isEnglishWord(variant[0])) {
+        add("id", e.written, { gloss: e.display.en, canonical: e.canonical, variant: true });
+      }
     }
   }
   for (const index of Object.values(out)) for (const list of index.values()) list.sort((a, b) => b.words.length - a.words.length);
@@ -287,11 +301,25 @@ export function isEnglishAdjective(word: string): boolean {
  * The concepts of a text that the lexicon knows, written in `lang`: a short gloss for a reader of the other
  * language ("... Pantai Gading ... kesehatan mental" -> ["Ivory Coast", "mental health"] for "en").
  */
-export function glossTerms(text: string, lang: "id" | "en", keep: (canonical: string[]) => boolean = () => true, limit = 8): string[] {
+export interface GlossOptions {
+  /** Concepts worth glossing (not the corpus's every-passage words). */
+  keep?: (canonical: string[]) => boolean;
+  limit?: number;
+  /** How common a concept is (lower says more). */
+  commonness?: (canonical: string[]) => number;
+  /** Also the lexicon's one-word variants (often verbs: "mencegah", "menurun"); default true. */
+  variants?: boolean;
+}
+
+export function glossTerms(text: string, lang: "id" | "en", options: GlossOptions = {}): string[] {
+  const { keep = () => true, limit = 8, commonness = () => 0, variants = true } = options;
   const index = surfaceIndex()[lang === "en" ? "id" : "en"];
   const words = tokenize(text);
-  const out: string[] = [];
-  const at = (i: number) => (index.get(words[i]) ?? []).find((s) => s.words.every((w, j) => words[i + j] === w));
+  const out: { gloss: string; canonical: string[] }[] = [];
+  const push = (gloss: string, canonical: string[]) => {
+    if (!out.some((o) => o.gloss === gloss)) out.push({ gloss, canonical });
+  };
+  const at = (i: number) => (index.get(words[i]) ?? []).find((s) => (variants || !s.variant) && s.words.every((w, j) => words[i + j] === w));
   for (let i = 0; i < words.length; ) {
     const found = at(i);
     if (!found) {
@@ -304,15 +332,18 @@ export function glossTerms(text: string, lang: "id" | "en", keep: (canonical: st
     const next = lang === "en" ? at(i + found.words.length) : undefined;
     const together = (a: string[], b: string[]) => new RegExp(`(?<![\\p{L}])${[...a, ...b].map(escapeRegExp).join("\\s+")}(?![\\p{L}])`, "iu").test(text);
     if (next && isEnglishAdjective(next.gloss) && !/\s/.test(found.gloss) && (keep(found.canonical) || keep(next.canonical)) && together(found.words, next.words)) {
-      const phrase = `${next.gloss} ${found.gloss}`;
-      if (!out.includes(phrase)) out.push(phrase);
+      push(`${next.gloss} ${found.gloss}`, [...found.canonical, ...next.canonical]);
       i += found.words.length + next.words.length;
       continue;
     }
-    if (!out.includes(found.gloss) && keep(found.canonical)) out.push(found.gloss);
+    if (keep(found.canonical)) push(found.gloss, found.canonical);
     i += found.words.length;
   }
-  return out.slice(0, limit);
+  if (out.length <= limit) return out.map((o) => o.gloss);
+  // More concepts than a gloss holds: the rarest in the document say most ("coordination", not "result");
+  // they are shown in the text's order.
+  const kept = new Set([...out].sort((a, b) => commonness(a.canonical) - commonness(b.canonical)).slice(0, limit));
+  return out.filter((o) => kept.has(o)).map((o) => o.gloss);
 }
 
 // Ingest analyses each passage twice (its vector, its full-text terms); remember the last few.
