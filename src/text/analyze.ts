@@ -282,8 +282,10 @@ function surfaceIndex(): { id: Map<string, Surface[]>; en: Map<string, Surface[]
       // A phrase listed as a variant may say something narrower ("pemerintah nasional" under "pemerintah
       // pusat"), and the noun-and-modifier reading glosses it better.
       const variant = tokenize(e.written);
-      if (variant.length === 1 && e.written !== e.display.id && e.written !== e.display.en && !isEnglishWord(variant[0])) {
-        add("id", e.written, { gloss: e.display.en, canonical: e.canonical, variant: true });
+      if (variant.length === 1 && e.written !== e.display.id && e.written !== e.display.en) {
+        // ... and an English inflection ("protecting", "prevented") glosses for an Indonesian reader as the head.
+        if (!isEnglishWord(variant[0])) add("id", e.written, { gloss: e.display.en, canonical: e.canonical, variant: true });
+        else add("en", e.written, { gloss: e.display.id, canonical: e.canonical, variant: true });
       }
     }
   }
