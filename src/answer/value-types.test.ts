@@ -64,3 +64,12 @@ describe("carriesType: limitation and appraisal", () => {
     }
   });
 });
+
+describe("carriesType: prevalence and sample", () => {
+  it("reads a figure restated in words before its noun ('4.000.000 (empat juta) orang')", () => {
+    expect(carriesType("Menurut PBB diperkirakan 4.000.000 (empat juta) orang telah menjadi korban.", "prevalence")).toBe(true);
+    expect(carriesType("Wawancara dengan 12 (dua belas) peserta.", "sample")).toBe(true);
+    // a parenthesis that is not beside a noun counted is still no prevalence
+    expect(carriesType("Lihat tabel 4 (hal. 12) untuk rinciannya.", "prevalence")).toBe(false);
+  });
+});
