@@ -14,7 +14,7 @@ import { isSuperlativeWord } from "../retrieve/question-words.ts";
 import { documentNames, type AnswerType } from "../retrieve/question.ts";
 import { ABSTAIN, carriesType, decideAbstention, givesValue, onTopicSentences, type AbstainDecision } from "./abstain.ts";
 import { addGloss, documentName, labelOf, type ComposeContext, type Composition } from "./compose-context.ts";
-import { definiendum, overlap, scoreSentences, sentencesOf, termRole, wantedCues, wantsNumber, weighQuestion, type ScoredSentence, type WeightedTerm } from "./evidence.ts";
+import { definiendum, hasTerm, overlap, scoreSentences, sentencesOf, termRole, wantedCues, wantsNumber, weighQuestion, type ScoredSentence, type WeightedTerm } from "./evidence.ts";
 import { termStatsOf, type TermStats } from "../store/layout.ts";
 import { listItemsAfter, listSentence } from "./compose-list-items.ts";
 import { rowNamesAskedColumn, rowSentence, tableExtreme } from "./compose-row.ts";
@@ -113,7 +113,7 @@ export function carriesAsked(weights: WeightedTerm[], input: Pick<ExplainInput, 
   const content = weights.filter((w) => w.weight > 0 && !w.unknown && !input.framing.has(w.term) && !names(w));
   if (content.length === 0 && asked.types.length === 0 && asked.cues.size === 0 && !asked.number) return () => true;
   return (s) =>
-    content.some((w) => w.alternatives.some((a) => s.terms.has(a))) ||
+    content.some((w) => hasTerm(w, s.terms)) ||
     asked.types.some((t) => carriesType(s.text, t)) ||
     [...asked.cues].some((c) => s.cues.has(c)) ||
     (asked.number && s.hasNumber);
@@ -159,7 +159,7 @@ function withContinuation(s: ScoredSentence, ranked: ScoredSentence[], weights: 
   if (!next || next.end - s.start > CONTINUATION_MAX_CHARS) return s;
   const cues = wantedCues(context.question);
   const addsCue = [...cues].some((c) => next.cues.has(c) && !s.cues.has(c)) || continuesBack(next.text);
-  const addsWord = weights.some((w) => !w.unknown && w.weight > 0 && w.alternatives.some((a) => next.terms.has(a)) && !w.alternatives.some((a) => s.terms.has(a)));
+  const addsWord = weights.some((w) => !w.unknown && w.weight > 0 && hasTerm(w, next.terms) && !hasTerm(w, s.terms));
   if (!addsCue && !addsWord) return s;
   return widened(s, next);
 }

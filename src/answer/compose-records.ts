@@ -10,7 +10,7 @@ import { ownValuesOf, valuesOf } from "../domain/study.ts";
 import type { FilterValue, StudyRef } from "../retrieve/question.ts";
 import { addGloss, citeValue, labelOf, type ComposeContext, type Composition } from "./compose-context.ts";
 import { continuesBack } from "./compose-explain.ts";
-import { scoreSentences, sentencesOf, weighQuestion, overlap, type ScoredSentence } from "./evidence.ts";
+import { hasTerm, scoreSentences, sentencesOf, weighQuestion, overlap, type ScoredSentence } from "./evidence.ts";
 import { NUMBER_WORDS } from "./claim-words.ts";
 import { VALUE_PATTERNS } from "./value-types.ts";
 import { fieldName, joinList, MESSAGES, studiesNoun, theCountry } from "./messages.ts";
@@ -139,7 +139,7 @@ function relevantFields(context: ComposeContext, records: StudyRecord[], fields:
   const scored = fields.map((field) => {
     const text = records.flatMap((r) => valuesOf(r, field).map((v) => v.text)).join(" ");
     const terms = new Set(sentencesOf([{ id: "", docId: "", text, section: "other", heading: "", page: null, studies: [], lang: context.lang, kind: "prose", start: 0, end: text.length, cells: [], context: "" }]).flatMap((s) => [...s.terms]));
-    const score = weights.filter((w) => topic.has(w.term)).reduce((sum, w) => sum + (w.alternatives.some((a) => terms.has(a)) ? w.weight : 0), 0);
+    const score = weights.filter((w) => topic.has(w.term)).reduce((sum, w) => sum + (hasTerm(w, terms) ? w.weight : 0), 0);
     return { field, score };
   });
   const best = scored.filter((s) => s.score > 0).sort((a, b) => b.score - a.score).slice(0, 2).map((s) => s.field);

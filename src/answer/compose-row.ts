@@ -6,7 +6,7 @@ import { analyze } from "../text/analyze.ts";
 import { columnDefinitions, symbolDefinitionsIn } from "../text/symbols.ts";
 import type { ComposeContext } from "./compose-context.ts";
 import type { Passage } from "../domain/passage.ts";
-import type { ScoredSentence, WeightedTerm } from "./evidence.ts";
+import { hasTerm, type ScoredSentence, type WeightedTerm } from "./evidence.ts";
 import { MESSAGES } from "./messages.ts";
 import { SentenceBuilder } from "./render.ts";
 import type { AnswerSentence } from "./types.ts";
@@ -25,7 +25,7 @@ function termsOf(text: string): Set<string> {
 
 /** The question's weight that a column name (or its definition) carries. */
 function askedWeight(terms: Set<string>, weights: WeightedTerm[]): number {
-  return weights.reduce((sum, w) => sum + (w.weight > 0 && w.alternatives.some((a) => terms.has(a)) ? w.weight : 0), 0);
+  return weights.reduce((sum, w) => sum + (w.weight > 0 && hasTerm(w, terms) ? w.weight : 0), 0);
 }
 
 /** Whether the question names a column ("speedup" names Speedup): a data row's figures are read by their columns. */

@@ -72,6 +72,39 @@ describe("weighQuestion", () => {
   });
 });
 
+describe("phrases and alternatives in a question", () => {
+  const texts = [
+    "Anak-anak bekerja untuk membantu pekerjaan keluarga.",
+    "Adanya kerja sama antara UNICEF dengan pemerintah menjadi faktor pendukung.",
+    "Lemahnya koordinasi antar anggota Gugus Tugas.",
+    "Programnya sama seperti tahun lalu.",
+  ];
+  const all = texts.map((t, i) => passage(`k${i}`, t));
+  const covered = (q: string) => sentencesOf(all).map((s) => coverage(s, weighQuestion(q, stats(all))));
+
+  it("finds a lexicon phrase of several words only whole: 'pekerjaan ... sama' is no 'kerja sama', nor 'cooperation'", () => {
+    for (const q of ["kerja sama", "cooperation"]) {
+      const [work, cooperation, , same] = covered(q);
+      expect(work).toBe(0);
+      expect(same).toBe(0);
+      expect(cooperation).toBe(1);
+    }
+    // a word the question also uses on its own is not bound to the phrase
+    expect(weighQuestion("pekerjaan anak dan kerja sama", stats(all)).find((w) => w.term === "kerja")?.phrases).toBeUndefined();
+  });
+
+  it("takes concepts offered as alternatives ('koordinasi atau kerja sama', 'a/b') as one: either covers it", () => {
+    const w = weighQuestion("koordinasi atau kerja sama", stats(all));
+    expect(w).toHaveLength(1);
+    const [, cooperation, coordination] = covered("koordinasi atau kerja sama");
+    expect(cooperation).toBe(1);
+    expect(coordination).toBe(1);
+    expect(weighQuestion("koordinasi/pemerintah", stats(all))).toHaveLength(1);
+    // without 'atau', both are asked
+    expect(covered("koordinasi kerja sama")[1]).toBeLessThan(1);
+  });
+});
+
 describe("coverage and ranking", () => {
   it("a sentence with every question word covers it fully; one with none, not at all", () => {
     const w = weighQuestion("lemahnya koordinasi", STATS);

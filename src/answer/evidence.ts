@@ -6,7 +6,7 @@
 import type { Lang } from "../domain/lang.ts";
 import type { Passage } from "../domain/passage.ts";
 import type { TermStats } from "../store/layout.ts";
-import { analyze, contentStems, translateTerms } from "../text/analyze.ts";
+import { analyze, contentStems, standaloneTerms, translatePhrases, translateTerms } from "../text/analyze.ts";
 import { splitSentences } from "../text/sentences.ts";
 import { isEnglishWord } from "../text/english-words.ts";
 import { isIndonesianWord, stem } from "../text/stem.ts";
@@ -65,6 +65,18 @@ export interface WeightedTerm {
   salient: boolean;
   /** What kind of salient word: a name (capitalised), a number, or a concept only the lexicon knows. */
   salience?: "name" | "number" | "concept";
+  /**
+   * The lexicon phrases of several words it is part of ("kerja sama" for "cooperation", or for "kerja" in
+   * "kerja sama"): found only whole. "pekerjaan" (kerja) and "sama" (same) apart are no cooperation.
+   */
+  phrases?: string[][];
+}
+
+/** Whether a sentence's terms have a question's term: one of its one-word forms, or a phrase it stands for, whole. */
+export function hasTerm(w: Pick<WeightedTerm, "term" | "alternatives" | "phrases">, terms: ReadonlySet<string>): boolean {
+  if (!w.phrases || w.phrases.length === 0) return w.alternatives.some((a) => terms.has(a));
+  const inPhrase = new Set(w.phrases.flat());
+  return w.alternatives.some((a) => !inPhrase.has(a) && terms.has(a)) || w.phrases.some((p) => p.every((t) => terms.has(t)));
 }
 
 /** Why each weight is what it is (tested in evidence.test.ts). */
@@ -231,6 +243,8 @@ export function weighQuestion(
   const maxIdf = Math.log(1 + n);
   const analysed = analyze(searchText);
   const translations = translateTerms(analysed.terms);
+  const phrases = translatePhrases(analysed.terms);
+  const standalone = standaloneTerms(analysed.terms);
   // Capitalised words after the first are names ("PRISMA", "Brazil"): unknown ones matter.
   const capitalised = new Set(searchText.split(/\s+/).slice(1).filter((w) => /^[("'“]?\p{Lu}/u.test(w)).flatMap((w) => contentStems(w)));
   const out = new Map<string, WeightedTerm>();
@@ -264,9 +278,44 @@ export function weighQuestion(
     if (options.identity?.has(term) || alternatives.some((a) => options.identity?.has(a))) weight *= EVIDENCE_WEIGHTS.identity;
     if (options.own && !options.own.has(term)) weight *= EVIDENCE_WEIGHTS.carried;
     const salience = !salient ? undefined : /^\d/.test(term) ? "number" : capitalised.has(term) ? "name" : "concept";
-    out.set(term, { term, alternatives, weight, unknown, salient, ...(salience ? { salience } : {}) });
+    // A word the question also uses on its own (or as a one-word concept) is not bound to the phrase it is
+    // part of elsewhere.
+    const own = phrases.get(term) ?? [];
+    const whole = standalone.has(term) || own.some((p) => p.length === 1) ? [] : own;
+    out.set(term, { term, alternatives, weight, unknown, salient, ...(salience ? { salience } : {}), ...(whole.length > 0 ? { phrases: whole } : {}) });
   }
-  return [...out.values()];
+  return eitherOr(searchText, out);
+}
+
+/** "koordinasi atau kerja sama", "government or NGO", "lembaga/pemerintah": two concepts offered as alternatives. */
+const EITHER_OR = /([\p{L}][\p{L}-]*)\s*(?:\s(?:or|atau)\s|\/)\s*([\p{L}][\p{L}-]*)(?:\s+([\p{L}][\p{L}-]*))?/giu;
+
+/**
+ * Concepts the question offers as alternatives are one term: a sentence with either covers it, at the weight
+ * of the heavier ("Which studies deal with coordination or cooperation?" is answered by one on cooperation).
+ * A side is one word, or the lexicon phrase it opens ("kerja sama").
+ */
+function eitherOr(searchText: string, weights: Map<string, WeightedTerm>): WeightedTerm[] {
+  for (const m of searchText.matchAll(EITHER_OR)) {
+    const left = contentStems(m[1]).map((t) => weights.get(t)).filter((w): w is WeightedTerm => w !== undefined && !w.unknown);
+    const first = contentStems(m[2]).map((t) => weights.get(t)).filter((w): w is WeightedTerm => w !== undefined && !w.unknown);
+    // The next word belongs to the right side when the two make one lexicon phrase ("kerja sama").
+    const next = m[3] ? contentStems(m[3]).map((t) => weights.get(t)).filter((w): w is WeightedTerm => w !== undefined && first.some((f) => f.phrases?.some((p) => p.includes(w.term)))) : [];
+    const right = [...first, ...next];
+    if (left.length !== 1 || right.length === 0 || right.includes(left[0])) continue;
+    const [l] = left;
+    const merged: WeightedTerm = {
+      ...l,
+      alternatives: [...new Set([...l.alternatives, ...right.flatMap((w) => w.alternatives)])],
+      weight: Math.max(l.weight, right.reduce((sum, w) => sum + w.weight, 0)),
+      phrases: [...(l.phrases ?? []), ...right.flatMap((w) => w.phrases ?? [])],
+    };
+    // One-word forms of the right side stand alone only if they are not part of a phrase.
+    if (merged.phrases!.length === 0) delete merged.phrases;
+    weights.set(l.term, merged);
+    for (const w of right) weights.delete(w.term);
+  }
+  return [...weights.values()];
 }
 
 /**
@@ -277,7 +326,7 @@ export function coverage(s: Pick<EvidenceSentence, "terms">, weights: WeightedTe
   const counted = weights.filter((w) => !w.salient);
   const total = counted.reduce((sum, w) => sum + w.weight, 0);
   if (total === 0) return 0;
-  return counted.reduce((sum, w) => sum + (w.alternatives.some((a) => s.terms.has(a)) ? w.weight : 0), 0) / total;
+  return counted.reduce((sum, w) => sum + (hasTerm(w, s.terms) ? w.weight : 0), 0) / total;
 }
 
 /** What a question wants a sentence to do, from the fields it asks for and its question word. */

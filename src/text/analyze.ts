@@ -216,6 +216,13 @@ export function translatePhrases(terms: readonly string[]): Map<string, string[]
   return out;
 }
 
+/** The terms that stand somewhere outside any lexicon phrase ("internasional" in "organisasi internasional (LSM internasional)"). */
+export function standaloneTerms(terms: readonly string[]): Set<string> {
+  const inside = new Array<boolean>(terms.length).fill(false);
+  for (const m of lexiconMatches(terms)) for (let j = 0; j < m.length; j++) inside[m.start + j] = true;
+  return new Set(terms.filter((_, i) => !inside[i]));
+}
+
 /** For each term inside a lexicon phrase, the canonical Indonesian stems the phrase stands for. */
 export function translateTerms(terms: readonly string[]): Map<string, string[]> {
   const out = new Map<string, string[]>();
