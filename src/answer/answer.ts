@@ -269,11 +269,13 @@ async function previousTurn(context: AnswerContext, earlier: string[], options: 
     const cited = prepared.citations.citations;
     const docOf = (n: number) => cited.find((c) => c.studies.includes(n))?.docId ?? q.studies.find((s) => s.number === n)?.docId ?? context.store.studies.find((s) => s.number === n)?.docId ?? "";
     const entities = prepared.composition.studies.map((n) => ({ docId: docOf(n), number: n }));
+    const focus = prepared.composition.focus?.map((n) => ({ docId: docOf(n), number: n }));
     previous = {
       question: q,
       planKind: prepared.plan.kind,
       fields: q.asks,
       entities,
+      ...(focus ? { focus } : {}),
       lastList: entities.length > 1 ? entities : previous?.lastList,
     };
   }

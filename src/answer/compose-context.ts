@@ -45,6 +45,8 @@ export interface Composition {
   abstained: boolean;
   /** Studies the answer names, in order. */
   studies: number[];
+  /** The studies the answer is about when it names others besides ("the oldest is Study 8; the most recent, Study 5"). */
+  focus?: number[];
   reason: string;
   bestSupport: number;
 }

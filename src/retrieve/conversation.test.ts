@@ -28,6 +28,13 @@ describe("resolveFollowUp", () => {
     expect(resolveFollowUp(ask("what did this study find?"), before).question.studies.map((s) => s.number)).toEqual([3]);
   });
 
+  it("reads 'it' after an answer that names the oldest study and the most recent as the one asked for", () => {
+    const oldest = { ...previous("Which study is the oldest?", "aggregate", [3, 1]), focus: [ref(3)] };
+    expect(resolveFollowUp(ask("what did it find?"), oldest).question.studies.map((s) => s.number)).toEqual([3]);
+    // with no focus, two studies named leave 'it' unresolved
+    expect(resolveFollowUp(ask("what did it find?"), previous("Which study is the oldest?", "aggregate", [3, 1])).question.studies).toEqual([]);
+  });
+
   it("reads 'the second one' and 'yang kedua' as the second study the previous answer listed", () => {
     const list = previous("Which studies were qualitative?", "list", [1, 2, 4]);
     expect(resolveFollowUp(ask("who wrote the second one?"), list).question.studies.map((s) => s.number)).toEqual([2]);

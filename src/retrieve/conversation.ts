@@ -29,6 +29,8 @@ export interface PreviousTurn {
   fields: StudyField[];
   /** Studies the previous answer named, in the order it named them. */
   entities: StudyRef[];
+  /** The studies it was about, when it named others besides (the oldest, beside the most recent). */
+  focus?: StudyRef[];
   /** The studies of the latest answer that named several (this one or an earlier one), for "the second one". */
   lastList?: StudyRef[];
 }
@@ -99,7 +101,7 @@ export function resolveFollowUp(question: Question, previous: PreviousTurn | und
   if (question.pointsBack === "plural" && previousStudies.length > 0) {
     return { question: { ...base, studies: previousStudies }, followUp: true, studiesFrom: "pronoun", searchText };
   }
-  const focus = previousStudies.length === 1 ? previousStudies : previous.question.studies.length === 1 ? previous.question.studies : [];
+  const focus = previous.focus?.length === 1 ? previous.focus : previousStudies.length === 1 ? previousStudies : previous.question.studies.length === 1 ? previous.question.studies : [];
   if (focus.length === 1 && (question.pointsBack === "single" || short || question.followUpStart)) {
     return { question: { ...base, studies: focus }, followUp: true, studiesFrom: "pronoun", searchText };
   }
