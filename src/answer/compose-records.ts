@@ -7,7 +7,7 @@ import type { DocumentInfo } from "../domain/document.ts";
 import type { Passage } from "../domain/passage.ts";
 import type { FieldValue, StudyField, StudyRecord } from "../domain/study.ts";
 import { ownValuesOf, valuesOf } from "../domain/study.ts";
-import type { FilterValue, StudyRef } from "../retrieve/question.ts";
+import { studyWordStems, type FilterValue, type StudyRef } from "../retrieve/question.ts";
 import { addGloss, citeValue, labelOf, type ComposeContext, type Composition } from "./compose-context.ts";
 import { continuesBack } from "./compose-explain.ts";
 import { hasTerm, scoreSentences, sentencesOf, weighQuestion, overlap, type ScoredSentence } from "./evidence.ts";
@@ -33,7 +33,9 @@ function bestSentences(context: ComposeContext, record: StudyRecord, field: Stud
   const values = valuesOf(record, field);
   if (values.length <= 1 && (values[0]?.text.length ?? 0) < 200) return values.map((v) => continued(context, v));
   const identity = new Set(record.aliases.flatMap((a) => a.toLowerCase().split(/\s+/)));
-  const weights = weighQuestion(context.question.text, context.termStats, { identity });
+  // Within a study's own field, the words for the study ("What did the study find?") say nothing about which
+  // of its sentences answers: "penelitian" is in its aim and its method alike.
+  const weights = weighQuestion(context.question.text, context.termStats, { identity, filler: studyWordStems() });
   const pieces = values.flatMap((v) => {
     const passage = context.passage(v.passageId);
     if (!passage) return [];
@@ -509,6 +511,8 @@ function extreme(context: ComposeContext, op: "earliest" | "latest"): Compositio
   const pick = (target: number) => dated.filter((x) => Number(x.v.keys[0]) === target);
   const sentences: AnswerSentence[] = [];
   const named: number[] = [];
+  // The end asked for is what the answer is about ("what did it find?" after "Which study is the oldest?").
+  const focus = pick(op === "earliest" ? Math.min(...years) : Math.max(...years)).map((x) => x.r.number);
   for (const which of op === "earliest" ? (["earliest", "latest"] as const) : (["latest", "earliest"] as const)) {
     const target = which === "earliest" ? Math.min(...years) : Math.max(...years);
     const items = pick(target);
@@ -520,7 +524,7 @@ function extreme(context: ComposeContext, op: "earliest" | "latest"): Compositio
     }
     sentences.push(b.done());
   }
-  return { sentences, abstained: false, studies: named, reason: "", bestSupport: 1 };
+  return { sentences, abstained: false, studies: named, focus, reason: "", bestSupport: 1 };
 }
 
 /** `needle` anywhere in `text`, case and spacing aside; a footnote mark or affiliation number may follow ("He∗1"). */

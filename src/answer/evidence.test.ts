@@ -147,6 +147,17 @@ describe("coverage and ranking", () => {
   });
 });
 
+describe("a study's statement of its own aim or method", () => {
+  it("ranks below a finding when the question asks what the study found, and not when it asks the aim", () => {
+    // The aim and the method share the finding's words and its cue ("mengungkapkan"): only what they state sets them apart.
+    const p = passage("am", "Tujuan dari penelitian ini untuk mengungkapkan pengalaman penyintas. Hal ini dicapai dengan memanfaatkan metode penelitian kualitatif yang mengungkapkan pengalaman penyintas. Proyek ini mengungkapkan enam konsep pengalaman penyintas.");
+    const rank = (text: string) => scoreSentences(sentencesOf([p]), weighQuestion(text, stats([p])), analyzeQuestion(text, index), 1).map((s) => s.text.split(" ")[0]);
+    expect(rank("Apa temuan tentang pengalaman penyintas?")[0]).toBe("Proyek");
+    expect(rank("Apa tujuan penelitian tentang pengalaman penyintas?")[0]).toBe("Tujuan");
+    expect(rank("Apa metode penelitian tentang pengalaman penyintas?")[0]).not.toBe("Proyek");
+  });
+});
+
 describe("decideAbstention", () => {
   const rank = (question: string) => {
     const q = analyzeQuestion(question, index);

@@ -100,6 +100,11 @@ export const EVIDENCE_WEIGHTS = {
   /** A footnote is an aside (an author note, a link, a licence): the text's own sentences come first. */
   footnote: 0.2,
   /**
+   * A study's statement of its own aim or method ("tujuan dari penelitian ini ...", "dengan memanfaatkan metode
+   * penelitian kualitatif") is no finding, recommendation or reason: it ranks lower unless the aim or the method is asked.
+   */
+  statedAim: 0.2,
+  /**
    * "What is X?": a sentence that says what X is ("X is ...", "called X", "X, a ...") answers; one where X is
    * the subject of what it does ("The Selector reads each paper ...") nearly does. A sentence that only names X
    * (a caption, a table label, "X and Y were compared") does neither.
@@ -117,6 +122,12 @@ export const SHORT_SENTENCE = 25;
 
 /** How many letters a glued compound may have between its parts' stems ("reinforc|ement|learn"). */
 const GLUED_STEM_SLACK = 6;
+
+/** A work stating what it set out to do: "tujuan dari penelitian ini untuk ...", "This study aims to ...". */
+const STATED_AIM = /\b(?:tujuan\s+(?:dari\s+)?(?:penelitian|studi|kajian|artikel|penulisan|tulisan)(?:\s+ini)?|(?:penelitian|studi|kajian|artikel)\s+ini\s+bertujuan|(?:this|the present|our|the)\s+(?:study|paper|research|article|review)\s+aim(?:s|ed)?|the\s+(?:aim|purpose|objective)\s+of\s+(?:this|the|our)\s+(?:study|paper|research|article))\b/iu;
+
+/** A work stating how it was done: "dengan memanfaatkan metode penelitian kualitatif", "This study used a qualitative design". */
+const STATED_METHOD = /\b(?:(?:menggunakan|memanfaatkan|dengan)\s+(?:metode|pendekatan|desain)|metode\s+penelitian|(?:using|used|uses|with)\s+(?:a|an)?\s*(?:qualitative|quantitative|mixed[- ]methods?|cross[- ]sectional|case[- ]study)\b|(?:this|the|our)\s+(?:study|research)\s+(?:used|uses|employed|adopted))/iu;
 
 /** "Table 7: Selector Evaluation.", "Gambar 2. Alur program": a table's or figure's label and a short title, nothing more. */
 const CAPTION_ONLY = /^(?:table|tabel|figure|fig\.|gambar|grafik|chart|bagan)\s*\d+[a-z]?\s*[.:]\s*(?:\S+\s+){0,7}\S+\s*$/iu;
@@ -444,6 +455,7 @@ export function scoreSentences(sentences: EvidenceSentence[], weights: WeightedT
       else if (s.caption) score -= EVIDENCE_WEIGHTS.caption;
       if (s.pointer) score -= EVIDENCE_WEIGHTS.pointer;
       if (s.passage.kind === "footnote") score -= EVIDENCE_WEIGHTS.footnote;
+      if (cues.size > 0 && !cues.has("aim") && !cues.has("method") && (STATED_AIM.test(s.text) || STATED_METHOD.test(s.text))) score -= EVIDENCE_WEIGHTS.statedAim;
       return { ...s, coverage: c, score };
     })
     .sort((a, b) => b.score - a.score);

@@ -406,6 +406,13 @@ export function framingStems(): Set<string> {
   return questionWordStems();
 }
 
+let studyStems: Set<string> | undefined;
+/** Stems of the words for a study and for studying ("study", "penelitian", "examine"): they name what is asked about, not what it says. */
+export function studyWordStems(): Set<string> {
+  const w = questionWords();
+  return (studyStems ??= new Set([...w.studies_noun, ...w.research_verbs].flatMap((p) => contentStems(p.replace(/\*$/, "")))));
+}
+
 let fillerStems: Set<string> | undefined;
 /** Stems of words that only frame a request ("give", "tell me", "tolong jelaskan"): no weight at all. */
 export function fillerWordStems(): Set<string> {
