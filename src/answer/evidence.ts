@@ -289,10 +289,10 @@ export function weighQuestion(
     if (options.identity?.has(term) || alternatives.some((a) => options.identity?.has(a))) weight *= EVIDENCE_WEIGHTS.identity;
     if (options.own && !options.own.has(term)) weight *= EVIDENCE_WEIGHTS.carried;
     const salience = !salient ? undefined : /^\d/.test(term) ? "number" : capitalised.has(term) ? "name" : "concept";
-    // A word the question also uses on its own (or as a one-word concept) is not bound to the phrase it is
-    // part of elsewhere.
+    // A word the question also uses on its own (or as a one-word concept of its own) is not bound to the phrase
+    // it is part of elsewhere. ("kerja sama" is also the one-word "kerjasama" of a corpus lexicon: still bound.)
     const own = phrases.get(term) ?? [];
-    const whole = standalone.has(term) || own.some((p) => p.length === 1) ? [] : own;
+    const whole = standalone.has(term) || own.some((p) => p.length === 1 && p[0] === term) ? [] : own;
     out.set(term, { term, alternatives, weight, unknown, salient, ...(salience ? { salience } : {}), ...(whole.length > 0 ? { phrases: whole } : {}) });
   }
   return eitherOr(searchText, out);
@@ -347,6 +347,8 @@ export function wantedCues(question: Question): Set<string> {
   for (const f of question.asks) if (byField[f]) out.add(byField[f]);
   if (question.tokens.some((t) => ["why", "mengapa", "kenapa", "knp", "sebab", "penyebab", "faktor"].includes(t))) out.add("reason");
   if (/\b(?:what is|what are|what does .* mean|apa itu|apa yang dimaksud|maksudnya|definisi|artinya)\b/i.test(question.text)) out.add("definition");
+  // "Apa saja syarat artikel yang dipakai?": a sentence that states criteria answers it.
+  if (question.aboutSelection) out.add("criteria");
   return out;
 }
 
