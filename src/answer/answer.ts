@@ -206,7 +206,8 @@ async function prepare(context: AnswerContext, question: Question, previous: Pre
     // "What does the review recommend?", "Apa saran review ini?": only the field is asked, and any sentence of
     // the sections it is stated in that does what it asks answers it, whatever words it shares with the
     // question; so every passage of those sections is a candidate, not only those the search ranked first.
-    const fieldOnly = plan.kind === "explain" && ((q.topic.length === 0 && q.asks.length > 0 && wantedCues(q).size > 0) || ownDesign);
+    // So is how studies got into the review ("Apa saja syarat artikel yang dipakai?"): its criteria, in its method.
+    const fieldOnly = plan.kind === "explain" && ((q.topic.length === 0 && q.asks.length > 0 && wantedCues(q).size > 0) || ownDesign || (q.aboutSelection && plan.sections.includes("methods")));
     const found = new Set(retrieved.passages.map((p) => p.id));
     const candidates =
       fieldOnly && plan.sections.length > 0

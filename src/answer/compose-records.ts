@@ -8,7 +8,7 @@ import type { Passage } from "../domain/passage.ts";
 import type { FieldValue, StudyField, StudyRecord } from "../domain/study.ts";
 import { ownValuesOf, valuesOf } from "../domain/study.ts";
 import { studyWordStems, type FilterValue, type StudyRef } from "../retrieve/question.ts";
-import { addGloss, citeValue, labelOf, type ComposeContext, type Composition } from "./compose-context.ts";
+import { addGloss, citeValue, documentName, labelOf, type ComposeContext, type Composition } from "./compose-context.ts";
 import { continuesBack } from "./compose-explain.ts";
 import { hasTerm, scoreSentences, sentencesOf, weighQuestion, overlap, type ScoredSentence } from "./evidence.ts";
 import { NUMBER_WORDS } from "./claim-words.ts";
@@ -360,7 +360,10 @@ function list(context: ComposeContext, filters: FilterValue[], fields: StudyFiel
   }
   const of = within ? m.those(total) : total;
   const head = count ? m.countHead(hits.length, of, predicate, noun) : m.listHead(hits.length, of, predicate, noun);
-  sentences.push(new SentenceBuilder().say(filters.length > 0 ? head : m.countHead(total, total, "", noun).replace(/\s+:$/, ":")).done("composed"));
+  // Nothing filtered: every study of the review ("The review includes 10 studies:"), when they are one document's.
+  const docIds = new Set(candidates.map((r) => r.docId));
+  const all = within || docIds.size !== 1 ? m.countHead(total, total, "", noun).replace(/\s+:$/, ":") : m.allHead(documentName(context, [...docIds][0]), total, noun);
+  sentences.push(new SentenceBuilder().say(filters.length > 0 ? head : all).done("composed"));
   for (const record of hits) {
     const values = filters.flatMap((f) => outcome(record)(f).values);
     const field = filters[0]?.field;

@@ -34,6 +34,8 @@ export interface AnswerMessages {
   /** "state their theory": what a list of every study's own words on a field says they do. */
   statesField: (fields: string) => string;
   countHead: (count: number, total: number | string, predicate: string, noun: string) => string;
+  /** "The review includes 10 studies:": every study, nothing filtered. */
+  allHead: (document: string, count: number, noun: string) => string;
   distributionHead: (total: number, field: StudyField, noun: string) => string;
   /** "The 10 studies were published between 2014 and 2021" (the caller cites, then ends the sentence). */
   yearSpan: (total: number, noun: string, from: string, to: string) => string;
@@ -155,6 +157,7 @@ export const MESSAGES: Record<Lang, AnswerMessages> = {
     noneOther: (excluded) => ` apart from ${excluded}`,
     statesField: (fields) => `state their ${fields}`,
     countHead: (count, total, predicate, noun) => `${count} ${count === 1 ? singular(noun) : noun} (of ${total}) ${predicate}:`,
+    allHead: (document, count, noun) => `${document[0].toUpperCase()}${document.slice(1)} includes ${count} ${count === 1 ? singular(noun) : noun}:`,
     distributionHead: (total, field, noun) => `By ${FIELD_NAMES.en[field]}, the ${total} ${noun} are:`,
     yearSpan: (total, noun, from, to) => `The ${total} ${noun} were published between ${from} and ${to}`,
     mostCommon: (field, values, tied, count, total, noun) =>
@@ -283,6 +286,7 @@ export const MESSAGES: Record<Lang, AnswerMessages> = {
     noneOther: (excluded) => ` selain ${excluded}`,
     statesField: (fields) => `menyebutkan ${fields}`,
     countHead: (count, total, predicate, noun) => `${count} ${noun} (dari ${total}) ${predicate}:`,
+    allHead: (document, count, noun) => `${document[0].toUpperCase()}${document.slice(1)} mencakup ${count} ${noun}:`,
     distributionHead: (total, field, noun) => `Menurut ${FIELD_NAMES.id[field]}, ${total} ${noun} tersebut:`,
     yearSpan: (total, noun, from, to) => `${total} ${noun} tersebut terbit antara tahun ${from} dan ${to}`,
     mostCommon: (field, values, tied, count, total, noun) =>

@@ -206,8 +206,11 @@ function planOf(resolved: ResolvedQuestion, context: PlanContext): Plan {
   if (asksOfItself(q)) {
     return { kind: "explain", studies: [], docs, sections: [], answerTypes: q.answerTypes, ownVoice: true };
   }
-  // "Kriteria inklusinya apa aja?", "what search terms were used?": the review's own method, from its text.
-  if (hasPhrase(q.tokens, w.review_method_words) && q.studies.length === 0) {
+  // "Kriteria inklusinya apa aja?", "what search terms were used?": the review's own method, from its text. So
+  // is what a study had to meet to be in it ("Apa saja syarat artikel yang dipakai di review ini?"), or how
+  // they were chosen ("How did the review decide which articles to include?"), when no study is named and no
+  // value filters them ("Which studies included interviews?" lists studies).
+  if ((hasPhrase(q.tokens, w.review_method_words) || q.aboutSelection) && q.studies.length === 0) {
     // A search strategy or inclusion criteria are a review's: among papers, the question is about the review(s).
     const reviewOnly = q.docs.length === 0 && (context.reviews?.length ?? 0) > 0 && hasPhrase(q.tokens, w.review_only_method_words);
     return { kind: "explain", studies: [], docs: reviewOnly ? context.reviews! : docs, sections: q.sections.length > 0 ? sectionsOf(q.sections) : ["methods", "abstract"], answerTypes: q.answerTypes };
@@ -265,6 +268,12 @@ function planOf(resolved: ResolvedQuestion, context: PlanContext): Plan {
   const perStudyText = q.asks.filter((f) => PER_STUDY_TEXT.includes(f));
   if (perStudyText.length > 0 && perStudyText.length === otherAsks.length && q.values.length === 0 && q.topic.length === 0 && !q.selfReview && !q.count && (q.allStudies || PLURAL_STUDIES.test(q.text))) {
     return { kind: "list", filters: [], fields: perStudyText, existence: false };
+  }
+  // "List all the studies", "Which studies were included in the review?", "Studi apa saja yang direview?": every
+  // study, when nothing but their being in the review is said of them.
+  const inclusion = new Set(w.inclusion_words.flatMap((p) => contentStems(p)));
+  if (studiesNoun && (q.list || q.allStudies) && q.values.length === 0 && otherAsks.length === 0 && !q.count && q.topic.every((t) => inclusion.has(t))) {
+    return { kind: "list", filters: [], fields: [], existence: false };
   }
   // "Which studies deal with trauma?", "which country was the UNICEF study set in?": the studies whose own
   // text covers the topic (with the field asked for, if any).

@@ -88,6 +88,14 @@ const WordsSchema = z.object({
   release_words: Phrases,
   /** "institutions", "universitas": the authors' affiliations when the question speaks of the authors ("Penulisnya dari institusi mana?"); else what the text is about. */
   institution_words: Phrases,
+  /** "criteria", "syarat": with the studies' noun, what a study had to meet to be in the review (its method). */
+  criteria_words: Phrases,
+  /** "include", "dipilih": how studies got into the review, when asked how ("How did the review decide which articles to include?"). */
+  selection_verbs: Phrases,
+  /** "how", "bagaimana", "decide": a question about the way something was done. */
+  manner_words: Phrases,
+  /** "included", "direview": how a list of the studies says they are the review's ("Which studies were included?"). */
+  inclusion_words: Phrases,
 });
 export type QuestionWords = z.infer<typeof WordsSchema>;
 

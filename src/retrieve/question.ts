@@ -76,6 +76,12 @@ export interface Question {
   followUpStart: boolean;
   /** About the document itself (its authors, method) rather than its studies. */
   selfReview: boolean;
+  /**
+   * Asks how studies got into the review: what they had to meet ("Apa saja syarat artikel yang dipakai?") or
+   * how they were chosen ("How did the review decide which articles to include?"). Not with a value that
+   * filters the studies ("Which studies included interviews?") nor a count.
+   */
+  aboutSelection: boolean;
   answerTypes: AnswerType[];
   /**
    * What a count asks the number of: the stems of the noun after "how many" / "berapa" ("how many social
@@ -591,6 +597,14 @@ export function analyzeQuestion(asked: string, index: QuestionIndex, langOverrid
   const before = (phrases: string[]) => phrasesIn(tokens, phrases).some((m) => !namesDocument(m) && (m.start < subjectAt || DEMONSTRATIVE.test(tokens.slice(m.start, m.end).join(" ")) || tokens[m.start - 1] === "of"));
   const single = before(w.pronoun_single) || (subjectAt === Infinity && pointsBackWithNya(tokens));
   const plural = before(w.pronoun_plural);
+  const values = dedupe([
+    ...filterValues(text, asks),
+    ...(asks.includes("venue") ? venueValues(text, index.studies) : []),
+    ...(asks.includes("year") || hasPhrase(tokens, ["published", "publish*", "terbit*", "diterbitkan", "publikasi"]) ? yearValues(text) : []),
+  ]);
+  const selfReview = namesSelf || ASKS_WHAT_THIS_IS.test(text);
+  const aboutSelection =
+    (noun !== undefined || selfReview) && values.length === 0 && !count && (hasPhrase(tokens, w.criteria_words) || (hasPhrase(tokens, w.selection_verbs) && hasPhrase(tokens, w.manner_words)));
   return {
     text,
     lang,
@@ -611,15 +625,12 @@ export function analyzeQuestion(asked: string, index: QuestionIndex, langOverrid
     ordinal: ordinalMatch && !studies.length ? Number(ordinalMatch[0]) : null,
     pointsBack: plural ? "plural" : single ? "single" : null,
     followUpStart: phrasesIn(tokens, w.followup_start).some((m) => m.start === 0),
-    selfReview: namesSelf || ASKS_WHAT_THIS_IS.test(text),
+    selfReview,
+    aboutSelection,
     answerTypes,
     counted,
     countedPhrase: countedRun.phrase,
-    values: dedupe([
-      ...filterValues(text, asks),
-      ...(asks.includes("venue") ? venueValues(text, index.studies) : []),
-      ...(asks.includes("year") || hasPhrase(tokens, ["published", "publish*", "terbit*", "diterbitkan", "publikasi"]) ? yearValues(text) : []),
-    ]),
+    values,
     sections: Object.entries(w.section_names).filter(([, phrases]) => hasPhrase(tokens, phrases)).map(([s]) => s as SectionId),
     topic,
     studiesNoun: noun ? tokens.slice(noun.start, noun.end).join(" ") : null,
