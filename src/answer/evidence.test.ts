@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import type { Passage } from "../domain/passage.ts";
 import { analyzeQuestion } from "../retrieve/question.ts";
-import { analyze, useCorpusLexicon } from "../text/analyze.ts";
+import { analyze, corpusLexiconInUse, useCorpusLexicon } from "../text/analyze.ts";
 import type { TermStats } from "../store/layout.ts";
 import { coverage, definiendum, EVIDENCE_WEIGHTS, hasQuantity, isCaptionOnly, isPointerOnly, overlap, scoreSentences, sentencesOf, termRole, weighQuestion, withRunInHeadings } from "./evidence.ts";
 import { ABSTAIN, decideAbstention } from "./abstain.ts";
@@ -92,13 +92,15 @@ describe("phrases and alternatives in a question", () => {
     // a word the question also uses on its own is not bound to the phrase
     expect(weighQuestion("pekerjaan anak dan kerja sama", stats(all)).find((w) => w.term === "kerja")?.phrases).toBeUndefined();
     // a corpus lexicon that also writes the phrase as one word ("kerjasama") leaves it bound, and that word covers it
+    // (Test files share workers: the lexicon another test loaded is put back.)
+    const before = corpusLexiconInUse();
     useCorpusLexicon("kerjasama\tcooperation; kerja sama");
     try {
       expect(covered("kerja sama")[0]).toBe(0);
       const glued = passage("g", "Kerjasama ini bergerak di bidang sosial.");
       expect(coverage(sentencesOf([glued])[0], weighQuestion("kerja sama", stats([...all, glued])))).toBe(1);
     } finally {
-      useCorpusLexicon("");
+      useCorpusLexicon(before.text, before.name);
     }
   });
 

@@ -58,6 +58,14 @@ describe("glossOf", () => {
     expect(gloss.indexOf("cooperation")).toBeLessThan(gloss.indexOf("training"));
   });
 
+  it("weighs a concept by how often the quote says it as well as by its rarity (tf-idf)", () => {
+    // "kesehatan mental" twice and fairly common (a share of 0.2); ten concepts a little rarer (0.05), once each.
+    const text = "kesehatan mental anak, kerja sama, koordinasi, kebijakan, anggaran, pelatihan, pendidikan, keluarga, masyarakat, evaluasi, dan layanan kesehatan mental";
+    const shares: Record<string, number> = { kesehatan: 0.2, mental: 0.2 };
+    const gloss = glossOf(text, "en", { commonness: (canonical) => Math.max(...canonical.map((t) => shares[t] ?? 0.05)) });
+    expect(gloss).toContain("mental health");
+  });
+
   it("gives a long quote a longer gloss, up to a limit", () => {
     const short = glossOf("kerja sama dengan pemerintah", "en");
     const concepts = "kerja sama, koordinasi, pemerintah, kebijakan, anggaran, pelatihan, pendidikan, kesehatan, keluarga, masyarakat, perlindungan, pencegahan, evaluasi, penelitian, laporan, korban";

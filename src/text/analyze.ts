@@ -125,6 +125,11 @@ let corpusLexicon = { name: "", text: "" };
  * ingest for the corpus it reads, by a server for the build it serves (the build keeps a copy), so that
  * questions are analysed exactly as the passages were.
  */
+/** The corpus lexicon in use (its text), to put back after trying another. */
+export function corpusLexiconInUse(): { text: string; name: string } {
+  return { ...corpusLexicon };
+}
+
 export function useCorpusLexicon(text: string, name = "corpus lexicon"): void {
   if (text === corpusLexicon.text) return;
   corpusLexicon = { name, text };
@@ -310,6 +315,9 @@ export function isEnglishAdjective(word: string): boolean {
  * The concepts of a text that the lexicon knows, written in `lang`: a short gloss for a reader of the other
  * language ("... Pantai Gading ... kesehatan mental" -> ["Ivory Coast", "mental health"] for "en").
  */
+/** The share a concept found in no other passage is counted at (a floor for the logarithm). */
+const MIN_SHARE = 0.005;
+
 export interface GlossOptions {
   /** Concepts worth glossing (not the corpus's every-passage words). */
   keep?: (canonical: string[]) => boolean;
@@ -324,9 +332,11 @@ export function glossTerms(text: string, lang: "id" | "en", options: GlossOption
   const { keep = () => true, limit = 8, commonness = () => 0, variants = true } = options;
   const index = surfaceIndex()[lang === "en" ? "id" : "en"];
   const words = tokenize(text);
-  const out: { gloss: string; canonical: string[] }[] = [];
+  const out: { gloss: string; canonical: string[]; count: number }[] = [];
   const push = (gloss: string, canonical: string[]) => {
-    if (!out.some((o) => o.gloss === gloss)) out.push({ gloss, canonical });
+    const seen = out.find((o) => o.gloss === gloss);
+    if (seen) seen.count++;
+    else out.push({ gloss, canonical, count: 1 });
   };
   const at = (i: number) => (index.get(words[i]) ?? []).find((s) => (variants || !s.variant) && s.words.every((w, j) => words[i + j] === w));
   for (let i = 0; i < words.length; ) {
@@ -349,9 +359,11 @@ export function glossTerms(text: string, lang: "id" | "en", options: GlossOption
     i += found.words.length;
   }
   if (out.length <= limit) return out.map((o) => o.gloss);
-  // More concepts than a gloss holds: the rarest in the document say most ("coordination", not "result");
-  // they are shown in the text's order.
-  const kept = new Set([...out].sort((a, b) => commonness(a.canonical) - commonness(b.canonical)).slice(0, limit));
+  // More concepts than a gloss holds: those the quote says most, weighed by how rare they are in the document
+  // (tf-idf: "coordination", not "result"; "mental health" said twice, not "human" said once); shown in the
+  // text's order.
+  const weight = (o: { canonical: string[]; count: number }) => o.count * Math.log(1 / Math.max(commonness(o.canonical), MIN_SHARE));
+  const kept = new Set([...out].sort((a, b) => weight(b) - weight(a)).slice(0, limit));
   return out.filter((o) => kept.has(o)).map((o) => o.gloss);
 }
 
