@@ -73,3 +73,16 @@ describe("carriesType: prevalence and sample", () => {
     expect(carriesType("Lihat tabel 4 (hal. 12) untuk rinciannya.", "prevalence")).toBe(false);
   });
 });
+
+describe("carriesType: ranking", () => {
+  it("reads one thing said to work better than another, in either language", () => {
+    expect(carriesType("PaSa significantly outperforms existing baselines.", "ranking")).toBe(true);
+    expect(carriesType("Program ini lebih efektif daripada layanan biasa.", "ranking")).toBe(true);
+    expect(carriesType("MLMC adalah program yang paling berhasil.", "ranking")).toBe(true);
+  });
+
+  it("does not take an improvement without a comparison for one", () => {
+    expect(carriesType("mereka memiliki dukungan sosial yang lebih baik.", "ranking")).toBe(false);
+    expect(carriesType("Beberapa penelitian membuktikan adanya pengaruh positif dari program-program tersebut.", "ranking")).toBe(false);
+  });
+});

@@ -28,6 +28,9 @@ export const VALUE_PATTERNS: Record<AnswerType, RegExp> = {
   // What people think or feel about something, reported as theirs: "peserta merasa", "menurut informan",
   // "survivors said", "perceived", "satisfaction" (not "the study states that", which is a finding).
   opinion: /(?<![\p{L}])(?:berpendapat|pendapat\p{L}*|opini\p{L}*|tanggapan\p{L}*|persepsi\p{L}*|merasa\p{L}*|perasaan\p{L}*|puas|kepuasan|mengatakan|menurut (?:mereka|peserta|responden|informan|partisipan|korban|anak|pengguna)|said|says|felt|feels?|feelings?|perceiv\p{L}*|perceptions?|opinions?|views?|viewed|(?:dis)?satisfied|(?:dis)?satisfaction|attitudes?|sikap)(?![\p{L}])/iu,
+  // One thing said to work better than another: "more effective than", "outperforms", "lebih efektif daripada",
+  // "paling berhasil" ("Which program worked best?" is answered only by such a comparison).
+  ranking: /(?<![\p{L}])(?:(?:more|most|less|least)\s+(?:effective|successful|efficient)|better\s+than|worse\s+than|outperform\p{L}*|surpass\p{L}*|superior\s+to|best[- ]performing|(?:lebih|kurang)\s+(?:efektif|berhasil|sukses|baik|unggul)\s+(?:dari|daripada|dibanding\p{L}*)|paling\s+(?:efektif|berhasil|sukses|unggul)|terbaik|mengungguli|unggul\s+(?:dari|atas))(?![\p{L}])/iu,
   // An appraisal of the included studies' quality: a named tool or the words for one.
   appraisal: /(?<![\p{L}])(?:risk of bias|risiko bias|bias|appraisal|appraised|quality assessment|assess(?:ed|ing)? (?:the )?quality|penilaian kualitas|menilai kualitas|telaah kritis|JBI|CASP|Newcastle[- ]Ottawa|AMSTAR|ROBINS(?:-I)?|RoB ?2)(?![\p{L}])/iu,
 };

@@ -27,7 +27,7 @@ export interface StudyRef {
   by?: string;
 }
 
-export type AnswerType = "cost" | "prevalence" | "breakdown" | "duration" | "sample" | "contact" | "current" | "pvalue" | "funder" | "amount" | "date" | "limitation" | "appraisal" | "opinion";
+export type AnswerType = "cost" | "prevalence" | "breakdown" | "duration" | "sample" | "contact" | "current" | "pvalue" | "funder" | "amount" | "date" | "limitation" | "appraisal" | "opinion" | "ranking";
 
 export interface FilterValue {
   /**
