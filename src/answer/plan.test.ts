@@ -247,6 +247,13 @@ const CASES: [string, Plan["kind"], Expect?][] = [
   ["What does the review conclude?", "explain"],
   ["Apa kesimpulan dari tinjauan ini?", "explain"],
   ["How did the MLMC mentors support the girls?", "explain", { studies: [3] }],
+  // a word of the study's title is no name of it: the mentors are what is asked, not an overview
+  ["Siapa yang jadi mentor di program MLMC?", "explain", { studies: [3] }],
+  ["Which studies were included in the review?", "list", { noFilters: true }],
+  ["Studi apa saja yang direview?", "list", { noFilters: true }],
+  ["Apa saja syarat artikel yang dipakai di review ini?", "explain", { sections: ["methods", "abstract"] }],
+  ["How did the review decide which articles to include?", "explain", { sections: ["methods", "abstract"] }],
+  ["Which studies included interviews?", "list", { filter: "design:interview" }],
   ["Gimana cara balai di Jepara membantu anak-anak?", "explain", { studies: [1] }],
   ["What method did this review use to find its articles?", "explain"],
   ["Metode review ini apa?", "explain"],

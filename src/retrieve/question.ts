@@ -519,7 +519,9 @@ export function analyzeQuestion(asked: string, index: QuestionIndex, langOverrid
   const identity = new Set([
     ...studies.flatMap((ref) => {
       const r = index.studies.find((s) => s.docId === ref.docId && s.number === ref.number);
-      return r ? [...r.aliases.flatMap((a) => contentStems(a)), ...contentStems(r.fields.title?.[0]?.text ?? "")] : [];
+      // Its names, and the words the question named it by; not every word of its title: "Siapa yang jadi mentor
+      // di program MLMC?" asks about the mentors of a study whose title says "survivor - mentor program".
+      return r ? [...r.aliases.flatMap((a) => contentStems(a)), ...(ref.by ? contentStems(ref.by) : [])] : [];
     }),
     ...index.documents.filter((d) => docs.includes(d.id)).flatMap((d) => documentNames(d).flatMap((n) => contentStems(n))),
   ]);
