@@ -18,6 +18,26 @@ export const SECTION_OPENING_SENTENCES = 3;
 const MIN_SENTENCE_CHARS = 40;
 /** The asker's language is preferred only where the section has at least this much text in it. */
 const MIN_SECTION_CHARS = 200;
+/** An abstract with labelled parts for at least this many of aim, method, result and conclusion is structured. */
+const MIN_ABSTRACT_PARTS = 2;
+
+/** A structured abstract's part labels, in either language ("Purpose:", "Metode:", "Simpulan:"). */
+const PART_LABELS: [string, RegExp][] = [
+  ["aim", /^\s*(?:purpose|aims?|objectives?|goals?|tujuan)\s*:/i],
+  ["method", /^\s*(?:methods?|methodology|design|metode|metodologi|desain)\s*:/i],
+  ["result", /^\s*(?:results?|findings?|hasil|temuan)\s*:/i],
+  ["conclusion", /^\s*(?:conclusions?|simpulan|kesimpulan)\s*:/i],
+];
+
+/** The first sentence of each labelled part of an abstract, in its order. */
+function abstractParts(sentences: ReturnType<typeof sentencesOf>): ReturnType<typeof sentencesOf> {
+  const out: ReturnType<typeof sentencesOf> = [];
+  for (const [, label] of PART_LABELS) {
+    const first = sentences.find((s) => label.test(s.text));
+    if (first) out.push(first);
+  }
+  return out.sort((a, b) => sentences.indexOf(a) - sentences.indexOf(b));
+}
 
 /**
  * The opening of `section` in the first document that has it, from `passages` (in document order).
@@ -32,13 +52,16 @@ export function composeSectionOpening(context: ComposeContext, section: SectionI
   // (A footnote the language detector read as the asker's language, "∗Equal contribution.", is no abstract.)
   const asked = own.filter((p) => p.lang === context.lang);
   const askedChars = asked.reduce((n, p) => n + p.text.length, 0);
-  const opening = sentencesOf(askedChars >= MIN_SECTION_CHARS ? asked : own)
-    .filter((s) => s.text.length >= MIN_SENTENCE_CHARS)
-    .slice(0, SECTION_OPENING_SENTENCES);
+  const all = sentencesOf(askedChars >= MIN_SECTION_CHARS ? asked : own).filter((s) => s.text.length >= MIN_SENTENCE_CHARS);
+  // A structured abstract ("Purpose: ... Methods: ... Results: ... Conclusion: ...") is summed up by its parts:
+  // how it opens, then the first sentence of each part, not its first three sentences of background.
+  const parts = section === "abstract" ? abstractParts(all) : [];
+  const opening = parts.length >= MIN_ABSTRACT_PARTS ? [all[0], ...parts.filter((s) => s !== all[0])] : all.slice(0, SECTION_OPENING_SENTENCES);
   if (opening.length === 0) return undefined;
   const m = MESSAGES[context.lang];
   const who = documentName(context, docId);
-  const sentences: AnswerSentence[] = [new SentenceBuilder().say(m.sectionOpens(m.sectionName[section] ?? section, who)).done("frame")];
+  const head = parts.length >= MIN_ABSTRACT_PARTS ? m.abstractParts(who) : m.sectionOpens(m.sectionName[section] ?? section, who);
+  const sentences: AnswerSentence[] = [new SentenceBuilder().say(head).done("frame")];
   for (const s of opening) {
     const b = new SentenceBuilder().quote(s.text).cite(context.citations.cite(s.passage, s.start, s.end));
     addGloss(b, context, s.text, s.passage);

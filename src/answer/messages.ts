@@ -98,6 +98,8 @@ export interface AnswerMessages {
   notMentioned: (words: string) => string;
   /** "The introduction of the review opens:" (a section asked for with nothing to look for in it). */
   sectionOpens: (section: string, who: string) => string;
+  /** "The abstract of the review, part by part:" (a structured abstract summed up by its labelled parts). */
+  abstractParts: (who: string) => string;
   sectionName: Partial<Record<SectionId, string>>;
   /** A change worked out from two figures of the quote: "a drop of 58 percentage points (from 72% to 14%)". */
   change: (delta: string, percent: boolean, from: string, to: string, down: boolean) => string;
@@ -244,6 +246,7 @@ export const MESSAGES: Record<Lang, AnswerMessages> = {
     nearest: "The closest things it does cover:",
     notMentioned: (words) => `It does not mention ${words}.`,
     sectionOpens: (section, who) => `The ${section} of ${who} opens:`,
+    abstractParts: (who) => `The abstract of ${who}, part by part:`,
     sectionName: { abstract: "abstract", introduction: "introduction", methods: "methods section", results: "results section", discussion: "discussion", conclusion: "conclusion" },
     change: (delta, percent, from, to, down) => `That is ${down ? "a drop" : "a rise"} of ${delta}${percent ? " percentage points" : ""}, from ${from} to ${to}`,
     llmFallback: (reason) => `The language model could not be used (${reason}); this answer was composed from the review directly.`,
@@ -370,6 +373,7 @@ export const MESSAGES: Record<Lang, AnswerMessages> = {
     nearest: "Yang paling dekat yang dibahasnya:",
     notMentioned: (words) => `Tidak ada penyebutan ${words}.`,
     sectionOpens: (section, who) => `Bagian ${section} ${who} dibuka dengan:`,
+    abstractParts: (who) => `Abstrak ${who}, bagian demi bagian:`,
     sectionName: { abstract: "abstrak", introduction: "pendahuluan", methods: "metode", results: "hasil", discussion: "pembahasan", conclusion: "kesimpulan" },
     change: (delta, percent, from, to, down) => `Artinya ${down ? "turun" : "naik"} ${delta}${percent ? " poin persentase" : ""}, dari ${from} menjadi ${to}`,
     llmFallback: (reason) => `Model bahasa tidak dapat dipakai (${reason}); jawaban ini disusun langsung dari tinjauan.`,
