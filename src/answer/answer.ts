@@ -209,10 +209,18 @@ async function prepare(context: AnswerContext, question: Question, previous: Pre
     // So is how studies got into the review ("Apa saja syarat artikel yang dipakai?"): its criteria, in its method.
     const fieldOnly = plan.kind === "explain" && ((q.topic.length === 0 && q.asks.length > 0 && wantedCues(q).size > 0) || ownDesign || (q.aboutSelection && plan.sections.includes("methods")));
     const found = new Set(retrieved.passages.map((p) => p.id));
-    const candidates =
+    const sectionPassages =
       fieldOnly && plan.sections.length > 0
-        ? [...retrieved.passages, ...(await store.listPassages({ sections: plan.sections.map(toSectionId).filter((x) => x !== undefined), docs: plan.docs.length > 0 ? plan.docs : docsInScope })).filter((p) => !found.has(p.id))]
-        : retrieved.passages;
+        ? (await store.listPassages({ sections: plan.sections.map(toSectionId).filter((x) => x !== undefined), docs: plan.docs.length > 0 ? plan.docs : docsInScope })).filter((p) => !found.has(p.id))
+        : [];
+    // "Apa saran untuk pemerintah?": what the studies recommend is in their records' recommendation cells,
+    // whatever words the search matched; those passages are candidates too (the recommending one on the topic
+    // comes first: recommendationFirst).
+    const recommending =
+      plan.kind === "explain" && q.asks.includes("recommendations") && studies.length === 0
+        ? [...new Set(records.flatMap((r) => (r.fields.recommendations ?? []).map((v) => v.passageId)))].filter((id) => !found.has(id)).map((id) => composeContext.passage(id)).filter((p) => p !== undefined)
+        : [];
+    const candidates = [...retrieved.passages, ...sectionPassages, ...recommending.filter((p) => !sectionPassages.some((s) => s.id === p.id))];
     composition = eachOpens
       ? { sentences: [], abstained: true, studies: [], reason: "several documents, nothing to look for", bestSupport: 0 }
       : composeExplain(composeContext, { passages: candidates, ownText: question.text, searchText: resolved.searchText, identity, framing: ownDesign ? new Set([...framingStems(), ...q.values.flatMap((v) => contentStems(v.text))]) : framingStems(), filler: fillerWordStems(), ...(ownDesign ? { sayIfUnused: q.values.map((v) => ({ text: v.text, label: keyLabel("design", v.key, lang) })) } : {}), namedStudy: studies.length > 0 || (plan.kind === "explain" && plan.sections.length > 0), requireCue: Boolean(notInRecords), fieldOnly });

@@ -1,7 +1,8 @@
 /** Which quotes an explanation keeps (SELECTION), on hand-made scored sentences. */
 import { describe, expect, it } from "vitest";
 import type { Passage } from "../domain/passage.ts";
-import { carriesAsked, continuesBack, isDisclaimer, mergeOverlaps, saysMoreThan, SELECTION, selectQuotes, valueFirst } from "./compose-explain.ts";
+import { carriesAsked, continuesBack, isDisclaimer, mergeOverlaps, recommendationFirst, saysMoreThan, SELECTION, selectQuotes, valueFirst } from "./compose-explain.ts";
+import type { Question } from "../retrieve/question.ts";
 import type { ScoredSentence, WeightedTerm } from "./evidence.ts";
 import { rowNamesAskedColumn } from "./compose-row.ts";
 
@@ -178,5 +179,21 @@ describe("isDisclaimer", () => {
     expect(isDisclaimer("Any opinions, findings, and conclusions or recommendations expressed here are those of the author and should not be interpreted as necessarily representing the official views of the NSF.")).toBe(true);
     expect(isDisclaimer("The views expressed do not necessarily reflect those of the funder.")).toBe(true);
     expect(isDisclaimer("Our findings and conclusions show that tracing pays off after 270 iterations.")).toBe(false);
+  });
+});
+
+describe("recommendationFirst", () => {
+  const asking = { asks: ["recommendations"] } as unknown as Question;
+  const names = sentence("Pemerintah pusat dan pemerintah daerah juga melakukan program.", 1.2, 1);
+  const recommends = { ...sentence("Akuntabilitas pemerintah harus dipastikan.", 0.9, 0.6), cues: new Set(["recommendation"]) };
+  const offTopic = { ...sentence("Pelatihan perlu diberikan.", 0.5, 0.2), cues: new Set(["recommendation"]) };
+
+  it("puts a recommending sentence on the topic before one that only names it", () => {
+    expect(recommendationFirst([names, recommends, offTopic], asking)[0]).toBe(recommends);
+  });
+
+  it("leaves the order alone when no recommending sentence is on the topic, or none is asked", () => {
+    expect(recommendationFirst([names, offTopic], asking)[0]).toBe(names);
+    expect(recommendationFirst([names, recommends], { asks: [] } as unknown as Question)[0]).toBe(names);
   });
 });

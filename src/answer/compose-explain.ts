@@ -11,7 +11,7 @@ import type { StudyField } from "../domain/study.ts";
 import { analyze, translateTerms } from "../text/analyze.ts";
 import { asksForChange, changeIn, isChangeWord } from "./figures.ts";
 import { isSuperlativeWord } from "../retrieve/question-words.ts";
-import { documentNames, type AnswerType } from "../retrieve/question.ts";
+import { documentNames, type AnswerType, type Question } from "../retrieve/question.ts";
 import { ABSTAIN, carriesType, decideAbstention, givesValue, onTopicSentences, type AbstainDecision } from "./abstain.ts";
 import { addGloss, documentName, labelOf, type ComposeContext, type Composition } from "./compose-context.ts";
 import { definiendum, hasTerm, overlap, scoreSentences, sentencesOf, termRole, wantedCues, wantsNumber, weighQuestion, type ScoredSentence, type WeightedTerm } from "./evidence.ts";
@@ -99,6 +99,22 @@ export function valueFirst(ranked: ScoredSentence[], asked: AnswerType[], namedS
   if (types.length === 0 || (ranked[0] && types.every((t) => givesValue(ranked[0], t, counted)))) return ranked;
   const valued = onTopicSentences(ranked, namedStudy, thresholds).find((s) => types.every((t) => givesValue(s, t, counted)));
   return valued ? [valued, ...ranked.filter((s) => s !== valued)] : ranked;
+}
+
+/** A recommending sentence nearly as on-topic as the best is no worse an answer than a more on-topic one that recommends nothing. */
+const RECOMMENDATION_MIN_RELATIVE_COVERAGE = 0.5;
+
+/**
+ * "Apa saran untuk pemerintah?": a question that asks what is recommended is answered first by a sentence
+ * that recommends (the recommendation cue: "harus", "perlu", "dibutuhkan", "should") and covers at least half of
+ * what the best one covers, not by one that only names the government ("Pemerintah pusat ... juga dilakukan").
+ */
+export function recommendationFirst(ranked: ScoredSentence[], question: Question): ScoredSentence[] {
+  if (!question.asks.includes("recommendations") || ranked.length === 0) return ranked;
+  if (ranked[0].cues.has("recommendation")) return ranked;
+  const best = ranked[0].coverage;
+  const recommending = ranked.find((s) => s.cues.has("recommendation") && s.coverage >= RECOMMENDATION_MIN_RELATIVE_COVERAGE * best);
+  return recommending ? [recommending, ...ranked.filter((s) => s !== recommending)] : ranked;
 }
 
 /**
@@ -373,6 +389,7 @@ function composeExplainOne(context: ComposeContext, input: ExplainInput): Compos
     ({ weights, ranked } = rankSentences(context, scoped, quotable.filter((p) => p.docId === bestDoc), termStatsOf(context.termStats, bestDoc!), sameLanguage, documentLang));
   }
   ranked = valueFirst(ranked, context.question.answerTypes, input.namedStudy, { ...ABSTAIN, ...context.abstain }, counted);
+  ranked = recommendationFirst(ranked, context.question);
   const doc = bestDocument(ranked);
   const asked = carriesAsked(weights, input, { types: context.question.answerTypes, cues: wantedCues(context.question), number: wantsNumber(context.question) });
   // "What is X?" answered by a sentence that says what X is or does: a further quote must say so too, not
