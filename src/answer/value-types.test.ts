@@ -86,3 +86,12 @@ describe("carriesType: ranking", () => {
     expect(carriesType("Beberapa penelitian membuktikan adanya pengaruh positif dari program-program tersebut.", "ranking")).toBe(false);
   });
 });
+
+describe("carriesType: amount", () => {
+  it("reads a multiple ('2x-20x', '7.12×') as an amount, and not a word that starts with a digit and letters", () => {
+    expect(carriesType("TraceMonkey supports all features, with a 2x-20x speedup for traceable programs.", "amount")).toBe(true);
+    expect(carriesType("The speedup is 7.12× on that benchmark.", "amount")).toBe(true);
+    expect(carriesType("It runs on x86 and x64 machines.", "amount")).toBe(false);
+    expect(carriesType("Published in 2019.", "amount")).toBe(false);
+  });
+});

@@ -18,7 +18,8 @@ export const VALUE_PATTERNS: Record<AnswerType, RegExp> = {
   sample: /\b(?:\d[\d.,]*(?:\s*\([^()]{1,30}\))?|satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|belas|puluh|ratus|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|hundred)\s+(?:\w+\s+)?(?:peserta|responden|partisipan|participants?|respondents?|informan|subjects?|orang|penyintas|survivors?|remaja|gadis|anak|children|girls|boys|women|youth)\b|\b(?:n\s*=\s*\d+)/iu,
   contact: /(?:\+?\d[\d\s-]{7,}\d|\b[\w.+-]+@[\w-]+\.[\w.]+\b|\bhttps?:\/\/|\bwww\.)/iu,
   current: /$^/,
-  amount: /(?<![\p{L}\d.,])\d+(?:[.,]\d+)*%?(?![\p{L}\d])|\b(?:satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|belas|puluh|ratus|ribu|juta|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|hundred|thousand|million)\b/iu,
+  // A multiple is an amount too: "a 2x-20x speedup", "7.12×".
+  amount: /(?<![\p{L}\d.,])\d+(?:[.,]\d+)*(?:%|[x×](?![\p{L}]))?(?![\p{L}\d])|\b(?:satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|belas|puluh|ratus|ribu|juta|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|hundred|thousand|million)\b/iu,
   funder: /\b(?:didanai|dibiayai|dana dari|pendanaan dari|anggaran (?:program )?dari|funded by|funding from|financed by|sponsored by|grant from|donor)\b/iu,
   // A year or a month: "in 2016", "Sejak Januari hingga April 2021".
   date: /\b(?:1[89]\d\d|20\d\d)\b|\b(?:januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|desember|january|february|march|may|june|july|august|october|december)\b/iu,
