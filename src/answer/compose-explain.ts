@@ -398,8 +398,9 @@ function composeExplainOne(context: ComposeContext, input: ExplainInput): Compos
   const term = definiendum(context.question);
   const defined = fromDoc.length > 0 && termRole(fromDoc[0].text, term) !== undefined;
   const carriesWords = defined ? (s: ScoredSentence) => asked(s) && termRole(s.text, term) !== undefined : asked;
-  // A footnote (an author note, a link) answers only as the best evidence: it never pads an answer the text gives.
-  const carries = (s: ScoredSentence) => carriesWords(s) && rowNamesAskedColumn(s, weights) && s.passage.kind !== "footnote";
+  // A footnote (an author note, a link) answers only as the best evidence: it never pads an answer the text gives;
+  // nor does a pointer or a signpost ("This section explains how trace trees are formed").
+  const carries = (s: ScoredSentence) => carriesWords(s) && rowNamesAskedColumn(s, weights) && s.passage.kind !== "footnote" && !s.pointer;
   const informative = fromDoc.filter(saysMoreThan(weights, input.framing));
   const chosen = mergeOverlaps(selectQuotes(informative.length > 0 ? informative : fromDoc, context.maxSentences, carries).map((s) => withContinuation(s, ranked, weights, context)));
   // Reading order within a passage; the strongest passage first.

@@ -329,6 +329,14 @@ describe("isPointerOnly", () => {
     expect(isPointerOnly("PaSa-7b surpasses PaSa-GPT-4o by 11.12% in recall on the test set, with similar precision, as shown in Table 3 of the main results.")).toBe(false);
     expect(isPointerOnly("Related work is extensive.")).toBe(false);
   });
+
+  it("takes a signpost announcing what its section does for a pointer, not a sentence about the section's subject", () => {
+    expect(isPointerOnly("This section explains how trace trees are formed during execution.")).toBe(true);
+    expect(isPointerOnly("In this section we describe the design of the Crawler.")).toBe(true);
+    expect(isPointerOnly("Bagian ini membahas program perlindungan anak.")).toBe(true);
+    expect(isPointerOnly("A trace tree is a tree of traces that share a common loop header.")).toBe(false);
+    expect(isPointerOnly("This explains why the recursion cannot be traced.")).toBe(false);
+  });
 });
 
 describe("table rows", () => {

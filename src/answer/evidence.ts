@@ -136,8 +136,16 @@ const CROSS_REFERENCE = /\b(?:see|refer(?:red)? to|(?:is|are) (?:discussed|descr
 /** A sentence this short, or one that opens by sending the reader on, is the cross-reference and nothing more. */
 const POINTER_MAX_CHARS = 110;
 const POINTER_OPENING = /^(?:for (?:more |further )?details|see\b|please (?:see|refer)|details (?:are|can be)|untuk (?:lebih lanjut|detailnya|rinciannya)|lihat\b)/iu;
-/** Whether a sentence only sends the reader elsewhere ("For more details please refer to Appendix A.1 for ..."). */
-export const isPointerOnly = (text: string): boolean => CROSS_REFERENCE.test(text) && (text.trim().length <= POINTER_MAX_CHARS || POINTER_OPENING.test(text.trim()));
+/**
+ * A signpost: a sentence that announces what a section does ("This section explains how trace trees are
+ * formed during execution.", "In this section we describe ...", "Bagian ini membahas ..."), not what it says.
+ */
+const SIGNPOST = /^(?:(?:this|the\s+(?:next|following|present))\s+(?:section|subsection|chapter|part)|in\s+this\s+(?:section|subsection|chapter|part),?\s+we|(?:bagian|bab|subbab)\s+ini)\s+(?:explains?|describes?|presents?|discuss(?:es)?|introduces?|shows?|gives?|outlines?|reviews?|details?|summari[sz]es?|menjelaskan|membahas|menyajikan|menguraikan|memaparkan|menunjukkan)\b/iu;
+const SIGNPOST_MAX_CHARS = 150;
+
+/** Whether a sentence only sends the reader elsewhere ("For more details please refer to Appendix A.1 for ...") or announces what its section does. */
+export const isPointerOnly = (text: string): boolean =>
+  (CROSS_REFERENCE.test(text) && (text.trim().length <= POINTER_MAX_CHARS || POINTER_OPENING.test(text.trim()))) || (SIGNPOST.test(text.trim()) && text.trim().length <= SIGNPOST_MAX_CHARS);
 
 /** Whether a sentence is only a caption's label ("Table 7: Selector Evaluation."). */
 export const isCaptionOnly = (text: string): boolean => CAPTION_ONLY.test(text.trim());
