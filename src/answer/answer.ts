@@ -17,6 +17,7 @@ import type { Embedder } from "../embed/embedder.ts";
 import type { PassageStore } from "../store/passage-store.ts";
 import { contentStems } from "../text/analyze.ts";
 import { resolveFollowUp, type ChatMessage, type PreviousTurn, type ResolvedQuestion } from "../retrieve/conversation.ts";
+import { hasPhrase } from "../retrieve/question-words.ts";
 import { analyzeQuestion, fillerWordStems, framingStems, type Question, type StudyRef } from "../retrieve/question.ts";
 import type { ScoredPassage } from "../retrieve/search.ts";
 import { retrieve, type Retrieved } from "../retrieve/retrieve.ts";
@@ -25,6 +26,7 @@ import type { ComposeContext, Composition } from "./compose-context.ts";
 import { definiendum, wantedCues } from "./evidence.ts";
 import { composeExplain } from "./compose-explain.ts";
 import { composeSectionOpening } from "./compose-section.ts";
+import { composeSmallTalk } from "./compose-small-talk.ts";
 import { composeFromRecords } from "./compose-records.ts";
 import type { LlmComposer } from "./llm.ts";
 import { MESSAGES } from "./messages.ts";
@@ -92,6 +94,13 @@ async function documentOpening(store: PassageStore, docId: string): Promise<Pass
  */
 const designAsked = (q: Question) =>
   q.selfReview && q.studies.length === 0 && q.sections.length === 0 && q.asks.every((f) => f === "design") && q.values.length > 0 && q.values.every((v) => v.field === "design");
+
+/**
+ * "What did the review conclude?", "Apa kesimpulannya?": what a document concludes is its conclusion section's
+ * before a discussion of one of its studies (its findings and recommendations are wherever it states them).
+ */
+const asksConclusion = (q: Question) => q.sections.includes("conclusion") || hasPhrase(q.tokens, CONCLUDE_WORDS);
+const CONCLUDE_WORDS = ["conclude", "concluded", "concludes", "menyimpulkan", "disimpulkan", "simpulkan"];
 
 /** The studies a plan is about, for the retrieval filter. */
 function planStudies(plan: Plan): StudyRef[] {
@@ -173,7 +182,7 @@ async function prepare(context: AnswerContext, question: Question, previous: Pre
     maxSentences: options.maxSentences ?? config.answer.maxSentences,
     abstain: { minCoverage: config.answer.abstainMinCoverage, unknownShare: config.answer.abstainUnknownShare },
   };
-  let composition = composeFromRecords(composeContext, plan);
+  let composition = plan.kind === "out-of-scope" && plan.smallTalk ? composeSmallTalk(composeContext, plan.smallTalk) : composeFromRecords(composeContext, plan);
   // "Who wrote it?", "Where was it published?": the answer is read from the front matter, so the passages it
   // cites lead the sources, whatever the search found for the question's words.
   if (plan.kind === "review-meta" && !plan.topic) {
@@ -223,7 +232,7 @@ async function prepare(context: AnswerContext, question: Question, previous: Pre
     const candidates = [...retrieved.passages, ...sectionPassages, ...recommending.filter((p) => !sectionPassages.some((s) => s.id === p.id))];
     composition = eachOpens
       ? { sentences: [], abstained: true, studies: [], reason: "several documents, nothing to look for", bestSupport: 0 }
-      : composeExplain(composeContext, { passages: candidates, ownText: question.text, searchText: resolved.searchText, identity, framing: ownDesign ? new Set([...framingStems(), ...q.values.flatMap((v) => contentStems(v.text))]) : framingStems(), filler: fillerWordStems(), ...(ownDesign ? { sayIfUnused: q.values.map((v) => ({ text: v.text, label: keyLabel("design", v.key, lang) })) } : {}), namedStudy: studies.length > 0 || (plan.kind === "explain" && plan.sections.length > 0), requireCue: Boolean(notInRecords), fieldOnly });
+      : composeExplain(composeContext, { passages: candidates, ownText: question.text, searchText: resolved.searchText, identity, framing: ownDesign ? new Set([...framingStems(), ...q.values.flatMap((v) => contentStems(v.text))]) : framingStems(), filler: fillerWordStems(), ...(ownDesign ? { sayIfUnused: q.values.map((v) => ({ text: v.text, label: keyLabel("design", v.key, lang) })) } : {}), namedStudy: studies.length > 0 || (plan.kind === "explain" && plan.sections.length > 0), requireCue: Boolean(notInRecords), fieldOnly, ...(asksConclusion(q) && plan.kind === "explain" ? { sectionOrder: plan.sections } : {}) });
     if (composition.abstained && notInRecords) composition = notInRecords;
     if (composition.abstained && opensSection && section) {
       // A document's gist is its abstract, or, in one without an abstract, how its introduction opens.

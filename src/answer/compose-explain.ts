@@ -54,6 +54,11 @@ export interface ExplainInput {
    * document?"): a sentence that does what is asked (reports a result) answers, whatever words it uses.
    */
   fieldOnly?: boolean;
+  /**
+   * With fieldOnly, the sections the plan looks in, in the order they state the field ("conclusion" before
+   * "discussion": "What did the review conclude?" is its Simpulan's before a discussion of one study).
+   */
+  sectionOrder?: string[];
   /** Values the question names, to say the document does not use, if one of their words is not in it ("It does not mention systematic review."). */
   sayIfUnused?: { text: string; label: string }[];
 }
@@ -276,7 +281,10 @@ function rankSentences(context: ComposeContext, input: ExplainInput, passages: P
     // (A sentence in the asker's language counts one more: "Tujuan: penulisan artikel ini adalah ..." for an
     // Indonesian asker, over the English abstract's "Purpose: this article aims to ...".)
     const said = (s: ScoredSentence) => loadVocabulary("cues").match(s.text).filter((m) => cues.has(m.key)).length + (s.passage.lang === context.lang ? 1 : 0);
-    ranked = ranked.map((s) => ({ s, n: said(s) })).sort((a, b) => b.n - a.n || b.s.score - a.s.score).map((x) => x.s);
+    // The section that states it first (its order in the plan; a section not in it after them).
+    const order = input.sectionOrder ?? [];
+    const rank = (s: ScoredSentence) => (order.includes(s.passage.section) ? order.indexOf(s.passage.section) : order.length);
+    ranked = ranked.map((s) => ({ s, n: said(s), r: rank(s) })).sort((a, b) => a.r - b.r || b.n - a.n || b.s.score - a.s.score).map((x) => x.s);
   }
   return { weights, ranked };
 }

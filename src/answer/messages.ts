@@ -105,6 +105,10 @@ export interface AnswerMessages {
   change: (delta: string, percent: boolean, from: string, to: string, down: boolean) => string;
   llmFallback: (reason: string) => string;
   llmUnsupported: string;
+  /** A reply in kind to a greeting, thanks or goodbye, naming what can be asked about. */
+  smallTalk: Record<"greeting" | "thanks" | "farewell", (about: string, hasStudies: boolean) => string>;
+  /** "the 3 documents in the library" (small talk with several documents in scope). */
+  theDocuments: (count: number) => string;
 }
 
 const FIELD_NAMES: Record<Lang, Record<StudyField, string>> = {
@@ -251,6 +255,12 @@ export const MESSAGES: Record<Lang, AnswerMessages> = {
     change: (delta, percent, from, to, down) => `That is ${down ? "a drop" : "a rise"} of ${delta}${percent ? " percentage points" : ""}, from ${from} to ${to}`,
     llmFallback: (reason) => `The language model could not be used (${reason}); this answer was composed from the review directly.`,
     llmUnsupported: "Some sentences of the model's answer were removed: the passages they cite do not support them.",
+    smallTalk: {
+      greeting: (about, hasStudies) => `Hello! I answer questions about ${about}, each claim cited to the passage it rests on. Try ${hasStudies ? "“Which studies were included?” or “What did the studies find?”" : "“What is it about?” or “What are the main findings?”"}`,
+      thanks: (about) => `You're welcome. Ask me anything else about ${about}.`,
+      farewell: () => "Goodbye!",
+    },
+    theDocuments: (count) => `the ${count} documents in the library`,
   },
   id: {
     frame: "Menurut tinjauan ini:",
@@ -378,6 +388,12 @@ export const MESSAGES: Record<Lang, AnswerMessages> = {
     change: (delta, percent, from, to, down) => `Artinya ${down ? "turun" : "naik"} ${delta}${percent ? " poin persentase" : ""}, dari ${from} menjadi ${to}`,
     llmFallback: (reason) => `Model bahasa tidak dapat dipakai (${reason}); jawaban ini disusun langsung dari tinjauan.`,
     llmUnsupported: "Beberapa kalimat jawaban model dihapus karena bagian yang dikutipnya tidak mendukungnya.",
+    smallTalk: {
+      greeting: (about, hasStudies) => `Halo! Saya menjawab pertanyaan tentang ${about}, setiap klaim dengan sitasi ke kutipan yang mendasarinya. Coba ${hasStudies ? "“Studi apa saja yang direview?” atau “Apa temuan studi-studinya?”" : "“Dokumen ini membahas apa?” atau “Apa temuan utamanya?”"}`,
+      thanks: (about) => `Sama-sama. Silakan tanyakan hal lain tentang ${about}.`,
+      farewell: () => "Sampai jumpa!",
+    },
+    theDocuments: (count) => `${count} dokumen di pustaka`,
   },
 };
 

@@ -249,6 +249,13 @@ const CASES: [string, Plan["kind"], Expect?][] = [
   ["How did the MLMC mentors support the girls?", "explain", { studies: [3] }],
   // a word of the study's title is no name of it: the mentors are what is asked, not an overview
   ["Siapa yang jadi mentor di program MLMC?", "explain", { studies: [3] }],
+  // small talk is answered in kind; beside a question it asks nothing
+  ["hello", "out-of-scope"],
+  ["Terima kasih ya kak!", "out-of-scope"],
+  ["ok thanks so much", "out-of-scope"],
+  ["bye", "out-of-scope"],
+  ["thanks, who wrote study 3?", "lookup", { studies: [3], fields: ["authors"] }],
+  ["Halo, studi apa saja yang direview?", "list", { noFilters: true }],
   ["Which studies were included in the review?", "list", { noFilters: true }],
   ["Studi apa saja yang direview?", "list", { noFilters: true }],
   ["Apa saja syarat artikel yang dipakai di review ini?", "explain", { sections: ["methods", "abstract"] }],

@@ -8,7 +8,8 @@
  *               sample sizes ranked                 "Which study had the most participants?"
  *   explain     why/how/what, answered from prose   "Why does P2TP2A struggle?"
  *   review-meta the document itself                 "Who wrote this review?"
- *   out-of-scope (decided after the evidence is weighed: see abstain.ts)
+ *   out-of-scope a greeting, thanks or goodbye ("hello", "terima kasih"), answered in kind; a question the
+ *               documents do not cover is decided after the evidence is weighed (abstain.ts)
  */
 import { AGGREGATABLE_FIELDS, type StudyField } from "../domain/study.ts";
 import { contentStems } from "../text/analyze.ts";
@@ -28,7 +29,10 @@ export type Plan =
   | { kind: "aggregate"; field: StudyField; op: "distribution" | "most-common" | "earliest" | "latest" | "largest-sample" | "smallest-sample"; within?: StudyRef[] }
   | { kind: "explain"; studies: StudyRef[]; docs: string[]; sections: string[]; answerTypes: AnswerType[]; ownVoice?: true; eachDoc?: true }
   | { kind: "review-meta"; docs: string[]; field: DocumentField; also?: DocumentField[]; topic?: string[]; count?: true; nth?: number }
-  | { kind: "out-of-scope"; reason: string };
+  | { kind: "out-of-scope"; reason: string; smallTalk?: SmallTalk };
+
+/** A message that only greets, thanks or says goodbye. */
+export type SmallTalk = "greeting" | "thanks" | "farewell";
 
 export type PlanKind = Plan["kind"];
 
@@ -103,9 +107,29 @@ export function planQuestion(resolved: ResolvedQuestion, context: PlanContext): 
   return plan;
 }
 
+/**
+ * Whether a message only greets, thanks or says goodbye: every word is small talk or a filler beside it
+ * ("hello", "terima kasih ya kak", "ok thanks so much"). Anything else in it is a question.
+ */
+export function smallTalkOf(tokens: string[]): SmallTalk | undefined {
+  const w = questionWords();
+  if (tokens.length === 0) return undefined;
+  for (const kind of ["thanks", "farewell", "greeting"] as const) {
+    const found = phrasesIn(tokens, w.small_talk[kind]);
+    if (found.length === 0) continue;
+    const covered = new Set(found.flatMap((m) => Array.from({ length: m.end - m.start }, (_, i) => m.start + i)));
+    const others = [...Object.values(w.small_talk).flat()];
+    const rest = tokens.filter((t, i) => !covered.has(i) && !hasPhrase([t], w.small_talk_fillers) && !hasPhrase([t], others));
+    if (rest.length === 0) return kind;
+  }
+  return undefined;
+}
+
 function planOf(resolved: ResolvedQuestion, context: PlanContext): Plan {
   const q = resolved.question;
   const w = questionWords();
+  const talk = smallTalkOf(q.tokens);
+  if (talk) return { kind: "out-of-scope", reason: `small talk: ${talk}`, smallTalk: talk };
   const studiesNoun = hasPhrase(q.tokens, w.studies_noun);
   const docs = q.docs.length > 0 ? q.docs : context.docs;
 

@@ -96,6 +96,10 @@ const WordsSchema = z.object({
   manner_words: Phrases,
   /** "included", "direview": how a list of the studies says they are the review's ("Which studies were included?"). */
   inclusion_words: Phrases,
+  /** A greeting, thanks or goodbye with nothing else asked ("hello", "terima kasih ya kak"): answered in kind. */
+  small_talk: z.object({ greeting: Phrases, thanks: Phrases, farewell: Phrases }),
+  /** Words that may stand beside small talk without asking anything ("ok", "so much", "ya", "kak"). */
+  small_talk_fillers: Phrases,
 });
 export type QuestionWords = z.infer<typeof WordsSchema>;
 

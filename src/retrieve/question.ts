@@ -403,7 +403,7 @@ let fieldWordStems: Set<string> | undefined;
 function questionWordStems(): Set<string> {
   if (fieldWordStems) return fieldWordStems;
   const w = questionWords();
-  const phrases = [...Object.values(w.fields), ...Object.values(w.weak_fields), ...Object.values(w.section_names), ...Object.values(w.ordinals), w.list, w.count, w.studies_noun, w.research_verbs, w.self_review, w.corpus_words, w.pronoun_single, w.followup_start, w.question_stems_extra].flat();
+  const phrases = [...Object.values(w.fields), ...Object.values(w.weak_fields), ...Object.values(w.section_names), ...Object.values(w.ordinals), w.list, w.count, w.studies_noun, w.research_verbs, w.self_review, w.corpus_words, w.pronoun_single, w.followup_start, w.question_stems_extra, ...smallTalkPhrases(w)].flat();
   return (fieldWordStems = new Set(phrases.flatMap((p) => contentStems(p.replace(/\*$/, "")))));
 }
 
@@ -411,6 +411,9 @@ function questionWordStems(): Set<string> {
 export function framingStems(): Set<string> {
   return questionWordStems();
 }
+
+/** The greetings and thanks of small talk (question-words.json): framing beside a question, never its topic. */
+const smallTalkPhrases = (w: ReturnType<typeof questionWords>): string[] => [...w.small_talk.greeting, ...w.small_talk.thanks];
 
 let studyStems: Set<string> | undefined;
 /** Stems of the words for a study and for studying ("study", "penelitian", "examine"): they name what is asked about, not what it says. */
@@ -422,7 +425,8 @@ export function studyWordStems(): Set<string> {
 let fillerStems: Set<string> | undefined;
 /** Stems of words that only frame a request ("give", "tell me", "tolong jelaskan"): no weight at all. */
 export function fillerWordStems(): Set<string> {
-  return (fillerStems ??= new Set(questionWords().question_stems_extra.flatMap((p) => contentStems(p))));
+  // A greeting or thanks beside a question ("Halo, studi apa saja yang direview?") asks nothing either.
+  return (fillerStems ??= new Set([...questionWords().question_stems_extra, ...smallTalkPhrases(questionWords())].flatMap((p) => contentStems(p))));
 }
 
 /** A question about little more than the study it names ("Rumah Faye tahun berapa?"): weak field words count. */
