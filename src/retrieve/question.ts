@@ -520,12 +520,16 @@ export function analyzeQuestion(asked: string, index: QuestionIndex, langOverrid
   const studies = namedStudies(text, index, docs);
   // Weak field words ("program", "where", "tahun berapa") ask for the field only when the rest of the
   // question is little more than the study it names. The words that name a study or a document are not its topic.
+  const capitalisedStems = text.split(/\s+/).filter((word) => /^[("'“]?\p{Lu}/u.test(word)).flatMap((word) => contentStems(word));
   const identity = new Set([
     ...studies.flatMap((ref) => {
       const r = index.studies.find((s) => s.docId === ref.docId && s.number === ref.number);
-      // Its names, and the words the question named it by; not every word of its title: "Siapa yang jadi mentor
-      // di program MLMC?" asks about the mentors of a study whose title says "survivor - mentor program".
-      return r ? [...r.aliases.flatMap((a) => contentStems(a)), ...(ref.by ? contentStems(ref.by) : [])] : [];
+      // Its names, the words the question named it by, and the words of its title the question writes as a
+      // name ("Sunu Ngesti Tomo"); not every word of its title: "Siapa yang jadi mentor di program MLMC?" asks
+      // about the mentors of a study whose title says "survivor - mentor program".
+      const title = new Set(contentStems(r?.fields.title?.[0]?.text ?? ""));
+      const named = capitalisedStems.filter((t) => title.has(t));
+      return r ? [...r.aliases.flatMap((a) => contentStems(a)), ...(ref.by ? contentStems(ref.by) : []), ...named] : [];
     }),
     ...index.documents.filter((d) => docs.includes(d.id)).flatMap((d) => documentNames(d).flatMap((n) => contentStems(n))),
   ]);

@@ -192,11 +192,13 @@ describe("a distribution by year", () => {
 });
 
 describe("the review itself", () => {
-  it("answers what it is about with its abstract, in the asker's language when it has one", async () => {
+  it("answers what it is about with its abstract part by part, in the asker's language when it has one", async () => {
     const en = await ask("What is this review about?");
     expect(en.abstained).toBe(false);
-    expect(en.sentences[0].text).toBe("The abstract of the review opens:");
+    // A structured abstract: how it opens, then its purpose, methods, results and conclusion.
+    expect(en.sentences[0].text).toBe("The abstract of the review, part by part:");
     expect(en.sentences[1].text).toMatch(/^«Child trafficking as the social issues/);
+    expect(en.sentences.slice(2).map((s) => s.text.match(/^«(\w+):/)?.[1])).toEqual(["Purpose", "Methods", "Results", "Conclusion"]);
     await expectValidCitations(en);
     const id = await ask("Review ini membahas apa?");
     expect(id.sentences[1].text).toMatch(/^«Child trafficking atau perdagangan anak/);
