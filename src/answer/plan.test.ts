@@ -250,6 +250,8 @@ const CASES: [string, Plan["kind"], Expect?][] = [
   // a word of the study's title is no name of it: the mentors are what is asked, not an overview
   ["Siapa yang jadi mentor di program MLMC?", "explain", { studies: [3] }],
   // small talk is answered in kind; beside a question it asks nothing
+  ["Ada berapa studi dari luar negeri?", "count"],
+  ["Studi mana saja yang dilakukan di dalam negeri?", "list", { filter: "country:ID" }],
   ["hello", "out-of-scope"],
   ["Terima kasih ya kak!", "out-of-scope"],
   ["ok thanks so much", "out-of-scope"],

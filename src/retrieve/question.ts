@@ -340,12 +340,18 @@ function yearValues(text: string): FilterValue[] {
 }
 
 function filterValues(text: string, asks: StudyField[]): FilterValue[] {
-  const found: (FilterValue & { start: number; end: number })[] = [];
+  const found: (FilterValue & { start: number; end: number; abroad?: true })[] = [];
   for (const [field, vocabulary] of [["design", "design"], ["population", "population"], ["database", "databases"], ["language", "languages"]] as const) {
     for (const m of loadVocabulary(vocabulary).match(text)) found.push({ field, key: m.key, text: text.slice(m.start, m.end), start: m.start, end: m.end });
   }
   for (const p of findPlaces(text, { demonyms: true })) found.push({ field: "country", key: p.country, text: p.place, start: p.start, end: p.end });
   for (const m of loadVocabulary("regions").match(text)) found.push({ field: "country", key: `region:${m.key}`, text: text.slice(m.start, m.end), start: m.start, end: m.end });
+  // "luar negeri", "mancanegara" (abroad) and "dalam negeri" (at home) say where from Indonesia, in whose
+  // language they are asked: outside Indonesia, and in it. (English "abroad" names no home country.)
+  for (const m of text.matchAll(HOME_OR_ABROAD)) {
+    const abroad = !/^dalam/i.test(m[0]);
+    found.push({ field: "country", key: "ID", text: m[0], start: m.index, end: m.index + m[0].length, ...(abroad ? { abroad: true } : {}) });
+  }
   // A value inside a longer one is part of it: "Amerika" of "Amerika Utara", "Inggris" of "berbahasa Inggris".
   const inside = (v: { start: number; end: number }) => found.some((o) => o !== v && o.start <= v.start && o.end >= v.end && o.end - o.start > v.end - v.start);
   const kept = found
@@ -360,8 +366,11 @@ function filterValues(text: string, asks: StudyField[]): FilterValue[] {
     const joined = previous !== undefined && negated[i - 1] && CONJUNCTION.test(text.slice(previous.end, v.start));
     negated.push(joined || isNegated(text, v.start, v.end, previous?.end ?? 0));
   });
-  return kept.map(({ field, key, text: said }, i) => ({ field, key, text: said, ...(negated[i] ? { negated: true as const } : {}) }));
+  return kept.map(({ field, key, text: said, abroad }, i) => ({ field, key, text: said, ...(negated[i] !== Boolean(abroad) ? { negated: true as const } : {}) }));
 }
+
+/** Indonesian words for abroad and at home (see filterValues). */
+const HOME_OR_ABROAD = /(?<![\p{L}])(?:luar\s+negeri|mancanegara|dalam\s+negeri)(?![\p{L}])/giu;
 
 /** What may stand between two values of one list ("X or Y", "X, Y", "X maupun Y"). */
 const CONJUNCTION = /^\s*(?:,|,?\s*(?:or|and|nor|atau|dan|maupun|serta)(?:\s+(?:the|di|in|from|dari))?)\s*$/i;
