@@ -134,7 +134,7 @@ export function carriesAsked(weights: WeightedTerm[], input: Pick<ExplainInput, 
   const content = weights.filter((w) => w.weight > 0 && !w.unknown && !input.framing.has(w.term) && !names(w));
   if (content.length === 0 && asked.types.length === 0 && asked.cues.size === 0 && !asked.number) return () => true;
   return (s) =>
-    content.some((w) => hasTerm(w, s.terms)) ||
+    content.some((w) => hasTerm(w, s.terms, s.phrases)) ||
     asked.types.some((t) => carriesType(s.text, t)) ||
     [...asked.cues].some((c) => s.cues.has(c)) ||
     (asked.number && s.hasNumber);
@@ -180,7 +180,7 @@ function withContinuation(s: ScoredSentence, ranked: ScoredSentence[], weights: 
   if (!next || next.end - s.start > CONTINUATION_MAX_CHARS) return s;
   const cues = wantedCues(context.question);
   const addsCue = [...cues].some((c) => next.cues.has(c) && !s.cues.has(c)) || continuesBack(next.text);
-  const addsWord = weights.some((w) => !w.unknown && w.weight > 0 && hasTerm(w, next.terms) && !hasTerm(w, s.terms));
+  const addsWord = weights.some((w) => !w.unknown && w.weight > 0 && hasTerm(w, next.terms, next.phrases) && !hasTerm(w, s.terms, s.phrases));
   if (!addsCue && !addsWord) return s;
   return widened(s, next);
 }

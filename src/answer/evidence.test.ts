@@ -89,6 +89,9 @@ describe("phrases and alternatives in a question", () => {
       expect(same).toBe(0);
       expect(cooperation).toBe(1);
     }
+    // both words in one sentence, apart, are not the phrase either
+    const apart = passage("apart", "Pekerjaan anak-anak itu sama beratnya dengan orang dewasa.");
+    expect(coverage(sentencesOf([apart])[0], weighQuestion("kerja sama", stats([...all, apart])))).toBe(0);
     // a word the question also uses on its own is not bound to the phrase
     expect(weighQuestion("pekerjaan anak dan kerja sama", stats(all)).find((w) => w.term === "kerja")?.phrases).toBeUndefined();
     // a corpus lexicon that also writes the phrase as one word ("kerjasama") leaves it bound, and that word covers it

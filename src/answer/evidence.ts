@@ -6,7 +6,7 @@
 import type { Lang } from "../domain/lang.ts";
 import type { Passage } from "../domain/passage.ts";
 import type { TermStats } from "../store/layout.ts";
-import { analyze, contentStems, standaloneTerms, translatePhrases, translateTerms } from "../text/analyze.ts";
+import { analyze, contentStems, phraseKeys, standaloneTerms, translatePhrases, translateTerms } from "../text/analyze.ts";
 import { splitSentences } from "../text/sentences.ts";
 import { isEnglishWord } from "../text/english-words.ts";
 import { isIndonesianWord, stem } from "../text/stem.ts";
@@ -24,6 +24,8 @@ export interface EvidenceSentence {
   end: number;
   text: string;
   terms: Set<string>;
+  /** The lexicon phrases of several words it holds, whole and together ("kerja sama"; see phraseKeys). */
+  phrases?: Set<string>;
   cues: Set<string>;
   hasNumber: boolean;
   /** Only a table's or figure's label ("Table 7: Selector Evaluation."). */
@@ -72,11 +74,15 @@ export interface WeightedTerm {
   phrases?: string[][];
 }
 
-/** Whether a sentence's terms have a question's term: one of its one-word forms, or a phrase it stands for, whole. */
-export function hasTerm(w: Pick<WeightedTerm, "term" | "alternatives" | "phrases">, terms: ReadonlySet<string>): boolean {
+/**
+ * Whether a sentence's terms have a question's term: one of its one-word forms, or a phrase it stands for,
+ * whole: found as the phrase it is when the sentence's phrases are known (`phrases`), else all its stems there.
+ */
+export function hasTerm(w: Pick<WeightedTerm, "term" | "alternatives" | "phrases">, terms: ReadonlySet<string>, phrases?: ReadonlySet<string>): boolean {
   if (!w.phrases || w.phrases.length === 0) return w.alternatives.some((a) => terms.has(a));
   const inPhrase = new Set(w.phrases.flat());
-  return w.alternatives.some((a) => !inPhrase.has(a) && terms.has(a)) || w.phrases.some((p) => p.every((t) => terms.has(t)));
+  const whole = (p: string[]) => (p.length === 1 ? terms.has(p[0]) : phrases ? phrases.has(p.join(" ")) : p.every((t) => terms.has(t)));
+  return w.alternatives.some((a) => !inPhrase.has(a) && terms.has(a)) || w.phrases.some(whole);
 }
 
 /** Why each weight is what it is (tested in evidence.test.ts). */
@@ -178,6 +184,7 @@ function sentence(passage: Passage, rank: number, start: number, end: number, ro
     end,
     text,
     terms: new Set([...analysed.canonical, ...analysed.terms]),
+    phrases: phraseKeys(analysed.terms),
     cues: new Set(loadVocabulary("cues").match(text).map((m) => m.key)),
     hasNumber: hasQuantity(text),
     caption: isCaptionOnly(text),
@@ -341,11 +348,11 @@ function eitherOr(searchText: string, weights: Map<string, WeightedTerm>): Weigh
  * Share of the question's weight a sentence covers (0..1). Salient unknown words are left to abstention;
  * other unknown words count against coverage (they can never be covered).
  */
-export function coverage(s: Pick<EvidenceSentence, "terms">, weights: WeightedTerm[]): number {
+export function coverage(s: Pick<EvidenceSentence, "terms" | "phrases">, weights: WeightedTerm[]): number {
   const counted = weights.filter((w) => !w.salient);
   const total = counted.reduce((sum, w) => sum + w.weight, 0);
   if (total === 0) return 0;
-  return counted.reduce((sum, w) => sum + (hasTerm(w, s.terms) ? w.weight : 0), 0) / total;
+  return counted.reduce((sum, w) => sum + (hasTerm(w, s.terms, s.phrases) ? w.weight : 0), 0) / total;
 }
 
 /** What a question wants a sentence to do, from the fields it asks for and its question word. */

@@ -221,6 +221,17 @@ export function translatePhrases(terms: readonly string[]): Map<string, string[]
   return out;
 }
 
+/**
+ * The lexicon phrases of several words a stem sequence holds, each as its canonical stems joined by a space:
+ * "kerja sama", "kerjasama" and "cooperation" all hold "kerja sama"; "related works ... similar" does not, though
+ * its stems translate to both words.
+ */
+export function phraseKeys(terms: readonly string[]): Set<string> {
+  const out = new Set<string>();
+  for (const m of lexiconMatches(terms)) for (const p of m.phrases) if (p.length > 1) out.add(p.join(" "));
+  return out;
+}
+
 /** The terms that stand somewhere outside any lexicon phrase ("internasional" in "organisasi internasional (LSM internasional)"). */
 export function standaloneTerms(terms: readonly string[]): Set<string> {
   const inside = new Array<boolean>(terms.length).fill(false);
