@@ -330,8 +330,12 @@ describe("paths: traversal in /api/passages/:id and in static files", () => {
   it(`GET /api/passages/<traversal>: a 4xx error, never a file (${RUNS} runs)`, async () => {
     await fc.assert(
       fc.asyncProperty(segments, fc.constantFrom("/", "%2f", "%2F", "\\"), async (parts, sep) => {
-        const res = await app.request(`/api/passages/${parts.join(sep)}`);
-        expect(res.status === 200 ? "a passage" : "an error").toBe("an error");
+        const path = `/api/passages/${parts.join(sep)}`;
+        const res = await app.request(path);
+        // "/api/passages/../.." is "/" before it reaches the server (a URL's dot segments are resolved by every
+        // client): it asks for the page, not a passage. Whatever it reaches, no file outside web/ comes back.
+        if (new URL(path, "http://localhost").pathname.startsWith("/api/passages/")) expect(res.status === 200 ? "a passage" : "an error").toBe("an error");
+        else if (res.status === 200) expect(await res.clone().text()).not.toMatch(/"devDependencies"|^import |OPENAI_API_KEY=/m);
         await expectWellFormed(res, "/api/passages traversal");
       }),
       { numRuns: RUNS },

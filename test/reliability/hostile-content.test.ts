@@ -141,7 +141,8 @@ describe("LLM path (stand-in OpenAI server): the grounding rules stay in force",
     // The injection travels only inside the last user message, after the passages, as the question.
     const user = sent.messages.at(-1)!;
     expect(user.role).toBe("user");
-    expect(user.content).toMatch(/^Passages:\n\n\[1\] /);
+    // (After the plan and the records when the question names a study: the injection no longer hides that it does.)
+    expect(user.content).toMatch(/^(?:Question plan: [^\n]*\nStudy records [^\n]*\n(?:[^\n]+\n)*\n)?Passages:\n\n\[1\] /);
     expect(user.content.endsWith(`Question: ${question} ${injection}`)).toBe(true);
     expect(sent.messages.filter((m) => m.content.includes("Ignore the passages"))).toEqual([user]);
   });
