@@ -1,7 +1,7 @@
 /** Which quotes an explanation keeps (SELECTION), on hand-made scored sentences. */
 import { describe, expect, it } from "vitest";
 import type { Passage } from "../domain/passage.ts";
-import { carriesAsked, continuesBack, isDisclaimer, mergeOverlaps, recommendationFirst, saysMoreThan, SELECTION, selectQuotes, valueFirst } from "./compose-explain.ts";
+import { carriesAsked, continuesBack, documentOf, isDisclaimer, mergeOverlaps, recommendationFirst, saysMoreThan, SELECTION, selectQuotes, valueFirst } from "./compose-explain.ts";
 import type { Question } from "../retrieve/question.ts";
 import type { ScoredSentence, WeightedTerm } from "./evidence.ts";
 import { rowNamesAskedColumn } from "./compose-row.ts";
@@ -195,5 +195,23 @@ describe("recommendationFirst", () => {
   it("leaves the order alone when no recommending sentence is on the topic, or none is asked", () => {
     expect(recommendationFirst([names, offTopic], asking)[0]).toBe(names);
     expect(recommendationFirst([names, recommends], { asks: [] } as unknown as Question)[0]).toBe(names);
+  });
+});
+
+describe("documentOf", () => {
+  const weights: WeightedTerm[] = [
+    { term: "saran", alternatives: ["saran"], weight: 3, unknown: false, salient: false },
+    { term: "perintah", alternatives: ["perintah"], weight: 1, unknown: false, salient: false },
+  ];
+  const inDoc = (docId: string, text: string, score: number) => ({ ...sentence(text, score, 0), passage: { ...passage, docId } });
+  const paper = inDoc("paper.pdf", "saran efisien", 1);
+  const review = inDoc("review.txt", "perintah akuntabilitas", 0.5);
+
+  it("picks the document whose sentence covers what the question is about, not only the words that frame it", () => {
+    expect(documentOf({ weights, ranked: [paper, review] }, new Set(["saran"]))).toBe("review.txt");
+  });
+
+  it("keeps the best-ranked sentence's document when nothing frames the question", () => {
+    expect(documentOf({ weights, ranked: [paper, review] }, new Set())).toBe("paper.pdf");
   });
 });

@@ -14,7 +14,7 @@ import { isSuperlativeWord } from "../retrieve/question-words.ts";
 import { documentNames, type AnswerType, type Question } from "../retrieve/question.ts";
 import { ABSTAIN, carriesType, decideAbstention, givesValue, onTopicSentences, type AbstainDecision } from "./abstain.ts";
 import { addGloss, documentName, labelOf, type ComposeContext, type Composition } from "./compose-context.ts";
-import { definiendum, hasTerm, overlap, scoreSentences, sentencesOf, termRole, wantedCues, wantsNumber, weighQuestion, type ScoredSentence, type WeightedTerm } from "./evidence.ts";
+import { coverage, definiendum, hasTerm, overlap, scoreSentences, sentencesOf, termRole, wantedCues, wantsNumber, weighQuestion, type ScoredSentence, type WeightedTerm } from "./evidence.ts";
 import { termStatsOf, type TermStats } from "../store/layout.ts";
 import { listItemsAfter, listSentence } from "./compose-list-items.ts";
 import { rowNamesAskedColumn, rowSentence, tableExtreme } from "./compose-row.ts";
@@ -345,6 +345,21 @@ function elsewhereLeftOut(context: ComposeContext, ranked: ScoredSentence[]): Sc
   return ranked.filter((s) => !elsewhere(s));
 }
 
+/**
+ * The document that answers, from a ranking over several: the one whose sentence covers most of what the
+ * question is about, not of the words that frame it. "Apa saran untuk pemerintah?" asks about the
+ * government; a compiler paper's "This suggests that ..." covers only "saran" (suggest) and is no answer.
+ * With no topic word covered anywhere, the best-ranked sentence's document.
+ */
+export function documentOf({ weights, ranked }: { weights: WeightedTerm[]; ranked: ScoredSentence[] }, framing: Set<string>): string | undefined {
+  const topic = weights.filter((w) => !framing.has(w.term));
+  if (topic.length === 0 || topic.length === weights.length) return ranked[0]?.passage.docId;
+  const covered = (s: ScoredSentence) => coverage(s, topic);
+  let best = ranked[0];
+  for (const s of ranked) if (covered(s) > covered(best)) best = s;
+  return best?.passage.docId;
+}
+
 function composeExplainOne(context: ComposeContext, input: ExplainInput): Composition & { decision: AbstainDecision } {
   const m = MESSAGES[context.lang];
   const quotable = input.passages.filter((p) => p.kind !== "reference");
@@ -353,7 +368,7 @@ function composeExplainOne(context: ComposeContext, input: ExplainInput): Compos
   // cover the question. With one document its statistics are the index's, and nothing changes. When the
   // passages come from several documents, a first ranking over all of them picks the document.
   const docs = new Set(quotable.map((p) => p.docId));
-  const bestDoc = docs.size === 1 ? [...docs][0] : rankSentences(context, input, quotable, context.termStats).ranked[0]?.passage.docId;
+  const bestDoc = docs.size === 1 ? [...docs][0] : documentOf(rankSentences(context, input, quotable, context.termStats), input.framing);
   // An English question on an English document: no translation stands between them, so a word the document
   // never uses is one it does not have. Not so for Indonesian: questions are asked in an everyday register
   // ("singkatan", "kak", "pake") that a formal text rarely uses, and measured on dev that cost answers.
