@@ -17,7 +17,7 @@ import type { Embedder } from "../embed/embedder.ts";
 import type { PassageStore } from "../store/passage-store.ts";
 import { contentStems } from "../text/analyze.ts";
 import { resolveFollowUp, type ChatMessage, type PreviousTurn, type ResolvedQuestion } from "../retrieve/conversation.ts";
-import { hasPhrase } from "../retrieve/question-words.ts";
+import { hasPhrase, questionWords } from "../retrieve/question-words.ts";
 import { analyzeQuestion, fillerWordStems, framingStems, type Question, type StudyRef } from "../retrieve/question.ts";
 import type { ScoredPassage } from "../retrieve/search.ts";
 import { retrieve, type Retrieved } from "../retrieve/retrieve.ts";
@@ -99,8 +99,7 @@ const designAsked = (q: Question) =>
  * "What did the review conclude?", "Apa kesimpulannya?": what a document concludes is its conclusion section's
  * before a discussion of one of its studies (its findings and recommendations are wherever it states them).
  */
-const asksConclusion = (q: Question) => q.sections.includes("conclusion") || hasPhrase(q.tokens, CONCLUDE_WORDS);
-const CONCLUDE_WORDS = ["conclude", "concluded", "concludes", "menyimpulkan", "disimpulkan", "simpulkan"];
+const asksConclusion = (q: Question) => q.sections.includes("conclusion") || hasPhrase(q.tokens, questionWords().conclude_words);
 
 /** The studies a plan is about, for the retrieval filter. */
 function planStudies(plan: Plan): StudyRef[] {
@@ -217,19 +216,18 @@ async function prepare(context: AnswerContext, question: Question, previous: Pre
     // question; so every passage of those sections is a candidate, not only those the search ranked first.
     // So is how studies got into the review ("Apa saja syarat artikel yang dipakai?"): its criteria, in its method.
     const fieldOnly = plan.kind === "explain" && ((q.topic.length === 0 && q.asks.length > 0 && wantedCues(q).size > 0) || ownDesign || (q.aboutSelection && plan.sections.includes("methods")));
-    const found = new Set(retrieved.passages.map((p) => p.id));
     const sectionPassages =
-      fieldOnly && plan.sections.length > 0
-        ? (await store.listPassages({ sections: plan.sections.map(toSectionId).filter((x) => x !== undefined), docs: plan.docs.length > 0 ? plan.docs : docsInScope })).filter((p) => !found.has(p.id))
-        : [];
+      fieldOnly && plan.sections.length > 0 ? await store.listPassages({ sections: plan.sections.map(toSectionId).filter((x) => x !== undefined), docs: plan.docs.length > 0 ? plan.docs : docsInScope }) : [];
     // "Apa saran untuk pemerintah?": what the studies recommend is in their records' recommendation cells,
     // whatever words the search matched; those passages are candidates too (the recommending one on the topic
     // comes first: recommendationFirst).
     const recommending =
       plan.kind === "explain" && q.asks.includes("recommendations") && studies.length === 0
-        ? [...new Set(records.flatMap((r) => (r.fields.recommendations ?? []).map((v) => v.passageId)))].filter((id) => !found.has(id)).map((id) => composeContext.passage(id)).filter((p) => p !== undefined)
+        ? records.flatMap((r) => (r.fields.recommendations ?? []).map((v) => composeContext.passage(v.passageId))).filter((p) => p !== undefined)
         : [];
-    const candidates = [...retrieved.passages, ...sectionPassages, ...recommending.filter((p) => !sectionPassages.some((s) => s.id === p.id))];
+    // Each passage once, the search's own first.
+    const seen = new Set<string>();
+    const candidates = [...retrieved.passages, ...sectionPassages, ...recommending].filter((p) => !seen.has(p.id) && Boolean(seen.add(p.id)));
     composition = eachOpens
       ? { sentences: [], abstained: true, studies: [], reason: "several documents, nothing to look for", bestSupport: 0 }
       : composeExplain(composeContext, { passages: candidates, ownText: question.text, searchText: resolved.searchText, identity, framing: ownDesign ? new Set([...framingStems(), ...q.values.flatMap((v) => contentStems(v.text))]) : framingStems(), filler: fillerWordStems(), ...(ownDesign ? { sayIfUnused: q.values.map((v) => ({ text: v.text, label: keyLabel("design", v.key, lang) })) } : {}), namedStudy: studies.length > 0 || (plan.kind === "explain" && plan.sections.length > 0), requireCue: Boolean(notInRecords), fieldOnly, ...(asksConclusion(q) && plan.kind === "explain" ? { sectionOrder: plan.sections } : {}) });

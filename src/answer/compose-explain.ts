@@ -354,9 +354,12 @@ function elsewhereLeftOut(context: ComposeContext, ranked: ScoredSentence[]): Sc
 export function documentOf({ weights, ranked }: { weights: WeightedTerm[]; ranked: ScoredSentence[] }, framing: Set<string>): string | undefined {
   const topic = weights.filter((w) => !framing.has(w.term));
   if (topic.length === 0 || topic.length === weights.length) return ranked[0]?.passage.docId;
-  const covered = (s: ScoredSentence) => coverage(s, topic);
   let best = ranked[0];
-  for (const s of ranked) if (covered(s) > covered(best)) best = s;
+  let most = best ? coverage(best, topic) : 0;
+  for (const s of ranked) {
+    const covered = coverage(s, topic);
+    if (covered > most) [best, most] = [s, covered];
+  }
   return best?.passage.docId;
 }
 

@@ -514,11 +514,12 @@ function extreme(context: ComposeContext, op: "earliest" | "latest"): Compositio
   const pick = (target: number) => dated.filter((x) => Number(x.v.keys[0]) === target);
   const sentences: AnswerSentence[] = [];
   const named: number[] = [];
-  // The end asked for is what the answer is about ("what did it find?" after "Which study is the oldest?").
-  const focus = pick(op === "earliest" ? Math.min(...years) : Math.max(...years)).map((x) => x.r.number);
+  // The end asked for (the first said) is what the answer is about ("what did it find?" after "Which study is the oldest?").
+  let focus: number[] = [];
   for (const which of op === "earliest" ? (["earliest", "latest"] as const) : (["latest", "earliest"] as const)) {
     const target = which === "earliest" ? Math.min(...years) : Math.max(...years);
     const items = pick(target);
+    if (which === op) focus = items.map((x) => x.r.number);
     const b = new SentenceBuilder().say(m[which](joinList(items.map((x) => labelOf(context, x.r)), context.lang), String(target)));
     for (const x of items) {
       const n = citeValue(context, x.v);

@@ -6,7 +6,7 @@
 import type { Lang } from "../domain/lang.ts";
 import type { Passage } from "../domain/passage.ts";
 import type { TermStats } from "../store/layout.ts";
-import { analyze, contentStems, phraseKeys, standaloneTerms, translatePhrases, translateTerms } from "../text/analyze.ts";
+import { analyze, contentStems, readLexicon } from "../text/analyze.ts";
 import { splitSentences } from "../text/sentences.ts";
 import { isEnglishWord } from "../text/english-words.ts";
 import { isIndonesianWord, stem } from "../text/stem.ts";
@@ -24,7 +24,7 @@ export interface EvidenceSentence {
   end: number;
   text: string;
   terms: Set<string>;
-  /** The lexicon phrases of several words it holds, whole and together ("kerja sama"; see phraseKeys). */
+  /** The lexicon phrases of several words it holds, whole and together ("kerja sama"; see Analysis.phrases). */
   phrases?: Set<string>;
   cues: Set<string>;
   hasNumber: boolean;
@@ -184,7 +184,7 @@ function sentence(passage: Passage, rank: number, start: number, end: number, ro
     end,
     text,
     terms: new Set([...analysed.canonical, ...analysed.terms]),
-    phrases: phraseKeys(analysed.terms),
+    phrases: analysed.phrases,
     cues: new Set(loadVocabulary("cues").match(text).map((m) => m.key)),
     hasNumber: hasQuantity(text),
     caption: isCaptionOnly(text),
@@ -268,9 +268,7 @@ export function weighQuestion(
   const idf = (t: string) => Math.log(1 + n / (1 + df(t)));
   const maxIdf = Math.log(1 + n);
   const analysed = analyze(searchText);
-  const translations = translateTerms(analysed.terms);
-  const phrases = translatePhrases(analysed.terms);
-  const standalone = standaloneTerms(analysed.terms);
+  const { translations, phrases, standalone } = readLexicon(analysed.terms);
   // Capitalised words after the first are names ("PRISMA", "Brazil"): unknown ones matter.
   const capitalised = new Set(searchText.split(/\s+/).slice(1).filter((w) => /^[("'“]?\p{Lu}/u.test(w)).flatMap((w) => contentStems(w)));
   const out = new Map<string, WeightedTerm>();
@@ -322,11 +320,12 @@ const EITHER_OR = /([\p{L}][\p{L}-]*)\s*(?:\s(?:or|atau)\s|\/)\s*([\p{L}][\p{L}-
  * A side is one word, or the lexicon phrase it opens ("kerja sama").
  */
 function eitherOr(searchText: string, weights: Map<string, WeightedTerm>): WeightedTerm[] {
+  const termsOf = (word: string | undefined) => (word ? contentStems(word).map((t) => weights.get(t)).filter((w): w is WeightedTerm => w !== undefined) : []);
   for (const m of searchText.matchAll(EITHER_OR)) {
-    const left = contentStems(m[1]).map((t) => weights.get(t)).filter((w): w is WeightedTerm => w !== undefined && !w.unknown);
-    const first = contentStems(m[2]).map((t) => weights.get(t)).filter((w): w is WeightedTerm => w !== undefined && !w.unknown);
+    const left = termsOf(m[1]).filter((w) => !w.unknown);
+    const first = termsOf(m[2]).filter((w) => !w.unknown);
     // The next word belongs to the right side when the two make one lexicon phrase ("kerja sama").
-    const next = m[3] ? contentStems(m[3]).map((t) => weights.get(t)).filter((w): w is WeightedTerm => w !== undefined && first.some((f) => f.phrases?.some((p) => p.includes(w.term)))) : [];
+    const next = termsOf(m[3]).filter((w) => first.some((f) => f.phrases?.some((p) => p.includes(w.term))));
     const right = [...first, ...next];
     if (left.length !== 1 || right.length === 0 || right.includes(left[0])) continue;
     const [l] = left;

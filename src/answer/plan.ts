@@ -71,6 +71,10 @@ export function comparesDocumentsOnly(q: Question): boolean {
   return q.docs.length > 1 && hasPhrase(q.tokens, questionWords().compare) && q.topic.every((t) => compareStems!.has(t)) && q.studies.length === 0;
 }
 
+let inclusionWordStems: Set<string> | undefined;
+/** Stems of the words that say the studies are the review's ("included", "direview"). */
+const inclusionStems = () => (inclusionWordStems ??= new Set(questionWords().inclusion_words.flatMap((p) => contentStems(p))));
+
 let fieldStems: Set<string> | undefined;
 /** Stems of the words that ask for a document's institutions or corresponding author. */
 const documentFieldStems = () => {
@@ -114,12 +118,12 @@ export function planQuestion(resolved: ResolvedQuestion, context: PlanContext): 
 export function smallTalkOf(tokens: string[]): SmallTalk | undefined {
   const w = questionWords();
   if (tokens.length === 0) return undefined;
+  const all = Object.values(w.small_talk).flat();
   for (const kind of ["thanks", "farewell", "greeting"] as const) {
     const found = phrasesIn(tokens, w.small_talk[kind]);
     if (found.length === 0) continue;
     const covered = new Set(found.flatMap((m) => Array.from({ length: m.end - m.start }, (_, i) => m.start + i)));
-    const others = [...Object.values(w.small_talk).flat()];
-    const rest = tokens.filter((t, i) => !covered.has(i) && !hasPhrase([t], w.small_talk_fillers) && !hasPhrase([t], others));
+    const rest = tokens.filter((t, i) => !covered.has(i) && !hasPhrase([t], w.small_talk_fillers) && !hasPhrase([t], all));
     if (rest.length === 0) return kind;
   }
   return undefined;
@@ -295,8 +299,7 @@ function planOf(resolved: ResolvedQuestion, context: PlanContext): Plan {
   }
   // "List all the studies", "Which studies were included in the review?", "Studi apa saja yang direview?": every
   // study, when nothing but their being in the review is said of them.
-  const inclusion = new Set(w.inclusion_words.flatMap((p) => contentStems(p)));
-  if (studiesNoun && (q.list || q.allStudies) && q.values.length === 0 && otherAsks.length === 0 && !q.count && q.topic.every((t) => inclusion.has(t))) {
+  if (studiesNoun && (q.list || q.allStudies) && q.values.length === 0 && otherAsks.length === 0 && !q.count && q.topic.every((t) => inclusionStems().has(t))) {
     return { kind: "list", filters: [], fields: [], existence: false };
   }
   // "Which studies deal with trauma?", "which country was the UNICEF study set in?": the studies whose own

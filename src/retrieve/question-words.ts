@@ -100,6 +100,8 @@ const WordsSchema = z.object({
   small_talk: z.object({ greeting: Phrases, thanks: Phrases, farewell: Phrases }),
   /** Words that may stand beside small talk without asking anything ("ok", "so much", "ya", "kak"). */
   small_talk_fillers: Phrases,
+  /** "conclude", "disimpulkan": what a document concludes is its conclusion section's first (answer.ts). */
+  conclude_words: Phrases,
 });
 export type QuestionWords = z.infer<typeof WordsSchema>;
 

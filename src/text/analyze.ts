@@ -50,6 +50,12 @@ export interface Analysis {
   expansions: string[];
   /** `terms` with lexicon phrases replaced by their Indonesian translation (see canonicalTerms). */
   canonical: string[];
+  /**
+   * The lexicon phrases of several words it holds, each as its canonical stems joined by a space: "kerja sama",
+   * "kerjasama" and "cooperation" all hold "kerja sama"; "related works ... similar" does not, though its stems
+   * translate to both words.
+   */
+  phrases: Set<string>;
 }
 
 interface LexiconEntry {
@@ -120,16 +126,16 @@ const GENERIC_LEXICON = new URL("./lexicon/generic-en-id.tsv", import.meta.url);
 let lexicon: Map<string, LexiconEntry[]> | undefined;
 let corpusLexicon = { name: "", text: "" };
 
-/**
- * The corpus's own lexicon part (corpus/lexicon-en-id.tsv), used with the generic part from now on: by
- * ingest for the corpus it reads, by a server for the build it serves (the build keeps a copy), so that
- * questions are analysed exactly as the passages were.
- */
 /** The corpus lexicon in use (its text), to put back after trying another. */
 export function corpusLexiconInUse(): { text: string; name: string } {
   return { ...corpusLexicon };
 }
 
+/**
+ * The corpus's own lexicon part (corpus/lexicon-en-id.tsv), used with the generic part from now on: by
+ * ingest for the corpus it reads, by a server for the build it serves (the build keeps a copy), so that
+ * questions are analysed exactly as the passages were.
+ */
 export function useCorpusLexicon(text: string, name = "corpus lexicon"): void {
   if (text === corpusLexicon.text) return;
   corpusLexicon = { name, text };
@@ -176,7 +182,11 @@ function loadLexicon(): Map<string, LexiconEntry[]> {
 
 /** Lexicon expansions of a stem sequence: the canonical stems of every synonym phrase found. */
 export function expandTerms(terms: readonly string[]): string[] {
-  return [...new Set(translateTerms(terms).values())].flat().filter((c, i, all) => all.indexOf(c) === i && !terms.includes(c));
+  return expansionsOf(terms, translationsOf(terms, lexiconMatches(terms)));
+}
+
+function expansionsOf(terms: readonly string[], translations: Map<string, string[]>): string[] {
+  return [...new Set(translations.values())].flat().filter((c, i, all) => all.indexOf(c) === i && !terms.includes(c));
 }
 
 interface LexiconMatch {
@@ -214,8 +224,12 @@ function lexiconMatches(terms: readonly string[]): LexiconMatch[] {
 
 /** For each term inside a lexicon phrase, the canonical Indonesian phrases (stem lists) it stands for. */
 export function translatePhrases(terms: readonly string[]): Map<string, string[][]> {
+  return phrasesOf(terms, lexiconMatches(terms));
+}
+
+function phrasesOf(terms: readonly string[], matches: LexiconMatch[]): Map<string, string[][]> {
   const out = new Map<string, string[][]>();
-  for (const m of lexiconMatches(terms)) {
+  for (const m of matches) {
     for (let j = 0; j < m.length; j++) out.set(terms[m.start + j], [...(out.get(terms[m.start + j]) ?? []), ...m.phrases]);
   }
   return out;
@@ -226,26 +240,45 @@ export function translatePhrases(terms: readonly string[]): Map<string, string[]
  * "kerja sama", "kerjasama" and "cooperation" all hold "kerja sama"; "related works ... similar" does not, though
  * its stems translate to both words.
  */
-export function phraseKeys(terms: readonly string[]): Set<string> {
+function phraseKeysOf(matches: LexiconMatch[]): Set<string> {
   const out = new Set<string>();
-  for (const m of lexiconMatches(terms)) for (const p of m.phrases) if (p.length > 1) out.add(p.join(" "));
+  for (const m of matches) for (const p of m.phrases) if (p.length > 1) out.add(p.join(" "));
   return out;
 }
 
 /** The terms that stand somewhere outside any lexicon phrase ("internasional" in "organisasi internasional (LSM internasional)"). */
-export function standaloneTerms(terms: readonly string[]): Set<string> {
+function standaloneOf(terms: readonly string[], matches: LexiconMatch[]): Set<string> {
   const inside = new Array<boolean>(terms.length).fill(false);
-  for (const m of lexiconMatches(terms)) for (let j = 0; j < m.length; j++) inside[m.start + j] = true;
+  for (const m of matches) for (let j = 0; j < m.length; j++) inside[m.start + j] = true;
   return new Set(terms.filter((_, i) => !inside[i]));
 }
 
 /** For each term inside a lexicon phrase, the canonical Indonesian stems the phrase stands for. */
 export function translateTerms(terms: readonly string[]): Map<string, string[]> {
+  return translationsOf(terms, lexiconMatches(terms));
+}
+
+function translationsOf(terms: readonly string[], matches: LexiconMatch[]): Map<string, string[]> {
   const out = new Map<string, string[]>();
-  for (const m of lexiconMatches(terms)) {
+  for (const m of matches) {
     for (let j = 0; j < m.length; j++) out.set(terms[m.start + j], [...new Set([...(out.get(terms[m.start + j]) ?? []), ...m.canonical])]);
   }
   return out;
+}
+
+/** How the lexicon reads a question's stems, from one pass over them (weighQuestion). */
+export interface LexiconReading {
+  /** translateTerms */
+  translations: Map<string, string[]>;
+  /** translatePhrases */
+  phrases: Map<string, string[][]>;
+  /** The terms that stand somewhere outside any lexicon phrase. */
+  standalone: Set<string>;
+}
+
+export function readLexicon(terms: readonly string[]): LexiconReading {
+  const matches = lexiconMatches(terms);
+  return { translations: translationsOf(terms, matches), phrases: phrasesOf(terms, matches), standalone: standaloneOf(terms, matches) };
 }
 
 /**
@@ -254,10 +287,14 @@ export function translateTerms(terms: readonly string[]): Map<string, string[]> 
  * do not outscore the Indonesian text on the words they share.
  */
 export function canonicalTerms(terms: readonly string[]): string[] {
-  const matches = new Map(lexiconMatches(terms).map((m) => [m.start, m]));
+  return canonicalOf(terms, lexiconMatches(terms));
+}
+
+function canonicalOf(terms: readonly string[], matches: LexiconMatch[]): string[] {
+  const byStart = new Map(matches.map((m) => [m.start, m]));
   const out: string[] = [];
   for (let i = 0; i < terms.length; ) {
-    const m = matches.get(i);
+    const m = byStart.get(i);
     if (m) {
       out.push(...m.canonical);
       i += m.length;
@@ -322,10 +359,6 @@ export function isEnglishAdjective(word: string): boolean {
   return ADJECTIVE_ENDING.test(word);
 }
 
-/**
- * The concepts of a text that the lexicon knows, written in `lang`: a short gloss for a reader of the other
- * language ("... Pantai Gading ... kesehatan mental" -> ["Ivory Coast", "mental health"] for "en").
- */
 /** The share a concept found in no other passage is counted at (a floor for the logarithm). */
 const MIN_SHARE = 0.005;
 
@@ -339,6 +372,10 @@ export interface GlossOptions {
   variants?: boolean;
 }
 
+/**
+ * The concepts of a text that the lexicon knows, written in `lang`: a short gloss for a reader of the other
+ * language ("... Pantai Gading ... kesehatan mental" -> ["Ivory Coast", "mental health"] for "en").
+ */
 export function glossTerms(text: string, lang: "id" | "en", options: GlossOptions = {}): string[] {
   const { keep = () => true, limit = 8, commonness = () => 0, variants = true } = options;
   const index = surfaceIndex()[lang === "en" ? "id" : "en"];
@@ -385,7 +422,9 @@ export function analyze(text: string): Analysis {
   const hit = recent.get(text);
   if (hit) return hit;
   const terms = contentStems(text);
-  const analysis = { terms, expansions: expandTerms(terms), canonical: canonicalTerms(terms) };
+  // One pass of the lexicon over the stems gives the expansions, the canonical form and the phrases.
+  const matches = lexiconMatches(terms);
+  const analysis = { terms, expansions: expansionsOf(terms, translationsOf(terms, matches)), canonical: canonicalOf(terms, matches), phrases: phraseKeysOf(matches) };
   if (recent.size >= 256) recent.delete(recent.keys().next().value as string);
   recent.set(text, analysis);
   return analysis;
