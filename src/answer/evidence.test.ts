@@ -150,6 +150,18 @@ describe("coverage and ranking", () => {
     expect(isCaptionOnly("Figure 1: Architecture of PaSa. The system consists of two agents.")).toBe(false);
   });
 
+  it("ranks the sentence that goes on about an asked item above a list that only names it, unless a list is asked", () => {
+    const p = passage("l", "Kegiatan di balai seperti: Konseling individual, Psikoedukasi, Keterampilan hidup, Olahraga dan seni, spiritual. Keterampilan hidup, seperti kegiatan praktis harian, kebersihan diri, merias diri.");
+    const q = analyzeQuestion("Keterampilan hidup itu isinya apa?", index);
+    const ranked = scoreSentences(sentencesOf([p]), weighQuestion(q.text, stats([p])), q, 1);
+    expect(ranked[0].text).toMatch(/^Keterampilan hidup, seperti/);
+    expect(ranked[1].coverage).toBe(ranked[0].coverage);
+    const list = analyzeQuestion("Apa saja keterampilan hidup itu?", index);
+    expect(list.list).toBe(true);
+    const [a, b] = scoreSentences(sentencesOf([p]), weighQuestion(list.text, stats([p])), list, 1);
+    expect(a.score).toBeCloseTo(b.score);
+  });
+
   it("reads a table row's cells as its sentences", () => {
     const row = passage("r", "Google scholar\nJudul studi\n2016", { kind: "table-row", cells: [{ column: "Database", field: "database", start: 0, end: 14 }, { column: "Judul", field: "title", start: 15, end: 26 }, { column: "Tahun", field: "year", start: 27, end: 31 }] });
     expect(sentencesOf([row]).map((s) => s.text)).toEqual(["Google scholar", "Judul studi", "2016"]);

@@ -11,6 +11,7 @@ import { splitSentences } from "../text/sentences.ts";
 import { isEnglishWord } from "../text/english-words.ts";
 import { isIndonesianWord, stem } from "../text/stem.ts";
 import { escapeRegExp } from "../text/tokenize.ts";
+import { enumerationItems, withoutItems } from "./enumeration.ts";
 import { loadVocabulary } from "../vocab/vocabulary.ts";
 import type { Question } from "../retrieve/question.ts";
 import { carriesType } from "./value-types.ts";
@@ -36,6 +37,8 @@ export interface EvidenceSentence {
   row: boolean;
   /** The record field of the table cell it is ("venue" for a study table's journal cell), when it is one. */
   field?: string;
+  /** With an enumeration in it: the terms and phrases of the rest of the sentence (what names more than a list item). */
+  beyondItems?: { terms: Set<string>; phrases: Set<string> };
 }
 
 /**
@@ -67,6 +70,8 @@ export interface WeightedTerm {
   salient: boolean;
   /** What kind of salient word: a name (capitalised), a number, or a concept only the lexicon knows. */
   salience?: "name" | "number" | "concept";
+  /** It only names the study or document asked about ("MLMC", "TraceMonkey"). */
+  identity?: boolean;
   /**
    * The lexicon phrases of several words it is part of ("kerja sama" for "cooperation", or for "kerja" in
    * "kerja sama"): found only whole. "pekerjaan" (kerja) and "sama" (same) apart are no cooperation.
@@ -117,6 +122,11 @@ export const EVIDENCE_WEIGHTS = {
    */
   definesTerm: 0.5,
   termIsSubject: 0.3,
+  /**
+   * A question word a sentence has only as one item of a list in it ("... seperti: Konseling individual,
+   * Psikoedukasi, Keterampilan hidup, ...") is named there, not explained: it counts this much less.
+   */
+  listedOnly: 0.5,
   /**
    * A word neither the index nor the lexicon knows ("recipe", "rendang") still counts against coverage at
    * this share of the highest IDF: a question made of such words is not covered by one common word.
@@ -191,7 +201,26 @@ function sentence(passage: Passage, rank: number, start: number, end: number, ro
     pointer: isPointerOnly(text),
     row,
     ...(field ? { field } : {}),
+    ...beyondItemsOf(text, row),
   };
+}
+
+function beyondItemsOf(text: string, row: boolean): Pick<EvidenceSentence, "beyondItems"> {
+  const items = row ? [] : enumerationItems(text);
+  if (items.length === 0) return {};
+  const rest = analyze(withoutItems(text, items));
+  return { beyondItems: { terms: new Set([...rest.canonical, ...rest.terms]), phrases: rest.phrases } };
+}
+
+/** Share of the question's weight a sentence has only as items of a list in it (see enumeration.ts). */
+export function listedOnly(s: Pick<EvidenceSentence, "terms" | "phrases" | "beyondItems">, weights: WeightedTerm[]): number {
+  if (!s.beyondItems) return 0;
+  const counted = weights.filter((w) => !w.salient);
+  const total = counted.reduce((sum, w) => sum + w.weight, 0);
+  if (total === 0) return 0;
+  // A name says which study or document is meant: one of its items named ("(b) TraceMonkey") is still it.
+  const only = counted.filter((w) => !w.identity && hasTerm(w, s.terms, s.phrases) && !hasTerm(w, s.beyondItems!.terms, s.beyondItems!.phrases));
+  return only.reduce((sum, w) => sum + w.weight, 0) / total;
 }
 
 /** A passage's sentences do not change within a build: analysed once per passage object. */
@@ -299,14 +328,15 @@ export function weighQuestion(
     const framing = options.framing?.has(term) ?? false;
     const full = salient || options.sameLanguage || (unknown && inDocumentLanguage(term));
     let weight = framing && unknown ? 0 : unknown ? (full ? maxIdf : EVIDENCE_WEIGHTS.unknownWord * maxIdf) : Math.max(...alternatives.map(idf));
-    if (options.identity?.has(term) || alternatives.some((a) => options.identity?.has(a))) weight *= EVIDENCE_WEIGHTS.identity;
+    const identity = options.identity?.has(term) || alternatives.some((a) => options.identity?.has(a));
+    if (identity) weight *= EVIDENCE_WEIGHTS.identity;
     if (options.own && !options.own.has(term)) weight *= EVIDENCE_WEIGHTS.carried;
     const salience = !salient ? undefined : /^\d/.test(term) ? "number" : capitalised.has(term) ? "name" : "concept";
     // A word the question also uses on its own (or as a one-word concept of its own) is not bound to the phrase
     // it is part of elsewhere. ("kerja sama" is also the one-word "kerjasama" of a corpus lexicon: still bound.)
     const own = phrases.get(term) ?? [];
     const whole = standalone.has(term) || own.some((p) => p.length === 1 && p[0] === term) ? [] : own;
-    out.set(term, { term, alternatives, weight, unknown, salient, ...(salience ? { salience } : {}), ...(whole.length > 0 ? { phrases: whole } : {}) });
+    out.set(term, { term, alternatives, weight, unknown, salient, ...(identity ? { identity } : {}), ...(salience ? { salience } : {}), ...(whole.length > 0 ? { phrases: whole } : {}) });
   }
   return eitherOr(searchText, out);
 }
@@ -460,6 +490,8 @@ export function scoreSentences(sentences: EvidenceSentence[], weights: WeightedT
     .map((s) => {
       const c = coverage(s, weights);
       let score = c + EVIDENCE_WEIGHTS.rankPrior * (1 - s.rank / Math.max(1, k));
+      // (A question that asks for a list is answered by one: there the items are what is asked.)
+      if (!question.list) score -= EVIDENCE_WEIGHTS.listedOnly * listedOnly(s, weights);
       const role = termRole(s.text, term);
       if (role === "defines") score += EVIDENCE_WEIGHTS.definesTerm;
       else if (role === "subject") score += EVIDENCE_WEIGHTS.termIsSubject;
