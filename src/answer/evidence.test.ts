@@ -4,7 +4,7 @@ import type { Passage } from "../domain/passage.ts";
 import { analyzeQuestion } from "../retrieve/question.ts";
 import { analyze, corpusLexiconInUse, useCorpusLexicon } from "../text/analyze.ts";
 import type { TermStats } from "../store/layout.ts";
-import { coverage, definiendum, EVIDENCE_WEIGHTS, hasQuantity, isCaptionOnly, isPointerOnly, overlap, scoreSentences, sentencesOf, termRole, weighQuestion, withRunInHeadings } from "./evidence.ts";
+import { coverage, definiendum, EVIDENCE_WEIGHTS, hasQuantity, hasTerm, isCaptionOnly, isPointerOnly, overlap, scoreSentences, sentencesOf, termRole, weighQuestion, withRunInHeadings } from "./evidence.ts";
 import { ABSTAIN, decideAbstention } from "./abstain.ts";
 import { splitSentences } from "../text/sentences.ts";
 
@@ -160,6 +160,21 @@ describe("coverage and ranking", () => {
     expect(list.list).toBe(true);
     const [a, b] = scoreSentences(sentencesOf([p]), weighQuestion(list.text, stats([p])), list, 1);
     expect(a.score).toBeCloseTo(b.score);
+  });
+
+  it("finds a lexicon phrase inside a longer one: commercial sexual exploitation is a sexual exploitation", () => {
+    const before = corpusLexiconInUse();
+    useCorpusLexicon("eksploitasi seksual\tsexual exploitation\neksploitasi seksual komersial\tcommercial sexual exploitation; cse");
+    try {
+      const [w] = weighQuestion("sexual exploitation", stats([passage("x", "eksploitasi seksual komersial (CSE) dan eksploitasi seksual")])).filter((x) => x.phrases);
+      expect(w.phrases).toContainEqual(["eksploitasi", "seksual"]);
+      const [cse] = sentencesOf([passage("s", "Anak yang diperdagangkan banyak yang di jadikan eksploitasi seksual komersial (CSE).")]);
+      expect(hasTerm(w, cse.terms, cse.phrases)).toBe(true);
+      const [apart] = sentencesOf([passage("t", "Seksual dan eksploitasi dibahas terpisah: komersial.")]);
+      expect(hasTerm(w, apart.terms, apart.phrases)).toBe(false);
+    } finally {
+      useCorpusLexicon(before.text, before.name);
+    }
   });
 
   it("reads a table row's cells as its sentences", () => {

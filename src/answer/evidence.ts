@@ -86,8 +86,18 @@ export interface WeightedTerm {
 export function hasTerm(w: Pick<WeightedTerm, "term" | "alternatives" | "phrases">, terms: ReadonlySet<string>, phrases?: ReadonlySet<string>): boolean {
   if (!w.phrases || w.phrases.length === 0) return w.alternatives.some((a) => terms.has(a));
   const inPhrase = new Set(w.phrases.flat());
-  const whole = (p: string[]) => (p.length === 1 ? terms.has(p[0]) : phrases ? phrases.has(p.join(" ")) : p.every((t) => terms.has(t)));
+  const whole = (p: string[]) => (p.length === 1 ? terms.has(p[0]) : phrases ? holdsPhrase(phrases, p.join(" ")) : p.every((t) => terms.has(t)));
   return w.alternatives.some((a) => !inPhrase.has(a) && terms.has(a)) || w.phrases.some(whole);
+}
+
+/**
+ * A text holds a phrase whole when it holds it, or a longer phrase it is part of: "eksploitasi seksual komersial
+ * (CSE)" is a sexual exploitation.
+ */
+function holdsPhrase(phrases: ReadonlySet<string>, key: string): boolean {
+  if (phrases.has(key)) return true;
+  for (const p of phrases) if (p.length > key.length && ` ${p} `.includes(` ${key} `)) return true;
+  return false;
 }
 
 /** Why each weight is what it is (tested in evidence.test.ts). */
