@@ -290,6 +290,7 @@ async function previousTurn(context: AnswerContext, earlier: string[], options: 
       question: q,
       planKind: prepared.plan.kind,
       fields: q.asks,
+      ...(prepared.plan.kind === "list" || prepared.plan.kind === "count" ? { filters: prepared.plan.filters } : {}),
       entities,
       ...(focus ? { focus } : {}),
       lastList: entities.length > 1 ? entities : previous?.lastList,

@@ -240,17 +240,20 @@ function passes(context: ComposeContext, record: StudyRecord, filter: FilterValu
 /** How much of a topic a study's own text must cover to be listed as about it. */
 const TOPIC_MIN_COVERAGE = 0.5;
 
-/** The best sentence of some passages on the question's topic (stems), if it covers enough of it. */
-function topicSentenceIn(context: ComposeContext, passages: Passage[], topic: string[]): ScoredSentence | undefined {
+/**
+ * The best sentence of some passages on the question's topic (stems), if it covers enough of it. `words`: the
+ * topic in the asker's words, when a follow-up carries it ("how many are there?" after a list of studies on it).
+ */
+function topicSentenceIn(context: ComposeContext, passages: Passage[], topic: string[], words = ""): ScoredSentence | undefined {
   const wanted = new Set(topic);
-  const weights = weighQuestion(context.question.text, context.termStats).filter((w) => wanted.has(w.term));
+  const weights = weighQuestion(`${context.question.text} ${words}`, context.termStats).filter((w) => wanted.has(w.term));
   const best = scoreSentences(sentencesOf(passages), weights, context.question, 1)[0];
   return best && best.coverage >= TOPIC_MIN_COVERAGE ? best : undefined;
 }
 
 /** The sentence of a study's own passages that best covers the question's topic, if it covers enough. */
 function topicSentence(context: ComposeContext, record: StudyRecord, filter: FilterValue): FieldValue | undefined {
-  const best = topicSentenceIn(context, context.passagesOf(record), filter.key.split(" "));
+  const best = topicSentenceIn(context, context.passagesOf(record), filter.key.split(" "), filter.text);
   return best && { text: best.text, keys: [], passageId: best.passage.id, start: best.start, end: best.end, source: "text" };
 }
 

@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { SYNTHETIC_INDEX } from "../../test/helpers/synthetic-records.ts";
 import { resolveFollowUp } from "../retrieve/conversation.ts";
 import { analyzeQuestion } from "../retrieve/question.ts";
-import { planQuestion, type Plan } from "./plan.ts";
+import { planQuestion, topicWords, type Plan } from "./plan.ts";
 
 function plan(text: string): Plan {
   const question = analyzeQuestion(text, SYNTHETIC_INDEX);
@@ -413,3 +413,27 @@ describe("the documents of a library as a set", () => {
     expect(withTable("What did each article find?")).not.toMatchObject({ eachDoc: true });
   });
 });
+
+describe("a count after a list", () => {
+  it("plans 'how many are there?' and 'ada berapa?' after a list as a count by the list's filters", () => {
+    const question = analyzeQuestion("Which studies were qualitative?", SYNTHETIC_INDEX);
+    const filters = planQuestion(resolveFollowUp(question, undefined), { hasStudies: true, docs: [] });
+    expect(filters.kind).toBe("list");
+    const list = { question, planKind: "list", fields: [], filters: filters.kind === "list" ? filters.filters : [], entities: [1, 2, 4].map((number) => ({ docId: "review.txt", number })) };
+    for (const text of ["how many are there?", "ada berapa?"]) {
+      const p = planQuestion(resolveFollowUp(analyzeQuestion(text, SYNTHETIC_INDEX), list), { hasStudies: true, docs: [] });
+      expect(p).toMatchObject({ kind: "count", filters: [{ field: "design" }] });
+    }
+    // Without a list before it, "how many are there?" asks for an amount in the text.
+    expect(planQuestion(resolveFollowUp(analyzeQuestion("how many are there?", SYNTHETIC_INDEX), undefined), { hasStudies: true, docs: [] }).kind).toBe("explain");
+  });
+});
+
+describe("topicWords", () => {
+  it("keeps the small words between the topic words, and only those", () => {
+    const words = (text: string) => topicWords(text, analyzeQuestion(text, SYNTHETIC_INDEX).topic);
+    expect(words("Which studies deal with the commercial sexual exploitation of children?")).toBe("commercial sexual exploitation of children");
+    expect(topicWords("Which studies discuss trauma and, in Jepara, education?", ["trauma", "educ"])).toBe("trauma education");
+  });
+});
+

@@ -266,7 +266,7 @@ function planOf(resolved: ResolvedQuestion, context: PlanContext): Plan {
     return { kind: "explain", studies: q.studies, docs, sections, answerTypes: q.answerTypes };
   }
   // "Berapa dari mereka ...?" after a list counts those studies; otherwise "berapa" asks for an amount in the text.
-  if (q.answerTypes.length > 0 && !q.list && !resolved.within) return { kind: "explain", studies: [], docs, sections, answerTypes: q.answerTypes };
+  if (q.answerTypes.length > 0 && !q.list && !resolved.within && resolved.carryKind !== "count") return { kind: "explain", studies: [], docs, sections, answerTypes: q.answerTypes };
   const filterFields = new Set<string>(q.values.map((v) => v.field));
   const otherAsks = q.asks.filter((f) => !filterFields.has(f));
   // "How many studies were qualitative?" counts; "how many articles were in the end not used?" asks about something else.
@@ -274,7 +274,7 @@ function planOf(resolved: ResolvedQuestion, context: PlanContext): Plan {
   if (resolved.carryKind === "count" || (q.count && studiesNoun && countable)) {
     // "How many studies discuss trauma?" counts the studies whose own text covers the topic, not all of them.
     const topicFilter: FilterValue[] = q.values.length === 0 && q.topic.length > 0 && resolved.carryKind !== "count" ? [{ field: "topic", key: q.topic.join(" "), text: topicWords(q.text, q.topic) }] : [];
-    return { kind: "count", filters: [...q.values, ...topicFilter], ...within(resolved) };
+    return { kind: "count", filters: [...q.values, ...topicFilter, ...(resolved.carryFilters ?? [])], ...within(resolved) };
   }
   // "Which countries were studied?", "Populasi apa yang diteliti?": what was studied is asked of the studies.
   const researchVerb = hasPhrase(q.tokens, w.research_verbs) && !q.selfReview;
@@ -317,10 +317,21 @@ function planOf(resolved: ResolvedQuestion, context: PlanContext): Plan {
 /** "Which of those ...?": the studies a list or count is taken from, when the conversation narrowed them. */
 const within = (resolved: ResolvedQuestion) => (resolved.within ? { within: resolved.within } : {});
 
-/** The question's own words for its topic stems ("UNICEF" for "unicef"). */
+/**
+ * The question's own words for its topic stems ("UNICEF" for "unicef"): the stretch of it from the first topic
+ * word to the last, with the small words between ("commercial sexual exploitation of children"), when only
+ * those lie between; else the topic words alone.
+ */
 export function topicWords(text: string, topic: string[]): string {
-  const words = text.split(/[^\p{L}\p{N}'’-]+/u).filter((w) => topic.includes(contentStems(w)[0] ?? ""));
-  return [...new Set(words)].join(" ") || topic.join(" ");
+  const all = text.split(/[^\p{L}\p{N}'’-]+/u).filter(Boolean);
+  const isTopic = all.map((w) => topic.includes(contentStems(w)[0] ?? ""));
+  const first = isTopic.indexOf(true);
+  const last = isTopic.lastIndexOf(true);
+  if (first < 0) return topic.join(" ");
+  const stretch = all.slice(first, last + 1);
+  // Between the topic words only stop words (no stems of their own): "of", "the", "dan".
+  if (stretch.every((w, i) => isTopic[first + i] || contentStems(w).length === 0)) return stretch.join(" ");
+  return [...new Set(all.filter((_, i) => isTopic[i]))].join(" ");
 }
 
 /** "studies", "articles", "studi-studi": a question about the studies as a set. */

@@ -14,7 +14,7 @@
  */
 import { AGGREGATABLE_FIELDS, type StudyField } from "../domain/study.ts";
 import { contentStems } from "../text/analyze.ts";
-import type { Question, StudyRef } from "./question.ts";
+import type { FilterValue, Question, StudyRef } from "./question.ts";
 
 export interface ChatMessage {
   role: "user" | "assistant" | "system";
@@ -27,6 +27,8 @@ export interface PreviousTurn {
   planKind: string;
   /** The fields the previous plan was about. */
   fields: StudyField[];
+  /** The filters of the previous list or count ("speak of sexual exploitation", "in Indonesia"). */
+  filters?: FilterValue[];
   /** Studies the previous answer named, in the order it named them. */
   entities: StudyRef[];
   /** The studies it was about, when it named others besides (the oldest, beside the most recent). */
@@ -46,6 +48,8 @@ export interface ResolvedQuestion {
   carryKind?: string;
   /** "Which of those were qualitative?": the studies a list or count is to be taken from (the previous answer's). */
   within?: StudyRef[];
+  /** "how many are there?" after a list: the list's filters, to count by. */
+  carryFilters?: FilterValue[];
 }
 
 /** A question with at most this many content terms says too little on its own to search with. */
@@ -87,6 +91,10 @@ export function resolveFollowUp(question: Question, previous: PreviousTurn | und
   // studies the previous answer listed.
   if (question.values.length > 0 && question.pointsBack === "plural" && listing && previousStudies.length > 1) {
     return { question: base, followUp: true, studiesFrom: "pronoun", searchText, carryKind: question.count ? "count" : "list", within: previousStudies };
+  }
+  // "how many are there?", "ada berapa?" after a list: what it listed, counted.
+  if (question.count && previous.planKind === "list" && previous.filters && previous.filters.length > 0 && !ownSubject && short) {
+    return { question: base, followUp: true, studiesFrom: "none", searchText, carryKind: "count", carryFilters: previous.filters };
   }
   if (question.values.length > 0) {
     // A new value ("kalau di Indonesia?"): the subject changed; keep what was asked, not who.
