@@ -17,6 +17,7 @@ import { fieldName, joinList, MESSAGES, studiesNoun, theCountry } from "./messag
 import { topicWords, type DocumentField, type Plan } from "./plan.ts";
 import { keyLabel, SentenceBuilder, studyLabel, writeValue } from "./render.ts";
 import { continentOf } from "../vocab/places.ts";
+import { hasPhrase, questionWords } from "../retrieve/question-words.ts";
 import { loadVocabulary } from "../vocab/vocabulary.ts";
 import { escapeRegExp } from "../text/tokenize.ts";
 import type { AnswerSentence } from "./types.ts";
@@ -519,7 +520,11 @@ function extreme(context: ComposeContext, op: "earliest" | "latest"): Compositio
   const named: number[] = [];
   // The end asked for (the first said) is what the answer is about ("what did it find?" after "Which study is the oldest?").
   let focus: number[] = [];
-  for (const which of op === "earliest" ? (["earliest", "latest"] as const) : (["latest", "earliest"] as const)) {
+  // The other end too only when asked for ("Which study is the oldest and which is the most recent?").
+  const w = questionWords();
+  const both = hasPhrase(context.question.tokens, w.extreme_early) && hasPhrase(context.question.tokens, w.extreme_late);
+  const ends = both ? (op === "earliest" ? (["earliest", "latest"] as const) : (["latest", "earliest"] as const)) : ([op] as const);
+  for (const which of ends) {
     const target = which === "earliest" ? Math.min(...years) : Math.max(...years);
     const items = pick(target);
     if (which === op) focus = items.map((x) => x.r.number);
