@@ -162,6 +162,11 @@ const CASES: [string, Plan["kind"], Expect?][] = [
   ["Siapa penulis review ini?", "review-meta", { field: "authors" }],
   ["When was this review published?", "review-meta", { field: "year" }],
   ["Review ini terbit di jurnal apa?", "review-meta", { field: "venue" }],
+  // ... but the studies' authors and journals are the studies' ("the authors of the included studies")
+  ["What journals published the included studies?", "aggregate", { field: "venue", op: "distribution" }],
+  ["Who are the authors of the included studies?", "list", { fields: ["authors"], noFilters: true }],
+  ["Siapa saja penulis artikel-artikel yang direview?", "list", { fields: ["authors"], noFilters: true }],
+  ["What do the authors of this review conclude?", "explain"],
   // the collection itself, and a question about what its documents say
   ["Which documents are in the library?", "review-meta", { field: "title" }],
   ["Dokumen apa saja yang ada?", "review-meta", { field: "title" }],

@@ -192,7 +192,9 @@ function planOf(resolved: ResolvedQuestion, context: PlanContext): Plan {
   // A kind of value asked ("What is the opinion of researchers about TAM?") is not the document's identity.
   const asksValue = q.answerTypes.some((t) => t !== "amount" && t !== "date");
   // "Who wrote it?" with no document named and nothing else asked: the document in scope, or each of them.
-  const ofDocument = q.selfReview || q.docs.length > 0 || q.topic.length === 0;
+  // ("What journals published the included studies?" asks of the review's studies, not of the review.)
+  const ofStudies = context.hasStudies && !q.selfReview && q.docs.length === 0 && PLURAL_STUDIES.test(q.text);
+  const ofDocument = !ofStudies && (q.selfReview || q.docs.length > 0 || q.topic.length === 0);
   if (ofDocument && identity && q.studies.length === 0 && !q.allStudies && !q.list && (!q.count || countsAuthors) && !asksValue && q.topic.length <= MAX_IDENTITY_TOPIC) {
     // "Siapa penulis pertama ...?": one place in the author list.
     const authors = identity === "authors" ? { ...(countsAuthors ? { count: true as const } : {}), ...(q.ordinal !== null ? { nth: q.ordinal } : {}) } : {};
@@ -296,6 +298,11 @@ function planOf(resolved: ResolvedQuestion, context: PlanContext): Plan {
   const perStudyText = q.asks.filter((f) => PER_STUDY_TEXT.includes(f));
   if (perStudyText.length > 0 && perStudyText.length === otherAsks.length && q.values.length === 0 && q.topic.length === 0 && !q.selfReview && !q.count && (q.allStudies || PLURAL_STUDIES.test(q.text))) {
     return { kind: "list", filters: [], fields: perStudyText, existence: false };
+  }
+  // "Who wrote the studies?", "Siapa saja penulis artikel-artikel yang direview?": every study with who wrote it
+  // (the title too: a study is known by it), as "List all the studies" lists them.
+  if (q.asks.length > 0 && q.asks.every((f) => f === "authors" || f === "title") && q.values.length === 0 && !q.count && !q.selfReview && (q.allStudies || PLURAL_STUDIES.test(q.text)) && q.topic.every((t) => inclusionStems().has(t))) {
+    return { kind: "list", filters: [], fields: q.asks, existence: false };
   }
   // "List all the studies", "Which studies were included in the review?", "Studi apa saja yang direview?": every
   // study, when nothing but their being in the review is said of them.

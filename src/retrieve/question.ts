@@ -533,7 +533,8 @@ export function analyzeQuestion(asked: string, index: QuestionIndex, langOverrid
   if (asks.includes("venue") && asks.includes("country") && !findPlaces(text).length && hasPhrase(tokens, ["published", "terbit*", "diterbitkan", "dimuat"])) asks.splice(asks.indexOf("country"), 1);
   const ordinalMatch = Object.entries(w.ordinals).find(([, phrases]) => hasPhrase(tokens, phrases));
   // "menurut review ini", "this paper": the document itself is named.
-  const namesSelf = hasPhrase(tokens, w.self_review);
+  // ("the authors of the included studies" are theirs, not the review's.)
+  const namesSelf = phrasesIn(tokens, w.self_review).some((m) => !(tokens[m.end] === "of" && phrasesIn(tokens.slice(m.end + 1), w.studies_noun).some((n) => n.start <= 1)));
   // "Apa pendapat penulis review ...?": the authors' or the document's own view is what it says, in whatever
   // words; an opinion is asked of the people it reports on.
   const answerTypes = Object.entries(w.answer_types)
