@@ -686,7 +686,7 @@ export function composeFromRecords(context: ComposeContext, plan: Plan): Composi
     case "count":
       return list(context, plan.filters, [], true, [], plan.within);
     case "aggregate":
-      if (plan.op === "largest-sample" || plan.op === "smallest-sample") return bySampleSize(context, plan.op === "largest-sample");
+      if (plan.op === "largest-sample" || plan.op === "smallest-sample") return bySampleSize(plan.within ? { ...context, records: context.records.filter(isOneOf(plan.within)) } : context, plan.op === "largest-sample");
       return plan.op === "distribution" || plan.op === "most-common"
         ? distribution(context, plan.field, plan.op === "most-common")
         : extreme(plan.within ? { ...context, records: context.records.filter(isOneOf(plan.within)) } : context, plan.op);

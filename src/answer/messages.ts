@@ -171,7 +171,7 @@ export const MESSAGES: Record<Lang, AnswerMessages> = {
     groupSize: (count, noun) => `${count} ${count === 1 ? singular(noun) : noun}`,
     notStated: (list) => `not stated for ${list}`,
     sampleLead: (given, total, noun, largest) =>
-      `${given} of the ${total} ${noun} ${given === 1 ? "gives" : "give"} a number of participants${given === 1 ? ":" : `, the ${largest ? "largest" : "smallest"} first:`}`,
+      `${given === total && total > 1 ? (total === 2 ? `Both ${noun}` : `All ${total} ${noun}`) : `${given} of the ${total} ${noun}`} ${given === 1 ? "gives" : "give"} a number of participants${given === 1 ? ":" : `, the ${largest ? "largest" : "smallest"} first:`}`,
     sampleNone: (total, noun) => `None of the ${total} ${noun} gives a number of participants.`,
     sampleOthers: (count, list) => `The other ${count} ${count === 1 ? "does" : "do"} not give one: ${list}.`,
     // The label often carries the year already ("Study 8 (Cecchet, 2014)"): the year leads, the studies follow.
@@ -307,7 +307,7 @@ export const MESSAGES: Record<Lang, AnswerMessages> = {
       tied === 1 ? `${field[0].toUpperCase()}${field.slice(1)} yang paling banyak adalah ${values}: ${count} dari ${total} ${noun}` : `${field[0].toUpperCase()}${field.slice(1)} yang paling banyak adalah ${values}, masing-masing ${count} dari ${total} ${noun}`,
     groupSize: (count, noun) => `${count} ${noun}`,
     notStated: (list) => `tidak disebutkan untuk ${list}`,
-    sampleLead: (given, total, noun, largest) => `${given} dari ${total} ${noun} menyebutkan jumlah peserta${given === 1 ? ":" : `, dari yang ${largest ? "terbanyak" : "paling sedikit"}:`}`,
+    sampleLead: (given, total, noun, largest) => `${given === total && total > 1 ? (total === 2 ? `Kedua ${noun}` : `Semua ${total} ${noun}`) : `${given} dari ${total} ${noun}`} menyebutkan jumlah peserta${given === 1 ? ":" : `, dari yang ${largest ? "terbanyak" : "paling sedikit"}:`}`,
     sampleNone: (total, noun) => `Tidak satu pun dari ${total} ${noun} menyebutkan jumlah peserta.`,
     sampleOthers: (count, list) => `${count} lainnya tidak menyebutkannya: ${list}.`,
     earliest: (who, year) => `Yang paling lama terbit tahun ${year}: ${who}`,

@@ -145,6 +145,8 @@ const CASES: [string, Plan["kind"], Expect?][] = [
   ["Kebanyakan studi ditemukan di database apa?", "aggregate", { field: "database", op: "most-common" }],
   // the studies ranked by their number of participants
   ["Which study had the most participants?", "aggregate", { field: "population", op: "largest-sample" }],
+  ["Which of studies 8 and 9 had more participants?", "aggregate", { field: "population", op: "largest-sample" }],
+  ["Studi 8 dan 9, mana yang pesertanya lebih sedikit?", "aggregate", { field: "population", op: "smallest-sample" }],
   ["Studi mana yang respondennya paling sedikit?", "aggregate", { field: "population", op: "smallest-sample" }],
   ["Negara mana saja yang diteliti di studi-studi ini?", "aggregate", { field: "country", op: "distribution" }],
   ["What designs were used across the studies?", "aggregate", { field: "design", op: "distribution" }],

@@ -137,4 +137,17 @@ describe("resolveFollowUp", () => {
     expect(r.followUp).toBe(false);
     expect(r.question.studies).toEqual([]);
   });
+
+  it("reads a field asked after a list of several as that field of each study listed", () => {
+    const list = previous("Studi mana yang membahas UNICEF?", "list", [2, 6]);
+    expect(resolveFollowUp(ask("kapan terbitnya?"), list).question.studies.map((s) => s.number)).toEqual([2, 6]);
+    expect(resolveFollowUp(ask("who wrote them?"), list).question.studies.map((s) => s.number)).toEqual([2, 6]);
+  });
+
+  it("reads 'which one has more participants?' after a comparison as the sample sizes of the studies compared", () => {
+    const compared = previous("Compare studies 8 and 9", "compare", [8, 9]);
+    const r = resolveFollowUp(ask("which one has more participants?"), compared);
+    expect(r.question.superlative).toBe("max");
+    expect(r.within?.map((s) => s.number)).toEqual([8, 9]);
+  });
 });

@@ -14,6 +14,7 @@
  */
 import { AGGREGATABLE_FIELDS, type StudyField } from "../domain/study.ts";
 import { contentStems } from "../text/analyze.ts";
+import { pointsBackWithNya } from "./question-words.ts";
 import type { FilterValue, Question, StudyRef } from "./question.ts";
 
 export interface ChatMessage {
@@ -83,6 +84,10 @@ export function resolveFollowUp(question: Question, previous: PreviousTurn | und
     if (pick) return { question: { ...base, studies: [pick] }, followUp: true, studiesFrom: "ordinal", searchText: question.text };
   }
   const previousStudies = previous.entities.length > 0 ? previous.entities : previous.question.studies;
+  // "which one has more participants?" after a comparison or a list: the studies it named, by their sample sizes.
+  if (question.superlative && question.answerTypes.includes("sample") && (listing || previous.planKind === "compare") && previousStudies.length > 1 && !namesSubject) {
+    return { question: base, followUp: true, studiesFrom: "pronoun", searchText, within: previousStudies };
+  }
   // "yang mana yang paling baru?", "which one is the oldest?" after a list: the extreme among the studies listed.
   if (question.extreme && listing && previousStudies.length > 1 && !namesSubject && question.values.length === 0) {
     return { question: base, followUp: true, studiesFrom: "pronoun", searchText, carryKind: "aggregate", within: previousStudies };
@@ -112,6 +117,12 @@ export function resolveFollowUp(question: Question, previous: PreviousTurn | und
   const focus = previous.focus?.length === 1 ? previous.focus : previousStudies.length === 1 ? previousStudies : previous.question.studies.length === 1 ? previous.question.studies : [];
   if (focus.length === 1 && (question.pointsBack === "single" || short || question.followUpStart)) {
     return { question: { ...base, studies: focus }, followUp: true, studiesFrom: "pronoun", searchText };
+  }
+  // "kapan terbitnya?", "and the journals?" after a list of several: a field of each study it listed. ("-nya" is
+  // singular or plural; "it" is one study, which two named leave unresolved.)
+  const eachListed = question.pointsBack === null ? short : question.lang === "id" && pointsBackWithNya(question.tokens);
+  if (listing && previousStudies.length > 1 && question.asks.length > 0 && eachListed) {
+    return { question: { ...base, studies: previousStudies }, followUp: true, studiesFrom: "pronoun", searchText };
   }
   return { question: base, followUp: true, studiesFrom: "none", searchText };
 }

@@ -58,6 +58,8 @@ const WordsSchema = z.object({
   rate_words: z.object({ after: Phrases, before: Phrases }),
   /** "most", "paling sedikit": with sample words, a question about sample sizes ("Which study had the most participants?"). */
   superlative_words: z.object({ max: Phrases, min: Phrases }),
+  /** "Which of the two had more participants?": between named studies, the higher or the lower. */
+  comparative_words: z.object({ max: Phrases, min: Phrases }),
   /** "What is it about?", "summarize", "ringkasan": a request for the gist of a document. */
   summary_words: Phrases,
   /** A range ("dari 2004 sampai 2017", "period"): a year asked is a period, not a publication year. */

@@ -609,8 +609,11 @@ export function analyzeQuestion(asked: string, index: QuestionIndex, langOverrid
   const inYear = (m: { start: number; end: number }) => asks.includes("year") && weakYear.some((y) => m.start >= y.start && m.start <= y.end);
   const count = phrasesIn(tokens, w.count).some((m) => !inYear(m));
   // "How many participants ...", and "Which study had the most participants?": both are answered by a sample size.
-  const superlative = hasPhrase(tokens, w.superlative_words.min) ? "min" : hasPhrase(tokens, w.superlative_words.max) ? "max" : null;
-  if ((count || superlative) && hasPhrase(tokens, w.sample_words) && !answerTypes.includes("sample")) answerTypes.push("sample");
+  // ... and, of the participants, "Which of the two had more participants?" (the higher of those compared).
+  const sampleAsked = hasPhrase(tokens, w.sample_words);
+  const more = sampleAsked && !count ? (hasPhrase(tokens, w.comparative_words.min) ? "min" : hasPhrase(tokens, w.comparative_words.max) ? "max" : null) : null;
+  const superlative = hasPhrase(tokens, w.superlative_words.min) ? "min" : hasPhrase(tokens, w.superlative_words.max) ? "max" : more;
+  if ((count || superlative) && sampleAsked && !answerTypes.includes("sample")) answerTypes.push("sample");
   // "How many interviews ...": a count needs a number in the answer (a count of studies is answered by the records).
   if (count && !countsStudies(tokens) && answerTypes.length === 0) answerTypes.push("amount");
   // "In what year was the task force set up?": a date, unless it is a study's year, which the records answer.
