@@ -84,9 +84,14 @@ export function addGloss(b: SentenceBuilder, context: ComposeContext, quoted: st
   // makes the review's words no rarer within the review.
   const stats = termStatsOf(context.termStats, source.docId);
   const n = Math.max(1, stats.documents);
-  const share = (canonical: string[]) => Math.max(0, ...canonical.map((t) => (stats.df[t] ?? 0) / n));
+  // A phrase is at most as common as its rarest word ("kerja sama": "sama" and "kerja" are everywhere apart).
+  const share = (canonical: string[]) => (canonical.length === 0 ? 0 : Math.min(...canonical.map((t) => (stats.df[t] ?? 0) / n)));
   const keep = (canonical: string[]) => share(canonical) < GLOSS_MAX_DF_SHARE;
-  const terms = glossOf(quoted, context.lang, { keep, commonness: share });
+  // The question's own concepts (its stems and what the lexicon makes of them) are what the reader already has.
+  const analysis = context.question.analysis;
+  const askedStems = new Set([...analysis.terms, ...analysis.canonical, ...analysis.expansions]);
+  const asked = (canonical: string[]) => canonical.every((t) => askedStems.has(t));
+  const terms = glossOf(quoted, context.lang, { keep, commonness: share, asked });
   if (terms.length === 0) return b;
   return b.say(` (${MESSAGES[context.lang].keyTerms}: ${terms.join(", ")})`);
 }

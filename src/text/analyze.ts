@@ -359,6 +359,9 @@ export function isEnglishAdjective(word: string): boolean {
   return ADJECTIVE_ENDING.test(word);
 }
 
+/** A concept the question asked counts this much when a gloss has no room for all (see GlossOptions.asked). */
+const ASKED_WEIGHT = 0.3;
+
 /** The share a concept found in no other passage is counted at (a floor for the logarithm). */
 const MIN_SHARE = 0.005;
 
@@ -370,6 +373,8 @@ export interface GlossOptions {
   commonness?: (canonical: string[]) => number;
   /** Also the lexicon's one-word variants (often verbs: "mencegah", "menurun"); default true. */
   variants?: boolean;
+  /** Concepts the reader asked about in their own words: they know those, so they yield the room to the rest. */
+  asked?: (canonical: string[]) => boolean;
 }
 
 /**
@@ -377,7 +382,7 @@ export interface GlossOptions {
  * language ("... Pantai Gading ... kesehatan mental" -> ["Ivory Coast", "mental health"] for "en").
  */
 export function glossTerms(text: string, lang: "id" | "en", options: GlossOptions = {}): string[] {
-  const { keep = () => true, limit = 8, commonness = () => 0, variants = true } = options;
+  const { keep = () => true, limit = 8, commonness = () => 0, variants = true, asked = () => false } = options;
   const index = surfaceIndex()[lang === "en" ? "id" : "en"];
   const words = tokenize(text);
   const out: { gloss: string; canonical: string[]; count: number }[] = [];
@@ -410,7 +415,7 @@ export function glossTerms(text: string, lang: "id" | "en", options: GlossOption
   // More concepts than a gloss holds: those the quote says most, weighed by how rare they are in the document
   // (tf-idf: "coordination", not "result"; "mental health" said twice, not "human" said once); shown in the
   // text's order.
-  const weight = (o: { canonical: string[]; count: number }) => o.count * Math.log(1 / Math.max(commonness(o.canonical), MIN_SHARE));
+  const weight = (o: { canonical: string[]; count: number }) => o.count * Math.log(1 / Math.max(commonness(o.canonical), MIN_SHARE)) * (asked(o.canonical) ? ASKED_WEIGHT : 1);
   const kept = new Set([...out].sort((a, b) => weight(b) - weight(a)).slice(0, limit));
   return out.filter((o) => kept.has(o)).map((o) => o.gloss);
 }
