@@ -50,10 +50,14 @@ import { carriesType, numberNear } from "./value-types.ts";
 
 export { carriesType };
 
+export type PopulationOf = (s: ScoredSentence) => ReadonlySet<string>;
+
 export interface AbstainInput {
   answerTypes: AnswerType[];
   /** The question names a study or a section: the evidence is that study's or section's text. */
   namedStudy: boolean;
+  /** The stems of the population of the study a sentence is from (its shares are of them). */
+  population?: PopulationOf;
   /** What a count asks the number of, with its translations (Question.counted): a number answers it only beside one. */
   counted?: Set<string>;
 }
@@ -63,11 +67,12 @@ export interface AbstainInput {
  * translations): an amount beside a counted word (a data row's number is named by its columns instead), a
  * share in a sentence that names what it is a share of ("Pada awal 72% ... remaja"), anywhere in it.
  */
-export function givesValue(s: ScoredSentence, type: AnswerType, counted?: Set<string>): boolean {
+export function givesValue(s: ScoredSentence, type: AnswerType, counted?: Set<string>, population?: PopulationOf): boolean {
   if (!carriesType(s.text, type)) return false;
   if (!counted || counted.size === 0) return true;
   if (type === "amount") return s.row || numberNear(s.text, counted);
-  if (type === "prevalence") return [...counted].some((c) => s.terms.has(c));
+  // A study's shares are of its own population, said or not ("72% ... CSE" in a study of adolescents).
+  if (type === "prevalence") return [...counted].some((c) => s.terms.has(c) || (population?.(s).has(c) ?? false));
   return true;
 }
 
@@ -96,7 +101,7 @@ export function decideAbstention(ranked: ScoredSentence[], weights: WeightedTerm
   // ("enam penyintas" for "how many participants?"). Not so for a bare number ("How many interviews did
   // study 2 do?"): any sentence of the study may hold one, so it must come from a sentence on the topic.
   const strictlyOnTopic = onTopicSentences(ranked, false, thresholds);
-  const gives = (t: AnswerType) => (t === "amount" ? strictlyOnTopic : onTopic).some((s) => givesValue(s, t, input.counted));
+  const gives = (t: AnswerType) => (t === "amount" ? strictlyOnTopic : onTopic).some((s) => givesValue(s, t, input.counted, input.population));
   const typed = input.namedStudy && input.answerTypes.length > 0 && input.answerTypes.every(gives);
   if (bestCoverage < minCoverage && !typed) {
     return { abstain: true, reason: `best coverage ${bestCoverage.toFixed(2)} < ${minCoverage}`, missingTypes: [], ...none };

@@ -119,6 +119,16 @@ describe("valueFirst", () => {
     expect(valueFirst([wordy, valued], ["sample"], true, { onTopic: 0.7 })[0]).toBe(valued);
   });
 
+  it("takes a share in a study's sentence as a share of the study's own population, said or not", () => {
+    // "berapa persen remaja ...?": study 8's sentence gives 24% and does not repeat that its people are adolescents.
+    const wordy = own("remaja cenderung tidak mengalami CSE", 1);
+    const share = own("pada 6 bulan presentase menurun jadi 24%", 0.5);
+    const counted = new Set(["remaja"]);
+    expect(valueFirst([wordy, share], ["prevalence"], false, { onTopic: 0.4 }, counted)[0]).toBe(wordy);
+    const adolescents = () => new Set(["remaja"]);
+    expect(valueFirst([wordy, share], ["prevalence"], false, { onTopic: 0.4 }, counted, adolescents)[0]).toBe(share);
+  });
+
   it("leaves the order alone when the first already gives one, when nothing does, or for any number at all", () => {
     const valued = own("wawancara dengan 14 peserta", 1);
     const other = own("peserta lain", 0.9);

@@ -12,7 +12,7 @@ import { analyze, translateTerms } from "../text/analyze.ts";
 import { asksForChange, changeIn, isChangeWord } from "./figures.ts";
 import { isSuperlativeWord } from "../retrieve/question-words.ts";
 import { documentNames, type AnswerType, type Question } from "../retrieve/question.ts";
-import { ABSTAIN, carriesType, decideAbstention, givesValue, onTopicSentences, type AbstainDecision } from "./abstain.ts";
+import { ABSTAIN, carriesType, decideAbstention, givesValue, onTopicSentences, type AbstainDecision, type PopulationOf } from "./abstain.ts";
 import { addGloss, documentName, labelOf, type ComposeContext, type Composition } from "./compose-context.ts";
 import { coverage, definiendum, hasTerm, overlap, scoreSentences, sentencesOf, termRole, wantedCues, wantsNumber, weighQuestion, type ScoredSentence, type WeightedTerm } from "./evidence.ts";
 import { termStatsOf, type TermStats } from "../store/layout.ts";
@@ -97,12 +97,12 @@ export function selectQuotes(ranked: ScoredSentence[], max: number, carries: (s:
  * answered first by the best on-topic sentence that gives one ("... enam penyintas ..."), not by a sentence
  * that only shares its words ("... dibicarakan dengan peserta ...").
  */
-export function valueFirst(ranked: ScoredSentence[], asked: AnswerType[], namedStudy: boolean, thresholds: { onTopic: number }, counted?: Set<string>): ScoredSentence[] {
+export function valueFirst(ranked: ScoredSentence[], asked: AnswerType[], namedStudy: boolean, thresholds: { onTopic: number }, counted?: Set<string>, population?: PopulationOf): ScoredSentence[] {
   // "How many interviews ...?" asks for any number ("amount"): a sentence with some number is no answer to it,
   // unless the number stands beside what is counted ("ICLR 2023 | 888" for "How many papers from ICLR 2023?").
   const types = asked.filter((t) => t !== "amount" || (counted && counted.size > 0));
-  if (types.length === 0 || (ranked[0] && types.every((t) => givesValue(ranked[0], t, counted)))) return ranked;
-  const valued = onTopicSentences(ranked, namedStudy, thresholds).find((s) => types.every((t) => givesValue(s, t, counted)));
+  if (types.length === 0 || (ranked[0] && types.every((t) => givesValue(ranked[0], t, counted, population)))) return ranked;
+  const valued = onTopicSentences(ranked, namedStudy, thresholds).find((s) => types.every((t) => givesValue(s, t, counted, population)));
   return valued ? [valued, ...ranked.filter((s) => s !== valued)] : ranked;
 }
 
@@ -391,7 +391,19 @@ function composeExplainOne(context: ComposeContext, input: ExplainInput): Compos
   // Its translations on its own, not as part of a lexicon phrase: in "social workers" both words translate
   // to "pekerja sosial", and "sosial" beside "7 tahapan" would count social workers.
   const counted = new Set(countedTerms.flatMap((t) => [t, ...(translateTerms([t]).get(t) ?? [])]));
-  let decision = decideAbstention(ranked, weights, { answerTypes: context.question.answerTypes, namedStudy: input.namedStudy, counted }, { ...ABSTAIN, ...context.abstain });
+  // The population of the study a sentence is from, for the shares it gives.
+  const populations = new Map<string, Set<string>>();
+  const populationOf: PopulationOf = (s) => {
+    const key = `${s.passage.docId}#${s.passage.studies.join(",")}`;
+    let out = populations.get(key);
+    if (!out) {
+      const records = context.records.filter((r) => r.docId === s.passage.docId && s.passage.studies.includes(r.number));
+      out = new Set(records.flatMap((r) => (r.fields.population ?? []).flatMap((v) => analyze(v.text).terms)));
+      populations.set(key, out);
+    }
+    return out;
+  };
+  let decision = decideAbstention(ranked, weights, { answerTypes: context.question.answerTypes, namedStudy: input.namedStudy, counted, population: populationOf }, { ...ABSTAIN, ...context.abstain });
   // Only the field was asked, and a sentence does what it asks: the words of the question need not be in it.
   if (decision.abstain && input.fieldOnly && ranked.length > 0 && decision.missingTypes.length === 0) decision = { ...decision, abstain: false, reason: "" };
   if (decision.abstain) {
@@ -414,7 +426,7 @@ function composeExplainOne(context: ComposeContext, input: ExplainInput): Compos
     const scoped = { ...input, identity: new Set([...input.identity, ...naming]) };
     ({ weights, ranked } = rankSentences(context, scoped, quotable.filter((p) => p.docId === bestDoc), termStatsOf(context.termStats, bestDoc!), sameLanguage, documentLang));
   }
-  ranked = valueFirst(ranked, context.question.answerTypes, input.namedStudy, { ...ABSTAIN, ...context.abstain }, counted);
+  ranked = valueFirst(ranked, context.question.answerTypes, input.namedStudy, { ...ABSTAIN, ...context.abstain }, counted, populationOf);
   ranked = recommendationFirst(ranked, context.question);
   const doc = bestDocument(ranked);
   const asked = carriesAsked(weights, input, { types: context.question.answerTypes, cues: wantedCues(context.question), number: wantsNumber(context.question) });
