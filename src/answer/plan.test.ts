@@ -169,6 +169,8 @@ const CASES: [string, Plan["kind"], Expect?][] = [
   ["Who are the authors of the included studies?", "list", { fields: ["authors"], noFilters: true }],
   ["Siapa saja penulis artikel-artikel yang direview?", "list", { fields: ["authors"], noFilters: true }],
   ["What do the authors of this review conclude?", "explain"],
+  ["What did the authors say about mentoring?", "explain"],
+  ["Apa yang dikatakan penulis review tentang program pemerintah?", "explain"],
   // the collection itself, and a question about what its documents say
   ["Which documents are in the library?", "review-meta", { field: "title" }],
   ["Dokumen apa saja yang ada?", "review-meta", { field: "title" }],

@@ -92,6 +92,8 @@ const WordsSchema = z.object({
   institution_words: Phrases,
   /** "criteria", "syarat": with the studies' noun, what a study had to meet to be in the review (its method). */
   criteria_words: Phrases,
+  /** "What did the authors say about X?": the authors are who says it, not what is asked. */
+  speech_verbs: Phrases,
   /** "include", "dipilih": how studies got into the review, when asked how ("How did the review decide which articles to include?"). */
   selection_verbs: Phrases,
   /** "how", "bagaimana", "decide": a question about the way something was done. */

@@ -604,7 +604,9 @@ export function analyzeQuestion(asked: string, index: QuestionIndex, langOverrid
   }
   // "What did the authors conclude?", "Apa temuan penulisnya?": the authors are who says it, not what is asked
   // (unless the question asks who: "Who wrote study 3 and what did it find?").
-  if (asks.includes("authors") && asks.some((f) => !["authors", "year", "venue", "title"].includes(f)) && !tokens.some((t) => /^(?:who|whom|whose|siapa|siapakah)$/.test(t))) asks.splice(asks.indexOf("authors"), 1);
+  // ... and "What did the PaSa authors say about GPT-5?": a verb of saying makes them the speakers.
+  const speakers = asks.some((f) => !["authors", "year", "venue", "title"].includes(f)) || hasPhrase(tokens, w.speech_verbs);
+  if (asks.includes("authors") && speakers && !tokens.some((t) => /^(?:who|whom|whose|siapa|siapakah)$/.test(t))) asks.splice(asks.indexOf("authors"), 1);
   // "tahun berapa" asks for a year, not for an amount: count words inside a year phrase do not count.
   const inYear = (m: { start: number; end: number }) => asks.includes("year") && weakYear.some((y) => m.start >= y.start && m.start <= y.end);
   const count = phrasesIn(tokens, w.count).some((m) => !inYear(m));
