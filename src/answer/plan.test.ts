@@ -132,6 +132,9 @@ const CASES: [string, Plan["kind"], Expect?][] = [
   ["Studi yg terbit tahun 2015-2018 apa aja?", "list", { filter: "year:2015..2018" }],
   // a count with a topic counts the studies that speak of it
   ["How many studies discuss trauma?", "count", { filter: "topic:trauma" }],
+  // ... but how the review sifted its articles is its method's, not a topic its studies speak of
+  ["How many articles were excluded?", "explain"],
+  ["Berapa artikel yang dieksklusi?", "explain"],
   ["How many studies did the review include?", "count"],
   ["ada berapa artikel yang direview?", "count"],
   // aggregate: distributions and extremes

@@ -94,6 +94,8 @@ const WordsSchema = z.object({
   criteria_words: Phrases,
   /** "What did the authors say about X?": the authors are who says it, not what is asked. */
   speech_verbs: Phrases,
+  /** "How many articles were excluded?": the review's own process, not a topic its studies speak of. */
+  review_process_words: Phrases,
   /** "include", "dipilih": how studies got into the review, when asked how ("How did the review decide which articles to include?"). */
   selection_verbs: Phrases,
   /** "how", "bagaimana", "decide": a question about the way something was done. */
