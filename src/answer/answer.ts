@@ -90,10 +90,11 @@ async function documentOpening(store: PassageStore, docId: string): Promise<Pass
 /**
  * "Is this a systematic review?": a design asked of the document itself. The design it names frames the
  * question, whether or not the document uses the word (it may well not: this one is a "telaah literature
- * sederhana"), so its absence is no reason to abstain; the document's own method answers.
+ * sederhana"), so its absence is no reason to abstain; the document's own method answers. Results named
+ * beside it are what such a design would pool ("Does the review include a meta-analysis or pool any results?").
  */
 const designAsked = (q: Question) =>
-  q.selfReview && q.studies.length === 0 && q.sections.length === 0 && q.asks.every((f) => f === "design") && q.values.length > 0 && q.values.every((v) => v.field === "design");
+  q.selfReview && q.studies.length === 0 && q.sections.length === 0 && q.asks.every((f) => f === "design" || f === "outcomes") && q.values.length > 0 && q.values.every((v) => v.field === "design");
 
 /**
  * "What did the review conclude?", "Apa kesimpulannya?": what a document concludes is its conclusion section's
@@ -165,8 +166,9 @@ async function prepare(context: AnswerContext, question: Question, previous: Pre
   const composeContext: ComposeContext = {
     // The plan may want a kind of value the words alone did not (a count asked of a paper's text).
     // "each document" names them all.
-    // "Is this a systematic review?" asks for the document's own design.
-    question: plan.kind === "explain" ? { ...q, answerTypes: plan.answerTypes, docs: plan.eachDoc ? plan.docs : q.docs, asks: ownDesign && !q.asks.includes("design") ? [...q.asks, "design" as const] : q.asks } : q,
+    // "Is this a systematic review?" asks for the document's own design; "Does it pool any results?" too (the
+    // results are what a meta-analysis would pool, not what is asked).
+    question: plan.kind === "explain" ? { ...q, answerTypes: plan.answerTypes, docs: plan.eachDoc ? plan.docs : q.docs, asks: ownDesign ? ["design" as const] : q.asks } : q,
     lang,
     records,
     documents: store.documents.filter((d) => docsInScope.includes(d.id)),

@@ -438,7 +438,10 @@ function composeExplainOne(context: ComposeContext, input: ExplainInput): Compos
   const carriesWords = defined ? (s: ScoredSentence) => asked(s) && termRole(s.text, term) !== undefined : asked;
   // A footnote (an author note, a link) answers only as the best evidence: it never pads an answer the text gives;
   // nor does a pointer or a signpost ("This section explains how trace trees are formed").
-  const carries = (s: ScoredSentence) => carriesWords(s) && rowNamesAskedColumn(s, weights) && s.passage.kind !== "footnote" && !s.pointer;
+  // "Is this a meta-analysis?": a further quote names a design too (the first says what the document is); the
+  // rest of its method (its databases, its criteria) is not what was asked.
+  const namesDesign = (s: ScoredSentence) => !input.sayIfUnused || loadVocabulary("design").match(s.text).length > 0;
+  const carries = (s: ScoredSentence) => carriesWords(s) && rowNamesAskedColumn(s, weights) && s.passage.kind !== "footnote" && !s.pointer && namesDesign(s);
   const informative = fromDoc.filter(saysMoreThan(weights, input.framing));
   const chosen = mergeOverlaps(selectQuotes(informative.length > 0 ? informative : fromDoc, context.maxSentences, carries).map((s) => withContinuation(s, ranked, weights, context)));
   // Reading order within a passage; the strongest passage first.
@@ -474,6 +477,11 @@ function composeExplainOne(context: ComposeContext, input: ExplainInput): Compos
   const stats = doc ? termStatsOf(context.termStats, doc) : context.termStats;
   const unused = (t: string) => !(stats.df[t] > 0) && !(translateTerms([t]).get(t) ?? []).some((x) => stats.df[x] > 0);
   for (const value of input.sayIfUnused ?? []) if (!missing.includes(value.label) && analyze(value.text).terms.some(unused)) missing.push(value.label);
-  if (missing.length > 0) sentences.push(new SentenceBuilder().say(m.notMentioned(missing.join(", "))).done("frame"));
+  // A design asked of the document and not named by it is the answer ("It does not mention meta-analysis."), said first.
+  if (missing.length > 0) {
+    const said = new SentenceBuilder().say(m.notMentioned(missing.join(", "))).done("frame");
+    if (missing.every((word) => input.sayIfUnused?.some((v) => v.label === word))) sentences.unshift(said);
+    else sentences.push(said);
+  }
   return { sentences, abstained: false, studies, reason: "", bestSupport: decision.bestCoverage, decision };
 }

@@ -226,12 +226,19 @@ describe("the review itself", () => {
     }
   });
 
-  it("answers 'Is this a systematic review?' with the review's own method, and says it never calls itself one", async () => {
-    for (const [question, said] of [["Is this a systematic review?", /It does not mention systematic review\./], ["Apakah ini tinjauan sistematis?", /Tidak ada penyebutan tinjauan sistematis\./]] as const) {
+  it("answers 'Is this a systematic review?' first by saying it never calls itself one, then with the sentence that says what it is", async () => {
+    const asked = [
+      ["Is this a systematic review?", /^It does not mention systematic review\./],
+      ["Apakah ini tinjauan sistematis?", /^Tidak ada penyebutan tinjauan sistematis\./],
+      // results named beside the design are what it would pool, not a question about the review's results
+      ["Does the review include a meta-analysis or pool any results statistically?", /^It does not mention meta-analysis\./],
+    ] as const;
+    for (const [question, said] of asked) {
       const r = await ask(question);
       expect(r.abstained, question).toBe(false);
-      expect(r.citations[0].quote, question).toMatch(/literature review/);
       expect(r.answer, question).toMatch(said);
+      // Its databases and inclusion criteria are the rest of its method, not what was asked.
+      expect(r.citations.map((c) => c.quote), question).toEqual([expect.stringMatching(/literature review/)]);
       await expectValidCitations(r);
     }
   });
