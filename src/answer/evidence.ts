@@ -12,6 +12,7 @@ import { isEnglishWord } from "../text/english-words.ts";
 import { isIndonesianWord, stem } from "../text/stem.ts";
 import { escapeRegExp } from "../text/tokenize.ts";
 import { enumerationItems, withoutItems } from "./enumeration.ts";
+import { STATED_AIM, STATED_METHOD } from "../text/stated.ts";
 import { loadVocabulary } from "../vocab/vocabulary.ts";
 import type { Question } from "../retrieve/question.ts";
 import { carriesType } from "./value-types.ts";
@@ -148,12 +149,6 @@ export const SHORT_SENTENCE = 25;
 
 /** How many letters a glued compound may have between its parts' stems ("reinforc|ement|learn"). */
 const GLUED_STEM_SLACK = 6;
-
-/** A work stating what it set out to do: "tujuan dari penelitian ini untuk ...", "This study aims to ...". */
-const STATED_AIM = /\b(?:tujuan\s+(?:dari\s+)?(?:penelitian|studi|kajian|artikel|penulisan|tulisan)(?:\s+ini)?|(?:penelitian|studi|kajian|artikel)\s+ini\s+bertujuan|(?:this|the present|our|the)\s+(?:study|paper|research|article|review)\s+aim(?:s|ed)?|the\s+(?:aim|purpose|objective)\s+of\s+(?:this|the|our)\s+(?:study|paper|research|article))\b/iu;
-
-/** A work stating how it was done: "dengan memanfaatkan metode penelitian kualitatif", "This study used a qualitative design". */
-const STATED_METHOD = /\b(?:(?:menggunakan|memanfaatkan|dengan)\s+(?:metode|pendekatan|desain)|metode\s+penelitian|(?:using|used|uses|with)\s+(?:a|an)?\s*(?:qualitative|quantitative|mixed[- ]methods?|cross[- ]sectional|case[- ]study)\b|(?:this|the|our)\s+(?:study|research)\s+(?:used|uses|employed|adopted))/iu;
 
 /** "Table 7: Selector Evaluation.", "Gambar 2. Alur program": a table's or figure's label and a short title, nothing more. */
 const CAPTION_ONLY = /^(?:table|tabel|figure|fig\.|gambar|grafik|chart|bagan)\s*\d+[a-z]?\s*[.:]\s*(?:\S+\s+){0,7}\S+\s*$/iu;

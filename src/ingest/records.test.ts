@@ -63,6 +63,13 @@ describe("study records from the review's tables, without studies.json", () => {
     expect(byLanguage("id")).toEqual([1, 2, 4, 5, 6, 10]);
   });
 
+  it("takes as a study's aim what it says it set out to do, not what one of its programs aims at", () => {
+    const aim = (n: number) => (doc.records.find((r) => r.number === n)!.fields.aim ?? []).map((v) => v.text);
+    expect(aim(8)).toEqual([expect.stringMatching(/^tujuan dari penelitian ini/)]);
+    // "Development Bank program yang bertujuan mengurangi kesenjangan ekonomi ..." is the program's.
+    expect(aim(2).some((t) => /Development Bank/.test(t))).toBe(false);
+  });
+
   it("derives the names the prose uses for a study, never hand-written", () => {
     const aliases = (n: number) => doc.records.find((r) => r.number === n)!.aliases;
     expect(aliases(9)).toEqual(expect.arrayContaining(["MLMC", "My Life My Choice"]));

@@ -11,6 +11,7 @@
 import { isColumnLabel } from "./table-header.ts";
 import type { FieldValue, StudyField, StudyRecord } from "../domain/study.ts";
 import { detectTitleLanguage } from "../text/language.ts";
+import { STATED_AIM } from "../text/stated.ts";
 import { splitSentences } from "../text/sentences.ts";
 import { findPlaces } from "../vocab/places.ts";
 import { keysOf, loadVocabulary } from "../vocab/vocabulary.ts";
@@ -109,7 +110,10 @@ function readCell(draft: Draft, loc: CellLocation) {
     for (const m of population.match(loc.text)) add(draft, "population", value(loc, m.start, m.end, [m.key], "text"));
     for (const [cue, target] of [["recommendation", "recommendations"], ["theory", "theory"], ["aim", "aim"]] as const) {
       if (field === target) continue;
-      for (const s of cueSentences(loc, cue)) add(draft, target, value(loc, s.start, s.end, [], "text"));
+      // An aim outside the aim column is the study's when the study says it of itself: "Development Bank
+      // program yang bertujuan ..." is a program's aim, not what the study set out to do.
+      const own = (s: { start: number; end: number }) => cue !== "aim" || STATED_AIM.test(loc.text.slice(s.start, s.end));
+      for (const s of cueSentences(loc, cue).filter(own)) add(draft, target, value(loc, s.start, s.end, [], "text"));
     }
   }
 }
