@@ -148,6 +148,9 @@ const CASES: [string, Plan["kind"], Expect?][] = [
   ["Kebanyakan studi ditemukan di database apa?", "aggregate", { field: "database", op: "most-common" }],
   // the studies ranked by their number of participants
   ["Which study had the most participants?", "aggregate", { field: "population", op: "largest-sample" }],
+  // a side of a comparison described by a place and a word few studies have names the one study that fits
+  ["Compare study 1 with the mentor program in the United States", "compare", { studies: [1, 3] }],
+  ["Bandingkan studi 1 dengan program mentor di Amerika Serikat", "compare", { studies: [1, 3] }],
   ["Which of studies 8 and 9 had more participants?", "aggregate", { field: "population", op: "largest-sample" }],
   ["Studi 8 dan 9, mana yang pesertanya lebih sedikit?", "aggregate", { field: "population", op: "smallest-sample" }],
   ["Studi mana yang respondennya paling sedikit?", "aggregate", { field: "population", op: "smallest-sample" }],

@@ -222,6 +222,38 @@ function namedStudies(text: string, index: QuestionIndex, docs: string[]): Study
   return out;
 }
 
+/** A word picks studies out when at most this share of a document's studies have it ("UNICEF": 2 of 10). */
+const DISTINCTIVE_SHARE = 1 / 3;
+
+/**
+ * "Bagaimana perbedaan hasil studi UNICEF di Indonesia dengan di Pantai Gading?": a side of a comparison
+ * described by a place and a word few studies have. Of the studies in that place (not already named), the one
+ * that has the question's distinctive words is named, when exactly one does.
+ */
+function describedStudies(values: FilterValue[], topic: string[], named: StudyRef[], records: StudyRecord[]): StudyRef[] {
+  const places = values.filter((v) => v.field === "country");
+  if (places.length === 0) return [];
+  const studies = records.filter((r) => r.kind === "study");
+  const valueStems = new Set(places.flatMap((v) => contentStems(v.text)));
+  const stemsOf = new Map(studies.map((r) => [r, new Set([...Object.values(r.fields).flat(), ...r.aliases.map((text) => ({ text }))].flatMap((v) => contentStems(v!.text)))]));
+  const perDoc = (r: StudyRecord) => studies.filter((x) => x.docId === r.docId).length;
+  const distinctive = topic.filter((t) => !valueStems.has(t)).filter((t) => {
+    const having = studies.filter((r) => stemsOf.get(r)!.has(t));
+    return having.length > 0 && having.length <= DISTINCTIVE_SHARE * perDoc(having[0]);
+  });
+  if (distinctive.length === 0) return [];
+  const isNamed = (r: StudyRecord) => named.some((n) => n.docId === r.docId && n.number === r.number);
+  const out: StudyRef[] = [];
+  for (const place of places) {
+    const there = studies.filter((r) => (r.fields.country ?? []).some((v) => v.keys.includes(place.key)));
+    if (there.some(isNamed)) continue;
+    const words = distinctive.filter((t) => there.some((r) => stemsOf.get(r)!.has(t)));
+    const picked = words.length > 0 ? there.filter((r) => words.every((t) => stemsOf.get(r)!.has(t))) : [];
+    if (picked.length === 1) out.push({ docId: picked[0].docId, number: picked[0].number });
+  }
+  return out;
+}
+
 function namedDocuments(text: string, tokens: string[], index: QuestionIndex): string[] {
   if (index.documents.length <= 1) return [];
   const folded = foldCase(text);
@@ -643,6 +675,9 @@ export function analyzeQuestion(asked: string, index: QuestionIndex, langOverrid
     ...(asks.includes("year") || hasPhrase(tokens, ["published", "publish*", "terbit*", "diterbitkan", "publikasi"]) ? yearValues(text) : []),
   ]);
   const selfReview = namesSelf || ASKS_WHAT_THIS_IS.test(text);
+  // "the UNICEF study in Indonesia" beside "... in Ivory Coast": a side of a comparison described, not named.
+  const compare = hasPhrase(tokens, w.compare);
+  const described = compare ? describedStudies(values, topic, studies, index.studies) : [];
   const aboutSelection =
     (noun !== undefined || selfReview) && values.length === 0 && !count && (hasPhrase(tokens, w.criteria_words) || (hasPhrase(tokens, w.selection_verbs) && hasPhrase(tokens, w.manner_words)));
   return {
@@ -651,12 +686,12 @@ export function analyzeQuestion(asked: string, index: QuestionIndex, langOverrid
     tokens,
     analysis: analyze(text),
     docs,
-    studies,
+    studies: [...studies, ...described],
     asks,
     documentAsks: documentAsks(text, tokens, asks, index.documents),
     list,
     count,
-    compare: hasPhrase(tokens, w.compare),
+    compare,
     existence: hasPhrase(tokens, w.none),
     allStudies: hasPhrase(tokens, w.all),
     extreme: hasPhrase(tokens, w.extreme_early) ? "earliest" : hasPhrase(tokens, w.extreme_late) ? "latest" : null,
