@@ -150,6 +150,9 @@ const CASES: [string, Plan["kind"], Expect?][] = [
   ["Which study had the most participants?", "aggregate", { field: "population", op: "largest-sample" }],
   // a side of a comparison described by a place and a word few studies have names the one study that fits
   ["Compare study 1 with the mentor program in the United States", "compare", { studies: [1, 3] }],
+  // "approach" is a program's as much as a study's method: it asks for the method only of a study and nothing else
+  ["What approach did study 3 use?", "lookup", { studies: [3], fields: ["design"] }],
+  ["How does the MLMC program differ from study 1 in its approach?", "compare", { studies: [1, 3], fields: ["design", "intervention"] }],
   ["Bandingkan studi 1 dengan program mentor di Amerika Serikat", "compare", { studies: [1, 3] }],
   ["Which of studies 8 and 9 had more participants?", "aggregate", { field: "population", op: "largest-sample" }],
   ["Studi 8 dan 9, mana yang pesertanya lebih sedikit?", "aggregate", { field: "population", op: "smallest-sample" }],
