@@ -307,6 +307,9 @@ describe("definition questions", () => {
     expect(term("Apa itu rehabilitasi sosial?")).toEqual(["rehabilitasi", "sosial"]);
     expect(term("Gugus Tugas itu apa sih?")).toEqual(["Gugus", "Tugas"]);
     expect(term("Konsep isolasi sistemik di studi 8 maksudnya apa?")).toEqual(["isolasi", "sistemik"]);
+    expect(term("What is the definition of child trafficking?")).toEqual(["child", "trafficking"]);
+    expect(term("How does this review define child trafficking? Is there an age cutoff?")).toEqual(["child", "trafficking"]);
+    expect(term("Bagaimana review ini mendefinisikan perdagangan anak?")).toEqual(["perdagangan", "anak"]);
     expect(term("What is the largest sample of any study reported in the tables?")).toEqual([]);
     expect(term("Program-program di Cianjur itu apa saja?")).toEqual([]);
     expect(term("What was the program supposed to do?")).toEqual([]);
@@ -316,6 +319,8 @@ describe("definition questions", () => {
     expect(termRole("A shelter home is a place where survivors stay.", ["shelter", "home"])).toBe("defines");
     expect(termRole("Rehabilitasi sosial adalah proses pemulihan.", ["rehabilitasi", "sosial"])).toBe("defines");
     expect(termRole("This step is called the Selector, a model that reads papers.", ["Selector"])).toBe("defines");
+    // the term with its other name before what it is
+    expect(termRole("Child trafficking atau perdagangan anak merupakan salah satu isu sosial.", ["child", "trafficking"])).toBe("defines");
     // a run-in heading names what the sentence after it defines
     expect(termRole("3. Isolasi sistemik. Melihat data ini melalui teori sistem menyoroti pemisahan.", ["isolasi", "sistemik"])).toBe("defines");
     expect(termRole("Proyek ini menemukan enam konsep, isolasi sistemik. Dan ketahanan.", ["isolasi", "sistemik"])).not.toBe("defines");

@@ -406,7 +406,7 @@ export function wantedCues(question: Question): Set<string> {
  * "X itu apa?", "X maksudnya apa?":
  * the question asks what X is, and nothing else ("what are the programs in X?" or "X itu apa saja?" ask for a list).
  */
-const DEFINITION_QUESTION = /^\s*(?:(?:what|who)\s+(?:is|are)\s+(?:a|an|the)?\s*[^\s?,]+(?:\s+[^\s?,]+){0,3}(?:\s+(?:in|of)\s+[^\s?,]+(?:\s+[^\s?,]+){0,2})?(?:,\s*and\s+.*)?|what\s+does\s+.{1,40}\s+(?:mean|do)|apa\s+(?:itu|yang\s+dimaksud(?:\s+dengan)?|definisi|pengertian|arti|fungsi)\s+.{1,40}|.{1,60}\s+(?:itu\s+apa|maksudnya\s+apa|artinya\s+apa|fungsinya\s+apa)(?:\s+(?:sih|ya|kak|sebenarnya))*)\s*\??\s*$/i;
+const DEFINITION_QUESTION = /^\s*(?:(?:what|who)\s+(?:is|are)\s+(?:a|an|the)?\s*[^\s?,]+(?:\s+[^\s?,]+){0,3}(?:\s+(?:in|of)\s+[^\s?,]+(?:\s+[^\s?,]+){0,2})?(?:,\s*and\s+.*)?|what\s+does\s+.{1,40}\s+(?:mean|do)|(?:how\s+(?:does|do|did)\s+.{1,40}?\s+)?define\s+[^?]{1,40}\?(?:\s+.{0,80})?|what\s+is\s+the\s+definition\s+of\s+.{1,40}|(?:bagaimana\s+.{1,40}?\s+)?mendefinisikan\s+[^?]{1,40}\?(?:\s+.{0,80})?|apa\s+(?:itu|yang\s+dimaksud(?:\s+dengan)?|definisi|pengertian|arti|fungsi)\s+.{1,40}|.{1,60}\s+(?:itu\s+apa|maksudnya\s+apa|artinya\s+apa|fungsinya\s+apa)(?:\s+(?:sih|ya|kak|sebenarnya))*)\s*\??\s*$/i;
 
 /**
  * The words a definition question asks to define, as written: what follows "what is" up to its scope ("What
@@ -417,6 +417,8 @@ export function definiendum(question: Question): string[] {
   if (!DEFINITION_QUESTION.test(question.text)) return [];
   // "What is a typed trace in the TraceMonkey paper?": what stands between "what is" and its scope, as asked.
   const asked =
+    // "How does this review define child trafficking? Is there an age cutoff?", "What is the definition of X?", "mendefinisikan X"
+    /\b(?:define|definition\s+of|mendefinisikan)\s+(?:(?:a|an|the)\s+)?([^?,]+?)(?:\s+(?:in|of|menurut|dalam)\s+[^,?]+)?\s*(?:\?|$)/i.exec(question.text)?.[1] ??
     /^\s*(?:what|who)\s+(?:is|are)\s+(?:(?:a|an|the)\s+)?(.+?)(?:\s+(?:in|of)\s+[^,?]+)?(?:,.*)?\s*\??\s*$/i.exec(question.text)?.[1] ??
     /^\s*what\s+does\s+(?:(?:a|an|the)\s+)?(.+?)(?:\s+(?:in|of)\s+[^,?]+)?\s+(?:mean|do)\s*\??\s*$/i.exec(question.text)?.[1];
   if (asked) return asked.split(/\s+/).filter(Boolean);
@@ -435,8 +437,8 @@ export function definiendum(question: Question): string[] {
 /** Nouns a definition question may put before the term it asks about ("konsep X", "istilah X", "the notion X"). */
 const CONCEPT_NOUNS = /^(?:konsep|istilah|pengertian|definisi|concept|notion|term)$/i;
 
-/** After the term: what says what it is ("is", "refers to", "adalah"), or an apposition ("X, a tool that"). */
-const DEFINING_AFTER = /^\s*(?:\([^)]{0,80}\)\s*)?(?:(?:is|are|refers?\s+to|means?|denotes?|consists?\s+of|comprises?|represents?|adalah|merupakan|yaitu|yakni|ialah|berarti)\b|,\s*(?:a|an|the|which|sebuah|suatu|yang)\b)/iu;
+/** After the term: what says what it is ("is", "refers to", "adalah"), or an apposition ("X, a tool that"); the term may have its other name first ("Child trafficking atau perdagangan anak merupakan"). */
+const DEFINING_AFTER = /^\s*(?:\([^)]{0,80}\)\s*)?(?:(?:atau|or)\s+[^,.;]{1,40}?\s+)?(?:(?:is|are|refers?\s+to|means?|denotes?|consists?\s+of|comprises?|represents?|adalah|merupakan|yaitu|yakni|ialah|berarti)\b|,\s*(?:a|an|the|which|sebuah|suatu|yang)\b)/iu;
 /** Before the term: what names it ("called X", "disebut X"). */
 const NAMING_BEFORE = /(?:called|named|termed|known\s+as|we\s+call|disebut|dinamakan|dikenal\s+sebagai)\s+(?:the\s+|a\s+|an\s+)?["'“‘«]?$/iu;
 /** Before the term at the start of a sentence, when it is the subject ("The Selector reads ..."). */
