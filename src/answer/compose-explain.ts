@@ -387,7 +387,9 @@ function composeExplainOne(context: ComposeContext, input: ExplainInput): Compos
       .filter((r) => context.question.studies.some((q) => q.docId === r.docId && q.number === r.number))
       .flatMap((r) => (r.fields.population ?? []).flatMap((v) => analyze(v.text).terms)),
   );
-  const countedTerms = asksForChange(context.question.text) ? [] : context.question.counted.filter((t) => !population.has(t));
+  // (A share only: "how many survivors' stories ...?" of a study of survivors counts the survivors.)
+  const shares = context.question.answerTypes.includes("prevalence");
+  const countedTerms = asksForChange(context.question.text) ? [] : context.question.counted.filter((t) => !(shares && population.has(t)));
   // Its translations on its own, not as part of a lexicon phrase: in "social workers" both words translate
   // to "pekerja sosial", and "sosial" beside "7 tahapan" would count social workers.
   const counted = new Set(countedTerms.flatMap((t) => [t, ...(translateTerms([t]).get(t) ?? [])]));

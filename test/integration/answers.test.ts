@@ -414,6 +414,14 @@ describe("abstention", () => {
     expect(r.answer).toMatch(/no figure for “social workers”/);
   });
 
+  it("counts a study's own people when they are what is asked, though they are its population", async () => {
+    // Study 8 is a study of survivors: "enam penyintas" answers how many survivors it drew on.
+    const r = await ask("How many survivors' stories did the Cecchet project draw on?");
+    expect(r.abstained).toBe(false);
+    expect(r.answer).toMatch(/enam penyintas/);
+    await expectValidCitations(r);
+  });
+
   it("refuses a question about something the review never mentions", async () => {
     const r = await ask("Bagaimana program perlindungan anak di Thailand?");
     expect(r.abstained).toBe(true);
