@@ -148,6 +148,10 @@ const CASES: [string, Plan["kind"], Expect?][] = [
   ["Kebanyakan studi ditemukan di database apa?", "aggregate", { field: "database", op: "most-common" }],
   // the studies ranked by their number of participants
   ["Which study had the most participants?", "aggregate", { field: "population", op: "largest-sample" }],
+  // "only" asked yes or no: all of them by that field show whether it is the only one
+  ["Were only qualitative studies included?", "aggregate", { field: "design", op: "distribution" }],
+  ["Apakah hanya studi dari Indonesia yang dimasukkan?", "aggregate", { field: "country", op: "distribution" }],
+  ["Which one was the only study from Science Direct?", "list", { filter: "database:sciencedirect" }],
   // a side of a comparison described by a place and a word few studies have names the one study that fits
   ["Compare study 1 with the mentor program in the United States", "compare", { studies: [1, 3] }],
   // "approach" is a program's as much as a study's method: it asks for the method only of a study and nothing else

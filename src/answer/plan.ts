@@ -290,6 +290,12 @@ function planOf(resolved: ResolvedQuestion, context: PlanContext): Plan {
   if (q.values.length > 0 && q.compare && otherAsks.length === 0) {
     return { kind: "list", filters: q.values, fields: COMPARE_FIELDS.filter((f) => !filterFields.has(f)), existence: false, ...within(resolved) };
   }
+  // "Were only English-language articles included?", "Apakah hanya studi dari Indonesia?": whether it is the only
+  // one is seen in all of them, by that field ("By language, the 10 studies are: ...").
+  const onlyField = q.values.length === 1 && !q.values[0].negated ? AGGREGATABLE_FIELDS.find((f) => f === q.values[0].field && f !== "year") : undefined;
+  // (Asked yes or no: "which one was the only article from Science Direct?" asks which.)
+  const yesNo = /^(?:were|was|are|is|did|do|does|has|have|apakah|apa\s+(?:hanya|cuma)|hanya|cuma)\b/i.test(q.text.trim());
+  if (onlyField && yesNo && aboutStudies && hasPhrase(q.tokens, w.only_words) && !resolved.within) return { kind: "aggregate", field: onlyField, op: "distribution" };
   if (q.values.length > 0 && aboutStudies) return { kind: "list", filters: q.values, fields: otherAsks, existence: q.existence, ...within(resolved) };
   const about = q.asks.filter((f) => AGGREGATABLE_FIELDS.includes(f));
   const overTheStudies = q.list || q.allStudies || q.compare || PLURAL_STUDIES.test(q.text) || (researchVerb && q.topic.length === 0);

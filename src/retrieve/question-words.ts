@@ -92,6 +92,8 @@ const WordsSchema = z.object({
   institution_words: Phrases,
   /** "criteria", "syarat": with the studies' noun, what a study had to meet to be in the review (its method). */
   criteria_words: Phrases,
+  /** "Were only English-language articles included?": whether a value is the only one is shown by all of them. */
+  only_words: Phrases,
   /** "What did the authors say about X?": the authors are who says it, not what is asked. */
   speech_verbs: Phrases,
   /** "How many articles were excluded?": the review's own process, not a topic its studies speak of. */
