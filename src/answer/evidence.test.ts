@@ -2,6 +2,7 @@
 import { describe, expect, it } from "vitest";
 import type { Passage } from "../domain/passage.ts";
 import { analyzeQuestion } from "../retrieve/question.ts";
+import { SYNTHETIC_INDEX } from "../../test/helpers/synthetic-records.ts";
 import { analyze, corpusLexiconInUse, useCorpusLexicon } from "../text/analyze.ts";
 import type { TermStats } from "../store/layout.ts";
 import { coverage, definiendum, EVIDENCE_WEIGHTS, hasQuantity, hasTerm, isCaptionOnly, isPointerOnly, overlap, scoreSentences, sentencesOf, termRole, weighQuestion, withRunInHeadings } from "./evidence.ts";
@@ -307,6 +308,9 @@ describe("definition questions", () => {
     expect(term("Apa itu rehabilitasi sosial?")).toEqual(["rehabilitasi", "sosial"]);
     expect(term("Gugus Tugas itu apa sih?")).toEqual(["Gugus", "Tugas"]);
     expect(term("Konsep isolasi sistemik di studi 8 maksudnya apa?")).toEqual(["isolasi", "sistemik"]);
+    // the name of a document in the index is no topic word, and still the term asked about
+    expect(definiendum(analyzeQuestion("PaSa itu apa sih?", SYNTHETIC_INDEX))).toEqual(["PaSa"]);
+    expect(definiendum(analyzeQuestion("Apa itu PaSa?", SYNTHETIC_INDEX))).toEqual(["PaSa"]);
     expect(term("What is the definition of child trafficking?")).toEqual(["child", "trafficking"]);
     expect(term("How does this review define child trafficking? Is there an age cutoff?")).toEqual(["child", "trafficking"]);
     expect(term("Bagaimana review ini mendefinisikan perdagangan anak?")).toEqual(["perdagangan", "anak"]);

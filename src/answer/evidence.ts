@@ -431,7 +431,10 @@ export function definiendum(question: Question): string[] {
   }
   // "Konsep isolasi sistemik ... maksudnya apa?": the word for a concept is not part of its name.
   while (run.length > 1 && CONCEPT_NOUNS.test(run[0])) run.shift();
-  return run;
+  if (run.length > 0) return run;
+  // "PaSa itu apa sih?": a name (no topic word: it names the document) is the term, as written, up to its scope.
+  const named = /^\s*apa\s+(?:itu|yang\s+dimaksud(?:\s+dengan)?|definisi|pengertian|arti|fungsi)\s+(.+?)\s*\??\s*$/i.exec(question.text)?.[1] ?? /^\s*(.+?)\s+(?:itu\s+apa|maksudnya\s+apa|artinya\s+apa|fungsinya\s+apa)\b/i.exec(question.text)?.[1];
+  return (named ?? "").split(/\s+(?:di|dalam|pada|menurut|in|of)\s+/i)[0].split(/\s+/).filter((w) => w && !CONCEPT_NOUNS.test(w));
 }
 
 /** Nouns a definition question may put before the term it asks about ("konsep X", "istilah X", "the notion X"). */
