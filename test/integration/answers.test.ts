@@ -476,6 +476,13 @@ describe("the study table's cells in an explanation", () => {
     expect(r.answer).toMatch(/Study 2 \(Alfatih, 2017\) is titled «Kerjasama indonesia dan unicef/);
     expect(r.answer).not.toMatch(/reports: «Kerjasama indonesia dan unicef dalam menangani Kasus/);
   });
+
+  it("does not open with a title that only names the study asked about, when a sentence says what was asked", async () => {
+    // The title of study 5 has "Save The Children", "Jawa Barat" and "Menangani Kasus Perdagangan Anak".
+    const r = await ask("How did Save the Children help trafficked children in West Java?");
+    expect(r.answer).toMatch(/^Study 5 \([^)]*\) reports: «/);
+    expect(r.citations[0].quote).toMatch(/program/);
+  });
 });
 
 describe("a record's free text", () => {
