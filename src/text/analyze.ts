@@ -67,12 +67,17 @@ interface LexiconEntry {
   written: string;
 }
 
+/** Prefixes that turn a hyphenated word into its opposite ("non-vocational", "anti-trafficking" is against it). */
+const NEGATING_PREFIXES: ReadonlySet<string> = new Set(["non", "anti", "tidak", "bukan"]);
+
 function stemsOf(token: string): string[] {
   // Reduplication ("anak-anak") is one word; other hyphenated words count as parts and as the glued form,
   // so "psiko-edukasi" meets "psikoedukasi".
   if (!token.includes("-")) return [stem(token)];
   const parts = token.split("-");
   if (parts.every((p) => p === parts[0])) return [stem(parts[0])];
+  // "non-vokasional" is the opposite of "vokasional": after a negating prefix the word is not said on its own.
+  if (NEGATING_PREFIXES.has(parts[0]) && parts.length === 2) return [stem(parts[0]), stem(parts.join(""))];
   const out = parts.filter((p) => !STOP_WORDS.has(p)).map(stem);
   out.push(stem(parts.join("")));
   return out;

@@ -32,6 +32,11 @@ describe("analysis", () => {
     expect(stem("months")).toBe("month");
     expect(stem("kasus")).toBe("kasus"); // an Indonesian root is not Porter-stemmed
   });
+  it("reads a hyphenated word as its parts and as one, but never a negated word as the word itself", () => {
+    expect(contentStems("psiko-edukasi")).toEqual(expect.arrayContaining(["psiko", "edukasi", "psikoedukasi"]));
+    expect(contentStems("non-vokasional")).not.toContain("vokasional");
+    expect(contentStems("anti-trafficking")).not.toContain("trafficking");
+  });
   it("keeps numbers whole and drops stop words but not meaningful ones", () => {
     expect(tokenize("4.000.000 orang, p<0,001")).toEqual(["4000000", "orang", "p", "0.001"]);
     expect(contentStems("remaja cenderung tidak mengalami CSE setelah 12 bulan")).toEqual(["remaja", "cenderung", "tidak", "alami", "cse", "12", "bulan"]);
