@@ -174,6 +174,8 @@ describe("continuesBack", () => {
     expect(continuesBack("Program tersebut membantu korban.")).toBe(true);
     expect(continuesBack("This means the trace is reused.")).toBe(true);
     expect(continuesBack("The agent subsequently uses a parsing tool to extract the papers.")).toBe(true);
+    expect(continuesBack("In particular, external functions may need the call stack or the global variables.")).toBe(true);
+    expect(continuesBack("Khususnya, anak-anak yang putus sekolah.")).toBe(true);
     expect(continuesBack("Kemudian korban dipulangkan ke keluarganya.")).toBe(true);
     expect(continuesBack("Then the Selector reads each paper.")).toBe(true);
   });

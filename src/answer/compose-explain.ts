@@ -214,7 +214,9 @@ export function continuesBack(sentence: string): boolean {
   const demonstrative = /\b(?:ini|itu|tersebut)\b/.test(words.slice(0, 3).join(" ").toLowerCase());
   // "Then ...", "The agent subsequently uses ...", "Kemudian ...": the next step of what the sentence before began.
   const nextStep = /^(?:then|next|afterwards|after that|subsequently|kemudian|selanjutnya|lalu)\b/.test(opening) || /\bsubsequently\b/.test(opening);
-  return demonstrative || nextStep || /\b(?:ini semua|hal ini|hal tersebut|oleh karena itu|dengan demikian|sehingga|this|these|those|therefore|thus|as a result)\b/.test(opening);
+  // "In particular, ...", "Khususnya ...": the detail of what the sentence before said.
+  const detail = /^(?:in particular|specifically|more specifically|for example|for instance|khususnya|terutama|misalnya|contohnya)\b/.test(opening);
+  return demonstrative || nextStep || detail || /\b(?:ini semua|hal ini|hal tersebut|oleh karena itu|dengan demikian|sehingga|this|these|those|therefore|thus|as a result)\b/.test(opening);
 }
 
 /** "Turun berapa ...?": the change the first quote that gives both figures implies, said first and cited to it. */
