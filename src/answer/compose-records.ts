@@ -508,6 +508,22 @@ function bySampleSize(context: ComposeContext, largest: boolean): Composition {
   return { sentences, abstained: false, studies: found.map((f) => f.record.number), reason: "", bestSupport: 1 };
 }
 
+/**
+ * "Were only English-language articles included?": no, only 4 of the 10 are; or yes, every one that states it
+ * is. Said first, then every study by that field, so the answer can be checked.
+ */
+function onlyAnswer(context: ComposeContext, value: FilterValue, field: StudyField): Composition {
+  const m = MESSAGES[context.lang];
+  const outcomes = context.records.map((r) => ({ r, o: passes(context, r, value, false) }));
+  const hits = outcomes.filter((x) => x.o.pass).length;
+  const others = outcomes.filter((x) => !x.o.pass && valuesOf(x.r, field).length > 0).length;
+  const noun = studiesNoun(context.question.studiesNoun, context.lang);
+  const predicate = predicateOf(context, [value], hits === 1);
+  const lead = others === 0 && hits > 0 ? m.onlyYes(hits, context.records.length, predicate, noun) : m.onlyNo(hits, context.records.length, predicate, noun);
+  const rest = distribution(context, field);
+  return { ...rest, sentences: [new SentenceBuilder().say(lead).done("composed"), ...rest.sentences] };
+}
+
 function extreme(context: ComposeContext, op: "earliest" | "latest"): Composition {
   const m = MESSAGES[context.lang];
   const dated = context.records
@@ -687,6 +703,7 @@ export function composeFromRecords(context: ComposeContext, plan: Plan): Composi
       return list(context, plan.filters, [], true, [], plan.within);
     case "aggregate":
       if (plan.op === "largest-sample" || plan.op === "smallest-sample") return bySampleSize(plan.within ? { ...context, records: context.records.filter(isOneOf(plan.within)) } : context, plan.op === "largest-sample");
+      if (plan.only) return onlyAnswer(context, plan.only, plan.field);
       return plan.op === "distribution" || plan.op === "most-common"
         ? distribution(context, plan.field, plan.op === "most-common")
         : extreme(plan.within ? { ...context, records: context.records.filter(isOneOf(plan.within)) } : context, plan.op);

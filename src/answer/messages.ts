@@ -34,6 +34,9 @@ export interface AnswerMessages {
   /** "state their theory": what a list of every study's own words on a field says they do. */
   statesField: (fields: string) => string;
   countHead: (count: number, total: number | string, predicate: string, noun: string) => string;
+  /** "Were only ...?" answered: no, only `count` of them; or yes, every one that states it. */
+  onlyNo: (count: number, total: number, predicate: string, noun: string) => string;
+  onlyYes: (count: number, total: number, predicate: string, noun: string) => string;
   /** "The review includes 10 studies:": every study, nothing filtered. */
   allHead: (document: string, count: number, noun: string) => string;
   distributionHead: (total: number, field: StudyField, noun: string) => string;
@@ -163,6 +166,8 @@ export const MESSAGES: Record<Lang, AnswerMessages> = {
     noneOther: (excluded) => ` apart from ${excluded}`,
     statesField: (fields) => `state their ${fields}`,
     countHead: (count, total, predicate, noun) => `${count} ${count === 1 ? singular(noun) : noun} (of ${total}) ${predicate}:`,
+    onlyNo: (count, total, predicate, noun) => `No: ${count} ${count === 1 ? singular(noun) : noun} (of ${total}) ${predicate}.`,
+    onlyYes: (count, total, predicate, noun) => `Yes: ${count} ${count === 1 ? singular(noun) : noun} (of ${total}) ${predicate}, and none of the others says otherwise.`,
     allHead: (document, count, noun) => `${document[0].toUpperCase()}${document.slice(1)} includes ${count} ${count === 1 ? singular(noun) : noun}:`,
     distributionHead: (total, field, noun) => `By ${FIELD_NAMES.en[field]}, the ${total} ${noun} are:`,
     yearSpan: (total, noun, from, to) => `The ${total} ${noun} were published between ${from} and ${to}`,
@@ -300,6 +305,8 @@ export const MESSAGES: Record<Lang, AnswerMessages> = {
     noneOther: (excluded) => ` selain ${excluded}`,
     statesField: (fields) => `menyebutkan ${fields}`,
     countHead: (count, total, predicate, noun) => `${count} ${noun} (dari ${total}) ${predicate}:`,
+    onlyNo: (count, total, predicate, noun) => `Tidak: ${count} ${noun} (dari ${total}) ${predicate}.`,
+    onlyYes: (count, total, predicate, noun) => `Ya: ${count} ${noun} (dari ${total}) ${predicate}, dan tidak ada yang menyebutkan lain.`,
     allHead: (document, count, noun) => `${document[0].toUpperCase()}${document.slice(1)} mencakup ${count} ${noun}:`,
     distributionHead: (total, field, noun) => `Menurut ${FIELD_NAMES.id[field]}, ${total} ${noun} tersebut:`,
     yearSpan: (total, noun, from, to) => `${total} ${noun} tersebut terbit antara tahun ${from} dan ${to}`,

@@ -26,7 +26,7 @@ export type Plan =
   | { kind: "list"; filters: FilterValue[]; fields: StudyField[]; existence: boolean; exclude?: StudyRef[]; within?: StudyRef[] }
   | { kind: "count"; filters: FilterValue[]; within?: StudyRef[] }
   | { kind: "compare"; studies: StudyRef[]; fields: StudyField[] }
-  | { kind: "aggregate"; field: StudyField; op: "distribution" | "most-common" | "earliest" | "latest" | "largest-sample" | "smallest-sample"; within?: StudyRef[] }
+  | { kind: "aggregate"; field: StudyField; op: "distribution" | "most-common" | "earliest" | "latest" | "largest-sample" | "smallest-sample"; within?: StudyRef[]; only?: FilterValue }
   | { kind: "explain"; studies: StudyRef[]; docs: string[]; sections: string[]; answerTypes: AnswerType[]; ownVoice?: true; eachDoc?: true }
   | { kind: "review-meta"; docs: string[]; field: DocumentField; also?: DocumentField[]; topic?: string[]; count?: true; nth?: number }
   | { kind: "out-of-scope"; reason: string; smallTalk?: SmallTalk };
@@ -295,7 +295,7 @@ function planOf(resolved: ResolvedQuestion, context: PlanContext): Plan {
   const onlyField = q.values.length === 1 && !q.values[0].negated ? AGGREGATABLE_FIELDS.find((f) => f === q.values[0].field && f !== "year") : undefined;
   // (Asked yes or no: "which one was the only article from Science Direct?" asks which.)
   const yesNo = /^(?:were|was|are|is|did|do|does|has|have|apakah|apa\s+(?:hanya|cuma)|hanya|cuma)\b/i.test(q.text.trim());
-  if (onlyField && yesNo && aboutStudies && hasPhrase(q.tokens, w.only_words) && !resolved.within) return { kind: "aggregate", field: onlyField, op: "distribution" };
+  if (onlyField && yesNo && aboutStudies && hasPhrase(q.tokens, w.only_words) && !resolved.within) return { kind: "aggregate", field: onlyField, op: "distribution", only: q.values[0] };
   if (q.values.length > 0 && aboutStudies) return { kind: "list", filters: q.values, fields: otherAsks, existence: q.existence, ...within(resolved) };
   const about = q.asks.filter((f) => AGGREGATABLE_FIELDS.includes(f));
   const overTheStudies = q.list || q.allStudies || q.compare || PLURAL_STUDIES.test(q.text) || (researchVerb && q.topic.length === 0);

@@ -422,6 +422,14 @@ describe("abstention", () => {
     await expectValidCitations(r);
   });
 
+  it("answers a yes-or-no 'only' first, then shows every study by that field", async () => {
+    const r = await ask("Apakah hanya studi dari Indonesia yang dimasukkan?");
+    expect(r.plan).toMatchObject({ kind: "aggregate", field: "country", op: "distribution" });
+    expect(r.answer).toMatch(/^Tidak: 4 studi \(dari 10\) dilakukan di Indonesia\./);
+    expect(r.answer).toMatch(/Amerika Serikat: 2 studi/);
+    await expectValidCitations(r);
+  });
+
   it("refuses a question about something the review never mentions", async () => {
     const r = await ask("Bagaimana program perlindungan anak di Thailand?");
     expect(r.abstained).toBe(true);
