@@ -701,12 +701,13 @@ export function composeFromRecords(context: ComposeContext, plan: Plan): Composi
       return list(context, plan.filters, plan.fields, false, plan.exclude, plan.within);
     case "count":
       return list(context, plan.filters, [], true, [], plan.within);
-    case "aggregate":
-      if (plan.op === "largest-sample" || plan.op === "smallest-sample") return bySampleSize(plan.within ? { ...context, records: context.records.filter(isOneOf(plan.within)) } : context, plan.op === "largest-sample");
+    case "aggregate": {
+      // "Which of those ...?": the studies the conversation narrowed to.
+      const scoped = plan.within ? { ...context, records: context.records.filter(isOneOf(plan.within)) } : context;
+      if (plan.op === "largest-sample" || plan.op === "smallest-sample") return bySampleSize(scoped, plan.op === "largest-sample");
       if (plan.only) return onlyAnswer(context, plan.only, plan.field);
-      return plan.op === "distribution" || plan.op === "most-common"
-        ? distribution(context, plan.field, plan.op === "most-common")
-        : extreme(plan.within ? { ...context, records: context.records.filter(isOneOf(plan.within)) } : context, plan.op);
+      return plan.op === "distribution" || plan.op === "most-common" ? distribution(context, plan.field, plan.op === "most-common") : extreme(scoped, plan.op);
+    }
     case "review-meta":
       return plan.topic ? documentsAbout(context, plan.topic) : reviewMeta(context, plan);
     default:

@@ -219,13 +219,10 @@ function beyondItemsOf(text: string, row: boolean): Pick<EvidenceSentence, "beyo
 
 /** Share of the question's weight a sentence has only as items of a list in it (see enumeration.ts). */
 export function listedOnly(s: Pick<EvidenceSentence, "terms" | "phrases" | "beyondItems">, weights: WeightedTerm[]): number {
-  if (!s.beyondItems) return 0;
-  const counted = weights.filter((w) => !w.salient);
-  const total = counted.reduce((sum, w) => sum + w.weight, 0);
-  if (total === 0) return 0;
+  const beyond = s.beyondItems;
+  if (!beyond) return 0;
   // A name says which study or document is meant: one of its items named ("(b) TraceMonkey") is still it.
-  const only = counted.filter((w) => !w.identity && hasTerm(w, s.terms, s.phrases) && !hasTerm(w, s.beyondItems!.terms, s.beyondItems!.phrases));
-  return only.reduce((sum, w) => sum + w.weight, 0) / total;
+  return weightShare(weights, (w) => !w.identity && hasTerm(w, s.terms, s.phrases) && !hasTerm(w, beyond.terms, beyond.phrases));
 }
 
 /** A passage's sentences do not change within a build: analysed once per passage object. */
@@ -383,10 +380,15 @@ function eitherOr(searchText: string, weights: Map<string, WeightedTerm>): Weigh
  * other unknown words count against coverage (they can never be covered).
  */
 export function coverage(s: Pick<EvidenceSentence, "terms" | "phrases">, weights: WeightedTerm[]): number {
+  return weightShare(weights, (w) => hasTerm(w, s.terms, s.phrases));
+}
+
+/** The share of the question's weight (its salient unknown words aside) on the terms `counts` picks. */
+function weightShare(weights: WeightedTerm[], counts: (w: WeightedTerm) => boolean): number {
   const counted = weights.filter((w) => !w.salient);
   const total = counted.reduce((sum, w) => sum + w.weight, 0);
   if (total === 0) return 0;
-  return counted.reduce((sum, w) => sum + (hasTerm(w, s.terms, s.phrases) ? w.weight : 0), 0) / total;
+  return counted.reduce((sum, w) => sum + (counts(w) ? w.weight : 0), 0) / total;
 }
 
 /** What a question wants a sentence to do, from the fields it asks for and its question word. */

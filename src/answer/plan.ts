@@ -140,12 +140,10 @@ function planOf(resolved: ResolvedQuestion, context: PlanContext): Plan {
   if (q.extreme && context.hasStudies && q.studies.length === 0 && (studiesNoun || resolved.within)) return { kind: "aggregate", field: "year", op: q.extreme, ...within(resolved) };
   // "Which study had the most participants?", "Studi mana yang pesertanya paling sedikit?": the studies by the
   // number of people their own text gives.
-  if (q.superlative && q.answerTypes.includes("sample") && context.hasStudies && q.studies.length === 0 && (studiesNoun || q.list || resolved.within)) {
-    return { kind: "aggregate", field: "population", op: q.superlative === "max" ? "largest-sample" : "smallest-sample", ...within(resolved) };
-  }
   // "Which of studies 8 and 9 had more participants?": the same, between the studies named.
-  if (q.superlative && q.answerTypes.includes("sample") && context.hasStudies && q.studies.length >= 2) {
-    return { kind: "aggregate", field: "population", op: q.superlative === "max" ? "largest-sample" : "smallest-sample", within: q.studies };
+  const among = q.studies.length >= 2 ? q.studies : q.studies.length === 0 && (studiesNoun || q.list || resolved.within) ? (resolved.within ?? []) : undefined;
+  if (q.superlative && q.answerTypes.includes("sample") && context.hasStudies && among) {
+    return { kind: "aggregate", field: "population", op: q.superlative === "max" ? "largest-sample" : "smallest-sample", ...(among.length > 0 ? { within: among } : {}) };
   }
   // Questions about the documents as a set. With no included-studies table in scope, "these papers", "each
   // paper", "artikel-artikel ini" are the documents too (but "papers" alone may be what a paper is about:

@@ -222,6 +222,18 @@ function namedStudies(text: string, index: QuestionIndex, docs: string[]): Study
   return out;
 }
 
+/** The stems of every value and alias of a record: records do not change within a build, so read once. */
+const recordStemCache = new WeakMap<StudyRecord, Set<string>>();
+function recordStems(record: StudyRecord): Set<string> {
+  let stems = recordStemCache.get(record);
+  if (!stems) {
+    const texts = [...Object.values(record.fields).flatMap((values) => (values ?? []).map((v) => v.text)), ...record.aliases];
+    stems = new Set(texts.flatMap((text) => contentStems(text)));
+    recordStemCache.set(record, stems);
+  }
+  return stems;
+}
+
 /** A word picks studies out when at most this share of a document's studies have it ("UNICEF": 2 of 10). */
 const DISTINCTIVE_SHARE = 1 / 3;
 
@@ -235,10 +247,9 @@ function describedStudies(values: FilterValue[], topic: string[], named: StudyRe
   if (places.length === 0) return [];
   const studies = records.filter((r) => r.kind === "study");
   const valueStems = new Set(places.flatMap((v) => contentStems(v.text)));
-  const stemsOf = new Map(studies.map((r) => [r, new Set([...Object.values(r.fields).flat(), ...r.aliases.map((text) => ({ text }))].flatMap((v) => contentStems(v!.text)))]));
   const perDoc = (r: StudyRecord) => studies.filter((x) => x.docId === r.docId).length;
   const distinctive = topic.filter((t) => !valueStems.has(t)).filter((t) => {
-    const having = studies.filter((r) => stemsOf.get(r)!.has(t));
+    const having = studies.filter((r) => recordStems(r).has(t));
     return having.length > 0 && having.length <= DISTINCTIVE_SHARE * perDoc(having[0]);
   });
   if (distinctive.length === 0) return [];
@@ -247,8 +258,8 @@ function describedStudies(values: FilterValue[], topic: string[], named: StudyRe
   for (const place of places) {
     const there = studies.filter((r) => (r.fields.country ?? []).some((v) => v.keys.includes(place.key)));
     if (there.some(isNamed)) continue;
-    const words = distinctive.filter((t) => there.some((r) => stemsOf.get(r)!.has(t)));
-    const picked = words.length > 0 ? there.filter((r) => words.every((t) => stemsOf.get(r)!.has(t))) : [];
+    const words = distinctive.filter((t) => there.some((r) => recordStems(r).has(t)));
+    const picked = words.length > 0 ? there.filter((r) => words.every((t) => recordStems(r).has(t))) : [];
     if (picked.length === 1) out.push({ docId: picked[0].docId, number: picked[0].number });
   }
   return out;
