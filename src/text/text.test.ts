@@ -40,6 +40,9 @@ describe("analysis", () => {
   it("keeps numbers whole and drops stop words but not meaningful ones", () => {
     expect(tokenize("4.000.000 orang, p<0,001")).toEqual(["4000000", "orang", "p", "0.001"]);
     expect(contentStems("remaja cenderung tidak mengalami CSE setelah 12 bulan")).toEqual(["remaja", "cenderung", "tidak", "alami", "cse", "12", "bulan"]);
+    // A name with digits in it is one word; a word starting with a digit, a version number and the informal plural are not.
+    expect(tokenize("P2TP2A, scopus (Q1-Q4), H2O")).toEqual(["p2tp2a", "scopus", "q1", "q4", "h2o"]);
+    expect(tokenize("PaSa-7b, Qwen2.5, studi2")).toEqual(["pasa", "7", "b", "qwen", "2.5", "studi", "2"]);
     // English question words the stopword package's list lacks are no topic either.
     expect(contentStems("Which ones, and why? When, and whose, or whether yet")).toEqual([]);
   });

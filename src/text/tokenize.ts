@@ -1,10 +1,14 @@
 /**
  * Word tokens for analysis: lower case, accents folded, numbers kept whole ("4.000.000" -> "4000000",
- * "0,001" -> "0.001"), hyphenated words kept together ("anak-anak", "psiko-edukasi").
+ * "0,001" -> "0.001"), hyphenated words kept together ("anak-anak", "psiko-edukasi"), and a name of letters
+ * with digits in it kept whole ("P2TP2A", "H2O", "Q1"): split, "P2TP2A" was "2", "tp", "2", which any
+ * sentence with a 2 in it half matched. A word that starts with a digit stays split ("7b", "2x", "12th":
+ * the number is what is compared), as do a version number ("Qwen2.5" -> "qwen", "2.5") and the informal
+ * Indonesian plural ("studi2", "masing2": the word repeated).
  *
  * @example tokenize("Pada awal 72% (p<0,001), anak-anak") // ["pada","awal","72","p","0.001","anak-anak"]
  */
-const TOKEN = /\d+(?:[.,]\d+)*|[\p{L}\p{M}]+(?:-[\p{L}\p{M}]+)*/gu;
+const TOKEN = /(?![\p{L}\p{M}]+2(?![\p{L}\d]))\p{L}[\p{L}\p{M}]*\d[\p{L}\p{M}\d]*(?![.,]?\d)|\d+(?:[.,]\d+)*|[\p{L}\p{M}]+(?:-[\p{L}\p{M}]+)*/gu;
 
 /** Fold accents and case so "Côte" and "cote" meet. */
 /** `text` as a literal inside a regular expression. */
