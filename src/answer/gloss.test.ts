@@ -32,9 +32,11 @@ describe("glossOf", () => {
     expect(glossOf("Permanent URL: http://sprouts.aisnet.org/9-37 Copyright: Creative Commons", "id").some((g) => /9-37/.test(g))).toBe(false);
   });
 
-  it("leaves bare figures and 'salah satu' (one of) alone", () => {
-    const gloss = glossOf("Sebanyak 72% menurun, salah satu program yang penting.", "en");
-    expect(gloss.some((g) => /72|^1 /.test(g))).toBe(false);
+  it("says a share, but leaves other bare figures and 'salah satu' (one of) alone", () => {
+    const gloss = glossOf("Sebanyak 72% menurun pada 2019, salah satu program yang penting.", "en");
+    expect(gloss).toContain("72%");
+    expect(gloss.some((g) => /2019|^1 /.test(g))).toBe(false);
+    expect(glossOf("turun menjadi 0,5% saja", "en")).toContain("0.5%");
   });
 
   it("keeps names of a few words and skips a title-length capitalised run", () => {

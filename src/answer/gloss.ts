@@ -79,13 +79,16 @@ export function glossOf(text: string, lang: Lang, options: GlossOptions = {}): s
     const clean = item.trim().replace(/[,.;:]+$/, "");
     if (clean && !out.some((o) => o.toLowerCase() === clean.toLowerCase())) out.push(clean);
   };
-  // A figure needs translating only with its unit ("6 bulan" -> "6 months"); bare figures read the same.
+  // A figure needs translating only with its unit ("6 bulan" -> "6 months"); bare figures read the same, but a
+  // share is said anyway, where the reader looks for the findings.
   for (const m of text.matchAll(FIGURE)) {
     // "234 orang anak": the noun after a counting word is the unit ("children"), else the counting word's own ("people").
     const classifier = m[2] && Object.hasOwn(CLASSIFIERS, m[2].toLowerCase()) ? m[2].toLowerCase() : undefined;
     const counted = classifier && m[3] ? glossTerms(m[3], lang, NOUNS)[0] : undefined;
     const ownUnit = classifier && lang === "en" ? CLASSIFIERS[classifier] : undefined;
     const unit = counted ?? ownUnit ?? (m[2] ? glossTerms(m[2], lang, NOUNS)[0] : undefined);
+    // A share is a finding in itself ("turun ... menjadi 14%"): said outside the quote, unit or not.
+    if (!unit && m[1].endsWith("%")) add(writeFigure(m[1], lang));
     if (!unit) continue;
     const figure = writeFigure(m[1], lang);
     add(`${figure} ${plural(unit, figure, lang)}`);
