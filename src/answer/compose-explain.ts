@@ -9,9 +9,12 @@ import type { Lang } from "../domain/lang.ts";
 import type { Passage } from "../domain/passage.ts";
 import type { StudyField } from "../domain/study.ts";
 import { analyze, translateTerms } from "../text/analyze.ts";
+import { detectLanguage } from "../text/language.ts";
 import { asksForChange, changeIn, isChangeWord } from "./figures.ts";
 import { isSuperlativeWord } from "../retrieve/question-words.ts";
 import { documentNames, type AnswerType, type Question } from "../retrieve/question.ts";
+import { figuresNear } from "./value-types.ts";
+import { writeFigure } from "./gloss.ts";
 import { ABSTAIN, carriesType, decideAbstention, givesValue, onTopicSentences, type AbstainDecision, type PopulationOf } from "./abstain.ts";
 import { addGloss, documentName, labelOf, type ComposeContext, type Composition } from "./compose-context.ts";
 import { coverage, definiendum, hasTerm, overlap, scoreSentences, sentencesOf, termRole, wantedCues, wantsNumber, weighQuestion, type ScoredSentence, type WeightedTerm } from "./evidence.ts";
@@ -230,6 +233,33 @@ function changeStated(context: ComposeContext, chosen: ScoredSentence[]): Answer
     return new SentenceBuilder().say(said).cite(context.citations.cite(s.passage, s.start, s.end)).done();
   }
   return undefined;
+}
+
+/** Answer types whose values are figures. */
+const FIGURE_TYPES: ReadonlySet<AnswerType> = new Set<AnswerType>(["amount", "prevalence", "sample", "duration", "cost", "breakdown"]);
+/** A question that asks about what is not something (its figure is the rest of the text's). */
+const NEGATED = /(?<![\p{L}])(?:not|never|none|without|except|other than|tidak|bukan|tak|belum|tanpa|selain|nggak|gak|enggak|non)(?![\p{L}])/iu;
+/** More figures than this beside the question's words are a table of them, not an answer to read first. */
+const MAX_FIGURES_STATED = 4;
+
+/**
+ * A question that asks for a figure ("How many queries are in RealScholarQuery?", "Berapa persen ...?") gets
+ * the figures of its best quote that stand beside what it counts (or, when it names no unit, beside its own
+ * words), said before the quote: the reader sees the answer first, in their language, and reads it in context next.
+ */
+function figuresStated(context: ComposeContext, best: ScoredSentence | undefined, weights: WeightedTerm[], input: ExplainInput, counted: Set<string>): AnswerSentence | undefined {
+  const q = context.question;
+  if (!best || best.row || !(q.count || q.answerTypes.some((t) => FIGURE_TYPES.has(t)))) return undefined;
+  // "Berapa persen yang bukan ...?": the figure the text gives is of the rest; the quote says which.
+  if (NEGATED.test(q.text)) return undefined;
+  const content = weights.filter((w) => w.weight > 0 && !w.unknown && !input.framing.has(w.term) && !w.identity);
+  const units = counted.size > 0 ? counted : new Set(content.flatMap((w) => [w.term, ...w.alternatives]));
+  const share = /(?:\bpersen\w*|\bpercent\w*|\bproporsi\w*|\bproportion\w*|\bshare\b|%)/i.test(q.text);
+  const figures = figuresNear(best.text, units, share);
+  if (figures.length === 0 || figures.length > MAX_FIGURES_STATED) return undefined;
+  // Written as the reader's language writes figures, from the way the quote's language does ("9,978" is English).
+  const shown = detectLanguage(best.text) === context.lang ? figures : figures.map((f) => writeFigure(f, context.lang));
+  return new SentenceBuilder().say(MESSAGES[context.lang].figures(shown)).cite(context.citations.cite(best.passage, best.start, best.end)).done();
 }
 
 /** Record fields of a study table's cells that only say where, when and by whom a study was published. */
@@ -458,6 +488,9 @@ function composeExplainOne(context: ComposeContext, input: ExplainInput): Compos
   const studies: number[] = [];
   const change = changeStated(context, chosen);
   if (change) sentences.push(change);
+  // "How many queries ...?": the figures asked for, said first, then the quote they are read from.
+  const figures = change ? undefined : figuresStated(context, chosen[0], weights, input, counted);
+  if (figures) sentences.push(figures);
   // "Which conference has the most queries?": the highest of the asked column, over all the table's rows.
   const extreme = tableExtreme(context, ranked.filter((s) => s.passage.docId === doc), weights, (p) => MESSAGES[context.lang].according(documentName(context, p.docId)));
   if (extreme) sentences.push(extreme.sentence);

@@ -55,7 +55,7 @@ const IRREGULAR: Record<string, string> = { child: "children", person: "people",
  * A figure as the reader's language writes it: for English, Indonesian thousands dots become commas and a
  * decimal comma a point ("1.000.000" -> "1,000,000", "0,5" -> "0.5"), and "sampai"/"hingga" becomes "to".
  */
-function writeFigure(figure: string, lang: Lang): string {
+export function writeFigure(figure: string, lang: Lang): string {
   if (lang !== "en") return figure;
   return figure
     .replace(/\s*(?:sampai|hingga)\s*/g, " to ")

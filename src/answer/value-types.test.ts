@@ -1,6 +1,7 @@
 /** What a value of an answer type looks like in text (carriesType), in either language. */
 import { describe, expect, it } from "vitest";
-import { carriesType, numberNear } from "./value-types.ts";
+import { carriesType, figuresNear, numberNear } from "./value-types.ts";
+import { contentStems } from "../text/analyze.ts";
 
 describe("carriesType: duration", () => {
   it("reads a duration in digits or in words, in English or Indonesian", () => {
@@ -93,5 +94,27 @@ describe("carriesType: amount", () => {
     expect(carriesType("The speedup is 7.12× on that benchmark.", "amount")).toBe(true);
     expect(carriesType("It runs on x86 and x64 machines.", "amount")).toBe(false);
     expect(carriesType("Published in 2019.", "amount")).toBe(false);
+  });
+});
+
+describe("figuresNear: the figures a question asks for, as written", () => {
+  const units = (words: string) => new Set(contentStems(words));
+
+  it("takes a count followed by what it counts, with its multiplier", () => {
+    expect(figuresNear("we constructed RealScholarQuery, a test dataset consisting of 50 real-world research queries.", units("queries"), false)).toEqual(["50"]);
+    expect(figuresNear("KPAI telah menangani 35 laporan kasus TPPO", units("kasus"), false)).toEqual(["35"]);
+    expect(figuresNear("which is used by more than 200 million users world-wide", units("users"), false)).toEqual(["200 million"]);
+  });
+
+  it("takes shares only when a share is asked, and counts only when it is not", () => {
+    const text = "dengan korban 234 orang anak dari jumlah tersebut mayoritas (83%) merupakan kasus kekerasan seksual";
+    expect(figuresNear(text, units("kasus"), true)).toEqual(["83%"]);
+    expect(figuresNear(text, units("kasus"), false)).not.toContain("83%");
+  });
+
+  it("takes no name's digits, note marker, label or year for a figure", () => {
+    expect(figuresNear("PaSa-7b achieves an improvement of 33.80% in Recall@20", units("recall improvement"), true)).toEqual(["33.80%"]);
+    expect(figuresNear("Mozilla's Firefox open-source web browser (2), which is used by more than 200 million users", units("users browser"), false)).toEqual(["200 million"]);
+    expect(figuresNear("Table 8 lists 12 queries from 2024", units("queries"), false)).toEqual(["12"]);
   });
 });

@@ -5,7 +5,7 @@
  * for one is answered only by a sentence that carries one (abstain.ts), and such a sentence ranks higher.
  */
 import type { AnswerType } from "../retrieve/question.ts";
-import { contentStems, stemSpans, translateTerms } from "../text/analyze.ts";
+import { contentStems, stemSpans, translateTerms, type StemSpan } from "../text/analyze.ts";
 
 /** What a value of each type looks like in text, in either language. */
 export const VALUE_PATTERNS: Record<AnswerType, RegExp> = {
@@ -59,6 +59,11 @@ const UNIT_WINDOW = 3;
  * percentage. Stop words do not count towards the distance; "%" reads as the word "persen".
  */
 export function numberNear(text: string, units: Set<string>): boolean {
+  return numbersBeside(text, units).spans.length > 0;
+}
+
+/** The number spans of the text within UNIT_WINDOW content words of a word for one of `units`, and whether one follows it. */
+function numbersBeside(text: string, units: Set<string>): { spans: (StemSpan & { unitAfter: boolean })[] } {
   const spans = stemSpans(text);
   // Every stem of a word ("short-running": short, run, shortrun), matched in the lexicon's common form as
   // questions are ("200 million users" -> juta, guna).
@@ -66,9 +71,46 @@ export function numberNear(text: string, units: Set<string>): boolean {
   const common = translateTerms(stems.flat());
   const names = (i: number) => stems[i].some((stem) => units.has(stem) || (common.get(stem) ?? []).some((c) => units.has(c)));
   const isNumber = (i: number) => carriesType(spans[i].stem, "amount") && !/^(?:19|20)\d\d$/.test(spans[i].stem);
-  const nearby = (i: number) => {
-    for (let j = Math.max(0, i - UNIT_WINDOW); j <= Math.min(spans.length - 1, i + UNIT_WINDOW); j++) if (names(j)) return true;
+  const named = (from: number, to: number) => {
+    for (let j = Math.max(0, from); j <= Math.min(spans.length - 1, to); j++) if (names(j)) return true;
     return false;
   };
-  return spans.some((_, i) => isNumber(i) && nearby(i));
+  const out: (StemSpan & { unitAfter: boolean })[] = [];
+  spans.forEach((span, i) => {
+    if (isNumber(i) && named(i - UNIT_WINDOW, i + UNIT_WINDOW)) out.push({ ...span, unitAfter: named(i + 1, i + UNIT_WINDOW) });
+  });
+  return { spans: out };
+}
+
+/** A word before a number that makes it a label, not a value: "Table 8", "Section 4.2", "Tahap 3". */
+const LABEL_BEFORE = /(?:^|[^\p{L}])(?:table|tables|figure|figures|fig|section|sections|appendix|eq|equation|chapter|step|tabel|gambar|bab|tahap|tahapan|pasal|no|nomor|ref)\.?\s*$/iu;
+
+/**
+ * The figures of the text that stand beside a word for what the question counts (see numberNear), as written
+ * ("95%", "6.24%", "3.0x", "4.000.000"), in the text's order: shares only when a share is asked, other
+ * figures only when it is not. A count is followed by what it counts in both languages ("35 laporan kasus",
+ * "50 real-world research queries"), and is said only then. Years, a name's digits ("PaSa-7b",
+ * "Recall@20", "Firefox 2"), citation and note numbers ("[12]", "(2)") and labels ("Table 8") are no figures.
+ */
+export function figuresNear(text: string, units: Set<string>, share: boolean): string[] {
+  const found: string[] = [];
+  for (const span of numbersBeside(text, units).spans) {
+    const before = text.slice(Math.max(0, span.start - 12), span.start);
+    const after = text.slice(span.end, span.end + 2);
+    // Part of a name or a code ("PaSa-7b", "GPT-4o", "Q1", "Recall@20"), a citation ("[12]", "12-14]"), or a label ("Table 8").
+    // ... or a version after a name ("Firefox 2"; not "Sebanyak 32", which opens the sentence).
+    const named = /(?:^|[^\s])\s+\p{Lu}[\p{L}\d-]*\s$/u.test(text.slice(Math.max(0, span.start - 40), span.start));
+    // ... or a note's marker: "(2)" alone in brackets ("(83%)" is a share).
+    const marker = /\($/.test(before) && /^\)/.test(after);
+    if (named || marker || /[\p{L}][-‐@_]?$/u.test(before) || /^[\p{L}]/u.test(after.replace(/^[x×](?![\p{L}])/u, "")) || /\[[\d,\s–-]*$/.test(before) || LABEL_BEFORE.test(before)) continue;
+    if (!/^\d/.test(text.slice(span.start, span.end))) continue;
+    const percent = /^\s?%/.test(after);
+    if (percent !== share) continue;
+    // "200 million users", "4 juta": the multiplier is part of the figure.
+    const tail = text.slice(span.end).match(/^\s?%|^[x×](?![\p{L}])|^\s+(?:hundred|thousand|million|billion|trillion|ratus|ribu|juta|miliar|triliun)(?![\p{L}])/iu)?.[0] ?? "";
+    const figure = text.slice(span.start, span.end) + tail.replace(/^\s(?=%)/, "");
+    // A count is said only beside what it counts ("35 laporan kasus"); a share is of what is near it.
+    if ((share || span.unitAfter) && !found.includes(figure)) found.push(figure);
+  }
+  return found;
 }

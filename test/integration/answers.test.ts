@@ -414,6 +414,19 @@ describe("abstention", () => {
     expect(r.answer).toMatch(/no figure for “social workers”/);
   });
 
+  it("says the figures asked for first, in the reader's language, cited to the quote they are read from", async () => {
+    const count = await ask("How many reports did KPAI receive from January to April 2021?");
+    expect(count.sentences[0].text).toMatch(/^The figure: 35 \[1\]/);
+    expect(count.citations[0].quote).toMatch(/35 laporan kasus/);
+    // A share asked is a percentage; and in Indonesian.
+    const share = await ask("Berapa persen kasus yang ditangani KPAI merupakan kekerasan seksual?");
+    expect(share.sentences[0].text).toMatch(/^Angkanya: 83% \[1\]/);
+    // What is not something has the rest's figure in the text: no figure is said first.
+    const rest = await ask("Berapa persen kasus KPAI yang bukan kekerasan seksual?");
+    expect(rest.sentences[0].text).not.toMatch(/^Angkanya/);
+    await expectValidCitations(count);
+  });
+
   it("counts a study's own people when they are what is asked, though they are its population", async () => {
     // Study 8 is a study of survivors: "enam penyintas" answers how many survivors it drew on.
     const r = await ask("How many survivors' stories did the Cecchet project draw on?");
