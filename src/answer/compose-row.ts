@@ -58,7 +58,7 @@ export function rowNamesAskedColumn(s: ScoredSentence, weights: WeightedTerm[]):
 /**
  * A data table's row said with its table and the columns the question names (all of them, up to
  * ROW_MAX_CELLS, when it names none): "According to Gal et al. (2009), Figure 13 («Detailed trace recording
- * statistics for the SunSpider benchmark set.») gives for «math-spectral-norm»: Speedup «7.12x» [1]."
+ * statistics for the SunSpider benchmark set.») gives for «math-spectral-norm»: Speedup 7.12x [1]."
  */
 export function rowSentence(context: ComposeContext, s: ScoredSentence, weights: WeightedTerm[], who: string): AnswerSentence {
   const m = MESSAGES[context.lang];
@@ -73,7 +73,9 @@ export function rowSentence(context: ComposeContext, s: ScoredSentence, weights:
   shown.forEach((c, i) => {
     if (i > 0) b.say(", ");
     if (c.column) b.say(`${c.column} `);
-    b.quote(c.text);
+    // A figure is said, not quoted: it reads the same in any words, and the citation is to the row.
+    if (cellNumber(c.text) !== undefined) b.say(c.text);
+    else b.quote(c.text);
   });
   return b.cite(context.citations.cite(p, 0, p.text.length)).done();
 }
@@ -91,7 +93,7 @@ const MIN_EXTREME_ROWS = 3;
  * "Which conference contributes the most queries?": the row of the data table the question is about with
  * the highest (or lowest) value in the column it asks for, read off all the table's rows, said with its
  * table and cited to that row: "According to He et al. (2025), in Table 2 («Statistics of
- * AutoScholarQuery.»), the highest |Q| (total number of queries) is «11761», for «NeurIPS 2023» [1]." The
+ * AutoScholarQuery.»), the highest |Q| (total number of queries) is 11761, for «NeurIPS 2023» [1]." The
  * column is the one whose name, or what the caption says it is, covers the most of the question (the more
  * specific on a tie); none, or two alike, and nothing is said.
  */
@@ -126,6 +128,6 @@ export function tableExtreme(context: ComposeContext, ranked: ScoredSentence[], 
   const definition = definitions.get(best.column);
   const b = new SentenceBuilder().say(`${who(p)} `);
   if (sayTableOf(b, caption, `${m.inTable} `)) b.say(", ");
-  b.say(`${m.extremeOf(op === "max", definition ? `${best.column} (${definition})` : best.column)} `).quote(cellText(best.i)).say(`, ${m.extremeFor} `).quote(cellText(0));
+  b.say(`${m.extremeOf(op === "max", definition ? `${best.column} (${definition})` : best.column)} `).say(cellText(best.i)).say(`, ${m.extremeFor} `).quote(cellText(0));
   return { sentence: b.cite(context.citations.cite(p, 0, p.text.length)).done(), rows };
 }

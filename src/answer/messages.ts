@@ -14,10 +14,10 @@ export interface AnswerMessages {
   theReview: string;
   according: (who: string) => string;
   reports: (who: string) => string;
-  /** A data table's row: "Table 4 («...») gives for «γ0»: Value «1.0»" (the table is named before, the row after). */
+  /** A data table's row: "Table 4 («...») gives for «γ0»: Value 1.0" (the table is named before, the row after). */
   tableGives: string;
   aTable: string;
-  /** "in Table 2 (...), the highest |Q| is «11761», for «NeurIPS 2023»": the highest or lowest of a table's column. */
+  /** "in Table 2 (...), the highest |Q| is 11761, for «NeurIPS 2023»": the highest or lowest of a table's column. */
   inTable: string;
   extremeOf: (highest: boolean, column: string) => string;
   extremeFor: string;

@@ -207,10 +207,10 @@ describe("a folder of PDFs nobody curated (eval/corpus-extra)", () => {
   it("answers from a row of a paper's table by the column asked, naming the table, in the asker's language", async () => {
     const context = await createAnswerContext(loadConfig({ DATA_DIR: path.join(root, "extra-data"), CORPUS_DIR: EXTRA_CORPUS }));
     const en = await answer(context, [{ role: "user", content: "How many traces does TraceMonkey record for 3d-raytrace?" }]);
-    expect(en.answer).toMatch(/^According to Gal et al\. \(2009\), Figure 13 \(«Detailed trace recording statistics[^»]*»\) gives for «3d-raytrace»: Traces «100»/);
+    expect(en.answer).toMatch(/^According to Gal et al\. \(2009\), Figure 13 \(«Detailed trace recording statistics[^»]*»\) gives for «3d-raytrace»: Traces 100/);
     expect(en.answer).not.toMatch(/Speedup/);
     const id = await answer(context, [{ role: "user", content: "Berapa speedup 3d-raytrace di TraceMonkey?" }]);
-    expect(id.answer).toMatch(/Figure 13 \(«[^»]*»\) mencatat untuk «3d-raytrace»: Speedup «1\.18x» \[1\]/);
+    expect(id.answer).toMatch(/Figure 13 \(«[^»]*»\) mencatat untuk «3d-raytrace»: Speedup 1\.18x \[1\]/);
   });
 
   it("reads each paper's title from its first page and its sections from its headings", async () => {
