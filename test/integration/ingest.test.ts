@@ -213,6 +213,14 @@ describe("a folder of PDFs nobody curated (eval/corpus-extra)", () => {
     expect(id.answer).toMatch(/Figure 13 \(«[^»]*»\) mencatat untuk «3d-raytrace»: Speedup 1\.18x \[1\]/);
   });
 
+  it("does not answer a question on a subject none of the papers has, however a word of it stems", async () => {
+    const context = await createAnswerContext(loadConfig({ DATA_DIR: path.join(root, "extra-data"), CORPUS_DIR: EXTRA_CORPUS }));
+    // "organic" stems as "organized" does ("The remainder of this paper is organized as follows."); "chemistry" is in no paper.
+    const r = await answer(context, [{ role: "user", content: "What is organic chemistry?" }]);
+    expect(r.abstained).toBe(true);
+    expect(r.citations).toEqual([]);
+  });
+
   it("reads each paper's title from its first page and its sections from its headings", async () => {
     const titles = Object.fromEntries(store.documents.map((d) => [d.id, d.title]));
     expect(titles["pasa.pdf"]).toMatch(/PaSa: An LLM Agent for Comprehensive Academic Paper Search/);
