@@ -158,6 +158,11 @@ const CASES: [string, Plan["kind"], Expect?][] = [
   ["What approach did study 3 use?", "lookup", { studies: [3], fields: ["design"] }],
   ["How does the MLMC program differ from study 1 in its approach?", "compare", { studies: [1, 3], fields: ["design", "intervention"] }],
   ["Bandingkan studi 1 dengan program mentor di Amerika Serikat", "compare", { studies: [1, 3] }],
+  // ... or by a word few studies have and the named one does not: those studies are the other side
+  ["Compare the Rafferty study with the UNICEF one", "compare", { studies: [2, 4] }],
+  ["Bandingkan studi Rafferty dengan program UNICEF", "compare", { studies: [2, 4] }],
+  // ... but two studies named are the comparison, whatever else the question says
+  ["Compare study 1 and study 3 on their UNICEF links", "compare", { studies: [1, 3] }],
   ["Which of studies 8 and 9 had more participants?", "aggregate", { field: "population", op: "largest-sample" }],
   ["Studi 8 dan 9, mana yang pesertanya lebih sedikit?", "aggregate", { field: "population", op: "smallest-sample" }],
   ["Studi mana yang respondennya paling sedikit?", "aggregate", { field: "population", op: "smallest-sample" }],

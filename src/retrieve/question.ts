@@ -244,7 +244,7 @@ const DISTINCTIVE_SHARE = 1 / 3;
  */
 function describedStudies(values: FilterValue[], topic: string[], named: StudyRef[], records: StudyRecord[]): StudyRef[] {
   const places = values.filter((v) => v.field === "country");
-  if (places.length === 0) return [];
+  if (places.length === 0) return otherSide(topic, named, records);
   const studies = records.filter((r) => r.kind === "study");
   const valueStems = new Set(places.flatMap((v) => contentStems(v.text)));
   const perDoc = (r: StudyRecord) => studies.filter((x) => x.docId === r.docId).length;
@@ -263,6 +263,24 @@ function describedStudies(values: FilterValue[], topic: string[], named: StudyRe
     if (picked.length === 1) out.push({ docId: picked[0].docId, number: picked[0].number });
   }
   return out;
+}
+
+/**
+ * "Compare the Save the Children and UNICEF programs": one side names a study, the other a word few studies
+ * have ("UNICEF": studies 2 and 6) and the named one does not. The studies with that word are the other side.
+ */
+function otherSide(topic: string[], named: StudyRef[], records: StudyRecord[]): StudyRef[] {
+  if (named.length !== 1) return [];
+  const studies = records.filter((r) => r.kind === "study" && r.docId === named[0].docId);
+  const first = studies.find((r) => r.number === named[0].number);
+  if (!first) return [];
+  const words = topic.filter((t) => !recordStems(first).has(t)).filter((t) => {
+    const having = studies.filter((r) => recordStems(r).has(t));
+    return having.length > 0 && having.length <= DISTINCTIVE_SHARE * studies.length;
+  });
+  if (words.length === 0) return [];
+  const picked = studies.filter((r) => r !== first && words.every((t) => recordStems(r).has(t)));
+  return picked.length > 0 && picked.length <= DISTINCTIVE_SHARE * studies.length ? picked.map((r) => ({ docId: r.docId, number: r.number })) : [];
 }
 
 function namedDocuments(text: string, tokens: string[], index: QuestionIndex): string[] {
@@ -455,7 +473,7 @@ let fieldWordStems: Set<string> | undefined;
 function questionWordStems(): Set<string> {
   if (fieldWordStems) return fieldWordStems;
   const w = questionWords();
-  const phrases = [...Object.values(w.fields), ...Object.values(w.weak_fields), ...Object.values(w.section_names), ...Object.values(w.ordinals), w.list, w.count, w.studies_noun, w.research_verbs, w.self_review, w.corpus_words, w.pronoun_single, w.followup_start, w.question_stems_extra, ...smallTalkPhrases(w)].flat();
+  const phrases = [...Object.values(w.fields), ...Object.values(w.weak_fields), ...Object.values(w.section_names), ...Object.values(w.ordinals), w.list, w.count, w.compare, w.studies_noun, w.research_verbs, w.self_review, w.corpus_words, w.pronoun_single, w.followup_start, w.question_stems_extra, ...smallTalkPhrases(w)].flat();
   return (fieldWordStems = new Set(phrases.flatMap((p) => contentStems(p.replace(/\*$/, "")))));
 }
 
@@ -602,7 +620,10 @@ export function analyzeQuestion(asked: string, index: QuestionIndex, langOverrid
     ...index.documents.filter((d) => docs.includes(d.id)).flatMap((d) => documentNames(d).flatMap((n) => contentStems(n))),
   ]);
   // Numbers ("all ten studies") count or name; they are not what the question is about.
-  const topic = contentStems(text).filter((t) => !identity.has(t) && !questionWordStems().has(t) && !/^\d+$/.test(t) && !numberStems().has(t));
+  // A question word inside a lexicon phrase of the question is part of the phrase: "sama" of "kerja sama"
+  // (cooperation) is not the "sama" of "persamaan" (what two studies have in common).
+  const inPhrase = new Set([...analyze(text).phrases].filter((p) => p.includes(" ")).flatMap((p) => p.split(" ")));
+  const topic = contentStems(text).filter((t) => !identity.has(t) && (!questionWordStems().has(t) || inPhrase.has(t)) && !/^\d+$/.test(t) && !numberStems().has(t));
   const period = hasPhrase(tokens, w.period_words);
   // "Which ... studies ...", "studi mana ...": a list of studies, however it is worded.
   const list = hasPhrase(tokens, w.list) || asksWhichStudies(tokens);
