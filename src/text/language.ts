@@ -65,4 +65,17 @@ export function detectLanguage(text: string, otherwise: Lang = "id"): Lang {
  * The language of a question: its function words ("what", "yang"), and when they tie (none at all in
  * "Summarize study 5"), the words only one language's dictionary knows, as for a title.
  */
-export const detectQuestionLanguage = detectTitleLanguage;
+export function detectQuestionLanguage(text: string): Lang {
+  const withoutNames = text.replace(NAME_RUN, " ");
+  const { en, id } = functionWordCounts(withoutNames);
+  // Only names and words no dictionary knows left: the whole question decides.
+  const known = tokenize(withoutNames).some((t) => t.length >= 3 && !SHARED.has(t) && (isEnglishWord(t) || isIndonesianWord(t)));
+  return en + id > 0 || known ? detectTitleLanguage(withoutNames) : detectTitleLanguage(text);
+}
+
+/**
+ * A name of several capitalised words, with the small words inside it ("Save the Children", "Child and Family
+ * Support", "My Life My Choice"): its words are the name's language, not the asker's ("Bandingkan program Save
+ * the Children dan UNICEF" is Indonesian). Not at the start of the question, where any word is capitalised.
+ */
+const NAME_RUN = /(?<=\S\s+)\p{Lu}[\p{L}'’-]*(?:\s+(?:(?:the|of|and|for|dan|untuk)\s+)?\p{Lu}[\p{L}'’-]*)+/gu;

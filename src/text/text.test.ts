@@ -94,4 +94,11 @@ describe("language", () => {
     ["Who wrote study 9?", "en"],
     ["Rangkuman review ini dong", "id"],
   ])("question %s -> %s (a question with no function words, by its dictionary words)", (text, lang) => expect(detectQuestionLanguage(text)).toBe(lang));
+
+  it.each([
+    ["Bandingkan program Save the Children dan UNICEF", "id"],
+    ["Siapa penulis artikel 'The Psychological Experience of Child and Adolescent Sex Trafficking'?", "id"],
+    ["What does My Life My Choice do?", "en"],
+    ["What Is The Aim Of The Review?", "en"],
+  ])("question %s -> %s (a name's own words, 'the' of 'Save the Children', are not the asker's)", (text, lang) => expect(detectQuestionLanguage(text)).toBe(lang));
 });
