@@ -270,17 +270,20 @@ function describedStudies(values: FilterValue[], topic: string[], named: StudyRe
  * have ("UNICEF": studies 2 and 6) and the named one does not. The studies with that word are the other side.
  */
 function otherSide(topic: string[], named: StudyRef[], records: StudyRecord[]): StudyRef[] {
-  if (named.length !== 1) return [];
-  const studies = records.filter((r) => r.kind === "study" && r.docId === named[0].docId);
-  const first = studies.find((r) => r.number === named[0].number);
-  if (!first) return [];
-  const words = topic.filter((t) => !recordStems(first).has(t)).filter((t) => {
+  if (named.length > 1) return [];
+  const docId = named[0]?.docId ?? records.find((r) => r.kind === "study")?.docId;
+  const studies = records.filter((r) => r.kind === "study" && r.docId === docId);
+  const first = named.length === 1 ? studies.find((r) => r.number === named[0].number) : undefined;
+  if (named.length === 1 && !first) return [];
+  const words = topic.filter((t) => !first || !recordStems(first).has(t)).filter((t) => {
     const having = studies.filter((r) => recordStems(r).has(t));
     return having.length > 0 && having.length <= DISTINCTIVE_SHARE * studies.length;
   });
   if (words.length === 0) return [];
   const picked = studies.filter((r) => r !== first && words.every((t) => recordStems(r).has(t)));
-  return picked.length > 0 && picked.length <= DISTINCTIVE_SHARE * studies.length ? picked.map((r) => ({ docId: r.docId, number: r.number })) : [];
+  // With no study named, the group is both sides: two at least.
+  const fewest = first ? 1 : 2;
+  return picked.length >= fewest && picked.length <= DISTINCTIVE_SHARE * studies.length ? picked.map((r) => ({ docId: r.docId, number: r.number })) : [];
 }
 
 function namedDocuments(text: string, tokens: string[], index: QuestionIndex): string[] {

@@ -414,6 +414,17 @@ describe("abstention", () => {
     expect(r.answer).toMatch(/no figure for “social workers”/);
   });
 
+  it("compares the studies a word picks out when no study is named: the UNICEF programs are studies 2 and 6", async () => {
+    const r = await ask("How do the UNICEF programs differ?");
+    expect(r.plan).toMatchObject({ kind: "compare" });
+    expect([...new Set(r.studies)].sort()).toEqual([2, 6]);
+    // One side named, the other by such a word: Save the Children is study 5, UNICEF studies 2 and 6.
+    const sides = await ask("Compare the Save the Children and UNICEF programs");
+    expect(sides.abstained).toBe(false);
+    expect([...new Set(sides.studies)].sort()).toEqual([2, 5, 6]);
+    await expectValidCitations(sides);
+  });
+
   it("says the figures asked for first, in the reader's language, cited to the quote they are read from", async () => {
     const count = await ask("How many reports did KPAI receive from January to April 2021?");
     expect(count.sentences[0].text).toMatch(/^The figure: 35 \[1\]/);
