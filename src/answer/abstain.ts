@@ -89,12 +89,12 @@ export function decideAbstention(ranked: ScoredSentence[], weights: WeightedTerm
   // unless the question is scoped to a study or section the corpus has, it cannot be answered.
   const names = unknown.filter((w) => w.salience === "name" || w.salience === "number");
   if (names.length > 0 && !input.namedStudy) {
-    return { abstain: true, reason: `the corpus never mentions ${names.map((w) => w.term).join(", ")}`, missingTypes: [], ...none };
+    return { abstain: true, reason: `the corpus never mentions ${names.map((w) => w.term).join(", ")}`, missingTypes: [], ...none, notMentioned: names.map((w) => w.term) };
   }
   // A question whose other words are well covered is answered ... unless most of it is absent concepts.
   const conceptShare = unknown.filter((w) => w.salience === "concept").reduce((s, w) => s + w.weight, 0) / total;
   if (unknownShare >= thresholds.unknownShare && (bestCoverage < thresholds.strongCoverage || conceptShare >= thresholds.absentConcepts)) {
-    return { abstain: true, reason: `the corpus never uses ${unknown.map((w) => w.term).join(", ")} (${Math.round(unknownShare * 100)}% of the question)`, missingTypes: [], ...none };
+    return { abstain: true, reason: `the corpus never uses ${unknown.map((w) => w.term).join(", ")} (${Math.round(unknownShare * 100)}% of the question)`, missingTypes: [], ...none, notMentioned: unknown.map((w) => w.term) };
   }
   const onTopic = onTopicSentences(ranked, input.namedStudy, thresholds);
   // A value of the type asked for in the named study's own text answers it, however few words it shares

@@ -22,7 +22,7 @@ import { termStatsOf, type TermStats } from "../store/layout.ts";
 import { listItemsAfter, listSentence } from "./compose-list-items.ts";
 import { rowNamesAskedColumn, rowSentence, tableExtreme } from "./compose-row.ts";
 import { studyIsIn } from "./compose-records.ts";
-import { MESSAGES } from "./messages.ts";
+import { joinList, MESSAGES } from "./messages.ts";
 import { SentenceBuilder, studyLabel } from "./render.ts";
 import type { AnswerSentence } from "./types.ts";
 import { loadVocabulary } from "../vocab/vocabulary.ts";
@@ -275,6 +275,30 @@ const STATED_CUES: ReadonlySet<string> = new Set(["recommendation", "result", "a
 /** A quote with its continuation stays readable. */
 const CONTINUATION_MAX_CHARS = 600;
 
+/** A word the question writes as a name: in capitals ("PRISMA"), capitalised past its first word ("in Thailand"), or a number. */
+function writtenAsName(text: string, word: string): boolean {
+  if (/^\d/.test(word) || (/^\p{Lu}[\p{Lu}\d-]+$/u.test(word) && word.length >= 2)) return true;
+  if (!/^\p{Lu}/u.test(word)) return false;
+  const first = text.trim().split(/\s+/)[0]?.replace(/[^\p{L}\p{N}-]/gu, "");
+  return first !== word || text.indexOf(word) !== text.lastIndexOf(word);
+}
+
+/** Words that stand side by side in the question said as one ("Justice Mission", not "Justice and Mission"). */
+function adjacentJoined(text: string, words: string[]): string[] {
+  const tokens = text.split(/[^\p{L}\p{N}-]+/u).filter(Boolean);
+  const out: string[] = [];
+  let run: string[] = [];
+  for (const token of [...tokens, ""]) {
+    if (words.includes(token) && !run.includes(token)) run.push(token);
+    else if (run.length > 0) {
+      const phrase = run.join(" ");
+      if (!out.includes(phrase) && !out.some((o) => o.split(" ").some((w) => run.includes(w)))) out.push(phrase);
+      run = [];
+    }
+  }
+  return out;
+}
+
 /** The question's own words for the given stems ("PRISMA" for "prisma"). */
 function wordsOf(text: string, stems: string[]): string[] {
   if (stems.length === 0) return [];
@@ -444,7 +468,7 @@ function composeExplainOne(context: ComposeContext, input: ExplainInput): Compos
   };
   let decision = decideAbstention(ranked, weights, { answerTypes: context.question.answerTypes, namedStudy: input.namedStudy, counted, population: populationOf }, { ...ABSTAIN, ...context.abstain });
   // Only the field was asked, and a sentence does what it asks: the words of the question need not be in it.
-  if (decision.abstain && input.fieldOnly && ranked.length > 0 && decision.missingTypes.length === 0) decision = { ...decision, abstain: false, reason: "" };
+  if (decision.abstain && input.fieldOnly && ranked.length > 0 && decision.missingTypes.length === 0) decision = { ...decision, abstain: false, reason: "", notMentioned: [] };
   if (decision.abstain) {
     const b = new SentenceBuilder().say(notCoveredPhrase(context));
     // "this year's figures": say when the document was written, if its year is known.
@@ -453,6 +477,11 @@ function composeExplainOne(context: ComposeContext, input: ExplainInput): Compos
     const counting = countedTerms.length > 0 ? context.question.countedPhrase : "";
     const say = (type: AnswerType) => (type === "current" && year ? m.writtenIn(year) : type === "amount" && counting ? m.noFigureFor(counting) : m.notCoveredType[type]);
     for (const type of decision.missingTypes) b.say(` ${say(type)}`);
+    // "Did the review use PRISMA?": the name it never uses, in the asker's words ("It does not mention PRISMA.").
+    // Names only: an acronym, a capitalised word past the first, a number ("PRISMA", "Thailand", "2023"); a
+    // concept word ("released", "sessions") is too often only the asker's way of putting it. Not "No" of "UU No. 21".
+    const unnamed = wordsOf(context.question.text, decision.notMentioned).filter((w) => (w.length > 2 || /^(?:\p{Lu}+|\d+)$/u.test(w)) && writtenAsName(context.question.text, w));
+    if (unnamed.length > 0) b.say(` ${m.notMentioned(joinList(adjacentJoined(context.question.text, unnamed), context.lang))}`);
     return { sentences: [b.done("frame")], abstained: true, studies: [], reason: decision.reason, bestSupport: decision.bestCoverage, decision };
   }
   // Whether the document answers is decided on the question as asked (above). Which of its sentences answers

@@ -457,7 +457,10 @@ describe("abstention", () => {
   it("refuses a question about something the review never mentions", async () => {
     const r = await ask("Bagaimana program perlindungan anak di Thailand?");
     expect(r.abstained).toBe(true);
-    expect(r.answer).toMatch(/tidak membahas/);
+    expect(r.answer).toBe("Tinjauan ini tidak membahas hal tersebut. Tidak ada penyebutan Thailand.");
+    // The names it never uses, as the asker wrote them and side by side as one; not a word of the question's wording.
+    expect((await ask("Did the review use PRISMA or register with PROSPERO?")).answer).toMatch(/It does not mention PRISMA and PROSPERO\.$/);
+    expect((await ask("Does the review assess International Justice Mission's rescue operations?")).answer).toMatch(/It does not mention Justice Mission\.$/);
   });
 
   it("refuses an off-topic question", async () => {
