@@ -137,6 +137,9 @@ const CASES: [string, Plan["kind"], Expect?][] = [
   ["Berapa artikel yang dieksklusi?", "explain"],
   ["How many studies did the review include?", "count"],
   ["ada berapa artikel yang direview?", "count"],
+  // being reviewed is no topic of the studies: all of them are counted
+  ["Berapa artikel yang ditelaah?", "count", { noFilters: true }],
+  ["How many articles were analysed?", "count", { noFilters: true }],
   // aggregate: distributions and extremes
   ["Which countries do the studies come from?", "aggregate", { field: "country", op: "distribution" }],
   // a comparison of the studies a value picks out
@@ -368,7 +371,7 @@ describe("planQuestion", () => {
       const filters = p.kind === "list" || p.kind === "count" ? p.filters.map((f) => `${f.negated ? "!" : ""}${f.field}:${f.key}`) : [];
       if (expected.filter) expect(filters).toContain(expected.filter);
       if (expected.also) expect(filters).toContain(expected.also);
-      if (expected.noFilters) expect(p.kind === "list" ? p.filters : undefined).toEqual([]);
+      if (expected.noFilters) expect(p.kind === "list" || p.kind === "count" ? p.filters : undefined).toEqual([]);
       if (expected.op) expect(p.kind === "aggregate" ? p.op : undefined).toBe(expected.op);
       if (expected.sections) expect(p.kind === "explain" ? p.sections : undefined).toEqual(expected.sections);
       if (expected.ownVoice !== undefined) expect(p.kind === "explain" && p.ownVoice === true).toBe(expected.ownVoice);

@@ -278,7 +278,9 @@ function planOf(resolved: ResolvedQuestion, context: PlanContext): Plan {
   const countable = otherAsks.length === 0 && (q.values.length > 0 || q.topic.length <= MAX_COUNT_TOPIC) && !hasPhrase(q.tokens, w.review_process_words);
   if (resolved.carryKind === "count" || (q.count && studiesNoun && countable)) {
     // "How many studies discuss trauma?" counts the studies whose own text covers the topic, not all of them.
-    const topicFilter: FilterValue[] = q.values.length === 0 && q.topic.length > 0 && resolved.carryKind !== "count" ? [{ field: "topic", key: q.topic.join(" "), text: topicWords(q.text, q.topic) }] : [];
+    // ... and "Berapa artikel yang ditelaah?" all of them: being reviewed is no topic.
+    const topic = q.topic.filter((t) => !inclusionStems().has(t));
+    const topicFilter: FilterValue[] = q.values.length === 0 && topic.length > 0 && resolved.carryKind !== "count" ? [{ field: "topic", key: topic.join(" "), text: topicWords(q.text, topic) }] : [];
     return { kind: "count", filters: [...q.values, ...topicFilter, ...(resolved.carryFilters ?? [])], ...within(resolved) };
   }
   // "Which countries were studied?", "Populasi apa yang diteliti?": what was studied is asked of the studies.
