@@ -296,9 +296,16 @@ async function previousTurn(context: AnswerContext, earlier: string[], options: 
       entities,
       ...(focus ? { focus } : {}),
       lastList: entities.length > 1 ? entities : previous?.lastList,
+      ...(quotedDocument(context, cited) ? { document: quotedDocument(context, cited) } : {}),
     };
   }
   return previous;
+}
+
+/** The one document an answer's citations are all from, when the index has several. */
+function quotedDocument(context: AnswerContext, cited: { docId: string }[]): string | undefined {
+  const docs = new Set(cited.map((c) => c.docId));
+  return context.store.documents.length > 1 && docs.size === 1 ? [...docs][0] : undefined;
 }
 
 /** Text of an answer from its sentences: list items on lines of their own. */

@@ -28,6 +28,15 @@ describe("resolveFollowUp", () => {
     expect(resolveFollowUp(ask("what did this study find?"), before).question.studies.map((s) => s.number)).toEqual([3]);
   });
 
+  it("keeps a follow-up with the one document the previous answer quoted, unless it names its own", () => {
+    const before = { ...previous("Who wrote the TAM review?", "review-meta", []), document: "tam.pdf" };
+    expect(resolveFollowUp(ask("when was it published?"), before).question.docs).toEqual(["tam.pdf"]);
+    // "this review" is the review the question names, not the paper before
+    expect(resolveFollowUp(ask("and when was this review published?"), before).question.docs).not.toEqual(["tam.pdf"]);
+    // no document carried when the previous answer quoted several (or the index has one)
+    expect(resolveFollowUp(ask("when was it published?"), previous("Who wrote the TAM review?", "review-meta", [])).question.docs).toEqual([]);
+  });
+
   it("reads 'it' after an answer that names the oldest study and the most recent as the one asked for", () => {
     const oldest = { ...previous("Which study is the oldest?", "aggregate", [3, 1]), focus: [ref(3)] };
     expect(resolveFollowUp(ask("what did it find?"), oldest).question.studies.map((s) => s.number)).toEqual([3]);

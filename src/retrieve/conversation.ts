@@ -36,6 +36,8 @@ export interface PreviousTurn {
   focus?: StudyRef[];
   /** The studies of the latest answer that named several (this one or an earlier one), for "the second one". */
   lastList?: StudyRef[];
+  /** The one document the previous answer quoted, in an index of several: what "it" goes on about. */
+  document?: string;
 }
 
 export interface ResolvedQuestion {
@@ -75,7 +77,10 @@ export function resolveFollowUp(question: Question, previous: PreviousTurn | und
   // own ("Apa kesimpulan tinjauan ini?" after "When were the studies published?" asks for the conclusion).
   const asks = question.asks.length > 0 ? question.asks : short && question.sections.length === 0 ? previous.fields : [];
   const searchText = short ? `${question.text} ${previous.question.text}` : question.text;
-  const base = { ...question, asks };
+  // "Who wrote the TAM review?" then "when was it published?": the follow-up stays with the document the
+  // previous answer was from, unless it names one (or the review) itself.
+  const docs = question.docs.length === 0 && !question.selfReview && previous.document ? [previous.document] : question.docs;
+  const base = { ...question, asks, docs };
   if (question.studies.length > 0) return { question: base, followUp: true, studiesFrom: "question", searchText };
   const list = previous.entities.length > 1 ? previous.entities : (previous.lastList ?? []);
   if (question.ordinal !== null && list.length > 1) {

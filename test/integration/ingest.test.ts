@@ -213,6 +213,14 @@ describe("a folder of PDFs nobody curated (eval/corpus-extra)", () => {
     expect(id.answer).toMatch(/Figure 13 \(«[^»]*»\) mencatat untuk «3d-raytrace»: Speedup 1\.18x \[1\]/);
   });
 
+  it("keeps a follow-up with the paper the previous answer was from", async () => {
+    const context = await createAnswerContext(loadConfig({ DATA_DIR: path.join(root, "extra-data"), CORPUS_DIR: EXTRA_CORPUS }));
+    const messages = [{ role: "user" as const, content: "Who wrote the TAM review?" }];
+    const first = await answer(context, messages);
+    const then = await answer(context, [...messages, { role: "assistant" as const, content: first.answer }, { role: "user" as const, content: "when was it published?" }]);
+    expect(then.answer).toBe("Chuttur (2009) was published in 2009 [1].");
+  });
+
   it("does not answer a question on a subject none of the papers has, however a word of it stems", async () => {
     const context = await createAnswerContext(loadConfig({ DATA_DIR: path.join(root, "extra-data"), CORPUS_DIR: EXTRA_CORPUS }));
     // "organic" stems as "organized" does ("The remainder of this paper is organized as follows."); "chemistry" is in no paper.
