@@ -7,10 +7,10 @@ import type { DocumentInfo } from "../domain/document.ts";
 import type { Passage } from "../domain/passage.ts";
 import type { FieldValue, StudyField, StudyRecord } from "../domain/study.ts";
 import { ownValuesOf, valuesOf } from "../domain/study.ts";
-import { studyWordStems, type FilterValue, type StudyRef } from "../retrieve/question.ts";
+import { framingStems, studyWordStems, type FilterValue, type StudyRef } from "../retrieve/question.ts";
 import { addGloss, citeValue, documentName, labelOf, type ComposeContext, type Composition } from "./compose-context.ts";
 import { continuesBack } from "./compose-explain.ts";
-import { hasTerm, scoreSentences, sentencesOf, weighQuestion, overlap, type ScoredSentence } from "./evidence.ts";
+import { coverage, hasTerm, scoreSentences, sentencesOf, weighQuestion, overlap, type ScoredSentence } from "./evidence.ts";
 import { NUMBER_WORDS } from "./claim-words.ts";
 import { VALUE_PATTERNS } from "./value-types.ts";
 import { fieldName, joinList, MESSAGES, studiesNoun, theCountry } from "./messages.ts";
@@ -19,11 +19,22 @@ import { keyLabel, SentenceBuilder, studyLabel, writeValue } from "./render.ts";
 import { continentOf } from "../vocab/places.ts";
 import { hasPhrase, questionWords } from "../retrieve/question-words.ts";
 import { loadVocabulary } from "../vocab/vocabulary.ts";
+import { analyze } from "../text/analyze.ts";
 import { escapeRegExp } from "../text/tokenize.ts";
 import type { AnswerSentence } from "./types.ts";
 
 /** Free-text fields: the answer quotes the sentences of their cells that fit the question. */
 const FREE_TEXT: ReadonlySet<StudyField> = new Set(["intervention", "outcomes", "recommendations", "theory", "aim"]);
+/** A sentence is labelled with the item a list question asks about when its opening words hold this share of the question's topic. */
+const TOPIC_SHARE = 0.5;
+/** How many words open a sentence that is one labelled item of a list ("Saving Newborn Live: ..."). */
+const LABEL_WORDS = 4;
+
+/** The terms of a sentence's first words. */
+function openingOf(text: string): { terms: Set<string>; phrases: Set<string> } {
+  const a = analyze(text.split(/\s+/).slice(0, LABEL_WORDS).join(" "));
+  return { terms: new Set([...a.canonical, ...a.terms]), phrases: a.phrases };
+}
 /** At most this many quoted sentences per field and study in a lookup; one in a comparison. */
 const SENTENCES_PER_FIELD = 2;
 
@@ -42,7 +53,15 @@ function bestSentences(context: ComposeContext, record: StudyRecord, field: Stud
     if (!passage) return [];
     return sentencesOf([passage]).filter((s) => s.start >= v.start && s.end <= v.end);
   });
-  const ranked = scoreSentences(pieces, weights, context.question, 1);
+  let ranked = scoreSentences(pieces, weights, context.question, 1);
+  // A list asked of one item of the field ("Kegiatan spiritual di Rumah Faye isinya apa aja?", "What's Saving
+  // Newborn Live?") is that item's sentence, which opens with its label ("Spiritual, meliputi ...", "Saving
+  // Newborn Live: program ini ..."), not the field's every sentence. (The item is named by the question's words
+  // beyond the field and the study.)
+  const framing = framingStems();
+  const topic = weights.filter((w) => !w.identity && !framing.has(w.term) && w.alternatives.every((a) => !framing.has(a)));
+  const labelled = limit > SENTENCES_PER_FIELD && topic.length > 0 ? ranked.filter((s) => coverage(openingOf(s.text), topic) >= TOPIC_SHARE) : [];
+  if (labelled.length > 0) ranked = labelled;
   const chosen: typeof ranked = [];
   for (const s of ranked) {
     if (chosen.length >= limit) break;

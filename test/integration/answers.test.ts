@@ -414,6 +414,15 @@ describe("abstention", () => {
     expect(r.answer).toMatch(/no figure for “social workers”/);
   });
 
+  it("answers a list asked of one item of a study's program with that item, not the whole program", async () => {
+    const r = await ask("Apa saja isi program ECCE dari Save the Children?");
+    expect(r.citations).toHaveLength(1);
+    expect(r.citations[0].quote).toMatch(/^ECCE: program yang merupakan/);
+    // ... while the programs asked for as a list are all of them
+    const all = await ask("Program apa saja yang dijalankan Save the Children?");
+    expect(all.citations.length).toBeGreaterThan(2);
+  });
+
   it("compares the studies a word picks out when no study is named: the UNICEF programs are studies 2 and 6", async () => {
     const r = await ask("How do the UNICEF programs differ?");
     expect(r.plan).toMatchObject({ kind: "compare" });
