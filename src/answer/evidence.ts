@@ -324,9 +324,7 @@ export function weighQuestion(
     const alternatives = forms.filter((f) => df(f) > 0);
     const unknown = alternatives.length === 0;
     // Words that frame the question ("define", "jelaskan", "journal") never make it unanswerable.
-    // A word of an English question that an English document never uses is a concept it lacks ("What is
-    // organic chemistry?" of a compiler paper: "organic" meets "organized" as a stem, "chemistry" nothing).
-    const salient = unknown && !options.framing?.has(term) && (/^\d/.test(term) || capitalised.has(term) || translations.has(term) || !!options.sameLanguage);
+    const salient = unknown && !options.framing?.has(term) && (/^\d/.test(term) || capitalised.has(term) || translations.has(term));
     // Filler ("give", "tell", "please") says nothing about the topic; framing words (field words) never make it unanswerable.
     if (options.filler?.has(term)) continue;
     const framing = options.framing?.has(term) ?? false;
