@@ -8,7 +8,10 @@
  *
  * @example tokenize("Pada awal 72% (p<0,001), anak-anak") // ["pada","awal","72","p","0.001","anak-anak"]
  */
-const TOKEN = /(?![\p{L}\p{M}]+2(?![\p{L}\d]))\p{L}[\p{L}\p{M}]*\d[\p{L}\p{M}\d]*(?![.,]?\d)|\d+(?:[.,]\d+)*|[\p{L}\p{M}]+(?:-[\p{L}\p{M}]+)*/gu;
+const TOKEN = /\d+(?:[.,]\d+)*|[\p{L}\p{M}]+(?:-[\p{L}\p{M}]+)*/gu;
+/** The same, with names of letters and digits first; tried only on a text that has a digit after a letter (it is three times slower). */
+const TOKEN_WITH_NAMES = /(?![\p{L}\p{M}]+2(?![\p{L}\d]))\p{L}[\p{L}\p{M}]*\d[\p{L}\p{M}\d]*(?![.,]?\d)|\d+(?:[.,]\d+)*|[\p{L}\p{M}]+(?:-[\p{L}\p{M}]+)*/gu;
+const tokenPattern = (text: string) => (/\p{L}\d/u.test(text) ? TOKEN_WITH_NAMES : TOKEN);
 
 /** Fold accents and case so "Côte" and "cote" meet. */
 /** `text` as a literal inside a regular expression. */
@@ -28,7 +31,8 @@ function normalizeNumber(raw: string): string {
 
 export function tokenize(text: string): string[] {
   const out: string[] = [];
-  for (const match of foldCase(text).matchAll(TOKEN)) {
+  const folded = foldCase(text);
+  for (const match of folded.matchAll(tokenPattern(folded))) {
     const raw = match[0];
     out.push(/^\d/.test(raw) ? normalizeNumber(raw) : raw);
   }
@@ -45,7 +49,7 @@ export interface TokenSpan {
 /** Tokens with where they stand in the text (folding keeps offsets: it only changes letters' case and accents per character). */
 export function tokenSpans(text: string): TokenSpan[] {
   const out: TokenSpan[] = [];
-  for (const match of text.matchAll(TOKEN)) {
+  for (const match of text.matchAll(tokenPattern(text))) {
     const raw = foldCase(match[0]);
     out.push({ token: /^\d/.test(raw) ? normalizeNumber(raw) : raw, start: match.index, end: match.index + match[0].length });
   }
