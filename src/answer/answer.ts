@@ -288,6 +288,7 @@ async function previousTurn(context: AnswerContext, earlier: string[], options: 
     const docOf = (n: number) => cited.find((c) => c.studies.includes(n))?.docId ?? q.studies.find((s) => s.number === n)?.docId ?? context.store.studies.find((s) => s.number === n)?.docId ?? "";
     const entities = prepared.composition.studies.map((n) => ({ docId: docOf(n), number: n }));
     const focus = prepared.composition.focus?.map((n) => ({ docId: docOf(n), number: n }));
+    const document = quotedDocument(context, cited);
     previous = {
       question: q,
       planKind: prepared.plan.kind,
@@ -296,7 +297,7 @@ async function previousTurn(context: AnswerContext, earlier: string[], options: 
       entities,
       ...(focus ? { focus } : {}),
       lastList: entities.length > 1 ? entities : previous?.lastList,
-      ...(quotedDocument(context, cited) ? { document: quotedDocument(context, cited) } : {}),
+      ...(document ? { document } : {}),
     };
   }
   return previous;

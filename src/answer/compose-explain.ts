@@ -7,7 +7,7 @@
 import type { DocumentInfo } from "../domain/document.ts";
 import type { Lang } from "../domain/lang.ts";
 import type { Passage } from "../domain/passage.ts";
-import type { StudyField } from "../domain/study.ts";
+import type { StudyField, StudyRecord } from "../domain/study.ts";
 import { analyze, translateTerms } from "../text/analyze.ts";
 import { detectLanguage } from "../text/language.ts";
 import { asksForChange, changeIn, isChangeWord } from "./figures.ts";
@@ -275,10 +275,18 @@ const STATED_CUES: ReadonlySet<string> = new Set(["recommendation", "result", "a
 /** A quote with its continuation stays readable. */
 const CONTINUATION_MAX_CHARS = 600;
 
-/** A word the question writes as a name: in capitals ("PRISMA"), capitalised past its first word ("in Thailand"), or a number. */
+/** The stems of the populations the records give (a study's shares are of them). */
+function populationStems(records: StudyRecord[]): Set<string> {
+  return new Set(records.flatMap((r) => (r.fields.population ?? []).flatMap((v) => analyze(v.text).terms)));
+}
+
+/**
+ * A word the question writes as a name: in capitals ("PRISMA"), capitalised past its first word ("in Thailand"),
+ * or a number; of two letters, only in capitals (not "No" of "UU No. 21").
+ */
 function writtenAsName(text: string, word: string): boolean {
   if (/^\d/.test(word) || (/^\p{Lu}[\p{Lu}\d-]+$/u.test(word) && word.length >= 2)) return true;
-  if (!/^\p{Lu}/u.test(word)) return false;
+  if (!/^\p{Lu}/u.test(word) || word.length <= 2) return false;
   const first = text.trim().split(/\s+/)[0]?.replace(/[^\p{L}\p{N}-]/gu, "");
   return first !== word || text.indexOf(word) !== text.lastIndexOf(word);
 }
@@ -443,11 +451,7 @@ function composeExplainOne(context: ComposeContext, input: ExplainInput): Compos
     : rankSentences(context, input, quotable, context.termStats);
   // "turun berapa poin?": a change is worked out from two figures (changeStated), not read beside its unit.
   // "berapa persen remaja ..." of a study of adolescents: its own population is what its shares are of, said or not.
-  const population = new Set(
-    context.records
-      .filter((r) => context.question.studies.some((q) => q.docId === r.docId && q.number === r.number))
-      .flatMap((r) => (r.fields.population ?? []).flatMap((v) => analyze(v.text).terms)),
-  );
+  const population = populationStems(context.records.filter((r) => context.question.studies.some((q) => q.docId === r.docId && q.number === r.number)));
   // (A share only: "how many survivors' stories ...?" of a study of survivors counts the survivors.)
   const shares = context.question.answerTypes.includes("prevalence");
   const countedTerms = asksForChange(context.question.text) ? [] : context.question.counted.filter((t) => !(shares && population.has(t)));
@@ -460,8 +464,7 @@ function composeExplainOne(context: ComposeContext, input: ExplainInput): Compos
     const key = `${s.passage.docId}#${s.passage.studies.join(",")}`;
     let out = populations.get(key);
     if (!out) {
-      const records = context.records.filter((r) => r.docId === s.passage.docId && s.passage.studies.includes(r.number));
-      out = new Set(records.flatMap((r) => (r.fields.population ?? []).flatMap((v) => analyze(v.text).terms)));
+      out = populationStems(context.records.filter((r) => r.docId === s.passage.docId && s.passage.studies.includes(r.number)));
       populations.set(key, out);
     }
     return out;
@@ -479,8 +482,8 @@ function composeExplainOne(context: ComposeContext, input: ExplainInput): Compos
     for (const type of decision.missingTypes) b.say(` ${say(type)}`);
     // "Did the review use PRISMA?": the name it never uses, in the asker's words ("It does not mention PRISMA.").
     // Names only: an acronym, a capitalised word past the first, a number ("PRISMA", "Thailand", "2023"); a
-    // concept word ("released", "sessions") is too often only the asker's way of putting it. Not "No" of "UU No. 21".
-    const unnamed = wordsOf(context.question.text, decision.notMentioned).filter((w) => (w.length > 2 || /^(?:\p{Lu}+|\d+)$/u.test(w)) && writtenAsName(context.question.text, w));
+    // concept word ("released", "sessions") is too often only the asker's way of putting it.
+    const unnamed = wordsOf(context.question.text, decision.notMentioned).filter((w) => writtenAsName(context.question.text, w));
     if (unnamed.length > 0) b.say(` ${m.notMentioned(joinList(adjacentJoined(context.question.text, unnamed), context.lang))}`);
     return { sentences: [b.done("frame")], abstained: true, studies: [], reason: decision.reason, bestSupport: decision.bestCoverage, decision };
   }

@@ -10,7 +10,7 @@ import { ownValuesOf, valuesOf } from "../domain/study.ts";
 import { framingStems, studyWordStems, type FilterValue, type StudyRef } from "../retrieve/question.ts";
 import { addGloss, citeValue, documentName, labelOf, type ComposeContext, type Composition } from "./compose-context.ts";
 import { continuesBack } from "./compose-explain.ts";
-import { coverage, hasTerm, scoreSentences, sentencesOf, weighQuestion, overlap, type ScoredSentence } from "./evidence.ts";
+import { coverage, hasTerm, matchable, scoreSentences, sentencesOf, weighQuestion, overlap, type ScoredSentence } from "./evidence.ts";
 import { NUMBER_WORDS } from "./claim-words.ts";
 import { VALUE_PATTERNS } from "./value-types.ts";
 import { fieldName, joinList, MESSAGES, studiesNoun, theCountry } from "./messages.ts";
@@ -19,7 +19,6 @@ import { keyLabel, SentenceBuilder, studyLabel, writeValue } from "./render.ts";
 import { continentOf } from "../vocab/places.ts";
 import { hasPhrase, questionWords } from "../retrieve/question-words.ts";
 import { loadVocabulary } from "../vocab/vocabulary.ts";
-import { analyze } from "../text/analyze.ts";
 import { escapeRegExp } from "../text/tokenize.ts";
 import type { AnswerSentence } from "./types.ts";
 
@@ -31,10 +30,7 @@ const TOPIC_SHARE = 0.5;
 const LABEL_WORDS = 4;
 
 /** The terms of a sentence's first words. */
-function openingOf(text: string): { terms: Set<string>; phrases: Set<string> } {
-  const a = analyze(text.split(/\s+/).slice(0, LABEL_WORDS).join(" "));
-  return { terms: new Set([...a.canonical, ...a.terms]), phrases: a.phrases };
-}
+const openingOf = (text: string) => matchable(text.split(/\s+/).slice(0, LABEL_WORDS).join(" "));
 /** At most this many quoted sentences per field and study in a lookup; one in a comparison. */
 const SENTENCES_PER_FIELD = 2;
 
@@ -58,10 +54,12 @@ function bestSentences(context: ComposeContext, record: StudyRecord, field: Stud
   // Newborn Live?") is that item's sentence, which opens with its label ("Spiritual, meliputi ...", "Saving
   // Newborn Live: program ini ..."), not the field's every sentence. (The item is named by the question's words
   // beyond the field and the study.)
-  const framing = framingStems();
-  const topic = weights.filter((w) => !w.identity && !framing.has(w.term) && w.alternatives.every((a) => !framing.has(a)));
-  const labelled = limit > SENTENCES_PER_FIELD && topic.length > 0 ? ranked.filter((s) => coverage(openingOf(s.text), topic) >= TOPIC_SHARE) : [];
-  if (labelled.length > 0) ranked = labelled;
+  if (limit > SENTENCES_PER_FIELD) {
+    const framing = framingStems();
+    const topic = weights.filter((w) => !w.identity && !framing.has(w.term) && w.alternatives.every((a) => !framing.has(a)));
+    const labelled = topic.length > 0 ? ranked.filter((s) => coverage(openingOf(s.text), topic) >= TOPIC_SHARE) : [];
+    if (labelled.length > 0) ranked = labelled;
+  }
   const chosen: typeof ranked = [];
   for (const s of ranked) {
     if (chosen.length >= limit) break;

@@ -213,8 +213,13 @@ function sentence(passage: Passage, rank: number, start: number, end: number, ro
 function beyondItemsOf(text: string, row: boolean): Pick<EvidenceSentence, "beyondItems"> {
   const items = row ? [] : enumerationItems(text);
   if (items.length === 0) return {};
-  const rest = analyze(withoutItems(text, items));
-  return { beyondItems: { terms: new Set([...rest.canonical, ...rest.terms]), phrases: rest.phrases } };
+  return { beyondItems: matchable(withoutItems(text, items)) };
+}
+
+/** What a question's terms are matched against in a text (coverage, hasTerm): its stems with their canonical forms, and its phrases. */
+export function matchable(text: string): { terms: Set<string>; phrases: Set<string> } {
+  const a = analyze(text);
+  return { terms: new Set([...a.canonical, ...a.terms]), phrases: a.phrases };
 }
 
 /** Share of the question's weight a sentence has only as items of a list in it (see enumeration.ts). */

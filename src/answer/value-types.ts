@@ -59,11 +59,11 @@ const UNIT_WINDOW = 3;
  * percentage. Stop words do not count towards the distance; "%" reads as the word "persen".
  */
 export function numberNear(text: string, units: Set<string>): boolean {
-  return numbersBeside(text, units).spans.length > 0;
+  return numbersBeside(text, units).length > 0;
 }
 
 /** The number spans of the text within UNIT_WINDOW content words of a word for one of `units`, and whether one follows it. */
-function numbersBeside(text: string, units: Set<string>): { spans: (StemSpan & { unitAfter: boolean })[] } {
+function numbersBeside(text: string, units: Set<string>): (StemSpan & { unitAfter: boolean })[] {
   const spans = stemSpans(text);
   // Every stem of a word ("short-running": short, run, shortrun), matched in the lexicon's common form as
   // questions are ("200 million users" -> juta, guna).
@@ -79,7 +79,7 @@ function numbersBeside(text: string, units: Set<string>): { spans: (StemSpan & {
   spans.forEach((span, i) => {
     if (isNumber(i) && named(i - UNIT_WINDOW, i + UNIT_WINDOW)) out.push({ ...span, unitAfter: named(i + 1, i + UNIT_WINDOW) });
   });
-  return { spans: out };
+  return out;
 }
 
 /** A word before a number that makes it a label, not a value: "Table 8", "Section 4.2", "Tahap 3". */
@@ -94,7 +94,7 @@ const LABEL_BEFORE = /(?:^|[^\p{L}])(?:table|tables|figure|figures|fig|section|s
  */
 export function figuresNear(text: string, units: Set<string>, share: boolean): string[] {
   const found: string[] = [];
-  for (const span of numbersBeside(text, units).spans) {
+  for (const span of numbersBeside(text, units)) {
     const before = text.slice(Math.max(0, span.start - 12), span.start);
     const after = text.slice(span.end, span.end + 2);
     // Part of a name or a code ("PaSa-7b", "GPT-4o", "Q1", "Recall@20"), a citation ("[12]", "12-14]"), or a label ("Table 8").
