@@ -15,7 +15,7 @@ import { enumerationItems, withoutItems } from "./enumeration.ts";
 import { STATED_AIM, STATED_METHOD } from "../text/stated.ts";
 import { loadVocabulary } from "../vocab/vocabulary.ts";
 import type { Question } from "../retrieve/question.ts";
-import { carriesType } from "./value-types.ts";
+import { carriesType, LABEL_BEFORE } from "./value-types.ts";
 
 export interface EvidenceSentence {
   passage: Passage;
@@ -173,8 +173,6 @@ export const isCaptionOnly = (text: string): boolean => CAPTION_ONLY.test(text.t
 
 const STANDALONE_NUMBER = /(?<![\p{L}\d.,])\d+(?:[.,]\d+)*%?(?![\p{L}\d])/gu;
 const NUMBER_WORDS = /\b(?:satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|seratus|ribu|juta|one|two|three|four|five|six|seven|eight|nine|ten|hundred|thousand|million)\b/i;
-/** The number after these names a part of the text ("Table 8", "Section 5.1", "Gambar 2"), not a quantity. */
-const LABEL_BEFORE = /\b(?:table|tabel|figure|fig\.|gambar|grafik|section|sections|bagian|bab|chapter|appendix|lampiran|equation|eq\.|persamaan|algorithm|algoritma|step|langkah|page|halaman|hal\.|p\.|pp\.|ref\.|no\.)\s*$/iu;
 
 /**
  * A count, amount or share: a number standing on its own that is not a year nor the number of a table, a

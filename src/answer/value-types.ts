@@ -82,8 +82,8 @@ function numbersBeside(text: string, units: Set<string>): (StemSpan & { unitAfte
   return out;
 }
 
-/** A word before a number that makes it a label, not a value: "Table 8", "Section 4.2", "Tahap 3". */
-const LABEL_BEFORE = /(?:^|[^\p{L}])(?:table|tables|figure|figures|fig|section|sections|appendix|eq|equation|chapter|step|tabel|gambar|bab|tahap|tahapan|pasal|no|nomor|ref)\.?\s*$/iu;
+/** The number after these names a part of the text ("Table 8", "Section 5.1", "Gambar 2", "Tahap 3"), not a quantity. */
+export const LABEL_BEFORE = /\b(?:tables?|tabel|figures?|fig\.?|gambar|grafik|sections?|bagian|bab|chapter|appendix|lampiran|equation|eq\.?|persamaan|algorithm|algoritma|step|langkah|tahap|tahapan|pasal|page|halaman|hal\.|p\.|pp\.|ref\.?|no\.?|nomor)\s*$/iu;
 
 /**
  * The figures of the text that stand beside a word for what the question counts (see numberNear), as written
