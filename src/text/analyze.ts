@@ -26,6 +26,8 @@ const MEANINGFUL = new Set([
   "memperkirakan", "bekerja", "hampir", "mampu", "dini", "tempat", "setempat", "diri", "bawah", "setiap",
   "sejak", "keinginan", "menyebutkan", "mengungkapkan", "pentingnya", "terjadi", "terjadinya", "kembali",
   "bersama", "guna", "selama", "paling", "mulai", "harus",
+  // the second word of a phrase the lexicon translates: without it "tindak lanjut" (follow-up) is "tindak" (action)
+  "lanjut", "lanjutan",
 ]);
 
 export const STOP_WORDS: ReadonlySet<string> = new Set(
