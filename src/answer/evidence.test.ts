@@ -317,6 +317,23 @@ describe("definition questions", () => {
     expect(term("What is the largest sample of any study reported in the tables?")).toEqual([]);
     expect(term("Program-program di Cianjur itu apa saja?")).toEqual([]);
     expect(term("What was the program supposed to do?")).toEqual([]);
+    // what an acronym stands for: the acronym, not the word that asks
+    expect(term("What does CSE stand for?")).toEqual(["CSE"]);
+    expect(term("CSE itu singkatan dari apa?")).toEqual(["CSE"]);
+    expect(term("Apa kepanjangan CSE?")).toEqual(["CSE"]);
+  });
+
+  it("finds where an acronym is spelled out, in either order, and ranks it first when its letters are asked", () => {
+    expect(termRole("Anak yang diperdagangkan dijadikan eksploitasi seksual komersial (CSE).", ["CSE"])).toBe("spells");
+    expect(termRole("We design a session-level PPO (Proximal Policy Optimization (Schulman et al., 2017)) method.", ["PPO"])).toBe("spells");
+    expect(termRole("Remaja dengan risiko CSE yang sangat tinggi.", ["CSE"])).toBeUndefined();
+    // brackets that do not spell it: a pointer, a citation
+    expect(termRole("We train with PPO (see Table 4).", ["PPO"])).toBeUndefined();
+    expect(termRole("(CSE).", ["CSE"])).toBeUndefined();
+    const passages = [passage("t", "TAM is a highly cited model. This paper reviews the Technology Acceptance Model (TAM) and its critics.", { lang: "en" })];
+    const q = analyzeQuestion("What does TAM stand for?", index);
+    const [best] = scoreSentences(sentencesOf(passages), weighQuestion(q.text, stats(passages)), q, 1);
+    expect(best.text).toContain("Technology Acceptance Model (TAM)");
   });
 
   it("tells a sentence that says what the term is or does from one that only names it", () => {

@@ -411,7 +411,7 @@ export function wantedCues(question: Question): Set<string> {
  * "X itu apa?", "X maksudnya apa?":
  * the question asks what X is, and nothing else ("what are the programs in X?" or "X itu apa saja?" ask for a list).
  */
-const DEFINITION_QUESTION = /^\s*(?:(?:what|who)\s+(?:is|are)\s+(?:a|an|the)?\s*[^\s?,]+(?:\s+[^\s?,]+){0,3}(?:\s+(?:in|of)\s+[^\s?,]+(?:\s+[^\s?,]+){0,2})?(?:,\s*and\s+.*)?|what\s+does\s+.{1,40}\s+(?:mean|do)|(?:how\s+(?:does|do|did)\s+.{1,40}?\s+)?define\s+[^?]{1,40}\?(?:\s+.{0,80})?|what\s+is\s+the\s+definition\s+of\s+.{1,40}|(?:bagaimana\s+.{1,40}?\s+)?mendefinisikan\s+[^?]{1,40}\?(?:\s+.{0,80})?|apa\s+(?:itu|yang\s+dimaksud(?:\s+dengan)?|definisi|pengertian|arti|fungsi)\s+.{1,40}|.{1,60}\s+(?:itu\s+apa|maksudnya\s+apa|artinya\s+apa|fungsinya\s+apa)(?:\s+(?:sih|ya|kak|sebenarnya))*)\s*\??\s*$/i;
+const DEFINITION_QUESTION = /^\s*(?:(?:what|who)\s+(?:is|are)\s+(?:a|an|the)?\s*[^\s?,]+(?:\s+[^\s?,]+){0,3}(?:\s+(?:in|of)\s+[^\s?,]+(?:\s+[^\s?,]+){0,2})?(?:,\s*and\s+.*)?|what\s+does\s+.{1,40}\s+(?:mean|do|stand\s+for)|(?:how\s+(?:does|do|did)\s+.{1,40}?\s+)?define\s+[^?]{1,40}\?(?:\s+.{0,80})?|what\s+is\s+the\s+definition\s+of\s+.{1,40}|(?:bagaimana\s+.{1,40}?\s+)?mendefinisikan\s+[^?]{1,40}\?(?:\s+.{0,80})?|apa\s+(?:itu|yang\s+dimaksud(?:\s+dengan)?|definisi|pengertian|arti|fungsi|singkatan(?:\s+dari)?|kepanjangan(?:\s+dari)?)\s+.{1,40}|.{1,60}\s+(?:itu\s+apa|maksudnya\s+apa|artinya\s+apa|fungsinya\s+apa|(?:itu\s+)?(?:singkatan|kepanjangan|kependekan)(?:nya)?(?:\s+dari)?\s+apa)(?:\s+(?:sih|ya|kak|sebenarnya))*)\s*\??\s*$/i;
 
 /**
  * The words a definition question asks to define, as written: what follows "what is" up to its scope ("What
@@ -425,20 +425,23 @@ export function definiendum(question: Question): string[] {
     // "How does this review define child trafficking? Is there an age cutoff?", "What is the definition of X?", "mendefinisikan X"
     /\b(?:define|definition\s+of|mendefinisikan)\s+(?:(?:a|an|the)\s+)?([^?,]+?)(?:\s+(?:in|of|menurut|dalam)\s+[^,?]+)?\s*(?:\?|$)/i.exec(question.text)?.[1] ??
     /^\s*(?:what|who)\s+(?:is|are)\s+(?:(?:a|an|the)\s+)?(.+?)(?:\s+(?:in|of)\s+[^,?]+)?(?:,.*)?\s*\??\s*$/i.exec(question.text)?.[1] ??
-    /^\s*what\s+does\s+(?:(?:a|an|the)\s+)?(.+?)(?:\s+(?:in|of)\s+[^,?]+)?\s+(?:mean|do)\s*\??\s*$/i.exec(question.text)?.[1];
+    /^\s*what\s+does\s+(?:(?:a|an|the)\s+)?(.+?)(?:\s+(?:in|of)\s+[^,?]+)?\s+(?:mean|do|stand\s+for)\s*\??\s*$/i.exec(question.text)?.[1];
   if (asked) return asked.split(/\s+/).filter(Boolean);
   const topic = new Set(question.topic);
   const words = [...question.text.matchAll(/[\p{L}\p{N}][\p{L}\p{N}'-]*/gu)].map((m) => m[0]);
   const run: string[] = [];
   for (const word of words) {
-    if (topic.has(stem(word.toLowerCase()))) run.push(word);
+    // ("singkatan", "kepanjangan" ask what the term's letters stand for; they are not the term.)
+    if (topic.has(stem(word.toLowerCase())) && !ASKS_EXPANSION.test(word)) run.push(word);
     else if (run.length > 0) break;
   }
   // "Konsep isolasi sistemik ... maksudnya apa?": the word for a concept is not part of its name.
   while (run.length > 1 && CONCEPT_NOUNS.test(run[0])) run.shift();
   if (run.length > 0) return run;
   // "PaSa itu apa sih?": a name (no topic word: it names the document) is the term, as written, up to its scope.
-  const named = /^\s*apa\s+(?:itu|yang\s+dimaksud(?:\s+dengan)?|definisi|pengertian|arti|fungsi)\s+(.+?)\s*\??\s*$/i.exec(question.text)?.[1] ?? /^\s*(.+?)\s+(?:itu\s+apa|maksudnya\s+apa|artinya\s+apa|fungsinya\s+apa)\b/i.exec(question.text)?.[1];
+  const named =
+    /^\s*apa\s+(?:itu|yang\s+dimaksud(?:\s+dengan)?|definisi|pengertian|arti|fungsi|singkatan(?:\s+dari)?|kepanjangan(?:\s+dari)?)\s+(.+?)\s*\??\s*$/i.exec(question.text)?.[1] ??
+    /^\s*(.+?)\s+(?:itu\s+apa|maksudnya\s+apa|artinya\s+apa|fungsinya\s+apa|(?:itu\s+)?(?:singkatan|kepanjangan|kependekan)(?:nya)?(?:\s+dari)?\s+apa)\b/i.exec(question.text)?.[1];
   return (named ?? "").split(/\s+(?:di|dalam|pada|menurut|in|of)\s+/i)[0].split(/\s+/).filter((w) => w && !CONCEPT_NOUNS.test(w));
 }
 
@@ -469,20 +472,33 @@ function termPattern(term: string[]): RegExp {
   return pattern;
 }
 
+/** A term written as an acronym ("CSE", "P2TP2A"). */
+const ACRONYM = /^(?=.*\p{Lu}.*\p{Lu})[\p{Lu}\d]{2,}s?$/u;
+/** Two words or more, then the opening bracket of the acronym they spell. */
+const SPELLED_BEFORE = /[\p{L}-]+\s+[\p{L}-]+\s*\(\s*$/u;
+/** The acronym, then in brackets two words or more, the first with its initial ("PPO (Proximal Policy Optimization ...)"). */
+const spelledAfter = (acronym: string, after: string) => new RegExp(`^\\s*\\(\\s*${escapeRegExp(acronym[0])}[\\p{L}-]*\\s+\\p{L}`, "iu").test(after);
+
+/** A question that asks what an acronym's letters stand for. */
+const ASKS_EXPANSION = /\bstand\s+for\b|\bshort\s+for\b|\babbreviation\b|\bacronym\b|\bsingkatan\b|\bkepanjangan\w*|\bkependekan\b/i;
+
 /** How a sentence speaks of the term a definition question asks about: says what it is, has it as subject, or neither. */
-export function termRole(text: string, term: string[]): "defines" | "subject" | undefined {
+export function termRole(text: string, term: string[]): "spells" | "defines" | "subject" | undefined {
   if (term.length === 0) return undefined;
   const pattern = termPattern(term);
+  const acronym = term.length === 1 && ACRONYM.test(term[0]);
   let role: "defines" | "subject" | undefined;
   for (const m of text.matchAll(pattern)) {
     const before = text.slice(0, m.index);
     const after = text.slice(m.index + m[0].length);
     // "the performance of the Selector is crucial" is about the performance, not the Selector.
     const ofSomething = /\b(?:of|for|by|to|in|with|from|on|at|dari|untuk|oleh|dengan|pada)\s+(?:(?:the|a|an)\s+)?["'“‘«]?$/iu.test(before);
-    if ((DEFINING_AFTER.test(after) && !ofSomething) || NAMING_BEFORE.test(before)) return "defines";
+    // An acronym where it is spelled out: "eksploitasi seksual komersial (CSE)", "CSE (commercial sexual exploitation)".
+    if (acronym && ((SPELLED_BEFORE.test(before) && /^\s*\)/.test(after)) || spelledAfter(term[0], after))) return "spells";
+    if ((DEFINING_AFTER.test(after) && !ofSomething) || NAMING_BEFORE.test(before)) role = "defines";
     // "3. Isolasi sistemik. Melihat data ini ...": the term as the run-in heading of what follows.
     if (/^\s*(?:\d{1,2}\.\s*)?$/.test(before) && /^\.\s+\S/.test(after)) return "defines";
-    if (SUBJECT_START.test(before) && /^\s+\p{Ll}/u.test(after) && !NOT_A_VERB.test(after) && !MODIFIES_NEXT.test(after)) role = "subject";
+    else if (role === undefined && SUBJECT_START.test(before) && /^\s+\p{Ll}/u.test(after) && !NOT_A_VERB.test(after) && !MODIFIES_NEXT.test(after)) role = "subject";
   }
   return role;
 }
@@ -508,7 +524,9 @@ export function scoreSentences(sentences: EvidenceSentence[], weights: WeightedT
       // (A question that asks for a list is answered by one: there the items are what is asked.)
       if (!question.list) score -= EVIDENCE_WEIGHTS.listedOnly * listedOnly(s, weights);
       const role = termRole(s.text, term);
-      if (role === "defines") score += EVIDENCE_WEIGHTS.definesTerm;
+      // "What does TAM stand for?" is answered where it is spelled out, not by "TAM is a highly cited model".
+      if (role === "spells") score += EVIDENCE_WEIGHTS.definesTerm * (ASKS_EXPANSION.test(question.text) ? 2 : 1);
+      else if (role === "defines") score += EVIDENCE_WEIGHTS.definesTerm;
       else if (role === "subject") score += EVIDENCE_WEIGHTS.termIsSubject;
       if ([...cues].some((cue) => s.cues.has(cue))) score += EVIDENCE_WEIGHTS.cue;
       if (number && s.hasNumber) score += EVIDENCE_WEIGHTS.number;
