@@ -434,6 +434,15 @@ describe("the documents of a library as a set", () => {
     expect(mixed).not.toHaveProperty("eachDoc");
   });
 
+  it("answers a named paper's aim from where it introduces itself, as it would 'this paper'", () => {
+    for (const q of ["What is the aim of the PaSa paper?", "Apa tujuan paper PaSa?", "What are the objectives of PaSa?"]) {
+      expect(papers(q), q).toMatchObject({ kind: "explain", ownVoice: true, sections: ["abstract", "introduction"] });
+    }
+    // ... not a limitation of it, nor the aims of the studies a review names
+    expect(papers("What are the limitations of the PaSa paper?")).toMatchObject({ ownVoice: true, sections: [] });
+    expect(withTable("Apa tujuan studi-studi dalam review ini?")).not.toMatchObject({ ownVoice: true });
+  });
+
   it("leaves papers that are what a paper is about, a study table's articles, and 'do any discuss' alone", () => {
     // "papers" with nothing that points at the library is content ("Which conferences' papers were collected?").
     expect(papers("Which conferences' papers were collected for the dataset?")).not.toMatchObject({ kind: "review-meta" });

@@ -95,7 +95,9 @@ function asksOfItself(q: Question): boolean {
   // "artikel ini", "this paper" name the document: their noun does not make the question about studies.
   const w = questionWords();
   const naming = phrasesIn(q.tokens, [...w.self_review, ...w.self_document]);
-  const studiesNoun = phrasesIn(q.tokens, w.studies_noun).some((m) => !naming.some((d) => d.start <= m.start && m.end <= d.end));
+  // So does a singular noun beside a document's name ("the TraceMonkey paper"); "the studies in it" do not.
+  const namedByNoun = q.docs.length > 0 && !PLURAL_STUDIES.test(q.text);
+  const studiesNoun = !namedByNoun && phrasesIn(q.tokens, w.studies_noun).some((m) => !naming.some((d) => d.start <= m.start && m.end <= d.end));
   if (!studiesNoun && q.topic.length === 0 && q.asks.length > 0 && q.asks.every((f) => f === "aim")) return true;
   selfAppraisalStems ??= new Map(
     (["limitation", "appraisal"] as const).map((t) => [t, new Set((w.answer_types[t] ?? []).flatMap((p) => contentStems(p)))]),
@@ -236,7 +238,10 @@ function planOf(resolved: ResolvedQuestion, context: PlanContext): Plan {
   // the document says of itself, answered only from its own passages, never by an included study's aim or
   // "limited role".
   if (asksOfItself(q)) {
-    return { kind: "explain", studies: [], docs, sections: [], answerTypes: q.answerTypes, ownVoice: true };
+    // Its aim and nothing else: a document states it where it introduces itself, its abstract and then its
+    // introduction ("We present an alternative compilation technique ..."), not wherever "aim" or "goal" is used.
+    const aimOnly = q.topic.length === 0 && q.asks.length > 0 && q.asks.every((f) => f === "aim");
+    return { kind: "explain", studies: [], docs, sections: aimOnly ? ["abstract", "introduction"] : [], answerTypes: q.answerTypes, ownVoice: true };
   }
   // "Kriteria inklusinya apa aja?", "what search terms were used?": the review's own method, from its text. So
   // is what a study had to meet to be in it ("Apa saja syarat artikel yang dipakai di review ini?"), or how
