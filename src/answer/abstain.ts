@@ -60,6 +60,12 @@ export interface AbstainInput {
   population?: PopulationOf;
   /** What a count asks the number of, with its translations (Question.counted): a number answers it only beside one. */
   counted?: Set<string>;
+  /**
+   * Stems that only say where to look or what kind of question it is: the name of the document the question
+   * names, its framing words ("study"). Of "Which hospital was involved in the TAM study?" the absent
+   * "hospital" is the whole topic, not a third of it.
+   */
+  scope?: Set<string>;
 }
 
 /**
@@ -79,7 +85,7 @@ export function givesValue(s: ScoredSentence, type: AnswerType, counted?: Set<st
 export function decideAbstention(ranked: ScoredSentence[], weights: WeightedTerm[], input: AbstainInput, thresholds: typeof ABSTAIN | Record<keyof typeof ABSTAIN, number> = ABSTAIN): AbstainDecision {
   const best = ranked[0];
   const bestCoverage = best?.coverage ?? 0;
-  const total = weights.reduce((s, w) => s + w.weight, 0) || 1;
+  const total = weights.filter((w) => !input.scope?.has(w.term)).reduce((s, w) => s + w.weight, 0) || 1;
   const unknown = weights.filter((w) => w.salient);
   const unknownShare = unknown.reduce((s, w) => s + w.weight, 0) / total;
   const none = { notMentioned: [] as string[], bestCoverage };
@@ -93,15 +99,16 @@ export function decideAbstention(ranked: ScoredSentence[], weights: WeightedTerm
   }
   // A question whose other words are well covered is answered ... unless most of it is absent concepts.
   const conceptShare = unknown.filter((w) => w.salience === "concept").reduce((s, w) => s + w.weight, 0) / total;
-  if (unknownShare >= thresholds.unknownShare && (bestCoverage < thresholds.strongCoverage || conceptShare >= thresholds.absentConcepts)) {
-    return { abstain: true, reason: `the corpus never uses ${unknown.map((w) => w.term).join(", ")} (${Math.round(unknownShare * 100)}% of the question)`, missingTypes: [], ...none, notMentioned: unknown.map((w) => w.term) };
-  }
   const onTopic = onTopicSentences(ranked, input.namedStudy, thresholds);
   // A value of the type asked for in the named study's own text answers it, however few words it shares
   // ("enam penyintas" for "how many participants?"). Not so for a bare number ("How many interviews did
   // study 2 do?"): any sentence of the study may hold one, so it must come from a sentence on the topic.
   const strictlyOnTopic = onTopicSentences(ranked, false, thresholds);
   const gives = (t: AnswerType) => (t === "amount" ? strictlyOnTopic : onTopic).some((s) => givesValue(s, t, input.counted, input.population));
+  if (unknownShare >= thresholds.unknownShare && (bestCoverage < thresholds.strongCoverage || conceptShare >= thresholds.absentConcepts)) {
+    // (What kind of value is missing is said too: "It does not say how long this lasted.")
+    return { abstain: true, reason: `the corpus never uses ${unknown.map((w) => w.term).join(", ")} (${Math.round(unknownShare * 100)}% of the question)`, missingTypes: input.answerTypes.filter((t) => !gives(t)), ...none, notMentioned: unknown.map((w) => w.term) };
+  }
   const typed = input.namedStudy && input.answerTypes.length > 0 && input.answerTypes.every(gives);
   if (bestCoverage < minCoverage && !typed) {
     return { abstain: true, reason: `best coverage ${bestCoverage.toFixed(2)} < ${minCoverage}`, missingTypes: [], ...none };

@@ -1,7 +1,7 @@
 /** Sentence evidence: weights, coverage and ranking, on hand-made passages and term statistics. */
 import { describe, expect, it } from "vitest";
 import type { Passage } from "../domain/passage.ts";
-import { analyzeQuestion } from "../retrieve/question.ts";
+import { analyzeQuestion, fillerWordStems } from "../retrieve/question.ts";
 import { SYNTHETIC_INDEX } from "../../test/helpers/synthetic-records.ts";
 import { analyze, corpusLexiconInUse, useCorpusLexicon } from "../text/analyze.ts";
 import type { TermStats } from "../store/layout.ts";
@@ -247,6 +247,22 @@ describe("decideAbstention", () => {
     expect(q.answerTypes).toEqual(["amount"]);
     const d = decideAbstention(ranked, w, { answerTypes: q.answerTypes, namedStudy: true });
     expect(d).toMatchObject({ abstain: true, missingTypes: ["amount"] });
+  });
+
+  it("weighs an absent concept against what the question is about, not against the name of the document it is asked of", () => {
+    // A paper named in the question: every sentence has its name, so it is where to look, not part of the topic.
+    const paper = passage("tam", "TAM is a highly cited model. Each study of TAM lacks rigor. Users accept technology.", { lang: "en", docId: "tam.pdf" });
+    const q = analyzeQuestion("Which hospital was involved in the TAM study?", index);
+    const w = weighQuestion(q.text, stats([paper]), { sameLanguage: true, filler: fillerWordStems() });
+    const ranked = scoreSentences(sentencesOf([paper]), w, q, 1);
+    expect(decideAbstention(ranked, w, { answerTypes: q.answerTypes, namedStudy: false }).abstain).toBe(false);
+    expect(decideAbstention(ranked, w, { answerTypes: q.answerTypes, namedStudy: false, scope: new Set(["tam"]) })).toMatchObject({ abstain: true, notMentioned: ["hospital"] });
+  });
+
+  it("says what kind of value is missing when the question's topic is absent too", () => {
+    const { q, w, ranked } = rank("Berapa biaya program vaksinasi rabies?");
+    const d = decideAbstention(ranked, w, { answerTypes: q.answerTypes, namedStudy: false });
+    expect(d).toMatchObject({ abstain: true, missingTypes: ["cost"] });
   });
 
   it("says which names of a question it answers anyway the text never mentions, not which concept words", () => {
