@@ -443,6 +443,14 @@ describe("the documents of a library as a set", () => {
     expect(withTable("Apa tujuan studi-studi dalam review ini?")).not.toMatchObject({ ownVoice: true });
   });
 
+  it("asks where a named paper appeared when a conference is asked with publishing or presenting", () => {
+    for (const q of ["Which conference was PaSa published at?", "At which conference was the PaSa paper presented?", "Paper PaSa terbit di konferensi apa?"]) {
+      expect(papers(q), q).toMatchObject({ kind: "review-meta", field: "venue" });
+    }
+    // a conference that is what the paper is about stays a topic
+    expect(papers("How many papers from each conference are in the PaSa dataset?")).not.toMatchObject({ kind: "review-meta" });
+  });
+
   it("leaves papers that are what a paper is about, a study table's articles, and 'do any discuss' alone", () => {
     // "papers" with nothing that points at the library is content ("Which conferences' papers were collected?").
     expect(papers("Which conferences' papers were collected for the dataset?")).not.toMatchObject({ kind: "review-meta" });

@@ -79,6 +79,10 @@ const WordsSchema = z.object({
   most_common: Phrases,
   /** With these, "what year"/"kapan" asks for the publication year however much else the question says. */
   publication_words: Phrases,
+  /** Words for a meeting a paper appears at ("conference", "prosiding"): with a publication word, where it appeared. */
+  conference_words: Phrases,
+  /** Being presented at a meeting ("presented", "dipresentasikan"): with a conference word, where a paper appeared. */
+  presented_words: Phrases,
   /** What a document's first page says of it beyond the study fields: its authors' institutions, its corresponding author. */
   document_fields: z.object({ affiliations: Phrases, corresponding: Phrases, doi: Phrases }),
   /** "the authors", "penulis": the document's own voice; their opinion is what the document says (question.ts). */

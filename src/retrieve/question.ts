@@ -639,6 +639,14 @@ export function analyzeQuestion(asked: string, index: QuestionIndex, langOverrid
   // "Where was study 3 published?": a place word with a publication word asks for the venue.
   const publishedWhere = !asks.includes("venue") && publication && hasPhrase(tokens, w.weak_fields.country ?? []) && findPlaces(text).length === 0;
   if (publishedWhere) asks.push("venue");
+  // "Which conference was PaSa published at?", "At which conference was it presented?": a conference with a
+  // publication word, or with being presented there, is where it appeared.
+  if (!asks.includes("venue") && (publication || hasPhrase(tokens, w.presented_words)) && hasPhrase(tokens, w.conference_words)) {
+    asks.push("venue");
+    // ... and those words asked for it: they are no topic to look for.
+    const asking = new Set([...w.conference_words, ...w.presented_words].flatMap((p) => contentStems(p)));
+    topic.splice(0, topic.length, ...topic.filter((t) => !asking.has(t)));
+  }
   // Tokens a strong field phrase took: a weak word inside one ("where" of "where was it published") is that field's.
   const taken = new Set(Object.values(w.fields).flatMap((phrases) => phrasesIn(tokens, phrases).flatMap((m) => range(m.start, m.end))));
   const weakYear = phrasesIn(tokens, w.weak_fields.year ?? []);
