@@ -165,6 +165,11 @@ async function prepare(context: AnswerContext, question: Question, previous: Pre
   if (plan.kind === "review-meta") {
     for (const docId of plan.docs.length > 0 ? plan.docs : docsInScope) openings.set(docId, await documentOpening(store, docId));
   }
+  // "Which paper is about technology acceptance?" in a library of a review and papers: if none of the review's
+  // studies is, a paper of the library may be (compose-records.ts), read from its front matter.
+  if (plan.kind === "list" && plan.filters.length > 0 && plan.filters.every((f) => f.field === "topic")) {
+    for (const docId of docsInScope) if (!records.some((r) => r.docId === docId)) openings.set(docId, await documentOpening(store, docId));
+  }
   const ownDesign = designAsked(q);
   const composeContext: ComposeContext = {
     // The plan may want a kind of value the words alone did not (a count asked of a paper's text).

@@ -377,6 +377,8 @@ function list(context: ComposeContext, filters: FilterValue[], fields: StudyFiel
     // Show what the studies are instead, so the negative can be checked.
     const field = filters[0].field;
     if (field !== "topic") sentences.push(...distribution(context, field === "venue" ? "venue" : field).sentences);
+    // "Which paper is about technology acceptance?": none of the review's studies, but a paper of the library may be.
+    else if (!within && exclude.length === 0) sentences.push(...otherDocumentsAbout(context, filters.flatMap((f) => f.key.split(" "))));
     return { sentences, abstained: false, studies: [], reason: "", bestSupport: 1 };
   }
   const of = within ? m.those(total) : total;
@@ -686,10 +688,7 @@ function reviewMeta(context: ComposeContext, plan: { docs: string[]; field: Docu
 function documentsAbout(context: ComposeContext, topic: string[]): Composition {
   const m = MESSAGES[context.lang];
   const words = topicWords(context.question.text, topic);
-  const item = (doc: DocumentInfo, s: ScoredSentence) => {
-    const b = new SentenceBuilder().say(`${doc.short}, «${doc.title}»: `).quote(s.text).cite(context.citations.cite(s.passage, s.start, s.end));
-    return addGloss(b, context, s.text, s.passage).done("composed", true);
-  };
+  const item = (doc: DocumentInfo, s: ScoredSentence) => documentItem(context, doc, s);
   const about = context.documents.flatMap((doc) => {
     const s = topicSentenceIn(context, context.opening?.(doc.id) ?? [], topic);
     return s ? [{ doc, s }] : [];
@@ -706,6 +705,25 @@ function documentsAbout(context: ComposeContext, topic: string[]): Composition {
   else sentences.push(new SentenceBuilder().say(m.documentsAbout(about.length, total, words)).done("composed"), ...about.map((a) => item(a.doc, a.s)));
   if (mentions.length > 0) sentences.push(new SentenceBuilder().say(m.mentionedIn(words)).done("composed"), ...mentions.map((a) => item(a.doc, a.s)));
   return { sentences, abstained: false, studies: [], reason: "", bestSupport: about.length > 0 ? 1 : 0 };
+}
+
+/** The library's documents without studies of their own whose front matter covers a topic, each with the sentence that shows it. */
+function otherDocumentsAbout(context: ComposeContext, topic: string[]): AnswerSentence[] {
+  const others = context.documents.filter((doc) => !context.records.some((r) => r.docId === doc.id));
+  const about = others.flatMap((doc) => {
+    const s = topicSentenceIn(context, context.opening?.(doc.id) ?? [], topic);
+    return s ? [{ doc, s }] : [];
+  });
+  if (about.length === 0) return [];
+  const m = MESSAGES[context.lang];
+  const head = new SentenceBuilder().say(m.otherDocumentsAbout(about.length, topicWords(context.question.text, topic))).done("composed");
+  return [head, ...about.map((a) => documentItem(context, a.doc, a.s))];
+}
+
+/** A document named by its short form and title, with the sentence of it that shows what was asked. */
+function documentItem(context: ComposeContext, doc: DocumentInfo, s: ScoredSentence): AnswerSentence {
+  const b = new SentenceBuilder().say(`${doc.short}, «${doc.title}»: `).quote(s.text).cite(context.citations.cite(s.passage, s.start, s.end));
+  return addGloss(b, context, s.text, s.passage).done("composed", true);
 }
 
 export function composeFromRecords(context: ComposeContext, plan: Plan): Composition | undefined {

@@ -83,6 +83,8 @@ export interface AnswerMessages {
   documentsHead: (count: number) => string;
   /** "2 of the 4 documents are about “X”:" (a list follows). */
   documentsAbout: (count: number, total: number, topic: string) => string;
+  /** After "none of the studies": the other documents of the library that are about it. */
+  otherDocumentsAbout: (count: number, topic: string) => string;
   noDocumentAbout: (total: number, topic: string) => string;
   /** Documents that mention the topic without being about it (a list follows). */
   mentionedIn: (topic: string) => string;
@@ -230,6 +232,7 @@ export const MESSAGES: Record<Lang, AnswerMessages> = {
     },
     documentsHead: (count) => (count === 1 ? "The library holds 1 document:" : `The library holds ${count} documents:`),
     documentsAbout: (count, total, topic) => `${count} of the ${total} documents ${count === 1 ? "is" : "are"} about “${topic}”:`,
+    otherDocumentsAbout: (count, topic) => `Among the other documents of the library, ${count === 1 ? "this one is" : `${count} are`} about “${topic}”:`,
     noDocumentAbout: (total, topic) => `None of the ${total} documents is about “${topic}”: neither their titles and abstracts nor the passages found for it say so.`,
     mentionedIn: (topic) => `“${topic}” is also mentioned in:`,
     notCovered: "The review does not cover this.",
@@ -366,6 +369,7 @@ export const MESSAGES: Record<Lang, AnswerMessages> = {
     },
     documentsHead: (count) => `Koleksi ini berisi ${count} dokumen:`,
     documentsAbout: (count, total, topic) => `${count} dari ${total} dokumen membahas “${topic}”:`,
+    otherDocumentsAbout: (count, topic) => `Di antara dokumen lain di pustaka, ${count === 1 ? "dokumen ini" : `${count} dokumen`} membahas “${topic}”:`,
     noDocumentAbout: (total, topic) => `Tidak satu pun dari ${total} dokumen membahas “${topic}”: judul, abstrak, maupun bagian yang ditemukan tidak menyebutnya.`,
     mentionedIn: (topic) => `“${topic}” juga disebut dalam:`,
     notCovered: "Tinjauan ini tidak membahas hal tersebut.",

@@ -28,6 +28,7 @@ async function paperWithReferences(): Promise<Uint8Array> {
     [
       [line("Shelter Care after Trafficking: A Short Paper", 90, 18), line("Dewi Lestari", 120, 12), line("1 Introduction", 170, 13), ...body(195, [
         "Shelters help children recover after trafficking [1]. Mentoring matters for teens [2].",
+        "This paper also describes equine therapy in shelters.",
         "Family tracing is slow in most provinces [9], and schooling depends on the school board [3].",
         "An early draft of this paper was read at a workshop in Thailand.",
       ])],
@@ -109,6 +110,16 @@ describe("the documents as a set", () => {
     expect(none.abstained).toBe(false);
     expect(none.answer).toMatch(/^Tidak satu pun dari 2 dokumen membahas “komputasi kuantum”/);
     expect(none.citations).toEqual([]);
+  });
+
+  it("names a paper of the library about a topic none of the review's studies is about", async () => {
+    const [r] = await ask("Which paper is about equine therapy?");
+    expect(r.plan).toMatchObject({ kind: "list" });
+    expect(r.answer).toMatch(/^None of the 10 \w+ speak of equine therapy\. Among the other documents of the library, this one is about “equine therapy”:/);
+    expect(r.citations.map((c) => c.docId)).toEqual(["a-shelter-paper.pdf"]);
+    // A topic some study is about lists the studies, and no other document.
+    const [studies] = await ask("Which studies are about mentoring?");
+    expect(studies.answer).not.toMatch(/other documents/);
   });
 
   it("answers 'each document' from each of them in turn, naming every one", async () => {
