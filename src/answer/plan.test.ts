@@ -443,6 +443,14 @@ describe("the documents of a library as a set", () => {
     expect(withTable("Apa tujuan studi-studi dalam review ini?")).not.toMatchObject({ ownVoice: true });
   });
 
+  it("asks where a paper's authors work as their institutions, and who they are first when that is asked too", () => {
+    expect(papers("Where do the PaSa authors work?")).toMatchObject({ kind: "review-meta", field: "affiliations" });
+    expect(papers("Penulis paper PaSa bekerja di mana?")).toMatchObject({ kind: "review-meta", field: "affiliations" });
+    expect(papers("Who are the authors of the PaSa paper and where do they work?")).toMatchObject({ kind: "review-meta", field: "authors", also: ["affiliations"] });
+    expect(papers("Who is the corresponding author of the PaSa paper?")).toMatchObject({ kind: "review-meta", field: "corresponding" });
+    expect(papers("Who is the corresponding author of the PaSa paper?")).not.toHaveProperty("also");
+  });
+
   it("asks where a named paper appeared when a conference is asked with publishing or presenting", () => {
     for (const q of ["Which conference was PaSa published at?", "At which conference was the PaSa paper presented?", "Paper PaSa terbit di konferensi apa?"]) {
       expect(papers(q), q).toMatchObject({ kind: "review-meta", field: "venue" });

@@ -181,7 +181,10 @@ function planOf(resolved: ResolvedQuestion, context: PlanContext): Plan {
   // institutions play?"), so they leave the topic only here.
   const documentAsk = q.documentAsks[0];
   if (documentAsk && q.studies.length === 0 && !q.allStudies && q.topic.filter((t) => !documentFieldStems().has(t)).length <= MAX_IDENTITY_TOPIC) {
-    return { kind: "review-meta", docs, field: documentAsk };
+    // "Who are the authors of the PaSa paper and where do they work?": who they are, then where.
+    // ("Who is the corresponding author?" asks for one of them, not for all of them.)
+    const who = q.asks.includes("authors") && /\b(?:who|siapa)\b/i.test(q.text) && !q.documentAsks.includes("corresponding");
+    return who ? { kind: "review-meta", docs, field: "authors", also: q.documentAsks } : { kind: "review-meta", docs, field: documentAsk };
   }
   // The document itself: "who wrote this review?", "when was this paper published?", "who wrote the PaSa
   // paper?" (and nothing more).

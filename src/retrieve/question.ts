@@ -305,11 +305,16 @@ function namedDocuments(text: string, tokens: string[], index: QuestionIndex): s
 function documentAsks(text: string, tokens: string[], asks: StudyField[], documents: DocumentInfo[]): DocumentAsk[] {
   const w = questionWords();
   const out = (Object.keys(w.document_fields) as DocumentAsk[]).filter((f) => hasPhrase(tokens, w.document_fields[f]));
+  // "Where do the PaSa authors work?", "Penulisnya bekerja di mana?": where the authors are is their institutions.
+  if (!out.includes("affiliations") && asks.includes("authors") && AUTHORS_PLACE.test(text)) return ["affiliations", ...out];
   if (out.includes("affiliations") || !hasPhrase(tokens, w.institution_words)) return out;
   const folded = foldCase(text);
   const namesAuthor = documents.some((d) => d.authors.some((a) => a.trim().split(/\s+/).length > 1 && names(text, folded, a)));
   return asks.includes("authors") || namesAuthor ? ["affiliations", ...out] : out;
 }
+
+/** Where people work or come from: with the authors, their institutions. */
+const AUTHORS_PLACE = /\bwhere\s+(?:do|does|did)\s+.{0,40}?\b(?:work|come\s+from|based)\b|\bwhere\s+(?:are|is|were|was)\s+.{0,40}?\b(?:from|based)\b|\b(?:bekerja|kerja|berasal)\s+(?:di|dari)\s*mana\b/iu;
 
 /** "Is this a systematic review?", "Was this a simpler kind of literature review?", "Apakah ini tinjauan sistematis?": what the document itself is. */
 const ASKS_WHAT_THIS_IS = /\b(?:is|was)\s+this\s+(?:an?\s+)?(?:[\p{L}-]+\s+){0,4}(?:review|paper|article|study|document)\b|\bapakah\s+ini\s+(?:sebuah\s+|suatu\s+)?(?:[\p{L}-]+\s+){0,2}(?:review|tinjauan|kajian|artikel|makalah)\b/iu;
