@@ -443,6 +443,13 @@ describe("the documents of a library as a set", () => {
     expect(withTable("Apa tujuan studi-studi dalam review ini?")).not.toMatchObject({ ownVoice: true });
   });
 
+  it("asks the problem a named paper addresses as its aim, but not the problems a study identifies", () => {
+    for (const q of ["What problem does PaSa try to solve?", "What problem does the PaSa paper address?", "Masalah apa yang ingin diselesaikan paper PaSa?"]) {
+      expect(papers(q), q).toMatchObject({ kind: "explain", ownVoice: true, sections: ["abstract", "introduction"] });
+    }
+    expect(withTable("What problems does the Jepara study identify?")).not.toMatchObject({ ownVoice: true });
+  });
+
   it("asks where a paper's authors work as their institutions, and who they are first when that is asked too", () => {
     expect(papers("Where do the PaSa authors work?")).toMatchObject({ kind: "review-meta", field: "affiliations" });
     expect(papers("Penulis paper PaSa bekerja di mana?")).toMatchObject({ kind: "review-meta", field: "affiliations" });

@@ -313,6 +313,9 @@ function documentAsks(text: string, tokens: string[], asks: StudyField[], docume
   return asks.includes("authors") || namesAuthor ? ["affiliations", ...out] : out;
 }
 
+/** "What problem does X (try to) solve / address / tackle?", "Masalah apa yang (ingin) diselesaikan/diatasi ...?" */
+const PROBLEM_ADDRESSED = /\b(?:what|which)\s+(?:main\s+|key\s+|research\s+)?(?:problems?|issues?|challenges?|gaps?)\s+(?:does|do|did|is|are|was|were)\s+.{0,60}?\b(?:solve[sd]?|solving|address(?:e[sd])?|addressing|tackle[sd]?|tackling|try(?:ing)?\s+to\s+(?:solve|address|tackle))\b|\b(?:masalah|permasalahan|persoalan)\s+apa\s+(?:yang\s+)?(?:ingin\s+|hendak\s+|coba\s+|mau\s+)?(?:di)?(?:selesaikan|atasi|pecahkan|jawab)\b/iu;
+
 /** Where people work or come from: with the authors, their institutions. */
 const AUTHORS_PLACE = /\bwhere\s+(?:do|does|did)\s+.{0,40}?\b(?:work|come\s+from|based)\b|\bwhere\s+(?:are|is|were|was)\s+.{0,40}?\b(?:from|based)\b|\b(?:bekerja|kerja|berasal)\s+(?:di|dari)\s*mana\b/iu;
 
@@ -644,6 +647,13 @@ export function analyzeQuestion(asked: string, index: QuestionIndex, langOverrid
   // "Where was study 3 published?": a place word with a publication word asks for the venue.
   const publishedWhere = !asks.includes("venue") && publication && hasPhrase(tokens, w.weak_fields.country ?? []) && findPlaces(text).length === 0;
   if (publishedWhere) asks.push("venue");
+  // "What problem does PaSa try to solve?", "Masalah apa yang ingin diselesaikan paper ini?": asked of a
+  // document, the problem it addresses is what it sets out to do, its aim.
+  if (!asks.includes("aim") && (docs.length > 0 || namesSelf) && studies.length === 0 && PROBLEM_ADDRESSED.test(text)) {
+    asks.push("aim");
+    const asking = new Set(contentStems(PROBLEM_ADDRESSED.exec(text)![0]));
+    topic.splice(0, topic.length, ...topic.filter((t) => !asking.has(t)));
+  }
   // "Which conference was PaSa published at?", "At which conference was it presented?": a conference with a
   // publication word, or with being presented there, is where it appeared.
   if (!asks.includes("venue") && (publication || hasPhrase(tokens, w.presented_words)) && hasPhrase(tokens, w.conference_words)) {
