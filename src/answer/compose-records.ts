@@ -20,6 +20,7 @@ import { continentOf } from "../vocab/places.ts";
 import { hasPhrase, questionWords } from "../retrieve/question-words.ts";
 import { loadVocabulary } from "../vocab/vocabulary.ts";
 import { escapeRegExp } from "../text/tokenize.ts";
+import { contentStems } from "../text/analyze.ts";
 import type { AnswerSentence } from "./types.ts";
 
 /** Free-text fields: the answer quotes the sentences of their cells that fit the question. */
@@ -40,7 +41,10 @@ const recordOf = (context: ComposeContext, ref: StudyRef) => context.records.fin
 function bestSentences(context: ComposeContext, record: StudyRecord, field: StudyField, limit: number): FieldValue[] {
   const values = valuesOf(record, field);
   if (values.length <= 1 && (values[0]?.text.length ?? 0) < 200) return values.map((v) => continued(context, v));
-  const identity = new Set(record.aliases.flatMap((a) => a.toLowerCase().split(/\s+/)));
+  // The words the question named the study by ("rumah faye", "Save the Children"), as stems; not every alias of
+  // it: "ECCE" is one of Study 5's, and in "Apa isi program ECCE dari Save the Children?" it is the item asked.
+  const ref = context.question.studies.find((s) => s.docId === record.docId && s.number === record.number);
+  const identity = new Set(ref?.by ? contentStems(ref.by) : []);
   // Within a study's own field, the words for the study ("What did the study find?") say nothing about which
   // of its sentences answers: "penelitian" is in its aim and its method alike.
   const weights = weighQuestion(context.question.text, context.termStats, { identity, filler: studyWordStems() });
@@ -154,7 +158,7 @@ function lookup(context: ComposeContext, studies: StudyRef[], fields: StudyField
 
 /** Of the fields a comparison could show, those whose values speak to the question's topic (at most two). */
 function relevantFields(context: ComposeContext, records: StudyRecord[], fields: StudyField[]): StudyField[] {
-  const weights = weighQuestion(context.question.text, context.termStats, { identity: new Set(records.flatMap((r) => r.aliases.map((a) => a.toLowerCase()))) });
+  const weights = weighQuestion(context.question.text, context.termStats, { identity: new Set(records.flatMap((r) => r.aliases.flatMap((a) => contentStems(a)))) });
   const topic = new Set(context.question.topic);
   const scored = fields.map((field) => {
     const text = records.flatMap((r) => valuesOf(r, field).map((v) => v.text)).join(" ");
