@@ -480,6 +480,7 @@ const SPELLED_BEFORE = /[\p{L}-]+\s+[\p{L}-]+\s*\(\s*$/u;
 const spelledAfter = (acronym: string, after: string) => new RegExp(`^\\s*\\(\\s*${escapeRegExp(acronym[0])}[\\p{L}-]*\\s+\\p{L}`, "iu").test(after);
 
 /** A question that asks what an acronym's letters stand for. */
+export const asksExpansion = (text: string) => ASKS_EXPANSION.test(text);
 const ASKS_EXPANSION = /\bstand\s+for\b|\bshort\s+for\b|\babbreviation\b|\bacronym\b|\bsingkatan\b|\bkepanjangan\w*|\bkependekan\b/i;
 
 /** How a sentence speaks of the term a definition question asks about: says what it is, has it as subject, or neither. */

@@ -205,10 +205,10 @@ const CASES: [string, Plan["kind"], Expect?][] = [
   ["Who wrote it?", "review-meta", { field: "authors" }],
   ["Siapa penulisnya?", "review-meta", { field: "authors" }],
   // the authors as who says it, not what is asked
-  ["What did the authors conclude?", "explain", { sections: ["conclusion", "discussion"] }],
+  ["What did the authors conclude?", "explain", { sections: ["conclusion", "discussion", "abstract"] }],
   // a document named by its noun ("the PaSa paper") is no studies noun; "made" asks nothing
-  ["What are the findings of the PaSa paper?", "explain", { sections: ["conclusion", "discussion"] }],
-  ["What recommendations are made in this review?", "explain", { sections: ["conclusion", "discussion"] }],
+  ["What are the findings of the PaSa paper?", "explain", { sections: ["conclusion", "discussion", "abstract"] }],
+  ["What recommendations are made in this review?", "explain", { sections: ["conclusion", "discussion", "abstract"] }],
   ["What method did the authors use?", "explain"],
   ["Who wrote study 3 and what did it find?", "lookup", { studies: [3], fields: ["authors", "outcomes"] }],
   // how the review chose its studies is its method
@@ -252,10 +252,10 @@ const CASES: [string, Plan["kind"], Expect?][] = [
   ["Summarize the review", "explain", { sections: ["abstract"] }],
   ["Review ini membahas apa?", "explain", { sections: ["abstract"] }],
   ["How did the review search for articles?", "explain", { sections: [] }],
-  ["What does the review recommend?", "explain", { sections: ["conclusion", "discussion"] }],
-  ["What are the main findings?", "explain", { sections: ["conclusion", "discussion"] }],
-  ["Apa temuan utama review ini?", "explain", { sections: ["conclusion", "discussion"] }],
-  ["Apa saja rekomendasi dari review ini?", "explain", { sections: ["conclusion", "discussion"] }],
+  ["What does the review recommend?", "explain", { sections: ["conclusion", "discussion", "abstract"] }],
+  ["What are the main findings?", "explain", { sections: ["conclusion", "discussion", "abstract"] }],
+  ["Apa temuan utama review ini?", "explain", { sections: ["conclusion", "discussion", "abstract"] }],
+  ["Apa saja rekomendasi dari review ini?", "explain", { sections: ["conclusion", "discussion", "abstract"] }],
   ["Apa saja kriteria inklusi artikelnya?", "explain", { sections: ["methods", "abstract"] }],
   ["Kriteria inklusi studinya dari bidang apa aja?", "explain", { sections: ["methods", "abstract"] }],
   ["Which keywords were used to search the databases?", "explain", { sections: ["methods", "abstract"] }],
@@ -430,7 +430,7 @@ describe("the documents of a library as a set", () => {
   it("answers findings asked of no document in particular from each paper of a library without a review, and from the review beside papers", () => {
     expect(papers("What are the main findings?")).toMatchObject({ kind: "explain", docs: ["a.pdf", "b.pdf", "c.pdf"], eachDoc: true, sections: ["abstract", "conclusion"] });
     const mixed = planQuestion(resolveFollowUp(analyzeQuestion("What are the main findings?", SYNTHETIC_INDEX), undefined), { hasStudies: true, docs: [], reviews: ["review.txt"], library: ["review.txt", "a.pdf"] });
-    expect(mixed).toMatchObject({ kind: "explain", docs: ["review.txt"], sections: ["conclusion", "discussion"] });
+    expect(mixed).toMatchObject({ kind: "explain", docs: ["review.txt"], sections: ["conclusion", "discussion", "abstract"] });
     expect(mixed).not.toHaveProperty("eachDoc");
   });
 

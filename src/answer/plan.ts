@@ -16,7 +16,7 @@ import { contentStems } from "../text/analyze.ts";
 import type { ResolvedQuestion } from "../retrieve/conversation.ts";
 import { asksHowOrWhy, hasPhrase, phrasesIn, questionTokens, questionWords } from "../retrieve/question-words.ts";
 import type { AnswerType, DocumentAsk, FilterValue, Question, StudyRef } from "../retrieve/question.ts";
-import { wantedCues } from "./evidence.ts";
+import { asksExpansion, wantedCues } from "./evidence.ts";
 
 /** What a review-meta plan states of a document: its identity, read from its first page. */
 export type DocumentField = "authors" | "year" | "venue" | "title" | DocumentAsk;
@@ -230,7 +230,7 @@ function planOf(resolved: ResolvedQuestion, context: PlanContext): Plan {
     if (q.docs.length === 0 && !q.selfReview && !context.hasStudies && library.length > 1) {
       return { kind: "explain", studies: [], docs: library, sections: ["abstract", "conclusion"], answerTypes: q.answerTypes, eachDoc: true };
     }
-    return { kind: "explain", studies: [], docs: reviewsOnly ? context.reviews! : docs, sections: ["conclusion", "discussion"], answerTypes: q.answerTypes };
+    return { kind: "explain", studies: [], docs: reviewsOnly ? context.reviews! : docs, sections: ["conclusion", "discussion", "abstract"], answerTypes: q.answerTypes };
   }
   // "What method did the review use?", "Does the review include a meta-analysis?": the review's own design.
   const designOnly = q.values.length > 0 && q.values.every((v) => v.field === "design");
@@ -270,7 +270,7 @@ function planOf(resolved: ResolvedQuestion, context: PlanContext): Plan {
     if (fields.length > 0 && q.answerTypes.length === 0) return { kind: "lookup", studies: q.studies, fields };
     // "Apa itu P2TP2A?", "What is MLMC?": a name a study is known by, asked to be defined, is explained from
     // the text that defines it; "what is study 9?" still gets the overview.
-    if (q.studies.length === 1 && q.asks.length === 0 && q.studies[0].by && wantedCues(q).has("definition")) {
+    if (q.studies.length === 1 && q.asks.length === 0 && q.studies[0].by && (wantedCues(q).has("definition") || asksExpansion(q.text))) {
       return { kind: "explain", studies: q.studies, docs, sections, answerTypes: q.answerTypes };
     }
     // "Tell me about study 9", "and the second one?": nothing asked but the study itself, an overview.

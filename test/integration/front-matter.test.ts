@@ -116,7 +116,7 @@ describe("a paper's first page", () => {
     // Only the field is asked: every conclusion sentence with a result word is a candidate, and "Our results
     // show ... also show" says it more than "... to further improve the follow-up".
     const r = await ask("What are the findings of this paper?");
-    expect(r.plan).toMatchObject({ kind: "explain", sections: ["conclusion", "discussion"] });
+    expect(r.plan).toMatchObject({ kind: "explain", sections: ["conclusion", "discussion", "abstract"] });
     expect(r.citations[0].quote).toMatch(/^Our results show that children with a mentor/);
   });
 

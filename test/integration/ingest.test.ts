@@ -213,6 +213,24 @@ describe("a folder of PDFs nobody curated (eval/corpus-extra)", () => {
     expect(id.answer).toMatch(/Figure 13 \(«[^»]*»\) mencatat untuk «3d-raytrace»: Speedup 1\.18x \[1\]/);
   });
 
+  it("answers what a paper sets out to do and what it concludes from where it says so, its abstract when its body is unreadable", async () => {
+    const context = await createAnswerContext(loadConfig({ DATA_DIR: path.join(root, "extra-data"), CORPUS_DIR: EXTRA_CORPUS }));
+    const ask = (q: string) => answer(context, [{ role: "user", content: q }]);
+    const aim = await ask("What is the aim of the TraceMonkey paper?");
+    expect(aim.citations).toHaveLength(1);
+    expect(aim.citations[0]).toMatchObject({ docId: "tracemonkey.pdf", section: "abstract" });
+    expect(aim.citations[0].quote).toMatch(/^We present an alternative compilation technique/);
+    const problem = await ask("What problem does PaSa try to solve?");
+    expect(problem.citations[0].quote).toMatch(/^We introduce PaSa/);
+    // TAMReview.pdf's pages 2-22 are refused (unreadable): its conclusion is the one its abstract states.
+    const concluded = await ask("What did the TAM review conclude?");
+    expect(concluded.abstained).toBe(false);
+    expect(concluded.citations[0].quote).toMatch(/^It is concluded that research in TAM lacks sufficient rigor/);
+    // An acronym is defined where it is spelled out.
+    const ppo = await ask("What does PPO stand for?");
+    expect(ppo.citations[0].quote).toMatch(/PPO \(Proximal Policy Optimization/);
+  });
+
   it("keeps a follow-up with the paper the previous answer was from", async () => {
     const context = await createAnswerContext(loadConfig({ DATA_DIR: path.join(root, "extra-data"), CORPUS_DIR: EXTRA_CORPUS }));
     const messages = [{ role: "user" as const, content: "Who wrote the TAM review?" }];
