@@ -37,6 +37,16 @@ describe("resolveFollowUp", () => {
     expect(resolveFollowUp(ask("when was it published?"), previous("Who wrote the TAM review?", "review-meta", [])).question.docs).toEqual([]);
   });
 
+  it("does not take a document's field over into a short question about a topic of its own", () => {
+    const before = { ...previous("Who wrote the PaSa paper?", "review-meta", []), document: "pasa.pdf" };
+    expect(before.fields).toEqual(["authors"]);
+    expect(resolveFollowUp(ask("What is PPO?"), before).question.asks).toEqual([]);
+    // ... while "and when?" or another document named asks the same of it
+    expect(resolveFollowUp(ask("and the review?"), before).question.asks).toEqual(["authors"]);
+    // ... and a short question after a study's findings still asks of that study
+    expect(resolveFollowUp(ask("terus solusinya apa?"), previous("What did study 3 find?", "lookup", [3])).question.asks).toEqual(["outcomes"]);
+  });
+
   it("reads 'it' after an answer that names the oldest study and the most recent as the one asked for", () => {
     const oldest = { ...previous("Which study is the oldest?", "aggregate", [3, 1]), focus: [ref(3)] };
     expect(resolveFollowUp(ask("what did it find?"), oldest).question.studies.map((s) => s.number)).toEqual([3]);

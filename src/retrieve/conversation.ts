@@ -75,7 +75,10 @@ export function resolveFollowUp(question: Question, previous: PreviousTurn | und
   if (!followUp) return plain;
   // A short follow-up asks what the previous question asked ("and study 4?"), unless it names a section of its
   // own ("Apa kesimpulan tinjauan ini?" after "When were the studies published?" asks for the conclusion).
-  const asks = question.asks.length > 0 ? question.asks : short && question.sections.length === 0 ? previous.fields : [];
+  // ("What is PPO?" after "Who wrote the PaSa paper?" asks about PPO: a topic of its own takes no document field
+  // over, while "terus solusinya apa?" after a study's findings still asks of that study.)
+  const takesOver = previous.planKind !== "review-meta" || question.topic.length === 0;
+  const asks = question.asks.length > 0 ? question.asks : short && question.sections.length === 0 && takesOver ? previous.fields : [];
   const searchText = short ? `${question.text} ${previous.question.text}` : question.text;
   // "Who wrote the TAM review?" then "when was it published?": the follow-up stays with the document the
   // previous answer was from, unless it names one (or the review) itself.
