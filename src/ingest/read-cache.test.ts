@@ -25,6 +25,14 @@ beforeEach(async () => {
 const cached = async () => (await readdir(cacheDir).catch(() => [] as string[])).filter((f) => f.endsWith(".json"));
 
 describe("reads of PDFs kept by content", () => {
+  it("keeps a read in a second folder that lacks it, though this process still holds it in memory", async () => {
+    await loadDocument(file, dir, { cacheDir });
+    const other = path.join(dir, "other-cache");
+    await rm(other, { recursive: true, force: true });
+    await loadDocument(file, dir, { cacheDir: other });
+    expect((await readdir(other)).filter((f) => f.endsWith(".json"))).toHaveLength(1);
+  });
+
   it("keeps a PDF's read in the folder and gives the same document from it", async () => {
     const fresh = await loadDocument(file, dir, { cacheDir });
     expect(await cached()).toHaveLength(1);

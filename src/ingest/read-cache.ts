@@ -57,7 +57,8 @@ export async function cached<T>(key: string, dir: string | undefined, kind: Kept
   const inMemory = memory.get(key) as Entry<T> | undefined;
   if (inMemory) {
     remember(key, inMemory.value, inMemory.pages);
-    if (dir) await touch(path.join(dir, `${key}.json`));
+    // Kept on disk too: another index in this process (a new DATA_DIR) may not have it yet.
+    if (dir && !(await touch(path.join(dir, `${key}.json`)))) await writeAtomically(path.join(dir, `${key}.json`), JSON.stringify(inMemory.value));
     return structuredClone(inMemory.value);
   }
   const file = dir ? path.join(dir, `${key}.json`) : undefined;
@@ -86,9 +87,13 @@ async function readKept(file: string): Promise<unknown> {
   }
 }
 
-async function touch(file: string): Promise<void> {
+/** Mark a kept file as used (pruning keeps what was used); false when there is no such file. */
+async function touch(file: string): Promise<boolean> {
   const now = new Date();
-  await utimes(file, now, now).catch(() => undefined);
+  return utimes(file, now, now).then(
+    () => true,
+    () => false,
+  );
 }
 
 async function writeAtomically(file: string, text: string): Promise<void> {
