@@ -20,7 +20,7 @@ import { addGloss, documentName, labelOf, type ComposeContext, type Composition 
 import { coverage, definiendum, hasTerm, overlap, scoreSentences, sentencesOf, termRole, wantedCues, wantsNumber, weighQuestion, type ScoredSentence, type WeightedTerm } from "./evidence.ts";
 import { termStatsOf, type TermStats } from "../store/layout.ts";
 import { listItemsAfter, listSentence } from "./compose-list-items.ts";
-import { rowNamesAskedColumn, rowSentence, tableExtreme } from "./compose-row.ts";
+import { rowNamesAskedColumn, rowSentence, tableExtreme, tableWhole } from "./compose-row.ts";
 import { studyIsIn } from "./compose-records.ts";
 import { joinList, MESSAGES } from "./messages.ts";
 import { SentenceBuilder, studyLabel } from "./render.ts";
@@ -527,8 +527,13 @@ function composeExplainOne(context: ComposeContext, input: ExplainInput): Compos
   const figures = change ? undefined : figuresStated(context, chosen[0], weights, input, counted);
   if (figures) sentences.push(figures);
   // "Which conference has the most queries?": the highest of the asked column, over all the table's rows.
-  const extreme = tableExtreme(context, ranked.filter((s) => s.passage.docId === doc), weights, (p) => MESSAGES[context.lang].according(documentName(context, p.docId)));
+  const according = (p: Passage) => MESSAGES[context.lang].according(documentName(context, p.docId));
+  const extreme = tableExtreme(context, ranked.filter((s) => s.passage.docId === doc), weights, according);
   if (extreme) sentences.push(extreme.sentence);
+  // "What hyperparameters were used for PPO?": the table whose caption says all the question does, row by row.
+  const content = weights.filter((w) => w.weight > 0 && !w.unknown && !input.framing.has(w.term) && !w.identity && !input.identity.has(w.term));
+  const whole = extreme || change || figures ? undefined : tableWhole(context, fromDoc, content, according);
+  if (whole) return { sentences: [whole.sentence], abstained: false, studies: [], reason: "", bestSupport: decision.bestCoverage, decision };
   // Once the table's highest is said, its other rows are no answer to the question.
   for (const s of extreme ? chosen.filter((c) => !extreme.rows.includes(c.passage)) : chosen) {
     if (s.row) {

@@ -6,7 +6,7 @@ import { analyzeQuestion } from "../retrieve/question.ts";
 import { analyze } from "../text/analyze.ts";
 import { CitationList, ReferenceBook } from "./citations.ts";
 import type { ComposeContext } from "./compose-context.ts";
-import { tableExtreme } from "./compose-row.ts";
+import { tableExtreme, tableWhole } from "./compose-row.ts";
 import type { ScoredSentence, WeightedTerm } from "./evidence.ts";
 import { weighQuestion } from "./evidence.ts";
 
@@ -31,6 +31,11 @@ function row(cells: string[]): Passage {
 const rows = [row(["ICLR 2023", "888", "5204", "2.46"]), row(["NeurIPS 2023", "1948", "11761", "2.59"]), row(["CVPR 2024", "1336", "9528", "2.94"]), row(["ACL 2024", "485", "3315", "2.16"])];
 
 function ask(question: string, lang: "en" | "id" = "en") {
+  const { context, ranked, weights } = setUp(question, lang);
+  return tableExtreme(context, ranked, weights, () => "According to He et al. (2025),");
+}
+
+function setUp(question: string, lang: "en" | "id" = "en") {
   const q = analyzeQuestion(question, { studies: [], documents: [doc] } as never);
   // The table's words are the index's words (a question word no row has is unknown, and weighs nothing here).
   const df: Record<string, number> = {};
@@ -43,8 +48,29 @@ function ask(question: string, lang: "en" | "id" = "en") {
   } as ComposeContext;
   // The retrieval found one row of the table, not the one with the answer.
   const ranked = [{ passage: rows[0], row: true, text: rows[0].text, score: 1, coverage: 1 } as ScoredSentence];
-  return tableExtreme(context, ranked, weights, () => "According to He et al. (2025),");
+  return { context, ranked, weights };
 }
+
+describe("tableWhole", () => {
+  // The question's content words, as compose-explain.ts gives them (`all`: its unknown words too).
+  const whole = (question: string, all = false) => {
+    const { context, ranked, weights } = setUp(question);
+    return tableWhole(context, ranked, weights.filter((w) => w.weight > 0 && (all || !w.unknown)), () => "According to He et al. (2025),");
+  };
+
+  it("reads out a table whose caption says all the question asks, each row cited to itself", () => {
+    const found = whole("What are the statistics of the dataset?");
+    expect(found?.sentence.text).toBe(
+      "According to He et al. (2025), Table 2 («Statistics of the dataset.») gives: «ICLR 2023»: |P| 888, |Q| 5204, Ans(/Q) 2.46 [1]; «NeurIPS 2023»: |P| 1948, |Q| 11761, Ans(/Q) 2.59 [2]; «CVPR 2024»: |P| 1336, |Q| 9528, Ans(/Q) 2.94 [3]; «ACL 2024»: |P| 485, |Q| 3315, Ans(/Q) 2.16 [4].",
+    );
+  });
+
+  it("leaves a question that names a row, asks for a highest, or has words the table lacks to the rows that answer it", () => {
+    expect(whole("What are the statistics of the dataset for ICLR 2023?")).toBeUndefined();
+    expect(whole("Which conference contributes the most queries?")).toBeUndefined();
+    expect(whole("What are the statistics of the dataset by reviewer?", true)).toBeUndefined();
+  });
+});
 
 describe("tableExtreme", () => {
   it("reads the highest of the column the caption says holds what was asked, over all the table's rows", () => {

@@ -131,3 +131,54 @@ export function tableExtreme(context: ComposeContext, ranked: ScoredSentence[], 
   b.say(`${m.extremeOf(op === "max", definition ? `${best.column} (${definition})` : best.column)} `).say(cellText(best.i)).say(`, ${m.extremeFor} `).quote(cellText(0));
   return { sentence: b.cite(context.citations.cite(p, 0, p.text.length)).done(), rows };
 }
+
+/** A whole table said as an answer reads out at most this many rows (the rest are counted, not said). */
+const TABLE_MAX_ROWS = 16;
+
+/**
+ * "What hyperparameters were used for PPO?": a question whose words are all the caption's (and columns') of a
+ * data table, naming none of its rows and asking for no highest or lowest, asks for the table: each row said
+ * with its cells, each cited to its row, after the table's caption. "According to He et al. (2025), Table 4
+ * («The hyperparameters used in PPO training.») gives: «α (Equation 1)» 1.5 [1]; ... «total step» 250 [16]."
+ * Undefined when the best evidence is not such a table's caption or row, or a row is named.
+ */
+export function tableWhole(context: ComposeContext, ranked: ScoredSentence[], content: WeightedTerm[], who: (p: Passage) => string): { sentence: AnswerSentence; rows: Passage[] } | undefined {
+  const best = ranked[0];
+  if (!best || !context.tableRows || context.question.superlative || content.length === 0) return undefined;
+  // The table is the best sentence's: a row of it, or its caption.
+  const caption = (text: string) => text.replace(/\s+/g, " ").trim();
+  const top = best.row ? best : CAPTION.test(best.text.trim()) ? ranked.find((s) => s.row && s.passage.docId === best.passage.docId && caption(captionOf(s.passage)).startsWith(caption(best.text))) : undefined;
+  if (!top) return undefined;
+  const rows = context.tableRows(top.passage).filter((p) => p.cells.length === top.passage.cells.length);
+  if (rows.length < 2) return undefined;
+  // Everything the question is about is in the caption or the column names ...
+  const head = termsOf(`${captionOf(top.passage)} ${top.passage.cells.map((c) => c.column).join(" ")}`);
+  if (!content.every((w) => hasTerm(w, head))) return undefined;
+  // ... and no row is picked out by its label.
+  const label = (p: Passage) => p.text.slice(p.cells[0].start, p.cells[0].end).trim();
+  if (rows.some((p) => askedWeight(termsOf(label(p)), content) > 0)) return undefined;
+  const m = MESSAGES[context.lang];
+  const b = new SentenceBuilder().say(`${who(top.passage)} `);
+  if (!sayTableOf(b, captionOf(top.passage))) b.say(m.aTable);
+  b.say(` ${m.tableGivesAll} `);
+  const said = rows.slice(0, TABLE_MAX_ROWS);
+  said.forEach((p, i) => {
+    if (i > 0) b.say("; ");
+    const cells = p.cells.map((c) => ({ column: c.column.trim(), text: p.text.slice(c.start, c.end).trim() })).filter((c) => c.text);
+    const [first, ...others] = cells;
+    // The columns the question names, when it names some ("results on RealScholarQuery"), else all of them.
+    const named = others.filter((c) => columnAsked(c.column, content));
+    const rest = (named.length > 0 ? named : others).slice(0, ROW_MAX_CELLS);
+    b.quote(first?.text ?? p.text);
+    // One value beside its label needs no column name ("«learning rate» 1e-6"); several are each named.
+    rest.forEach((c, j) => {
+      b.say(j === 0 ? (rest.length === 1 && others.length === 1 ? " " : ": ") : ", ");
+      if ((rest.length > 1 || others.length > 1) && c.column) b.say(`${c.column} `);
+      if (cellNumber(c.text) !== undefined) b.say(c.text);
+      else b.quote(c.text);
+    });
+    b.cite(context.citations.cite(p, 0, p.text.length));
+  });
+  if (rows.length > said.length) b.say(`; ${m.moreRows(rows.length - said.length)}`);
+  return { sentence: b.done(), rows };
+}

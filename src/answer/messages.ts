@@ -16,6 +16,10 @@ export interface AnswerMessages {
   reports: (who: string) => string;
   /** A data table's row: "Table 4 («...») gives for «γ0»: Value 1.0" (the table is named before, the row after). */
   tableGives: string;
+  /** Before a whole table's rows: "Table 4 (...) gives:". */
+  tableGivesAll: string;
+  /** After the rows a whole table said: how many more it has. */
+  moreRows: (n: number) => string;
   aTable: string;
   /** "in Table 2 (...), the highest |Q| is 11761, for «NeurIPS 2023»": the highest or lowest of a table's column. */
   inTable: string;
@@ -140,6 +144,8 @@ export const MESSAGES: Record<Lang, AnswerMessages> = {
     according: (who) => `According to ${who},`,
     reports: (who) => `${who} reports:`,
     tableGives: "gives for",
+    tableGivesAll: "gives:",
+    moreRows: (n) => `and ${n} more ${n === 1 ? "row" : "rows"}`,
     aTable: "a table",
     inTable: "in",
     extremeOf: (highest, column) => `the ${highest ? "highest" : "lowest"} ${column} is`,
@@ -281,6 +287,8 @@ export const MESSAGES: Record<Lang, AnswerMessages> = {
     according: (who) => `Menurut ${who},`,
     reports: (who) => `${who} melaporkan:`,
     tableGives: "mencatat untuk",
+    tableGivesAll: "mencatat:",
+    moreRows: (n) => `dan ${n} baris lagi`,
     aTable: "sebuah tabel",
     inTable: "dalam",
     extremeOf: (highest, column) => `${column} ${highest ? "tertinggi" : "terendah"} adalah`,

@@ -203,7 +203,7 @@ describe("the review itself", () => {
     const id = await ask("Review ini membahas apa?");
     expect(id.sentences[1].text).toMatch(/^«Child trafficking atau perdagangan anak/);
     const recommends = await ask("What does the review recommend?");
-    expect(recommends.plan).toMatchObject({ kind: "explain", sections: ["conclusion", "discussion"] });
+    expect(recommends.plan).toMatchObject({ kind: "explain", sections: ["conclusion", "discussion", "abstract"] });
     expect(recommends.abstained).toBe(false);
   });
 

@@ -74,7 +74,7 @@ describe("questions that name documents", () => {
 
   it("answers a question that names no document and asks only for findings from the review, not from a paper beside it", async () => {
     const [r] = await ask("What are the main findings?");
-    expect(r.plan).toMatchObject({ kind: "explain", docs: [REVIEW], sections: ["conclusion", "discussion"] });
+    expect(r.plan).toMatchObject({ kind: "explain", docs: [REVIEW], sections: ["conclusion", "discussion", "abstract"] });
     expect(r.citations.length).toBeGreaterThan(0);
     expect(r.citations.every((c) => c.docId === REVIEW)).toBe(true);
   });
