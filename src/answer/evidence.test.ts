@@ -361,6 +361,10 @@ describe("definition questions", () => {
     // a run-in heading names what the sentence after it defines
     expect(termRole("3. Isolasi sistemik. Melihat data ini melalui teori sistem menyoroti pemisahan.", ["isolasi", "sistemik"])).toBe("defines");
     expect(termRole("Proyek ini menemukan enam konsep, isolasi sistemik. Dan ketahanan.", ["isolasi", "sistemik"])).not.toBe("defines");
+    // a name set off by commas after what it names; a passive verb says what is done to it, not what it is
+    expect(termRole("The trace compilation subsystem, NANOJIT, is separate from the VM.", ["nanojit"])).toBe("defines");
+    expect(termRole("The side exit is patched so that it jumps directly to the next tree.", ["side", "exit"])).not.toBe("defines");
+    expect(termRole("This structure is called the trace tree, a tree of traces.", ["trace", "tree"])).toBe("defines");
     expect(termRole("The Selector reads each paper in the queue.", ["Selector"])).toBe("subject");
     expect(termRole("Table 15: The prompt used with the Selector.", ["Selector"])).toBeUndefined();
     expect(termRole("The Selector Evaluation", ["Selector"])).toBeUndefined();

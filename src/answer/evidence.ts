@@ -479,6 +479,11 @@ const SPELLED_BEFORE = /[\p{L}-]+\s+[\p{L}-]+\s*\(\s*$/u;
 /** The acronym, then in brackets two words or more, the first with its initial ("PPO (Proximal Policy Optimization ...)"). */
 const spelledAfter = (acronym: string, after: string) => new RegExp(`^\\s*\\(\\s*${escapeRegExp(acronym[0])}[\\p{L}-]*\\s+\\p{L}`, "iu").test(after);
 
+/** "The side exit is patched so that ...": a passive verb says what is done to the term, not what it is ("is called" still names it). */
+const PASSIVE_AFTER = /^\s*(?:is|are|was|were)\s+(?:then\s+|also\s+|not\s+|only\s+|first\s+|\p{L}+ly\s+)?(?!(?:called|named|termed|known|defined|used\s+to\s+mean)\b)\p{L}+(?:ed|en)\b/iu;
+/** "The trace compilation subsystem, NANOJIT, is ...": the term set off by commas after the noun phrase it names. */
+const APPOSITION_BEFORE = /\b(?:the|a|an|our|its)\s+[\p{L}-]+(?:\s+[\p{L}-]+){0,4},\s*$/iu;
+
 /** A question that asks what an acronym's letters stand for. */
 export const asksExpansion = (text: string) => ASKS_EXPANSION.test(text);
 const ASKS_EXPANSION = /\bstand\s+for\b|\bshort\s+for\b|\babbreviation\b|\bacronym\b|\bsingkatan\b|\bkepanjangan\w*|\bkependekan\b/i;
@@ -496,7 +501,7 @@ export function termRole(text: string, term: string[]): "spells" | "defines" | "
     const ofSomething = /\b(?:of|for|by|to|in|with|from|on|at|dari|untuk|oleh|dengan|pada)\s+(?:(?:the|a|an)\s+)?["'“‘«]?$/iu.test(before);
     // An acronym where it is spelled out: "eksploitasi seksual komersial (CSE)", "CSE (commercial sexual exploitation)".
     if (acronym && ((SPELLED_BEFORE.test(before) && /^\s*\)/.test(after)) || spelledAfter(term[0], after))) return "spells";
-    if ((DEFINING_AFTER.test(after) && !ofSomething) || NAMING_BEFORE.test(before)) role = "defines";
+    if ((DEFINING_AFTER.test(after) && !ofSomething && !PASSIVE_AFTER.test(after)) || NAMING_BEFORE.test(before) || (APPOSITION_BEFORE.test(before) && /^\s*,/.test(after))) role = "defines";
     // "3. Isolasi sistemik. Melihat data ini ...": the term as the run-in heading of what follows.
     if (/^\s*(?:\d{1,2}\.\s*)?$/.test(before) && /^\.\s+\S/.test(after)) return "defines";
     else if (role === undefined && SUBJECT_START.test(before) && /^\s+\p{Ll}/u.test(after) && !NOT_A_VERB.test(after) && !MODIFIES_NEXT.test(after)) role = "subject";
