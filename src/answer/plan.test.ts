@@ -89,6 +89,9 @@ const CASES: [string, Plan["kind"], Expect?][] = [
   ["studi2 yg bahas trauma apa aja?", "list", { filter: "topic:trauma" }],
   // framing verbs ("deal with", "nyorot") are not the topic; "yang dibahas" says the studies are meant
   ["Which studies deal with trauma?", "list", { filter: "topic:trauma" }],
+  // a verb of studying is no part of the topic
+  ["Which studies look at education?", "list", { filter: "topic:educ" }],
+  ["Which studies examine trauma?", "list", { filter: "topic:trauma" }],
   // "which study" asks the same as "which studies"; "what did the study find" points back instead
   ["Which study is about mental health?", "list", { filter: "topic:mental health" }],
   // "found in the study" is about what it found, not where the study was found
