@@ -37,6 +37,12 @@ describe("resolveFollowUp", () => {
     expect(resolveFollowUp(ask("when was it published?"), previous("Who wrote the TAM review?", "review-meta", [])).question.docs).toEqual([]);
   });
 
+  it("reads 'terbit di jurnal apa?' after a question about one study as asking that study's journal", () => {
+    const r = resolveFollowUp(ask("terbit di jurnal apa?"), previous("Siapa penulis studi 2?", "lookup", [2]));
+    expect(r.question.asks).toEqual(["venue"]);
+    expect(r.question.studies.map((s) => s.number)).toEqual([2]);
+  });
+
   it("does not take a document's field over into a short question about a topic of its own", () => {
     const before = { ...previous("Who wrote the PaSa paper?", "review-meta", []), document: "pasa.pdf" };
     expect(before.fields).toEqual(["authors"]);

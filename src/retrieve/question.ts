@@ -716,7 +716,8 @@ export function analyzeQuestion(asked: string, index: QuestionIndex, langOverrid
   if (rateOf.length > 0 && answerTypes.length === 0 && hasPhrase(tokens, w.rate_words.after)) answerTypes.push("amount");
   const countedRun = count ? countedStems(tokens, questionWordsAsWritten(text), phrasesIn(tokens, w.count).filter((m) => !inYear(m)), identity, lang) : { stems: rateOf, phrase: "" };
   const counted = countedRun.stems;
-  const noun = phrasesIn(tokens, w.studies_noun)[0];
+  // ("terbit di jurnal apa?": "jurnal" there asks for the venue, it does not name the studies.)
+  const noun = phrasesIn(tokens, w.studies_noun).find((m) => !(m.end - m.start === 1 && taken.has(m.start) && asks.includes("venue")));
   // A pronoun after the question's own subject ("the studies ... they") points inside it, not back.
   const subjectAt = Math.min(...[phrasesIn(tokens, w.studies_noun)[0]?.start ?? Infinity]);
   // Demonstratives ("those", "itu", "tersebut") point back wherever they stand; personal pronouns only before the subject.
