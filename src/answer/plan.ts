@@ -284,6 +284,8 @@ function planOf(resolved: ResolvedQuestion, context: PlanContext): Plan {
   // "How many studies were qualitative?" counts; "how many articles were in the end not used?" asks about something else.
   // ... nor does "how many articles were excluded?": how the review sifted its articles is its method's.
   const countable = otherAsks.length === 0 && (q.values.length > 0 || q.topic.length <= MAX_COUNT_TOPIC) && !hasPhrase(q.tokens, w.review_process_words);
+  // "sebutin dong" after "Berapa studi yang pakai metode kualitatif?": the studies counted, listed.
+  if (resolved.carryKind === "list" && resolved.carryFilters) return { kind: "list", filters: resolved.carryFilters, fields: [], existence: false };
   if (resolved.carryKind === "count" || (q.count && studiesNoun && countable)) {
     // "How many studies discuss trauma?" counts the studies whose own text covers the topic, not all of them.
     // ... and "Berapa artikel yang ditelaah?" all of them: being reviewed is no topic.

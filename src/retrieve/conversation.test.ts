@@ -37,6 +37,15 @@ describe("resolveFollowUp", () => {
     expect(resolveFollowUp(ask("when was it published?"), previous("Who wrote the TAM review?", "review-meta", [])).question.docs).toEqual([]);
   });
 
+  it("lists what a count counted when asked to name them", () => {
+    const counted = { ...previous("Berapa studi yang kualitatif?", "count", []), filters: [{ field: "design" as const, key: "qualitative", text: "kualitatif" }] };
+    for (const q of ["sebutin dong", "which ones?", "list them"]) {
+      expect(resolveFollowUp(ask(q), counted), q).toMatchObject({ carryKind: "list", carryFilters: counted.filters });
+    }
+    // a list of something else is its own question
+    expect(resolveFollowUp(ask("list the countries"), counted).carryKind).not.toBe("list");
+  });
+
   it("reads 'terbit di jurnal apa?' after a question about one study as asking that study's journal", () => {
     const r = resolveFollowUp(ask("terbit di jurnal apa?"), previous("Siapa penulis studi 2?", "lookup", [2]));
     expect(r.question.asks).toEqual(["venue"]);

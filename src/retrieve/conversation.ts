@@ -58,6 +58,9 @@ export interface ResolvedQuestion {
 /** A question with at most this many content terms says too little on its own to search with. */
 export const SHORT_QUESTION_TERMS = 4;
 
+/** A request to name what was counted: "sebutin dong", "sebutkan", "list them", "name them", "show them". */
+const LIST_REQUEST = /^\s*(?:sebut(?:in|kan)|list|name|show)\b/i;
+
 export function resolveFollowUp(question: Question, previous: PreviousTurn | undefined): ResolvedQuestion {
   const plain: ResolvedQuestion = { question, followUp: false, studiesFrom: question.studies.length > 0 ? "question" : "none", searchText: question.text };
   if (!previous) return plain;
@@ -108,6 +111,11 @@ export function resolveFollowUp(question: Question, previous: PreviousTurn | und
   // "how many are there?", "ada berapa?" after a list: what it listed, counted.
   if (question.count && previous.planKind === "list" && previous.filters && previous.filters.length > 0 && !ownSubject && short) {
     return { question: base, followUp: true, studiesFrom: "none", searchText, carryKind: "count", carryFilters: previous.filters };
+  }
+  // "sebutin dong", "which ones?", "list them" after a count: the studies it counted, listed by its filters.
+  const asksToList = question.list || LIST_REQUEST.test(question.text);
+  if (asksToList && previous.planKind === "count" && previous.filters && previous.filters.length > 0 && !ownSubject && short && question.topic.length === 0 && question.asks.length === 0) {
+    return { question: base, followUp: true, studiesFrom: "none", searchText, carryKind: "list", carryFilters: previous.filters };
   }
   if (question.values.length > 0) {
     // A new value ("kalau di Indonesia?"): the subject changed; keep what was asked, not who.
