@@ -37,6 +37,15 @@ describe("resolveFollowUp", () => {
     expect(resolveFollowUp(ask("when was it published?"), previous("Who wrote the TAM review?", "review-meta", [])).question.docs).toEqual([]);
   });
 
+  it("picks among the studies a list named with a relative clause ('yang di Indonesia ...', 'the one in Indonesia')", () => {
+    const listed = previous("Which studies involve UNICEF?", "list", [2, 4]);
+    for (const q of ["yang di Indonesia programnya apa?", "the one in Indonesia, what was its program?"]) {
+      expect(resolveFollowUp(ask(q), listed), q).toMatchObject({ carryKind: "list", within: [ref(2), ref(4)] });
+    }
+    // "kalau di Indonesia gimana?" changes the subject instead
+    expect(resolveFollowUp(ask("kalau di Indonesia gimana?"), listed).within).toBeUndefined();
+  });
+
   it("lists what a count counted when asked to name them", () => {
     const counted = { ...previous("Berapa studi yang kualitatif?", "count", []), filters: [{ field: "design" as const, key: "qualitative", text: "kualitatif" }] };
     for (const q of ["sebutin dong", "which ones?", "list them"]) {

@@ -58,6 +58,9 @@ export interface ResolvedQuestion {
 /** A question with at most this many content terms says too little on its own to search with. */
 export const SHORT_QUESTION_TERMS = 4;
 
+/** A follow-up that opens with a relative clause about what was listed: "yang di Indonesia ...", "the one from ...". */
+const RELATIVE_START = /^\s*(?:yang|yg|the\s+ones?\s+(?:in|from|that|which|with|done|set))\b/i;
+
 /** A request to name what was counted: "sebutin dong", "sebutkan", "list them", "name them", "show them". */
 const LIST_REQUEST = /^\s*(?:sebut(?:in|kan)|list|name|show)\b/i;
 
@@ -105,7 +108,9 @@ export function resolveFollowUp(question: Question, previous: PreviousTurn | und
   }
   // "Which of those were qualitative?", "berapa dari mereka yang pakai wawancara?": the value filters the
   // studies the previous answer listed.
-  if (question.values.length > 0 && question.pointsBack === "plural" && listing && previousStudies.length > 1) {
+  // ... and so does "yang di Indonesia ...?", "the one in Indonesia?": a relative clause picks among them.
+  const picksAmong = question.pointsBack === "plural" || RELATIVE_START.test(question.text);
+  if (question.values.length > 0 && picksAmong && listing && previousStudies.length > 1) {
     return { question: base, followUp: true, studiesFrom: "pronoun", searchText, carryKind: question.count ? "count" : "list", within: previousStudies };
   }
   // "how many are there?", "ada berapa?" after a list: what it listed, counted.
