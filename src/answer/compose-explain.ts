@@ -249,6 +249,8 @@ const MAX_FIGURES_STATED = 4;
  */
 function figuresStated(context: ComposeContext, best: ScoredSentence | undefined, weights: WeightedTerm[], input: ExplainInput, counted: Set<string>): AnswerSentence | undefined {
   const q = context.question;
+  // ("tahun berapa" asks a year with a count word: a date asked and no figure is a date question.)
+  if (best && !best.row && q.answerTypes.includes("date") && !q.answerTypes.some((t) => FIGURE_TYPES.has(t))) return yearsStated(context, best);
   if (!best || best.row || !(q.count || q.answerTypes.some((t) => FIGURE_TYPES.has(t)))) return undefined;
   // "Berapa persen yang bukan ...?": the figure the text gives is of the rest; the quote says which.
   if (NEGATED.test(q.text)) return undefined;
@@ -260,6 +262,24 @@ function figuresStated(context: ComposeContext, best: ScoredSentence | undefined
   // Written as the reader's language writes figures, from the way the quote's language does ("9,978" is English).
   const shown = detectLanguage(best.text) === context.lang ? figures : figures.map((f) => writeFigure(f, context.lang));
   return new SentenceBuilder().say(MESSAGES[context.lang].figures(shown)).cite(context.citations.cite(best.passage, best.start, best.end)).done();
+}
+
+/** A year, or a span of years ("2011-2021", "2004–2017", "2011 sampai 2016"). */
+const YEARS = /(?<![\p{L}\d.,/])((?:19|20)\d{2})(?:\s*(?:[-–—]|sampai|hingga|to|until)\s*((?:19|20)\d{2}))?(?![\p{L}\d])/gu;
+/** More years than this in the best quote are a history, not an answer to say first. */
+const MAX_YEARS_STATED = 2;
+
+/**
+ * "What years does the UNICEF study in Ivory Coast look at?", "Dari tahun berapa sampai berapa?": the years or
+ * span of its best quote, said first ("The years: 2011–2016 [1]."), when it gives one or two; not a citation's
+ * year ("(Humairo, 2018)").
+ */
+function yearsStated(context: ComposeContext, best: ScoredSentence): AnswerSentence | undefined {
+  const withoutCitations = best.text.replace(/\([^()]*\b(?:19|20)\d{2}[a-z]?\)/g, (m) => " ".repeat(m.length));
+  const found = [...withoutCitations.matchAll(YEARS)].map((m) => (m[2] ? `${m[1]}–${m[2]}` : m[1]));
+  const years = [...new Set(found)];
+  if (years.length === 0 || years.length > MAX_YEARS_STATED) return undefined;
+  return new SentenceBuilder().say(MESSAGES[context.lang].years(years)).cite(context.citations.cite(best.passage, best.start, best.end)).done();
 }
 
 /** Record fields of a study table's cells that only say where, when and by whom a study was published. */

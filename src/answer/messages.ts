@@ -114,6 +114,8 @@ export interface AnswerMessages {
   change: (delta: string, percent: boolean, from: string, to: string, down: boolean) => string;
   /** The figures a question asks for, said before the quote they are read from. */
   figures: (figures: string[]) => string;
+  /** The years (or spans) a date question's best quote gives, said first. */
+  years: (years: string[]) => string;
   llmFallback: (reason: string) => string;
   llmUnsupported: string;
   /** A reply in kind to a greeting, thanks or goodbye, naming what can be asked about. */
@@ -270,6 +272,7 @@ export const MESSAGES: Record<Lang, AnswerMessages> = {
     sectionName: { abstract: "abstract", introduction: "introduction", methods: "methods section", results: "results section", discussion: "discussion", conclusion: "conclusion" },
     change: (delta, percent, from, to, down) => `That is ${down ? "a drop" : "a rise"} of ${delta}${percent ? " percentage points" : ""}, from ${from} to ${to}`,
     figures: (figures) => `${figures.length === 1 ? "The figure" : "The figures"}: ${joinList(figures, "en")}`,
+    years: (years) => `${years.length === 1 && !years[0].includes("–") ? "The year" : "The years"}: ${joinList(years, "en")}`,
     llmFallback: (reason) => `The language model could not be used (${reason}); this answer was composed from the review directly.`,
     llmUnsupported: "Some sentences of the model's answer were removed: the passages they cite do not support them.",
     smallTalk: {
@@ -409,6 +412,7 @@ export const MESSAGES: Record<Lang, AnswerMessages> = {
     sectionName: { abstract: "abstrak", introduction: "pendahuluan", methods: "metode", results: "hasil", discussion: "pembahasan", conclusion: "kesimpulan" },
     change: (delta, percent, from, to, down) => `Artinya ${down ? "turun" : "naik"} ${delta}${percent ? " poin persentase" : ""}, dari ${from} menjadi ${to}`,
     figures: (figures) => `Angkanya: ${joinList(figures, "id")}`,
+    years: (years) => `Tahunnya: ${joinList(years, "id")}`,
     llmFallback: (reason) => `Model bahasa tidak dapat dipakai (${reason}); jawaban ini disusun langsung dari tinjauan.`,
     llmUnsupported: "Beberapa kalimat jawaban model dihapus karena bagian yang dikutipnya tidak mendukungnya.",
     smallTalk: {

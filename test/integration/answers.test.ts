@@ -449,6 +449,12 @@ describe("abstention", () => {
     const rest = await ask("Berapa persen kasus KPAI yang bukan kekerasan seksual?");
     expect(rest.sentences[0].text).not.toMatch(/^Angkanya/);
     await expectValidCitations(count);
+    // The years a date question asks for, from its best quote.
+    const years = await ask("What years does the UNICEF study in Ivory Coast look at?");
+    expect(years.sentences[0].text).toMatch(/^The years: 2011–2016 \[1\]/);
+    expect(years.citations[0].quote).toMatch(/2011-2016/);
+    const since = await ask("Sejak tahun berapa Save the Children menangani kasus di Jawa Barat?");
+    expect(since.sentences[0].text).toMatch(/^Tahunnya: 2004–2017 \[1\]/);
   });
 
   it("counts a study's own people when they are what is asked, though they are its population", async () => {
