@@ -17,7 +17,7 @@ import { figuresNear } from "./value-types.ts";
 import { writeFigure } from "./gloss.ts";
 import { ABSTAIN, carriesType, decideAbstention, givesValue, onTopicSentences, type AbstainDecision, type PopulationOf } from "./abstain.ts";
 import { addGloss, documentName, labelOf, type ComposeContext, type Composition } from "./compose-context.ts";
-import { coverage, definiendum, hasTerm, overlap, scoreSentences, sentencesOf, termRole, wantedCues, wantsNumber, weighQuestion, type ScoredSentence, type WeightedTerm } from "./evidence.ts";
+import { coverage, definiendum, expansionOf, hasTerm, overlap, scoreSentences, sentencesOf, termRole, wantedCues, wantsNumber, weighQuestion, type ScoredSentence, type WeightedTerm } from "./evidence.ts";
 import { termStatsOf, type TermStats } from "../store/layout.ts";
 import { listItemsAfter, listSentence } from "./compose-list-items.ts";
 import { rowNamesAskedColumn, rowSentence, tableExtreme, tableWhole } from "./compose-row.ts";
@@ -546,6 +546,13 @@ function composeExplainOne(context: ComposeContext, input: ExplainInput): Compos
   // "How many queries ...?": the figures asked for, said first, then the quote they are read from.
   const figures = change ? undefined : figuresStated(context, chosen[0], weights, input, counted);
   if (figures) sentences.push(figures);
+  // "What does PPO stand for?", "What is CSE?": what its letters stand for, said first, from the quote that spells it out.
+  const spelled = term.length === 1 ? chosen.find((s) => termRole(s.text, term) === "spells") : undefined;
+  const expansion = spelled ? expansionOf(spelled.text, term[0]) : undefined;
+  if (spelled && expansion) {
+    const b = new SentenceBuilder().say(`${m.standsFor(term[0])} `).quote(expansion.replace(/\s+/g, " ")).cite(context.citations.cite(spelled.passage, spelled.start, spelled.end));
+    sentences.push(addGloss(b, context, expansion, spelled.passage).done());
+  }
   // "Which conference has the most queries?": the highest of the asked column, over all the table's rows.
   const according = (p: Passage) => MESSAGES[context.lang].according(documentName(context, p.docId));
   const extreme = tableExtreme(context, ranked.filter((s) => s.passage.docId === doc), weights, according);

@@ -5,7 +5,7 @@ import { analyzeQuestion, fillerWordStems } from "../retrieve/question.ts";
 import { SYNTHETIC_INDEX } from "../../test/helpers/synthetic-records.ts";
 import { analyze, corpusLexiconInUse, useCorpusLexicon } from "../text/analyze.ts";
 import type { TermStats } from "../store/layout.ts";
-import { coverage, definiendum, EVIDENCE_WEIGHTS, hasQuantity, hasTerm, isCaptionOnly, isPointerOnly, overlap, scoreSentences, sentencesOf, termRole, weighQuestion, withRunInHeadings } from "./evidence.ts";
+import { coverage, definiendum, EVIDENCE_WEIGHTS, expansionOf, hasQuantity, hasTerm, isCaptionOnly, isPointerOnly, overlap, scoreSentences, sentencesOf, termRole, weighQuestion, withRunInHeadings } from "./evidence.ts";
 import { ABSTAIN, decideAbstention } from "./abstain.ts";
 import { splitSentences } from "../text/sentences.ts";
 
@@ -337,6 +337,16 @@ describe("definition questions", () => {
     expect(term("What does CSE stand for?")).toEqual(["CSE"]);
     expect(term("CSE itu singkatan dari apa?")).toEqual(["CSE"]);
     expect(term("Apa kepanjangan CSE?")).toEqual(["CSE"]);
+  });
+
+  it("reads what an acronym stands for where it is spelled out, as written", () => {
+    expect(expansionOf("Anak dijadikan eksploitasi seksual\nkomersial (CSE).", "CSE")).toBe("eksploitasi seksual\nkomersial");
+    expect(expansionOf("a new session-level PPO (Proximal Policy Optimization (Schulman et al., 2017)) training", "PPO")).toBe("Proximal Policy Optimization");
+    // a digit repeats the letter before it; joining words stand for no letter
+    expect(expansionOf("Kasus Pusat Pelayanan Terpadu Pemberdayaan Perempuan dan Anak (P2TP2A), adalah", "P2TP2A")).toBe("Pusat Pelayanan Terpadu Pemberdayaan Perempuan dan Anak");
+    // brackets that do not spell it
+    expect(expansionOf("We train with PPO (see Table 4).", "PPO")).toBeUndefined();
+    expect(expansionOf("as reported before (CSE).", "CSE")).toBeUndefined();
   });
 
   it("finds where an acronym is spelled out, in either order, and ranks it first when its letters are asked", () => {

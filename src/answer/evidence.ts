@@ -484,6 +484,58 @@ const PASSIVE_AFTER = /^\s*(?:is|are|was|were)\s+(?:then\s+|also\s+|not\s+|only\
 /** "The trace compilation subsystem, NANOJIT, is ...": the term set off by commas after the noun phrase it names. */
 const APPOSITION_BEFORE = /\b(?:the|a|an|our|its)\s+[\p{L}-]+(?:\s+[\p{L}-]+){0,4},\s*$/iu;
 
+/** Small words an expansion may hold that no letter of its acronym stands for ("Pemberdayaan Perempuan dan Anak"). */
+const JOINING_WORDS = new Set(["dan", "and", "of", "for", "the", "di", "untuk", "&", "in", "on", "bagi", "atas", "yang"]);
+
+/** The letters an acronym stands for: "P2TP2A" is P P T P P A (a digit repeats the letter before it). */
+function acronymLetters(acronym: string): string[] {
+  const out: string[] = [];
+  for (const ch of acronym.replace(/s$/, "")) {
+    if (/\d/.test(ch) && out.length > 0) for (let i = 1; i < Number(ch); i++) out.push(out[out.length - 1]);
+    else out.push(ch.toLowerCase());
+  }
+  return out;
+}
+
+/**
+ * Where a sentence spells an acronym out, the words it stands for, as written: "eksploitasi seksual komersial"
+ * for "... eksploitasi seksual komersial (CSE)", "Proximal Policy Optimization" for "PPO (Proximal Policy
+ * Optimization (Schulman et al., 2017))". As many words as it has letters (joining words aside), and at least
+ * half of their initials among its letters (an Indonesian expansion orders them its own way).
+ */
+export function expansionOf(text: string, acronym: string): string | undefined {
+  if (!ACRONYM.test(acronym)) return undefined;
+  const letters = acronymLetters(acronym);
+  const fits = (words: string[]) => {
+    const initials = words.filter((w) => !JOINING_WORDS.has(w.toLowerCase())).map((w) => w[0]!.toLowerCase());
+    return initials.length === letters.length && initials.filter((c) => letters.includes(c)).length * 2 >= letters.length;
+  };
+  const take = (words: string[], fromEnd: boolean) => {
+    const out: string[] = [];
+    let counted = 0;
+    for (const w of fromEnd ? [...words].reverse() : words) {
+      if (counted === letters.length) break;
+      out.push(w);
+      if (!JOINING_WORDS.has(w.toLowerCase())) counted++;
+    }
+    return fromEnd ? out.reverse() : out;
+  };
+  // The words as the text writes them, whatever stands between them (a line break, a hyphen's space).
+  const asWritten = (words: string[], within: string) => new RegExp(words.map(escapeRegExp).join("[^\\p{L}\\p{N}]+"), "u").exec(within)?.[0];
+  const at = text.search(new RegExp(`\\(\\s*${escapeRegExp(acronym)}\\s*\\)`, "u"));
+  if (at > 0) {
+    const before = text.slice(0, at);
+    const words = take(before.split(/[^\p{L}\p{N}'’-]+/u).filter(Boolean), true);
+    if (fits(words)) return asWritten(words, before);
+  }
+  const after = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(acronym)}\\s*\\(([^()]+)`, "u").exec(text);
+  if (after) {
+    const words = take(after[1].split(/[^\p{L}\p{N}'’-]+/u).filter(Boolean), false);
+    if (fits(words)) return asWritten(words, after[1]);
+  }
+  return undefined;
+}
+
 /** A question that asks what an acronym's letters stand for. */
 export const asksExpansion = (text: string) => ASKS_EXPANSION.test(text);
 const ASKS_EXPANSION = /\bstand\s+for\b|\bshort\s+for\b|\babbreviation\b|\bacronym\b|\bsingkatan\b|\bkepanjangan\w*|\bkependekan\b/i;

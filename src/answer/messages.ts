@@ -116,6 +116,8 @@ export interface AnswerMessages {
   figures: (figures: string[]) => string;
   /** The years (or spans) a date question's best quote gives, said first. */
   years: (years: string[]) => string;
+  /** Before what an acronym's letters stand for: "PPO stands for". */
+  standsFor: (acronym: string) => string;
   llmFallback: (reason: string) => string;
   llmUnsupported: string;
   /** A reply in kind to a greeting, thanks or goodbye, naming what can be asked about. */
@@ -273,6 +275,7 @@ export const MESSAGES: Record<Lang, AnswerMessages> = {
     change: (delta, percent, from, to, down) => `That is ${down ? "a drop" : "a rise"} of ${delta}${percent ? " percentage points" : ""}, from ${from} to ${to}`,
     figures: (figures) => `${figures.length === 1 ? "The figure" : "The figures"}: ${joinList(figures, "en")}`,
     years: (years) => `${years.length === 1 && !years[0].includes("–") ? "The year" : "The years"}: ${joinList(years, "en")}`,
+    standsFor: (acronym) => `${acronym} stands for`,
     llmFallback: (reason) => `The language model could not be used (${reason}); this answer was composed from the review directly.`,
     llmUnsupported: "Some sentences of the model's answer were removed: the passages they cite do not support them.",
     smallTalk: {
@@ -413,6 +416,7 @@ export const MESSAGES: Record<Lang, AnswerMessages> = {
     change: (delta, percent, from, to, down) => `Artinya ${down ? "turun" : "naik"} ${delta}${percent ? " poin persentase" : ""}, dari ${from} menjadi ${to}`,
     figures: (figures) => `Angkanya: ${joinList(figures, "id")}`,
     years: (years) => `Tahunnya: ${joinList(years, "id")}`,
+    standsFor: (acronym) => `${acronym} adalah singkatan dari`,
     llmFallback: (reason) => `Model bahasa tidak dapat dipakai (${reason}); jawaban ini disusun langsung dari tinjauan.`,
     llmUnsupported: "Beberapa kalimat jawaban model dihapus karena bagian yang dikutipnya tidak mendukungnya.",
     smallTalk: {

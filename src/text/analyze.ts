@@ -41,7 +41,9 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
    "its", "it's", "itself", "why", "when", "whose", "whether", "yet", "ones", "besides",
    // informal Indonesian
    "aja", "sih", "dong", "nih", "kok", "deh", "gimana", "kayak", "kaya", "buat", "udah", "nggak", "gak", "ga",
-   "yg", "dgn", "utk", "tuh", "ya", "oke", "ok", "emang", "banget", "terus", "trus", "yah", "kah"]
+   "yg", "dgn", "utk", "tuh", "ya", "oke", "ok", "emang", "banget", "terus", "trus", "yah", "kah",
+   // a term of address ("... apa ya kak?")
+   "kak"]
     .filter((w) => !MEANINGFUL.has(w)),
 );
 

@@ -228,6 +228,7 @@ describe("a folder of PDFs nobody curated (eval/corpus-extra)", () => {
     expect(concluded.citations[0].quote).toMatch(/^It is concluded that research in TAM lacks sufficient rigor/);
     // An acronym is defined where it is spelled out.
     const ppo = await ask("What does PPO stand for?");
+    expect(ppo.answer).toMatch(/^PPO stands for «Proximal Policy Optimization» \[1\]\./);
     expect(ppo.citations[0].quote).toMatch(/PPO \(Proximal Policy Optimization/);
   });
 
