@@ -179,6 +179,8 @@ function sayWho(context: ComposeContext, s: ScoredSentence): string {
  * a question word the first one lacks.
  */
 function withContinuation(s: ScoredSentence, ranked: ScoredSentence[], weights: ReturnType<typeof weighQuestion>, context: ComposeContext): ScoredSentence {
+  // A table row's cells are each a value of their own (a title, then the study's results): none continues another.
+  if (s.passage.kind === "table-row") return s;
   const next = ranked.find((r) => r.passage.id === s.passage.id && r.start > s.end && /^\s*$/.test(s.passage.text.slice(s.end, r.start)));
   if (!next || next.end - s.start > CONTINUATION_MAX_CHARS) return s;
   const cues = wantedCues(context.question);

@@ -414,6 +414,12 @@ describe("abstention", () => {
     expect(r.answer).toMatch(/no figure for “social workers”/);
   });
 
+  it("quotes a table row's cell alone: a study's title does not run on into its results cell", async () => {
+    const r = await ask("Apa itu Balai Sunu Ngesti Tomo?");
+    for (const c of r.citations) expect(c.quote).not.toMatch(/Jepara\s+Hasil penelitian/);
+    await expectValidCitations(r);
+  });
+
   it("answers a list asked of one item of a study's program with that item, not the whole program", async () => {
     const r = await ask("Apa saja isi program ECCE dari Save the Children?");
     expect(r.citations).toHaveLength(1);
