@@ -44,7 +44,9 @@ function bestSentences(context: ComposeContext, record: StudyRecord, field: Stud
   // The words the question named the study by ("rumah faye", "Save the Children"), as stems; not every alias of
   // it: "ECCE" is one of Study 5's, and in "Apa isi program ECCE dari Save the Children?" it is the item asked.
   const ref = context.question.studies.find((s) => s.docId === record.docId && s.number === record.number);
-  const identity = new Set(ref?.by ? contentStems(ref.by) : []);
+  // (Nor do the words of a value the studies were picked by: "the studies done in the US" are the US studies,
+  // and "US" says nothing about which of their sentences is a finding.)
+  const identity = new Set([...(ref?.by ? contentStems(ref.by) : []), ...context.question.values.flatMap((v) => contentStems(v.text))]);
   // Within a study's own field, the words for the study ("What did the study find?") say nothing about which
   // of its sentences answers: "penelitian" is in its aim and its method alike.
   const weights = weighQuestion(context.question.text, context.termStats, { identity, filler: studyWordStems() });
