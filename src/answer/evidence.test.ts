@@ -41,6 +41,14 @@ describe("weighQuestion", () => {
     expect(w[0].alternatives).toContain("koordinasi");
   });
 
+  it("does not read a short name in capitals as the common word it stems like ('US' is not 'use')", () => {
+    const passages = [passage("u", "Penggunaan metode kualitatif dalam program di Amerika Serikat.")];
+    const [us] = weighQuestion("What did the programs in the US achieve?", stats(passages)).filter((w) => w.term === "us");
+    expect(us.alternatives).not.toContain("guna");
+    const [use] = weighQuestion("What methods did the programs use?", stats(passages)).filter((w) => w.term === "us");
+    expect(use.alternatives).toContain("guna");
+  });
+
   it("marks a capitalised unknown word as a salient name, and an unknown ordinary word as not salient", () => {
     const w = weighQuestion("What about coordination in Thailand and the recipe", STATS);
     expect(w.find((x) => x.term.startsWith("thailand"))?.salience).toBe("name");

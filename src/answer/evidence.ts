@@ -6,7 +6,7 @@
 import type { Lang } from "../domain/lang.ts";
 import type { Passage } from "../domain/passage.ts";
 import type { TermStats } from "../store/layout.ts";
-import { analyze, contentStems, readLexicon } from "../text/analyze.ts";
+import { analyze, contentStems, isLexiconForm, readLexicon } from "../text/analyze.ts";
 import { splitSentences } from "../text/sentences.ts";
 import { isEnglishWord } from "../text/english-words.ts";
 import { isIndonesianWord, stem } from "../text/stem.ts";
@@ -305,6 +305,7 @@ export function weighQuestion(
   const { translations, phrases, standalone } = readLexicon(analysed.terms);
   // Capitalised words after the first are names ("PRISMA", "Brazil"): unknown ones matter.
   const capitalised = new Set(searchText.split(/\s+/).slice(1).filter((w) => /^[("'“]?\p{Lu}/u.test(w)).flatMap((w) => contentStems(w)));
+  const capsOnly = new Set(searchText.split(/[^\p{L}]+/u).filter((w) => /^\p{Lu}{2,3}$/u.test(w) && !isLexiconForm(w)).flatMap((w) => contentStems(w)));
   const out = new Map<string, WeightedTerm>();
   const termSet = new Set(analysed.terms);
   // The question's words by their stems, to tell an English word ("usefulness") from an Indonesian one (only
@@ -323,7 +324,9 @@ export function weighQuestion(
     [...termSet].some((a) => a !== t && t.startsWith(a) && [...termSet].some((b) => b !== t && b !== a && t.endsWith(b) && a.length + b.length <= t.length && t.length - a.length - b.length <= GLUED_STEM_SLACK));
   for (const term of analysed.terms) {
     if (out.has(term) || term.length <= 1 || glued(term)) continue;
-    const forms = [...new Set([term, ...(translations.get(term) ?? [])])];
+    // "US", "EU": a short name in capitals is not the common word it stems like ("us" of "use" -> "guna"),
+    // unless the lexicon lists it as written ("UN" -> "PBB", "CSE").
+    const forms = capsOnly.has(term) ? [term] : [...new Set([term, ...(translations.get(term) ?? [])])];
     const alternatives = forms.filter((f) => df(f) > 0);
     const unknown = alternatives.length === 0;
     // Words that frame the question ("define", "jelaskan", "journal") never make it unanswerable.

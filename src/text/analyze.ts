@@ -321,6 +321,15 @@ interface Surface {
   canonical: string[];
 }
 
+let writtenForms: { lexicon: Map<string, LexiconEntry[]>; forms: Set<string> } | undefined;
+
+/** Whether the lexicon lists this word as written (lower case): "cse" and "un" are listed, "us" is only a stem of "use". */
+export function isLexiconForm(word: string): boolean {
+  const lexicon = loadLexicon();
+  if (writtenForms?.lexicon !== lexicon) writtenForms = { lexicon, forms: new Set([...lexicon.values()].flatMap((list) => list.map((e) => e.written.toLowerCase()))) };
+  return writtenForms.forms.has(word.toLowerCase());
+}
+
 let surfaces: { id: Map<string, Surface[]>; en: Map<string, Surface[]> } | undefined;
 
 /**
