@@ -92,6 +92,18 @@ describe("answers (desktop)", { timeout: 120_000 }, () => {
     await shot(page, "desktop-light-abstained");
   });
 
+  it("shows citations that share one source line as one line with each of their numbers, each opening its own quote", async () => {
+    await ask(page, "Bimbingan mental di balai rehab Jepara itu isinya apa aja?");
+    const answer = page.locator(".msg-assistant").last();
+    const chips = await answer.locator("button.cite-chip").count();
+    expect(chips).toBeGreaterThan(1);
+    // Study 1's table cells: one source line, as many numbers as citations.
+    expect(await answer.locator(".source").count()).toBe(1);
+    expect(await answer.locator(".source .source-open").allInnerTexts()).toEqual(Array.from({ length: chips }, (_, i) => String(i + 1)));
+    await answer.locator(".source .source-open").nth(1).click();
+    await page.locator("#panel mark").waitFor();
+  });
+
   it("offers follow-ups that the assistant answers", async () => {
     await ask(page, "Who wrote study 3?", { suggestions: true });
     const suggestion = page.locator(".msg-assistant").last().locator(".suggestion").first();

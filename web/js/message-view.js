@@ -59,23 +59,39 @@ export function renderUser(msg, handlers, { editing = false } = {}) {
   return article;
 }
 
+/** What a source line says: citations that say the same (the rows of one table) share one line. */
+function sourceKey(c) {
+  const refs = c.references?.length ? c.references.map((r) => shortReference(r.reference)) : c.studies?.length ? [shortReference(c.reference)] : [];
+  return [whereParts(c).join(" · "), refs.join("; "), c.note ?? ""].join("\u0000");
+}
+
 function renderSources(msg, handlers) {
-  const items = msg.citations.map((c) =>
-    h("li", { class: "source", dataset: { n: String(c.n), passage: c.passageId } },
-      h("button", {
-        type: "button",
-        class: "source-open",
-        "aria-label": `${t("citation", c.n)}: ${whereParts(c).join(", ")}`,
-        "aria-haspopup": "dialog",
-        onclick: (event) => handlers.onCitation(c, event.currentTarget),
-      }, String(c.n)),
+  // Consecutive citations with the same source line are one line with each of their numbers.
+  const groups = [];
+  for (const c of msg.citations) {
+    const last = groups[groups.length - 1];
+    if (last && sourceKey(last[0]) === sourceKey(c)) last.push(c);
+    else groups.push([c]);
+  }
+  const openButton = (c) =>
+    h("button", {
+      type: "button",
+      class: "source-open",
+      "aria-label": `${t("citation", c.n)}: ${whereParts(c).join(", ")}`,
+      "aria-haspopup": "dialog",
+      onclick: (event) => handlers.onCitation(c, event.currentTarget),
+    }, String(c.n));
+  const items = groups.map((group) => {
+    const c = group[0];
+    return h("li", { class: "source", dataset: { n: String(c.n), passage: c.passageId } },
+      group.length > 1 ? h("span", { class: "source-opens" }, ...group.map(openButton)) : openButton(c),
       h("span", { class: "source-text" },
         h("span", { class: "source-where" }, whereParts(c).join(" · ")),
         c.references?.length || c.studies?.length ? h("span", { class: "source-ref" }, ` — ${(c.references?.length ? c.references.map((r) => shortReference(r.reference)) : [shortReference(c.reference)]).join("; ")}`) : null,
         c.note ? h("span", { class: "source-warn", role: "img", title: `${t("inconsistency")}: ${c.note}`, "aria-label": t("inconsistency") }, "!") : null,
       ),
-    ),
-  );
+    );
+  });
   const headingId = `sources-${msg.id}`;
   return h("section", { class: "sources", "aria-labelledby": headingId },
     h("h3", { class: "sources-title", id: headingId }, t("sources")),
