@@ -190,7 +190,7 @@ async function prepare(context: AnswerContext, question: Question, previous: Pre
     tableRows: (passage) => store.tableRowsSync(passage),
     // A document's own aim is one statement (abstract or introduction): the best says it, the rest repeat it or
     // only use the word ("Dengan tujuan pemaksaan ...", "In Section 4 we describe ...").
-    maxSentences: plan.kind === "explain" && plan.ownVoice && ownAimOnly(q) ? 1 : (options.maxSentences ?? config.answer.maxSentences),
+    maxSentences: plan.kind === "explain" && (plan.ownVoice || plan.eachDoc) && ownAimOnly(q) ? 1 : (options.maxSentences ?? config.answer.maxSentences),
     abstain: { minCoverage: config.answer.abstainMinCoverage, unknownShare: config.answer.abstainUnknownShare },
   };
   let composition = plan.kind === "out-of-scope" && plan.smallTalk ? composeSmallTalk(composeContext, plan.smallTalk) : composeFromRecords(composeContext, plan);
@@ -242,7 +242,7 @@ async function prepare(context: AnswerContext, question: Question, previous: Pre
     const candidates = [...retrieved.passages, ...sectionPassages, ...recommending].filter((p) => !seen.has(p.id) && Boolean(seen.add(p.id)));
     composition = eachOpens
       ? { sentences: [], abstained: true, studies: [], reason: "several documents, nothing to look for", bestSupport: 0 }
-      : composeExplain(composeContext, { passages: candidates, ownText: question.text, searchText: resolved.searchText, identity, framing: ownDesign ? new Set([...framingStems(), ...q.values.flatMap((v) => contentStems(v.text))]) : framingStems(), filler: fillerWordStems(), ...(ownDesign ? { sayIfUnused: q.values.map((v) => ({ text: v.text, label: keyLabel("design", v.key, lang) })) } : {}), namedStudy: studies.length > 0 || (plan.kind === "explain" && plan.sections.length > 0), requireCue: Boolean(notInRecords), fieldOnly, ...(plan.kind === "explain" && (asksConclusion(q) || plan.ownVoice) ? { sectionOrder: plan.sections } : {}) });
+      : composeExplain(composeContext, { passages: candidates, ownText: question.text, searchText: resolved.searchText, identity, framing: ownDesign ? new Set([...framingStems(), ...q.values.flatMap((v) => contentStems(v.text))]) : framingStems(), filler: fillerWordStems(), ...(ownDesign ? { sayIfUnused: q.values.map((v) => ({ text: v.text, label: keyLabel("design", v.key, lang) })) } : {}), namedStudy: studies.length > 0 || (plan.kind === "explain" && plan.sections.length > 0), requireCue: Boolean(notInRecords), fieldOnly, ...(plan.kind === "explain" && (asksConclusion(q) || plan.ownVoice || (plan.eachDoc && ownAimOnly(q))) ? { sectionOrder: plan.sections } : {}) });
     if (composition.abstained && notInRecords) composition = notInRecords;
     if (composition.abstained && opensSection && section) {
       // A document's gist is its abstract, or, in one without an abstract, how its introduction opens.

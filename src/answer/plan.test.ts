@@ -451,6 +451,8 @@ describe("the documents of a library as a set", () => {
       expect(papers(q), q).toMatchObject({ kind: "explain", ownVoice: true, sections: ["abstract", "introduction"] });
     }
     expect(withTable("What problems does the Jepara study identify?")).not.toMatchObject({ ownVoice: true });
+    // ... and of each document of a library in turn
+    expect(papers("For every paper in the library, what problem does it address?")).toMatchObject({ kind: "explain", eachDoc: true, sections: ["abstract", "introduction"] });
   });
 
   it("asks where a paper's authors work as their institutions, and who they are first when that is asked too", () => {

@@ -172,7 +172,9 @@ function planOf(resolved: ResolvedQuestion, context: PlanContext): Plan {
     if (eachGist) return { kind: "explain", studies: [], docs: library, sections: ["abstract"], answerTypes: [], eachDoc: true };
     if (each) {
       const ownFindings = q.asks.length > 0 && q.asks.every((f) => OWN_CONCLUSIONS.includes(f));
-      return { kind: "explain", studies: [], docs: library, sections: ownFindings ? ["abstract", "conclusion"] : sectionsOf(q.sections), answerTypes: q.answerTypes, eachDoc: true };
+      // Each one's aim, where it introduces itself.
+      const ownAim = q.asks.length > 0 && q.asks.every((f) => f === "aim") && q.topic.length === 0;
+      return { kind: "explain", studies: [], docs: library, sections: ownFindings ? ["abstract", "conclusion"] : ownAim ? ["abstract", "introduction"] : sectionsOf(q.sections), answerTypes: q.answerTypes, eachDoc: true };
     }
   }
   // "Which institutions are the PaSa authors from?", "Siapa penulis korespondensinya?": only a document has

@@ -484,7 +484,7 @@ let fieldWordStems: Set<string> | undefined;
 function questionWordStems(): Set<string> {
   if (fieldWordStems) return fieldWordStems;
   const w = questionWords();
-  const phrases = [...Object.values(w.fields), ...Object.values(w.weak_fields), ...Object.values(w.section_names), ...Object.values(w.ordinals), w.list, w.count, w.compare, w.studies_noun, w.research_verbs, w.self_review, w.corpus_words, w.pronoun_single, w.followup_start, w.question_stems_extra, ...smallTalkPhrases(w)].flat();
+  const phrases = [...Object.values(w.fields), ...Object.values(w.weak_fields), ...Object.values(w.section_names), ...Object.values(w.ordinals), w.list, w.count, w.compare, w.studies_noun, w.research_verbs, w.self_review, w.corpus_words, w.pronoun_single, w.followup_start, w.question_stems_extra, w.each_words, ...smallTalkPhrases(w)].flat();
   return (fieldWordStems = new Set(phrases.flatMap((p) => contentStems(p.replace(/\*$/, "")))));
 }
 
@@ -649,7 +649,8 @@ export function analyzeQuestion(asked: string, index: QuestionIndex, langOverrid
   if (publishedWhere) asks.push("venue");
   // "What problem does PaSa try to solve?", "Masalah apa yang ingin diselesaikan paper ini?": asked of a
   // document, the problem it addresses is what it sets out to do, its aim.
-  if (!asks.includes("aim") && (docs.length > 0 || namesSelf) && studies.length === 0 && PROBLEM_ADDRESSED.test(text)) {
+  // (So is it asked of each document in turn: "For every paper in the library, what problem does it address?")
+  if (!asks.includes("aim") && (docs.length > 0 || namesSelf || hasPhrase(tokens, w.each_words)) && studies.length === 0 && PROBLEM_ADDRESSED.test(text)) {
     asks.push("aim");
     const asking = new Set(contentStems(PROBLEM_ADDRESSED.exec(text)![0]));
     topic.splice(0, topic.length, ...topic.filter((t) => !asking.has(t)));
