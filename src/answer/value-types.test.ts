@@ -102,6 +102,9 @@ describe("figuresNear: the figures a question asks for, as written", () => {
 
   it("takes a count followed by what it counts, with its multiplier", () => {
     expect(figuresNear("we constructed RealScholarQuery, a test dataset consisting of 50 real-world research queries.", units("queries"), false)).toEqual(["50"]);
+    // what a number counts after it stops at the end of its clause; before it, a comma may set it off
+    expect(figuresNear("remaja transgender 7 kali, sedangkan untuk perempuan lebih dari 300 gadis unik.", new Set(["girl", "perempuan", "gadis"]), false)).toEqual(["300"]);
+    expect(figuresNear("Among these qualified queries, 93.7% had relevant papers.", units("queries"), true)).toEqual(["93.7%"]);
     expect(figuresNear("KPAI telah menangani 35 laporan kasus TPPO", units("kasus"), false)).toEqual(["35"]);
     expect(figuresNear("which is used by more than 200 million users world-wide", units("users"), false)).toEqual(["200 million"]);
   });

@@ -71,13 +71,18 @@ function numbersBeside(text: string, units: Set<string>): (StemSpan & { unitAfte
   const common = translateTerms(stems.flat());
   const names = (i: number) => stems[i].some((stem) => units.has(stem) || (common.get(stem) ?? []).some((c) => units.has(c)));
   const isNumber = (i: number) => carriesType(spans[i].stem, "amount") && !/^(?:19|20)\d\d$/.test(spans[i].stem);
-  const named = (from: number, to: number) => {
-    for (let j = Math.max(0, from); j <= Math.min(spans.length - 1, to); j++) if (names(j)) return true;
+  // After a number, a clause ends at a comma, a semicolon or a full stop: "transgender 7 kali, sedangkan untuk
+  // perempuan ... 300 gadis" counts times, not girls, with 7.
+  const breakBetween = (a: number, b: number) => /[,;:.!?]/.test(text.slice(spans[a].end, spans[b].start).replace(/\d[.,]\d/g, ""));
+  const named = (i: number, from: number, to: number) => {
+    for (let j = i + 1; j <= Math.min(spans.length - 1, to) && !breakBetween(j - 1, j); j++) if (names(j)) return true;
+    // (Before it, a comma may set off what it counts: "Among these qualified queries, 93.7% had ...".)
+    for (let j = i - 1; j >= Math.max(0, from); j--) if (names(j)) return true;
     return false;
   };
   const out: (StemSpan & { unitAfter: boolean })[] = [];
   spans.forEach((span, i) => {
-    if (isNumber(i) && named(i - UNIT_WINDOW, i + UNIT_WINDOW)) out.push({ ...span, unitAfter: named(i + 1, i + UNIT_WINDOW) });
+    if (isNumber(i) && named(i, i - UNIT_WINDOW, i + UNIT_WINDOW)) out.push({ ...span, unitAfter: named(i, i + 1, i + UNIT_WINDOW) });
   });
   return out;
 }
