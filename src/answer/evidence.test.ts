@@ -5,7 +5,7 @@ import { analyzeQuestion, fillerWordStems } from "../retrieve/question.ts";
 import { SYNTHETIC_INDEX } from "../../test/helpers/synthetic-records.ts";
 import { analyze, corpusLexiconInUse, useCorpusLexicon } from "../text/analyze.ts";
 import type { TermStats } from "../store/layout.ts";
-import { coverage, definiendum, EVIDENCE_WEIGHTS, expansionOf, hasQuantity, hasTerm, isCaptionOnly, isPointerOnly, overlap, scoreSentences, sentencesOf, termRole, weighQuestion, withRunInHeadings } from "./evidence.ts";
+import { coverage, definiendum, EVIDENCE_WEIGHTS, expansionOf, wantedCues, hasQuantity, hasTerm, isCaptionOnly, isPointerOnly, overlap, scoreSentences, sentencesOf, termRole, weighQuestion, withRunInHeadings } from "./evidence.ts";
 import { ABSTAIN, decideAbstention } from "./abstain.ts";
 import { splitSentences } from "../text/sentences.ts";
 
@@ -205,6 +205,15 @@ describe("a study's statement of its own aim or method", () => {
     expect(rank("Apa temuan tentang pengalaman penyintas?")[0]).toBe("Proyek");
     expect(rank("Apa tujuan penelitian tentang pengalaman penyintas?")[0]).toBe("Tujuan");
     expect(rank("Apa metode penelitian tentang pengalaman penyintas?")[0]).not.toBe("Proyek");
+  });
+});
+
+describe("wantedCues", () => {
+  it("hears what something is for as asking its aim", () => {
+    for (const q of ["What is the Development Bank program for?", "Program PKSA itu untuk apa?", "What was the program supposed to do?"]) {
+      expect(wantedCues(analyzeQuestion(q, index)).has("aim"), q).toBe(true);
+    }
+    expect(wantedCues(analyzeQuestion("What did the program find?", index)).has("aim")).toBe(false);
   });
 });
 
