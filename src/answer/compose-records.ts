@@ -657,16 +657,29 @@ function identitySentence(context: ComposeContext, doc: DocumentInfo, plan: { fi
   }
 }
 
-function reviewMeta(context: ComposeContext, plan: { docs: string[]; field: DocumentField; also?: DocumentField[]; count?: true; nth?: number }): Composition {
+function reviewMeta(context: ComposeContext, plan: { docs: string[]; field: DocumentField; also?: DocumentField[]; count?: true; nth?: number; order?: "earliest" | "latest" }): Composition {
   const m = MESSAGES[context.lang];
   const { docs, field } = plan;
   const fields = [field, ...(plan.also ?? [])];
   const sentences: AnswerSentence[] = [];
+  // "Which paper is older, PaSa or TraceMonkey?": the one asked for, said first, then each one's year in that order.
+  let inScope = context.documents.filter((d) => docs.length === 0 || docs.includes(d.id));
+  if (plan.order && inScope.every((d) => d.year !== null)) {
+    inScope = [...inScope].sort((a, b) => (plan.order === "earliest" ? a.year! - b.year! : b.year! - a.year!));
+    const first = inScope[0];
+    const tie = inScope[1]?.year === first.year;
+    if (!tie) {
+      const span = identitySpan(context.opening?.(first.id) ?? [], identityNeedles(first, "year"), true);
+      const b = new SentenceBuilder().say(m.documentExtreme(plan.order === "earliest", first.short, inScope.length));
+      if (span) b.cite(context.citations.cite(span.passage, span.start, span.end));
+      sentences.push(b.done());
+    }
+  }
   // Every document's title: the collection, listed.
   const listed = field === "title" && docs.length === 0 && context.documents.length > 1;
   if (listed) sentences.push(new SentenceBuilder().say(m.documentsHead(context.documents.length)).done("composed"));
   let missing = 0;
-  for (const doc of context.documents.filter((d) => docs.length === 0 || docs.includes(d.id))) {
+  for (const doc of inScope) {
     // "Where and when?": a venue line that gives the year ("PLDI’09, June 15–20, 2009, Dublin") says both.
     const yearInVenue = fields.includes("venue") && doc.year !== null && (doc.venue ?? "").includes(String(doc.year));
     for (const asked of fields.filter((f) => !(f === "year" && yearInVenue))) {

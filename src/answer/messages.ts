@@ -116,6 +116,8 @@ export interface AnswerMessages {
   figures: (figures: string[]) => string;
   /** The years (or spans) a date question's best quote gives, said first. */
   years: (years: string[]) => string;
+  /** "Gal et al. (2009) is the older.": of the documents named, the earliest or the latest. */
+  documentExtreme: (earliest: boolean, short: string, among: number) => string;
   /** Before what an acronym's letters stand for: "PPO stands for". */
   standsFor: (acronym: string) => string;
   llmFallback: (reason: string) => string;
@@ -276,6 +278,7 @@ export const MESSAGES: Record<Lang, AnswerMessages> = {
     figures: (figures) => `${figures.length === 1 ? "The figure" : "The figures"}: ${joinList(figures, "en")}`,
     years: (years) => `${years.length === 1 && !years[0].includes("–") ? "The year" : "The years"}: ${joinList(years, "en")}`,
     standsFor: (acronym) => `${acronym} stands for`,
+    documentExtreme: (earliest, short, among) => `${short} is the ${earliest ? (among === 2 ? "older" : "oldest") : among === 2 ? "more recent" : "most recent"} ${among === 2 ? "of the two" : `of the ${among}`}`,
     llmFallback: (reason) => `The language model could not be used (${reason}); this answer was composed from the review directly.`,
     llmUnsupported: "Some sentences of the model's answer were removed: the passages they cite do not support them.",
     smallTalk: {
@@ -417,6 +420,7 @@ export const MESSAGES: Record<Lang, AnswerMessages> = {
     figures: (figures) => `Angkanya: ${joinList(figures, "id")}`,
     years: (years) => `Tahunnya: ${joinList(years, "id")}`,
     standsFor: (acronym) => `${acronym} adalah singkatan dari`,
+    documentExtreme: (earliest, short, among) => `${earliest ? (among === 2 ? "Yang lebih lama" : "Yang paling lama") : among === 2 ? "Yang lebih baru" : "Yang paling baru"}: ${short}`,
     llmFallback: (reason) => `Model bahasa tidak dapat dipakai (${reason}); jawaban ini disusun langsung dari tinjauan.`,
     llmUnsupported: "Beberapa kalimat jawaban model dihapus karena bagian yang dikutipnya tidak mendukungnya.",
     smallTalk: {

@@ -89,6 +89,10 @@ const CASES: [string, Plan["kind"], Expect?][] = [
   ["studi2 yg bahas trauma apa aja?", "list", { filter: "topic:trauma" }],
   // framing verbs ("deal with", "nyorot") are not the topic; "yang dibahas" says the studies are meant
   ["Which studies deal with trauma?", "list", { filter: "topic:trauma" }],
+  // older or newer than a year is a bound on the year; between two studies named, the earlier or later one
+  ["Which studies are older than 2017?", "list", { filter: "year:<2017" }],
+  ["Studi mana yang lebih baru dari tahun 2019?", "list", { filter: "year:>2019" }],
+  ["Which is older, study 1 or study 3?", "aggregate", { field: "year", op: "earliest" }],
   // a verb of studying is no part of the topic
   ["Which studies look at education?", "list", { filter: "topic:educ" }],
   ["Which studies examine trauma?", "list", { filter: "topic:trauma" }],
@@ -453,6 +457,11 @@ describe("the documents of a library as a set", () => {
     expect(withTable("What problems does the Jepara study identify?")).not.toMatchObject({ ownVoice: true });
     // ... and of each document of a library in turn
     expect(papers("For every paper in the library, what problem does it address?")).toMatchObject({ kind: "explain", eachDoc: true, sections: ["abstract", "introduction"] });
+  });
+
+  it("orders the documents named by their years when it asks which is older or newer", () => {
+    expect(papers("Which paper is older, PaSa or the review?")).toMatchObject({ kind: "review-meta", field: "year", order: "earliest" });
+    expect(papers("Mana yang lebih baru, paper PaSa atau review ini?")).toMatchObject({ kind: "review-meta", field: "year", order: "latest" });
   });
 
   it("asks where a paper's authors work as their institutions, and who they are first when that is asked too", () => {

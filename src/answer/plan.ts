@@ -28,7 +28,7 @@ export type Plan =
   | { kind: "compare"; studies: StudyRef[]; fields: StudyField[] }
   | { kind: "aggregate"; field: StudyField; op: "distribution" | "most-common" | "earliest" | "latest" | "largest-sample" | "smallest-sample"; within?: StudyRef[]; only?: FilterValue }
   | { kind: "explain"; studies: StudyRef[]; docs: string[]; sections: string[]; answerTypes: AnswerType[]; ownVoice?: true; eachDoc?: true }
-  | { kind: "review-meta"; docs: string[]; field: DocumentField; also?: DocumentField[]; topic?: string[]; count?: true; nth?: number }
+  | { kind: "review-meta"; docs: string[]; field: DocumentField; also?: DocumentField[]; topic?: string[]; count?: true; nth?: number; order?: "earliest" | "latest" }
   | { kind: "out-of-scope"; reason: string; smallTalk?: SmallTalk };
 
 /** A message that only greets, thanks or says goodbye. */
@@ -177,6 +177,10 @@ function planOf(resolved: ResolvedQuestion, context: PlanContext): Plan {
       return { kind: "explain", studies: [], docs: library, sections: ownFindings ? ["abstract", "conclusion"] : ownAim ? ["abstract", "introduction"] : sectionsOf(q.sections), answerTypes: q.answerTypes, eachDoc: true };
     }
   }
+  // "Which is older, study 8 or study 9?": the earlier of the studies named.
+  if (q.extreme && q.studies.length >= 2 && context.hasStudies) return { kind: "aggregate", field: "year", op: q.extreme, within: q.studies };
+  // "Which paper is older, PaSa or TraceMonkey?": the documents named, by their years, the one asked for first.
+  if (q.extreme && q.docs.length >= 2 && q.studies.length === 0) return { kind: "review-meta", docs: q.docs, field: "year", order: q.extreme };
   // "Which institutions are the PaSa authors from?", "Siapa penulis korespondensinya?": only a document has
   // these (no study record does), so they need no document named; each document in scope answers.
   // Their words ("institutions", "universitas") are the question's topic everywhere else ("What role do

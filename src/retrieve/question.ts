@@ -384,13 +384,16 @@ const dedupe = (values: FilterValue[]) => values.filter((v, i) => values.findInd
 
 /** Words before a year that make it a bound: "after 2018" is key ">2018", "sejak 2018" ">=2018", "before 2018" "<2018". */
 const YEAR_BOUNDS: [RegExp, string][] = [
-  [/\b(?:after|later than|setelah|sesudah|lebih baru dari|di atas)\s*$/i, ">"],
+  [/\b(?:after|later than|newer than|more recent than|setelah|sesudah|lebih baru dari|di atas)\s*$/i, ">"],
   [/\b(?:since|from|sejak|mulai|mulai tahun|dari tahun)\s*$/i, ">="],
-  [/\b(?:before|earlier than|prior to|sebelum|lebih lama dari|di bawah)\s*$/i, "<"],
+  [/\b(?:before|earlier than|older than|prior to|sebelum|lebih lama dari|lebih tua dari|di bawah)\s*$/i, "<"],
 ];
 
 /** "between 2016 and 2019", "dari 2017 sampai 2020", "2016-2019": a range of publication years (both ends included). */
 const YEAR_RANGE = /(?:\b(?:between|from|antara|dari|sejak)\s+)?(?:(?:tahun|the years?)\s+)?\b((?:19|20)\d\d)\s*(?:and|to|until|through|dan|sampai|hingga|s\.?d\.?|[-–])\s*(?:(?:tahun)\s+)?((?:19|20)\d\d)\b/gi;
+
+/** A study's age against a year: "older than 2017", "newer than 2019", "lebih baru dari tahun 2018". */
+const AGE_THAN_YEAR = /\b(?:older|newer|more\s+recent|earlier|later)\s+than\s+(?:19|20)\d\d\b|\blebih\s+(?:lama|tua|baru|awal)\s+dari\s+(?:tahun\s+)?(?:19|20)\d\d\b/i;
 
 /** Years a question names as a filter ("published in 2019", "setelah 2018", "between 2016 and 2019"). */
 function yearValues(text: string): FilterValue[] {
@@ -405,7 +408,9 @@ function yearValues(text: string): FilterValue[] {
       const before = text.slice(0, m.index).replace(/\b(?:tahun|the year|year)\s*$/i, "");
       const bound = YEAR_BOUNDS.find(([pattern]) => pattern.test(before));
       if (!bound) return { field: "year" as const, key: m[1], text: m[1] };
-      const phrase = before.match(bound[0])![0].trim();
+      const asked = before.match(bound[0])![0].trim();
+      // "older than 2017" is said "before 2017" ("were published before 2017"), "lebih baru dari" "setelah".
+      const phrase = /^(?:older|earlier)\b/i.test(asked) ? "before" : /^(?:newer|more recent|later)\b/i.test(asked) ? "after" : /^lebih (?:lama|tua|awal)\b/i.test(asked) ? "sebelum" : /^lebih baru\b/i.test(asked) ? "setelah" : asked;
       return { field: "year" as const, key: `${bound[1]}${m[1]}`, text: `${phrase} ${m[1]}` };
     });
   return [...ranges.map(({ field, key, text: said }) => ({ field, key, text: said })), ...single];
@@ -732,7 +737,7 @@ export function analyzeQuestion(asked: string, index: QuestionIndex, langOverrid
   const values = dedupe([
     ...filterValues(text, asks),
     ...(asks.includes("venue") ? venueValues(text, index.studies) : []),
-    ...(asks.includes("year") || hasPhrase(tokens, ["published", "publish*", "terbit*", "diterbitkan", "publikasi"]) ? yearValues(text) : []),
+    ...(asks.includes("year") || hasPhrase(tokens, ["published", "publish*", "terbit*", "diterbitkan", "publikasi"]) || AGE_THAN_YEAR.test(text) ? yearValues(text) : []),
   ]);
   const selfReview = namesSelf || ASKS_WHAT_THIS_IS.test(text);
   // "the UNICEF study in Indonesia" beside "... in Ivory Coast": a side of a comparison described, not named.
@@ -754,7 +759,8 @@ export function analyzeQuestion(asked: string, index: QuestionIndex, langOverrid
     compare,
     existence: hasPhrase(tokens, w.none),
     allStudies: hasPhrase(tokens, w.all),
-    extreme: hasPhrase(tokens, w.extreme_early) ? "earliest" : hasPhrase(tokens, w.extreme_late) ? "latest" : null,
+    // ("older than 2017" is a year filter, not the oldest.)
+    extreme: values.some((v) => v.field === "year") ? null : hasPhrase(tokens, w.extreme_early) ? "earliest" : hasPhrase(tokens, w.extreme_late) ? "latest" : null,
     mostCommon: hasPhrase(tokens, w.most_common),
     superlative,
     ordinal: ordinalMatch && !studies.length ? Number(ordinalMatch[0]) : null,
