@@ -91,6 +91,8 @@ const CASES: [string, Plan["kind"], Expect?][] = [
   ["Which studies deal with trauma?", "list", { filter: "topic:trauma" }],
   // older or newer than a year is a bound on the year; between two studies named, the earlier or later one
   ["Which studies are older than 2017?", "list", { filter: "year:<2017" }],
+  // what the review studies, with nothing else asked, is what it is about
+  ["What does the review explore?", "explain", { sections: ["abstract"] }],
   ["Studi mana yang lebih baru dari tahun 2019?", "list", { filter: "year:>2019" }],
   ["Which is older, study 1 or study 3?", "aggregate", { field: "year", op: "earliest" }],
   // a verb of studying is no part of the topic
