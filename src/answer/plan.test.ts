@@ -163,6 +163,9 @@ const CASES: [string, Plan["kind"], Expect?][] = [
   // "only" asked yes or no: all of them by that field show whether it is the only one
   ["Were only qualitative studies included?", "aggregate", { field: "design", op: "distribution" }],
   ["Apakah hanya studi dari Indonesia yang dimasukkan?", "aggregate", { field: "country", op: "distribution" }],
+  // "all" asked yes or no is answered as "only" is
+  ["Do all the studies use qualitative methods?", "aggregate", { field: "design", op: "distribution" }],
+  ["Apakah semua studi dilakukan di Indonesia?", "aggregate", { field: "country", op: "distribution" }],
   ["Which one was the only study from Science Direct?", "list", { filter: "database:sciencedirect" }],
   // a side of a comparison described by a place and a word few studies have names the one study that fits
   ["Compare study 1 with the mentor program in the United States", "compare", { studies: [1, 3] }],

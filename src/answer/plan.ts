@@ -312,7 +312,8 @@ function planOf(resolved: ResolvedQuestion, context: PlanContext): Plan {
   const onlyField = q.values.length === 1 && !q.values[0].negated ? AGGREGATABLE_FIELDS.find((f) => f === q.values[0].field && f !== "year") : undefined;
   // (Asked yes or no: "which one was the only article from Science Direct?" asks which.)
   const yesNo = /^(?:were|was|are|is|did|do|does|has|have|apakah|apa\s+(?:hanya|cuma)|hanya|cuma)\b/i.test(q.text.trim());
-  if (onlyField && yesNo && aboutStudies && hasPhrase(q.tokens, w.only_words) && !resolved.within) return { kind: "aggregate", field: onlyField, op: "distribution", only: q.values[0] };
+  // ("Do all the studies use qualitative methods?", "Apakah semua studi di Indonesia?" are answered the same way.)
+  if (onlyField && yesNo && aboutStudies && (hasPhrase(q.tokens, w.only_words) || hasPhrase(q.tokens, w.each_words)) && !resolved.within) return { kind: "aggregate", field: onlyField, op: "distribution", only: q.values[0] };
   if (q.values.length > 0 && aboutStudies) return { kind: "list", filters: q.values, fields: otherAsks, existence: q.existence, ...within(resolved) };
   const about = q.asks.filter((f) => AGGREGATABLE_FIELDS.includes(f));
   const overTheStudies = q.list || q.allStudies || q.compare || PLURAL_STUDIES.test(q.text) || (researchVerb && q.topic.length === 0);
