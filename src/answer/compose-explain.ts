@@ -278,7 +278,12 @@ const MAX_YEARS_STATED = 2;
  */
 function yearsStated(context: ComposeContext, best: ScoredSentence): AnswerSentence | undefined {
   const withoutCitations = best.text.replace(/\([^()]*\b(?:19|20)\d{2}[a-z]?\)/g, (m) => " ".repeat(m.length));
-  const found = [...withoutCitations.matchAll(YEARS)].map((m) => (m[2] ? `${m[1]}–${m[2]}` : m[1]));
+  let matches = [...withoutCitations.matchAll(YEARS)];
+  // "In which year were 244 cases reported?": of several years, the one nearest the figure the question gives.
+  const given = (context.question.text.match(/(?<![\d.,])\d[\d.,]*\d|(?<![\d.,])\d(?![\d.,])/g) ?? []).filter((n) => !/^(?:19|20)\d{2}$/.test(n));
+  const at = given.map((n) => withoutCitations.search(new RegExp(`(?<![\\d.,])${n.replace(/[.,]/g, "[.,]")}(?![\\d])`))).find((i) => i >= 0);
+  if (at !== undefined && matches.length > 1) matches = [matches.reduce((a, b) => (Math.abs(b.index - at) < Math.abs(a.index - at) ? b : a))];
+  const found = matches.map((m) => (m[2] ? `${m[1]}–${m[2]}` : m[1]));
   const years = [...new Set(found)];
   if (years.length === 0 || years.length > MAX_YEARS_STATED) return undefined;
   return new SentenceBuilder().say(MESSAGES[context.lang].years(years)).cite(context.citations.cite(best.passage, best.start, best.end)).done();

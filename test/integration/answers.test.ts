@@ -461,6 +461,9 @@ describe("abstention", () => {
     expect(years.citations[0].quote).toMatch(/2011-2016/);
     const since = await ask("Sejak tahun berapa Save the Children menangani kasus di Jawa Barat?");
     expect(since.sentences[0].text).toMatch(/^Tahunnya: 2004–2017 \[1\]/);
+    // Of two years in the quote, the one beside the figure the question gives.
+    const which = await ask("In which year were 244 child trafficking cases reported?");
+    expect(which.sentences[0].text).toMatch(/^The year: 2019 \[1\]/);
   });
 
   it("counts a study's own people when they are what is asked, though they are its population", async () => {
