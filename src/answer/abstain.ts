@@ -61,9 +61,8 @@ export interface AbstainInput {
   /** What a count asks the number of, with its translations (Question.counted): a number answers it only beside one. */
   counted?: Set<string>;
   /**
-   * Stems that only say where to look or what kind of question it is: the name of the document the question
-   * names, its framing words ("study"). Of "Which hospital was involved in the TAM study?" the absent
-   * "hospital" is the whole topic, not a third of it.
+   * Stems that only say where to look: the name of the document the question names. Of "Which hospital was
+   * involved in the TAM study?" the absent "hospital" is the topic, and "TAM" does not dilute it.
    */
   scope?: Set<string>;
 }

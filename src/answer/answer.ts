@@ -30,7 +30,7 @@ import { composeSmallTalk } from "./compose-small-talk.ts";
 import { composeFromRecords } from "./compose-records.ts";
 import type { LlmComposer } from "./llm.ts";
 import { MESSAGES } from "./messages.ts";
-import { comparesDocumentsOnly, planQuestion, type Plan } from "./plan.ts";
+import { asksOnlyAim, comparesDocumentsOnly, planQuestion, type Plan } from "./plan.ts";
 import { keyLabel } from "./render.ts";
 import type { AnswerOptions, AnswerResult, AnswerSentence, ChatEvent, QueryInfo, RetrievedPassage } from "./types.ts";
 
@@ -102,9 +102,6 @@ const designAsked = (q: Question) =>
  */
 const asksConclusion = (q: Question) => q.sections.includes("conclusion") || hasPhrase(q.tokens, questionWords().conclude_words);
 
-/** "What is the aim of this review?": its aim and nothing else. */
-const ownAimOnly = (q: Question) => q.topic.length === 0 && q.asks.length > 0 && q.asks.every((f) => f === "aim");
-
 /** The studies a plan is about, for the retrieval filter. */
 function planStudies(plan: Plan): StudyRef[] {
   return plan.kind === "lookup" || plan.kind === "compare" || plan.kind === "explain" ? plan.studies : [];
@@ -166,9 +163,11 @@ async function prepare(context: AnswerContext, question: Question, previous: Pre
     for (const docId of plan.docs.length > 0 ? plan.docs : docsInScope) openings.set(docId, await documentOpening(store, docId));
   }
   // "Which paper is about technology acceptance?" in a library of a review and papers: if none of the review's
-  // studies is, a paper of the library may be (compose-records.ts), read from its front matter.
+  // studies is, a paper of the library may be (compose-records.ts), read from its front matter. Only the papers
+  // the search found a passage of are candidates: a library of many is not read through for every such question.
   if (plan.kind === "list" && plan.filters.length > 0 && plan.filters.every((f) => f.field === "topic")) {
-    for (const docId of docsInScope) if (!records.some((r) => r.docId === docId)) openings.set(docId, await documentOpening(store, docId));
+    const found = new Set(retrieved.passages.map((p) => p.docId).filter((docId) => !records.some((r) => r.docId === docId)));
+    for (const docId of found) openings.set(docId, await documentOpening(store, docId));
   }
   const ownDesign = designAsked(q);
   const composeContext: ComposeContext = {
@@ -190,7 +189,7 @@ async function prepare(context: AnswerContext, question: Question, previous: Pre
     tableRows: (passage) => store.tableRowsSync(passage),
     // A document's own aim is one statement (abstract or introduction): the best says it, the rest repeat it or
     // only use the word ("Dengan tujuan pemaksaan ...", "In Section 4 we describe ...").
-    maxSentences: plan.kind === "explain" && (plan.ownVoice || plan.eachDoc) && ownAimOnly(q) ? 1 : (options.maxSentences ?? config.answer.maxSentences),
+    maxSentences: plan.kind === "explain" && (plan.ownVoice || plan.eachDoc) && asksOnlyAim(q) ? 1 : (options.maxSentences ?? config.answer.maxSentences),
     abstain: { minCoverage: config.answer.abstainMinCoverage, unknownShare: config.answer.abstainUnknownShare },
   };
   let composition = plan.kind === "out-of-scope" && plan.smallTalk ? composeSmallTalk(composeContext, plan.smallTalk) : composeFromRecords(composeContext, plan);
@@ -242,7 +241,7 @@ async function prepare(context: AnswerContext, question: Question, previous: Pre
     const candidates = [...retrieved.passages, ...sectionPassages, ...recommending].filter((p) => !seen.has(p.id) && Boolean(seen.add(p.id)));
     composition = eachOpens
       ? { sentences: [], abstained: true, studies: [], reason: "several documents, nothing to look for", bestSupport: 0 }
-      : composeExplain(composeContext, { passages: candidates, ownText: question.text, searchText: resolved.searchText, identity, framing: ownDesign ? new Set([...framingStems(), ...q.values.flatMap((v) => contentStems(v.text))]) : framingStems(), filler: fillerWordStems(), ...(ownDesign ? { sayIfUnused: q.values.map((v) => ({ text: v.text, label: keyLabel("design", v.key, lang) })) } : {}), namedStudy: studies.length > 0 || (plan.kind === "explain" && plan.sections.length > 0), requireCue: Boolean(notInRecords), fieldOnly, ...(plan.kind === "explain" && (asksConclusion(q) || plan.ownVoice || (plan.eachDoc && ownAimOnly(q))) ? { sectionOrder: plan.sections } : {}) });
+      : composeExplain(composeContext, { passages: candidates, ownText: question.text, searchText: resolved.searchText, identity, framing: ownDesign ? new Set([...framingStems(), ...q.values.flatMap((v) => contentStems(v.text))]) : framingStems(), filler: fillerWordStems(), ...(ownDesign ? { sayIfUnused: q.values.map((v) => ({ text: v.text, label: keyLabel("design", v.key, lang) })) } : {}), namedStudy: studies.length > 0 || (plan.kind === "explain" && plan.sections.length > 0), requireCue: Boolean(notInRecords), fieldOnly, ...(plan.kind === "explain" && (asksConclusion(q) || plan.ownVoice || (plan.eachDoc && asksOnlyAim(q))) ? { sectionOrder: plan.sections } : {}) });
     if (composition.abstained && notInRecords) composition = notInRecords;
     if (composition.abstained && opensSection && section) {
       // A document's gist is its abstract, or, in one without an abstract, how its introduction opens.

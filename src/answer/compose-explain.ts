@@ -249,14 +249,13 @@ const MAX_FIGURES_STATED = 4;
  * the figures of its best quote that stand beside what it counts (or, when it names no unit, beside its own
  * words), said before the quote: the reader sees the answer first, in their language, and reads it in context next.
  */
-function figuresStated(context: ComposeContext, best: ScoredSentence | undefined, weights: WeightedTerm[], input: ExplainInput, counted: Set<string>): AnswerSentence | undefined {
+function figuresStated(context: ComposeContext, best: ScoredSentence | undefined, content: WeightedTerm[], counted: Set<string>): AnswerSentence | undefined {
   const q = context.question;
   // ("tahun berapa" asks a year with a count word: a date asked and no figure is a date question.)
   if (best && !best.row && q.answerTypes.includes("date") && !q.answerTypes.some((t) => FIGURE_TYPES.has(t))) return yearsStated(context, best);
   if (!best || best.row || !(q.count || q.answerTypes.some((t) => FIGURE_TYPES.has(t)))) return undefined;
   // "Berapa persen yang bukan ...?": the figure the text gives is of the rest; the quote says which.
   if (NEGATED.test(q.text)) return undefined;
-  const content = weights.filter((w) => w.weight > 0 && !w.unknown && !input.framing.has(w.term) && !w.identity);
   const units = counted.size > 0 ? counted : new Set(content.flatMap((w) => [w.term, ...w.alternatives]));
   const share = /(?:\bpersen\w*|\bpercent\w*|\bproporsi\w*|\bproportion\w*|\bshare\b|%)/i.test(q.text);
   const figures = figuresNear(best.text, units, share);
@@ -550,8 +549,10 @@ function composeExplainOne(context: ComposeContext, input: ExplainInput): Compos
   const studies: number[] = [];
   const change = changeStated(context, chosen);
   if (change) sentences.push(change);
+  // The question's own words: what it is about, not what frames it or names the study or document.
+  const content = weights.filter((w) => w.weight > 0 && !w.unknown && !input.framing.has(w.term) && !w.identity);
   // "How many queries ...?": the figures asked for, said first, then the quote they are read from.
-  const figures = change ? undefined : figuresStated(context, chosen[0], weights, input, counted);
+  const figures = change ? undefined : figuresStated(context, chosen[0], content, counted);
   if (figures) sentences.push(figures);
   // "What does PPO stand for?", "What is CSE?": what its letters stand for, said first, from the quote that spells it out.
   const spelled = term.length === 1 ? chosen.find((s) => termRole(s.text, term) === "spells") : undefined;
@@ -565,7 +566,6 @@ function composeExplainOne(context: ComposeContext, input: ExplainInput): Compos
   const extreme = tableExtreme(context, ranked.filter((s) => s.passage.docId === doc), weights, according);
   if (extreme) sentences.push(extreme.sentence);
   // "What hyperparameters were used for PPO?": the table whose caption says all the question does, row by row.
-  const content = weights.filter((w) => w.weight > 0 && !w.unknown && !input.framing.has(w.term) && !w.identity && !input.identity.has(w.term));
   const whole = extreme || change || figures ? undefined : tableWhole(context, fromDoc, content, according);
   if (whole) return { sentences: [whole.sentence], abstained: false, studies: [], reason: "", bestSupport: decision.bestCoverage, decision };
   // Once the table's highest is said, its other rows are no answer to the question.

@@ -708,10 +708,7 @@ function documentsAbout(context: ComposeContext, topic: string[]): Composition {
   const m = MESSAGES[context.lang];
   const words = topicWords(context.question.text, topic);
   const item = (doc: DocumentInfo, s: ScoredSentence) => documentItem(context, doc, s);
-  const about = context.documents.flatMap((doc) => {
-    const s = topicSentenceIn(context, context.opening?.(doc.id) ?? [], topic);
-    return s ? [{ doc, s }] : [];
-  });
+  const about = aboutInOpenings(context, context.documents, topic);
   const mentions = context.documents
     .filter((doc) => !about.some((a) => a.doc === doc))
     .flatMap((doc) => {
@@ -729,14 +726,19 @@ function documentsAbout(context: ComposeContext, topic: string[]): Composition {
 /** The library's documents without studies of their own whose front matter covers a topic, each with the sentence that shows it. */
 function otherDocumentsAbout(context: ComposeContext, topic: string[]): AnswerSentence[] {
   const others = context.documents.filter((doc) => !context.records.some((r) => r.docId === doc.id));
-  const about = others.flatMap((doc) => {
-    const s = topicSentenceIn(context, context.opening?.(doc.id) ?? [], topic);
-    return s ? [{ doc, s }] : [];
-  });
+  const about = aboutInOpenings(context, others, topic);
   if (about.length === 0) return [];
   const m = MESSAGES[context.lang];
   const head = new SentenceBuilder().say(m.otherDocumentsAbout(about.length, topicWords(context.question.text, topic))).done("composed");
   return [head, ...about.map((a) => documentItem(context, a.doc, a.s))];
+}
+
+/** The documents whose front matter covers a topic, each with the sentence that shows it. */
+function aboutInOpenings(context: ComposeContext, documents: DocumentInfo[], topic: string[]): { doc: DocumentInfo; s: ScoredSentence }[] {
+  return documents.flatMap((doc) => {
+    const s = topicSentenceIn(context, context.opening?.(doc.id) ?? [], topic);
+    return s ? [{ doc, s }] : [];
+  });
 }
 
 /** A document named by its short form and title, with the sentence of it that shows what was asked. */

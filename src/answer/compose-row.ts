@@ -44,6 +44,15 @@ function sayTableOf(b: SentenceBuilder, caption: string, lead = ""): boolean {
   return true;
 }
 
+/** A row's cells, each with its column's name, empty ones left out. */
+const cellsOf = (p: Passage) => p.cells.map((c) => ({ column: c.column.trim(), text: p.text.slice(c.start, c.end).trim() })).filter((c) => c.text);
+
+/** A cell's value: a figure is said, not quoted (it reads the same in any words, and the citation is to the row). */
+function sayValue(b: SentenceBuilder, text: string): void {
+  if (cellNumber(text) !== undefined) b.say(text);
+  else b.quote(text);
+}
+
 /** A row's caption: the first line of its unseen context. */
 const captionOf = (p: Passage) => p.context.split("\n")[0]?.trim() ?? "";
 
@@ -63,8 +72,7 @@ export function rowNamesAskedColumn(s: ScoredSentence, weights: WeightedTerm[]):
 export function rowSentence(context: ComposeContext, s: ScoredSentence, weights: WeightedTerm[], who: string): AnswerSentence {
   const m = MESSAGES[context.lang];
   const p = s.passage;
-  const cells = p.cells.map((c) => ({ column: c.column.trim(), text: p.text.slice(c.start, c.end).trim() })).filter((c) => c.text);
-  const [first, ...rest] = cells;
+  const [first, ...rest] = cellsOf(p);
   const named = rest.filter((c) => columnAsked(c.column, weights));
   const shown = (named.length > 0 ? named : rest).slice(0, ROW_MAX_CELLS);
   const b = new SentenceBuilder().say(`${who} `);
@@ -73,9 +81,7 @@ export function rowSentence(context: ComposeContext, s: ScoredSentence, weights:
   shown.forEach((c, i) => {
     if (i > 0) b.say(", ");
     if (c.column) b.say(`${c.column} `);
-    // A figure is said, not quoted: it reads the same in any words, and the citation is to the row.
-    if (cellNumber(c.text) !== undefined) b.say(c.text);
-    else b.quote(c.text);
+    sayValue(b, c.text);
   });
   return b.cite(context.citations.cite(p, 0, p.text.length)).done();
 }
@@ -164,8 +170,7 @@ export function tableWhole(context: ComposeContext, ranked: ScoredSentence[], co
   const said = rows.slice(0, TABLE_MAX_ROWS);
   said.forEach((p, i) => {
     if (i > 0) b.say("; ");
-    const cells = p.cells.map((c) => ({ column: c.column.trim(), text: p.text.slice(c.start, c.end).trim() })).filter((c) => c.text);
-    const [first, ...others] = cells;
+    const [first, ...others] = cellsOf(p);
     // The columns the question names, when it names some ("results on RealScholarQuery"), else all of them.
     const named = others.filter((c) => columnAsked(c.column, content));
     const rest = (named.length > 0 ? named : others).slice(0, ROW_MAX_CELLS);
@@ -174,8 +179,7 @@ export function tableWhole(context: ComposeContext, ranked: ScoredSentence[], co
     rest.forEach((c, j) => {
       b.say(j === 0 ? (rest.length === 1 && others.length === 1 ? " " : ": ") : ", ");
       if ((rest.length > 1 || others.length > 1) && c.column) b.say(`${c.column} `);
-      if (cellNumber(c.text) !== undefined) b.say(c.text);
-      else b.quote(c.text);
+      sayValue(b, c.text);
     });
     b.cite(context.citations.cite(p, 0, p.text.length));
   });

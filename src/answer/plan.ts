@@ -90,6 +90,9 @@ let selfAppraisalStems: Map<AnswerType, Set<string>> | undefined;
  * of the studies" or "the limitations of the studies" are the studies' own (their appraisal, though, is the
  * review's).
  */
+/** "What is the aim of this review?", "What problem does PaSa try to solve?": its aim and nothing else. */
+export const asksOnlyAim = (q: Question) => q.topic.length === 0 && q.asks.length > 0 && q.asks.every((f) => f === "aim");
+
 function asksOfItself(q: Question): boolean {
   if (!(q.selfReview || q.docs.length > 0) || q.studies.length > 0 || q.values.length > 0) return false;
   // "artikel ini", "this paper" name the document: their noun does not make the question about studies.
@@ -98,7 +101,7 @@ function asksOfItself(q: Question): boolean {
   // So does a singular noun beside a document's name ("the TraceMonkey paper"); "the studies in it" do not.
   const namedByNoun = q.docs.length > 0 && !PLURAL_STUDIES.test(q.text);
   const studiesNoun = !namedByNoun && phrasesIn(q.tokens, w.studies_noun).some((m) => !naming.some((d) => d.start <= m.start && m.end <= d.end));
-  if (!studiesNoun && q.topic.length === 0 && q.asks.length > 0 && q.asks.every((f) => f === "aim")) return true;
+  if (!studiesNoun && asksOnlyAim(q)) return true;
   selfAppraisalStems ??= new Map(
     (["limitation", "appraisal"] as const).map((t) => [t, new Set((w.answer_types[t] ?? []).flatMap((p) => contentStems(p)))]),
   );
@@ -172,9 +175,8 @@ function planOf(resolved: ResolvedQuestion, context: PlanContext): Plan {
     if (eachGist) return { kind: "explain", studies: [], docs: library, sections: ["abstract"], answerTypes: [], eachDoc: true };
     if (each) {
       const ownFindings = q.asks.length > 0 && q.asks.every((f) => OWN_CONCLUSIONS.includes(f));
-      // Each one's aim, where it introduces itself.
-      const ownAim = q.asks.length > 0 && q.asks.every((f) => f === "aim") && q.topic.length === 0;
-      return { kind: "explain", studies: [], docs: library, sections: ownFindings ? ["abstract", "conclusion"] : ownAim ? ["abstract", "introduction"] : sectionsOf(q.sections), answerTypes: q.answerTypes, eachDoc: true };
+      // ... or its aim, where it introduces itself.
+      return { kind: "explain", studies: [], docs: library, sections: ownFindings ? ["abstract", "conclusion"] : asksOnlyAim(q) ? ["abstract", "introduction"] : sectionsOf(q.sections), answerTypes: q.answerTypes, eachDoc: true };
     }
   }
   // "Which is older, study 8 or study 9?": the earlier of the studies named.
@@ -250,8 +252,7 @@ function planOf(resolved: ResolvedQuestion, context: PlanContext): Plan {
   if (asksOfItself(q)) {
     // Its aim and nothing else: a document states it where it introduces itself, its abstract and then its
     // introduction ("We present an alternative compilation technique ..."), not wherever "aim" or "goal" is used.
-    const aimOnly = q.topic.length === 0 && q.asks.length > 0 && q.asks.every((f) => f === "aim");
-    return { kind: "explain", studies: [], docs, sections: aimOnly ? ["abstract", "introduction"] : [], answerTypes: q.answerTypes, ownVoice: true };
+    return { kind: "explain", studies: [], docs, sections: asksOnlyAim(q) ? ["abstract", "introduction"] : [], answerTypes: q.answerTypes, ownVoice: true };
   }
   // "Kriteria inklusinya apa aja?", "what search terms were used?": the review's own method, from its text. So
   // is what a study had to meet to be in it ("Apa saja syarat artikel yang dipakai di review ini?"), or how

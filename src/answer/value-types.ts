@@ -74,15 +74,20 @@ function numbersBeside(text: string, units: Set<string>): (StemSpan & { unitAfte
   // After a number, a clause ends at a comma, a semicolon or a full stop: "transgender 7 kali, sedangkan untuk
   // perempuan ... 300 gadis" counts times, not girls, with 7.
   const breakBetween = (a: number, b: number) => /[,;:.!?]/.test(text.slice(spans[a].end, spans[b].start).replace(/\d[.,]\d/g, ""));
-  const named = (i: number, from: number, to: number) => {
-    for (let j = i + 1; j <= Math.min(spans.length - 1, to) && !breakBetween(j - 1, j); j++) if (names(j)) return true;
-    // (Before it, a comma may set off what it counts: "Among these qualified queries, 93.7% had ...".)
-    for (let j = i - 1; j >= Math.max(0, from); j--) if (names(j)) return true;
+  const namedAfter = (i: number) => {
+    for (let j = i + 1; j <= Math.min(spans.length - 1, i + UNIT_WINDOW) && !breakBetween(j - 1, j); j++) if (names(j)) return true;
+    return false;
+  };
+  // (Before it, a comma may set off what it counts: "Among these qualified queries, 93.7% had ...".)
+  const namedBefore = (i: number) => {
+    for (let j = i - 1; j >= Math.max(0, i - UNIT_WINDOW); j--) if (names(j)) return true;
     return false;
   };
   const out: (StemSpan & { unitAfter: boolean })[] = [];
   spans.forEach((span, i) => {
-    if (isNumber(i) && named(i, i - UNIT_WINDOW, i + UNIT_WINDOW)) out.push({ ...span, unitAfter: named(i, i + 1, i + UNIT_WINDOW) });
+    if (!isNumber(i)) return;
+    const unitAfter = namedAfter(i);
+    if (unitAfter || namedBefore(i)) out.push({ ...span, unitAfter });
   });
   return out;
 }

@@ -652,21 +652,20 @@ export function analyzeQuestion(asked: string, index: QuestionIndex, langOverrid
   // "Where was study 3 published?": a place word with a publication word asks for the venue.
   const publishedWhere = !asks.includes("venue") && publication && hasPhrase(tokens, w.weak_fields.country ?? []) && findPlaces(text).length === 0;
   if (publishedWhere) asks.push("venue");
+  // Words that turned out to ask for a field are no topic to look for.
+  const leaveTopic = (stems: string[]) => topic.splice(0, topic.length, ...topic.filter((t) => !stems.includes(t)));
   // "What problem does PaSa try to solve?", "Masalah apa yang ingin diselesaikan paper ini?": asked of a
   // document, the problem it addresses is what it sets out to do, its aim.
   // (So is it asked of each document in turn: "For every paper in the library, what problem does it address?")
   if (!asks.includes("aim") && (docs.length > 0 || namesSelf || hasPhrase(tokens, w.each_words)) && studies.length === 0 && PROBLEM_ADDRESSED.test(text)) {
     asks.push("aim");
-    const asking = new Set(contentStems(PROBLEM_ADDRESSED.exec(text)![0]));
-    topic.splice(0, topic.length, ...topic.filter((t) => !asking.has(t)));
+    leaveTopic(contentStems(PROBLEM_ADDRESSED.exec(text)![0]));
   }
   // "Which conference was PaSa published at?", "At which conference was it presented?": a conference with a
   // publication word, or with being presented there, is where it appeared.
   if (!asks.includes("venue") && (publication || hasPhrase(tokens, w.presented_words)) && hasPhrase(tokens, w.conference_words)) {
     asks.push("venue");
-    // ... and those words asked for it: they are no topic to look for.
-    const asking = new Set([...w.conference_words, ...w.presented_words].flatMap((p) => contentStems(p)));
-    topic.splice(0, topic.length, ...topic.filter((t) => !asking.has(t)));
+    leaveTopic([...w.conference_words, ...w.presented_words].flatMap((p) => contentStems(p)));
   }
   // Tokens a strong field phrase took: a weak word inside one ("where" of "where was it published") is that field's.
   const taken = new Set(Object.values(w.fields).flatMap((phrases) => phrasesIn(tokens, phrases).flatMap((m) => range(m.start, m.end))));

@@ -59,11 +59,13 @@ export function renderUser(msg, handlers, { editing = false } = {}) {
   return article;
 }
 
-/** What a source line says: citations that say the same (the rows of one table) share one line. */
-function sourceKey(c) {
-  const refs = c.references?.length ? c.references.map((r) => shortReference(r.reference)) : c.studies?.length ? [shortReference(c.reference)] : [];
-  return [whereParts(c).join(" · "), refs.join("; "), c.note ?? ""].join("\u0000");
+/** The sources a citation names, one line each: its reference-list entries, or its studies' reference. */
+function sourceRefs(c) {
+  return c.references?.length ? c.references.map((r) => shortReference(r.reference)) : c.studies?.length ? [shortReference(c.reference)] : [];
 }
+
+/** What a source line says: citations that say the same (the rows of one table) share one line. */
+const sourceKey = (c) => [whereParts(c).join(" · "), sourceRefs(c).join("; "), c.note ?? ""].join("\u0000");
 
 function renderSources(msg, handlers) {
   // Consecutive citations with the same source line are one line with each of their numbers.
@@ -87,7 +89,7 @@ function renderSources(msg, handlers) {
       group.length > 1 ? h("span", { class: "source-opens" }, ...group.map(openButton)) : openButton(c),
       h("span", { class: "source-text" },
         h("span", { class: "source-where" }, whereParts(c).join(" · ")),
-        c.references?.length || c.studies?.length ? h("span", { class: "source-ref" }, ` — ${(c.references?.length ? c.references.map((r) => shortReference(r.reference)) : [shortReference(c.reference)]).join("; ")}`) : null,
+        sourceRefs(c).length > 0 ? h("span", { class: "source-ref" }, ` — ${sourceRefs(c).join("; ")}`) : null,
         c.note ? h("span", { class: "source-warn", role: "img", title: `${t("inconsistency")}: ${c.note}`, "aria-label": t("inconsistency") }, "!") : null,
       ),
     );
