@@ -170,6 +170,10 @@ function parseLexicon(text: string, file: string, into: Map<string, LexiconEntry
     for (const synonym of [parts[0], ...synonyms]) {
       const phrase = contentStems(synonym);
       if (phrase.length === 0) continue;
+      // A synonym of several words that the stop list shrinks to one ("penelitian selanjutnya" -> "teliti",
+      // "out of school" -> "school") names its concept only whole: as one word it would stand for the concept
+      // wherever that word is written ("meneliti" is no further research).
+      if (phrase.length === 1 && canonical.length > 1 && synonym.trim().split(/\s+/).length > 1) continue;
       const list = into.get(phrase[0]) ?? [];
       list.push({ phrase, canonical, display, written: synonym.trim() });
       into.set(phrase[0], list);

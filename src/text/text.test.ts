@@ -66,6 +66,16 @@ describe("analysis", () => {
     const text = analyze("Calling external functions from traces is difficult.").canonical;
     expect(["panggil", "fungsi", "eksternal", "sulit"].every((t) => asked.has(t) && text.includes(t))).toBe(true);
   });
+  it("never takes one word for a phrase that only the stop list shrank to it", () => {
+    useCorpusLexicon(readFileSync(new URL("../../corpus/lexicon-en-id.tsv", import.meta.url), "utf8"));
+    // "penelitian selanjutnya" (further research) is "teliti" once "selanjutnya" is dropped: "meneliti" is not it.
+    expect([...analyze("Studi mana yang meneliti eksploitasi seksual?").phrases]).toEqual(["eksploitasi seksual"]);
+    expect([...analyze("penelitian lebih lanjut").phrases]).toEqual(["teliti lanjut"]);
+    // "out of school" is "putus sekolah" (dropping out); "school" alone is not.
+    expect(analyze("a school program").expansions).not.toContain("putus");
+    expect(analyze("children out of school").expansions).not.toContain("putus");
+    expect(analyze("school dropout").expansions).toContain("putus");
+  });
   it("meets hyphenated and glued forms", () => {
     expect(contentStems("psiko-edukasi")).toContain("psikoedukasi");
     expect(contentStems("anak-anak")).toEqual(["anak"]);
