@@ -324,6 +324,9 @@ function itemSentence(context: ComposeContext, record: StudyRecord, values: Fiel
   // The other fields the question asks for: a study's own words framed ("Study 9 reports: «...»"), a
   // value named by its field ("authors: Emily F. Rothman, et al.").
   for (const f of extra) {
+    // A topic's sentence that is also the field's best one is quoted once, not again after "reports:".
+    const sameQuote = FREE_TEXT.has(f) && bestSentences(context, record, f, 1).every((v) => shown.some((w) => w.text.trim() === v.text.trim()));
+    if (sameQuote) continue;
     const s = FREE_TEXT.has(f) ? fieldPhrase(context, record, f, 1) : fieldPhrase(context, record, f, 1, false);
     if (!s) continue;
     b.say(said ? "; " : ": ");

@@ -116,6 +116,16 @@ describe("the questions the answer issue opened with", () => {
     await expectValidCitations(r);
   });
 
+  it("quotes a study's sentence once in its line when it is both the topic's best sentence and what the study reports", async () => {
+    const r = await ask("Which studies explored mental health outcomes?");
+    expect(r.plan).toMatchObject({ kind: "list", filters: [{ field: "topic" }] });
+    const items = r.sentences.filter((s) => s.item);
+    expect(items.length).toBeGreaterThan(0);
+    for (const item of items) {
+      const quotes = (item.quotes ?? []).map((q) => item.text.slice(q.start, q.end));
+      expect(new Set(quotes).size, item.text).toBe(quotes.length);
+    }
+  });
   it("answers a question that names a section and nothing else with how that section opens, in document order", async () => {
     const r = await ask("Apa isi pendahuluannya?");
     expect(r.abstained).toBe(false);
