@@ -295,6 +295,14 @@ function predicateOf(context: ComposeContext, filters: FilterValue[], one: boole
   return joinList(said, context.lang);
 }
 
+/** A sentence's words are (nearly) all in another's: quoting it after that one adds nothing. */
+const NOTHING_MORE_SHARE = 0.8;
+function saysNothingMore(sentence: string, other: string): boolean {
+  const words = new Set(contentStems(sentence));
+  const there = new Set(contentStems(other));
+  return words.size > 0 && [...words].filter((t) => there.has(t)).length >= NOTHING_MORE_SHARE * words.size;
+}
+
 /** One line per study: its label and the cited value(s) that put it on the list. */
 function itemSentence(context: ComposeContext, record: StudyRecord, values: FieldValue[], field: StudyField | undefined, extra: StudyField[]): AnswerSentence {
   const b = new SentenceBuilder().say(labelOf(context, record));
@@ -320,12 +328,16 @@ function itemSentence(context: ComposeContext, record: StudyRecord, values: Fiel
       const n = insideTitle(v) ? undefined : citeValue(context, v);
       if (n) b.cite(n);
     });
+    // A sentence quoted for the topic (written as an outcome) is glossed for a reader of the other language, as a
+    // free-text field is.
+    const passage = FREE_TEXT.has(field) ? context.passage(shown[0].passageId) : undefined;
+    if (passage) addGloss(b, context, shown.map((v) => v.text).join(" "), passage);
   }
   // The other fields the question asks for: a study's own words framed ("Study 9 reports: «...»"), a
   // value named by its field ("authors: Emily F. Rothman, et al.").
   for (const f of extra) {
-    // A topic's sentence that is also the field's best one is quoted once, not again after "reports:".
-    const sameQuote = FREE_TEXT.has(f) && bestSentences(context, record, f, 1).every((v) => shown.some((w) => w.text.trim() === v.text.trim()));
+    // A topic's sentence that says all the field's best one does is quoted once, not again after "reports:".
+    const sameQuote = FREE_TEXT.has(f) && bestSentences(context, record, f, 1).every((v) => shown.some((w) => saysNothingMore(v.text, w.text)));
     if (sameQuote) continue;
     const s = FREE_TEXT.has(f) ? fieldPhrase(context, record, f, 1) : fieldPhrase(context, record, f, 1, false);
     if (!s) continue;

@@ -345,7 +345,10 @@ function planOf(resolved: ResolvedQuestion, context: PlanContext): Plan {
   const scopedList = studiesNoun && q.list;
   // "How did the authors pick which papers to keep?" asks how, not for a list of papers.
   const asksHow = asksHowOrWhy(q.tokens[0] ?? "");
-  if ((studiesNoun || researchVerb) && (q.list || q.existence || about.length > 0) && q.topic.length > 0 && (!q.selfReview || scopedList) && !asksHow) {
+  // "What did each study find about shelters?", "Apa temuan studi-studi soal trauma?": the studies whose text
+  // covers the topic, each with its own words on the field asked.
+  const eachOnTopic = perStudyText.length > 0 && (q.allStudies || each || PLURAL_STUDIES.test(q.text));
+  if ((studiesNoun || researchVerb) && (q.list || q.existence || about.length > 0 || eachOnTopic) && q.topic.length > 0 && (!q.selfReview || scopedList) && !asksHow) {
     return { kind: "list", filters: [{ field: "topic", key: q.topic.join(" "), text: topicWords(q.text, q.topic) }], fields: otherAsks, existence: q.existence };
   }
   return { kind: "explain", studies: [], docs, sections, answerTypes: q.answerTypes };

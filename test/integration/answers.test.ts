@@ -126,6 +126,14 @@ describe("the questions the answer issue opened with", () => {
       expect(new Set(quotes).size, item.text).toBe(quotes.length);
     }
   });
+  it("answers what each study found on a topic with the studies on it, each sentence glossed for an English reader", async () => {
+    const r = await ask("What did each study find about trauma?");
+    expect(r.plan).toMatchObject({ kind: "list", filters: [{ field: "topic" }] });
+    const items = r.sentences.filter((s) => s.item);
+    expect(items.length).toBeGreaterThan(1);
+    for (const item of items.filter((s) => (s.quotes ?? []).length > 1)) expect(item.text).toContain("key terms in English");
+    await expectValidCitations(r);
+  });
   it("answers a question that names a section and nothing else with how that section opens, in document order", async () => {
     const r = await ask("Apa isi pendahuluannya?");
     expect(r.abstained).toBe(false);
