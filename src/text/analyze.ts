@@ -25,7 +25,7 @@ const MEANINGFUL = new Set([
   "masalah", "persoalan", "memastikan", "menunjukkan", "tidak", "belum", "keluar", "luar", "diperkirakan",
   "memperkirakan", "bekerja", "hampir", "mampu", "dini", "tempat", "setempat", "diri", "bawah", "setiap",
   "sejak", "keinginan", "menyebutkan", "mengungkapkan", "pentingnya", "terjadi", "terjadinya", "kembali",
-  "bersama", "guna", "selama", "paling", "mulai", "harus",
+  "bersama", "guna", "selama", "paling", "mulai", "harus", "umumnya", "biasanya", "biasa",
   // the second word of a phrase the lexicon translates: without it "tindak lanjut" (follow-up) is "tindak" (action)
   "lanjut", "lanjutan",
 ]);
@@ -425,7 +425,8 @@ export function glossTerms(text: string, lang: "id" | "en", options: GlossOption
     // Only words that stand together in the text: not across a comma ("Olahraga dan seni, spiritual").
     const next = lang === "en" ? at(i + found.words.length) : undefined;
     const together = (a: string[], b: string[]) => new RegExp(`(?<![\\p{L}])${[...a, ...b].map(escapeRegExp).join("\\s+")}(?![\\p{L}])`, "iu").test(text);
-    if (next && isEnglishAdjective(next.gloss) && !/\s/.test(found.gloss) && (keep(found.canonical) || keep(next.canonical)) && together(found.words, next.words)) {
+    // (Only a word written as the concept's head: "miskin biasanya" is "usually poor", not "general poverty".)
+    if (next && !next.variant && isEnglishAdjective(next.gloss) && !/\s/.test(found.gloss) && (keep(found.canonical) || keep(next.canonical)) && together(found.words, next.words)) {
       push(`${next.gloss} ${found.gloss}`, [...found.canonical, ...next.canonical]);
       i += found.words.length + next.words.length;
       continue;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
-import { analyze, canonicalTerms, contentStems, stemSpans, useCorpusLexicon } from "../text/analyze.ts";
+import { analyze, canonicalTerms, contentStems, glossTerms, stemSpans, useCorpusLexicon } from "../text/analyze.ts";
 import { detectLanguage, detectQuestionLanguage, detectTitleLanguage } from "../text/language.ts";
 import { splitSentences } from "../text/sentences.ts";
 import { stem } from "../text/stem.ts";
@@ -75,6 +75,17 @@ describe("analysis", () => {
     expect(analyze("a school program").expansions).not.toContain("putus");
     expect(analyze("children out of school").expansions).not.toContain("putus");
     expect(analyze("school dropout").expansions).toContain("putus");
+  });
+  it("reads 'biasanya' as 'pada umumnya' (usually, in general), and the Indonesian for traffickers as the English", () => {
+    useCorpusLexicon(readFileSync(new URL("../../corpus/lexicon-en-id.tsv", import.meta.url), "utf8"));
+    const usual = analyze("Siapa yang biasanya jadi korban?").canonical;
+    expect(usual).toContain("umum");
+    expect(analyze("Korban pada umumnya anak-anak").canonical).toContain("umum");
+    expect(analyze("Who usually becomes a victim?").canonical).toContain("umum");
+    expect(analyze("pelaku perdagangan anak").canonical).toContain("dagang");
+    expect(analyze("pelaku perdagangan anak").canonical).not.toContain("laku");
+    // A variant written after a noun is not an adjective of it: "keluarga miskin biasanya" is no "general poverty".
+    expect(glossTerms("kelompok keluarga miskin biasanya mengerahkan", "en")).not.toContain("general poverty");
   });
   it("meets hyphenated and glued forms", () => {
     expect(contentStems("psiko-edukasi")).toContain("psikoedukasi");
