@@ -23,7 +23,7 @@ import type { ScoredPassage } from "../retrieve/search.ts";
 import { retrieve, type Retrieved } from "../retrieve/retrieve.ts";
 import { CitationList, ReferenceBook } from "./citations.ts";
 import type { ComposeContext, Composition } from "./compose-context.ts";
-import { definiendum, wantedCues } from "./evidence.ts";
+import { definiendum, termRole, wantedCues } from "./evidence.ts";
 import { composeExplain } from "./compose-explain.ts";
 import { composeSectionOpening } from "./compose-section.ts";
 import { composeSmallTalk } from "./compose-small-talk.ts";
@@ -85,6 +85,26 @@ const FRONT_MATTER_CHARS = 4000;
 async function documentOpening(store: PassageStore, docId: string): Promise<Passage[]> {
   const passages = await store.listPassages({ docs: [docId] }, 1_000_000);
   return passages.filter((p) => p.start < FRONT_MATTER_CHARS && (p.kind === "prose" || p.kind === "footnote")).sort((a, b) => a.start - b.start);
+}
+
+/** A definition is stated once or twice, at the term's first uses: a few passages are enough. */
+const MAX_DEFINING_PASSAGES = 3;
+
+/**
+ * The passages of these documents that say what the term is ("X is ...", "X (the ...)"), in document order.
+ * Read from memory only: an index too large to hold is not read through for one question.
+ */
+async function definingPassages(store: PassageStore, docs: string[], term: string[]): Promise<Passage[]> {
+  if (!store.inMemory) return [];
+  const words = term.map((w) => w.toLowerCase());
+  const out: Passage[] = [];
+  for (const p of await store.listPassages({ docs }, Number.MAX_SAFE_INTEGER)) {
+    if (p.kind === "reference" || !words.every((w) => p.text.toLowerCase().includes(w))) continue;
+    const role = termRole(p.text, term);
+    if (role === "defines" || role === "spells") out.push(p);
+    if (out.length >= MAX_DEFINING_PASSAGES) break;
+  }
+  return out;
 }
 
 /**
@@ -236,9 +256,14 @@ async function prepare(context: AnswerContext, question: Question, previous: Pre
       plan.kind === "explain" && q.asks.includes("recommendations") && studies.length === 0
         ? records.flatMap((r) => (r.fields.recommendations ?? []).map((v) => composeContext.passage(v.passageId))).filter((p) => p !== undefined)
         : [];
+    // "What is the Selector in PaSa?": the sentence that says what it is ("The Selector is an LLM agent that ...")
+    // may share no other word with the question, and the search ranks it below every passage that uses the
+    // term's words more ("selecting" is "seleksi" too); the passages that define it are candidates as well.
+    const term = plan.kind === "explain" ? definiendum(q) : [];
+    const defining = plan.kind === "explain" && term.length > 0 ? await definingPassages(store, plan.docs.length > 0 ? plan.docs : docsInScope, term) : [];
     // Each passage once, the search's own first.
     const seen = new Set<string>();
-    const candidates = [...retrieved.passages, ...sectionPassages, ...recommending].filter((p) => !seen.has(p.id) && Boolean(seen.add(p.id)));
+    const candidates = [...retrieved.passages, ...sectionPassages, ...recommending, ...defining].filter((p) => !seen.has(p.id) && Boolean(seen.add(p.id)));
     composition = eachOpens
       ? { sentences: [], abstained: true, studies: [], reason: "several documents, nothing to look for", bestSupport: 0 }
       : composeExplain(composeContext, { passages: candidates, ownText: question.text, searchText: resolved.searchText, identity, framing: ownDesign ? new Set([...framingStems(), ...q.values.flatMap((v) => contentStems(v.text))]) : framingStems(), filler: fillerWordStems(), ...(ownDesign ? { sayIfUnused: q.values.map((v) => ({ text: v.text, label: keyLabel("design", v.key, lang) })) } : {}), namedStudy: studies.length > 0 || (plan.kind === "explain" && plan.sections.length > 0), requireCue: Boolean(notInRecords), fieldOnly, ...(plan.kind === "explain" && (asksConclusion(q) || plan.ownVoice || (plan.eachDoc && asksOnlyAim(q))) ? { sectionOrder: plan.sections } : {}) });

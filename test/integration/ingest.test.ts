@@ -230,6 +230,10 @@ describe("a folder of PDFs nobody curated (eval/corpus-extra)", () => {
     const ppo = await ask("What does PPO stand for?");
     expect(ppo.answer).toMatch(/^PPO stands for «Proximal Policy Optimization» \[1\]\./);
     expect(ppo.citations[0].quote).toMatch(/PPO \(Proximal Policy Optimization/);
+    // A component named in the paper is defined where the paper says what it is, though every passage that
+    // speaks of "selecting" shares its words.
+    const selector = await ask("What is the Selector in PaSa?");
+    expect(selector.citations[0].quote).toMatch(/^The Selector is an LLM agent/);
   });
 
   it("keeps a follow-up with the paper the previous answer was from", async () => {
