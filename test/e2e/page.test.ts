@@ -100,6 +100,12 @@ describe("answers (desktop)", { timeout: 120_000 }, () => {
     // Study 1's table cells: one source line, as many numbers as citations.
     expect(await answer.locator(".source").count()).toBe(1);
     expect(await answer.locator(".source .source-open").allInnerTexts()).toEqual(Array.from({ length: chips }, (_, i) => String(i + 1)));
+    // The line's text follows its numbers, as on a line with one number: the numbers take only their own width.
+    const numbers = await answer.locator(".source .source-opens").boundingBox();
+    const text = await answer.locator(".source .source-text").boundingBox();
+    const lastNumber = await answer.locator(".source .source-open").last().boundingBox();
+    expect(text!.x - (lastNumber!.x + lastNumber!.width)).toBeLessThan(16);
+    expect(numbers!.width).toBeLessThan(text!.width);
     await answer.locator(".source .source-open").nth(1).click();
     await page.locator("#panel mark").waitFor();
   });
