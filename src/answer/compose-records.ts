@@ -333,17 +333,18 @@ function itemSentence(context: ComposeContext, record: StudyRecord, values: Fiel
     const passage = FREE_TEXT.has(field) ? context.passage(shown[0].passageId) : undefined;
     if (passage) addGloss(b, context, shown.map((v) => v.text).join(" "), passage);
   }
-  // The other fields the question asks for: a study's own words framed ("Study 9 reports: «...»"), a
-  // value named by its field ("authors: Emily F. Rothman, et al.").
+  // The other fields the question asks for, each named by its field ("results: «...»", "authors: Emily F.
+  // Rothman, et al."): the line already says which study it is.
   for (const f of extra) {
     // A topic's sentence that says all the field's best one does is quoted once, not again after "reports:".
     const sameQuote = FREE_TEXT.has(f) && bestSentences(context, record, f, 1).every((v) => shown.some((w) => saysNothingMore(v.text, w.text)));
     if (sameQuote) continue;
-    const s = FREE_TEXT.has(f) ? fieldPhrase(context, record, f, 1) : fieldPhrase(context, record, f, 1, false);
+    const s = fieldPhrase(context, record, f, 1, false);
     if (!s) continue;
     b.say(said ? "; " : ": ");
+    b.say(`${fieldName(f, context.lang)}: `);
     if (FREE_TEXT.has(f)) b.appendWithin(s);
-    else b.say(`${fieldName(f, context.lang)}: `).append(s);
+    else b.append(s);
     said = true;
   }
   return b.done("composed", true);

@@ -132,6 +132,8 @@ describe("the questions the answer issue opened with", () => {
     const items = r.sentences.filter((s) => s.item);
     expect(items.length).toBeGreaterThan(1);
     for (const item of items.filter((s) => (s.quotes ?? []).length > 1)) expect(item.text).toContain("key terms in English");
+    // A line says which study it is once: a further field is named by the field ("results: «...»").
+    for (const item of items) expect(item.text, item.text).not.toMatch(/\breports:/);
     await expectValidCitations(r);
   });
   it("answers a question that names a section and nothing else with how that section opens, in document order", async () => {
