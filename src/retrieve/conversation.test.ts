@@ -175,6 +175,12 @@ describe("resolveFollowUp", () => {
     expect(r.searchText).toContain("Rafferty");
   });
 
+  it("searches a terse follow-up with what the previous question was about, not with the words that framed it", () => {
+    const r = resolveFollowUp(ask("how well does it perform?"), previous("Who wrote the paper about shelters?", "review-meta", []));
+    expect(r.searchText).toContain("shelters");
+    expect(r.searchText).not.toMatch(/\b(?:who|wrote)\b/i);
+  });
+
   it("does not treat a self-contained question as a follow-up", () => {
     const r = resolveFollowUp(ask("Which countries do the studies come from and which designs did they use?"), previous("Who wrote study 2?", "lookup", [2]));
     expect(r.followUp).toBe(false);

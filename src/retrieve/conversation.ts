@@ -15,7 +15,7 @@
 import { AGGREGATABLE_FIELDS, type StudyField } from "../domain/study.ts";
 import { contentStems } from "../text/analyze.ts";
 import { pointsBackWithNya } from "./question-words.ts";
-import type { FilterValue, Question, StudyRef } from "./question.ts";
+import { framingStems, type FilterValue, type Question, type StudyRef } from "./question.ts";
 
 export interface ChatMessage {
   role: "user" | "assistant" | "system";
@@ -64,6 +64,19 @@ const RELATIVE_START = /^\s*(?:yang|yg|the\s+ones?\s+(?:in|from|that|which|with|
 /** A request to name what was counted: "sebutin dong", "sebutkan", "list them", "name them", "show them". */
 const LIST_REQUEST = /^\s*(?:sebut(?:in|kan)|list|name|show)\b/i;
 
+/**
+ * The words of a question that say what it is about: not those that only frame it (question and field words),
+ * which would make a follow-up search for them ("how well does it perform?" after "who made it?" is not about
+ * making).
+ */
+function whatItWasAbout(question: Question): string {
+  const framing = framingStems();
+  return question.text
+    .split(/\s+/)
+    .filter((word) => contentStems(word).some((t) => !framing.has(t)))
+    .join(" ");
+}
+
 export function resolveFollowUp(question: Question, previous: PreviousTurn | undefined): ResolvedQuestion {
   const plain: ResolvedQuestion = { question, followUp: false, studiesFrom: question.studies.length > 0 ? "question" : "none", searchText: question.text };
   if (!previous) return plain;
@@ -85,7 +98,7 @@ export function resolveFollowUp(question: Question, previous: PreviousTurn | und
   // over, while "terus solusinya apa?" after a study's findings still asks of that study.)
   const takesOver = previous.planKind !== "review-meta" || question.topic.length === 0;
   const asks = question.asks.length > 0 ? question.asks : short && question.sections.length === 0 && takesOver ? previous.fields : [];
-  const searchText = short ? `${question.text} ${previous.question.text}` : question.text;
+  const searchText = short ? `${question.text} ${whatItWasAbout(previous.question)}` : question.text;
   // "Who wrote the TAM review?" then "when was it published?": the follow-up stays with the document the
   // previous answer was from, unless it names one (or the review) itself.
   const docs = question.docs.length === 0 && !question.selfReview && previous.document ? [previous.document] : question.docs;
