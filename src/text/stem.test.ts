@@ -40,5 +40,7 @@ describe("stem", () => {
     // Opinion is not "can", income neither, approval is not an aim, experience is not nature.
     expect(["pendapat", "pendapatan", "persetujuan", "pengalaman", "berpengalaman"].map(stem)).toEqual(["pendapat", "pendapatan", "setuju", "pengalaman", "pengalaman"]);
     expect(stem("tujuan")).not.toBe(stem("persetujuan"));
+    // Performance is not work.
+    expect(stem("kinerja")).not.toBe(stem("bekerja"));
   });
 });

@@ -18,10 +18,11 @@ const require = createRequire(import.meta.url);
 /**
  * Words whose meaning is not their Sastrawi root's, added to its dictionary so that it stops at them:
  * "pendapat" (opinion) is not "dapat" (can), "pendapatan" (income) not either, "persetujuan"/"setuju"
- * (approval) is not "tujuan" (aim), "pengalaman" (experience) is not "alam" (nature). Without them the
- * lexicon's "approval" meant "aim" and "income" matched every "dapat".
+ * (approval) is not "tujuan" (aim), "pengalaman" (experience) is not "alam" (nature), "kinerja" (performance)
+ * is not "kerja" (work). Without them the lexicon's "approval" meant "aim", "income" matched every "dapat" and
+ * "How well does it perform?" every "related works".
  */
-const EXTRA_ROOTS = ["pendapat", "pendapatan", "setuju", "pengalaman"];
+const EXTRA_ROOTS = ["pendapat", "pendapatan", "setuju", "pengalaman", "kinerja"];
 const dictionary = require("natural/lib/natural/stemmers/indonesian/data/kata-dasar.json") as string[];
 // natural's stemmer builds its dictionary from this array when it is first loaded (below).
 for (const root of EXTRA_ROOTS) if (!dictionary.includes(root)) dictionary.push(root);
