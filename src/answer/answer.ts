@@ -15,7 +15,7 @@ import type { Passage } from "../domain/passage.ts";
 import { toSectionId } from "../domain/sections.ts";
 import type { Embedder } from "../embed/embedder.ts";
 import type { PassageStore } from "../store/passage-store.ts";
-import { contentStems } from "../text/analyze.ts";
+import { analyze, contentStems } from "../text/analyze.ts";
 import { resolveFollowUp, type ChatMessage, type PreviousTurn, type ResolvedQuestion } from "../retrieve/conversation.ts";
 import { hasPhrase, questionWords } from "../retrieve/question-words.ts";
 import { analyzeQuestion, fillerWordStems, framingStems, type Question, type StudyRef } from "../retrieve/question.ts";
@@ -85,6 +85,18 @@ const FRONT_MATTER_CHARS = 4000;
 async function documentOpening(store: PassageStore, docId: string): Promise<Passage[]> {
   const passages = await store.listPassages({ docs: [docId] }, 1_000_000);
   return passages.filter((p) => p.start < FRONT_MATTER_CHARS && (p.kind === "prose" || p.kind === "footnote")).sort((a, b) => a.start - b.start);
+}
+
+/**
+ * The passages that use the rare names a question writes (a capitalised word after its first, used in at most
+ * `k` passages of the index), found by those names alone.
+ */
+async function passagesNaming(store: PassageStore, question: string, docs: string[] | undefined, k: number): Promise<Passage[]> {
+  const df = store.termStats.df;
+  const names = [...new Set(question.split(/\s+/).slice(1).filter((w) => /^[("'“]?\p{Lu}/u.test(w)).flatMap((w) => analyze(w).canonical))].filter((t) => (df[t] ?? 0) > 0 && df[t] <= k);
+  if (names.length === 0) return [];
+  const hits = await store.textSearch(names.join(" "), k, docs && docs.length > 0 ? { docs } : undefined);
+  return hits.map((h) => h.passage).filter((p) => p.kind !== "reference");
 }
 
 /** A definition is stated once or twice, at the term's first uses: a few passages are enough. */
@@ -261,9 +273,13 @@ async function prepare(context: AnswerContext, question: Question, previous: Pre
     // term's words more ("selecting" is "seleksi" too); the passages that define it are candidates as well.
     const term = plan.kind === "explain" ? definiendum(q) : [];
     const defining = plan.kind === "explain" && term.length > 0 ? await definingPassages(store, plan.docs.length > 0 ? plan.docs : docsInScope, term) : [];
+    // "Do any of these papers discuss compiling Python programs?": a rare name the question writes is what it is
+    // about, but the search adds up every word of it, and passages full of "paper", "discuss" and "program" outrank
+    // the few that name Python. Those few are searched for by the name alone.
+    const naming = plan.kind === "explain" ? await passagesNaming(store, q.text, plan.docs.length > 0 ? plan.docs : options.docs, config.retrieve.topK) : [];
     // Each passage once, the search's own first.
     const seen = new Set<string>();
-    const candidates = [...retrieved.passages, ...sectionPassages, ...recommending, ...defining].filter((p) => !seen.has(p.id) && Boolean(seen.add(p.id)));
+    const candidates = [...retrieved.passages, ...sectionPassages, ...recommending, ...defining, ...naming].filter((p) => !seen.has(p.id) && Boolean(seen.add(p.id)));
     composition = eachOpens
       ? { sentences: [], abstained: true, studies: [], reason: "several documents, nothing to look for", bestSupport: 0 }
       : composeExplain(composeContext, { passages: candidates, ownText: question.text, searchText: resolved.searchText, identity, framing: ownDesign ? new Set([...framingStems(), ...q.values.flatMap((v) => contentStems(v.text))]) : framingStems(), filler: fillerWordStems(), ...(ownDesign ? { sayIfUnused: q.values.map((v) => ({ text: v.text, label: keyLabel("design", v.key, lang) })) } : {}), namedStudy: studies.length > 0 || (plan.kind === "explain" && plan.sections.length > 0), requireCue: Boolean(notInRecords), fieldOnly, ...(plan.kind === "explain" && (asksConclusion(q) || plan.ownVoice || (plan.eachDoc && asksOnlyAim(q))) ? { sectionOrder: plan.sections } : {}) });

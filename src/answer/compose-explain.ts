@@ -458,6 +458,18 @@ export function documentOf({ weights, ranked }: { weights: WeightedTerm[]; ranke
   return best?.passage.docId;
 }
 
+/**
+ * Of these documents, those that use every name the question writes (a capitalised word after its first, that
+ * some document of the index uses): all of them when it writes none, or when none uses them all.
+ */
+function documentsUsingNames(context: ComposeContext, docs: string[]): string[] {
+  const names = [...new Set(context.question.text.split(/\s+/).slice(1).filter((w) => /^[("'“]?\p{Lu}/u.test(w)).flatMap((w) => analyze(w).canonical))];
+  const used = names.filter((t) => (context.termStats.df[t] ?? 0) > 0);
+  if (used.length === 0) return docs;
+  const using = docs.filter((d) => used.every((t) => (termStatsOf(context.termStats, d).df[t] ?? 0) > 0));
+  return using.length > 0 ? using : docs;
+}
+
 function composeExplainOne(context: ComposeContext, input: ExplainInput): Composition & { decision: AbstainDecision } {
   const m = MESSAGES[context.lang];
   const quotable = input.passages.filter((p) => p.kind !== "reference");
@@ -466,7 +478,9 @@ function composeExplainOne(context: ComposeContext, input: ExplainInput): Compos
   // cover the question. With one document its statistics are the index's, and nothing changes. When the
   // passages come from several documents, a first ranking over all of them picks the document.
   const docs = new Set(quotable.map((p) => p.docId));
-  const bestDoc = docs.size === 1 ? [...docs][0] : documentOf(rankSentences(context, input, quotable, context.termStats), input.framing);
+  // A name the question uses ("Python", "SunSpider") that only some of the documents use points to those.
+  const naming = docs.size > 1 ? documentsUsingNames(context, [...docs]) : [...docs];
+  const bestDoc = naming.length === 1 ? naming[0] : documentOf(rankSentences(context, input, quotable.filter((p) => naming.includes(p.docId)), context.termStats), input.framing);
   // An English question on an English document: no translation stands between them, so a word the document
   // never uses is one it does not have. Not so for Indonesian: questions are asked in an everyday register
   // ("singkatan", "kak", "pake") that a formal text rarely uses, and measured on dev that cost answers.

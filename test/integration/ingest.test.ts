@@ -234,6 +234,14 @@ describe("a folder of PDFs nobody curated (eval/corpus-extra)", () => {
     // speaks of "selecting" shares its words.
     const selector = await ask("What is the Selector in PaSa?");
     expect(selector.citations[0].quote).toMatch(/^The Selector is an LLM agent/);
+    // A name only one paper uses, in a question full of words every paper uses ("papers", "mention"), is
+    // answered from the sentences that name it.
+    for (const question of ["Which work on Python do the papers cite?", "Apakah paper-paper ini menyebut Python?"]) {
+      const python = await ask(question);
+      expect(python.abstained, question).toBe(false);
+      expect(python.citations[0]).toMatchObject({ docId: "tracemonkey.pdf" });
+      expect(python.citations[0].quote).toMatch(/Python/);
+    }
   });
 
   it("keeps a follow-up with the paper the previous answer was from", async () => {
