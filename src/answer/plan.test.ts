@@ -95,6 +95,9 @@ const CASES: [string, Plan["kind"], Expect?][] = [
   ["What does the review explore?", "explain", { sections: ["abstract"] }],
   ["Studi mana yang lebih baru dari tahun 2019?", "list", { filter: "year:>2019" }],
   ["Which is older, study 1 or study 3?", "aggregate", { field: "year", op: "earliest" }],
+  // what was studied, over the studies: each study's own words on it
+  ["What programs were studied?", "list", { fields: ["intervention"] }],
+  ["Program apa saja yang dibahas?", "list", { fields: ["intervention"] }],
   // what each study found on a topic: the studies on it, each with its own words
   ["What did each study find about shelters?", "list", { filter: "topic:shelter" }],
   ["Apa temuan tiap studi soal trauma?", "list", { filter: "topic:trauma" }],

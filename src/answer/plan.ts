@@ -325,8 +325,10 @@ function planOf(resolved: ResolvedQuestion, context: PlanContext): Plan {
   }
   // "What did each study recommend?", "Teori apa yang dipakai studi-studi itu?": each study's own words on a
   // free-text field, for every study that states it.
+  // ("What programs were studied?", "Program apa saja yang dibahas?": the list of what was studied is each study's.)
   const perStudyText = q.asks.filter((f) => PER_STUDY_TEXT.includes(f));
-  if (perStudyText.length > 0 && perStudyText.length === otherAsks.length && q.values.length === 0 && q.topic.length === 0 && !q.selfReview && !q.count && (q.allStudies || PLURAL_STUDIES.test(q.text))) {
+  const overStudies = q.allStudies || PLURAL_STUDIES.test(q.text) || q.list || researchVerb;
+  if (perStudyText.length > 0 && perStudyText.length === otherAsks.length && q.values.length === 0 && q.topic.length === 0 && !q.selfReview && !q.count && overStudies) {
     return { kind: "list", filters: [], fields: perStudyText, existence: false };
   }
   // "Who wrote the studies?", "Siapa saja penulis artikel-artikel yang direview?": every study with who wrote it
@@ -347,7 +349,7 @@ function planOf(resolved: ResolvedQuestion, context: PlanContext): Plan {
   const asksHow = asksHowOrWhy(q.tokens[0] ?? "");
   // "What did each study find about shelters?", "Apa temuan studi-studi soal trauma?": the studies whose text
   // covers the topic, each with its own words on the field asked.
-  const eachOnTopic = perStudyText.length > 0 && (q.allStudies || each || PLURAL_STUDIES.test(q.text));
+  const eachOnTopic = perStudyText.length > 0 && (overStudies || each);
   if ((studiesNoun || researchVerb) && (q.list || q.existence || about.length > 0 || eachOnTopic) && q.topic.length > 0 && (!q.selfReview || scopedList) && !asksHow) {
     return { kind: "list", filters: [{ field: "topic", key: q.topic.join(" "), text: topicWords(q.text, q.topic) }], fields: otherAsks, existence: q.existence };
   }
