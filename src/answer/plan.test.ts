@@ -329,6 +329,11 @@ describe("what a question counts", () => {
     expect(types("How many of the four studies are qualitative?")).not.toContain("amount");
     expect(types("Berapa dari 4 artikel itu yang kualitatif?")).not.toContain("amount");
   });
+  it("reads one word as one kind of value: 'who funded' asks for a funder, not for funding amounts", () => {
+    expect(types("Who funded the mentoring program?")).toEqual(["funder"]);
+    expect(types("Siapa yang mendanai program itu?")).toEqual(["funder"]);
+    expect(types("How much funding did the program get?")).toContain("cost");
+  });
   it("what a count counts is read after its count word, past further count words and never after 'tahun'", () => {
     const counted = (text: string) => analyzeQuestion(text, SYNTHETIC_INDEX).counted;
     expect(counted("Berapa usia rata-rata para mentor?")).toEqual(expect.arrayContaining(["usia"]));

@@ -614,9 +614,11 @@ export function analyzeQuestion(asked: string, index: QuestionIndex, langOverrid
   const namesSelf = phrasesIn(tokens, w.self_review).some((m) => !(tokens[m.end] === "of" && phrasesIn(tokens.slice(m.end + 1), w.studies_noun).some((n) => n.start <= 1)));
   // "Apa pendapat penulis review ...?": the authors' or the document's own view is what it says, in whatever
   // words; an opinion is asked of the people it reports on.
-  const answerTypes = Object.entries(w.answer_types)
-    .filter(([, phrases]) => hasPhrase(tokens, phrases))
-    .map(([t]) => t as AnswerType)
+  // One word is one kind of value: the words of a longer phrase of another kind ask for that one ("who funded"
+  // asks for a funder, not for "funded" amounts).
+  const typed = Object.entries(w.answer_types).flatMap(([t, phrases]) => phrasesIn(tokens, phrases).map((m) => ({ type: t as AnswerType, ...m })));
+  const inLonger = (m: (typeof typed)[number]) => typed.some((o) => o.type !== m.type && o.start <= m.start && o.end >= m.end && o.end - o.start > m.end - m.start);
+  const answerTypes = [...new Set(typed.filter((m) => !inLonger(m)).map((m) => m.type))]
     .filter((t) => t !== "opinion" || !(hasPhrase(tokens, w.document_voice) || namesSelf));
   const docs = namedDocuments(text, tokens, index);
   const studies = namedStudies(text, index, docs);
