@@ -60,6 +60,13 @@ describe("glossOf", () => {
     expect(gloss.indexOf("cooperation")).toBeLessThan(gloss.indexOf("training"));
   });
 
+  it("glosses the items of a list the quote makes before its other concepts", () => {
+    // The concepts listed are rarer than none of the others: only being listed puts them first.
+    const text = "Proyek ini menghasilkan program, kebijakan, anggaran dan pelatihan, serta enam konsep (predisposisi kerentanan, rekrutmen, isolasi sistemik, dan ketahanan) dari data pengalaman penyintas di rumah tangga.";
+    const gloss = glossOf(text, "en", { commonness: () => 0.05 });
+    expect(gloss).toEqual(expect.arrayContaining(["vulnerability", "recruitment"]));
+  });
+
   it("weighs a concept by how often the quote says it as well as by its rarity (tf-idf)", () => {
     // "kesehatan mental" twice and fairly common (a share of 0.2); ten concepts a little rarer (0.05), once each.
     const text = "kesehatan mental anak, kerja sama, koordinasi, kebijakan, anggaran, pelatihan, pendidikan, keluarga, masyarakat, evaluasi, dan layanan kesehatan mental";

@@ -7,7 +7,8 @@
  * @example glossOf("terdapat 7 tahapan ... di rumah faye", "en") // ["7 stages", ...]
  */
 import type { Lang } from "../domain/lang.ts";
-import { contentStems, glossTerms, type GlossOptions } from "../text/analyze.ts";
+import { analyze, contentStems, glossTerms, type GlossOptions } from "../text/analyze.ts";
+import { enumerationItems } from "./enumeration.ts";
 import { NEGATION, NUMBER_WORDS } from "./claim-words.ts";
 import { isEnglishWord } from "../text/english-words.ts";
 import { isIndonesianWord } from "../text/stem.ts";
@@ -106,8 +107,14 @@ export function glossOf(text: string, lang: Lang, options: GlossOptions = {}): s
     if (m.index === 0 || m[0].split(/\s+/).length > MAX_NAME_WORDS || m[0].split(/\s+/).every((w) => otherLanguageWord(w, lang))) continue;
     add(m[0]);
   }
-  // The lexicon's concepts get the room the figures and names leave, and at least half of it.
-  for (const term of glossTerms(text, lang, { limit: Math.max(Math.ceil(items / 2), items - out.length), ...options })) {
+  // The lexicon's concepts get the room the figures and names leave, and at least half of it; the items of a
+  // list the quote makes first.
+  const listedStems = new Set(enumerationItems(text).flatMap((item) => {
+    const { terms, canonical, expansions } = analyze(text.slice(item.start, item.end));
+    return [...terms, ...canonical, ...expansions];
+  }));
+  const listed = (canonical: string[]) => canonical.every((t) => listedStems.has(t));
+  for (const term of glossTerms(text, lang, { limit: Math.max(Math.ceil(items / 2), items - out.length), listed, ...options })) {
     // Negations and number words ("not", "one") tell a reader nothing; a unit already glossed with its figure is not repeated.
     const functionWord = (w: string) => w === "one" || NUMBER_WORDS[w] !== undefined || contentStems(w).every((s) => NEGATION.has(s));
     if (term.toLowerCase().split(/\s+/).every(functionWord)) continue;

@@ -397,6 +397,8 @@ export interface GlossOptions {
   variants?: boolean;
   /** Concepts the reader asked about in their own words: they know those, so they yield the room to the rest. */
   asked?: (canonical: string[]) => boolean;
+  /** Concepts that are items of a list the text makes ("... enam konsep (predisposisi kerentanan, rekrutmen, ...)"): what it lists comes first. */
+  listed?: (canonical: string[]) => boolean;
 }
 
 /**
@@ -404,7 +406,7 @@ export interface GlossOptions {
  * language ("... Pantai Gading ... kesehatan mental" -> ["Ivory Coast", "mental health"] for "en").
  */
 export function glossTerms(text: string, lang: "id" | "en", options: GlossOptions = {}): string[] {
-  const { keep = () => true, limit = 8, commonness = () => 0, variants = true, asked = () => false } = options;
+  const { keep = () => true, limit = 8, commonness = () => 0, variants = true, asked = () => false, listed = () => false } = options;
   const index = surfaceIndex()[lang === "en" ? "id" : "en"];
   const words = tokenize(text);
   const out: { gloss: string; canonical: string[]; count: number }[] = [];
@@ -439,7 +441,7 @@ export function glossTerms(text: string, lang: "id" | "en", options: GlossOption
   // (tf-idf: "coordination", not "result"; "mental health" said twice, not "human" said once); shown in the
   // text's order.
   const weight = (o: { canonical: string[]; count: number }) => o.count * Math.log(1 / Math.max(commonness(o.canonical), MIN_SHARE)) * (asked(o.canonical) ? ASKED_WEIGHT : 1);
-  const kept = new Set([...out].sort((a, b) => weight(b) - weight(a)).slice(0, limit));
+  const kept = new Set([...out].sort((a, b) => Number(listed(b.canonical)) - Number(listed(a.canonical)) || weight(b) - weight(a)).slice(0, limit));
   return out.filter((o) => kept.has(o)).map((o) => o.gloss);
 }
 
