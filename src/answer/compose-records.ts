@@ -20,7 +20,7 @@ import { continentOf } from "../vocab/places.ts";
 import { hasPhrase, questionWords } from "../retrieve/question-words.ts";
 import { loadVocabulary } from "../vocab/vocabulary.ts";
 import { escapeRegExp } from "../text/tokenize.ts";
-import { contentStems } from "../text/analyze.ts";
+import { analyze, contentStems, translateTerms } from "../text/analyze.ts";
 import type { AnswerSentence } from "./types.ts";
 
 /** Free-text fields: the answer quotes the sentences of their cells that fit the question. */
@@ -275,9 +275,37 @@ function topicSentenceIn(context: ComposeContext, passages: Passage[], topic: st
   return best && best.coverage >= TOPIC_MIN_COVERAGE ? best : undefined;
 }
 
+/** A topic word that nearly every study's text uses does not tell the studies apart. */
+const UBIQUITOUS_SHARE = 0.8;
+const discriminating = new WeakMap<ComposeContext, Map<string, string[]>>();
+
+/**
+ * The topic's stems that tell the studies apart: "pendidikan anak korban" in a review whose every study is about
+ * child victims ("anak", "korban") is about education. All of them when every one is that common.
+ */
+function topicStems(context: ComposeContext, key: string): string[] {
+  let known = discriminating.get(context);
+  if (!known) discriminating.set(context, (known = new Map()));
+  const cached = known.get(key);
+  if (cached) return cached;
+  const topic = key.split(" ");
+  const records = context.records;
+  // (In any of its forms: the English "children" of a question is the review's "anak".)
+  const translations = translateTerms(topic);
+  const uses = (record: StudyRecord, t: string) =>
+    context.passagesOf(record).some((p) => {
+      const a = analyze(p.text);
+      return [t, ...(translations.get(t) ?? [])].some((f) => a.terms.includes(f) || a.canonical.includes(f) || a.expansions.includes(f));
+    });
+  const rare = records.length < 3 ? topic : topic.filter((t) => records.filter((r) => uses(r, t)).length < UBIQUITOUS_SHARE * records.length);
+  const out = rare.length > 0 ? rare : topic;
+  known.set(key, out);
+  return out;
+}
+
 /** The sentence of a study's own passages that best covers the question's topic, if it covers enough. */
 function topicSentence(context: ComposeContext, record: StudyRecord, filter: FilterValue): FieldValue | undefined {
-  const best = topicSentenceIn(context, context.passagesOf(record), filter.key.split(" "), filter.text);
+  const best = topicSentenceIn(context, context.passagesOf(record), topicStems(context, filter.key), filter.text);
   return best && { text: best.text, keys: [], passageId: best.passage.id, start: best.start, end: best.end, source: "text" };
 }
 

@@ -136,6 +136,13 @@ describe("the questions the answer issue opened with", () => {
     for (const item of items) expect(item.text, item.text).not.toMatch(/\breports:/);
     await expectValidCitations(r);
   });
+  it("lists the studies on a topic by the words that tell them apart: every study here is about children", async () => {
+    const withVictims = await ask("Which studies discuss the education of children?");
+    const alone = await ask("Which studies discuss education?");
+    expect(withVictims.plan).toMatchObject({ kind: "list", filters: [{ field: "topic" }] });
+    expect(withVictims.studies.length).toBeGreaterThan(0);
+    expect(withVictims.studies).toEqual(alone.studies);
+  });
   it("answers a question that names a section and nothing else with how that section opens, in document order", async () => {
     const r = await ask("Apa isi pendahuluannya?");
     expect(r.abstained).toBe(false);
