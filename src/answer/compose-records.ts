@@ -438,7 +438,8 @@ function list(context: ComposeContext, filters: FilterValue[], fields: StudyFiel
   const all = within || docIds.size !== 1 ? m.countHead(total, total, "", noun).replace(/\s+:$/, ":") : m.allHead(documentName(context, [...docIds][0]), total, noun);
   sentences.push(new SentenceBuilder().say(filters.length > 0 ? head : all).done("composed"));
   for (const record of hits) {
-    const values = filters.flatMap((f) => outcome(record)(f).values);
+    // (One value that passes several filters, "in Africa", "outside Asia", "not Indonesia", is said once.)
+    const values = filters.flatMap((f) => outcome(record)(f).values).filter((v, i, all) => all.findIndex((o) => o.passageId === v.passageId && o.start === v.start && o.end === v.end) === i);
     const field = filters[0]?.field;
     // A topic list asking for a field shows that field ("UNICEF study ... which country?"), else the topic's sentence.
     const shown = field === "topic" ? fields.find((f) => !FREE_TEXT.has(f) && valuesOf(record, f).length > 0) : undefined;

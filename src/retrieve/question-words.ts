@@ -70,6 +70,8 @@ const WordsSchema = z.object({
   table_words: Phrases,
   /** "selain Pantai Gading", "other than": the studies named are left out of a list. */
   exclusion_words: Phrases,
+  /** The exclusion words that follow what they leave out ("Google Scholar aside"); the others come before it. */
+  exclusion_words_after: Phrases,
   /**
    * "not", "tidak", "outside": just before a filter value (at most a verb and a preposition between), the
    * value is negated ("studies not done in Indonesia"). "n't" endings count too.

@@ -470,7 +470,9 @@ function isNegated(text: string, start: number, end: number, floor: number): boo
   const before = questionTokens(text.slice(clauseStart, start));
   const after = questionTokens(text.slice(end)).slice(0, 1);
   const excluding = (tokens: string[]) => phrasesIn(tokens, w.exclusion_words).length > 0;
-  if (excluding(before.slice(-2)) || excluding(after)) return true;
+  // (After it, only a word that follows what it excludes: "Google Scholar aside"; "Asia besides Indonesia"
+  // excludes Indonesia, not Asia.)
+  if (excluding(before.slice(-2)) || hasPhrase(after, w.exclusion_words_after)) return true;
   const window = before.slice(-(MAX_WORDS_AFTER_NEGATION + 1));
   const negation = window.findLastIndex((t) => NEGATED_AUXILIARY.test(t) || hasPhrase([t], w.negation_words));
   if (negation < 0) return false;

@@ -176,6 +176,17 @@ describe("negated values", () => {
     await expectValidCitations(r);
   });
 
+  it("reads 'besides' as leaving out what follows it, and says a value that passes several filters once", async () => {
+    const r = await ask("Are there any studies in Africa or Asia besides Indonesia?");
+    expect(r.plan).toMatchObject({ kind: "list", filters: [{ key: "region:AF" }, { key: "region:AS" }, { key: "ID", negated: true }] });
+    expect((r.plan as { filters: { negated?: boolean }[] }).filters.filter((f) => f.negated)).toHaveLength(1);
+    for (const item of r.sentences.filter((s) => s.item)) {
+      const quotes = (item.quotes ?? []).map((q) => item.text.slice(q.start, q.end));
+      expect(new Set(quotes).size, item.text).toBe(quotes.length);
+      expect(item.text).not.toMatch(/(\b[A-Z][a-z]+ [A-Z][a-z]+), \1/);
+    }
+  });
+
   it("counts in Indonesian the studies that did not use interviews", async () => {
     const interviews = (await ask("Berapa studi yang pakai wawancara?")).studies;
     const r = await ask("Berapa studi yang tidak pakai wawancara?");
