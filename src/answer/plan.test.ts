@@ -95,6 +95,10 @@ const CASES: [string, Plan["kind"], Expect?][] = [
   ["What does the review explore?", "explain", { sections: ["abstract"] }],
   ["Studi mana yang lebih baru dari tahun 2019?", "list", { filter: "year:>2019" }],
   ["Which is older, study 1 or study 3?", "aggregate", { field: "year", op: "earliest" }],
+  // the programs a place and nothing else picks out are the studies done there
+  ["Which programs were in the United States?", "list", { filter: "country:US" }],
+  ["Ada program di Afrika?", "list", { filter: "country:region:AF" }],
+  ["What was the Development Bank program in Indonesia supposed to do?", "explain"],
   // what was studied, over the studies: each study's own words on it
   ["What programs were studied?", "list", { fields: ["intervention"] }],
   ["Program apa saja yang dibahas?", "list", { fields: ["intervention"] }],

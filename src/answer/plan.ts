@@ -303,7 +303,13 @@ function planOf(resolved: ResolvedQuestion, context: PlanContext): Plan {
   }
   // "Which countries were studied?", "Populasi apa yang diteliti?": what was studied is asked of the studies.
   const researchVerb = hasPhrase(q.tokens, w.research_verbs) && !q.selfReview;
-  const aboutStudies = studiesNoun || researchVerb || q.allStudies || Boolean(resolved.carryKind);
+  // "Which programs were in the United States?", "Are there any programs in Africa?": the programs a value and
+  // nothing else picks out are the studies' (a study is of one program).
+  const valueStems = new Set(q.values.flatMap((v) => contentStems(v.text)));
+  const onlyValues = q.topic.every((t) => valueStems.has(t));
+  const asksWhichOrAny = q.list || q.existence || hasPhrase(q.tokens, [...w.which_words, "ada", "any"]);
+  const programsByValue = q.values.length > 0 && onlyValues && asksWhichOrAny && hasPhrase(q.tokens, [...(w.weak_fields.intervention ?? []), ...(w.fields.intervention ?? [])]);
+  const aboutStudies = studiesNoun || researchVerb || q.allStudies || Boolean(resolved.carryKind) || programsByValue;
   // "Compare the studies from the United States": the matching studies, each with the fields a comparison shows.
   if (q.values.length > 0 && q.compare && otherAsks.length === 0) {
     return { kind: "list", filters: q.values, fields: COMPARE_FIELDS.filter((f) => !filterFields.has(f)), existence: false, ...within(resolved) };
