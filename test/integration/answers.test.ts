@@ -245,6 +245,14 @@ describe("the review itself", () => {
     expect(recommends.abstained).toBe(false);
   });
 
+  it("answers a request for the gist in other words ('main argument', 'key takeaways') from the abstract, not with an abstention", async () => {
+    for (const question of ["What is the main argument of the review?", "Apa pesan utama review ini?"]) {
+      const r = await ask(question);
+      expect(r.abstained, question).toBe(false);
+      expect(r.citations[0]?.section, question).toBe("abstract");
+    }
+  });
+
   it("answers what the review recommends with a sentence that recommends, in either language, not with how its conclusion opens", async () => {
     // Any sentence of the conclusion and discussion is a candidate, not only those the search ranked for
     // words the question hardly has ("Apa saran review ini?").
