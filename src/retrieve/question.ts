@@ -622,7 +622,11 @@ export function analyzeQuestion(asked: string, index: QuestionIndex, langOverrid
   const inLonger = (m: (typeof typed)[number]) => typed.some((o) => o.type !== m.type && o.start <= m.start && o.end >= m.end && o.end - o.start > m.end - m.start);
   const answerTypes = [...new Set(typed.filter((m) => !inLonger(m)).map((m) => m.type))]
     .filter((t) => t !== "opinion" || !(hasPhrase(tokens, w.document_voice) || namesSelf));
-  const docs = namedDocuments(text, tokens, index);
+  const named = namedDocuments(text, tokens, index);
+  // "Compare the review and the PaSa paper": beside a document it names, "the review" names the one review
+  // of the library.
+  const reviews = index.documents.filter((d) => d.kind === "review");
+  const docs = namesSelf && named.length > 0 && reviews.length === 1 && !named.includes(reviews[0].id) ? [...named, reviews[0].id] : named;
   const studies = namedStudies(text, index, docs);
   // Weak field words ("program", "where", "tahun berapa") ask for the field only when the rest of the
   // question is little more than the study it names. The words that name a study or a document are not its topic.

@@ -98,6 +98,11 @@ describe("questions that name documents", () => {
     const [r] = await ask(`What do a-shelter-paper and ${REVIEW.replace(/\.txt$/, "")} say about mentoring for teens?`);
     expect(new Set(r.citations.map((c) => c.docId))).toEqual(new Set(["a-shelter-paper.pdf", REVIEW]));
   });
+
+  it("takes 'the review' beside a paper it names for the library's review: both are compared", async () => {
+    const [r] = await ask("Compare the review and a-shelter-paper");
+    expect(new Set(r.citations.map((c) => c.docId))).toEqual(new Set(["a-shelter-paper.pdf", REVIEW]));
+  });
 });
 
 describe("the documents as a set", () => {
