@@ -275,12 +275,17 @@ const MAX_YEARS_STATED = 2;
  * span of its best quote, said first ("The years: 2011–2016 [1]."), when it gives one or two; not a citation's
  * year ("(Humairo, 2018)").
  */
+/** Where in the text the first figure the question gives (not a year) stands ("244 cases", "after 12 months"). */
+function givenFigureAt(question: string, text: string): number | undefined {
+  const given = (question.match(/(?<![\d.,])\d[\d.,]*\d|(?<![\d.,])\d(?![\d.,])/g) ?? []).filter((n) => !/^(?:19|20)\d{2}$/.test(n));
+  return given.map((n) => text.search(new RegExp(`(?<![\\d.,])${n.replace(/[.,]/g, "[.,]")}(?![\\d])`))).find((i) => i >= 0);
+}
+
 function yearsStated(context: ComposeContext, best: ScoredSentence): AnswerSentence | undefined {
   const withoutCitations = best.text.replace(/\([^()]*\b(?:19|20)\d{2}[a-z]?\)/g, (m) => " ".repeat(m.length));
   let matches = [...withoutCitations.matchAll(YEARS)];
   // "In which year were 244 cases reported?": of several years, the one nearest the figure the question gives.
-  const given = (context.question.text.match(/(?<![\d.,])\d[\d.,]*\d|(?<![\d.,])\d(?![\d.,])/g) ?? []).filter((n) => !/^(?:19|20)\d{2}$/.test(n));
-  const at = given.map((n) => withoutCitations.search(new RegExp(`(?<![\\d.,])${n.replace(/[.,]/g, "[.,]")}(?![\\d])`))).find((i) => i >= 0);
+  const at = givenFigureAt(context.question.text, withoutCitations);
   if (at !== undefined && matches.length > 1) matches = [matches.reduce((a, b) => (Math.abs(b.index - at) < Math.abs(a.index - at) ? b : a))];
   const found = matches.map((m) => (m[2] ? `${m[1]}–${m[2]}` : m[1]));
   const years = [...new Set(found)];
@@ -566,7 +571,9 @@ function composeExplainOne(context: ComposeContext, input: ExplainInput): Compos
   // The question's own words: what it is about, not what frames it or names the study or document.
   const content = weights.filter((w) => w.weight > 0 && !w.unknown && !input.framing.has(w.term) && !w.identity);
   // "How many queries ...?": the figures asked for, said first, then the quote they are read from.
-  const figures = change ? undefined : figuresStated(context, chosen[0], content, counted);
+  // (A share is of the population of the study it is from, said or not: "Berapa persen remaja ..." of a study of adolescents.)
+  const sharesOf = shares && chosen[0] ? new Set([...counted].filter((t) => !populationOf(chosen[0]).has(t))) : counted;
+  const figures = change ? undefined : figuresStated(context, chosen[0], content, sharesOf);
   if (figures) sentences.push(figures);
   // "What does PPO stand for?", "What is CSE?": what its letters stand for, said first, from the quote that spells it out.
   const spelled = term.length === 1 ? chosen.find((s) => termRole(s.text, term) === "spells") : undefined;

@@ -497,6 +497,9 @@ describe("abstention", () => {
     // A share asked is a percentage; and in Indonesian.
     const share = await ask("Berapa persen kasus yang ditangani KPAI merupakan kekerasan seksual?");
     expect(share.sentences[0].text).toMatch(/^Angkanya: 83% \[1\]/);
+    // A share of the people a study is about, with no study named: of its population, said or not.
+    const teens = await ask("Berapa persen remaja yang masih mengalami CSE setelah 12 bulan?");
+    expect(teens.sentences[0].text).toMatch(/^Angkanya: .*14% \[1\]/);
     // What is not something has the rest's figure in the text: no figure is said first.
     const rest = await ask("Berapa persen kasus KPAI yang bukan kekerasan seksual?");
     expect(rest.sentences[0].text).not.toMatch(/^Angkanya/);
