@@ -15,10 +15,10 @@ import type { Passage } from "../domain/passage.ts";
 import { toSectionId } from "../domain/sections.ts";
 import type { Embedder } from "../embed/embedder.ts";
 import type { PassageStore } from "../store/passage-store.ts";
-import { analyze, contentStems } from "../text/analyze.ts";
+import { contentStems } from "../text/analyze.ts";
 import { resolveFollowUp, type ChatMessage, type PreviousTurn, type ResolvedQuestion } from "../retrieve/conversation.ts";
 import { hasPhrase, questionWords } from "../retrieve/question-words.ts";
-import { analyzeQuestion, fillerWordStems, framingStems, type Question, type StudyRef } from "../retrieve/question.ts";
+import { analyzeQuestion, fillerWordStems, framingStems, namesWritten, type Question, type StudyRef } from "../retrieve/question.ts";
 import type { ScoredPassage } from "../retrieve/search.ts";
 import { retrieve, type Retrieved } from "../retrieve/retrieve.ts";
 import { CitationList, ReferenceBook } from "./citations.ts";
@@ -93,7 +93,7 @@ async function documentOpening(store: PassageStore, docId: string): Promise<Pass
  */
 async function passagesNaming(store: PassageStore, question: string, docs: string[] | undefined, k: number): Promise<Passage[]> {
   const df = store.termStats.df;
-  const names = [...new Set(question.split(/\s+/).slice(1).filter((w) => /^[("'“]?\p{Lu}/u.test(w)).flatMap((w) => analyze(w).canonical))].filter((t) => (df[t] ?? 0) > 0 && df[t] <= k);
+  const names = namesWritten(question).filter((t) => (df[t] ?? 0) > 0 && df[t] <= k);
   if (names.length === 0) return [];
   const hits = await store.textSearch(names.join(" "), k, docs && docs.length > 0 ? { docs } : undefined);
   return hits.map((h) => h.passage).filter((p) => p.kind !== "reference");

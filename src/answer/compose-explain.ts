@@ -12,7 +12,7 @@ import { analyze, translateTerms } from "../text/analyze.ts";
 import { detectLanguage } from "../text/language.ts";
 import { asksForChange, changeIn, isChangeWord } from "./figures.ts";
 import { isSuperlativeWord } from "../retrieve/question-words.ts";
-import { documentNames, type AnswerType, type Question } from "../retrieve/question.ts";
+import { documentNames, namesWritten, type AnswerType, type Question } from "../retrieve/question.ts";
 import { figuresNear } from "./value-types.ts";
 import { writeFigure } from "./gloss.ts";
 import { ABSTAIN, carriesType, decideAbstention, givesValue, onTopicSentences, type AbstainDecision, type PopulationOf } from "./abstain.ts";
@@ -270,17 +270,17 @@ const YEARS = /(?<![\p{L}\d.,/])((?:19|20)\d{2})(?:\s*(?:[-–—]|sampai|hingga
 /** More years than this in the best quote are a history, not an answer to say first. */
 const MAX_YEARS_STATED = 2;
 
-/**
- * "What years does the UNICEF study in Ivory Coast look at?", "Dari tahun berapa sampai berapa?": the years or
- * span of its best quote, said first ("The years: 2011–2016 [1]."), when it gives one or two; not a citation's
- * year ("(Humairo, 2018)").
- */
-/** Where in the text the first figure the question gives (not a year) stands ("244 cases", "after 12 months"). */
+/** Where in the text the first figure the question gives (not a year) stands ("In which year were 244 cases reported?"). */
 function givenFigureAt(question: string, text: string): number | undefined {
   const given = (question.match(/(?<![\d.,])\d[\d.,]*\d|(?<![\d.,])\d(?![\d.,])/g) ?? []).filter((n) => !/^(?:19|20)\d{2}$/.test(n));
   return given.map((n) => text.search(new RegExp(`(?<![\\d.,])${n.replace(/[.,]/g, "[.,]")}(?![\\d])`))).find((i) => i >= 0);
 }
 
+/**
+ * "What years does the UNICEF study in Ivory Coast look at?", "Dari tahun berapa sampai berapa?": the years or
+ * span of its best quote, said first ("The years: 2011–2016 [1]."), when it gives one or two; not a citation's
+ * year ("(Humairo, 2018)").
+ */
 function yearsStated(context: ComposeContext, best: ScoredSentence): AnswerSentence | undefined {
   const withoutCitations = best.text.replace(/\([^()]*\b(?:19|20)\d{2}[a-z]?\)/g, (m) => " ".repeat(m.length));
   let matches = [...withoutCitations.matchAll(YEARS)];
@@ -468,8 +468,7 @@ export function documentOf({ weights, ranked }: { weights: WeightedTerm[]; ranke
  * some document of the index uses): all of them when it writes none, or when none uses them all.
  */
 function documentsUsingNames(context: ComposeContext, docs: string[]): string[] {
-  const names = [...new Set(context.question.text.split(/\s+/).slice(1).filter((w) => /^[("'“]?\p{Lu}/u.test(w)).flatMap((w) => analyze(w).canonical))];
-  const used = names.filter((t) => (context.termStats.df[t] ?? 0) > 0);
+  const used = namesWritten(context.question.text).filter((t) => (context.termStats.df[t] ?? 0) > 0);
   if (used.length === 0) return docs;
   const using = docs.filter((d) => used.every((t) => (termStatsOf(context.termStats, d).df[t] ?? 0) > 0));
   return using.length > 0 ? using : docs;
@@ -484,8 +483,8 @@ function composeExplainOne(context: ComposeContext, input: ExplainInput): Compos
   // passages come from several documents, a first ranking over all of them picks the document.
   const docs = new Set(quotable.map((p) => p.docId));
   // A name the question uses ("Python", "SunSpider") that only some of the documents use points to those.
-  const naming = docs.size > 1 ? documentsUsingNames(context, [...docs]) : [...docs];
-  const bestDoc = naming.length === 1 ? naming[0] : documentOf(rankSentences(context, input, quotable.filter((p) => naming.includes(p.docId)), context.termStats), input.framing);
+  const candidates = docs.size > 1 ? documentsUsingNames(context, [...docs]) : [...docs];
+  const bestDoc = candidates.length === 1 ? candidates[0] : documentOf(rankSentences(context, input, quotable.filter((p) => candidates.includes(p.docId)), context.termStats), input.framing);
   // An English question on an English document: no translation stands between them, so a word the document
   // never uses is one it does not have. Not so for Indonesian: questions are asked in an everyday register
   // ("singkatan", "kak", "pake") that a formal text rarely uses, and measured on dev that cost answers.

@@ -364,7 +364,7 @@ function itemSentence(context: ComposeContext, record: StudyRecord, values: Fiel
   // The other fields the question asks for, each named by its field ("results: «...»", "authors: Emily F.
   // Rothman, et al."): the line already says which study it is.
   for (const f of extra) {
-    // A topic's sentence that says all the field's best one does is quoted once, not again after "reports:".
+    // A topic's sentence that says all the field's best one does is quoted once, not again under the field's name.
     const sameQuote = FREE_TEXT.has(f) && bestSentences(context, record, f, 1).every((v) => shown.some((w) => saysNothingMore(v.text, w.text)));
     if (sameQuote) continue;
     const s = fieldPhrase(context, record, f, 1, false);

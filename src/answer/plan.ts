@@ -15,7 +15,7 @@ import { AGGREGATABLE_FIELDS, type StudyField } from "../domain/study.ts";
 import { contentStems } from "../text/analyze.ts";
 import type { ResolvedQuestion } from "../retrieve/conversation.ts";
 import { asksHowOrWhy, hasPhrase, phrasesIn, questionTokens, questionWords } from "../retrieve/question-words.ts";
-import type { AnswerType, DocumentAsk, FilterValue, Question, StudyRef } from "../retrieve/question.ts";
+import { EXISTENTIAL, type AnswerType, type DocumentAsk, type FilterValue, type Question, type StudyRef } from "../retrieve/question.ts";
 import { asksExpansion, wantedCues } from "./evidence.ts";
 
 /** What a review-meta plan states of a document: its identity, read from its first page. */
@@ -307,7 +307,7 @@ function planOf(resolved: ResolvedQuestion, context: PlanContext): Plan {
   // nothing else picks out are the studies' (a study is of one program).
   const valueStems = new Set(q.values.flatMap((v) => contentStems(v.text)));
   const onlyValues = q.topic.every((t) => valueStems.has(t));
-  const asksWhichOrAny = q.list || q.existence || hasPhrase(q.tokens, [...w.which_words, "ada", "any"]);
+  const asksWhichOrAny = q.list || q.existence || hasPhrase(q.tokens, [...w.which_words, ...EXISTENTIAL]);
   const programsByValue = q.values.length > 0 && onlyValues && asksWhichOrAny && hasPhrase(q.tokens, [...(w.weak_fields.intervention ?? []), ...(w.fields.intervention ?? [])]);
   const aboutStudies = studiesNoun || researchVerb || q.allStudies || Boolean(resolved.carryKind) || programsByValue;
   // "Compare the studies from the United States": the matching studies, each with the fields a comparison shows.

@@ -457,7 +457,7 @@ const MAX_WORDS_AFTER_NEGATION = 3;
 /** English auxiliaries with "not" ("didn't", "werent"). */
 const NEGATED_AUXILIARY = /^(?:do|does|did|is|are|was|were|has|have|had|ca|could|would|should)n'?t$/;
 /** Between a negation and a value, these make it a negated existence ("tidak ada studi di Afrika?"), not a negated value. */
-const EXISTENTIAL = ["ada", "any", "anything"];
+export const EXISTENTIAL = ["ada", "any", "anything"];
 
 /**
  * Whether the value at [start, end) is negated: a negation word shortly before it in the same clause and after
@@ -502,6 +502,14 @@ export function framingStems(): Set<string> {
 
 /** The greetings and thanks of small talk (question-words.json): framing beside a question, never its topic. */
 const smallTalkPhrases = (w: ReturnType<typeof questionWords>): string[] => [...w.small_talk.greeting, ...w.small_talk.thanks];
+
+/**
+ * The names a question writes: the canonical stems of its capitalised words after the first ("Python",
+ * "SunSpider"; "What" opens any question).
+ */
+export function namesWritten(text: string): string[] {
+  return [...new Set(text.split(/\s+/).slice(1).filter((w) => /^[("'“]?\p{Lu}/u.test(w)).flatMap((w) => analyze(w).canonical))];
+}
 
 let studyStems: Set<string> | undefined;
 /** Stems of the words for a study and for studying ("study", "penelitian", "examine"): they name what is asked about, not what it says. */
