@@ -340,6 +340,13 @@ describe("what a question counts", () => {
     expect(types("How many of the four studies are qualitative?")).not.toContain("amount");
     expect(types("Berapa dari 4 artikel itu yang kualitatif?")).not.toContain("amount");
   });
+  it("reads 'when was/did ...', 'kapan ...' opening a question as asking for a date; not 'when does', nor a study's year", () => {
+    expect(types("When was the mentoring program run?")).toContain("date");
+    expect(types("Kapan program itu dijalankan?")).toContain("date");
+    expect(types("When does the program end a session?")).not.toContain("date");
+    expect(types("Were they still children when they were interviewed?")).not.toContain("date");
+    expect(types("Kapan studi 2 terbit?")).not.toContain("date");
+  });
   it("reads one word as one kind of value: 'who funded' asks for a funder, not for funding amounts", () => {
     expect(types("Who funded the mentoring program?")).toEqual(["funder"]);
     expect(types("Siapa yang mendanai program itu?")).toEqual(["funder"]);

@@ -72,6 +72,8 @@ const WordsSchema = z.object({
   exclusion_words: Phrases,
   /** The exclusion words that follow what they leave out ("Google Scholar aside"); the others come before it. */
   exclusion_words_after: Phrases,
+  /** "when was", "kapan": opening a question, they ask for a date. */
+  when_words: Phrases,
   /**
    * "not", "tidak", "outside": just before a filter value (at most a verb and a preposition between), the
    * value is negated ("studies not done in Indonesia"). "n't" endings count too.

@@ -730,6 +730,10 @@ export function analyzeQuestion(asked: string, index: QuestionIndex, langOverrid
   // "How many interviews ...": a count needs a number in the answer (a count of studies is answered by the records).
   if (count && !countsStudies(tokens) && answerTypes.length === 0) answerTypes.push("amount");
   // "In what year was the task force set up?": a date, unless it is a study's year, which the records answer.
+  // "When was the program run?", "Kapan kerja sama itu dimulai?": a question that opens with "when" about a past
+  // or future event asks for a date (not "When does TraceMonkey abort a trace?", which asks in what case, nor
+  // "... when it comes to ...").
+  if (!answerTypes.includes("date") && phrasesIn(tokens, w.when_words).some((m) => m.start === 0)) answerTypes.push("date");
   if (answerTypes.includes("date") && asks.includes("year")) answerTypes.splice(answerTypes.indexOf("date"), 1);
   const rateOf = rateStems(tokens, w.rate_words, identity);
   // "What dropout rate was used?" wants a number; "gimana angka laporan ...?" (how is the figure?) may be
