@@ -9,6 +9,7 @@ import type { Lang } from "../domain/lang.ts";
 import type { Passage } from "../domain/passage.ts";
 import type { StudyField, StudyRecord } from "../domain/study.ts";
 import { analyze, translateTerms } from "../text/analyze.ts";
+import { escapeRegExp } from "../text/tokenize.ts";
 import { detectLanguage } from "../text/language.ts";
 import { asksForChange, changeIn, isChangeWord } from "./figures.ts";
 import { isSuperlativeWord } from "../retrieve/question-words.ts";
@@ -576,9 +577,11 @@ function composeExplainOne(context: ComposeContext, input: ExplainInput): Compos
   if (figures) sentences.push(figures);
   // "What does PPO stand for?", "What is CSE?": what its letters stand for, said first, from the quote that spells it out.
   const spelled = term.length === 1 ? chosen.find((s) => termRole(s.text, term) === "spells") : undefined;
-  const expansion = spelled ? expansionOf(spelled.text, term[0]) : undefined;
+  // (The acronym as the text writes it: "CSE" for "what does cse stand for?".)
+  const acronym = spelled ? (new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(term[0])}(?![\\p{L}\\p{N}])`, "iu").exec(spelled.text)?.[0] ?? term[0]) : term[0];
+  const expansion = spelled ? expansionOf(spelled.text, acronym) : undefined;
   if (spelled && expansion) {
-    const b = new SentenceBuilder().say(`${m.standsFor(term[0])} `).quote(expansion.replace(/\s+/g, " ")).cite(context.citations.cite(spelled.passage, spelled.start, spelled.end));
+    const b = new SentenceBuilder().say(`${m.standsFor(acronym)} `).quote(expansion.replace(/\s+/g, " ")).cite(context.citations.cite(spelled.passage, spelled.start, spelled.end));
     sentences.push(addGloss(b, context, expansion, spelled.passage).done());
   }
   // "Which conference has the most queries?": the highest of the asked column, over all the table's rows.

@@ -549,9 +549,10 @@ const ASKS_EXPANSION = /\bstand\s+for\b|\bshort\s+for\b|\babbreviation\b|\bacron
 export function termRole(text: string, term: string[]): "spells" | "defines" | "subject" | undefined {
   if (term.length === 0) return undefined;
   const pattern = termPattern(term);
-  const acronym = term.length === 1 && ACRONYM.test(term[0]);
   let role: "defines" | "subject" | undefined;
   for (const m of text.matchAll(pattern)) {
+    // An acronym as the text writes it, however the asker typed it ("mlmc itu apa ya").
+    const acronym = term.length === 1 && ACRONYM.test(m[0]);
     const before = text.slice(0, m.index);
     const after = text.slice(m.index + m[0].length);
     // "the performance of the Selector is crucial" is about the performance, not the Selector.

@@ -383,7 +383,7 @@ export function topicWords(text: string, topic: string[]): string {
 }
 
 /** "studies", "articles", "studi-studi": a question about the studies as a set. */
-const PLURAL_STUDIES = /\b(?:studies|articles|papers|studi-studi|artikel-artikel|penelitian-penelitian)\b/i;
+const PLURAL_STUDIES = /\b(?:studies|articles|papers|studi-studi|artikel-artikel|penelitian-penelitian|studi2|artikel2|penelitian2)(?![\p{L}\d])/iu;
 
 /** Where to look for a section a question points at: the section, and the abstract's summary of it. */
 function sectionsOf(named: string[]): string[] {

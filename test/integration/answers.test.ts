@@ -245,6 +245,15 @@ describe("the review itself", () => {
     expect(recommends.abstained).toBe(false);
   });
 
+  it("reads informal, lower-case questions as their formal forms: an acronym typed small, 'studi2', 'dmn'", async () => {
+    const acronym = await ask("mlmc itu apa ya");
+    expect(acronym.sentences[0].text).toMatch(/^MLMC adalah singkatan dari «My Life My Choice» \[1\]/);
+    const authors = await ask("siapa aja penulis studi2 nya");
+    expect(authors.plan).toMatchObject({ kind: "list", fields: ["authors"] });
+    const venue = await ask("review ini terbit dmn?");
+    expect(venue.plan).toMatchObject({ kind: "review-meta", field: "venue" });
+  });
+
   it("answers a request for the gist in other words ('main argument', 'key takeaways') from the abstract, not with an abstention", async () => {
     for (const question of ["What is the main argument of the review?", "Apa pesan utama review ini?"]) {
       const r = await ask(question);
