@@ -95,6 +95,8 @@ const CASES: [string, Plan["kind"], Expect?][] = [
   ["What does the review explore?", "explain", { sections: ["abstract"] }],
   ["Studi mana yang lebih baru dari tahun 2019?", "list", { filter: "year:>2019" }],
   ["Which is older, study 1 or study 3?", "aggregate", { field: "year", op: "earliest" }],
+  // "ngapain" (what do they do) asks for the program
+  ["yg di pantai gading ngapain aja?", "lookup", { studies: [4], fields: ["intervention"] }],
   // the years of the studies, asked in the plural
   ["What years were the studies published?", "aggregate", { field: "year" }],
   // "paper mana" asks which as "artikel mana" does
