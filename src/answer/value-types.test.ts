@@ -22,6 +22,9 @@ describe("numberNear: a number beside what the question counts", () => {
     expect(numberNear("which is used by more than 200 million users world-wide", new Set(["guna"]))).toBe(true);
     // every stem of a hyphenated word counts
     expect(numberNear("SunSpider consists of 26 short-running JavaScript programs", new Set(["short"]))).toBe(true);
+    // a bracketed aside between the number and what it counts stands aside, commas and all
+    expect(numberNear("The final training dataset consists of 19,812 <user query, paper> pairs, each with a token", new Set(["pair"]))).toBe(true);
+    expect(figuresNear("The final training dataset consists of 19,812 <user query, paper> pairs, each with a token", new Set(["pair"]), false)).toEqual(["19,812"]);
   });
   it("does not take a number counting something else, a word with no number, or a year", () => {
     expect(numberNear("Proyek ini mengungkapkan total 27 tema, 11 kategori, dan enam konsep", new Set(["usia"]))).toBe(false);

@@ -62,8 +62,14 @@ export function numberNear(text: string, units: Set<string>): boolean {
   return numbersBeside(text, units).length > 0;
 }
 
+/** A short bracketed aside right after a number ("19,812 <user query, paper> pairs", "35 (tiga puluh lima) kasus"). */
+const BRACKET_AFTER_NUMBER = /(\d)(\s*)(<[^<>]{1,60}>|\([^()]{1,60}\)|\[[^[\]]{1,60}\])/g;
+
 /** The number spans of the text within UNIT_WINDOW content words of a word for one of `units`, and whether one follows it. */
-function numbersBeside(text: string, units: Set<string>): (StemSpan & { unitAfter: boolean })[] {
+function numbersBeside(original: string, units: Set<string>): (StemSpan & { unitAfter: boolean })[] {
+  // What a bracket right after a number says stands between it and its unit, not in its place: "19,812 <user
+  // query, paper> pairs" counts pairs. (Blanked out, so that every offset stays the text's.)
+  const text = original.replace(BRACKET_AFTER_NUMBER, (_, number: string, space: string, bracket: string) => number + space + " ".repeat(bracket.length));
   const spans = stemSpans(text);
   // Every stem of a word ("short-running": short, run, shortrun), matched in the lexicon's common form as
   // questions are ("200 million users" -> juta, guna).
