@@ -250,6 +250,13 @@ const MAX_FIGURES_STATED = 4;
  * the figures of its best quote that stand beside what it counts (or, when it names no unit, beside its own
  * words), said before the quote: the reader sees the answer first, in their language, and reads it in context next.
  */
+/** What the figures asked for count (the counted words, else the question's content words), and whether a share is asked. */
+function figureUnits(q: Question, content: WeightedTerm[], counted: Set<string>): { units: Set<string>; share: boolean } {
+  const units = counted.size > 0 ? counted : new Set(content.flatMap((w) => [w.term, ...w.alternatives]));
+  const share = /(?:\bpersen\w*|\bpercent\w*|\bproporsi\w*|\bproportion\w*|\bshare\b|%)/i.test(q.text);
+  return { units, share };
+}
+
 function figuresStated(context: ComposeContext, best: ScoredSentence | undefined, content: WeightedTerm[], counted: Set<string>): AnswerSentence | undefined {
   const q = context.question;
   // ("tahun berapa" asks a year with a count word: a date asked and no figure is a date question.)
@@ -257,8 +264,7 @@ function figuresStated(context: ComposeContext, best: ScoredSentence | undefined
   if (!best || best.row || !(q.count || q.answerTypes.some((t) => FIGURE_TYPES.has(t)))) return undefined;
   // "Berapa persen yang bukan ...?": the figure the text gives is of the rest; the quote says which.
   if (NEGATED.test(q.text)) return undefined;
-  const units = counted.size > 0 ? counted : new Set(content.flatMap((w) => [w.term, ...w.alternatives]));
-  const share = /(?:\bpersen\w*|\bpercent\w*|\bproporsi\w*|\bproportion\w*|\bshare\b|%)/i.test(q.text);
+  const { units, share } = figureUnits(q, content, counted);
   const figures = figuresNear(best.text, units, share);
   if (figures.length === 0 || figures.length > MAX_FIGURES_STATED) return undefined;
   // Written as the reader's language writes figures, from the way the quote's language does ("9,978" is English).
@@ -591,8 +597,11 @@ function composeExplainOne(context: ComposeContext, input: ExplainInput): Compos
   // "What hyperparameters were used for PPO?": the table whose caption says all the question does, row by row.
   const whole = extreme || change || figures ? undefined : tableWhole(context, fromDoc, content, according);
   if (whole) return { sentences: [whole.sentence], abstained: false, studies: [], reason: "", bestSupport: decision.bestCoverage, decision };
+  // Once the figures asked for are said, a further quote gives figures of that kind too, or it says nothing asked.
+  const { units, share } = figureUnits(context.question, content, sharesOf);
+  const quoted = figures ? chosen.filter((c, i) => i === 0 || c.row || figuresNear(c.text, units, share).length > 0) : chosen;
   // Once the table's highest is said, its other rows are no answer to the question.
-  for (const s of extreme ? chosen.filter((c) => !extreme.rows.includes(c.passage)) : chosen) {
+  for (const s of extreme ? quoted.filter((c) => !extreme.rows.includes(c.passage)) : quoted) {
     if (s.row) {
       sentences.push(rowSentence(context, s, weights, sayWho(context, s)));
       continue;

@@ -524,6 +524,13 @@ describe("abstention", () => {
     expect(which.sentences[0].text).toMatch(/^The year: 2019 \[1\]/);
   });
 
+  it("once the figures asked for are said, quotes only sentences that give such figures too", async () => {
+    const r = await ask("Which years does the Ivory Coast UNICEF study cover?");
+    expect(r.sentences[0].text).toMatch(/^The years: 2011–2016 \[1\]/);
+    // the title that gives them, and no sentence on its supporting factors after it
+    expect(r.citations).toHaveLength(1);
+  });
+
   it("counts a study's own people when they are what is asked, though they are its population", async () => {
     // Study 8 is a study of survivors: "enam penyintas" answers how many survivors it drew on.
     const r = await ask("How many survivors' stories did the Cecchet project draw on?");
