@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, rm, utimes, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, readFile, rm, utimes, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
@@ -81,5 +81,18 @@ describe("reads of PDFs kept by content", () => {
     await utimes(path.join(cacheDir, "stale.json"), old, old);
     await pruneReadCache(cacheDir, Date.now() - 1_000);
     expect(await cached()).toEqual([name]);
+  });
+
+  it("keeps a read used in the very millisecond the ingest started (its time reads back a hair earlier)", async () => {
+    const kept = path.join(cacheDir, "used-at-start.json");
+    await mkdir(cacheDir, { recursive: true });
+    await writeFile(kept, "{}");
+    for (let i = 0; i < 200; i++) {
+      const since = Date.now() + i;
+      await utimes(kept, new Date(since), new Date(since));
+      await pruneReadCache(cacheDir, since);
+      expect(await cached(), `touched at ${since}`).toContain("used-at-start.json");
+    }
+    await rm(kept);
   });
 });

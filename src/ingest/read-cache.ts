@@ -107,13 +107,20 @@ async function writeAtomically(file: string, text: string): Promise<void> {
   }
 }
 
+/**
+ * A file's time goes through floating-point seconds on its way to the disk and back: one touched in the very
+ * millisecond an ingest started may read back a hair earlier (measured on ext4: half of 2,000 times). Entries
+ * used within this much before the start are kept; the next ingest prunes them if they are still unused.
+ */
+const PRUNE_SLACK_MS = 1_000;
+
 /** Removes the folder's entries not used since `since` (an ingest's start): of files no longer in the corpus, or of older code. */
 export async function pruneReadCache(dir: string, since: number): Promise<void> {
   const names = await readdir(dir).catch(() => [] as string[]);
   for (const name of names) {
     const file = path.join(dir, name);
     const info = await stat(file).catch(() => undefined);
-    if (info && info.mtimeMs < since) await rm(file, { force: true }).catch(() => undefined);
+    if (info && info.mtimeMs < since - PRUNE_SLACK_MS) await rm(file, { force: true }).catch(() => undefined);
   }
 }
 
