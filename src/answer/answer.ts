@@ -348,6 +348,7 @@ async function previousTurn(context: AnswerContext, earlier: string[], options: 
       ...(focus ? { focus } : {}),
       lastList: entities.length > 1 ? entities : previous?.lastList,
       ...(document ? { document } : {}),
+      ...(prepared.composition.documents ? { documents: prepared.composition.documents } : {}),
     };
   }
   return previous;

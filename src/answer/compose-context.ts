@@ -47,6 +47,8 @@ export interface Composition {
   studies: number[];
   /** The studies the answer is about when it names others besides ("the oldest is Study 8; the most recent, Study 5"). */
   focus?: number[];
+  /** The documents the answer lists one by one, in order ("what is the second one about?" after a list of them). */
+  documents?: string[];
   reason: string;
   bestSupport: number;
 }

@@ -741,7 +741,7 @@ function reviewMeta(context: ComposeContext, plan: { docs: string[]; field: Docu
   }
   // "Who wrote it?" when the document does not say is a correct abstention, not an answer.
   const abstained = sentences.length === 0 || missing === sentences.length;
-  return { sentences, abstained, studies: [], reason: abstained ? "the document does not give it" : "", bestSupport: abstained ? 0 : 1 };
+  return { sentences, abstained, studies: [], ...(inScope.length > 1 ? { documents: inScope.map((d) => d.id) } : {}), reason: abstained ? "the document does not give it" : "", bestSupport: abstained ? 0 : 1 };
 }
 
 /**
@@ -765,7 +765,8 @@ function documentsAbout(context: ComposeContext, topic: string[]): Composition {
   if (about.length === 0) sentences.push(new SentenceBuilder().say(m.noDocumentAbout(total, words)).done("composed"));
   else sentences.push(new SentenceBuilder().say(m.documentsAbout(about.length, total, words)).done("composed"), ...about.map((a) => item(a.doc, a.s)));
   if (mentions.length > 0) sentences.push(new SentenceBuilder().say(m.mentionedIn(words)).done("composed"), ...mentions.map((a) => item(a.doc, a.s)));
-  return { sentences, abstained: false, studies: [], reason: "", bestSupport: about.length > 0 ? 1 : 0 };
+  const listed = [...about, ...mentions].map((a) => a.doc.id);
+  return { sentences, abstained: false, studies: [], ...(listed.length > 1 ? { documents: listed } : {}), reason: "", bestSupport: about.length > 0 ? 1 : 0 };
 }
 
 /** The library's documents without studies of their own whose front matter covers a topic, each with the sentence that shows it. */

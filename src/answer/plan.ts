@@ -173,7 +173,9 @@ function planOf(resolved: ResolvedQuestion, context: PlanContext): Plan {
     // "What are the main findings of each document?", "Ringkas temuan masing-masing paper": each one answers in
     // turn, its findings from where a document states its own (its abstract and conclusion).
     if (eachGist) return { kind: "explain", studies: [], docs: library, sections: ["abstract"], answerTypes: [], eachDoc: true };
-    if (each) {
+    // ("Who wrote each document?" asks each one's identity: the document itself answers it, below.)
+    const asksIdentity = q.asks.length > 0 && q.asks.every((f) => (IDENTITY as string[]).includes(f)) && q.topic.length === 0;
+    if (each && !asksIdentity) {
       const ownFindings = q.asks.length > 0 && q.asks.every((f) => OWN_CONCLUSIONS.includes(f));
       // ... or its aim, where it introduces itself.
       return { kind: "explain", studies: [], docs: library, sections: ownFindings ? ["abstract", "conclusion"] : asksOnlyAim(q) ? ["abstract", "introduction"] : sectionsOf(q.sections), answerTypes: q.answerTypes, eachDoc: true };
@@ -210,7 +212,7 @@ function planOf(resolved: ResolvedQuestion, context: PlanContext): Plan {
   // ("What journals published the included studies?" asks of the review's studies, not of the review.)
   const ofStudies = context.hasStudies && !q.selfReview && q.docs.length === 0 && PLURAL_STUDIES.test(q.text);
   const ofDocument = !ofStudies && (q.selfReview || q.docs.length > 0 || q.topic.length === 0);
-  if (ofDocument && identity && q.studies.length === 0 && !q.allStudies && !q.list && (!q.count || countsAuthors) && !asksValue && q.topic.length <= MAX_IDENTITY_TOPIC) {
+  if (ofDocument && identity && q.studies.length === 0 && (!q.allStudies || documentsNoun) && !q.list && (!q.count || countsAuthors) && !asksValue && q.topic.length <= MAX_IDENTITY_TOPIC) {
     // "Siapa penulis pertama ...?": one place in the author list.
     const authors = identity === "authors" ? { ...(countsAuthors ? { count: true as const } : {}), ...(q.ordinal !== null ? { nth: q.ordinal } : {}) } : {};
     // "Where and when was it published?": each identity field asked, in turn.

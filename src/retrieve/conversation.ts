@@ -38,6 +38,8 @@ export interface PreviousTurn {
   lastList?: StudyRef[];
   /** The one document the previous answer quoted, in an index of several: what "it" goes on about. */
   document?: string;
+  /** The documents the previous answer listed one by one, in order: "the second one" is the second of them. */
+  documents?: string[];
 }
 
 export interface ResolvedQuestion {
@@ -105,6 +107,14 @@ export function resolveFollowUp(question: Question, previous: PreviousTurn | und
   const base = { ...question, asks, docs };
   if (question.studies.length > 0) return { question: base, followUp: true, studiesFrom: "question", searchText };
   const list = previous.entities.length > 1 ? previous.entities : (previous.lastList ?? []);
+  // "what is the second one about?" after a list of documents: the second document listed.
+  const listedDocs = previous.documents ?? [];
+  if (question.ordinal !== null && listedDocs.length > 1 && previous.entities.length === 0 && question.docs.length === 0) {
+    const index = question.ordinal === -1 ? listedDocs.length - 1 : question.ordinal - 1;
+    const doc = listedDocs[index];
+    // (The ordinal picked the document: "who wrote the first one?" asks for all its authors, not its first.)
+    if (doc) return { question: { ...base, docs: [doc], ordinal: null }, followUp: true, studiesFrom: "none", searchText: question.text };
+  }
   if (question.ordinal !== null && list.length > 1) {
     const index = question.ordinal === -1 ? list.length - 1 : question.ordinal - 1;
     const pick = list[index];

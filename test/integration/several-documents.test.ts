@@ -99,6 +99,21 @@ describe("questions that name documents", () => {
     expect(new Set(r.citations.map((c) => c.docId))).toEqual(new Set(["a-shelter-paper.pdf", REVIEW]));
   });
 
+  it("answers 'Who wrote each document?', 'Siapa penulis masing-masing dokumen?' from each document's identity", async () => {
+    for (const question of ["Who wrote each document?", "Siapa penulis masing-masing dokumen?"]) {
+      const [r] = await ask(question);
+      expect(r.plan, question).toMatchObject({ kind: "review-meta", field: "authors" });
+    }
+  });
+
+  it("takes 'the second one' after a list of the documents as the second document listed, and asks all its authors", async () => {
+    const [list, second] = await ask("Which documents are in the library?", "Who wrote the second one?");
+    const listed = context.store.documents.map((d) => ({ id: d.id, at: list.answer.indexOf(d.title.slice(0, 20)) })).filter((d) => d.at >= 0).sort((a, b) => a.at - b.at);
+    expect(listed.length).toBe(2);
+    expect(second.plan).toMatchObject({ kind: "review-meta", docs: [listed[1].id], field: "authors" });
+    expect(second.plan).not.toHaveProperty("nth");
+  });
+
   it("takes 'the review' beside a paper it names for the library's review: both are compared", async () => {
     const [r] = await ask("Compare the review and a-shelter-paper");
     expect(new Set(r.citations.map((c) => c.docId))).toEqual(new Set(["a-shelter-paper.pdf", REVIEW]));
