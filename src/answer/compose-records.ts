@@ -18,7 +18,7 @@ import { topicWords, type DocumentField, type Plan } from "./plan.ts";
 import { keyLabel, SentenceBuilder, studyLabel, writeValue } from "./render.ts";
 import { continentOf } from "../vocab/places.ts";
 import { hasPhrase, questionWords } from "../retrieve/question-words.ts";
-import { loadVocabulary } from "../vocab/vocabulary.ts";
+import { loadVocabulary, type VocabularyName } from "../vocab/vocabulary.ts";
 import { escapeRegExp } from "../text/tokenize.ts";
 import { analyze, contentStems, translateTerms } from "../text/analyze.ts";
 import type { AnswerSentence } from "./types.ts";
@@ -331,6 +331,33 @@ function saysNothingMore(sentence: string, other: string): boolean {
   return words.size > 0 && [...words].filter((t) => there.has(t)).length >= NOTHING_MORE_SHARE * words.size;
 }
 
+/** The vocabularies a title is read with for a categorical filter value. */
+const TITLE_VOCABULARIES: Partial<Record<FilterValue["field"], VocabularyName>> = { design: "design", population: "population" };
+
+/** The studies whose title names a (not negated) categorical value that no field of theirs has: one line each, the title quoted. */
+function titlesNaming(context: ComposeContext, records: StudyRecord[], filters: FilterValue[]): { record: StudyRecord; sentence: AnswerSentence }[] {
+  const m = MESSAGES[context.lang];
+  const out: { record: StudyRecord; sentence: AnswerSentence }[] = [];
+  for (const record of records) {
+    const title = valuesOf(record, "title")[0];
+    if (!title) continue;
+    const named = filters.some((f) => {
+      const vocabulary = TITLE_VOCABULARIES[f.field];
+      if (f.negated || vocabulary === undefined) return false;
+      // (By the vocabulary, or by the question's own word for it: "longitudinal" in "A longitudinal evaluation ...",
+      // which the vocabulary reads whole as an evaluation.)
+      const asked = new RegExp(`(?<![\\p{L}])${escapeRegExp(f.text)}(?![\\p{L}])`, "iu");
+      return loadVocabulary(vocabulary).match(title.text).some((v) => v.key === f.key) || asked.test(title.text);
+    });
+    if (!named) continue;
+    const b = new SentenceBuilder().say(`${m.onlyTitleNames(labelOf(context, record))} `).quote(title.text);
+    const n = citeValue(context, title);
+    if (n) b.cite(n);
+    out.push({ record, sentence: b.done("composed") });
+  }
+  return out;
+}
+
 /** One line per study: its label and the cited value(s) that put it on the list. */
 function itemSentence(context: ComposeContext, record: StudyRecord, values: FieldValue[], field: StudyField | undefined, extra: StudyField[]): AnswerSentence {
   const b = new SentenceBuilder().say(labelOf(context, record));
@@ -426,10 +453,13 @@ function list(context: ComposeContext, filters: FilterValue[], fields: StudyFiel
     sentences.push(new SentenceBuilder().say(m.noneHead(total, predicate + others, noun)).done());
     // Show what the studies are instead, so the negative can be checked.
     const field = filters[0].field;
+    // "Which study used a longitudinal design?": none by its method, but a title may say it ("A longitudinal evaluation ...").
+    const byTitle = titlesNaming(context, candidates, filters);
+    sentences.push(...byTitle.map((t) => t.sentence));
     if (field !== "topic") sentences.push(...distribution(context, field === "venue" ? "venue" : field).sentences);
     // "Which paper is about technology acceptance?": none of the review's studies, but a paper of the library may be.
     else if (!within && exclude.length === 0) sentences.push(...otherDocumentsAbout(context, filters.flatMap((f) => f.key.split(" "))));
-    return { sentences, abstained: false, studies: [], reason: "", bestSupport: 1 };
+    return { sentences, abstained: false, studies: byTitle.map((t) => t.record.number), reason: "", bestSupport: 1 };
   }
   const of = within ? m.those(total) : total;
   const head = count ? m.countHead(hits.length, of, predicate, noun) : m.listHead(hits.length, of, predicate, noun);

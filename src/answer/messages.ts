@@ -34,6 +34,8 @@ export interface AnswerMessages {
   listHead: (count: number, total: number | string, predicate: string, noun: string) => string;
   those: (total: number) => string;
   noneHead: (total: number, predicate: string, noun: string) => string;
+  /** After a negative answer: a study whose title names the value its field does not ("A longitudinal evaluation ..."). */
+  onlyTitleNames: (who: string) => string;
   noneOther: (excluded: string) => string;
   /** "state their theory": what a list of every study's own words on a field says they do. */
   statesField: (fields: string) => string;
@@ -179,6 +181,7 @@ export const MESSAGES: Record<Lang, AnswerMessages> = {
     listHead: (count, total, predicate, noun) => `${count} ${count === 1 ? singular(noun) : noun} (of ${total}) ${predicate}:`,
     those: (total) => `those ${total}`,
     noneHead: (total, predicate, noun) => `None of the ${total} ${noun} ${predicate}.`,
+    onlyTitleNames: (who) => `Only the title of ${who} says so:`,
     noneOther: (excluded) => ` apart from ${excluded}`,
     statesField: (fields) => `state their ${fields}`,
     countHead: (count, total, predicate, noun) => `${count} ${count === 1 ? singular(noun) : noun} (of ${total}) ${predicate}:`,
@@ -325,6 +328,7 @@ export const MESSAGES: Record<Lang, AnswerMessages> = {
     listHead: (count, total, predicate, noun) => `${count} ${noun} (dari ${total}) ${predicate}:`,
     those: (total) => `${total} tadi`,
     noneHead: (total, predicate, noun) => `Tidak ada satu pun dari ${total} ${noun} yang ${predicate}.`,
+    onlyTitleNames: (who) => `Hanya judul ${who} yang menyebutnya:`,
     noneOther: (excluded) => ` selain ${excluded}`,
     statesField: (fields) => `menyebutkan ${fields}`,
     countHead: (count, total, predicate, noun) => `${count} ${noun} (dari ${total}) ${predicate}:`,

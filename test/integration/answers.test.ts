@@ -47,6 +47,14 @@ describe("the questions the answer issue opened with", () => {
     await expectValidCitations(r);
   });
 
+  it("says which study's title names a design its method does not, right after saying none has it, and follows up on it", async () => {
+    const [none, found] = await Promise.all([ask("Which study used a longitudinal design?"), ask("Which study used a longitudinal design?", "what did it find?")]);
+    expect(none.answer).toMatch(/^None of the 10 studies .*\. Only the title of Study 9 \(Rothman et al\., 2019\) says so: «A longitudinal evaluation/);
+    expect(none.studies).toEqual([9]);
+    expect(found.plan).toMatchObject({ kind: "lookup", studies: [{ number: 9 }] });
+    await expectValidCitations(none);
+  });
+
   it("compares study 7 and study 9 field by field, each claim cited to its own study", async () => {
     const r = await ask("Compare study 7 and study 9");
     expect(r.plan.kind).toBe("compare");
