@@ -109,10 +109,10 @@ async function writeAtomically(file: string, text: string): Promise<void> {
 
 /**
  * A file's time goes through floating-point seconds on its way to the disk and back: one touched in the very
- * millisecond an ingest started may read back a hair earlier (measured on ext4: half of 2,000 times). Entries
- * used within this much before the start are kept; the next ingest prunes them if they are still unused.
+ * millisecond an ingest started may read back a hair earlier (measured on ext4: half of 2,000 times). A
+ * millisecond's slack keeps it; an entry last used by an earlier ingest is older than that.
  */
-const PRUNE_SLACK_MS = 1_000;
+const PRUNE_SLACK_MS = 1;
 
 /** Removes the folder's entries not used since `since` (an ingest's start): of files no longer in the corpus, or of older code. */
 export async function pruneReadCache(dir: string, since: number): Promise<void> {
