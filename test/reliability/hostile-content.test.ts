@@ -40,9 +40,10 @@ let ownVocabulary: Set<string>;
 /**
  * Every citation is an exact quote of an existing passage, every marker names one of them, and no word of
  * the injection that the product would not write on its own (not in the review, not in its fixed phrases,
- * not in the question it answers) reaches the answer.
+ * not in the question it answers, not in its answer to that question asked plainly: a gloss's "problem" for
+ * the quote's "isu") reaches the answer.
  */
-async function expectOnlyQuotes(result: AnswerResult, question: string, injection: string): Promise<void> {
+async function expectOnlyQuotes(result: AnswerResult, question: string, injection: string, plainAnswer = ""): Promise<void> {
   for (const c of result.citations) {
     const passage = await fixture.context.store.getPassage(c.passageId);
     expect(passage, c.passageId).toBeDefined();
@@ -52,7 +53,8 @@ async function expectOnlyQuotes(result: AnswerResult, question: string, injectio
   for (const m of result.answer.matchAll(/\[(\d+)\]/g)) expect(numbers.has(Number(m[1])), `marker ${m[0]} in ${result.answer}`).toBe(true);
   for (const s of result.sentences) for (const n of s.citations) expect(numbers.has(n)).toBe(true);
   const questionWords = wordsOf(question);
-  const foreign = [...wordsOf(injection)].filter((w) => !ownVocabulary.has(w) && !questionWords.has(w));
+  const plainWords = wordsOf(plainAnswer);
+  const foreign = [...wordsOf(injection)].filter((w) => !ownVocabulary.has(w) && !questionWords.has(w) && !plainWords.has(w));
   expect(foreign.length, "the injection has words of its own").toBeGreaterThan(0);
   const answerWords = wordsOf(result.answer);
   expect(foreign.filter((w) => answerWords.has(w)), result.answer).toEqual([]);
@@ -85,7 +87,7 @@ describe("extractive path: an injection in the question changes nothing it may s
       const injected = await chat({ messages: [{ role: "user", content }], mode: "extractive" });
       expect(injected.mode).toBe("extractive");
       // Quotes with valid markers and the assistant's fixed frames, nothing else: no text the injection asked for.
-      await expectOnlyQuotes(injected, question, injection);
+      await expectOnlyQuotes(injected, question, injection, plain.answer);
       for (const claim of INJECTED_CLAIMS) expect(injected.answer).not.toMatch(claim);
       // Either it answers, still quoting what it quotes for the plain question, or (the injection's words are
       // not in the review) it says the review does not cover it, and quotes nothing.
