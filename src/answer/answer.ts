@@ -91,11 +91,11 @@ async function documentOpening(store: PassageStore, docId: string): Promise<Pass
  * The passages that use the rare names a question writes (a capitalised word after its first, used in at most
  * `k` passages of the index), found by those names alone.
  */
-async function passagesNaming(store: PassageStore, question: string, docs: string[] | undefined, k: number): Promise<Passage[]> {
+async function passagesNaming(store: PassageStore, question: string, docs: string[], k: number): Promise<Passage[]> {
   const df = store.termStats.df;
   const names = namesWritten(question).filter((t) => (df[t] ?? 0) > 0 && df[t] <= k);
   if (names.length === 0) return [];
-  const hits = await store.textSearch(names.join(" "), k, docs && docs.length > 0 ? { docs } : undefined);
+  const hits = await store.textSearch(names.join(" "), k, { docs });
   return hits.map((h) => h.passage).filter((p) => p.kind !== "reference");
 }
 
@@ -271,12 +271,13 @@ async function prepare(context: AnswerContext, question: Question, previous: Pre
     // "What is the Selector in PaSa?": the sentence that says what it is ("The Selector is an LLM agent that ...")
     // may share no other word with the question, and the search ranks it below every passage that uses the
     // term's words more ("selecting" is "seleksi" too); the passages that define it are candidates as well.
+    const explainDocs = plan.kind === "explain" && plan.docs.length > 0 ? plan.docs : docsInScope;
     const term = plan.kind === "explain" ? definiendum(q) : [];
-    const defining = plan.kind === "explain" && term.length > 0 ? await definingPassages(store, plan.docs.length > 0 ? plan.docs : docsInScope, term) : [];
+    const defining = plan.kind === "explain" && term.length > 0 ? await definingPassages(store, explainDocs, term) : [];
     // "Do any of these papers discuss compiling Python programs?": a rare name the question writes is what it is
     // about, but the search adds up every word of it, and passages full of "paper", "discuss" and "program" outrank
     // the few that name Python. Those few are searched for by the name alone.
-    const naming = plan.kind === "explain" ? await passagesNaming(store, q.text, plan.docs.length > 0 ? plan.docs : options.docs, config.retrieve.topK) : [];
+    const naming = plan.kind === "explain" ? await passagesNaming(store, q.text, explainDocs, config.retrieve.topK) : [];
     // Each passage once, the search's own first.
     const seen = new Set<string>();
     const candidates = [...retrieved.passages, ...sectionPassages, ...recommending, ...defining, ...naming].filter((p) => !seen.has(p.id) && Boolean(seen.add(p.id)));

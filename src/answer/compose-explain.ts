@@ -257,14 +257,13 @@ function figureUnits(q: Question, content: WeightedTerm[], counted: Set<string>)
   return { units, share };
 }
 
-function figuresStated(context: ComposeContext, best: ScoredSentence | undefined, content: WeightedTerm[], counted: Set<string>): AnswerSentence | undefined {
+function figuresStated(context: ComposeContext, best: ScoredSentence | undefined, { units, share }: { units: Set<string>; share: boolean }): AnswerSentence | undefined {
   const q = context.question;
   // ("tahun berapa" asks a year with a count word: a date asked and no figure is a date question.)
   if (best && !best.row && q.answerTypes.includes("date") && !q.answerTypes.some((t) => FIGURE_TYPES.has(t))) return yearsStated(context, best);
   if (!best || best.row || !(q.count || q.answerTypes.some((t) => FIGURE_TYPES.has(t)))) return undefined;
   // "Berapa persen yang bukan ...?": the figure the text gives is of the rest; the quote says which.
   if (NEGATED.test(q.text)) return undefined;
-  const { units, share } = figureUnits(q, content, counted);
   const figures = figuresNear(best.text, units, share);
   if (figures.length === 0 || figures.length > MAX_FIGURES_STATED) return undefined;
   // Written as the reader's language writes figures, from the way the quote's language does ("9,978" is English).
@@ -579,7 +578,8 @@ function composeExplainOne(context: ComposeContext, input: ExplainInput): Compos
   // "How many queries ...?": the figures asked for, said first, then the quote they are read from.
   // (A share is of the population of the study it is from, said or not: "Berapa persen remaja ..." of a study of adolescents.)
   const sharesOf = shares && chosen[0] ? new Set([...counted].filter((t) => !populationOf(chosen[0]).has(t))) : counted;
-  const figures = change ? undefined : figuresStated(context, chosen[0], content, sharesOf);
+  const figuresAsked = figureUnits(context.question, content, sharesOf);
+  const figures = change ? undefined : figuresStated(context, chosen[0], figuresAsked);
   if (figures) sentences.push(figures);
   // "What does PPO stand for?", "What is CSE?": what its letters stand for, said first, from the quote that spells it out.
   const spelled = term.length === 1 ? chosen.find((s) => termRole(s.text, term) === "spells") : undefined;
@@ -598,8 +598,7 @@ function composeExplainOne(context: ComposeContext, input: ExplainInput): Compos
   const whole = extreme || change || figures ? undefined : tableWhole(context, fromDoc, content, according);
   if (whole) return { sentences: [whole.sentence], abstained: false, studies: [], reason: "", bestSupport: decision.bestCoverage, decision };
   // Once the figures asked for are said, a further quote gives figures of that kind too, or it says nothing asked.
-  const { units, share } = figureUnits(context.question, content, sharesOf);
-  const quoted = figures ? chosen.filter((c, i) => i === 0 || c.row || figuresNear(c.text, units, share).length > 0) : chosen;
+  const quoted = figures ? chosen.filter((c, i) => i === 0 || c.row || figuresNear(c.text, figuresAsked.units, figuresAsked.share).length > 0) : chosen;
   // Once the table's highest is said, its other rows are no answer to the question.
   for (const s of extreme ? quoted.filter((c) => !extreme.rows.includes(c.passage)) : quoted) {
     if (s.row) {

@@ -277,6 +277,8 @@ function topicSentenceIn(context: ComposeContext, passages: Passage[], topic: st
 
 /** A topic word that nearly every study's text uses does not tell the studies apart. */
 const UBIQUITOUS_SHARE = 0.8;
+/** With fewer studies than this, "nearly every one" says nothing: every topic word counts. */
+const MIN_STUDIES_FOR_UBIQUITY = 3;
 const discriminating = new WeakMap<ComposeContext, Map<string, string[]>>();
 
 /**
@@ -297,7 +299,7 @@ function topicStems(context: ComposeContext, key: string): string[] {
       const a = analyze(p.text);
       return [t, ...(translations.get(t) ?? [])].some((f) => a.terms.includes(f) || a.canonical.includes(f) || a.expansions.includes(f));
     });
-  const rare = records.length < 3 ? topic : topic.filter((t) => records.filter((r) => uses(r, t)).length < UBIQUITOUS_SHARE * records.length);
+  const rare = records.length < MIN_STUDIES_FOR_UBIQUITY ? topic : topic.filter((t) => records.filter((r) => uses(r, t)).length < UBIQUITOUS_SHARE * records.length);
   const out = rare.length > 0 ? rare : topic;
   known.set(key, out);
   return out;

@@ -15,7 +15,7 @@ import { AGGREGATABLE_FIELDS, type StudyField } from "../domain/study.ts";
 import { contentStems } from "../text/analyze.ts";
 import type { ResolvedQuestion } from "../retrieve/conversation.ts";
 import { asksHowOrWhy, hasPhrase, phrasesIn, questionTokens, questionWords } from "../retrieve/question-words.ts";
-import { EXISTENTIAL, type AnswerType, type DocumentAsk, type FilterValue, type Question, type StudyRef } from "../retrieve/question.ts";
+import { EXISTENTIAL, saysOnlyValues, type AnswerType, type DocumentAsk, type FilterValue, type Question, type StudyRef } from "../retrieve/question.ts";
 import { asksExpansion, wantedCues } from "./evidence.ts";
 
 /** What a review-meta plan states of a document: its identity, read from its first page. */
@@ -307,10 +307,8 @@ function planOf(resolved: ResolvedQuestion, context: PlanContext): Plan {
   const researchVerb = hasPhrase(q.tokens, w.research_verbs) && !q.selfReview;
   // "Which programs were in the United States?", "Are there any programs in Africa?": the programs a value and
   // nothing else picks out are the studies' (a study is of one program).
-  const valueStems = new Set(q.values.flatMap((v) => contentStems(v.text)));
-  const onlyValues = q.topic.every((t) => valueStems.has(t));
   const asksWhichOrAny = q.list || q.existence || hasPhrase(q.tokens, [...w.which_words, ...EXISTENTIAL]);
-  const programsByValue = q.values.length > 0 && onlyValues && asksWhichOrAny && hasPhrase(q.tokens, [...(w.weak_fields.intervention ?? []), ...(w.fields.intervention ?? [])]);
+  const programsByValue = q.values.length > 0 && saysOnlyValues(q) && asksWhichOrAny && hasPhrase(q.tokens, [...(w.weak_fields.intervention ?? []), ...(w.fields.intervention ?? [])]);
   const aboutStudies = studiesNoun || researchVerb || q.allStudies || Boolean(resolved.carryKind) || programsByValue;
   // "Compare the studies from the United States": the matching studies, each with the fields a comparison shows.
   if (q.values.length > 0 && q.compare && otherAsks.length === 0) {

@@ -15,7 +15,7 @@
 import { AGGREGATABLE_FIELDS, type StudyField } from "../domain/study.ts";
 import { contentStems } from "../text/analyze.ts";
 import { pointsBackWithNya } from "./question-words.ts";
-import { framingStems, type FilterValue, type Question, type StudyRef } from "./question.ts";
+import { framingStems, saysOnlyValues, type FilterValue, type Question, type StudyRef } from "./question.ts";
 
 export interface ChatMessage {
   role: "user" | "assistant" | "system";
@@ -89,9 +89,7 @@ export function resolveFollowUp(question: Question, previous: PreviousTurn | und
   // "yang pakai wawancara yang mana?" after a list: a filter value with no subject of its own goes on listing studies.
   const listing = ["list", "count", "aggregate"].includes(previous.planKind);
   // Only when the value is all it says: "What is the capital of France?" has a subject of its own.
-  const valueStems = new Set(question.values.flatMap((v) => contentStems(v.text)));
-  const saysOnlyValues = question.topic.every((t) => valueStems.has(t));
-  const continuesList = listing && question.values.length > 0 && saysOnlyValues && !namesSubject;
+  const continuesList = listing && question.values.length > 0 && saysOnlyValues(question) && !namesSubject;
   const followUp = question.pointsBack !== null || question.followUpStart || question.ordinal !== null || (short && !ownSubject) || continuesList;
   if (!followUp) return plain;
   // A short follow-up asks what the previous question asked ("and study 4?"), unless it names a section of its

@@ -503,6 +503,12 @@ export function framingStems(): Set<string> {
 /** The greetings and thanks of small talk (question-words.json): framing beside a question, never its topic. */
 const smallTalkPhrases = (w: ReturnType<typeof questionWords>): string[] => [...w.small_talk.greeting, ...w.small_talk.thanks];
 
+/** Whether the question's topic is nothing but the filter values it names ("yang pakai wawancara?", "programs in Africa"). */
+export function saysOnlyValues(q: Question): boolean {
+  const valueStems = new Set(q.values.flatMap((v) => contentStems(v.text)));
+  return q.topic.every((t) => valueStems.has(t));
+}
+
 /**
  * The names a question writes: the canonical stems of its capitalised words after the first ("Python",
  * "SunSpider"; "What" opens any question).
