@@ -36,6 +36,11 @@ const CASES: [string, Plan["kind"], Expect?][] = [
   ["apa hasilnya studi Rafferty?", "lookup", { studies: [2], fields: ["outcomes"] }],
   ["What does Rafferty recommend?", "lookup", { studies: [2], fields: ["recommendations"] }],
   ["Rekomendasi dari studi nomor 4 apa?", "lookup", { studies: [4], fields: ["recommendations"] }],
+  // what should be done is a recommendation, however the words fall between "should" and "do"
+  ["What does Rafferty say governments should do?", "lookup", { studies: [2], fields: ["recommendations"] }],
+  ["Menurut studi nomor 4, apa yang perlu dilakukan pemerintah?", "lookup", { studies: [4], fields: ["recommendations"] }],
+  ["Who published Rafferty's study?", "lookup", { studies: [2], fields: ["venue"] }],
+  ["Studi Jepara diterbitkan oleh siapa?", "lookup", { studies: [1], fields: ["venue"] }],
   ["What theory does the MLMC study build on?", "lookup", { studies: [3], fields: ["theory"] }],
   ["Tujuan penelitian Regina apa?", "lookup", { studies: [4], fields: ["aim"] }],
   // nothing asked but the study: an overview
@@ -281,6 +286,8 @@ const CASES: [string, Plan["kind"], Expect?][] = [
   // the document itself and nothing to look for in it: its abstract; what it recommends: its conclusion
   ["What is this review about?", "explain", { sections: ["abstract"] }],
   ["Summarize the review", "explain", { sections: ["abstract"] }],
+  // a hyphenated word is topic only through its parts
+  ["Give me a two-sentence summary of the review.", "explain", { sections: ["abstract"] }],
   ["Review ini membahas apa?", "explain", { sections: ["abstract"] }],
   ["How did the review search for articles?", "explain", { sections: [] }],
   ["What does the review recommend?", "explain", { sections: ["conclusion", "discussion", "abstract"] }],

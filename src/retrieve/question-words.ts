@@ -87,6 +87,9 @@ const WordsSchema = z.object({
   conference_words: Phrases,
   /** Being presented at a meeting ("presented", "dipresentasikan"): with a conference word, where a paper appeared. */
   presented_words: Phrases,
+  /** "should", "harus": with a word of doing ("do", "dilakukan"), what should be done, a recommendation. */
+  obligation_words: Phrases,
+  doing_words: Phrases,
   /** What a document's first page says of it beyond the study fields: its authors' institutions, its corresponding author. */
   document_fields: z.object({ affiliations: Phrases, corresponding: Phrases, doi: Phrases }),
   /** "the authors", "penulis": the document's own voice; their opinion is what the document says (question.ts). */

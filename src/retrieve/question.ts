@@ -10,7 +10,7 @@ import type { DocumentInfo } from "../domain/document.ts";
 import type { Lang } from "../domain/lang.ts";
 import type { SectionId } from "../domain/sections.ts";
 import type { StudyField, StudyRecord } from "../domain/study.ts";
-import { analyze, contentStems, isEnglishAdjective, STOP_WORDS, type Analysis } from "../text/analyze.ts";
+import { analyze, contentStems, gluedStems, isEnglishAdjective, STOP_WORDS, type Analysis } from "../text/analyze.ts";
 import { isEnglishWord } from "../text/english-words.ts";
 import { detectQuestionLanguage } from "../text/language.ts";
 import { isIndonesianWord } from "../text/stem.ts";
@@ -661,7 +661,11 @@ export function analyzeQuestion(asked: string, index: QuestionIndex, langOverrid
   // A question word inside a lexicon phrase of the question is part of the phrase: "sama" of "kerja sama"
   // (cooperation) is not the "sama" of "persamaan" (what two studies have in common).
   const inPhrase = new Set([...analyze(text).phrases].filter((p) => p.includes(" ")).flatMap((p) => p.split(" ")));
-  const topic = contentStems(text).filter((t) => !identity.has(t) && (!questionWordStems().has(t) || inPhrase.has(t)) && !/^\d+$/.test(t) && !numberStems().has(t));
+  const topical = (t: string) => !identity.has(t) && (!questionWordStems().has(t) || inPhrase.has(t)) && !/^\d+$/.test(t) && !numberStems().has(t);
+  // A hyphenated word is topic only through its parts: "a two-sentence summary" is no more about anything
+  // than "a summary in two sentences".
+  const glued = gluedStems(text);
+  const topic = contentStems(text).filter((t) => topical(t) && (!glued.has(t) || glued.get(t)!.some(topical)));
   const period = hasPhrase(tokens, w.period_words);
   // "Which ... studies ...", "studi mana ...": a list of studies, however it is worded.
   const list = hasPhrase(tokens, w.list) || asksWhichStudies(tokens);
@@ -674,6 +678,9 @@ export function analyzeQuestion(asked: string, index: QuestionIndex, langOverrid
   // "Where was study 3 published?": a place word with a publication word asks for the venue.
   const publishedWhere = !asks.includes("venue") && publication && hasPhrase(tokens, w.weak_fields.country ?? []) && findPlaces(text).length === 0;
   if (publishedWhere) asks.push("venue");
+  // "What does the review say governments should do?", "Apa yang perlu dilakukan pemerintah?": what should be
+  // done is a recommendation, however the words fall between the two.
+  if (!asks.includes("recommendations") && hasPhrase(tokens, w.obligation_words) && hasPhrase(tokens, w.doing_words)) asks.push("recommendations");
   // Words that turned out to ask for a field are no topic to look for.
   const leaveTopic = (stems: string[]) => topic.splice(0, topic.length, ...topic.filter((t) => !stems.includes(t)));
   // "What problem does PaSa try to solve?", "Masalah apa yang ingin diselesaikan paper ini?": asked of a

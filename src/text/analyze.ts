@@ -104,6 +104,20 @@ export function contentStems(text: string): string[] {
   return out;
 }
 
+/**
+ * The glued stem of each hyphenated word of a text, with the stems of its parts ("two-sentence" ->
+ * "twosent": ["two", "sentenc"]): a glued word says nothing its parts do not.
+ */
+export function gluedStems(text: string): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const token of tokenize(text)) {
+    if (!token.includes("-") || STOP_WORDS.has(token)) continue;
+    const stems = stemsOf(token);
+    if (stems.length > 1) out.set(stems[stems.length - 1], stems.slice(0, -1));
+  }
+  return out;
+}
+
 export interface StemSpan {
   stem: string;
   start: number;
