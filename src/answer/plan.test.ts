@@ -32,6 +32,9 @@ const CASES: [string, Plan["kind"], Expect?][] = [
   ["Studi nomor 1 dilakukan di negara mana?", "lookup", { studies: [1], fields: ["country"] }],
   // a "which papers" inside a how-question is no list
   ["How did the authors decide which studies to include?", "explain"],
+  // what articles had to meet to be included is the review's selection, not a list of studies
+  ["Which indexes did articles need to be listed in to be included?", "explain", { sections: ["methods", "abstract"] }],
+  ["Artikel harus terindeks di mana supaya bisa masuk review?", "explain", { sections: ["methods", "abstract"] }],
   ["What are the results of study 3?", "lookup", { studies: [3], fields: ["outcomes"] }],
   ["apa hasilnya studi Rafferty?", "lookup", { studies: [2], fields: ["outcomes"] }],
   ["What does Rafferty recommend?", "lookup", { studies: [2], fields: ["recommendations"] }],

@@ -776,7 +776,7 @@ export function analyzeQuestion(asked: string, index: QuestionIndex, langOverrid
   const compare = hasPhrase(tokens, w.compare);
   const described = compare ? describedStudies(values, topic, studies, index.studies) : [];
   const aboutSelection =
-    (noun !== undefined || selfReview) && values.length === 0 && !count && (hasPhrase(tokens, w.criteria_words) || (hasPhrase(tokens, w.selection_verbs) && hasPhrase(tokens, w.manner_words)));
+    (noun !== undefined || selfReview) && values.length === 0 && !count && (hasPhrase(tokens, w.criteria_words) || (hasPhrase(tokens, w.selection_verbs) && (hasPhrase(tokens, w.manner_words) || hasPhrase(tokens, w.obligation_words))));
   return {
     text,
     lang,
