@@ -241,6 +241,19 @@ describe("decideAbstention", () => {
     expect(decideAbstention(ranked, w, { answerTypes: q.answerTypes, namedStudy: false }).abstain).toBe(true);
   });
 
+  it("abstains when the kind of thing a 'what' asks for is a concept the corpus never uses", () => {
+    // "software" (perangkat lunak to the lexicon) is nowhere in the passages; "mentor" and "program" are.
+    const { q, w, ranked } = rank("What software does the mentor program use?");
+    expect(q.askedKind).toEqual(["softwar"]);
+    const d = decideAbstention(ranked, w, { answerTypes: q.answerTypes, namedStudy: false, askedKind: q.askedKind });
+    expect(d).toMatchObject({ abstain: true, notMentioned: ["softwar"] });
+    // A kind the passages use, or a noun that asks for no kind, is no reason to abstain.
+    expect(analyzeQuestion("What kind of mentor does the program use?", index).askedKind).toEqual(["mentor"]);
+    expect(analyzeQuestion("What aspects of the program changed?", index).askedKind).toEqual([]);
+    expect(analyzeQuestion("What did the mentors do?", index).askedKind).toEqual([]);
+    expect(analyzeQuestion("Software apa yang dipakai program mentor?", index).askedKind).toEqual(["softwar"]);
+  });
+
   it("abstains when the question asks for a cost and no sentence gives one", () => {
     const { q, w, ranked } = rank("Berapa biaya program mentor untuk remaja?");
     expect(q.answerTypes).toContain("cost");
