@@ -93,6 +93,8 @@ const CASES: [string, Plan["kind"], Expect?][] = [
   ["Teori apa yang dipakai studi-studi itu?", "list", { fields: ["theory"], noFilters: true }],
   ["List the programs of all four studies", "list", { fields: ["intervention"], noFilters: true }],
   ["Which studies used art therapy?", "list", { filter: "topic:art therapi" }],
+  // a question word inside a lexicon phrase is part of the topic ("group" of "control group" = "kelompok kontrol")
+  ["Which study had a control group?", "list", { filter: "topic:control group" }],
   // "studi2" is informal Indonesian for "studi-studi", not study 2
   ["studi2 yg bahas trauma apa aja?", "list", { filter: "topic:trauma" }],
   // framing verbs ("deal with", "nyorot") are not the topic; "yang dibahas" says the studies are meant

@@ -696,7 +696,9 @@ export function analyzeQuestion(asked: string, index: QuestionIndex, langOverrid
   // A question word inside a lexicon phrase of the question is part of the phrase: "sama" of "kerja sama"
   // (cooperation) is not the "sama" of "persamaan" (what two studies have in common).
   const inPhrase = new Set([...analyze(text).phrases].filter((p) => p.includes(" ")).flatMap((p) => p.split(" ")));
-  const topical = (t: string) => !identity.has(t) && (!questionWordStems().has(t) || inPhrase.has(t)) && !/^\d+$/.test(t) && !numberStems().has(t);
+  // (A phrase is known by its canonical words: "group" of "control group" is in "kelompok kontrol".)
+  const partOfPhrase = (t: string) => inPhrase.has(t) || analyze(t).canonical.some((c) => inPhrase.has(c));
+  const topical = (t: string) => !identity.has(t) && (!questionWordStems().has(t) || partOfPhrase(t)) && !/^\d+$/.test(t) && !numberStems().has(t);
   // A hyphenated word is topic only through its parts: "a two-sentence summary" is no more about anything
   // than "a summary in two sentences".
   const glued = gluedStems(text);
