@@ -16,7 +16,7 @@ import { toSectionId } from "../domain/sections.ts";
 import type { Embedder } from "../embed/embedder.ts";
 import type { PassageStore } from "../store/passage-store.ts";
 import { contentStems } from "../text/analyze.ts";
-import { resolveFollowUp, type ChatMessage, type PreviousTurn, type ResolvedQuestion } from "../retrieve/conversation.ts";
+import { resolveFollowUp, studiesInFocus, type ChatMessage, type PreviousTurn, type ResolvedQuestion } from "../retrieve/conversation.ts";
 import { hasPhrase, questionWords } from "../retrieve/question-words.ts";
 import { analyzeQuestion, fillerWordStems, framingStems, namesWritten, type Question, type StudyRef } from "../retrieve/question.ts";
 import type { ScoredPassage } from "../retrieve/search.ts";
@@ -386,7 +386,14 @@ export async function* streamAnswer(context: AnswerContext, messages: ChatMessag
   const index = { documents: context.store.documents, studies: context.store.studies };
   const previous = await previousTurn(context, userTurns.slice(0, -1), options);
   const question = analyzeQuestion(last, index, options.lang);
-  const prepared = await prepare(context, question, previous, options);
+  let prepared = await prepare(context, question, previous, options);
+  // "Tell me about study 8" then "How many survivors were interviewed?": a question that stands alone by its
+  // words but that nothing answers on its own is read as being about the study the conversation is on.
+  const focus = previous && !prepared.resolved.followUp && question.studies.length === 0 && !options.studies?.length ? studiesInFocus(previous) : [];
+  if (prepared.composition.abstained && focus.length === 1) {
+    const inContext = await prepare(context, question, previous, { ...options, studies: [focus[0].number], docs: [focus[0].docId] });
+    if (!inContext.composition.abstained) prepared = { ...inContext, resolved: { ...inContext.resolved, followUp: true, studiesFrom: "pronoun" } };
+  }
   const retrieveMs = performance.now() - started;
   const warnings: string[] = [...(context.warnings ?? [])];
   let mode = options.mode ?? context.config.answer.mode;

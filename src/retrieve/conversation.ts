@@ -79,6 +79,12 @@ function whatItWasAbout(question: Question): string {
     .join(" ");
 }
 
+/** The one study the previous answer was about, if it was about one: what "it" refers to. */
+export function studiesInFocus(previous: PreviousTurn): StudyRef[] {
+  const previousStudies = previous.entities.length > 0 ? previous.entities : previous.question.studies;
+  return previous.focus?.length === 1 ? previous.focus : previousStudies.length === 1 ? previousStudies : previous.question.studies.length === 1 ? previous.question.studies : [];
+}
+
 export function resolveFollowUp(question: Question, previous: PreviousTurn | undefined): ResolvedQuestion {
   const plain: ResolvedQuestion = { question, followUp: false, studiesFrom: question.studies.length > 0 ? "question" : "none", searchText: question.text };
   if (!previous) return plain;
@@ -156,7 +162,7 @@ export function resolveFollowUp(question: Question, previous: PreviousTurn | und
   if (question.pointsBack === "plural" && previousStudies.length > 0) {
     return { question: { ...base, studies: previousStudies }, followUp: true, studiesFrom: "pronoun", searchText };
   }
-  const focus = previous.focus?.length === 1 ? previous.focus : previousStudies.length === 1 ? previousStudies : previous.question.studies.length === 1 ? previous.question.studies : [];
+  const focus = studiesInFocus(previous);
   if (focus.length === 1 && (question.pointsBack === "single" || short || question.followUpStart)) {
     return { question: { ...base, studies: focus }, followUp: true, studiesFrom: "pronoun", searchText };
   }

@@ -446,6 +446,20 @@ describe("conversations", () => {
     await expectValidCitations(r);
   });
 
+  it("reads a question nothing answers on its own as being about the study the conversation is on", async () => {
+    // On its own, no sentence on survivors gives their number; Study 8's own text says "enam penyintas".
+    const alone = await ask("How many survivors were interviewed?");
+    expect(alone.abstained).toBe(true);
+    const r = await ask("Tell me about study 8", "How many survivors were interviewed?");
+    expect(r.abstained).toBe(false);
+    expect(r.query.followUp).toBe(true);
+    expect(r.answer).toMatch(/enam penyintas/);
+    expect(r.citations.every((c) => c.studies.includes(8))).toBe(true);
+    // A question the study does not answer either still abstains.
+    expect((await ask("Tell me about study 8", "How many hospitals took part?")).abstained).toBe(true);
+    await expectValidCitations(r);
+  });
+
   it("'dan hasilnya?' continues with the study just discussed", async () => {
     const r = await ask("Siapa penulis studi Rafferty?", "dan hasilnya?");
     expect(r.studies).toEqual([3]);
