@@ -15,6 +15,16 @@ describe("glossOf", () => {
     expect(glossOf("international cooperation", "id").some((g) => / /.test(g) && g.startsWith("internasional"))).toBe(false);
   });
 
+  it("says the words of the reader's language that the quote already uses, as runs, and not words both languages share", () => {
+    const gloss = glossOf("Layanan diberikan kepada remaja transgender 7 kali, dengan motivation class dan program mentor.", "en");
+    expect(gloss).toEqual(expect.arrayContaining(["transgender", "motivation class"]));
+    // "program" and "mentor" are Indonesian words too: no run of them
+    expect(gloss.some((g) => /program mentor/i.test(g))).toBe(false);
+    // a short joiner keeps a name whole; a part of a name already said is not said again
+    expect(glossOf("Organisasi Save the Children di Jawa Barat menjalankan program Enable.", "en")).toContain("Save the Children");
+    expect(glossOf("Balai Sunu Ngesti Tomo Jepara melayani anak.", "en").filter((g) => /Tomo/.test(g))).toHaveLength(1);
+  });
+
   it("translates a figure with its unit, written in digits or as a number word", () => {
     expect(glossOf("Penelitian ini menghasilkan enam konsep utama dan dua tema.", "en")).toEqual(expect.arrayContaining(["6 concepts", "2 themes"]));
   });

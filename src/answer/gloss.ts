@@ -11,6 +11,7 @@ import { analyze, contentStems, glossTerms, type GlossOptions } from "../text/an
 import { enumerationItems } from "./enumeration.ts";
 import { NEGATION, NUMBER_WORDS } from "./claim-words.ts";
 import { isEnglishWord } from "../text/english-words.ts";
+import { escapeRegExp } from "../text/tokenize.ts";
 import { isIndonesianWord } from "../text/stem.ts";
 
 /** A word of the language the reader does not read (or a joiner such as "dan", "of"). */
@@ -73,6 +74,34 @@ function plural(word: string, count: string, lang: Lang): string {
   return `${word}s`;
 }
 
+/** Short words that join a run of the reader's words ("Save the Children", "My Life My Choice"). */
+const RUN_JOINERS: Record<Lang, ReadonlySet<string>> = { en: new Set(["the", "and", "of", "for", "my", "to", "in", "on"]), id: new Set(["dan", "di", "ke", "yang"]) };
+
+/** Runs of words written in the reader's language inside a text in the other one (code-switching). */
+function readerLanguageRuns(text: string, reader: Lang): string[] {
+  const out: string[] = [];
+  let run: string[] = [];
+  let joiners: string[] = [];
+  const flush = () => {
+    if (run.length > 0) out.push(run.join(" "));
+    run = [];
+    joiners = [];
+  };
+  for (const m of text.matchAll(/[\p{L}][\p{L}'’-]*|[^\p{L}\s]+/gu)) {
+    const word = m[0];
+    const lower = word.toLowerCase();
+    // (Only a word of the reader's language alone: "program", "mental" are both languages' and tell nothing.)
+    const own = lower.length >= 4 && (reader === "en" ? isEnglishWord(lower) && !isIndonesianWord(lower) : isIndonesianWord(lower) && !isEnglishWord(lower));
+    if (own) {
+      run.push(...joiners, word);
+      joiners = [];
+    } else if (run.length > 0 && RUN_JOINERS[reader].has(lower)) joiners.push(word);
+    else flush();
+  }
+  flush();
+  return out;
+}
+
 export function glossOf(text: string, lang: Lang, options: GlossOptions = {}): string[] {
   const items = Math.min(MAX_GLOSS_ITEMS, Math.max(MIN_GLOSS_ITEMS, Math.ceil(text.split(/\s+/).length / WORDS_PER_GLOSS_ITEM)));
   const out: string[] = [];
@@ -107,6 +136,11 @@ export function glossOf(text: string, lang: Lang, options: GlossOptions = {}): s
     if (m.index === 0 || m[0].split(/\s+/).length > MAX_NAME_WORDS || m[0].split(/\s+/).every((w) => otherLanguageWord(w, lang))) continue;
     add(m[0]);
   }
+  // Words of the reader's language the quote already uses ("remaja transgender", "motivation class",
+  // "Prosecution"): the facts they carry are stated in the reader's words outside the quote too.
+  // (Not a part of a name already said: "Tomo" of "Sunu Ngesti Tomo".)
+  const said = (run: string) => out.some((o) => new RegExp(`(?<![\\p{L}])${escapeRegExp(run)}(?![\\p{L}])`, "iu").test(o));
+  for (const run of readerLanguageRuns(text, lang)) if (!said(run)) add(run);
   // The lexicon's concepts get the room the figures and names leave, and at least half of it; the items of a
   // list the quote makes first.
   const listedStems = new Set(enumerationItems(text).flatMap((item) => {
