@@ -67,6 +67,8 @@ export interface AbstainInput {
   scope?: Set<string>;
   /** The kind of thing a "what"/"which" asks for (Question.askedKind). */
   askedKind?: string[];
+  /** The question is in the document's language: no translation stands between its words and the text. */
+  sameLanguage?: boolean;
 }
 
 /**
@@ -100,7 +102,8 @@ export function decideAbstention(ranked: ScoredSentence[], weights: WeightedTerm
   }
   // "What software did the authors use?": the kind of thing asked for is a concept the document never uses,
   // so nothing in it is that answer, however well "authors", "use" and "analysis" are covered.
-  const kind = unknown.filter((w) => w.salience === "concept" && input.askedKind?.includes(w.term));
+  // (Asked in the document's own language, any word it never uses is one it does not have: "latency".)
+  const kind = weights.filter((w) => w.unknown && (w.salience === "concept" || (input.sameLanguage && !w.salience)) && input.askedKind?.includes(w.term));
   if (kind.length > 0 && !input.namedStudy) {
     return { abstain: true, reason: `asks for a ${kind.map((w) => w.term).join(", ")}, which the corpus never mentions`, missingTypes: [], ...none, notMentioned: kind.map((w) => w.term) };
   }

@@ -591,6 +591,8 @@ const NOTHING_COUNTED = { stems: [] as string[], phrase: "" };
 const KIND_LEAD = new Set(["kind", "kinds", "type", "types", "sort", "sorts", "of", "the", "a", "an", "other", "jenis", "macam"]);
 /** Nouns that ask for no particular kind ("What aspects of TAM ...", "hal apa"): anything the text says may answer. */
 const GENERIC_KIND = new Set(["aspect", "aspects", "aspek", "thing", "things", "hal", "part", "parts", "bagian", "point", "points", "poin", "way", "ways", "cara"]);
+/** Words that end the noun a "what" asks for ("the inference latency of PaSa"). */
+const KIND_END = new Set(["of", "for", "in", "on", "at", "by", "with", "from", "to", "used", "does", "did"]);
 /** A verb right after "what" ("What did ...", "What is ..."): it asks for no kind of thing. */
 const AUXILIARY = /^(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would|should|must|may|might|be|been)$/;
 
@@ -599,22 +601,25 @@ const AUXILIARY = /^(?:is|are|was|were|do|does|did|has|have|had|can|could|will|w
  * Indonesian before "apa"/"mana" ("software apa", "rumah sakit mana"). Its last noun in English, as for a
  * count; none when a verb follows ("What did ...") or the word is one that frames questions.
  */
-function askedKindStems(tokens: string[], lang: Lang, identity: Set<string>): string[] {
+function askedKindStems(tokens: string[], lang: Lang, identity: Set<string>, typed: Set<number>): string[] {
   const skip = (t: string) => identity.has(t) || questionWordStems().has(t) || /^\d+$/.test(t) || numberStems().has(t);
   const stems = (token: string) => contentStems(token).filter((t) => !skip(t));
   if (lang === "en") {
     const at = tokens.findIndex((t) => t === "what" || t === "which");
     if (at < 0) return [];
     let i = at + 1;
+    // "What is the inference latency of PaSa?": what a "what is the ..." asks for stands after it, up to "of".
+    if (/^(?:is|are|was|were)$/.test(tokens[i] ?? "") && /^(?:the|a|an)$/.test(tokens[i + 1] ?? "")) i += 1;
     while (i < tokens.length && KIND_LEAD.has(tokens[i])) i++;
     const run: string[] = [];
-    for (; i < tokens.length && run.length < COUNTED_WINDOW && !AUXILIARY.test(tokens[i]) && contentStems(tokens[i]).length > 0; i++) run.push(tokens[i]);
+    for (; i < tokens.length && run.length < COUNTED_WINDOW && !AUXILIARY.test(tokens[i]) && !KIND_END.has(tokens[i]) && contentStems(tokens[i]).length > 0; i++) run.push(tokens[i]);
     const nouns = run.filter((t) => !isEnglishAdjective(t));
     const noun = nouns[nouns.length - 1];
-    return noun && !GENERIC_KIND.has(noun) ? stems(noun) : [];
+    // (A kind of value, "What share ...", "What percentage ...", is an answer type: answerTypes asks for it.)
+    return noun && !GENERIC_KIND.has(noun) && !typed.has(i - run.length + run.lastIndexOf(noun)) ? stems(noun) : [];
   }
   const at = tokens.findIndex((t, i) => i > 0 && (t === "apa" || t === "mana"));
-  return at > 0 && !GENERIC_KIND.has(tokens[at - 1]) ? stems(tokens[at - 1]) : [];
+  return at > 0 && !GENERIC_KIND.has(tokens[at - 1]) && !typed.has(at - 1) ? stems(tokens[at - 1]) : [];
 }
 
 /**
@@ -840,7 +845,7 @@ export function analyzeQuestion(asked: string, index: QuestionIndex, langOverrid
     answerTypes,
     counted,
     countedPhrase: countedRun.phrase,
-    askedKind: askedKindStems(tokens, lang, identity),
+    askedKind: askedKindStems(tokens, lang, identity, new Set(typed.flatMap((m) => range(m.start, m.end)))),
     values,
     sections: Object.entries(w.section_names).filter(([, phrases]) => hasPhrase(tokens, phrases)).map(([s]) => s as SectionId),
     topic,
