@@ -362,6 +362,7 @@ describe("definition questions", () => {
     expect(term("What is the Selector?")).toEqual(["Selector"]);
     expect(term("What is a typed trace in the TraceMonkey paper?")).toEqual(["typed", "trace"]);
     expect(term("What does the Selector do?")).toEqual(["Selector"]);
+    expect(term("What does the Crawler do in PaSa?")).toEqual(["Crawler"]);
     expect(term("What does type specialization mean?")).toEqual(["type", "specialization"]);
     expect(term("What are shelter homes, and who runs them?")).toEqual(["shelter", "homes"]);
     expect(term("Apa itu rehabilitasi sosial?")).toEqual(["rehabilitasi", "sosial"]);

@@ -416,7 +416,7 @@ export function wantedCues(question: Question): Set<string> {
  * "X itu apa?", "X maksudnya apa?":
  * the question asks what X is, and nothing else ("what are the programs in X?" or "X itu apa saja?" ask for a list).
  */
-const DEFINITION_QUESTION = /^\s*(?:(?:what|who)\s+(?:is|are)\s+(?:a|an|the)?\s*[^\s?,]+(?:\s+[^\s?,]+){0,3}(?:\s+(?:in|of)\s+[^\s?,]+(?:\s+[^\s?,]+){0,2})?(?:,\s*and\s+.*)?|what\s+does\s+.{1,40}\s+(?:mean|do|stand\s+for)|(?:how\s+(?:does|do|did)\s+.{1,40}?\s+)?define\s+[^?]{1,40}\?(?:\s+.{0,80})?|what\s+is\s+the\s+definition\s+of\s+.{1,40}|(?:bagaimana\s+.{1,40}?\s+)?mendefinisikan\s+[^?]{1,40}\?(?:\s+.{0,80})?|apa\s+(?:itu|yang\s+dimaksud(?:\s+dengan)?|definisi|pengertian|arti|fungsi|singkatan(?:\s+dari)?|kepanjangan(?:\s+dari)?)\s+.{1,40}|.{1,60}\s+(?:itu\s+apa|maksudnya\s+apa|artinya\s+apa|fungsinya\s+apa|(?:itu\s+)?(?:singkatan|kepanjangan|kependekan)(?:nya)?(?:\s+dari)?\s+apa)(?:\s+(?:sih|ya|kak|sebenarnya))*)\s*\??\s*$/i;
+const DEFINITION_QUESTION = /^\s*(?:(?:what|who)\s+(?:is|are)\s+(?:a|an|the)?\s*[^\s?,]+(?:\s+[^\s?,]+){0,3}(?:\s+(?:in|of)\s+[^\s?,]+(?:\s+[^\s?,]+){0,2})?(?:,\s*and\s+.*)?|what\s+does\s+.{1,40}\s+(?:mean|do|stand\s+for)(?:\s+(?:in|of)\s+[^?]{1,40})?|(?:how\s+(?:does|do|did)\s+.{1,40}?\s+)?define\s+[^?]{1,40}\?(?:\s+.{0,80})?|what\s+is\s+the\s+definition\s+of\s+.{1,40}|(?:bagaimana\s+.{1,40}?\s+)?mendefinisikan\s+[^?]{1,40}\?(?:\s+.{0,80})?|apa\s+(?:itu|yang\s+dimaksud(?:\s+dengan)?|definisi|pengertian|arti|fungsi|singkatan(?:\s+dari)?|kepanjangan(?:\s+dari)?)\s+.{1,40}|.{1,60}\s+(?:itu\s+apa|maksudnya\s+apa|artinya\s+apa|fungsinya\s+apa|(?:itu\s+)?(?:singkatan|kepanjangan|kependekan)(?:nya)?(?:\s+dari)?\s+apa)(?:\s+(?:sih|ya|kak|sebenarnya))*)\s*\??\s*$/i;
 
 /**
  * The words a definition question asks to define, as written: what follows "what is" up to its scope ("What
@@ -430,7 +430,7 @@ export function definiendum(question: Question): string[] {
     // "How does this review define child trafficking? Is there an age cutoff?", "What is the definition of X?", "mendefinisikan X"
     /\b(?:define|definition\s+of|mendefinisikan)\s+(?:(?:a|an|the)\s+)?([^?,]+?)(?:\s+(?:in|of|menurut|dalam)\s+[^,?]+)?\s*(?:\?|$)/i.exec(question.text)?.[1] ??
     /^\s*(?:what|who)\s+(?:is|are)\s+(?:(?:a|an|the)\s+)?(.+?)(?:\s+(?:in|of)\s+[^,?]+)?(?:,.*)?\s*\??\s*$/i.exec(question.text)?.[1] ??
-    /^\s*what\s+does\s+(?:(?:a|an|the)\s+)?(.+?)(?:\s+(?:in|of)\s+[^,?]+)?\s+(?:mean|do|stand\s+for)\s*\??\s*$/i.exec(question.text)?.[1];
+    /^\s*what\s+does\s+(?:(?:a|an|the)\s+)?(.+?)(?:\s+(?:in|of)\s+[^,?]+)?\s+(?:mean|do|stand\s+for)(?:\s+(?:in|of)\s+[^,?]+)?\s*\??\s*$/i.exec(question.text)?.[1];
   if (asked) return asked.split(/\s+/).filter(Boolean);
   const topic = new Set(question.topic);
   const words = [...question.text.matchAll(/[\p{L}\p{N}][\p{L}\p{N}'-]*/gu)].map((m) => m[0]);
