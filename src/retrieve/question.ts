@@ -247,7 +247,7 @@ const DISTINCTIVE_SHARE = 1 / 3;
  * described by a place and a word few studies have. Of the studies in that place (not already named), the one
  * that has the question's distinctive words is named, when exactly one does.
  */
-function describedStudies(values: FilterValue[], topic: string[], named: StudyRef[], records: StudyRecord[]): StudyRef[] {
+function describedStudies(values: FilterValue[], topic: string[], named: StudyRef[], records: StudyRecord[], written: string[] = []): StudyRef[] {
   const places = values.filter((v) => v.field === "country");
   if (places.length === 0) return otherSide(topic, named, records);
   const studies = records.filter((r) => r.kind === "study");
@@ -258,16 +258,35 @@ function describedStudies(values: FilterValue[], topic: string[], named: StudyRe
     return having.length > 0 && having.length <= DISTINCTIVE_SHARE * perDoc(having[0]);
   });
   if (distinctive.length === 0) return [];
+  // A name the question writes ("UNICEF") describes the study before a word that happens to be rare ("faktor").
+  const byName = distinctive.filter((t) => written.includes(t));
+  if (byName.length > 0) distinctive.splice(0, distinctive.length, ...byName);
   const isNamed = (r: StudyRecord) => named.some((n) => n.docId === r.docId && n.number === r.number);
   const out: StudyRef[] = [];
   for (const place of places) {
     const there = studies.filter((r) => (r.fields.country ?? []).some((v) => v.keys.includes(place.key)));
     if (there.some(isNamed)) continue;
     const words = distinctive.filter((t) => there.some((r) => recordStems(r).has(t)));
-    const picked = words.length > 0 ? there.filter((r) => words.every((t) => recordStems(r).has(t))) : [];
+    const all = words.length > 0 ? there.filter((r) => words.every((t) => recordStems(r).has(t))) : [];
+    // (Else the one study there with the most of them: "faktor" may be another study's word too.)
+    const count = (r: StudyRecord) => words.filter((t) => recordStems(r).has(t)).length;
+    const most = Math.max(0, ...there.map(count));
+    const picked = all.length > 0 ? all : most > 0 ? there.filter((r) => count(r) === most) : [];
     if (picked.length === 1) out.push({ docId: picked[0].docId, number: picked[0].number });
   }
   return out;
+}
+
+/** A study noun in the singular that points at one ("the UNICEF study", "menurut studi UNICEF", "studi itu"). */
+const ONE_STUDY = /^(?:study|paper|article|studi|penelitian|artikel|makalah)$/;
+function describesOneStudy(tokens: string[]): boolean {
+  return tokens.some(
+    (t, i) =>
+      ONE_STUDY.test(t) &&
+      (tokens.slice(Math.max(0, i - 3), i).some((x) => x === "the" || x === "that" || x === "this") ||
+        ["menurut", "di", "dalam", "pada"].includes(tokens[i - 1] ?? "") ||
+        ["itu", "tersebut"].includes(tokens[i + 1] ?? "")),
+  );
 }
 
 /**
@@ -816,7 +835,9 @@ export function analyzeQuestion(asked: string, index: QuestionIndex, langOverrid
   const selfReview = namesSelf || ASKS_WHAT_THIS_IS.test(text);
   // "the UNICEF study in Indonesia" beside "... in Ivory Coast": a side of a comparison described, not named.
   const compare = hasPhrase(tokens, w.compare);
-  const described = compare ? describedStudies(values, topic, studies, index.studies) : [];
+  // ... and so is "the UNICEF study" of "the drivers in Indonesia according to the UNICEF study": one study, described.
+  const describesOne = !compare && !list && !count && studies.length === 0 && describesOneStudy(tokens);
+  const described = compare || describesOne ? describedStudies(values, topic, studies, index.studies, namesWritten(text).flatMap((n) => [n, ...contentStems(n)])).slice(0, compare ? undefined : 1) : [];
   const aboutSelection =
     (noun !== undefined || selfReview) && values.length === 0 && !count && (hasPhrase(tokens, w.criteria_words) || (hasPhrase(tokens, w.selection_verbs) && (hasPhrase(tokens, w.manner_words) || hasPhrase(tokens, w.obligation_words))));
   return {

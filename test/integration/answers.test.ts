@@ -614,6 +614,17 @@ describe("a place the question names", () => {
   });
 });
 
+describe("a study described, not named", () => {
+  it("reads 'the UNICEF study' with a place as the one UNICEF study there, in either language, not a list of the studies in that place", async () => {
+    for (const question of ["What are the main drivers of child trafficking in Indonesia according to the UNICEF study?", "Apa faktor pendorong perdagangan anak menurut studi UNICEF di Indonesia?"]) {
+      const r = await ask(question);
+      expect(r.plan).toMatchObject({ studies: [{ number: 2 }] });
+      expect(r.answer).toMatch(/kemiskinan, pendidikan/);
+      await expectValidCitations(r);
+    }
+  });
+});
+
 describe("the study table's cells in an explanation", () => {
   it("never quotes a journal, author, year or database cell for a question that does not ask for one", async () => {
     const r = await ask("Apa saran review ini untuk pemerintah?");
