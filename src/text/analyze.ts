@@ -71,8 +71,11 @@ interface LexiconEntry {
   written: string;
 }
 
-/** Prefixes that turn a hyphenated word into its opposite ("non-vocational", "anti-trafficking" is against it). */
-const NEGATING_PREFIXES: ReadonlySet<string> = new Set(["non", "anti", "tidak", "bukan"]);
+/**
+ * Prefixes that turn a hyphenated word into its complement ("non-vocational" activities are the others). Not
+ * "anti": anti-trafficking efforts are about trafficking, which is what a search for them must meet.
+ */
+const NEGATING_PREFIXES: ReadonlySet<string> = new Set(["non", "tidak", "bukan"]);
 
 function stemsOf(token: string): string[] {
   // Reduplication ("anak-anak") is one word; other hyphenated words count as parts and as the glued form,
