@@ -39,6 +39,8 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
    "kenapa", "saja", "mana", "manakah", "please", "tolong", "et", "al", "dkk", "etc", "dll", "s", "p",
    // the stopword package's English list has "it", "what" and "where" but not these
    "its", "it's", "itself", "why", "when", "whose", "whether", "yet", "ones", "besides",
+   // ... nor these prepositions ("the recommendations across all studies" is about no "across")
+   "across", "among", "amongst", "throughout", "within", "via", "upon", "toward", "towards", "beyond", "despite",
    // informal Indonesian
    "aja", "sih", "dong", "nih", "kok", "deh", "gimana", "kayak", "kaya", "buat", "udah", "nggak", "gak", "ga",
    "yg", "dgn", "utk", "tuh", "ya", "oke", "ok", "emang", "banget", "terus", "trus", "yah", "kah",
