@@ -177,6 +177,8 @@ function compare(context: ComposeContext, studies: StudyRef[], asked: StudyField
   const named: number[] = [];
   const records = studies.map((ref) => recordOf(context, ref)).filter((r): r is StudyRecord => r !== undefined);
   const fields = chooseFields ? relevantFields(context, records, asked) : asked;
+  // "What do the Jepara and Rumah Faye programs have in common?": what every one of them shares, first.
+  if (context.question.similarity && records.length > 1) sentences.push(sharedValues(context, records));
   for (const ref of studies) {
     const record = recordOf(context, ref);
     if (!record) continue;
@@ -187,6 +189,37 @@ function compare(context: ComposeContext, studies: StudyRef[], asked: StudyField
     }
   }
   return { sentences, abstained: sentences.length === 0, studies: named, reason: "", bestSupport: 1 };
+}
+
+/** The categorical fields a comparison can find shared values in. */
+const SHARED_FIELDS: StudyField[] = ["design", "country", "population"];
+
+/**
+ * The values every compared study has, field by field, each cited to every study's cell ("design: qualitative
+ * [1, 3]"); or that they share none.
+ */
+function sharedValues(context: ComposeContext, records: StudyRecord[]): AnswerSentence {
+  const m = MESSAGES[context.lang];
+  const who = joinList(records.map((r) => labelOf(context, r)), context.lang);
+  const parts = new SentenceBuilder();
+  let shared = 0;
+  for (const field of SHARED_FIELDS) {
+    const keysOf = (r: StudyRecord) => new Set(valuesOf(r, field).filter((v) => v.source !== "citation").flatMap((v) => v.keys));
+    const common = [...keysOf(records[0])].filter((key) => records.every((r) => keysOf(r).has(key)));
+    if (common.length === 0) continue;
+    parts.say(shared === 0 ? " " : "; ").say(`${fieldName(field, context.lang)}: `);
+    common.forEach((key, i) => {
+      parts.say(i === 0 ? "" : ", ").say(keyLabel(field, key, context.lang));
+      for (const r of records) {
+        const v = valuesOf(r, field).find((x) => x.source !== "citation" && x.keys.includes(key));
+        const n = v ? citeValue(context, v) : undefined;
+        if (n) parts.cite(n);
+      }
+    });
+    shared++;
+  }
+  if (shared === 0) return new SentenceBuilder().say(m.nothingInCommon(who)).done("frame");
+  return new SentenceBuilder().say(m.inCommon(who)).append(parts).say(".").done();
 }
 
 /** The value of a record that matches a filter (for its citation), if any. `tableOnly`: only what its table cells say. */

@@ -122,6 +122,10 @@ export interface AnswerMessages {
   documentExtreme: (earliest: boolean, short: string, among: number) => string;
   /** Before what an acronym's letters stand for: "PPO stands for". */
   standsFor: (acronym: string) => string;
+  /** "Study 1 (...) and Study 4 (...) have in common:" before the values every compared study shares. */
+  inCommon: (who: string) => string;
+  /** ... when they share none of the categorical fields. */
+  nothingInCommon: (who: string) => string;
   llmFallback: (reason: string) => string;
   llmUnsupported: string;
   /** A reply in kind to a greeting, thanks or goodbye, naming what can be asked about. */
@@ -281,6 +285,8 @@ export const MESSAGES: Record<Lang, AnswerMessages> = {
     figures: (figures) => `${figures.length === 1 ? "The figure" : "The figures"}: ${joinList(figures, "en")}`,
     years: (years) => `${years.length === 1 && !years[0].includes("–") ? "The year" : "The years"}: ${joinList(years, "en")}`,
     standsFor: (acronym) => `${acronym} stands for`,
+    inCommon: (who) => `${who} have in common:`,
+    nothingInCommon: (who) => `${who} share no design, country or population in the review's records.`,
     documentExtreme: (earliest, short, among) => `${short} is the ${earliest ? (among === 2 ? "older" : "oldest") : among === 2 ? "more recent" : "most recent"} ${among === 2 ? "of the two" : `of the ${among}`}`,
     llmFallback: (reason) => `The language model could not be used (${reason}); this answer was composed from the review directly.`,
     llmUnsupported: "Some sentences of the model's answer were removed: the passages they cite do not support them.",
@@ -424,6 +430,8 @@ export const MESSAGES: Record<Lang, AnswerMessages> = {
     figures: (figures) => `Angkanya: ${joinList(figures, "id")}`,
     years: (years) => `Tahunnya: ${joinList(years, "id")}`,
     standsFor: (acronym) => `${acronym} adalah singkatan dari`,
+    inCommon: (who) => `Persamaan ${who}:`,
+    nothingInCommon: (who) => `${who} tidak memiliki desain, negara, atau populasi yang sama menurut catatan tinjauan.`,
     documentExtreme: (earliest, short, among) => `${earliest ? (among === 2 ? "Yang lebih lama" : "Yang paling lama") : among === 2 ? "Yang lebih baru" : "Yang paling baru"}: ${short}`,
     llmFallback: (reason) => `Model bahasa tidak dapat dipakai (${reason}); jawaban ini disusun langsung dari tinjauan.`,
     llmUnsupported: "Beberapa kalimat jawaban model dihapus karena bagian yang dikutipnya tidak mendukungnya.",

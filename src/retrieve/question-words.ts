@@ -87,6 +87,8 @@ const WordsSchema = z.object({
   conference_words: Phrases,
   /** Being presented at a meeting ("presented", "dipresentasikan"): with a conference word, where a paper appeared. */
   presented_words: Phrases,
+  /** "in common", "persamaan": a comparison that asks what the studies share. */
+  similarity_words: Phrases,
   /** "should", "harus": with a word of doing ("do", "dilakukan"), what should be done, a recommendation. */
   obligation_words: Phrases,
   doing_words: Phrases,

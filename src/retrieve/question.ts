@@ -60,6 +60,8 @@ export interface Question {
   list: boolean;
   count: boolean;
   compare: boolean;
+  /** A comparison that asks what the studies share ("What do X and Y have in common?", "persamaan"). */
+  similarity: boolean;
   /** "were any of the studies ...", "adakah ...": an existence question (a negative answer is possible). */
   existence: boolean;
   /** About all the studies ("the ten studies", "semua studi"). */
@@ -837,7 +839,9 @@ export function analyzeQuestion(asked: string, index: QuestionIndex, langOverrid
   const compare = hasPhrase(tokens, w.compare);
   // ... and so is "the UNICEF study" of "the drivers in Indonesia according to the UNICEF study": one study, described.
   const describesOne = !compare && !list && !count && studies.length === 0 && describesOneStudy(tokens);
-  const described = compare || describesOne ? describedStudies(values, topic, studies, index.studies, namesWritten(text).flatMap((n) => [n, ...contentStems(n)])).slice(0, compare ? undefined : 1) : [];
+  const candidates = compare || describesOne ? describedStudies(values, topic, studies, index.studies, namesWritten(text).flatMap((n) => [n, ...contentStems(n)])) : [];
+  // (One study described is one found: "the UNICEF study" with no place is either of two, so neither.)
+  const described = compare || candidates.length === 1 ? candidates : [];
   const aboutSelection =
     (noun !== undefined || selfReview) && values.length === 0 && !count && (hasPhrase(tokens, w.criteria_words) || (hasPhrase(tokens, w.selection_verbs) && (hasPhrase(tokens, w.manner_words) || hasPhrase(tokens, w.obligation_words))));
   return {
@@ -852,6 +856,7 @@ export function analyzeQuestion(asked: string, index: QuestionIndex, langOverrid
     list,
     count,
     compare,
+    similarity: compare && hasPhrase(tokens, w.similarity_words),
     existence: hasPhrase(tokens, w.none),
     allStudies: hasPhrase(tokens, w.all),
     // ("older than 2017" is a year filter, not the oldest.)

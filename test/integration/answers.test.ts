@@ -614,6 +614,23 @@ describe("a place the question names", () => {
   });
 });
 
+describe("what compared studies have in common", () => {
+  it("says first what every compared study shares, each value cited to each study's own cell, in the asker's language", async () => {
+    const r = await ask("What do study 8 and study 9 have in common?");
+    expect(r.plan.kind).toBe("compare");
+    expect(r.answer).toMatch(/^Study 8 \(Cecchet, 2014\) and Study 9 \(Rothman et al\., 2019\) have in common: country: United States \[1\] \[2\]; population: .*survivors/);
+    // each shared value is cited once per study, to that study's own passage
+    const first = r.sentences[0];
+    const cited = first.citations.map((n) => r.citations.find((c) => c.n === n)!);
+    expect(cited.filter((c) => c.studies.includes(8)).length).toBe(cited.filter((c) => c.studies.includes(9)).length);
+    await expectValidCitations(r);
+    const id = await ask("Apa persamaan studi Jepara dan Rumah Faye?");
+    expect(id.answer).toMatch(/^Persamaan Studi 1 .* dan Studi 4 .*: desain: kualitatif/);
+    // a comparison that does not ask for similarities goes field by field as before
+    expect((await ask("Compare study 8 and study 9")).answer).not.toMatch(/in common/);
+  });
+});
+
 describe("a study described, not named", () => {
   it("reads 'the UNICEF study' with a place as the one UNICEF study there, in either language, not a list of the studies in that place", async () => {
     for (const question of ["What are the main drivers of child trafficking in Indonesia according to the UNICEF study?", "Apa faktor pendorong perdagangan anak menurut studi UNICEF di Indonesia?"]) {
