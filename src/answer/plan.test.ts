@@ -54,6 +54,9 @@ const CASES: [string, Plan["kind"], Expect?][] = [
   // two bibliographic fields at once: a weak year word beside a field named outright
   ["Siapa yang menulis studi 4, dan tahun berapa terbitnya?", "lookup", { studies: [4], fields: ["authors", "year"] }],
   ["What method does study 1 use, and what year is it from?", "lookup", { studies: [1], fields: ["design", "year"] }],
+  // a weak word opening a question of its own after "and" asks for its field beside any other
+  ["What method did study 1 use and where was it set?", "lookup", { studies: [1], fields: ["design", "country"] }],
+  ["Apa metode studi 4 dan di mana dilakukannya?", "lookup", { studies: [4], fields: ["design", "country"] }],
   // a place word with a publication word asks for the venue
   ["Where did study 2 get published?", "lookup", { studies: [2], fields: ["venue"] }],
   ["What is the title of study 2?", "lookup", { studies: [2], fields: ["title"] }],

@@ -612,6 +612,8 @@ const NOTHING_COUNTED = { stems: [] as string[], phrase: "" };
 const KIND_LEAD = new Set(["kind", "kinds", "type", "types", "sort", "sorts", "of", "the", "a", "an", "other", "jenis", "macam"]);
 /** Nouns that ask for no particular kind ("What aspects of TAM ...", "hal apa"): anything the text says may answer. */
 const GENERIC_KIND = new Set(["aspect", "aspects", "aspek", "thing", "things", "hal", "part", "parts", "bagian", "point", "points", "poin", "way", "ways", "cara"]);
+/** Words that join a second question to the first ("... and where was it set?", "... dan kapan terbitnya?"). */
+const CLAUSE_JOINERS = new Set(["and", "dan", "serta", "also", "juga"]);
 /** Words that end the noun a "what" asks for ("the inference latency of PaSa"). */
 const KIND_END = new Set(["of", "for", "in", "on", "at", "by", "with", "from", "to", "used", "does", "did"]);
 /** A verb right after "what" ("What did ...", "What is ..."): it asks for no kind of thing. */
@@ -785,8 +787,11 @@ export function analyzeQuestion(asked: string, index: QuestionIndex, langOverrid
       if (asks.includes(field as StudyField) || (field === "country" && publishedWhere)) continue;
       // Beside a field named outright, a weak word adds another only among the table's bibliographic fields
       // ("penulis ... tahunnya berapa?"); "which country ... program?" stays a country question.
-      if (strongAsks.length > 0 && !(BIBLIOGRAPHIC.has(field as StudyField) && strongAsks.every((f) => BIBLIOGRAPHIC.has(f)))) continue;
-      if (phrasesIn(tokens, phrases).some((m) => !range(m.start, m.end).some((t) => taken.has(t)) && !leadsIntoStudy(m.end))) asks.push(field as StudyField);
+      // ... or when it opens a question of its own after "and" ("What method did study 5 use and where was it set?").
+      const matches = phrasesIn(tokens, phrases).filter((m) => !range(m.start, m.end).some((t) => taken.has(t)) && !leadsIntoStudy(m.end));
+      const opensClause = matches.some((m) => CLAUSE_JOINERS.has(tokens[m.start - 1] ?? ""));
+      if (strongAsks.length > 0 && !(BIBLIOGRAPHIC.has(field as StudyField) && strongAsks.every((f) => BIBLIOGRAPHIC.has(f))) && !opensClause) continue;
+      if (matches.length > 0) asks.push(field as StudyField);
     }
   }
   // "What did the authors conclude?", "Apa temuan penulisnya?": the authors are who says it, not what is asked
