@@ -37,6 +37,9 @@ const CASES: [string, Plan["kind"], Expect?][] = [
   ["Artikel harus terindeks di mana supaya bisa masuk review?", "explain", { sections: ["methods", "abstract"] }],
   ["What are the results of study 3?", "lookup", { studies: [3], fields: ["outcomes"] }],
   ["apa hasilnya studi Rafferty?", "lookup", { studies: [2], fields: ["outcomes"] }],
+  // whether it worked is what it found
+  ["Did the MLMC program work?", "lookup", { studies: [3], fields: ["outcomes"] }],
+  ["Was the Jepara program successful?", "lookup", { studies: [1], fields: ["outcomes"] }],
   ["What does Rafferty recommend?", "lookup", { studies: [2], fields: ["recommendations"] }],
   ["Rekomendasi dari studi nomor 4 apa?", "lookup", { studies: [4], fields: ["recommendations"] }],
   // what should be done is a recommendation, however the words fall between "should" and "do"

@@ -612,6 +612,8 @@ const NOTHING_COUNTED = { stems: [] as string[], phrase: "" };
 const KIND_LEAD = new Set(["kind", "kinds", "type", "types", "sort", "sorts", "of", "the", "a", "an", "other", "jenis", "macam"]);
 /** Nouns that ask for no particular kind ("What aspects of TAM ...", "hal apa"): anything the text says may answer. */
 const GENERIC_KIND = new Set(["aspect", "aspects", "aspek", "thing", "things", "hal", "part", "parts", "bagian", "point", "points", "poin", "way", "ways", "cara"]);
+/** "Did X work?", "does it work", "how well did it work": asks whether it worked, its results. */
+const WORKED = /\b(?:did|does|do|how\s+well)\b.*\bwork(?:ed|s)?\s*\??\s*$/i;
 /** Words that join a second question to the first ("... and where was it set?", "... dan kapan terbitnya?"). */
 const CLAUSE_JOINERS = new Set(["and", "dan", "serta", "also", "juga"]);
 /** Words that end the noun a "what" asks for ("the inference latency of PaSa"). */
@@ -746,6 +748,9 @@ export function analyzeQuestion(asked: string, index: QuestionIndex, langOverrid
   // "What does the review say governments should do?", "Apa yang perlu dilakukan pemerintah?": what should be
   // done is a recommendation, however the words fall between the two.
   if (!asks.includes("recommendations") && hasPhrase(tokens, w.obligation_words) && hasPhrase(tokens, w.doing_words)) asks.push("recommendations");
+  // "Did the Rumah Faye program work?", "How well does it work?": whether it worked is what it found.
+  // ("Where do the authors work?" asks where they are employed.)
+  if (!asks.includes("outcomes") && WORKED.test(text) && !/\bwhere\b/i.test(text)) asks.push("outcomes");
   // Words that turned out to ask for a field are no topic to look for.
   const leaveTopic = (stems: string[]) => topic.splice(0, topic.length, ...topic.filter((t) => !stems.includes(t)));
   // "What problem does PaSa try to solve?", "Masalah apa yang ingin diselesaikan paper ini?": asked of a
