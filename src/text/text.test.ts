@@ -38,6 +38,10 @@ describe("analysis", () => {
     // ... while an "anti-" word is about the word: anti-trafficking efforts are about trafficking
     expect(contentStems("anti-trafficking")).toEqual(expect.arrayContaining(["anti", "traffick"]));
   });
+  it("meets 'funded' and 'sponsored' in one concept, as an acknowledgment says it", () => {
+    expect(analyze("Who funded the work?").canonical).toContain("dana");
+    expect(analyze("This effort has been sponsored by the National Science Foundation").canonical).toContain("dana");
+  });
   it("keeps numbers whole and drops stop words but not meaningful ones", () => {
     expect(contentStems("the recommendations across all studies")).not.toContain("across");
     expect(tokenize("4.000.000 orang, p<0,001")).toEqual(["4000000", "orang", "p", "0.001"]);
