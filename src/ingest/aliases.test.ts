@@ -35,4 +35,16 @@ describe("deriveAliases", () => {
     expect(aliases.get(1)).toContain("Falaq");
     expect(aliases.get(2)).toContain("Rothman");
   });
+
+  it("takes a surname that is also an ordinary word when no other study's cells use it, and not when they do", () => {
+    const more = deriveAliases([
+      row(5, "Peran Save the Children di Jawa Barat", ["Dewi Nawar Sri Juita", "Baiq Wardhani"]),
+      row(6, "Program bagi anak-anak jalanan", ["Budi Program"]),
+      row(7, "Program lain untuk anak", ["Sari Dewi"]),
+    ]);
+    // "juita" is an Indonesian word, and the name answers call study 5 by ("Juita & Wardhani")
+    expect(more.get(5)).toEqual(expect.arrayContaining(["Juita", "Wardhani"]));
+    // "Program" is every study's word: no surname of study 6
+    expect(more.get(6)).not.toContain("Program");
+  });
 });

@@ -78,12 +78,16 @@ function candidatesOf(text: string): string[] {
   return out;
 }
 
-/** Surnames: the last word of each listed author, when long enough and not an ordinary word. */
-function surnamesOf(authors: string[]): string[] {
+/**
+ * Surnames: the last word of each listed author, when long enough and not an ordinary word, unless `own` says
+ * the word is this study's alone ("Dewi Nawar Sri Juita": "juita" is an Indonesian word, and the name the
+ * answers call the study by, "Juita & Wardhani").
+ */
+function surnamesOf(authors: string[], own: (word: string) => boolean = () => false): string[] {
   return authors
     .flatMap((a) => a.split(/\s*(?:,|&|\band\b|\bdan\b)\s*/))
     .map((name) => name.trim().split(/\s+/).at(-1) ?? "")
-    .filter((s) => s.length >= MIN_NAME_WORD && /^\p{Lu}/u.test(s) && !ordinary(s));
+    .filter((s) => s.length >= MIN_NAME_WORD && /^\p{Lu}/u.test(s) && (!ordinary(s) || own(s)));
 }
 
 export interface RowText {
@@ -119,7 +123,9 @@ export function deriveAliases(rows: RowText[]): Map<number, string[]> {
   const out = new Map<number, string[]>();
   for (const row of rows) {
     const names = new Set<string>();
-    for (const c of [...row.nameCells.flatMap(candidatesOf), ...surnamesOf(row.authors), ...row.cited]) {
+    const own = (word: string) => usedBy(word).every((n) => n === row.number);
+    const surnames = surnamesOf(row.authors, own);
+    for (const c of [...row.nameCells.flatMap(candidatesOf), ...surnames, ...row.cited]) {
       // An abbreviation the lexicon translates is a concept, not a name ("LSM" is any NGO), however few rows use it.
       if (isConcept(c)) continue;
       const users = usedBy(c);
@@ -128,7 +134,7 @@ export function deriveAliases(rows: RowText[]): Map<number, string[]> {
       if (words.length === 2 && /^\p{Ll}/u.test(words[1]) && usedBy(words[1]).length !== 1) continue;
       if (users.length === 1 && users[0] === row.number) names.add(c);
       // Surnames are the study's own even when another row mentions them.
-      else if ((row.cited.includes(c) || surnamesOf(row.authors).includes(c)) && c.length >= MIN_NAME_WORD) names.add(c);
+      else if ((row.cited.includes(c) || surnames.includes(c)) && c.length >= MIN_NAME_WORD) names.add(c);
     }
     out.set(row.number, [...names]);
   }
