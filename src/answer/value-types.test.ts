@@ -10,8 +10,12 @@ describe("carriesType: duration", () => {
     }
   });
 
+  it("reads a span of years as how long something went on", () => {
+    for (const text of ["Periode 2009-2014", "dari tahun 2004-2017", "from 2011 to 2016", "2004 sampai 2017"]) expect(carriesType(text, "duration"), text).toBe(true);
+  });
+
   it("does not take a bare number or a year for one", () => {
-    for (const text of ["in 2019", "12 participants", "tahun 2016", "3800 cycles per bytecode", "in 5 msgs"]) expect(carriesType(text, "duration"), text).toBe(false);
+    for (const text of ["in 2019", "12 participants", "tahun 2016", "3800 cycles per bytecode", "in 5 msgs", "pages 2009-2014x", "ISBN 2009-20145"]) expect(carriesType(text, "duration"), text).toBe(false);
   });
 });
 
