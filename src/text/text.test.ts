@@ -42,6 +42,11 @@ describe("analysis", () => {
     expect(analyze("Who funded the work?").canonical).toContain("dana");
     expect(analyze("This effort has been sponsored by the National Science Foundation").canonical).toContain("dana");
   });
+  it("tells a dataset from data: 'data structures' is no dataset", () => {
+    expect(analyze("a dataset of 200 pairs").phrases).toContain("kumpul data");
+    expect(analyze("two data sets").phrases).toContain("kumpul data");
+    expect(analyze("hash tables and other data structures").phrases).not.toContain("kumpul data");
+  });
   it("keeps numbers whole and drops stop words but not meaningful ones", () => {
     expect(contentStems("the recommendations across all studies")).not.toContain("across");
     expect(tokenize("4.000.000 orang, p<0,001")).toEqual(["4000000", "orang", "p", "0.001"]);
