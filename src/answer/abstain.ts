@@ -65,10 +65,6 @@ export interface AbstainInput {
    * involved in the TAM study?" the absent "hospital" is the topic, and "TAM" does not dilute it.
    */
   scope?: Set<string>;
-  /** The kind of thing a "what"/"which" asks for (Question.askedKind). */
-  askedKind?: string[];
-  /** The question is in the document's language: no translation stands between its words and the text. */
-  sameLanguage?: boolean;
 }
 
 /**
@@ -99,13 +95,6 @@ export function decideAbstention(ranked: ScoredSentence[], weights: WeightedTerm
   const names = unknown.filter((w) => w.salience === "name" || w.salience === "number");
   if (names.length > 0 && !input.namedStudy) {
     return { abstain: true, reason: `the corpus never mentions ${names.map((w) => w.term).join(", ")}`, missingTypes: [], ...none, notMentioned: names.map((w) => w.term) };
-  }
-  // "What software did the authors use?": the kind of thing asked for is a concept the document never uses,
-  // so nothing in it is that answer, however well "authors", "use" and "analysis" are covered.
-  // (Asked in the document's own language, any word it never uses is one it does not have: "latency".)
-  const kind = weights.filter((w) => w.unknown && (w.salience === "concept" || (input.sameLanguage && !w.salience)) && input.askedKind?.includes(w.term));
-  if (kind.length > 0 && !input.namedStudy) {
-    return { abstain: true, reason: `asks for a ${kind.map((w) => w.term).join(", ")}, which the corpus never mentions`, missingTypes: [], ...none, notMentioned: kind.map((w) => w.term) };
   }
   // A question whose other words are well covered is answered ... unless most of it is absent concepts.
   const conceptShare = unknown.filter((w) => w.salience === "concept").reduce((s, w) => s + w.weight, 0) / total;

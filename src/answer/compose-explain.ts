@@ -522,7 +522,7 @@ function composeExplainOne(context: ComposeContext, input: ExplainInput): Compos
   // (The named document's name is where to look, like the words that frame the question: not what it is about.)
   const namedDoc = context.documents.find((d) => d.id === bestDoc && context.question.docs.includes(d.id));
   const scope = new Set(namedDoc ? nameTerms(namedDoc) : []);
-  let decision = decideAbstention(ranked, weights, { answerTypes: context.question.answerTypes, namedStudy: input.namedStudy, counted, population: populationOf, scope, askedKind: context.question.askedKind, sameLanguage }, { ...ABSTAIN, ...context.abstain });
+  let decision = decideAbstention(ranked, weights, { answerTypes: context.question.answerTypes, namedStudy: input.namedStudy, counted, population: populationOf, scope }, { ...ABSTAIN, ...context.abstain });
   // Only the field was asked, and a sentence does what it asks: the words of the question need not be in it.
   if (decision.abstain && input.fieldOnly && ranked.length > 0 && decision.missingTypes.length === 0) decision = { ...decision, abstain: false, reason: "", notMentioned: [] };
   if (decision.abstain) {
@@ -536,11 +536,7 @@ function composeExplainOne(context: ComposeContext, input: ExplainInput): Compos
     // "Did the review use PRISMA?": the name it never uses, in the asker's words ("It does not mention PRISMA.").
     // Names only: an acronym, a capitalised word past the first, a number ("PRISMA", "Thailand", "2023"); a
     // concept word ("released", "sessions") is too often only the asker's way of putting it.
-    // So is the kind of thing an English "what" asks for ("What software ...?" -> "It does not mention
-    // software."), unless the kind of value missing was said ("proportion"). (An Indonesian kind is the last
-    // word of its noun, "sakit" of "rumah sakit mana": not said.)
-    const askedKind = (w: string) => context.lang === "en" && decision.missingTypes.length === 0 && context.question.askedKind.includes(analyze(w).terms[0] ?? "");
-    const unnamed = wordsOf(context.question.text, decision.notMentioned).filter((w) => writtenAsName(context.question.text, w) || askedKind(w));
+    const unnamed = wordsOf(context.question.text, decision.notMentioned).filter((w) => writtenAsName(context.question.text, w));
     if (unnamed.length > 0) b.say(` ${m.notMentioned(joinList(adjacentJoined(context.question.text, unnamed), context.lang))}`);
     return { sentences: [b.done("frame")], abstained: true, studies: [], reason: decision.reason, bestSupport: decision.bestCoverage, decision };
   }

@@ -93,11 +93,6 @@ export interface Question {
   counted: string[];
   /** The words that say what is counted, as asked ("social workers"), for saying what has no figure. */
   countedPhrase: string;
-  /**
-   * The stems of the kind of thing a "what"/"which" asks for ("What software did the authors use?" ->
-   * softwar; "Rumah sakit mana ...?" -> sakit): a document that never uses it cannot answer.
-   */
-  askedKind: string[];
   values: FilterValue[];
   /** Sections it points at ("in the conclusion", "menurut pendahuluan"). */
   sections: SectionId[];
@@ -608,44 +603,10 @@ function countedStems(tokens: string[], original: string[], counts: { start: num
 
 const NOTHING_COUNTED = { stems: [] as string[], phrase: "" };
 
-/** Words between "what" and the kind it asks for ("what kind of software"). */
-const KIND_LEAD = new Set(["kind", "kinds", "type", "types", "sort", "sorts", "of", "the", "a", "an", "other", "jenis", "macam"]);
-/** Nouns that ask for no particular kind ("What aspects of TAM ...", "hal apa"): anything the text says may answer. */
-const GENERIC_KIND = new Set(["aspect", "aspects", "aspek", "thing", "things", "hal", "part", "parts", "bagian", "point", "points", "poin", "way", "ways", "cara"]);
 /** "Did X work?", "does it work", "how well did it work": asks whether it worked, its results. */
 const WORKED = /\b(?:did|does|do|how\s+well)\b.*\bwork(?:ed|s)?\s*\??\s*$/i;
 /** Words that join a second question to the first ("... and where was it set?", "... dan kapan terbitnya?"). */
 const CLAUSE_JOINERS = new Set(["and", "dan", "serta", "also", "juga"]);
-/** Words that end the noun a "what" asks for ("the inference latency of PaSa"). */
-const KIND_END = new Set(["of", "for", "in", "on", "at", "by", "with", "from", "to", "used", "does", "did"]);
-/** A verb right after "what" ("What did ...", "What is ..."): it asks for no kind of thing. */
-const AUXILIARY = /^(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would|should|must|may|might|be|been)$/;
-
-/**
- * The noun a "what"/"which" asks for: English after it ("What software ...", "Which kind of hospital ..."),
- * Indonesian before "apa"/"mana" ("software apa", "rumah sakit mana"). Its last noun in English, as for a
- * count; none when a verb follows ("What did ...") or the word is one that frames questions.
- */
-function askedKindStems(tokens: string[], lang: Lang, identity: Set<string>, typed: Set<number>): string[] {
-  const skip = (t: string) => identity.has(t) || questionWordStems().has(t) || /^\d+$/.test(t) || numberStems().has(t);
-  const stems = (token: string) => contentStems(token).filter((t) => !skip(t));
-  if (lang === "en") {
-    const at = tokens.findIndex((t) => t === "what" || t === "which");
-    if (at < 0) return [];
-    let i = at + 1;
-    // "What is the inference latency of PaSa?": what a "what is the ..." asks for stands after it, up to "of".
-    if (/^(?:is|are|was|were)$/.test(tokens[i] ?? "") && /^(?:the|a|an)$/.test(tokens[i + 1] ?? "")) i += 1;
-    while (i < tokens.length && KIND_LEAD.has(tokens[i])) i++;
-    const run: string[] = [];
-    for (; i < tokens.length && run.length < COUNTED_WINDOW && !AUXILIARY.test(tokens[i]) && !KIND_END.has(tokens[i]) && contentStems(tokens[i]).length > 0; i++) run.push(tokens[i]);
-    const nouns = run.filter((t) => !isEnglishAdjective(t));
-    const noun = nouns[nouns.length - 1];
-    // (A kind of value, "What share ...", "What percentage ...", is an answer type: answerTypes asks for it.)
-    return noun && !GENERIC_KIND.has(noun) && !typed.has(i - run.length + run.lastIndexOf(noun)) ? stems(noun) : [];
-  }
-  const at = tokens.findIndex((t, i) => i > 0 && (t === "apa" || t === "mana"));
-  return at > 0 && !GENERIC_KIND.has(tokens[at - 1]) && !typed.has(at - 1) ? stems(tokens[at - 1]) : [];
-}
 
 /**
  * "What was the dropout rate?", "angka putus sekolah": the stems of what a rate is a rate of (the word before
@@ -881,7 +842,6 @@ export function analyzeQuestion(asked: string, index: QuestionIndex, langOverrid
     answerTypes,
     counted,
     countedPhrase: countedRun.phrase,
-    askedKind: askedKindStems(tokens, lang, identity, new Set(typed.flatMap((m) => range(m.start, m.end)))),
     values,
     sections: Object.entries(w.section_names).filter(([, phrases]) => hasPhrase(tokens, phrases)).map(([s]) => s as SectionId),
     topic,
