@@ -248,6 +248,12 @@ describe("decideAbstention", () => {
     expect(d).toMatchObject({ abstain: true, missingTypes: ["cost"] });
   });
 
+  it("asks for contact details when a call is asked of whom or with a number, not when a program calls a tool", () => {
+    expect(analyzeQuestion("Who should a victim call?", index).answerTypes).toContain("contact");
+    expect(analyzeQuestion("What number can victims call for help?", index).answerTypes).toContain("contact");
+    expect(analyzeQuestion("What tool does the Crawler call to search?", index).answerTypes).not.toContain("contact");
+  });
+
   it("asks for an opinion of the people a text reports on, and not of its authors, whose view is what it says", () => {
     expect(analyzeQuestion("Apa pendapat anak-anak penerima PKSA tentang program itu?", index).answerTypes).toContain("opinion");
     expect(analyzeQuestion("How satisfied were the mentors with the program?", index).answerTypes).toContain("opinion");

@@ -603,6 +603,8 @@ function countedStems(tokens: string[], original: string[], counts: { start: num
 
 const NOTHING_COUNTED = { stems: [] as string[], phrase: "" };
 
+/** "call" asked of whom or with a number: a request for contact details. */
+const CALL_FOR_CONTACT = /\b(?:who|whom|number|hotline|phone)\b.*\bcall\b|\bcall\b.*\b(?:help|number|hotline)\b/i;
 /** "Did X work?", "does it work", "how well did it work": asks whether it worked, its results. */
 const WORKED = /\b(?:did|does|do|how\s+well)\b.*\bwork(?:ed|s)?\s*\??\s*$/i;
 /** Words that join a second question to the first ("... and where was it set?", "... dan kapan terbitnya?"). */
@@ -662,6 +664,9 @@ export function analyzeQuestion(asked: string, index: QuestionIndex, langOverrid
   const inLonger = (m: (typeof typed)[number]) => typed.some((o) => o.type !== m.type && o.start <= m.start && o.end >= m.end && o.end - o.start > m.end - m.start);
   const answerTypes = [...new Set(typed.filter((m) => !inLonger(m)).map((m) => m.type))]
     .filter((t) => t !== "opinion" || !(hasPhrase(tokens, w.document_voice) || namesSelf));
+  // "Who should a victim call?", "What number can they call?": a call asked of a person or a number is for
+  // contact details; "What tool does the Crawler call?" is not.
+  if (!answerTypes.includes("contact") && CALL_FOR_CONTACT.test(text)) answerTypes.push("contact");
   const named = namedDocuments(text, tokens, index);
   // "Compare the review and the PaSa paper": beside a document it names, "the review" names the one review
   // of the library.
