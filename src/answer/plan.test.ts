@@ -37,6 +37,8 @@ const CASES: [string, Plan["kind"], Expect?][] = [
   ["Artikel harus terindeks di mana supaya bisa masuk review?", "explain", { sections: ["methods", "abstract"] }],
   ["What are the results of study 3?", "lookup", { studies: [3], fields: ["outcomes"] }],
   ["apa hasilnya studi Rafferty?", "lookup", { studies: [2], fields: ["outcomes"] }],
+  // a study's acronym typed in lower case names it
+  ["hasil dr studi mlmc gmn?", "lookup", { studies: [3], fields: ["outcomes"] }],
   // whether it worked is what it found
   ["Did the MLMC program work?", "lookup", { studies: [3], fields: ["outcomes"] }],
   ["Was the Jepara program successful?", "lookup", { studies: [1], fields: ["outcomes"] }],

@@ -17,7 +17,7 @@ import { isIndonesianWord } from "../text/stem.ts";
 import { foldCase } from "../text/tokenize.ts";
 import { findPlaces } from "../vocab/places.ts";
 import { loadVocabulary } from "../vocab/vocabulary.ts";
-import { createStudyLinker, names, namePattern } from "../text/link-studies.ts";
+import { createStudyLinker, isAcronym, names, namePattern } from "../text/link-studies.ts";
 import { asksHowOrWhy, hasPhrase, phrasesIn, pointsBackWithNya, questionTokens, questionWords, questionWordsAsWritten } from "./question-words.ts";
 
 export interface StudyRef {
@@ -199,10 +199,23 @@ function documentNameIndex(all: StudyRecord[]): Map<string, DocumentNames> {
   return cached;
 }
 
-function namedStudies(text: string, index: QuestionIndex, docs: string[]): StudyRef[] {
+/**
+ * The question with a study's acronym typed in lower case written as the text writes it ("hasil studi mlmc"
+ * -> "MLMC"), when the lower-case form is no ordinary word ("who" stays a question word, not "WHO").
+ */
+function withAcronymsAsWritten(text: string, studies: StudyRecord[]): string {
+  const acronyms = new Map(studies.flatMap((s) => s.aliases.filter(isAcronym).map((a) => [a.toLowerCase(), a] as const)));
+  return text.replace(/[\p{L}\p{N}]+/gu, (word) => {
+    const acronym = word === word.toLowerCase() ? acronyms.get(word) : undefined;
+    return acronym && !isEnglishWord(word) && !isIndonesianWord(word) ? acronym : word;
+  });
+}
+
+function namedStudies(question: string, index: QuestionIndex, docs: string[]): StudyRef[] {
   const out: StudyRef[] = [];
   for (const [docId, { studies, linker, titles }] of documentNameIndex(index.studies)) {
     if (docs.length > 0 && !docs.includes(docId)) continue;
+    const text = withAcronymsAsWritten(question, studies);
     const max = Math.max(...studies.map((s) => s.number));
     const numbers = new Set(studiesByNumber(foldCase(text), max));
     for (const n of linker.link(text)) numbers.add(n);
