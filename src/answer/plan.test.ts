@@ -79,6 +79,9 @@ const CASES: [string, Plan["kind"], Expect?][] = [
   ["Studies 1, 2 and 3: how do they differ?", "compare", { studies: [1, 2, 3] }],
   // list: studies whose field matches
   ["Which studies used a qualitative design?", "list", { filter: "design:qualitative" }],
+  // a list of nothing but filter values is a list of studies, however informal the place's name
+  ["yang dari Amerika apa aja?", "list", { filter: "country:US" }],
+  ["yg dari amrik apa aja", "list", { filter: "country:US" }],
   ["Studi mana saja yang kualitatif?", "list", { filter: "design:qualitative" }],
   ["Were any of the studies randomized controlled trials?", "list", { filter: "design:rct" }],
   ["Apakah ada studi yang pakai RCT?", "list", { filter: "design:rct" }],

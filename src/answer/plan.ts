@@ -309,7 +309,9 @@ function planOf(resolved: ResolvedQuestion, context: PlanContext): Plan {
   // nothing else picks out are the studies' (a study is of one program).
   const asksWhichOrAny = q.list || q.existence || hasPhrase(q.tokens, [...w.which_words, ...EXISTENTIAL]);
   const programsByValue = q.values.length > 0 && saysOnlyValues(q) && asksWhichOrAny && hasPhrase(q.tokens, [...(w.weak_fields.intervention ?? []), ...(w.fields.intervention ?? [])]);
-  const aboutStudies = studiesNoun || researchVerb || q.allStudies || Boolean(resolved.carryKind) || programsByValue;
+  // "yang dari Amerika apa aja?", "which ones are qualitative?": a list of nothing but filter values, over studies.
+  const valuesListed = q.values.length > 0 && saysOnlyValues(q) && q.list && context.hasStudies;
+  const aboutStudies = studiesNoun || researchVerb || q.allStudies || Boolean(resolved.carryKind) || programsByValue || valuesListed;
   // "Compare the studies from the United States": the matching studies, each with the fields a comparison shows.
   if (q.values.length > 0 && q.compare && otherAsks.length === 0) {
     return { kind: "list", filters: q.values, fields: COMPARE_FIELDS.filter((f) => !filterFields.has(f)), existence: false, ...within(resolved) };

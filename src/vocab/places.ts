@@ -63,6 +63,8 @@ function addName(index: Map<string, Name[]>, text: string, country: string, kind
  * (regions.json). ("Inggris" is left out: it is as often the English language as the country.)
  */
 const EVERYDAY_NAMES: Record<string, string[]> = { US: ["America", "Amerika"] };
+/** Informal Indonesian names, typed as often in lower case ("yg dari amrik"); no other word is spelt so. */
+const INFORMAL_NAMES: Record<string, string[]> = { US: ["Amrik"] };
 
 function countryIndex(): Map<string, Name[]> {
   if (countryNameIndex) return countryNameIndex;
@@ -73,6 +75,7 @@ function countryIndex(): Map<string, Name[]> {
     }
   }
   for (const [code, names] of Object.entries(EVERYDAY_NAMES)) for (const name of names) addName(index, name, code, "country", true);
+  for (const [code, names] of Object.entries(INFORMAL_NAMES)) for (const name of names) addName(index, name, code, "country");
   for (const list of index.values()) list.sort((a, b) => b.words.length - a.words.length);
   return (countryNameIndex = index);
 }
