@@ -570,6 +570,12 @@ function distribution(context: ComposeContext, field: StudyField, leadWithMost =
     for (const n of new Set(top.flatMap(([, g]) => g.values.map((v) => citeValue(context, v))))) if (n) b.cite(n);
     sentences.push(b.say(".").done("composed"));
   }
+  // "How many countries were studied?": how many different values, first, cited to one cell of each.
+  if (context.question.count && !context.question.studiesNoun && ordered.length > 0) {
+    const b = new SentenceBuilder().say(m.distinctValues(ordered.length, field, context.records.length - unknown.length, noun));
+    for (const n of new Set(ordered.map(([, g]) => (g.values[0] ? citeValue(context, g.values[0]) : undefined)))) if (n) b.cite(n);
+    sentences.push(b.say(".").done("composed"));
+  }
   sentences.push(new SentenceBuilder().say(m.distributionHead(context.records.length, field, noun)).done("composed"));
   for (const [key, g] of ordered) {
     // Each group with how many it holds ("Google Scholar (7): ...").

@@ -46,6 +46,8 @@ export interface AnswerMessages {
   /** "The review includes 10 studies:": every study, nothing filtered. */
   allHead: (document: string, count: number, noun: string) => string;
   distributionHead: (total: number, field: StudyField, noun: string) => string;
+  /** "How many countries were studied?": "The 10 studies name 3 different countries" (the groups below). */
+  distinctValues: (count: number, field: StudyField, total: number, noun: string) => string;
   /** "The 10 studies were published between 2014 and 2021" (the caller cites, then ends the sentence). */
   yearSpan: (total: number, noun: string, from: string, to: string) => string;
   /** "The most common design is qualitative: 8 of the 10 studies" (`values` tied values, joined; no full stop: citations follow). */
@@ -139,6 +141,9 @@ const FIELD_NAMES: Record<Lang, Record<StudyField, string>> = {
   id: { title: "judul", authors: "penulis", year: "tahun", venue: "jurnal", database: "database", design: "desain", country: "negara", setting: "lokasi", population: "populasi", language: "bahasa", intervention: "program", outcomes: "hasil", recommendations: "rekomendasi", theory: "teori", aim: "tujuan" },
 };
 
+/** English field names in the plural, for counts of distinct values ("3 different countries"). */
+const FIELD_PLURALS: Record<StudyField, string> = { title: "titles", authors: "authors", year: "years", venue: "journals", database: "databases", design: "designs", country: "countries", setting: "settings", population: "populations", language: "languages", intervention: "programs", outcomes: "results", recommendations: "recommendations", theory: "theories", aim: "aims" };
+
 export const fieldName = (field: StudyField, lang: Lang) => FIELD_NAMES[lang][field];
 
 /** English puts "the" before plural and "union" country names: "the United States", "the Philippines". */
@@ -193,6 +198,7 @@ export const MESSAGES: Record<Lang, AnswerMessages> = {
     onlyYes: (count, total, predicate, noun) => `Yes: ${count} ${count === 1 ? singular(noun) : noun} (of ${total}) ${predicate}, and none of the others says otherwise.`,
     allHead: (document, count, noun) => `${document[0].toUpperCase()}${document.slice(1)} includes ${count} ${count === 1 ? singular(noun) : noun}:`,
     distributionHead: (total, field, noun) => `By ${FIELD_NAMES.en[field]}, the ${total} ${noun} are:`,
+    distinctValues: (count, field, total, noun) => `The ${total} ${noun} name ${count} different ${count === 1 ? FIELD_NAMES.en[field] : FIELD_PLURALS[field]}`,
     yearSpan: (total, noun, from, to) => `The ${total} ${noun} were published between ${from} and ${to}`,
     mostCommon: (field, values, tied, count, total, noun) =>
       tied === 1 ? `The most common ${field} is ${values}: ${count} of the ${total} ${noun}` : `The most common ${field}s are ${values}, ${count} of the ${total} ${noun} each`,
@@ -342,6 +348,7 @@ export const MESSAGES: Record<Lang, AnswerMessages> = {
     onlyYes: (count, total, predicate, noun) => `Ya: ${count} ${noun} (dari ${total}) ${predicate}, dan tidak ada yang menyebutkan lain.`,
     allHead: (document, count, noun) => `${document[0].toUpperCase()}${document.slice(1)} mencakup ${count} ${noun}:`,
     distributionHead: (total, field, noun) => `Menurut ${FIELD_NAMES.id[field]}, ${total} ${noun} tersebut:`,
+    distinctValues: (count, field, total, noun) => `${total} ${noun} itu menyebut ${count} ${FIELD_NAMES.id[field]} yang berbeda`,
     yearSpan: (total, noun, from, to) => `${total} ${noun} tersebut terbit antara tahun ${from} dan ${to}`,
     mostCommon: (field, values, tied, count, total, noun) =>
       tied === 1 ? `${field[0].toUpperCase()}${field.slice(1)} yang paling banyak adalah ${values}: ${count} dari ${total} ${noun}` : `${field[0].toUpperCase()}${field.slice(1)} yang paling banyak adalah ${values}, masing-masing ${count} dari ${total} ${noun}`,

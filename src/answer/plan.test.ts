@@ -79,6 +79,10 @@ const CASES: [string, Plan["kind"], Expect?][] = [
   ["Studies 1, 2 and 3: how do they differ?", "compare", { studies: [1, 2, 3] }],
   // list: studies whose field matches
   ["Which studies used a qualitative design?", "list", { filter: "design:qualitative" }],
+  // how many different values a field has: its distribution; a field named in the plural of the review: its studies'
+  ["How many countries were studied?", "aggregate", { field: "country", op: "distribution" }],
+  ["Berapa negara yang diteliti?", "aggregate", { field: "country", op: "distribution" }],
+  ["What countries are represented in the review?", "aggregate", { field: "country", op: "distribution" }],
   // a list of nothing but filter values is a list of studies, however informal the place's name
   ["yang dari Amerika apa aja?", "list", { filter: "country:US" }],
   ["yg dari amrik apa aja", "list", { filter: "country:US" }],

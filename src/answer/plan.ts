@@ -16,7 +16,7 @@ import { contentStems } from "../text/analyze.ts";
 import type { ResolvedQuestion } from "../retrieve/conversation.ts";
 import { asksHowOrWhy, hasPhrase, phrasesIn, questionTokens, questionWords } from "../retrieve/question-words.ts";
 import { EXISTENTIAL, saysOnlyValues, type AnswerType, type DocumentAsk, type FilterValue, type Question, type StudyRef } from "../retrieve/question.ts";
-import { asksExpansion, wantedCues } from "./evidence.ts";
+import { asksExpansion, definiendum, wantedCues } from "./evidence.ts";
 
 /** What a review-meta plan states of a document: its identity, read from its first page. */
 export type DocumentField = "authors" | "year" | "venue" | "title" | DocumentAsk;
@@ -280,13 +280,18 @@ function planOf(resolved: ResolvedQuestion, context: PlanContext): Plan {
     if (fields.length > 0 && q.answerTypes.length === 0) return { kind: "lookup", studies: q.studies, fields };
     // "Apa itu P2TP2A?", "What is MLMC?": a name a study is known by, asked to be defined, is explained from
     // the text that defines it; "what is study 9?" still gets the overview.
-    if (q.studies.length === 1 && q.asks.length === 0 && q.studies[0].by && (wantedCues(q).has("definition") || asksExpansion(q.text))) {
+    if (q.studies.length === 1 && q.asks.length === 0 && q.studies[0].by && (wantedCues(q).has("definition") || definiendum(q).length > 0 || asksExpansion(q.text))) {
       return { kind: "explain", studies: q.studies, docs, sections, answerTypes: q.answerTypes };
     }
     // "Tell me about study 9", "and the second one?": nothing asked but the study itself, an overview.
     if (q.studies.length === 1 && q.answerTypes.length === 0 && q.topic.length === 0) return { kind: "lookup", studies: q.studies, fields: OVERVIEW_FIELDS, overview: true };
     return { kind: "explain", studies: q.studies, docs, sections, answerTypes: q.answerTypes };
   }
+  // "How many countries were studied?", "Berapa negara yang diteliti?": how many different values a field has,
+  // with the studies under each.
+  const countsValues = q.count && !studiesNoun && context.hasStudies && q.studies.length === 0 && q.values.length === 0 && q.topic.length === 0;
+  const countedField = countsValues ? q.asks.find((f) => AGGREGATABLE_FIELDS.includes(f)) : undefined;
+  if (countedField && !resolved.carryKind) return { kind: "aggregate", field: countedField, op: "distribution" };
   // "Berapa dari mereka ...?" after a list counts those studies; otherwise "berapa" asks for an amount in the text.
   if (q.answerTypes.length > 0 && !q.list && !resolved.within && resolved.carryKind !== "count") return { kind: "explain", studies: [], docs, sections, answerTypes: q.answerTypes };
   const filterFields = new Set<string>(q.values.map((v) => v.field));
@@ -325,10 +330,13 @@ function planOf(resolved: ResolvedQuestion, context: PlanContext): Plan {
   if (onlyField && yesNo && aboutStudies && (hasPhrase(q.tokens, w.only_words) || hasPhrase(q.tokens, w.each_words)) && !resolved.within) return { kind: "aggregate", field: onlyField, op: "distribution", only: q.values[0] };
   if (q.values.length > 0 && aboutStudies) return { kind: "list", filters: q.values, fields: otherAsks, existence: q.existence, ...within(resolved) };
   const about = q.asks.filter((f) => AGGREGATABLE_FIELDS.includes(f));
-  const overTheStudies = q.list || q.allStudies || q.compare || PLURAL_STUDIES.test(q.text) || (researchVerb && q.topic.length === 0);
+  // "What countries are represented in the review?", "What designs does it include?": a field asked in the
+  // plural, of a review and nothing else, is asked of its studies (the review itself has one design, one country).
+  const pluralField = context.hasStudies && q.studies.length === 0 && q.topic.length === 0 && about.some((f) => phrasesIn(q.tokens, w.fields[f] ?? []).some((m) => PLURAL_NOUN.test(m.phrase)));
+  const overTheStudies = q.list || q.allStudies || q.compare || PLURAL_STUDIES.test(q.text) || (researchVerb && q.topic.length === 0) || pluralField;
   // "What is the most common design?", "Desain apa yang paling banyak dipakai?": the distribution, led by its largest group.
   if (about.length > 0 && q.mostCommon && q.values.length === 0) return { kind: "aggregate", field: about[0], op: "most-common" };
-  if (about.length > 0 && (resolved.carryKind === "aggregate" || (aboutStudies && overTheStudies))) {
+  if (about.length > 0 && (resolved.carryKind === "aggregate" || ((aboutStudies || pluralField) && overTheStudies))) {
     return { kind: "aggregate", field: about[0], op: "distribution" };
   }
   // "What did each study recommend?", "Teori apa yang dipakai studi-studi itu?": each study's own words on a
@@ -385,6 +393,8 @@ export function topicWords(text: string, topic: string[]): string {
 }
 
 /** "studies", "articles", "studi-studi": a question about the studies as a set. */
+/** A field named in the English plural ("countries", "designs", "journals"). */
+const PLURAL_NOUN = /^[a-z]+(?:ies|[^s]s)$/;
 const PLURAL_STUDIES = /\b(?:studies|articles|papers|studi-studi|artikel-artikel|penelitian-penelitian|studi2|artikel2|penelitian2)(?![\p{L}\d])/iu;
 
 /** Where to look for a section a question points at: the section, and the abstract's summary of it. */

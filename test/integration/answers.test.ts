@@ -218,6 +218,16 @@ describe("the most common value", () => {
   });
 });
 
+describe("how many different values", () => {
+  it("says how many countries the studies name, cited to one cell of each, before the studies under each", async () => {
+    const r = await ask("How many countries were studied?");
+    expect(r.answer).toMatch(/^The 7 studies name 3 different countries \[1\] \[2\] \[3\]\. By country, the 10 studies are:/);
+    const id = await ask("Berapa negara yang diteliti?");
+    expect(id.answer).toMatch(/^7 studi itu menyebut 3 negara yang berbeda/);
+    await expectValidCitations(r);
+  });
+});
+
 describe("a distribution by year", () => {
   it("opens with the span, reads the years in order, and counts each study once, the review's other year said beside it", async () => {
     const r = await ask("When were the studies published?");
