@@ -34,6 +34,10 @@ describe("numberNear: a number beside what the question counts", () => {
     expect(numberNear("Proyek ini mengungkapkan total 27 tema, 11 kategori, dan enam konsep", new Set(["usia"]))).toBe(false);
     expect(numberNear("terkait dengan pengalaman anak usia dini", new Set(["usia"]))).toBe(false);
     expect(numberNear("usia korban pada tahun 2016", new Set(["usia"]))).toBe(false);
+    // a word before the number that only qualifies another noun counts nothing: "user" of "user query"
+    expect(numberNear("we limit the exploration depth (starting from the user query) to three", new Set(["user"]))).toBe(false);
+    // ... while the unit itself before it, set off by a comma, still does
+    expect(numberNear("Among these qualified queries, 93.7% had papers", new Set(["queri"]))).toBe(true);
   });
 });
 

@@ -85,8 +85,13 @@ function numbersBeside(original: string, units: Set<string>): (StemSpan & { unit
     return false;
   };
   // (Before it, a comma may set off what it counts: "Among these qualified queries, 93.7% had ...".)
+  // ... but only the unit itself, or it with what sets it off: in "starting from the user query) to three" the
+  // word "user" only qualifies "query", and three is no count of users.
   const namedBefore = (i: number) => {
-    for (let j = i - 1; j >= Math.max(0, i - UNIT_WINDOW); j--) if (names(j)) return true;
+    for (let j = i - 1; j >= Math.max(0, i - UNIT_WINDOW); j--) {
+      if (names(j)) return true;
+      if (stems[j].length > 0 && !isNumber(j)) return false;
+    }
     return false;
   };
   const out: (StemSpan & { unitAfter: boolean })[] = [];
