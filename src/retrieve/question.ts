@@ -340,7 +340,8 @@ function documentAsks(text: string, tokens: string[], asks: StudyField[], docume
   const w = questionWords();
   const out = (Object.keys(w.document_fields) as DocumentAsk[]).filter((f) => hasPhrase(tokens, w.document_fields[f]));
   // "Where do the PaSa authors work?", "Penulisnya bekerja di mana?": where the authors are is their institutions.
-  if (!out.includes("affiliations") && asks.includes("authors") && AUTHORS_PLACE.test(text)) return ["affiliations", ...out];
+  // ("Which country were the PaSa authors from?": the country asked is theirs, whatever field it otherwise names.)
+  if (!out.includes("affiliations") && (asks.includes("authors") || hasPhrase(tokens, w.fields.authors ?? [])) && AUTHORS_PLACE.test(text)) return ["affiliations", ...out];
   if (out.includes("affiliations") || !hasPhrase(tokens, w.institution_words)) return out;
   const folded = foldCase(text);
   const namesAuthor = documents.some((d) => d.authors.some((a) => a.trim().split(/\s+/).length > 1 && names(text, folded, a)));
@@ -350,8 +351,8 @@ function documentAsks(text: string, tokens: string[], asks: StudyField[], docume
 /** "What problem does X (try to) solve / address / tackle?", "Masalah apa yang (ingin) diselesaikan/diatasi ...?" */
 const PROBLEM_ADDRESSED = /\b(?:what|which)\s+(?:main\s+|key\s+|research\s+)?(?:problems?|issues?|challenges?|gaps?)\s+(?:does|do|did|is|are|was|were)\s+.{0,60}?\b(?:solve[sd]?|solving|address(?:e[sd])?|addressing|tackle[sd]?|tackling|try(?:ing)?\s+to\s+(?:solve|address|tackle))\b|\b(?:masalah|permasalahan|persoalan)\s+apa\s+(?:yang\s+)?(?:ingin\s+|hendak\s+|coba\s+|mau\s+)?(?:di)?(?:selesaikan|atasi|pecahkan|jawab)\b/iu;
 
-/** Where people work or come from: with the authors, their institutions. */
-const AUTHORS_PLACE = /\bwhere\s+(?:do|does|did)\s+.{0,40}?\b(?:work|come\s+from|based)\b|\bwhere\s+(?:are|is|were|was)\s+.{0,40}?\b(?:from|based)\b|\b(?:bekerja|kerja|berasal)\s+(?:di|dari)\s*mana\b/iu;
+/** Where (or from which country) people work or come from: with the authors, their institutions. */
+const AUTHORS_PLACE = /\b(?:where|which\s+countr(?:y|ies)|what\s+countr(?:y|ies))\s+(?:do|does|did)\s+.{0,40}?\b(?:work|come\s+from|based)\b|\b(?:where|which\s+countr(?:y|ies)|what\s+countr(?:y|ies))\s+(?:are|is|were|was)\s+.{0,40}?\b(?:from|based)\b|\b(?:bekerja|kerja|berasal)\s+(?:di|dari)\s*(?:mana|negara\s+(?:mana|apa))\b|\bdari\s+negara\s+(?:mana|apa)\b/iu;
 
 /** "Is this a systematic review?", "Was this a simpler kind of literature review?", "Apakah ini tinjauan sistematis?": what the document itself is. */
 const ASKS_WHAT_THIS_IS = /\b(?:is|was)\s+this\s+(?:an?\s+)?(?:[\p{L}-]+\s+){0,4}(?:review|paper|article|study|document)\b|\bapakah\s+ini\s+(?:sebuah\s+|suatu\s+)?(?:[\p{L}-]+\s+){0,2}(?:review|tinjauan|kajian|artikel|makalah)\b/iu;
