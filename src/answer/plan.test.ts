@@ -539,7 +539,10 @@ describe("the documents of a library as a set", () => {
   });
 
   it("asks where a named paper appeared when a conference is asked with publishing or presenting", () => {
-    for (const q of ["Which conference was PaSa published at?", "At which conference was the PaSa paper presented?", "Paper PaSa terbit di konferensi apa?"]) {
+    // where it was presented is where it appeared; where in it a topic is presented is not
+    expect(analyzeQuestion("Where was it presented?", SYNTHETIC_INDEX).asks).toContain("venue");
+    expect(analyzeQuestion("Where is the crawler presented in the PaSa paper?", SYNTHETIC_INDEX).asks).not.toContain("venue");
+    for (const q of ["Which conference was PaSa published at?", "At which conference was the PaSa paper presented?", "Paper PaSa terbit di konferensi apa?", "Where was the PaSa paper presented?"]) {
       expect(papers(q), q).toMatchObject({ kind: "review-meta", field: "venue" });
     }
     // a conference that is what the paper is about stays a topic

@@ -720,7 +720,10 @@ export function analyzeQuestion(asked: string, index: QuestionIndex, langOverrid
   // Weak words add a field only when no stronger word named one ("where ... published?" asks the venue).
   // "what year was it published": a weak year word with a publication word is a strong one.
   const released = (docs.length > 0 || namesSelf) && hasPhrase(tokens, w.release_words) && topic.every((t) => releaseStems().has(t));
-  const publication = hasPhrase(tokens, w.publication_words) || released;
+  // ("Where was it presented?": where a paper was presented is where it appeared; "Where is the crawler presented
+  // in the PaSa paper?" asks where in it a topic is.)
+  const presentedWhere = hasPhrase(tokens, w.presented_words) && hasPhrase(tokens, ["where", "di mana", "dimana"]) && topic.every((t) => w.presented_words.some((p) => contentStems(p).includes(t)));
+  const publication = hasPhrase(tokens, w.publication_words) || released || presentedWhere;
   if (!asks.includes("year") && publication && hasPhrase(tokens, w.weak_fields.year ?? [])) asks.push("year");
   // "Where was study 3 published?": a place word with a publication word asks for the venue.
   const publishedWhere = !asks.includes("venue") && publication && hasPhrase(tokens, w.weak_fields.country ?? []) && findPlaces(text).length === 0;
