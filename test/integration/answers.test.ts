@@ -263,6 +263,14 @@ describe("the review itself", () => {
     expect(recommends.abstained).toBe(false);
   });
 
+  it("answers 'What was the search strategy?' from the method, 'strategy' being the asker's frame, not a word the review must use", async () => {
+    for (const question of ["What was the search strategy?", "Apa strategi pencarian artikelnya?"]) {
+      const r = await ask(question);
+      expect(r.abstained, question).toBe(false);
+      expect(r.answer, question).toMatch(/Google Scholar/);
+    }
+  });
+
   it("reads informal, lower-case questions as their formal forms: an acronym typed small, 'studi2', 'dmn'", async () => {
     const acronym = await ask("mlmc itu apa ya");
     expect(acronym.sentences[0].text).toMatch(/^MLMC adalah singkatan dari «My Life My Choice» \[1\]/);
