@@ -23,7 +23,7 @@ import { readIdentity, withCsl } from "./identity.ts";
 import { createStudyLinker, type StudyLinker } from "../text/link-studies.ts";
 import { buildRecords, type CellLocation } from "./records.ts";
 import { referenceDrafts, type ParsedReference } from "./reference-list.ts";
-import { formatStudyReference } from "./references.ts";
+import { formatCslAll, formatStudyReference, studyCsl } from "./references.ts";
 import { splitSections, type Segment } from "./sections.ts";
 import { DocumentWords, joinTwo } from "./pdf/join.ts";
 import { pdfTableDrafts, withSymbolDefinitions } from "./pdf-table-passages.ts";
@@ -214,12 +214,14 @@ export function buildDocument(raw: RawDocument, options: PassageOptions, enrichm
   // A country only one study is set in names it too, in either language ("Pantai Gading", "Côte d'Ivoire").
   const countryUsers = new Map<string, number>();
   for (const d of drafts) for (const key of new Set((d.fields.country ?? []).flatMap((v) => v.keys))) countryUsers.set(key, (countryUsers.get(key) ?? 0) + 1);
-  const records: StudyRecord[] = drafts.map((d) => {
+  const unformatted = drafts.map((d) => {
     const own = (d.fields.country ?? []).filter((v) => countryUsers.get(v.keys[0]) === 1);
     const places = own.flatMap((v) => [v.text, ...v.keys.flatMap((k) => countryNames(k))]);
-    const record = { ...d, aliases: [...new Set([...(aliases.get(d.number) ?? []), ...places])], reference: "" };
-    return { ...record, reference: formatStudyReference(record, enrichment.studies?.get(d.number)), ...(enrichment.studies?.get(d.number)?.note ? { note: enrichment.studies.get(d.number)!.note } : {}) };
+    return { ...d, aliases: [...new Set([...(aliases.get(d.number) ?? []), ...places])], reference: "" };
   });
+  // (Their APA references in one citeproc run.)
+  const apa = formatCslAll(unformatted.map((r) => studyCsl(r, enrichment.studies?.get(r.number))));
+  const records: StudyRecord[] = unformatted.map((record, i) => ({ ...record, reference: apa[i], ...(enrichment.studies?.get(record.number)?.note ? { note: enrichment.studies.get(record.number)!.note } : {}) }));
 
   // 2. The reference list: from the PDF's layout when there is one, else from the text's lines.
   const layoutEntries = raw.layout ? parseReferences(raw.layout) : [];
