@@ -36,6 +36,9 @@ export function onTopicSentences(ranked: ScoredSentence[], namedStudy: boolean, 
   return ranked.filter((s) => s.coverage >= thresholds.onTopic * bestCoverage || (namedStudy && s.passage.studies.length > 0));
 }
 
+/** Kinds of value a sentence gives only in words that say what it is ("p < 0.05", "sponsored by", a phone number). */
+const SELF_EVIDENT_TYPES: ReadonlySet<AnswerType> = new Set(["pvalue", "funder", "contact"]);
+
 export interface AbstainDecision {
   abstain: boolean;
   reason: string;
@@ -65,6 +68,8 @@ export interface AbstainInput {
    * involved in the TAM study?" the absent "hospital" is the topic, and "TAM" does not dilute it.
    */
   scope?: Set<string>;
+  /** Question.typedStems. */
+  typed?: { type: AnswerType; stems: string[] }[];
 }
 
 /**
@@ -85,7 +90,11 @@ export function decideAbstention(ranked: ScoredSentence[], weights: WeightedTerm
   const best = ranked[0];
   const bestCoverage = best?.coverage ?? 0;
   const total = weights.filter((w) => !input.scope?.has(w.term)).reduce((s, w) => s + w.weight, 0) || 1;
-  const unknown = weights.filter((w) => w.salient);
+  // A word that asks for a kind of value only that value's own words give ("statistically significant": a
+  // sentence with "p < 0,001" gives one) is checked by the value's type, not a word the text must use. (A
+  // number is no such proof: "sampel" stays a word the text must have.)
+  const askingWords = new Set((input.typed ?? []).filter((t) => SELF_EVIDENT_TYPES.has(t.type)).flatMap((t) => t.stems));
+  const unknown = weights.filter((w) => w.salient && !askingWords.has(w.term));
   const unknownShare = unknown.reduce((s, w) => s + w.weight, 0) / total;
   const none = { notMentioned: [] as string[], bestCoverage };
   if (!best) return { abstain: true, reason: "nothing retrieved", missingTypes: input.answerTypes, ...none };

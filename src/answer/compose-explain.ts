@@ -522,7 +522,7 @@ function composeExplainOne(context: ComposeContext, input: ExplainInput): Compos
   // (The named document's name is where to look, like the words that frame the question: not what it is about.)
   const namedDoc = context.documents.find((d) => d.id === bestDoc && context.question.docs.includes(d.id));
   const scope = new Set(namedDoc ? nameTerms(namedDoc) : []);
-  let decision = decideAbstention(ranked, weights, { answerTypes: context.question.answerTypes, namedStudy: input.namedStudy, counted, population: populationOf, scope }, { ...ABSTAIN, ...context.abstain });
+  let decision = decideAbstention(ranked, weights, { answerTypes: context.question.answerTypes, namedStudy: input.namedStudy, counted, population: populationOf, scope, typed: context.question.typedStems }, { ...ABSTAIN, ...context.abstain });
   // Only the field was asked, and a sentence does what it asks: the words of the question need not be in it.
   if (decision.abstain && input.fieldOnly && ranked.length > 0 && decision.missingTypes.length === 0) decision = { ...decision, abstain: false, reason: "", notMentioned: [] };
   if (decision.abstain) {

@@ -241,6 +241,18 @@ describe("decideAbstention", () => {
     expect(decideAbstention(ranked, w, { answerTypes: q.answerTypes, namedStudy: false }).abstain).toBe(true);
   });
 
+  it("takes a p-value's own words ('statistically significant') as the type asked, not a word the text must use", () => {
+    const withP = [passage("p", "Dalam program mentor, pada awal 72% remaja berpengalaman eksploitasi dan setelah 12 bulan menjadi 14% (p<0,001).")];
+    const q = analyzeQuestion("Was the mentor program's drop statistically significant?", index);
+    expect(q.answerTypes).toContain("pvalue");
+    const w = weighQuestion(q.text, STATS);
+    const ranked = scoreSentences(sentencesOf(withP), w, q, withP.length);
+    expect(decideAbstention(ranked, w, { answerTypes: q.answerTypes, namedStudy: false, typed: q.typedStems }).abstain).toBe(false);
+    // without a p-value the type is missing, whatever words it shares
+    const { ranked: none } = rank(q.text);
+    expect(decideAbstention(none, w, { answerTypes: q.answerTypes, namedStudy: false, typed: q.typedStems })).toMatchObject({ abstain: true, missingTypes: ["pvalue"] });
+  });
+
   it("abstains when the question asks for a cost and no sentence gives one", () => {
     const { q, w, ranked } = rank("Berapa biaya program mentor untuk remaja?");
     expect(q.answerTypes).toContain("cost");

@@ -93,6 +93,8 @@ export interface Question {
   counted: string[];
   /** The words that say what is counted, as asked ("social workers"), for saying what has no figure. */
   countedPhrase: string;
+  /** The stems of the words that ask for each kind of value ("statistically significant" for a p-value). */
+  typedStems: { type: AnswerType; stems: string[] }[];
   values: FilterValue[];
   /** Sections it points at ("in the conclusion", "menurut pendahuluan"). */
   sections: SectionId[];
@@ -864,6 +866,7 @@ export function analyzeQuestion(asked: string, index: QuestionIndex, langOverrid
     answerTypes,
     counted,
     countedPhrase: countedRun.phrase,
+    typedStems: typed.map((m) => ({ type: m.type, stems: tokens.slice(m.start, m.end).flatMap((t) => contentStems(t)) })),
     values,
     sections: Object.entries(w.section_names).filter(([, phrases]) => hasPhrase(tokens, phrases)).map(([s]) => s as SectionId),
     topic,
