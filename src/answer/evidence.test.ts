@@ -260,6 +260,11 @@ describe("decideAbstention", () => {
     expect(d).toMatchObject({ abstain: true, missingTypes: ["cost"] });
   });
 
+  it("asks for a sample size in the Indonesian possessive too ('Berapa partisipannya?')", () => {
+    expect(analyzeQuestion("Berapa partisipannya?", index).answerTypes).toContain("sample");
+    expect(analyzeQuestion("Jumlah respondennya berapa?", index).answerTypes).toContain("sample");
+  });
+
   it("asks for contact details when a call is asked of whom or with a number, not when a program calls a tool", () => {
     expect(analyzeQuestion("Who should a victim call?", index).answerTypes).toContain("contact");
     expect(analyzeQuestion("What number can victims call for help?", index).answerTypes).toContain("contact");
