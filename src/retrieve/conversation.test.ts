@@ -107,6 +107,12 @@ describe("resolveFollowUp", () => {
     }
   });
 
+  it("reads 'which one is newer?' after a comparison as the extreme of the studies compared", () => {
+    const r = resolveFollowUp(ask("which one is newer?"), previous("Compare study 1 and study 4", "compare", [1, 4]));
+    expect(r.within?.map((s) => s.number)).toEqual([1, 4]);
+    expect(r.carryKind).toBe("aggregate");
+  });
+
   it("reads a pronoun as the study the previous turn was about, and keeps what it asked", () => {
     const about = previous("What did the MLMC study find?", "lookup", [3]);
     const r = resolveFollowUp(ask("who wrote it?"), about);

@@ -129,8 +129,9 @@ export function resolveFollowUp(question: Question, previous: PreviousTurn | und
   if (question.superlative && question.answerTypes.includes("sample") && (listing || previous.planKind === "compare") && previousStudies.length > 1 && !namesSubject) {
     return { question: base, followUp: true, studiesFrom: "pronoun", searchText, within: previousStudies };
   }
-  // "yang mana yang paling baru?", "which one is the oldest?" after a list: the extreme among the studies listed.
-  if (question.extreme && listing && previousStudies.length > 1 && !namesSubject && question.values.length === 0) {
+  // "yang mana yang paling baru?", "which one is the oldest?" after a list or a comparison: the extreme among
+  // the studies it named.
+  if (question.extreme && (listing || previous.planKind === "compare") && previousStudies.length > 1 && !namesSubject && question.values.length === 0) {
     return { question: base, followUp: true, studiesFrom: "pronoun", searchText, carryKind: "aggregate", within: previousStudies };
   }
   // "Which of those were qualitative?", "berapa dari mereka yang pakai wawancara?": the value filters the
