@@ -384,6 +384,8 @@ describe("what a question counts", () => {
   it("what a count counts is read after its count word, past further count words and never after 'tahun'", () => {
     const counted = (text: string) => analyzeQuestion(text, SYNTHETIC_INDEX).counted;
     expect(counted("Berapa usia rata-rata para mentor?")).toEqual(expect.arrayContaining(["usia"]));
+    // an estimate of victims counts victims ("perkiraan" says how the figure was had, not what it counts)
+    expect(counted("Berapa perkiraan korban perdagangan tiap tahun?")).toContain("korban");
     expect(counted("Berapa jumlah staf di lembaga itu?")).toContain("staf");
     expect(counted("How many interviews did the study 3 mentors hold?")).toContain("interview");
     expect(counted("Studi 2 terbit tahun berapa?")).toEqual([]);
