@@ -534,6 +534,8 @@ describe("the documents of a library as a set", () => {
     expect(papers("Penulis paper PaSa bekerja di mana?")).toMatchObject({ kind: "review-meta", field: "affiliations" });
     // the country the authors are from is where they work
     expect(papers("Which country were the PaSa authors from?")).toMatchObject({ kind: "review-meta", field: "affiliations" });
+    // the company behind a paper is its authors' institution
+    expect(papers("Which company made PaSa?")).toMatchObject({ kind: "review-meta", field: "affiliations" });
     expect(papers("Penulis paper PaSa berasal dari negara mana?")).toMatchObject({ kind: "review-meta", field: "affiliations" });
     expect(papers("Who are the authors of the PaSa paper and where do they work?")).toMatchObject({ kind: "review-meta", field: "authors", also: ["affiliations"] });
     expect(papers("Who is the corresponding author of the PaSa paper?")).toMatchObject({ kind: "review-meta", field: "corresponding" });

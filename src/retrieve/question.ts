@@ -347,11 +347,15 @@ function documentAsks(text: string, tokens: string[], asks: StudyField[], docume
   if (out.includes("affiliations") || !hasPhrase(tokens, w.institution_words)) return out;
   const folded = foldCase(text);
   const namesAuthor = documents.some((d) => d.authors.some((a) => a.trim().split(/\s+/).length > 1 && names(text, folded, a)));
-  return asks.includes("authors") || namesAuthor ? ["affiliations", ...out] : out;
+  // ("Which company made PaSa?": the institution behind a paper is its authors'.)
+  return asks.includes("authors") || namesAuthor || MADE_BY.test(text) ? ["affiliations", ...out] : out;
 }
 
 /** "What problem does X (try to) solve / address / tackle?", "Masalah apa yang (ingin) diselesaikan/diatasi ...?" */
 const PROBLEM_ADDRESSED = /\b(?:what|which)\s+(?:main\s+|key\s+|research\s+)?(?:problems?|issues?|challenges?|gaps?)\s+(?:does|do|did|is|are|was|were)\s+.{0,60}?\b(?:solve[sd]?|solving|address(?:e[sd])?|addressing|tackle[sd]?|tackling|try(?:ing)?\s+to\s+(?:solve|address|tackle))\b|\b(?:masalah|permasalahan|persoalan)\s+apa\s+(?:yang\s+)?(?:ingin\s+|hendak\s+|coba\s+|mau\s+)?(?:di)?(?:selesaikan|atasi|pecahkan|jawab)\b/iu;
+
+/** Making, building or being behind something: with an institution word, the authors' institutions. */
+const MADE_BY = /\b(?:made|built|developed|created|behind|membuat|membangun|mengembangkan|dibuat|dibangun|dikembangkan)\b/iu;
 
 /** Where (or from which country) people work or come from: with the authors, their institutions. */
 const AUTHORS_PLACE = /\b(?:where|which\s+countr(?:y|ies)|what\s+countr(?:y|ies))\s+(?:do|does|did)\s+.{0,40}?\b(?:work|come\s+from|based)\b|\b(?:where|which\s+countr(?:y|ies)|what\s+countr(?:y|ies))\s+(?:are|is|were|was)\s+.{0,40}?\b(?:from|based)\b|\b(?:bekerja|kerja|berasal)\s+(?:di|dari)\s*(?:mana|negara\s+(?:mana|apa))\b|\bdari\s+negara\s+(?:mana|apa)\b/iu;
