@@ -325,13 +325,26 @@ async function modelHits(context: AnswerContext, prepared: Prepared): Promise<Sc
   return out;
 }
 
+/**
+ * prepare(), and when nothing answers a question that stands alone by its words, again as a question about the
+ * study the conversation is on ("Tell me about study 8" then "How many survivors were interviewed?"). Used for
+ * the question asked and for the earlier turns replayed, so that "it" afterwards means what the reader saw.
+ */
+async function prepareInConversation(context: AnswerContext, question: Question, previous: PreviousTurn | undefined, options: AnswerOptions): Promise<Prepared> {
+  const prepared = await prepare(context, question, previous, options);
+  const focus = previous && !prepared.resolved.followUp && question.studies.length === 0 && !options.studies?.length ? studiesInFocus(previous) : [];
+  if (!prepared.composition.abstained || focus.length !== 1) return prepared;
+  const inContext = await prepare(context, question, previous, { ...options, studies: [focus[0].number], docs: [focus[0].docId] });
+  return inContext.composition.abstained ? prepared : { ...inContext, resolved: { ...inContext.resolved, followUp: true, studiesFrom: "pronoun" } };
+}
+
 /** Analyse and replay the earlier turns (composed answers only) to know what the last one refers to. */
 async function previousTurn(context: AnswerContext, earlier: string[], options: AnswerOptions): Promise<PreviousTurn | undefined> {
   let previous: PreviousTurn | undefined;
   const index = { documents: context.store.documents, studies: context.store.studies };
   for (const text of earlier.slice(-REPLAY_TURNS)) {
     const question = analyzeQuestion(text, index, options.lang);
-    const prepared = await prepare(context, question, previous, { ...options, mode: "extractive" });
+    const prepared = await prepareInConversation(context, question, previous, { ...options, mode: "extractive" });
     const q = prepared.resolved.question;
     // Study numbers are per document: a study the answer named is the one its citations name (another
     // document may have a study with the same number), else the one the question named.
@@ -386,14 +399,7 @@ export async function* streamAnswer(context: AnswerContext, messages: ChatMessag
   const index = { documents: context.store.documents, studies: context.store.studies };
   const previous = await previousTurn(context, userTurns.slice(0, -1), options);
   const question = analyzeQuestion(last, index, options.lang);
-  let prepared = await prepare(context, question, previous, options);
-  // "Tell me about study 8" then "How many survivors were interviewed?": a question that stands alone by its
-  // words but that nothing answers on its own is read as being about the study the conversation is on.
-  const focus = previous && !prepared.resolved.followUp && question.studies.length === 0 && !options.studies?.length ? studiesInFocus(previous) : [];
-  if (prepared.composition.abstained && focus.length === 1) {
-    const inContext = await prepare(context, question, previous, { ...options, studies: [focus[0].number], docs: [focus[0].docId] });
-    if (!inContext.composition.abstained) prepared = { ...inContext, resolved: { ...inContext.resolved, followUp: true, studiesFrom: "pronoun" } };
-  }
+  const prepared = await prepareInConversation(context, question, previous, options);
   const retrieveMs = performance.now() - started;
   const warnings: string[] = [...(context.warnings ?? [])];
   let mode = options.mode ?? context.config.answer.mode;

@@ -82,6 +82,9 @@ const documentFieldStems = () => {
   return (fieldStems ??= new Set([...Object.values(w.document_fields).flat(), ...w.institution_words].flatMap((p) => contentStems(p.replace(/\*$/, "")))));
 };
 
+/** "What is the aim of this review?", "What problem does PaSa try to solve?": its aim and nothing else. */
+export const asksOnlyAim = (q: Question) => q.topic.length === 0 && q.asks.length > 0 && q.asks.every((f) => f === "aim");
+
 let selfAppraisalStems: Map<AnswerType, Set<string>> | undefined;
 
 /**
@@ -90,9 +93,6 @@ let selfAppraisalStems: Map<AnswerType, Set<string>> | undefined;
  * of the studies" or "the limitations of the studies" are the studies' own (their appraisal, though, is the
  * review's).
  */
-/** "What is the aim of this review?", "What problem does PaSa try to solve?": its aim and nothing else. */
-export const asksOnlyAim = (q: Question) => q.topic.length === 0 && q.asks.length > 0 && q.asks.every((f) => f === "aim");
-
 function asksOfItself(q: Question): boolean {
   if (!(q.selfReview || q.docs.length > 0) || q.studies.length > 0 || q.values.length > 0) return false;
   // "artikel ini", "this paper" name the document: their noun does not make the question about studies.
