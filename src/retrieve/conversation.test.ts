@@ -107,6 +107,13 @@ describe("resolveFollowUp", () => {
     }
   });
 
+  it("asks a field of what was studied of all the studies, not of the one just discussed, unless a pronoun points back", () => {
+    const about = previous("Tell me about study 3", "lookup", [3]);
+    expect(resolveFollowUp(ask("How many countries were studied?"), about).question.studies).toEqual([]);
+    expect(resolveFollowUp(ask("Negara apa saja yang diteliti?"), about).question.studies).toEqual([]);
+    expect(resolveFollowUp(ask("what countries did it study?"), about).question.studies.map((s) => s.number)).toEqual([3]);
+  });
+
   it("reads 'which one is newer?' after a comparison as the extreme of the studies compared", () => {
     const r = resolveFollowUp(ask("which one is newer?"), previous("Compare study 1 and study 4", "compare", [1, 4]));
     expect(r.within?.map((s) => s.number)).toEqual([1, 4]);

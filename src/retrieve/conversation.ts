@@ -14,7 +14,7 @@
  */
 import { AGGREGATABLE_FIELDS, type StudyField } from "../domain/study.ts";
 import { contentStems } from "../text/analyze.ts";
-import { pointsBackWithNya } from "./question-words.ts";
+import { hasPhrase, pointsBackWithNya, questionWords } from "./question-words.ts";
 import { framingStems, saysOnlyValues, type FilterValue, type Question, type StudyRef } from "./question.ts";
 
 export interface ChatMessage {
@@ -90,7 +90,10 @@ export function resolveFollowUp(question: Question, previous: PreviousTurn | und
   if (!previous) return plain;
   const short = question.analysis.terms.length <= SHORT_QUESTION_TERMS;
   // A short question that says what it is about ("which countries do the studies come from?") stands alone.
-  const namesSubject = question.studies.length > 0 || question.studiesNoun !== null || question.selfReview;
+  // ("How many countries were studied?", "Negara apa saja yang diteliti?": a field asked of what was studied,
+  // with no pronoun, is asked of all the studies, not of the one just discussed.)
+  const overStudies = question.pointsBack === null && question.asks.length > 0 && hasPhrase(question.tokens, questionWords().research_verbs);
+  const namesSubject = question.studies.length > 0 || question.studiesNoun !== null || question.selfReview || overStudies;
   const ownSubject = namesSubject || question.values.length > 0;
   // "yang pakai wawancara yang mana?" after a list: a filter value with no subject of its own goes on listing studies.
   const listing = ["list", "count", "aggregate"].includes(previous.planKind);
