@@ -82,7 +82,8 @@ export function givesValue(s: ScoredSentence, type: AnswerType, counted?: Set<st
   if (!counted || counted.size === 0) return true;
   if (type === "amount") return s.row || numberNear(s.text, counted);
   // A study's shares are of its own population, said or not ("72% ... CSE" in a study of adolescents).
-  if (type === "prevalence") return [...counted].some((c) => s.terms.has(c) || (population?.(s).has(c) ?? false));
+  // (A unit of several words, a translation such as "anak laki", is there when all of its words are.)
+  if (type === "prevalence") return [...counted].some((c) => c.split(" ").every((w) => s.terms.has(w)) || (population?.(s).has(c) ?? false));
   return true;
 }
 

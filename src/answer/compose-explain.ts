@@ -14,7 +14,7 @@ import { detectLanguage } from "../text/language.ts";
 import { asksForChange, changeIn, isChangeWord } from "./figures.ts";
 import { isSuperlativeWord } from "../retrieve/question-words.ts";
 import { documentNames, namesWritten, type AnswerType, type Question } from "../retrieve/question.ts";
-import { figuresNear } from "./value-types.ts";
+import { countedUnits, figuresNear } from "./value-types.ts";
 import { writeFigure } from "./gloss.ts";
 import { ABSTAIN, carriesType, decideAbstention, givesValue, onTopicSentences, type AbstainDecision, type PopulationOf } from "./abstain.ts";
 import { addGloss, documentName, labelOf, type ComposeContext, type Composition } from "./compose-context.ts";
@@ -505,9 +505,7 @@ function composeExplainOne(context: ComposeContext, input: ExplainInput): Compos
   // (A share only: "how many survivors' stories ...?" of a study of survivors counts the survivors.)
   const shares = context.question.answerTypes.includes("prevalence");
   const countedTerms = asksForChange(context.question.text) ? [] : context.question.counted.filter((t) => !(shares && population.has(t)));
-  // Its translations on its own, not as part of a lexicon phrase: in "social workers" both words translate
-  // to "pekerja sosial", and "sosial" beside "7 tahapan" would count social workers.
-  const counted = new Set(countedTerms.flatMap((t) => [t, ...(translateTerms([t]).get(t) ?? [])]));
+  const counted = countedUnits(countedTerms);
   // The population of the study a sentence is from, for the shares it gives.
   const populations = new Map<string, Set<string>>();
   const populationOf: PopulationOf = (s) => {

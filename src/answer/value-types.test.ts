@@ -1,6 +1,6 @@
 /** What a value of an answer type looks like in text (carriesType), in either language. */
 import { describe, expect, it } from "vitest";
-import { carriesType, figuresNear, numberNear } from "./value-types.ts";
+import { carriesType, countedUnits, figuresNear, numberNear } from "./value-types.ts";
 import { contentStems } from "../text/analyze.ts";
 
 describe("carriesType: duration", () => {
@@ -116,6 +116,11 @@ describe("figuresNear: the figures a question asks for, as written", () => {
     // what a number counts after it stops at the end of its clause; before it, a comma may set it off
     expect(figuresNear("remaja transgender 7 kali, sedangkan untuk perempuan lebih dari 300 gadis unik.", new Set(["girl", "perempuan", "gadis"]), false)).toEqual(["300"]);
     expect(figuresNear("Among these qualified queries, 93.7% had relevant papers.", units("queries"), true)).toEqual(["93.7%"]);
+    // A translation of several words is one unit: the girls ("gadis", "anak perempuan") are no count of boys ("anak laki").
+    const girls = "anak laki-laki hanya beberapa kali, sedangkan untuk perempuan lebih dari 300 gadis unik.";
+    expect(figuresNear(girls, countedUnits(contentStems("boys")), false)).toEqual([]);
+    expect(figuresNear("MLMC served 12 boys and 300 girls.", countedUnits(contentStems("boys")), false)).toEqual(["12"]);
+    expect(figuresNear("lebih dari 300 gadis unik", countedUnits(contentStems("girls")), false)).toEqual(["300"]);
     expect(figuresNear("KPAI telah menangani 35 laporan kasus TPPO", units("kasus"), false)).toEqual(["35"]);
     expect(figuresNear("which is used by more than 200 million users world-wide", units("users"), false)).toEqual(["200 million"]);
   });

@@ -62,6 +62,20 @@ export function numberNear(text: string, units: Set<string>): boolean {
   return numbersBeside(text, units).length > 0;
 }
 
+/** A translation as one unit of what is counted: its stems joined by a space ("anak laki" for "boys"). */
+const translationKey = (canonical: readonly string[]): string => canonical.join(" ");
+
+/**
+ * The units a figure may stand beside for a question that counts `terms` (Question.counted): each term and its
+ * translation on its own, not as part of a lexicon phrase (in "social workers" both words translate to
+ * "pekerja sosial", and "sosial" beside "7 tahapan" would count social workers). A translation of several
+ * words is one unit, matched whole: "boys" is "anak laki", and its "anak" alone would count the girls of
+ * "300 gadis" ("anak perempuan").
+ */
+export function countedUnits(terms: readonly string[]): Set<string> {
+  return new Set(terms.flatMap((t) => [t, translationKey(translateTerms([t]).get(t) ?? [])].filter(Boolean)));
+}
+
 /** A short bracketed aside right after a number ("19,812 <user query, paper> pairs", "35 (tiga puluh lima) kasus"). */
 const BRACKET_AFTER_NUMBER = /(\d)(\s*)(<[^<>]{1,60}>|\([^()]{1,60}\)|\[[^[\]]{1,60}\])/g;
 
@@ -75,7 +89,7 @@ function numbersBeside(original: string, units: Set<string>): (StemSpan & { unit
   // questions are ("200 million users" -> juta, guna).
   const stems = spans.map((s) => contentStems(text.slice(s.start, s.end)));
   const common = translateTerms(stems.flat());
-  const names = (i: number) => stems[i].some((stem) => units.has(stem) || (common.get(stem) ?? []).some((c) => units.has(c)));
+  const names = (i: number) => stems[i].some((stem) => units.has(stem) || (common.get(stem) ?? []).some((c) => units.has(c)) || units.has(translationKey(common.get(stem) ?? [])));
   const isNumber = (i: number) => carriesType(spans[i].stem, "amount") && !/^(?:19|20)\d\d$/.test(spans[i].stem);
   // After a number, a clause ends at a comma, a semicolon or a full stop: "transgender 7 kali, sedangkan untuk
   // perempuan ... 300 gadis" counts times, not girls, with 7.
