@@ -15,7 +15,7 @@ import type { Passage } from "../domain/passage.ts";
 import { toSectionId } from "../domain/sections.ts";
 import type { Embedder } from "../embed/embedder.ts";
 import type { PassageStore } from "../store/passage-store.ts";
-import { contentStems } from "../text/analyze.ts";
+import { analyze, contentStems, translateTerms } from "../text/analyze.ts";
 import { resolveFollowUp, studiesInFocus, type ChatMessage, type PreviousTurn, type ResolvedQuestion } from "../retrieve/conversation.ts";
 import { hasPhrase, questionWords } from "../retrieve/question-words.ts";
 import { analyzeQuestion, fillerWordStems, framingStems, namesWritten, type Question, type StudyRef } from "../retrieve/question.ts";
@@ -240,6 +240,12 @@ async function prepare(context: AnswerContext, question: Question, previous: Pre
   // plain "the review does not state study 9's recommendations" stands, not a quote that merely names the study.
   const notInRecords = composition?.abstained && freeText ? composition : undefined;
   if (notInRecords) composition = undefined;
+  // "What challenges did study 6 find?": a field asked about something its cells never speak of ("tantangan"
+  // is in study 6's intervention cell, not its results) is looked for in all the study's text; the field's
+  // cells stand if the text has nothing better.
+  const offTopic = composition && !composition.abstained && freeText && !saysTopic(composition.sentences, q.topic) ? composition : undefined;
+  if (offTopic) composition = undefined;
+  const citedByRecords = citations.citations.length;
   // Records that say nothing at all (a study number no document in scope has) leave the answer to the prose,
   // which answers or says plainly that it cannot: never an empty answer.
   if (composition && composition.sentences.length === 0) composition = undefined;
@@ -285,6 +291,11 @@ async function prepare(context: AnswerContext, question: Question, previous: Pre
       ? { sentences: [], abstained: true, studies: [], reason: "several documents, nothing to look for", bestSupport: 0 }
       : composeExplain(composeContext, { passages: candidates, ownText: question.text, searchText: resolved.searchText, identity, framing: ownDesign ? new Set([...framingStems(), ...q.values.flatMap((v) => contentStems(v.text))]) : framingStems(), filler: fillerWordStems(), ...(ownDesign ? { sayIfUnused: q.values.map((v) => ({ text: v.text, label: keyLabel("design", v.key, lang) })) } : {}), namedStudy: studies.length > 0 || (plan.kind === "explain" && plan.sections.length > 0), requireCue: Boolean(notInRecords), fieldOnly, ...(plan.kind === "explain" && (asksConclusion(q) || plan.ownVoice || (plan.eachDoc && asksOnlyAim(q))) ? { sectionOrder: plan.sections } : {}) });
     if (composition.abstained && notInRecords) composition = notInRecords;
+    // (The text's best quote must say it: a later one may only name it in passing, as a title.)
+    if ((composition.abstained || !saysTopic(composition.sentences.slice(0, 1), q.topic)) && offTopic) {
+      citations.rollback(citedByRecords);
+      composition = offTopic;
+    }
     if (composition.abstained && opensSection && section) {
       // A document's gist is its abstract, or, in one without an abstract, how its introduction opens.
       const gistOf = eachOpens && section === "abstract" ? (["abstract", "introduction"] as const) : [section];
@@ -336,6 +347,13 @@ async function prepareInConversation(context: AnswerContext, question: Question,
   if (!prepared.composition.abstained || focus.length !== 1) return prepared;
   const inContext = await prepare(context, question, previous, { ...options, studies: [focus[0].number], docs: [focus[0].docId] });
   return inContext.composition.abstained ? prepared : { ...inContext, resolved: { ...inContext.resolved, followUp: true, studiesFrom: "pronoun" } };
+}
+
+/** Whether the sentences use any of the topic's stems, in either language. */
+function saysTopic(sentences: AnswerSentence[], topic: string[]): boolean {
+  const terms = new Set(sentences.flatMap((s) => analyze(s.text).terms));
+  const translated = translateTerms(topic);
+  return topic.some((t) => terms.has(t) || (translated.get(t) ?? []).some((x) => terms.has(x)));
 }
 
 /** Analyse and replay the earlier turns (composed answers only) to know what the last one refers to. */

@@ -98,6 +98,11 @@ export class CitationList {
     this.citations.push(makeCitation(n, passage, start, end, this.book));
     return n;
   }
+
+  /** Forget the citations made after `count` were: those of an answer composed and then not given. */
+  rollback(count: number): void {
+    this.citations.length = Math.min(this.citations.length, count);
+  }
 }
 
 /** Citation markers in a text: "[1]", "[2, 3]", "[1][4]". */

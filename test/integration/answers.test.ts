@@ -7,6 +7,7 @@ import { answer } from "../../src/answer/answer.ts";
 import type { AnswerResult } from "../../src/answer/types.ts";
 import type { AnswerContext } from "../../src/answer/answer.ts";
 import { ownWords } from "../../src/eval/metrics.ts";
+import { markersIn } from "../../src/answer/citations.ts";
 import { openSharedIndex } from "../helpers/index-fixture.ts";
 
 let context: AnswerContext;
@@ -689,5 +690,21 @@ describe("a record's free text", () => {
     expect(r.plan).toMatchObject({ kind: "lookup", fields: ["recommendations"] });
     expect(r.citations[0].quote).toMatch(/pemilihan media sosial\. Langkah awal untuk merealisasikan ini semua adalah dengan penguatan kelembagaan P2TP2A\.$/);
     await expectValidCitations(r);
+  });
+
+  it("is looked for in all the study's text when the field's cells never speak of what is asked", async () => {
+    // Study 6's results cell has no challenge; its intervention cell says the slowing peace process "menimbulkan tantangan".
+    const r = await ask("Tell me about study 6", "what challenges did it find?");
+    expect(r.answer).toMatch(/proses perdamaian/);
+    expect(r.citations.map((c) => c.n)).toEqual(r.citations.map((_, i) => i + 1));
+    expect(markersIn(r.answer).every((n) => r.citations.some((c) => c.n === n))).toBe(true);
+    await expectValidCitations(r);
+    // A field asked with nothing more stays the field's cells.
+    const plain = await ask("Tell me about study 6", "what did it find?");
+    expect(plain.answer).not.toMatch(/proses perdamaian/);
+    // Asked on its own, the text's best quote does not say it, and the cells stand: with no citation of the
+    // answer not given left behind.
+    const alone = await ask("What challenges did study 6 find?");
+    expect(alone.citations.every((c) => markersIn(alone.answer).includes(c.n))).toBe(true);
   });
 });
