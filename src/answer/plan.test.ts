@@ -403,6 +403,12 @@ describe("what a question counts", () => {
     expect(counted("What was the attrition rate in study 3?")).toEqual(["attrit"]);
     expect(counted("Berapa angka kekambuhan di studi 1?")).toEqual(expect.arrayContaining(["kambuh"]));
     expect(types("What was the attrition rate in study 3?")).toContain("amount");
+    // a bound asks for the value it bounds as a figure: English names it after the bound, Indonesian before
+    expect(counted("What is the maximum age of the mentors in study 3?")).toEqual(["ag"]);
+    expect(types("What is the maximum age of the mentors in study 3?")).toEqual(["amount"]);
+    expect(counted("Usia minimal peserta studi 2 berapa?")).toEqual(expect.arrayContaining(["usia"]));
+    // ... and is no topic of its own (a word the documents never use would make the question look unanswerable)
+    expect(analyzeQuestion("What is the maximum age of the mentors in study 3?", SYNTHETIC_INDEX).topic).not.toContain("maximum");
   });
   it("a count asked of a paper's prose (no study records) wants a number beside what it counts", () => {
     const q = analyzeQuestion("How many papers were collected from ICLR 2023?", SYNTHETIC_INDEX);

@@ -810,11 +810,15 @@ export function analyzeQuestion(asked: string, index: QuestionIndex, langOverrid
   // "... when it comes to ...").
   if (!answerTypes.includes("date") && phrasesIn(tokens, w.when_words).some((m) => m.start === 0)) answerTypes.push("date");
   if (answerTypes.includes("date") && asks.includes("year")) answerTypes.splice(answerTypes.indexOf("date"), 1);
-  const rateOf = rateStems(tokens, w.rate_words, identity);
+  // "What is the maximum age ...?", "usia maksimal": a bound of a value asks for it as a figure, like a rate.
+  const boundOf = rateStems(tokens, w.bound_words, identity);
+  const rateOf = boundOf.length > 0 ? boundOf : rateStems(tokens, w.rate_words, identity);
   // "What dropout rate was used?" wants a number; "gimana angka laporan ...?" (how is the figure?) may be
   // answered in words ("terbilang tinggi"): an Indonesian question asks a number with "berapa".
-  if (rateOf.length > 0 && answerTypes.length === 0 && hasPhrase(tokens, w.rate_words.after)) answerTypes.push("amount");
-  const countedRun = count ? countedStems(tokens, questionWordsAsWritten(text), phrasesIn(tokens, w.count).filter((m) => !inYear(m)), identity, lang) : { stems: rateOf, phrase: "" };
+  if (rateOf.length > 0 && answerTypes.length === 0 && (boundOf.length > 0 || hasPhrase(tokens, w.rate_words.after))) answerTypes.push("amount");
+  // ("Usia minimal peserta berapa?": a count word with nothing after it counts what its bound or rate names.)
+  const countedAfter = count ? countedStems(tokens, questionWordsAsWritten(text), phrasesIn(tokens, w.count).filter((m) => !inYear(m)), identity, lang) : NOTHING_COUNTED;
+  const countedRun = countedAfter.stems.length > 0 ? countedAfter : { stems: rateOf, phrase: "" };
   const counted = countedRun.stems;
   // ("terbit di jurnal apa?": "jurnal" there asks for the venue, it does not name the studies.)
   const noun = phrasesIn(tokens, w.studies_noun).find((m) => !(m.end - m.start === 1 && taken.has(m.start) && asks.includes("venue")));
