@@ -64,6 +64,11 @@ describe("analysis", () => {
     expect(canonicalTerms(contentStems("What search terms did they use"))).toEqual(["kunci", "guna"]);
     expect(analyze("mental health services for survivors").canonical).toEqual(["sehat", "mental", "layan", "sintas"]);
   });
+  it("reads 'improve' as both Indonesian words for it: 'memperbaiki' and 'meningkatkan' (meningkatkan kemampuan)", () => {
+    const asked = analyze("What is the program meant to improve?").canonical;
+    expect(asked.filter((t) => analyze("untuk meningkatkan kemampuan motorik").canonical.includes(t))).not.toEqual([]);
+    expect(asked.filter((t) => analyze("perbaikan dalam perumusan program").canonical.includes(t))).toContain("baik");
+  });
   it("reads the percent sign as the word, so 'what percentage' and 'berapa persen' meet a text that writes '%'", () => {
     const sign = analyze("PaSa-7b achieves a 34.05% improvement").canonical;
     expect(sign).toContain("persen");
