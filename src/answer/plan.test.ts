@@ -185,6 +185,9 @@ const CASES: [string, Plan["kind"], Expect?][] = [
   ["Studi yg terbit tahun 2015-2018 apa aja?", "list", { filter: "year:2015..2018" }],
   // a count with a topic counts the studies that speak of it
   ["How many studies discuss trauma?", "count", { filter: "topic:trauma" }],
+  // a lexicon phrase of several words is one concept to count by
+  ["How many studies were about mental health?", "count", { filter: "topic:mental health" }],
+  ["Berapa studi yang membahas kesehatan mental?", "count", { filter: "topic:sehat mental" }],
   // ... but how the review sifted its articles is its method's, not a topic its studies speak of
   ["How many articles were excluded?", "explain"],
   ["Berapa artikel yang dieksklusi?", "explain"],

@@ -12,7 +12,7 @@
  *               documents do not cover is decided after the evidence is weighed (abstain.ts)
  */
 import { AGGREGATABLE_FIELDS, type StudyField } from "../domain/study.ts";
-import { contentStems } from "../text/analyze.ts";
+import { conceptCount, contentStems } from "../text/analyze.ts";
 import type { ResolvedQuestion } from "../retrieve/conversation.ts";
 import { asksHowOrWhy, hasPhrase, phrasesIn, questionTokens, questionWords } from "../retrieve/question-words.ts";
 import { EXISTENTIAL, saysOnlyValues, type AnswerType, type DocumentAsk, type FilterValue, type Question, type StudyRef } from "../retrieve/question.ts";
@@ -298,7 +298,8 @@ function planOf(resolved: ResolvedQuestion, context: PlanContext): Plan {
   const otherAsks = q.asks.filter((f) => !filterFields.has(f));
   // "How many studies were qualitative?" counts; "how many articles were in the end not used?" asks about something else.
   // ... nor does "how many articles were excluded?": how the review sifted its articles is its method's.
-  const countable = otherAsks.length === 0 && (q.values.length > 0 || q.topic.length <= MAX_COUNT_TOPIC) && !hasPhrase(q.tokens, w.review_process_words);
+  // ("How many studies were about mental health?": one concept, though two words.)
+  const countable = otherAsks.length === 0 && (q.values.length > 0 || conceptCount(q.topic) <= MAX_COUNT_TOPIC) && !hasPhrase(q.tokens, w.review_process_words);
   // "sebutin dong" after "Berapa studi yang pakai metode kualitatif?": the studies counted, listed.
   if (resolved.carryKind === "list" && resolved.carryFilters) return { kind: "list", filters: resolved.carryFilters, fields: [], existence: false };
   if (resolved.carryKind === "count" || (q.count && studiesNoun && countable)) {

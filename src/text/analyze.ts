@@ -254,6 +254,11 @@ function lexiconMatches(terms: readonly string[]): LexiconMatch[] {
   return out;
 }
 
+/** How many concepts the stems name: a lexicon phrase of several words ("mental health") is one. */
+export function conceptCount(terms: readonly string[]): number {
+  return lexiconMatches(terms).reduce((n, m) => n - (m.length - 1), terms.length);
+}
+
 /** For each term inside a lexicon phrase, the canonical Indonesian phrases (stem lists) it stands for. */
 export function translatePhrases(terms: readonly string[]): Map<string, string[][]> {
   return phrasesOf(terms, lexiconMatches(terms));
