@@ -169,7 +169,9 @@ function relevantFields(context: ComposeContext, records: StudyRecord[], fields:
     return { field, score };
   });
   const best = scored.filter((s) => s.score > 0).sort((a, b) => b.score - a.score).slice(0, 2).map((s) => s.field);
-  return best.length > 0 ? fields.filter((f) => best.includes(f)) : fields.filter((f) => f === "design" || f === "outcomes");
+  // Nothing asked about: how each was done, where, and what it found (the place only where a record has one).
+  const placed = records.some((r) => valuesOf(r, "country").length > 0);
+  return best.length > 0 ? fields.filter((f) => best.includes(f)) : fields.filter((f) => f === "design" || f === "outcomes" || (f === "country" && placed));
 }
 
 function compare(context: ComposeContext, studies: StudyRef[], asked: StudyField[], chooseFields: boolean): Composition {

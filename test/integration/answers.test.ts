@@ -648,6 +648,12 @@ describe("what compared studies have in common", () => {
     // a comparison that does not ask for similarities goes field by field as before
     expect((await ask("Compare study 8 and study 9")).answer).not.toMatch(/in common/);
   });
+  it("compares on how each was done, where and what it found when nothing more is asked", async () => {
+    const r = await ask("Bandingkan studi 2 dan studi 6");
+    expect(r.answer).toMatch(/Studi 2 \(Alfatih, 2017\) dilakukan di Indonesia \[\d+\]/);
+    expect(r.answer).toMatch(/Studi 6 \(Regina, 2018\) dilakukan di Pantai Gading \[\d+\]/);
+    await expectValidCitations(r);
+  });
 });
 
 describe("a study described, not named", () => {
