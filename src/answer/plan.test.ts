@@ -175,6 +175,10 @@ const CASES: [string, Plan["kind"], Expect?][] = [
   // the language a study is written in (its title's)
   ["How many of the studies have English titles?", "count", { filter: "language:en" }],
   ["Studi mana saja yang berbahasa Indonesia?", "list", { filter: "language:id" }],
+  // "in English" is a language; the words of the value ask for no field ("written" is no author question)
+  ["Which articles are in English?", "list", { filter: "language:en" }],
+  ["Which articles are written in English?", "list", { filter: "language:en", fields: [] }],
+  ["How many English articles are there?", "count", { filter: "language:en" }],
   ["In which languages are the studies written?", "aggregate", { field: "language", op: "distribution" }],
   ["Berapa studi yang diterbitkan setelah 2018?", "count", { filter: "year:>2018" }],
   ["Which studies were published between 2016 and 2019?", "list", { filter: "year:2016..2019" }],

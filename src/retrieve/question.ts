@@ -837,6 +837,14 @@ export function analyzeQuestion(asked: string, index: QuestionIndex, langOverrid
     ...(asks.includes("venue") ? venueValues(text, index.studies) : []),
     ...(asks.includes("year") || hasPhrase(tokens, ["published", "publish*", "terbit*", "diterbitkan", "publikasi"]) || AGE_THAN_YEAR.test(text) ? yearValues(text) : []),
   ]);
+  // "Which articles are written in English?": the words of a value the studies are picked by ask for no field
+  // of their own ("written" is no question about the authors).
+  const valueSpans = values.flatMap((v) => phrasesIn(tokens, [questionTokens(v.text).join(" ")]));
+  const inValue = (m: { start: number; end: number }) => valueSpans.some((v) => v.start <= m.start && m.end <= v.end);
+  for (const [field, phrases] of Object.entries(w.fields)) {
+    const matches = phrasesIn(tokens, phrases);
+    if (asks.includes(field as StudyField) && !values.some((v) => v.field === field) && matches.length > 0 && matches.every(inValue)) asks.splice(asks.indexOf(field as StudyField), 1);
+  }
   const selfReview = namesSelf || ASKS_WHAT_THIS_IS.test(text);
   // "the UNICEF study in Indonesia" beside "... in Ivory Coast": a side of a comparison described, not named.
   const compare = hasPhrase(tokens, w.compare);
