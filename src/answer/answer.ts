@@ -15,7 +15,7 @@ import type { Passage } from "../domain/passage.ts";
 import { toSectionId } from "../domain/sections.ts";
 import type { Embedder } from "../embed/embedder.ts";
 import type { PassageStore } from "../store/passage-store.ts";
-import { analyze, contentStems, translateTerms } from "../text/analyze.ts";
+import { analyze, canonicalTerms, contentStems, translateTerms } from "../text/analyze.ts";
 import { resolveFollowUp, studiesInFocus, type ChatMessage, type PreviousTurn, type ResolvedQuestion } from "../retrieve/conversation.ts";
 import { hasPhrase, questionWords } from "../retrieve/question-words.ts";
 import { analyzeQuestion, fillerWordStems, framingStems, namesWritten, type Question, type StudyRef } from "../retrieve/question.ts";
@@ -289,7 +289,7 @@ async function prepare(context: AnswerContext, question: Question, previous: Pre
     const candidates = [...retrieved.passages, ...sectionPassages, ...recommending, ...defining, ...naming].filter((p) => !seen.has(p.id) && Boolean(seen.add(p.id)));
     composition = eachOpens
       ? { sentences: [], abstained: true, studies: [], reason: "several documents, nothing to look for", bestSupport: 0 }
-      : composeExplain(composeContext, { passages: candidates, ownText: question.text, searchText: resolved.searchText, identity, framing: ownDesign ? new Set([...framingStems(), ...q.values.flatMap((v) => contentStems(v.text))]) : framingStems(), filler: fillerWordStems(), ...(ownDesign ? { sayIfUnused: q.values.map((v) => ({ text: v.text, label: keyLabel("design", v.key, lang) })) } : {}), namedStudy: studies.length > 0 || (plan.kind === "explain" && plan.sections.length > 0), requireCue: Boolean(notInRecords), fieldOnly, ...(plan.kind === "explain" && (asksConclusion(q) || plan.ownVoice || (plan.eachDoc && asksOnlyAim(q))) ? { sectionOrder: plan.sections } : {}) });
+      : composeExplain(composeContext, { passages: candidates, ownText: question.text, searchText: resolved.searchText, identity, framing: ownDesign ? new Set([...framingStems(), ...q.values.flatMap((v) => contentStems(v.text))]) : framingStems(), filler: new Set([...fillerWordStems(), ...shareWords(q)]), ...(ownDesign ? { sayIfUnused: q.values.map((v) => ({ text: v.text, label: keyLabel("design", v.key, lang) })) } : {}), namedStudy: studies.length > 0 || (plan.kind === "explain" && plan.sections.length > 0), requireCue: Boolean(notInRecords), fieldOnly, ...(plan.kind === "explain" && (asksConclusion(q) || plan.ownVoice || (plan.eachDoc && asksOnlyAim(q))) ? { sectionOrder: plan.sections } : {}) });
     if (composition.abstained && notInRecords) composition = notInRecords;
     // (The text's best quote must say it: a later one may only name it in passing, as a title.)
     if ((composition.abstained || !saysTopic(composition.sentences.slice(0, 1), q.topic)) && offTopic) {
@@ -348,6 +348,16 @@ async function prepareInConversation(context: AnswerContext, question: Question,
   const inContext = await prepare(context, question, previous, { ...options, studies: [focus[0].number], docs: [focus[0].docId] });
   return inContext.composition.abstained ? prepared : { ...inContext, resolved: { ...inContext.resolved, followUp: true, studiesFrom: "pronoun" } };
 }
+
+/**
+ * "What share of the queries were qualified?": a word that asks for a share other than "percent" is no word the
+ * answer must use; the share it asks for is its proof ("94.0% of the queries"), checked as the kind of value
+ * asked. ("%" reads as the word "persen", so "percent" and "persen" are met by the figure itself.)
+ */
+function shareWords(q: Question): string[] {
+  return q.typedStems.filter((t) => t.type === "prevalence").flatMap((t) => t.stems).filter((stem) => !canonicalTerms([stem]).includes(PERCENT_WORD));
+}
+const PERCENT_WORD = analyze("%").canonical[0];
 
 /** Whether the sentences use any of the topic's stems, in either language. */
 function saysTopic(sentences: AnswerSentence[], topic: string[]): boolean {

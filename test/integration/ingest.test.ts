@@ -213,6 +213,15 @@ describe("a folder of PDFs nobody curated (eval/corpus-extra)", () => {
     expect(id.answer).toMatch(/Figure 13 \(«[^»]*»\) mencatat untuk «3d-raytrace»: Speedup 1\.18x \[1\]/);
   });
 
+  it("answers a share asked as a share or a proportion with the percentages the paper gives", async () => {
+    const context = await createAnswerContext(loadConfig({ DATA_DIR: path.join(root, "extra-data"), CORPUS_DIR: EXTRA_CORPUS }));
+    for (const question of ["What share of sampled AutoScholarQuery queries were judged qualified?", "What proportion of the sampled queries were qualified?"]) {
+      const r = await answer(context, [{ role: "user", content: question }]);
+      expect(r.abstained, question).toBe(false);
+      expect(r.answer, question).toMatch(/^The figures: 94\.0% and 93\.7% \[1\]/);
+    }
+  });
+
   it("answers what a paper sets out to do and what it concludes from where it says so, its abstract when its body is unreadable", async () => {
     const context = await createAnswerContext(loadConfig({ DATA_DIR: path.join(root, "extra-data"), CORPUS_DIR: EXTRA_CORPUS }));
     const ask = (q: string) => answer(context, [{ role: "user", content: q }]);
