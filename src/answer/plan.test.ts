@@ -404,6 +404,9 @@ describe("what a question counts", () => {
     expect(counted("How much better is study 3's recall than study 4's?")).toEqual([]);
     // the noun counted, not its modifier: English puts it last, Indonesian first; the run is kept as written
     expect(counted("How many social workers does study 3 employ?")).toEqual(["worker"]);
+    // an English count ends at its plural noun: the verb after it is not counted
+    expect(counted("How many annotators worked on the benchmark?")).toEqual(["annot"]);
+    expect(analyzeQuestion("How many annotators worked on the benchmark?", SYNTHETIC_INDEX).countedPhrase).toBe("annotators");
     expect(analyzeQuestion("How many social workers does study 3 employ?", SYNTHETIC_INDEX).countedPhrase).toBe("social workers");
     expect(counted("Berapa usia rata-rata penyintas di studi 2?")).toEqual(["usia"]);
     // a rate is a number of what stands beside its rate word

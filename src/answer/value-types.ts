@@ -76,6 +76,9 @@ export function countedUnits(terms: readonly string[]): Set<string> {
   return new Set(terms.flatMap((t) => [t, translationKey(translateTerms([t]).get(t) ?? [])].filter(Boolean)));
 }
 
+/** Words the stop list drops because questions use them to frame ("according to the review"), not because a text does. */
+const QUESTION_STOP_WORD = /(?<![\p{L}])(?:review|according|menurut|tinjauan|tell)(?![\p{L}])/iu;
+
 /** A short bracketed aside right after a number ("19,812 <user query, paper> pairs", "35 (tiga puluh lima) kasus"). */
 const BRACKET_AFTER_NUMBER = /(\d)(\s*)(<[^<>]{1,60}>|\([^()]{1,60}\)|\[[^[\]]{1,60}\])/g;
 
@@ -93,7 +96,10 @@ function numbersBeside(original: string, units: Set<string>): (StemSpan & { unit
   const isNumber = (i: number) => carriesType(spans[i].stem, "amount") && !/^(?:19|20)\d\d$/.test(spans[i].stem);
   // After a number, a clause ends at a comma, a semicolon or a full stop: "transgender 7 kali, sedangkan untuk
   // perempuan ... 300 gadis" counts times, not girls, with 7.
-  const breakBetween = (a: number, b: number) => /[,;:.!?]/.test(text.slice(spans[a].end, spans[b].start).replace(/\d[.,]\d/g, ""));
+  // ... and a word the stop list drops only as a question's ("review", "according") is a word of the text
+  // between them: "the annotators to review 76 candidate papers" gives no count of annotators.
+  const wordBetween = (a: number, b: number) => QUESTION_STOP_WORD.test(text.slice(spans[a].end, spans[b].start));
+  const breakBetween = (a: number, b: number) => /[,;:.!?]/.test(text.slice(spans[a].end, spans[b].start).replace(/\d[.,]\d/g, "")) || wordBetween(a, b);
   const namedAfter = (i: number) => {
     for (let j = i + 1; j <= Math.min(spans.length - 1, i + UNIT_WINDOW) && !breakBetween(j - 1, j); j++) if (names(j)) return true;
     return false;
@@ -103,7 +109,7 @@ function numbersBeside(original: string, units: Set<string>): (StemSpan & { unit
   // word "user" only qualifies "query", and three is no count of users.
   const namedBefore = (i: number) => {
     for (let j = i - 1; j >= Math.max(0, i - UNIT_WINDOW); j--) {
-      if (names(j)) return true;
+      if (names(j)) return !wordBetween(j, i);
       if (stems[j].length > 0 && !isNumber(j)) return false;
     }
     return false;

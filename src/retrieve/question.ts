@@ -608,7 +608,11 @@ function countedStems(tokens: string[], original: string[], counts: { start: num
   if (hasPhrase([tokens[at] ?? ""], words.comparatives)) return NOTHING_COUNTED;
   const run: string[] = [];
   const runStart = at;
-  for (; at < tokens.length && run.length < COUNTED_WINDOW && contentStems(tokens[at]).length > 0; at++) run.push(tokens[at]);
+  for (; at < tokens.length && run.length < COUNTED_WINDOW && contentStems(tokens[at]).length > 0; at++) {
+    run.push(tokens[at]);
+    // English counts a plural noun, which ends what is counted: "how many annotators worked on it" counts annotators.
+    if (lang === "en" && ENGLISH_PLURAL.test(tokens[at])) break;
+  }
   // Of that run, the noun counted: English puts it last ("how many social workers"), Indonesian first
   // ("berapa usia rata-rata penyintas"). A modifier ("social") would let "rehabilitasi sosial ... 7 tahapan"
   // count social workers. A rate word ("angka kekambuhan") is the kind of value, like "jumlah".
@@ -622,6 +626,8 @@ function countedStems(tokens: string[], original: string[], counts: { start: num
 }
 
 const NOTHING_COUNTED = { stems: [] as string[], phrase: "" };
+/** An English plural noun ("annotators", "queries"; not "process", "analysis"). */
+const ENGLISH_PLURAL = /^[a-z]{2,}(?:ies|[^su]s)$/;
 
 /** "call" asked of whom or with a number: a request for contact details. */
 const CALL_FOR_CONTACT = /\b(?:who|whom|number|hotline|phone)\b.*\bcall\b|\bcall\b.*\b(?:help|number|hotline)\b/i;
