@@ -298,7 +298,9 @@ export function weighQuestion(
   } = {},
 ): WeightedTerm[] {
   const n = Math.max(1, stats.documents);
-  const df = (t: string) => stats.df[t] ?? 0;
+  // A term only reference entries use is one the text does not have: no answer can quote it.
+  const referenceOnly = new Set(stats.referenceOnly ?? []);
+  const df = (t: string) => (referenceOnly.has(t) ? 0 : (stats.df[t] ?? 0));
   const idf = (t: string) => Math.log(1 + n / (1 + df(t)));
   const maxIdf = Math.log(1 + n);
   const analysed = analyze(searchText);

@@ -254,17 +254,31 @@ export async function runIngest(config: Config, options: IngestOptions = {}): Pr
     // Document frequencies are of the language-neutral terms, which are also what questions are weighed in.
     const df: Record<string, number> = {};
     const byDoc: NonNullable<TermStats["byDoc"]> = {};
+    // Terms of the text proper (not of reference-list entries), overall and per document.
+    const inText = new Set<string>();
+    const inDocText = new Map<string, Set<string>>();
     const rows: PassageRow[] = passages.map((p) => {
       const canonical = terms.get(p.id) ?? analyze(indexText(p)).canonical;
       const doc = (byDoc[p.docId] ??= { documents: 0, df: {} });
       doc.documents++;
+      const docText = inDocText.get(p.docId) ?? inDocText.set(p.docId, new Set()).get(p.docId)!;
       for (const t of new Set(canonical)) {
         df[t] = (df[t] ?? 0) + 1;
         doc.df[t] = (doc.df[t] ?? 0) + 1;
+        if (p.kind !== "reference") {
+          inText.add(t);
+          docText.add(t);
+        }
       }
       return toRow(p, canonical.join(" "), fresh.get(p.id) ?? previous.get(p.id)!);
     });
-    const termStats: TermStats = { documents: passages.length, df, byDoc };
+    for (const [docId, doc] of Object.entries(byDoc)) {
+      const own = inDocText.get(docId) ?? new Set<string>();
+      const only = Object.keys(doc.df).filter((t) => !own.has(t));
+      if (only.length > 0) doc.referenceOnly = only;
+    }
+    const referenceOnly = Object.keys(df).filter((t) => !inText.has(t));
+    const termStats: TermStats = { documents: passages.length, df, byDoc, ...(referenceOnly.length > 0 ? { referenceOnly } : {}) };
     const bySection: Record<string, number> = {};
     for (const p of passages) bySection[p.section] = (bySection[p.section] ?? 0) + 1;
     const documents = enriched.map((b) => b.info);

@@ -43,8 +43,13 @@ export interface TermStats {
   /** Passages counted (IDF's N). */
   documents: number;
   df: Record<string, number>;
+  /**
+   * Terms that only reference-list entries use: a content question can never be answered with them (reference
+   * entries are not quoted as answers), so a question is weighed as if the text did not have them.
+   */
+  referenceOnly?: string[];
   /** The same per document, so that a question can be weighed against the one document that answers it. */
-  byDoc?: Record<string, { documents: number; df: Record<string, number> }>;
+  byDoc?: Record<string, { documents: number; df: Record<string, number>; referenceOnly?: string[] }>;
 }
 
 /** The statistics of one document, or of the whole index when it has none of its own (an older build). */

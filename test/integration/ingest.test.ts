@@ -213,6 +213,15 @@ describe("a folder of PDFs nobody curated (eval/corpus-extra)", () => {
     expect(id.answer).toMatch(/Figure 13 \(«[^»]*»\) mencatat untuk «3d-raytrace»: Speedup 1\.18x \[1\]/);
   });
 
+  it("weighs a question as if words only the reference list uses were not in the paper", async () => {
+    const context = await createAnswerContext(loadConfig({ DATA_DIR: path.join(root, "extra-data"), CORPUS_DIR: EXTRA_CORPUS }));
+    // PubMed is in one of PaSa's reference entries, which no answer quotes, and nowhere in its text.
+    expect(context.store.termStats.byDoc?.["pasa.pdf"]?.referenceOnly).toContain("pubm");
+    const r = await answer(context, [{ role: "user", content: "Does PaSa support searching PubMed?" }]);
+    expect(r.abstained).toBe(true);
+    expect(r.answer).toMatch(/It does not mention PubMed\./);
+  });
+
   it("answers a share asked as a share or a proportion with the percentages the paper gives", async () => {
     const context = await createAnswerContext(loadConfig({ DATA_DIR: path.join(root, "extra-data"), CORPUS_DIR: EXTRA_CORPUS }));
     for (const question of ["What share of sampled AutoScholarQuery queries were judged qualified?", "What proportion of the sampled queries were qualified?"]) {
