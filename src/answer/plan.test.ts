@@ -180,6 +180,11 @@ const CASES: [string, Plan["kind"], Expect?][] = [
   ["Which articles are written in English?", "list", { filter: "language:en", fields: [] }],
   ["How many English articles are there?", "count", { filter: "language:en" }],
   ["In which languages are the studies written?", "aggregate", { field: "language", op: "distribution" }],
+  // the years one study covers are those of what it studied; the years the studies span, of their publication
+  ["What years does study 2 cover?", "explain", { studies: [2] }],
+  ["What years did study 2 look at?", "explain", { studies: [2] }],
+  ["What year was study 2 published?", "lookup", { studies: [2], fields: ["year"] }],
+  ["What years do the studies cover?", "aggregate", { field: "year", op: "distribution" }],
   ["Berapa studi yang diterbitkan setelah 2018?", "count", { filter: "year:>2018" }],
   ["Which studies were published between 2016 and 2019?", "list", { filter: "year:2016..2019" }],
   // "published in 2019" says when, not where

@@ -57,6 +57,7 @@ const WordsSchema = z.object({
   /** "rate", "angka": a number, what it is a rate of standing beside it ("the dropout rate", "angka putus sekolah"). */
   rate_words: z.object({ after: Phrases, before: Phrases }),
   bound_words: z.object({ after: Phrases, before: Phrases }),
+  coverage_verbs: Phrases,
   /** "most", "paling sedikit": with sample words, a question about sample sizes ("Which study had the most participants?"). */
   superlative_words: z.object({ max: Phrases, min: Phrases }),
   /** "Which of the two had more participants?": between named studies, the higher or the lower. */

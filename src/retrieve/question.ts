@@ -781,6 +781,11 @@ export function analyzeQuestion(asked: string, index: QuestionIndex, langOverrid
       if (!short && !BIBLIOGRAPHIC.has(field as StudyField)) continue;
       // "dari tahun berapa sampai berapa" asks for a period, not when the study was published.
       if (field === "year" && period) continue;
+      // "What years did it look at?", "what year does the Ivory Coast study cover?": of one study, the years of
+      // what it studied, not of its publication (unless that is asked too). ("What years do the studies span?"
+      // is when they were published.)
+      const oneStudy = studies.length === 1 || hasPhrase(tokens, w.pronoun_single);
+      if (field === "year" && oneStudy && !publication && (hasPhrase(tokens, w.research_verbs) || hasPhrase(tokens, w.coverage_verbs))) continue;
       // "Tahun berapa balai itu didirikan?": a year asked of something the question names beside the study
       // (a founding, a task force) is that thing's date, not the study's year.
       if (field === "year" && topic.length > 0 && !bibliographic) continue;
