@@ -185,6 +185,12 @@ const CASES: [string, Plan["kind"], Expect?][] = [
   ["What years did study 2 look at?", "explain", { studies: [2] }],
   ["What year was study 2 published?", "lookup", { studies: [2], fields: ["year"] }],
   ["What years do the studies cover?", "aggregate", { field: "year", op: "distribution" }],
+  // every study's title: "titles", and an Indonesian list, which does not mark the plural
+  ["What are the titles of the included studies?", "list", { fields: ["title"], noFilters: true }],
+  ["Apa saja judul artikel yang ditelaah?", "list", { fields: ["title"], noFilters: true }],
+  ["Sebutin semua judul artikel yang direview", "list", { fields: ["title"], noFilters: true }],
+  // a list of what a named study has asks for that field, though its word leads into the study's name
+  ["Apa saja program MLMC?", "lookup", { studies: [3], fields: ["intervention"] }],
   ["Berapa studi yang diterbitkan setelah 2018?", "count", { filter: "year:>2018" }],
   ["Which studies were published between 2016 and 2019?", "list", { filter: "year:2016..2019" }],
   // "published in 2019" says when, not where

@@ -350,7 +350,8 @@ function planOf(resolved: ResolvedQuestion, context: PlanContext): Plan {
   }
   // "Who wrote the studies?", "Siapa saja penulis artikel-artikel yang direview?": every study with who wrote it
   // (the title too: a study is known by it), as "List all the studies" lists them.
-  if (q.asks.length > 0 && q.asks.every((f) => f === "authors" || f === "title") && q.values.length === 0 && !q.count && !q.selfReview && (q.allStudies || PLURAL_STUDIES.test(q.text)) && q.topic.every((t) => inclusionStems().has(t))) {
+  // (Indonesian does not mark the plural: "Apa saja judul artikel yang ditelaah?" asks for them all.)
+  if (q.asks.length > 0 && q.asks.every((f) => f === "authors" || f === "title") && q.values.length === 0 && !q.count && !q.selfReview && (q.allStudies || PLURAL_STUDIES.test(q.text) || (q.list && studiesNoun)) && q.topic.every((t) => inclusionStems().has(t))) {
     return { kind: "list", filters: [], fields: q.asks, existence: false };
   }
   // "List all the studies", "Which studies were included in the review?", "Studi apa saja yang direview?": every

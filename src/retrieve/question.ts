@@ -793,7 +793,8 @@ export function analyzeQuestion(asked: string, index: QuestionIndex, langOverrid
       // Beside a field named outright, a weak word adds another only among the table's bibliographic fields
       // ("penulis ... tahunnya berapa?"); "which country ... program?" stays a country question.
       // ... or when it opens a question of its own after "and" ("What method did study 5 use and where was it set?").
-      const matches = phrasesIn(tokens, phrases).filter((m) => !range(m.start, m.end).some((t) => taken.has(t)) && !leadsIntoStudy(m.end));
+      // ("Apa saja program Save the Children?": a list of what the study names still asks for its items.)
+      const matches = phrasesIn(tokens, phrases).filter((m) => !range(m.start, m.end).some((t) => taken.has(t)) && (!leadsIntoStudy(m.end) || (list && field !== "database")));
       const opensClause = matches.some((m) => CLAUSE_JOINERS.has(tokens[m.start - 1] ?? ""));
       if (strongAsks.length > 0 && !(BIBLIOGRAPHIC.has(field as StudyField) && strongAsks.every((f) => BIBLIOGRAPHIC.has(f))) && !opensClause) continue;
       if (matches.length > 0) asks.push(field as StudyField);
