@@ -446,8 +446,10 @@ export async function* streamAnswer(context: AnswerContext, messages: ChatMessag
   let abstained = prepared.composition.abstained;
   let unsupported: string[] = [];
   let text = answerText(sentences);
-  let finalMode = mode;
-  if (mode === "llm" && context.llm) {
+  // "What did study 11 find?" of a review of ten: the records say there is none, and no model is asked.
+  const noSuchStudy = prepared.plan.kind === "out-of-scope" && prepared.plan.noSuchStudy !== undefined;
+  let finalMode = noSuchStudy ? "extractive" : mode;
+  if (mode === "llm" && context.llm && !noSuchStudy) {
     const stream = context.llm.compose({
       question: last,
       messages,

@@ -885,9 +885,19 @@ export function composeFromRecords(context: ComposeContext, plan: Plan): Composi
     }
     case "review-meta":
       return plan.topic ? documentsAbout(context, plan.topic) : reviewMeta(context, plan);
+    case "out-of-scope":
+      return plan.noSuchStudy ? noSuchStudy(context, plan.noSuchStudy) : undefined;
     default:
       return undefined;
   }
+}
+
+/** "What did study 11 find?" of a review of ten: says so, and how its studies are numbered. Nothing is cited. */
+function noSuchStudy(context: ComposeContext, numbers: number[]): Composition {
+  const studies = context.records.filter((r) => r.kind === "study");
+  const last = Math.max(0, ...studies.map((r) => r.number));
+  const text = MESSAGES[context.lang].noSuchStudy(joinList(numbers.map(String), context.lang), numbers.length > 1, studies.length, last);
+  return { sentences: [new SentenceBuilder().say(text).done("frame")], abstained: true, studies: [], reason: `no study ${numbers.join(", ")}`, bestSupport: 0 };
 }
 
 /** Whether a country key is the place asked for: that country, or a country of the region ("region:AF"). */

@@ -29,6 +29,8 @@ export interface AnswerMessages {
   listGoesOn: string;
   fieldIs: Record<StudyField, (who: string, value: string) => string>;
   fieldMissing: (who: string, field: StudyField) => string;
+  /** "What did study 11 find?" of a review of ten (`numbers` as written, joined). */
+  noSuchStudy: (numbers: string, several: boolean, total: number, last: number) => string;
   conflict: (field: StudyField) => string;
   /** `total` is a number, or "those 7" (`those`) when the list is taken from the previous answer's studies. */
   listHead: (count: number, total: number | string, predicate: string, noun: string) => string;
@@ -186,6 +188,7 @@ export const MESSAGES: Record<Lang, AnswerMessages> = {
       aim: (who, v) => `The aim of ${who}: ${v}`,
     },
     fieldMissing: (who, field) => `The review does not give the ${FIELD_NAMES.en[field]} of ${who}.`,
+    noSuchStudy: (numbers, several, total, last) => `The review has no ${several ? "studies" : "study"} ${numbers}: it numbers its ${total} included studies 1 to ${last}.`,
     conflict: (field) => `the review is inconsistent about the ${FIELD_NAMES.en[field]}`,
     listHead: (count, total, predicate, noun) => `${count} ${count === 1 ? singular(noun) : noun} (of ${total}) ${predicate}:`,
     those: (total) => `those ${total}`,
@@ -336,6 +339,7 @@ export const MESSAGES: Record<Lang, AnswerMessages> = {
       aim: (who, v) => `Tujuan ${who}: ${v}`,
     },
     fieldMissing: (who, field) => `Tinjauan ini tidak menyebutkan ${FIELD_NAMES.id[field]} ${who}.`,
+    noSuchStudy: (numbers, _several, total, last) => `Tinjauan ini tidak memiliki studi ${numbers}: ${total} studi yang ditelaahnya bernomor 1 sampai ${last}.`,
     conflict: (field) => `tinjauan ini tidak konsisten soal ${FIELD_NAMES.id[field]}`,
     listHead: (count, total, predicate, noun) => `${count} ${noun} (dari ${total}) ${predicate}:`,
     those: (total) => `${total} tadi`,

@@ -191,6 +191,10 @@ const CASES: [string, Plan["kind"], Expect?][] = [
   ["Sebutin semua judul artikel yang direview", "list", { fields: ["title"], noFilters: true }],
   // a list of what a named study has asks for that field, though its word leads into the study's name
   ["Apa saja program MLMC?", "lookup", { studies: [3], fields: ["intervention"] }],
+  // a study number the review does not have is answered as such; a law's "No. 21" is no study number
+  ["What did study 11 find?", "out-of-scope"],
+  ["Bandingkan studi 2 dan studi ke-9", "out-of-scope"],
+  ["Berapa tahun hukuman menurut UU No. 21 Tahun 2007?", "explain"],
   ["Berapa studi yang diterbitkan setelah 2018?", "count", { filter: "year:>2018" }],
   ["Which studies were published between 2016 and 2019?", "list", { filter: "year:2016..2019" }],
   // "published in 2019" says when, not where
@@ -240,8 +244,8 @@ const CASES: [string, Plan["kind"], Expect?][] = [
   ["Bandingkan studi Rafferty dengan program UNICEF", "compare", { studies: [2, 4] }],
   // ... but two studies named are the comparison, whatever else the question says
   ["Compare study 1 and study 3 on their UNICEF links", "compare", { studies: [1, 3] }],
-  ["Which of studies 8 and 9 had more participants?", "aggregate", { field: "population", op: "largest-sample" }],
-  ["Studi 8 dan 9, mana yang pesertanya lebih sedikit?", "aggregate", { field: "population", op: "smallest-sample" }],
+  ["Which of studies 2 and 3 had more participants?", "aggregate", { field: "population", op: "largest-sample" }],
+  ["Studi 2 dan 3, mana yang pesertanya lebih sedikit?", "aggregate", { field: "population", op: "smallest-sample" }],
   ["Studi mana yang respondennya paling sedikit?", "aggregate", { field: "population", op: "smallest-sample" }],
   ["Negara mana saja yang diteliti di studi-studi ini?", "aggregate", { field: "country", op: "distribution" }],
   ["What designs were used across the studies?", "aggregate", { field: "design", op: "distribution" }],

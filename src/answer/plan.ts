@@ -29,7 +29,7 @@ export type Plan =
   | { kind: "aggregate"; field: StudyField; op: "distribution" | "most-common" | "earliest" | "latest" | "largest-sample" | "smallest-sample"; within?: StudyRef[]; only?: FilterValue }
   | { kind: "explain"; studies: StudyRef[]; docs: string[]; sections: string[]; answerTypes: AnswerType[]; ownVoice?: true; eachDoc?: true }
   | { kind: "review-meta"; docs: string[]; field: DocumentField; also?: DocumentField[]; topic?: string[]; count?: true; nth?: number; order?: "earliest" | "latest" }
-  | { kind: "out-of-scope"; reason: string; smallTalk?: SmallTalk };
+  | { kind: "out-of-scope"; reason: string; smallTalk?: SmallTalk; noSuchStudy?: number[] };
 
 /** A message that only greets, thanks or says goodbye. */
 export type SmallTalk = "greeting" | "thanks" | "farewell";
@@ -139,6 +139,8 @@ function planOf(resolved: ResolvedQuestion, context: PlanContext): Plan {
   const w = questionWords();
   const talk = smallTalkOf(q.tokens);
   if (talk) return { kind: "out-of-scope", reason: `small talk: ${talk}`, smallTalk: talk };
+  // "What did study 11 find?" of a review of ten: there is no such study, and that is the answer.
+  if (q.unknownStudies.length > 0) return { kind: "out-of-scope", reason: `no study ${q.unknownStudies.join(", ")}`, noSuchStudy: q.unknownStudies };
   const studiesNoun = hasPhrase(q.tokens, w.studies_noun);
   const docs = q.docs.length > 0 ? q.docs : context.docs;
 

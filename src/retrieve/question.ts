@@ -53,6 +53,8 @@ export interface Question {
   docs: string[];
   /** Studies it names (by number, alias, surname or title words). */
   studies: StudyRef[];
+  /** Study numbers the question names that no document in scope has ("study 11" of a review of ten). */
+  unknownStudies: number[];
   /** Fields of a study it asks for. */
   asks: StudyField[];
   /** What it asks of a document's first page beyond those fields ("which institutions?", "corresponding author"). */
@@ -212,6 +214,21 @@ function withAcronymsAsWritten(text: string, studies: StudyRecord[]): string {
     return acronym && !isEnglishWord(word) && !isIndonesianWord(word) ? acronym : word;
   });
 }
+
+/** The study numbers a question names that no document in scope (with studies) has: "study 11" of ten. */
+function unknownStudyNumbers(question: string, index: QuestionIndex, docs: string[]): number[] {
+  const inScope = index.studies.filter((s) => docs.length === 0 || docs.includes(s.docId));
+  if (inScope.length === 0) return [];
+  // (The informal plural "studi2" is no study 2.)
+  const text = foldCase(question).replace(/\b(studi|penelitian|artikel)2(?![\p{L}\p{N}])/giu, "$1-$1");
+  const named = [...text.matchAll(STUDY_NUMBER_WRITTEN)].map((m) => Number(m[1]));
+  return [...new Set(named)].filter((n) => n >= 1 && !inScope.some((s) => s.number === n)).sort((a, b) => a - b);
+}
+/**
+ * A study named by its number with a word for a study before it ("study 11", "studi ke-12", "artikel nomor 15"):
+ * not "No. 21" alone (a law's number: "UU No. 21 Tahun 2007"), a paper's or a table row's.
+ */
+const STUDY_NUMBER_WRITTEN = /\b(?:studi|study|studies|penelitian|artikel|article|articles)\s*(?:ke-?\s*|nomor\s*|no\.?\s*|number\s*|#\s*)?(\d{1,3})\b/giu;
 
 function namedStudies(question: string, index: QuestionIndex, docs: string[]): StudyRef[] {
   const out: StudyRef[] = [];
@@ -874,6 +891,7 @@ export function analyzeQuestion(asked: string, index: QuestionIndex, langOverrid
     analysis: analyze(text),
     docs,
     studies: [...studies, ...described],
+    unknownStudies: unknownStudyNumbers(text, index, docs),
     asks,
     documentAsks: documentAsks(text, tokens, asks, index.documents),
     list,

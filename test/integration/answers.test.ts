@@ -656,6 +656,15 @@ describe("what compared studies have in common", () => {
   });
 });
 
+describe("a study the review does not have", () => {
+  it("says there is no such study and how the studies are numbered, in the asker's language, citing nothing", async () => {
+    const en = await ask("What did study 11 find?");
+    expect(en).toMatchObject({ abstained: true, citations: [], answer: "The review has no study 11: it numbers its 10 included studies 1 to 10." });
+    const id = await ask("Bandingkan studi 3 dan studi 15");
+    expect(id.answer).toBe("Tinjauan ini tidak memiliki studi 15: 10 studi yang ditelaahnya bernomor 1 sampai 10.");
+  });
+});
+
 describe("a study described, not named", () => {
   it("reads 'the UNICEF study' with a place as the one UNICEF study there, in either language, not a list of the studies in that place", async () => {
     for (const question of ["What are the main drivers of child trafficking in Indonesia according to the UNICEF study?", "Apa faktor pendorong perdagangan anak menurut studi UNICEF di Indonesia?"]) {

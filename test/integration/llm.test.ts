@@ -71,6 +71,15 @@ describe("LLM composer (stand-in OpenAI server)", () => {
     expect(result).toMatchObject({ mode: "llm", abstained: true, unsupported: [] });
   });
 
+  it("does not ask the model about a study the review does not have: the records say there is none", async () => {
+    standIn.behaviour = { kind: "answer", text: "Study 11 found that CSE fell {cite:pada 12 bulan menjadi 14%}." };
+    const before = standIn.requests.length;
+    const result = await answer(contextWith(standIn.baseURL), [{ role: "user", content: "What did study 11 find?" }], { mode: "llm" });
+    expect(standIn.requests.length).toBe(before);
+    expect(result).toMatchObject({ mode: "extractive", abstained: true, citations: [] });
+    expect(result.answer).toBe("The review has no study 11: it numbers its 10 included studies 1 to 10.");
+  });
+
   const faults: [string, () => Promise<string>, Behaviour][] = [
     ["refuses connections", refusedBaseURL, { kind: "answer", text: "" }],
     ["hangs", async () => standIn.baseURL, { kind: "hang" }],
