@@ -305,7 +305,11 @@ const TOPIC_MIN_COVERAGE = 0.5;
  */
 function topicSentenceIn(context: ComposeContext, passages: Passage[], topic: string[], words = ""): ScoredSentence | undefined {
   const wanted = new Set(topic);
-  const weights = weighQuestion(`${context.question.text} ${words}`, context.termStats).filter((w) => wanted.has(w.term));
+  // A word the corpus never uses counts against the topic here ("Did any study measure depression with a
+  // standard scale?": no study speaks of depression, whatever it says of measures); no abstention weighs it later.
+  const weights = weighQuestion(`${context.question.text} ${words}`, context.termStats)
+    .filter((w) => wanted.has(w.term))
+    .map((w) => (w.salient ? { ...w, salient: false } : w));
   const best = scoreSentences(sentencesOf(passages), weights, context.question, 1)[0];
   return best && best.coverage >= TOPIC_MIN_COVERAGE ? best : undefined;
 }

@@ -195,6 +195,8 @@ const CASES: [string, Plan["kind"], Expect?][] = [
   ["What did study 11 find?", "out-of-scope"],
   ["Bandingkan studi 2 dan studi ke-9", "out-of-scope"],
   ["Berapa tahun hukuman menurut UU No. 21 Tahun 2007?", "explain"],
+  // the highest of a figure no record holds is read from the text, not a list of the studies using its words
+  ["Which study had the highest dropout rate?", "explain"],
   ["Berapa studi yang diterbitkan setelah 2018?", "count", { filter: "year:>2018" }],
   ["Which studies were published between 2016 and 2019?", "list", { filter: "year:2016..2019" }],
   // "published in 2019" says when, not where

@@ -152,6 +152,11 @@ function planOf(resolved: ResolvedQuestion, context: PlanContext): Plan {
   if (q.superlative && q.answerTypes.includes("sample") && context.hasStudies && among) {
     return { kind: "aggregate", field: "population", op: q.superlative === "max" ? "largest-sample" : "smallest-sample", ...(among.length > 0 ? { within: among } : {}) };
   }
+  // "Which study had the highest dropout rate?": the highest of a figure no record holds is read from the text,
+  // which must give such figures; not a list of the studies that use the words.
+  if (q.superlative && q.answerTypes.includes("amount") && q.studies.length === 0 && !resolved.within) {
+    return { kind: "explain", studies: [], docs: q.docs.length > 0 ? q.docs : context.docs, sections: [], answerTypes: q.answerTypes };
+  }
   // Questions about the documents as a set. With no included-studies table in scope, "these papers", "each
   // paper", "artikel-artikel ini" are the documents too (but "papers" alone may be what a paper is about:
   // "Which conferences' papers were collected?").

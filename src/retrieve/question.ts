@@ -585,8 +585,11 @@ export function studyWordStems(): Set<string> {
 let fillerStems: Set<string> | undefined;
 /** Stems of words that only frame a request ("give", "tell me", "tolong jelaskan"): no weight at all. */
 export function fillerWordStems(): Set<string> {
-  // A greeting or thanks beside a question ("Halo, studi apa saja yang direview?") asks nothing either.
-  return (fillerStems ??= new Set([...questionWords().question_stems_extra, ...smallTalkPhrases(questionWords())].flatMap((p) => contentStems(p))));
+  // A greeting or thanks beside a question ("Halo, studi apa saja yang direview?") asks nothing either; nor does
+  // a superlative, which asks for the extreme of what the rest names (Question.superlative: "Which benchmark
+  // has the highest speedup?" is about speedups, and a text need not say "highest").
+  const w = questionWords();
+  return (fillerStems ??= new Set([...w.question_stems_extra, ...smallTalkPhrases(w), ...w.superlative_words.max, ...w.superlative_words.min].flatMap((p) => contentStems(p))));
 }
 
 /** A question about little more than the study it names ("Rumah Faye tahun berapa?"): weak field words count. */

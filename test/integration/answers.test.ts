@@ -656,6 +656,15 @@ describe("what compared studies have in common", () => {
   });
 });
 
+describe("a list asked of a word the corpus never uses", () => {
+  it("finds no study that speaks of it, though the other words of its topic are common", async () => {
+    const r = await ask("Did any study measure depression with a standard scale?");
+    expect(r.answer).toMatch(/^None of the 10 studies speak of/);
+    const rate = await ask("Which study had the highest dropout rate?");
+    expect(rate.abstained).toBe(true);
+  });
+});
+
 describe("a study the review does not have", () => {
   it("says there is no such study and how the studies are numbered, in the asker's language, citing nothing", async () => {
     const en = await ask("What did study 11 find?");

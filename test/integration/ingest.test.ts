@@ -209,6 +209,11 @@ describe("a folder of PDFs nobody curated (eval/corpus-extra)", () => {
     const en = await answer(context, [{ role: "user", content: "How many traces does TraceMonkey record for 3d-raytrace?" }]);
     expect(en.answer).toMatch(/^According to Gal et al\. \(2009\), Figure 13 \(«Detailed trace recording statistics[^»]*»\) gives for «3d-raytrace»: Traces 100/);
     expect(en.answer).not.toMatch(/Speedup/);
+    // A superlative asks for the table's extreme; the text need not say "highest" or "lowest".
+    const highest = await answer(context, [{ role: "user", content: "Which benchmark has the highest speedup?" }]);
+    expect(highest.answer).toMatch(/Figure 13 \(«[^»]*»\), the highest Speedup is 25\.47x, for «bitops-3bit-bits-in-byte» \[1\]/);
+    const lowest = await answer(context, [{ role: "user", content: "Which SunSpider benchmark has the lowest speedup?" }]);
+    expect(lowest.answer).toMatch(/the lowest Speedup is 0\.93x, for «access-binary-trees»/);
     const id = await answer(context, [{ role: "user", content: "Berapa speedup 3d-raytrace di TraceMonkey?" }]);
     expect(id.answer).toMatch(/Figure 13 \(«[^»]*»\) mencatat untuk «3d-raytrace»: Speedup 1\.18x \[1\]/);
   });
