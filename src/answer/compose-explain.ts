@@ -504,7 +504,11 @@ function composeExplainOne(context: ComposeContext, input: ExplainInput): Compos
   const population = populationStems(context.records.filter((r) => context.question.studies.some((q) => q.docId === r.docId && q.number === r.number)));
   // (A share only: "how many survivors' stories ...?" of a study of survivors counts the survivors.)
   const shares = context.question.answerTypes.includes("prevalence");
-  const countedTerms = asksForChange(context.question.text) ? [] : context.question.counted.filter((t) => !(shares && population.has(t)));
+  // "What percentage of MLMC participants were boys?" counts nothing, and a share is of what its words name:
+  // a sentence's shares answer it only beside one of them ("72% ... CSE" is no share of boys).
+  const typedShare = new Set(context.question.typedStems.filter((t) => t.type === "prevalence").flatMap((t) => t.stems));
+  const shareOf = shares && context.question.counted.length === 0 ? context.question.topic.filter((t) => !typedShare.has(t) && !input.identity.has(t)) : [];
+  const countedTerms = asksForChange(context.question.text) ? [] : (shareOf.length > 0 ? shareOf : context.question.counted).filter((t) => !(shares && population.has(t)));
   const counted = countedUnits(countedTerms);
   // The population of the study a sentence is from, for the shares it gives.
   const populations = new Map<string, Set<string>>();

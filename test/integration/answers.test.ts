@@ -665,6 +665,16 @@ describe("a list asked of a word the corpus never uses", () => {
   });
 });
 
+describe("a share of something", () => {
+  it("is given only by a share beside what it is of: the CSE shares are no share of boys", async () => {
+    const boys = await ask("What percentage of MLMC participants were boys?");
+    expect(boys.abstained).toBe(true);
+    expect(boys.answer).not.toMatch(/72%/);
+    const cases = await ask("What share of KPAI cases were sexual violence?");
+    expect(cases.answer).toMatch(/^The figure: 83% \[1\]/);
+  });
+});
+
 describe("a study the review does not have", () => {
   it("says there is no such study and how the studies are numbered, in the asker's language, citing nothing", async () => {
     const en = await ask("What did study 11 find?");
