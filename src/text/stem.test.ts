@@ -43,4 +43,12 @@ describe("stem", () => {
     // Performance is not work.
     expect(stem("kinerja")).not.toBe(stem("bekerja"));
   });
+  it("reads informal '-in' as the formal '-kan' or '-i' when that gives a root, never an English word", () => {
+    expect(stem("dibandingin")).toBe(stem("dibandingkan"));
+    expect(stem("jelasin")).toBe(stem("jelaskan"));
+    expect(stem("diajarin")).toBe(stem("diajari"));
+    // roots ending in "in" stay, and so do English words
+    for (const word of ["mungkin", "miskin", "ingin", "remain", "retain", "protein", "domain"]) expect(stem(word), word).not.toBe(word.slice(0, -2));
+    expect(stem("remain")).toBe("remain");
+  });
 });

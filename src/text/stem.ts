@@ -8,6 +8,7 @@
  * mentoring -> mentor). Both sides of a comparison go through the same function, so they meet.
  */
 import { createRequire } from "node:module";
+import { isEnglishWord } from "./english-words.ts";
 
 interface Stemmer {
   stem(word: string): string;
@@ -67,8 +68,24 @@ export const stem = memo((token) => {
   if (/^\d/.test(token) || token.length <= 2) return token;
   const id = sastrawi(token);
   // An Indonesian root stays as it is ("kasus", "gading"); only unknown words are tried as English.
-  return id !== token || rootWords.has(token) ? id : porter.stem(token);
+  if (id !== token || rootWords.has(token)) return id;
+  return informalStem(token) ?? porter.stem(token);
 });
+
+/**
+ * Informal Indonesian writes "-kan" and "-i" as "-in" ("dibandingin", "jelasin", "ceritain", "diajarin"):
+ * the root of the formal word, when that is a root of the dictionary. ("main", "lain", "mungkin" are roots
+ * themselves and never get here.)
+ */
+function informalStem(token: string): string | undefined {
+  // (Not an English word: "remain", "retain" are no "remakan", "retakan".)
+  if (token.length < 6 || !token.endsWith("in") || isEnglishWord(token)) return undefined;
+  for (const formal of ["kan", "i"]) {
+    const root = sastrawi(token.slice(0, -2) + formal);
+    if (root !== token && rootWords.has(root)) return root;
+  }
+  return undefined;
+}
 
 /** True when the word or its Indonesian stem is a root in the Sastrawi dictionary. */
 export const isIndonesianWord = memo((token) => rootWords.has(token) || rootWords.has(sastrawi(token)));
