@@ -124,6 +124,9 @@ describe("figuresNear: the figures a question asks for, as written", () => {
     // a word the stop list drops only for questions stands between a unit and a number like any other word
     expect(numberNear("each query required the annotators to review 76 candidate papers", units("annotators"))).toBe(false);
     expect(numberNear("each query required the annotators to review 76 candidate papers", units("papers"))).toBe(true);
+    // a label's number, or a range of them, counts nothing
+    expect(numberNear("The loop on lines 4-5 becomes hot, so it records on line 4.", units("lines"))).toBe(false);
+    expect(numberNear("The interpreter is about 100 lines of code.", units("lines"))).toBe(true);
     expect(figuresNear("KPAI telah menangani 35 laporan kasus TPPO", units("kasus"), false)).toEqual(["35"]);
     expect(figuresNear("which is used by more than 200 million users world-wide", units("users"), false)).toEqual(["200 million"]);
   });

@@ -117,6 +117,8 @@ function numbersBeside(original: string, units: Set<string>): (StemSpan & { unit
   const out: (StemSpan & { unitAfter: boolean })[] = [];
   spans.forEach((span, i) => {
     if (!isNumber(i)) return;
+    // A label's number ("line 4", "lines 4-5", "Table 8") counts nothing.
+    if (LABELLED.test(text.slice(Math.max(0, span.start - 24), span.start))) return;
     const unitAfter = namedAfter(i);
     if (unitAfter || namedBefore(i)) out.push({ ...span, unitAfter });
   });
@@ -124,7 +126,10 @@ function numbersBeside(original: string, units: Set<string>): (StemSpan & { unit
 }
 
 /** The number after these names a part of the text ("Table 8", "Section 5.1", "Gambar 2", "Tahap 3"), not a quantity. */
-export const LABEL_BEFORE = /\b(?:tables?|tabel|figures?|fig\.?|gambar|grafik|sections?|bagian|bab|chapter|appendix|lampiran|equation|eq\.?|persamaan|algorithm|algoritma|step|langkah|tahap|tahapan|pasal|page|halaman|hal\.|p\.|pp\.|ref\.?|no\.?|nomor)\s*$/iu;
+export const LABEL_BEFORE = /\b(?:tables?|tabel|lines?|baris|figures?|fig\.?|gambar|grafik|sections?|bagian|bab|chapter|appendix|lampiran|equation|eq\.?|persamaan|algorithm|algoritma|step|langkah|tahap|tahapan|pasal|page|halaman|hal\.|p\.|pp\.|ref\.?|no\.?|nomor)\s*$/iu;
+
+/** A label, or a label's first number and a range or list word ("lines 4-", "Tables 2 and "), right before a number. */
+const LABELLED = new RegExp(LABEL_BEFORE.source.replace(/\\s\*\$$/, String.raw`\s*(?:\d+\s*(?:[-–,]|and|dan|to|sampai)\s*)?$`), "iu");
 
 /**
  * The figures of the text that stand beside a word for what the question counts (see numberNear), as written

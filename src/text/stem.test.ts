@@ -50,5 +50,8 @@ describe("stem", () => {
     // roots ending in "in" stay, and so do English words
     for (const word of ["mungkin", "miskin", "ingin", "remain", "retain", "protein", "domain"]) expect(stem(word), word).not.toBe(word.slice(0, -2));
     expect(stem("remain")).toBe("remain");
+    // nor is an English word taken apart by an Indonesian infix rule (l-in-es)
+    expect(stem("lines")).toBe(stem("line"));
+    expect(stem("dimes")).toBe(stem("dime"));
   });
 });

@@ -67,8 +67,9 @@ export const sastrawi = memo((token) => {
 export const stem = memo((token) => {
   if (/^\d/.test(token) || token.length <= 2) return token;
   const id = sastrawi(token);
-  // An Indonesian root stays as it is ("kasus", "gading"); only unknown words are tried as English.
-  if (id !== token || rootWords.has(token)) return id;
+  // An Indonesian root stays as it is ("kasus", "gading"); only unknown words are tried as English. An
+  // English word is not taken apart as Indonesian ("lines" is no l-in-es, "les"; "dimes" no "mes").
+  if (rootWords.has(token) || (id !== token && !isEnglishWord(token))) return id;
   return informalStem(token) ?? porter.stem(token);
 });
 
