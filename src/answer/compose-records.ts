@@ -12,7 +12,7 @@ import { addGloss, citeValue, documentName, labelOf, type ComposeContext, type C
 import { continuesBack } from "./compose-explain.ts";
 import { coverage, hasTerm, matchable, scoreSentences, sentencesOf, weighQuestion, overlap, type ScoredSentence } from "./evidence.ts";
 import { NUMBER_WORDS } from "./claim-words.ts";
-import { VALUE_PATTERNS } from "./value-types.ts";
+import { carriesType, VALUE_PATTERNS } from "./value-types.ts";
 import { fieldName, joinList, MESSAGES, studiesNoun, theCountry } from "./messages.ts";
 import { topicWords, type DocumentField, type Plan } from "./plan.ts";
 import { keyLabel, SentenceBuilder, studyLabel, writeValue } from "./render.ts";
@@ -310,7 +310,10 @@ function topicSentenceIn(context: ComposeContext, passages: Passage[], topic: st
   const weights = weighQuestion(`${context.question.text} ${words}`, context.termStats)
     .filter((w) => wanted.has(w.term))
     .map((w) => (w.salient ? { ...w, salient: false } : w));
-  const best = scoreSentences(sentencesOf(passages), weights, context.question, 1)[0];
+  // "Which study was funded by the government?": a study speaks of it only in a sentence that gives the kind
+  // of value asked (a funder), not in any sentence on the government.
+  const types = context.question.answerTypes;
+  const best = scoreSentences(sentencesOf(passages), weights, context.question, 1).find((s) => types.every((t) => carriesType(s.text, t)));
   return best && best.coverage >= TOPIC_MIN_COVERAGE ? best : undefined;
 }
 

@@ -662,6 +662,9 @@ describe("a list asked of a word the corpus never uses", () => {
     expect(r.answer).toMatch(/^None of the 10 studies speak of/);
     const rate = await ask("Which study had the highest dropout rate?");
     expect(rate.abstained).toBe(true);
+    // a kind of value asked (a funder) is given by a study's sentence, not any sentence on the government
+    const funded = await ask("Which study was funded by the government?");
+    expect(funded.answer).toMatch(/^None of the 10 studies speak of/);
   });
 });
 
