@@ -46,7 +46,9 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
    "yg", "dgn", "utk", "tuh", "ya", "oke", "ok", "emang", "banget", "terus", "trus", "yah", "kah",
    // a term of address ("... apa ya kak?")
    "kak"]
-    .filter((w) => !MEANINGFUL.has(w)),
+    .filter((w) => !MEANINGFUL.has(w))
+    // ... and their informal "-in" for "-kan"/"-i" ("dilakuin" is "dilakukan"; see stem.ts).
+    .flatMap((w) => (/^\p{L}{5,}kan$/u.test(w) ? [w, `${w.slice(0, -3)}in`] : [w])),
 );
 
 export interface Analysis {

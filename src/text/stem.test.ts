@@ -3,6 +3,7 @@
  * exactly what the stemmer gives. Checked here on the review's words, affixed forms of the stemmer's own
  * roots, and a slice of the English word list; a one-off run over 3.3 million such words found no difference.
  */
+import { contentStems } from "./analyze.ts";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
@@ -53,5 +54,8 @@ describe("stem", () => {
     // nor is an English word taken apart by an Indonesian infix rule (l-in-es)
     expect(stem("lines")).toBe(stem("line"));
     expect(stem("dimes")).toBe(stem("dime"));
+  });
+  it("drops the informal '-in' form of a stop word as it drops the word ('dilakuin' is 'dilakukan')", () => {
+    expect(contentStems("konseling dilakuin sama siapa")).toEqual(contentStems("konseling dilakukan sama siapa"));
   });
 });
