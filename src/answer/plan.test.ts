@@ -197,6 +197,9 @@ const CASES: [string, Plan["kind"], Expect?][] = [
   ["Berapa tahun hukuman menurut UU No. 21 Tahun 2007?", "explain"],
   // the highest of a figure no record holds is read from the text, not a list of the studies using its words
   ["Which study had the highest dropout rate?", "explain"],
+  // the earliest or latest of what was published, with no word for a study
+  ["yg paling lama terbit yg mana?", "aggregate", { field: "year", op: "earliest" }],
+  ["which one was published most recently?", "aggregate", { field: "year", op: "latest" }],
   ["Berapa studi yang diterbitkan setelah 2018?", "count", { filter: "year:>2018" }],
   ["Which studies were published between 2016 and 2019?", "list", { filter: "year:2016..2019" }],
   // "published in 2019" says when, not where

@@ -144,7 +144,9 @@ function planOf(resolved: ResolvedQuestion, context: PlanContext): Plan {
   const studiesNoun = hasPhrase(q.tokens, w.studies_noun);
   const docs = q.docs.length > 0 ? q.docs : context.docs;
 
-  if (q.extreme && context.hasStudies && q.studies.length === 0 && (studiesNoun || resolved.within)) return { kind: "aggregate", field: "year", op: q.extreme, ...within(resolved) };
+  // ("yg paling lama terbit yg mana?": what was published is a study, named or not.)
+  const aboutPublished = studiesNoun || resolved.within !== undefined || hasPhrase(q.tokens, w.publication_words);
+  if (q.extreme && context.hasStudies && q.studies.length === 0 && aboutPublished) return { kind: "aggregate", field: "year", op: q.extreme, ...within(resolved) };
   // "Which study had the most participants?", "Studi mana yang pesertanya paling sedikit?": the studies by the
   // number of people their own text gives.
   // "Which of studies 8 and 9 had more participants?": the same, between the studies named.
