@@ -404,7 +404,7 @@ export function wantedCues(question: Question): Set<string> {
   const out = new Set<string>();
   const byField: Record<string, string> = { recommendations: "recommendation", outcomes: "result", theory: "theory", aim: "aim", design: "method", intervention: "program" };
   for (const f of question.asks) if (byField[f]) out.add(byField[f]);
-  if (question.tokens.some((t) => ["why", "mengapa", "kenapa", "knp", "sebab", "penyebab", "faktor"].includes(t))) out.add("reason");
+  if (question.tokens.some((t) => ["why", "mengapa", "kenapa", "knp", "sebab", "penyebab", "faktor"].includes(t)) || question.tokens[0] === "kok") out.add("reason");
   if (/\b(?:what is|what are|what does .* mean|apa itu|apa yang dimaksud|maksudnya|definisi|artinya)\b/i.test(question.text)) out.add("definition");
   // "What is the Development Bank program for?", "Program itu untuk apa?", "What is it meant to do?": its purpose.
   if (/\bwhat\s+(?:is|are|was|were)\b.{1,80}\bfor\s*\??\s*$|\buntuk\s+apa\b|\bbuat\s+apa\b|\b(?:meant|supposed|intended|designed)\s+to\s+(?:do|achieve)\b/i.test(question.text)) out.add("aim");

@@ -200,6 +200,9 @@ const CASES: [string, Plan["kind"], Expect?][] = [
   // the earliest or latest of what was published, with no word for a study
   ["yg paling lama terbit yg mana?", "aggregate", { field: "year", op: "earliest" }],
   ["which one was published most recently?", "aggregate", { field: "year", op: "latest" }],
+  // a why-question about the studies asks for the review's reason, not for the list of them
+  ["kok cuma 10 artikel dari 32?", "explain"],
+  ["Why were only 10 of the 32 articles kept?", "explain"],
   ["Berapa studi yang diterbitkan setelah 2018?", "count", { filter: "year:>2018" }],
   ["Which studies were published between 2016 and 2019?", "list", { filter: "year:2016..2019" }],
   // "published in 2019" says when, not where

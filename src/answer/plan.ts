@@ -318,6 +318,9 @@ function planOf(resolved: ResolvedQuestion, context: PlanContext): Plan {
     const topicFilter: FilterValue[] = q.values.length === 0 && topic.length > 0 && resolved.carryKind !== "count" ? [{ field: "topic", key: topic.join(" "), text: topicWords(q.text, topic) }] : [];
     return { kind: "count", filters: [...q.values, ...topicFilter, ...(resolved.carryFilters ?? [])], ...within(resolved) };
   }
+  // "kok cuma 10 artikel dari 32?", "Why were only ten articles kept?": a why-question about the studies asks
+  // for the review's reason, from its text, not for the list of them.
+  if (asksWhy(q.tokens) && q.studies.length === 0 && !resolved.carryKind) return { kind: "explain", studies: [], docs, sections, answerTypes: q.answerTypes };
   // "Which countries were studied?", "Populasi apa yang diteliti?": what was studied is asked of the studies.
   const researchVerb = hasPhrase(q.tokens, w.research_verbs) && !q.selfReview;
   // "Which programs were in the United States?", "Are there any programs in Africa?": the programs a value and
@@ -382,6 +385,10 @@ function planOf(resolved: ResolvedQuestion, context: PlanContext): Plan {
   }
   return { kind: "explain", studies: [], docs, sections, answerTypes: q.answerTypes };
 }
+
+/** A question opened by a why-word ("kok" is informal Indonesian for "how come"). */
+const asksWhy = (tokens: string[]) => WHY_WORDS.has(tokens[0] ?? "");
+const WHY_WORDS = new Set(["why", "mengapa", "kenapa", "knp", "kok"]);
 
 /** "Which of those ...?": the studies a list or count is taken from, when the conversation narrowed them. */
 const within = (resolved: ResolvedQuestion) => (resolved.within ? { within: resolved.within } : {});
