@@ -203,6 +203,9 @@ const CASES: [string, Plan["kind"], Expect?][] = [
   // a why-question about the studies asks for the review's reason, not for the list of them
   ["kok cuma 10 artikel dari 32?", "explain"],
   ["Why were only 10 of the 32 articles kept?", "explain"],
+  // the programs of the studies a value picks, in the plural or with an informal list word
+  ["What do the programs in the US do?", "list", { filter: "country:US", fields: ["intervention"] }],
+  ["yg di amrik itu ngapain aja programnya?", "list", { filter: "country:US", fields: ["intervention"] }],
   ["Berapa studi yang diterbitkan setelah 2018?", "count", { filter: "year:>2018" }],
   ["Which studies were published between 2016 and 2019?", "list", { filter: "year:2016..2019" }],
   // "published in 2019" says when, not where

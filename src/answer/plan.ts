@@ -326,7 +326,9 @@ function planOf(resolved: ResolvedQuestion, context: PlanContext): Plan {
   // "Which programs were in the United States?", "Are there any programs in Africa?": the programs a value and
   // nothing else picks out are the studies' (a study is of one program).
   const asksWhichOrAny = q.list || q.existence || hasPhrase(q.tokens, [...w.which_words, ...EXISTENTIAL]);
-  const programsByValue = q.values.length > 0 && saysOnlyValues(q) && asksWhichOrAny && hasPhrase(q.tokens, [...(w.weak_fields.intervention ?? []), ...(w.fields.intervention ?? [])]);
+  // ("What do the programs in the US do?": the programs, in the plural, are the studies' too.)
+  const programWords = phrasesIn(q.tokens, [...(w.weak_fields.intervention ?? []), ...(w.fields.intervention ?? [])]);
+  const programsByValue = q.values.length > 0 && saysOnlyValues(q) && (asksWhichOrAny || programWords.some((m) => PLURAL_NOUN.test(m.phrase))) && programWords.length > 0;
   // "yang dari Amerika apa aja?", "which ones are qualitative?": a list of nothing but filter values, over studies.
   const valuesListed = q.values.length > 0 && saysOnlyValues(q) && q.list && context.hasStudies;
   const aboutStudies = studiesNoun || researchVerb || q.allStudies || Boolean(resolved.carryKind) || programsByValue || valuesListed;
