@@ -182,6 +182,11 @@ function sayWho(context: ComposeContext, s: ScoredSentence): string {
 function withContinuation(s: ScoredSentence, ranked: ScoredSentence[], weights: ReturnType<typeof weighQuestion>, context: ComposeContext): ScoredSentence {
   // A table row's cells are each a value of their own (a title, then the study's results): none continues another.
   if (s.passage.kind === "table-row") return s;
+  // "Why does PaSa use the Selector as an auxiliary reward model?": «To mitigate this, we use the Selector ...»
+  // says why only with the sentence it points back to («... this could lead to sparse rewards»).
+  const previous = ranked.find((r) => r.passage.id === s.passage.id && r.end <= s.start && /^\s*$/.test(s.passage.text.slice(r.end, s.start)));
+  const wantsReason = wantedCues(context.question).has("reason") && !s.cues.has("reason");
+  if (previous && wantsReason && continuesBack(s.text) && s.end - previous.start <= CONTINUATION_MAX_CHARS) s = widened(s, previous);
   const next = ranked.find((r) => r.passage.id === s.passage.id && r.start > s.end && /^\s*$/.test(s.passage.text.slice(s.end, r.start)));
   if (!next || next.end - s.start > CONTINUATION_MAX_CHARS) return s;
   const cues = wantedCues(context.question);

@@ -227,6 +227,12 @@ describe("a folder of PDFs nobody curated (eval/corpus-extra)", () => {
     expect(r.answer).toMatch(/It does not mention PubMed\./);
   });
 
+  it("answers why with the sentence a reason's quote points back to", async () => {
+    const context = await createAnswerContext(loadConfig({ DATA_DIR: path.join(root, "extra-data"), CORPUS_DIR: EXTRA_CORPUS }));
+    const r = await answer(context, [{ role: "user", content: "Why does PaSa use the Selector as an auxiliary reward model?" }]);
+    expect(r.citations[0].quote).toMatch(/this could lead to sparse rewards during training\. To mitigate this, we use the Selector as an auxiliary reward model/);
+  });
+
   it("answers a share asked as a share or a proportion with the percentages the paper gives", async () => {
     const context = await createAnswerContext(loadConfig({ DATA_DIR: path.join(root, "extra-data"), CORPUS_DIR: EXTRA_CORPUS }));
     for (const question of ["What share of sampled AutoScholarQuery queries were judged qualified?", "What proportion of the sampled queries were qualified?"]) {
