@@ -390,6 +390,12 @@ describe("definition questions", () => {
     expect(expansionOf("as reported before (CSE).", "CSE")).toBeUndefined();
   });
 
+  it("reads 'we define X as ...' as defining X", () => {
+    expect(termRole("To address this issue, we define a session as a sub-trajectory that begins with a query.", ["session"])).toBe("defines");
+    expect(termRole("Pelatihan ini mendefinisikan sesi sebagai rangkaian kegiatan.", ["sesi"])).toBe("defines");
+    expect(termRole("We define the reward for each session.", ["session"])).toBeUndefined();
+  });
+
   it("finds where an acronym is spelled out, in either order, and ranks it first when its letters are asked", () => {
     expect(termRole("Anak yang diperdagangkan dijadikan eksploitasi seksual komersial (CSE).", ["CSE"])).toBe("spells");
     expect(termRole("We design a session-level PPO (Proximal Policy Optimization (Schulman et al., 2017)) method.", ["PPO"])).toBe("spells");

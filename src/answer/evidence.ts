@@ -459,6 +459,8 @@ const CONCEPT_NOUNS = /^(?:konsep|istilah|pengertian|definisi|concept|notion|ter
 const DEFINING_AFTER = /^\s*(?:\([^)]{0,80}\)\s*)?(?:(?:atau|or)\s+[^,.;]{1,40}?\s+)?(?:(?:is|are|refers?\s+to|means?|denotes?|consists?\s+of|comprises?|represents?|adalah|merupakan|yaitu|yakni|ialah|berarti)\b|,\s*(?:a|an|the|which|sebuah|suatu|yang)\b)/iu;
 /** Before the term: what names it ("called X", "disebut X"). */
 const NAMING_BEFORE = /(?:called|named|termed|known\s+as|we\s+call|disebut|dinamakan|dikenal\s+sebagai)\s+(?:the\s+|a\s+|an\s+)?["'“‘«]?$/iu;
+/** "we define a session as ...", "X is defined as": before the term, the verb that defines it (with "as" after it). */
+const DEFINE_BEFORE = /\b(?:define|defines|defined|mendefinisikan|didefinisikan)\s+(?:the\s+|a\s+|an\s+)?["'“‘«]?$/iu;
 /** Before the term at the start of a sentence, when it is the subject ("The Selector reads ..."). */
 const SUBJECT_START = /^\s*(?:(?:the|a|an|our|this|each|its|every|para|sang)\s+)?["'“‘«]?$/iu;
 /** After a subject, a noun and then "is", "refers to": the term only qualifies that noun ("The crawler action refers to"). */
@@ -561,7 +563,7 @@ export function termRole(text: string, term: string[]): "spells" | "defines" | "
     const ofSomething = /\b(?:of|for|by|to|in|with|from|on|at|dari|untuk|oleh|dengan|pada)\s+(?:(?:the|a|an)\s+)?["'“‘«]?$/iu.test(before);
     // An acronym where it is spelled out: "eksploitasi seksual komersial (CSE)", "CSE (commercial sexual exploitation)".
     if (acronym && ((SPELLED_BEFORE.test(before) && /^\s*\)/.test(after)) || spelledAfter(term[0], after))) return "spells";
-    if ((DEFINING_AFTER.test(after) && !ofSomething && !PASSIVE_AFTER.test(after)) || NAMING_BEFORE.test(before) || (APPOSITION_BEFORE.test(before) && /^\s*,/.test(after))) role = "defines";
+    if ((DEFINING_AFTER.test(after) && !ofSomething && !PASSIVE_AFTER.test(after)) || NAMING_BEFORE.test(before) || (APPOSITION_BEFORE.test(before) && /^\s*,/.test(after)) || (DEFINE_BEFORE.test(before) && /^\s+(?:as|sebagai)\b/i.test(after))) role = "defines";
     // "3. Isolasi sistemik. Melihat data ini ...": the term as the run-in heading of what follows.
     if (/^\s*(?:\d{1,2}\.\s*)?$/.test(before) && /^\.\s+\S/.test(after)) return "defines";
     else if (role === undefined && SUBJECT_START.test(before) && /^\s+\p{Ll}/u.test(after) && !NOT_A_VERB.test(after) && !MODIFIES_NEXT.test(after)) role = "subject";
