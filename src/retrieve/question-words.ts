@@ -56,7 +56,12 @@ const WordsSchema = z.object({
   comparatives: Phrases,
   /** "rate", "angka": a number, what it is a rate of standing beside it ("the dropout rate", "angka putus sekolah"). */
   rate_words: z.object({ after: Phrases, before: Phrases }),
+  /**
+   * "maximum", "maksimal": a bound asked of a value, which is a figure. English puts the value's noun after it
+   * ("the maximum age"), Indonesian before it ("usia maksimal").
+   */
   bound_words: z.object({ after: Phrases, before: Phrases }),
+  /** "cover", "span", "mencakup": the years one study covers are those of what it studied, not of its publication. */
   coverage_verbs: Phrases,
   /** "most", "paling sedikit": with sample words, a question about sample sizes ("Which study had the most participants?"). */
   superlative_words: z.object({ max: Phrases, min: Phrases }),
