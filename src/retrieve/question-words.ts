@@ -180,13 +180,26 @@ function tokenMatches(token: string, part: string): boolean {
   return token === part || token === `${part}'s` || (part.endsWith("s") && token === `${part}'`);
 }
 
+/**
+ * A phrase list longest first, with each phrase's parts: kept per list (the word lists are the same arrays on
+ * every question; question analysis calls this hundreds of times a question, and sorting was its largest cost).
+ */
+const sortedLists = new WeakMap<string[], { phrase: string; parts: string[] }[]>();
+function longestFirst(phrases: string[]): { phrase: string; parts: string[] }[] {
+  let sorted = sortedLists.get(phrases);
+  if (!sorted) {
+    sorted = phrases.map((phrase) => ({ phrase, parts: partsOf(phrase) })).sort((a, b) => b.parts.length - a.parts.length);
+    sortedLists.set(phrases, sorted);
+  }
+  return sorted;
+}
+
 /** Every phrase found in the tokens (longest first at each position, non-overlapping). */
 export function phrasesIn(tokens: string[], phrases: string[]): PhraseMatch[] {
-  const sorted = [...phrases].sort((a, b) => partsOf(b).length - partsOf(a).length);
+  const sorted = longestFirst(phrases);
   const out: PhraseMatch[] = [];
   for (let i = 0; i < tokens.length; i++) {
-    for (const phrase of sorted) {
-      const parts = partsOf(phrase);
+    for (const { phrase, parts } of sorted) {
       if (parts.every((p, j) => tokens[i + j] !== undefined && tokenMatches(tokens[i + j], p))) {
         out.push({ phrase, start: i, end: i + parts.length });
         i += parts.length - 1;

@@ -804,8 +804,8 @@ export function analyzeQuestion(asked: string, index: QuestionIndex, langOverrid
       // "What years did it look at?", "what year does the Ivory Coast study cover?": of one study, the years of
       // what it studied, not of its publication (unless that is asked too). ("What years do the studies span?"
       // is when they were published.)
-      const oneStudy = studies.length === 1 || hasPhrase(tokens, w.pronoun_single);
-      if (field === "year" && oneStudy && !publication && (hasPhrase(tokens, w.research_verbs) || hasPhrase(tokens, w.coverage_verbs))) continue;
+      const oneStudy = () => studies.length === 1 || hasPhrase(tokens, w.pronoun_single);
+      if (field === "year" && !publication && oneStudy() && (hasPhrase(tokens, w.research_verbs) || hasPhrase(tokens, w.coverage_verbs))) continue;
       // "Tahun berapa balai itu didirikan?": a year asked of something the question names beside the study
       // (a founding, a task force) is that thing's date, not the study's year.
       if (field === "year" && topic.length > 0 && !bibliographic) continue;
@@ -871,11 +871,13 @@ export function analyzeQuestion(asked: string, index: QuestionIndex, langOverrid
   ]);
   // "Which articles are written in English?": the words of a value the studies are picked by ask for no field
   // of their own ("written" is no question about the authors).
-  const valueSpans = values.flatMap((v) => phrasesIn(tokens, [questionTokens(v.text).join(" ")]));
-  const inValue = (m: { start: number; end: number }) => valueSpans.some((v) => v.start <= m.start && m.end <= v.end);
-  for (const [field, phrases] of Object.entries(w.fields)) {
-    const matches = phrasesIn(tokens, phrases);
-    if (asks.includes(field as StudyField) && !values.some((v) => v.field === field) && matches.length > 0 && matches.every(inValue)) asks.splice(asks.indexOf(field as StudyField), 1);
+  if (values.length > 0 && asks.length > 0) {
+    const valueSpans = values.flatMap((v) => phrasesIn(tokens, [questionTokens(v.text).join(" ")]));
+    const inValue = (m: { start: number; end: number }) => valueSpans.some((v) => v.start <= m.start && m.end <= v.end);
+    for (const field of [...asks]) {
+      const matches = phrasesIn(tokens, w.fields[field] ?? []);
+      if (!values.some((v) => v.field === field) && matches.length > 0 && matches.every(inValue)) asks.splice(asks.indexOf(field), 1);
+    }
   }
   const selfReview = namesSelf || ASKS_WHAT_THIS_IS.test(text);
   // "the UNICEF study in Indonesia" beside "... in Ivory Coast": a side of a comparison described, not named.
