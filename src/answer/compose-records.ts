@@ -413,6 +413,10 @@ function itemSentence(context: ComposeContext, record: StudyRecord, values: Fiel
     b.say(", ").quote(title.text);
     const n = citeValue(context, title);
     if (n) b.cite(n);
+    // The title asked for ("What are the titles of the studies?") is this quote, glossed for a reader of the
+    // other language; it is not said again as a field.
+    const passage = extra.includes("title") ? context.passage(title.passageId) : undefined;
+    if (passage) addGloss(b, context, title.text, passage);
   }
   // A topic's best sentence may be the title itself: it is quoted once, above, not again as the value.
   const isTitle = (v: FieldValue) => Boolean(title) && v.text.trim() === title.text.trim();
@@ -434,7 +438,7 @@ function itemSentence(context: ComposeContext, record: StudyRecord, values: Fiel
   }
   // The other fields the question asks for, each named by its field ("results: «...»", "authors: Emily F.
   // Rothman, et al."): the line already says which study it is.
-  for (const f of extra) {
+  for (const f of extra.filter((f) => f !== "title")) {
     // A topic's sentence that says all the field's best one does is quoted once, not again under the field's name.
     const sameQuote = FREE_TEXT.has(f) && bestSentences(context, record, f, 1).every((v) => shown.some((w) => saysNothingMore(v.text, w.text)));
     if (sameQuote) continue;

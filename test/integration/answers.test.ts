@@ -668,6 +668,17 @@ describe("a list asked of a word the corpus never uses", () => {
   });
 });
 
+describe("the studies' titles asked for", () => {
+  it("lists each study once with its title, quoted once and glossed for an English reader", async () => {
+    const r = await ask("What are the titles of the included studies?");
+    expect(r.plan).toMatchObject({ kind: "list", fields: ["title"] });
+    const first = r.sentences.find((s) => s.text.startsWith("Study 1 "))!;
+    expect(first.text.match(/Pelayanan rehabilitasi sosial anak korban/g)).toHaveLength(1);
+    expect(first.text).toMatch(/\(key terms in English: .*social rehabilitation/);
+    await expectValidCitations(r);
+  });
+});
+
 describe("a share of something", () => {
   it("is given only by a share beside what it is of: the CSE shares are no share of boys", async () => {
     const boys = await ask("What percentage of MLMC participants were boys?");
