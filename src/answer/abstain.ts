@@ -7,7 +7,7 @@
  *    contact details, this year's figures, a p-value) and no on-topic sentence carries one.
  * The thresholds were calibrated on the dev split only (docs/answers.md).
  */
-import type { AnswerType } from "../retrieve/question.ts";
+import { stemsAsking, type AnswerType } from "../retrieve/question.ts";
 import type { ScoredSentence, WeightedTerm } from "./evidence.ts";
 
 /** Defaults; ABSTAIN_MIN_COVERAGE and ABSTAIN_UNKNOWN_SHARE override minCoverage and unknownShare (sweeps). */
@@ -37,7 +37,7 @@ export function onTopicSentences(ranked: ScoredSentence[], namedStudy: boolean, 
 }
 
 /** Kinds of value a sentence gives only in words that say what it is ("p < 0.05", "sponsored by", a phone number). */
-const SELF_EVIDENT_TYPES: ReadonlySet<AnswerType> = new Set(["pvalue", "funder", "contact"]);
+const SELF_EVIDENT_TYPES: readonly AnswerType[] = ["pvalue", "funder", "contact"];
 
 export interface AbstainDecision {
   abstain: boolean;
@@ -94,7 +94,7 @@ export function decideAbstention(ranked: ScoredSentence[], weights: WeightedTerm
   // A word that asks for a kind of value only that value's own words give ("statistically significant": a
   // sentence with "p < 0,001" gives one) is checked by the value's type, not a word the text must use. (A
   // number is no such proof: "sampel" stays a word the text must have.)
-  const askingWords = new Set((input.typed ?? []).filter((t) => SELF_EVIDENT_TYPES.has(t.type)).flatMap((t) => t.stems));
+  const askingWords = new Set(stemsAsking({ typedStems: input.typed ?? [] }, SELF_EVIDENT_TYPES));
   const unknown = weights.filter((w) => w.salient && !askingWords.has(w.term));
   const unknownShare = unknown.reduce((s, w) => s + w.weight, 0) / total;
   const none = { notMentioned: [] as string[], bestCoverage };

@@ -15,10 +15,10 @@ import type { Passage } from "../domain/passage.ts";
 import { toSectionId } from "../domain/sections.ts";
 import type { Embedder } from "../embed/embedder.ts";
 import type { PassageStore } from "../store/passage-store.ts";
-import { analyze, canonicalTerms, contentStems, translateTerms } from "../text/analyze.ts";
+import { analyze, canonicalTerms, contentStems, PERCENT_WORD, translateTerms } from "../text/analyze.ts";
 import { resolveFollowUp, studiesInFocus, type ChatMessage, type PreviousTurn, type ResolvedQuestion } from "../retrieve/conversation.ts";
 import { hasPhrase, questionWords } from "../retrieve/question-words.ts";
-import { analyzeQuestion, fillerWordStems, framingStems, namesWritten, type Question, type StudyRef } from "../retrieve/question.ts";
+import { analyzeQuestion, fillerWordStems, framingStems, namesWritten, stemsAsking, type Question, type StudyRef } from "../retrieve/question.ts";
 import type { ScoredPassage } from "../retrieve/search.ts";
 import { retrieve, type Retrieved } from "../retrieve/retrieve.ts";
 import { CitationList, ReferenceBook } from "./citations.ts";
@@ -355,9 +355,8 @@ async function prepareInConversation(context: AnswerContext, question: Question,
  * asked. ("%" reads as the word "persen", so "percent" and "persen" are met by the figure itself.)
  */
 function shareWords(q: Question): string[] {
-  return q.typedStems.filter((t) => t.type === "prevalence").flatMap((t) => t.stems).filter((stem) => !canonicalTerms([stem]).includes(PERCENT_WORD));
+  return stemsAsking(q, ["prevalence"]).filter((stem) => !canonicalTerms([stem]).includes(PERCENT_WORD));
 }
-const PERCENT_WORD = analyze("%").canonical[0];
 
 /** Whether the sentences use any of the topic's stems, in either language. */
 function saysTopic(sentences: AnswerSentence[], topic: string[]): boolean {

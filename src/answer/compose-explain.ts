@@ -13,7 +13,7 @@ import { escapeRegExp } from "../text/tokenize.ts";
 import { detectLanguage } from "../text/language.ts";
 import { asksForChange, changeIn, isChangeWord } from "./figures.ts";
 import { isSuperlativeWord } from "../retrieve/question-words.ts";
-import { documentNames, namesWritten, type AnswerType, type Question } from "../retrieve/question.ts";
+import { documentNames, namesWritten, stemsAsking, type AnswerType, type Question } from "../retrieve/question.ts";
 import { countedUnits, figuresNear } from "./value-types.ts";
 import { writeFigure } from "./gloss.ts";
 import { ABSTAIN, carriesType, decideAbstention, givesValue, onTopicSentences, type AbstainDecision, type PopulationOf } from "./abstain.ts";
@@ -511,7 +511,7 @@ function composeExplainOne(context: ComposeContext, input: ExplainInput): Compos
   const shares = context.question.answerTypes.includes("prevalence");
   // "What percentage of MLMC participants were boys?" counts nothing, and a share is of what its words name:
   // a sentence's shares answer it only beside one of them ("72% ... CSE" is no share of boys).
-  const typedShare = new Set(context.question.typedStems.filter((t) => t.type === "prevalence").flatMap((t) => t.stems));
+  const typedShare = new Set(stemsAsking(context.question, ["prevalence"]));
   const shareOf = shares && context.question.counted.length === 0 ? context.question.topic.filter((t) => !typedShare.has(t) && !input.identity.has(t)) : [];
   const countedTerms = asksForChange(context.question.text) ? [] : (shareOf.length > 0 ? shareOf : context.question.counted).filter((t) => !(shares && population.has(t)));
   const counted = countedUnits(countedTerms);

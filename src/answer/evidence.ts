@@ -270,6 +270,14 @@ export function sentencesOf(passages: Passage[]): EvidenceSentence[] {
   return passages.flatMap((passage, rank) => sentencesOfPassage(passage).map((s) => (rank === 0 ? s : { ...s, rank })));
 }
 
+/** TermStats.referenceOnly as a set, built once per statistics object (weighQuestion runs several times a question). */
+const referenceOnlySets = new WeakMap<TermStats, ReadonlySet<string>>();
+function referenceOnlyOf(stats: TermStats): ReadonlySet<string> {
+  let set = referenceOnlySets.get(stats);
+  if (!set) referenceOnlySets.set(stats, (set = new Set(stats.referenceOnly ?? [])));
+  return set;
+}
+
 /**
  * The question's terms with weights: rarer terms weigh more (IDF over the index); a word counts through
  * whichever of its translations the index has. `identity`: stems that name the study; `own`: the terms of
@@ -299,7 +307,7 @@ export function weighQuestion(
 ): WeightedTerm[] {
   const n = Math.max(1, stats.documents);
   // A term only reference entries use is one the text does not have: no answer can quote it.
-  const referenceOnly = new Set(stats.referenceOnly ?? []);
+  const referenceOnly = referenceOnlyOf(stats);
   const df = (t: string) => (referenceOnly.has(t) ? 0 : (stats.df[t] ?? 0));
   const idf = (t: string) => Math.log(1 + n / (1 + df(t)));
   const maxIdf = Math.log(1 + n);

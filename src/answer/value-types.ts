@@ -126,10 +126,11 @@ function numbersBeside(original: string, units: Set<string>): (StemSpan & { unit
 }
 
 /** The number after these names a part of the text ("Table 8", "Section 5.1", "Gambar 2", "Tahap 3"), not a quantity. */
-export const LABEL_BEFORE = /\b(?:tables?|tabel|lines?|baris|figures?|fig\.?|gambar|grafik|sections?|bagian|bab|chapter|appendix|lampiran|equation|eq\.?|persamaan|algorithm|algoritma|step|langkah|tahap|tahapan|pasal|page|halaman|hal\.|p\.|pp\.|ref\.?|no\.?|nomor)\s*$/iu;
+const LABEL_WORDS = String.raw`\b(?:tables?|tabel|lines?|baris|figures?|fig\.?|gambar|grafik|sections?|bagian|bab|chapter|appendix|lampiran|equation|eq\.?|persamaan|algorithm|algoritma|step|langkah|tahap|tahapan|pasal|page|halaman|hal\.|p\.|pp\.|ref\.?|no\.?|nomor)`;
+export const LABEL_BEFORE = new RegExp(String.raw`${LABEL_WORDS}\s*$`, "iu");
 
 /** A label, or a label's first number and a range or list word ("lines 4-", "Tables 2 and "), right before a number. */
-const LABELLED = new RegExp(LABEL_BEFORE.source.replace(/\\s\*\$$/, String.raw`\s*(?:\d+\s*(?:[-–,]|and|dan|to|sampai)\s*)?$`), "iu");
+const LABELLED = new RegExp(String.raw`${LABEL_WORDS}\s*(?:\d+\s*(?:[-–,]|and|dan|to|sampai)\s*)?$`, "iu");
 
 /**
  * The figures of the text that stand beside a word for what the question counts (see numberNear), as written

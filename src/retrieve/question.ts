@@ -135,10 +135,12 @@ function toNumber(word: string): number | undefined {
   return /^\d+$/.test(word) ? Number(word) : NUMBER_WORDS[word.toLowerCase()];
 }
 
+/** Informal Indonesian writes a plural by a glued 2 ("studi2", "artikel2" = "studi-studi"): not study 2. */
+const withPluralsSpelled = (text: string) => text.replace(/\b(studi|penelitian|artikel|jurnal|paper)2(?![\p{L}\p{N}])/giu, "$1-$1");
+
 /** Study numbers named explicitly, within `max` (the largest study number in the corpus). */
 export function studiesByNumber(asked: string, max: number): number[] {
-  // Informal Indonesian writes a plural by a glued 2 ("studi2", "artikel2" = "studi-studi"): not study 2.
-  const text = asked.replace(/\b(studi|penelitian|artikel|jurnal|paper)2(?![\p{L}\p{N}])/giu, "$1-$1");
+  const text = withPluralsSpelled(asked);
   const found = new Set<number>();
   for (const m of text.matchAll(LIST_OF_NUMBERS)) for (const d of m[1].match(/\d{1,3}/g) ?? []) found.add(Number(d));
   for (const pattern of STUDY_BY_NUMBER) {
@@ -219,8 +221,7 @@ function withAcronymsAsWritten(text: string, studies: StudyRecord[]): string {
 function unknownStudyNumbers(question: string, index: QuestionIndex, docs: string[]): number[] {
   const inScope = index.studies.filter((s) => docs.length === 0 || docs.includes(s.docId));
   if (inScope.length === 0) return [];
-  // (The informal plural "studi2" is no study 2.)
-  const text = foldCase(question).replace(/\b(studi|penelitian|artikel)2(?![\p{L}\p{N}])/giu, "$1-$1");
+  const text = withPluralsSpelled(foldCase(question));
   const named = [...text.matchAll(STUDY_NUMBER_WRITTEN)].map((m) => Number(m[1]));
   return [...new Set(named)].filter((n) => n >= 1 && !inScope.some((s) => s.number === n)).sort((a, b) => a - b);
 }
@@ -646,6 +647,11 @@ function countedStems(tokens: string[], original: string[], counts: { start: num
 }
 
 const NOTHING_COUNTED = { stems: [] as string[], phrase: "" };
+
+/** The stems of the question's words that ask for one of these kinds of value (Question.typedStems). */
+export function stemsAsking(q: Pick<Question, "typedStems">, types: readonly AnswerType[]): string[] {
+  return q.typedStems.filter((t) => types.includes(t.type)).flatMap((t) => t.stems);
+}
 /** An English plural noun ("annotators", "queries"; not "process", "analysis"). */
 const ENGLISH_PLURAL = /^[a-z]{2,}(?:ies|[^su]s)$/;
 

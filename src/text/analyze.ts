@@ -99,7 +99,8 @@ function stemsOf(token: string): string[] {
  * "what percentage" or "berapa persen" meets a text that only writes the sign.
  */
 const PERCENT_SIGN = "%";
-const PERCENT_WORD = "persen";
+/** The word the percent sign reads as ("berapa persen" meets "94%"). */
+export const PERCENT_WORD = "persen";
 
 /** Content-word stems of a text, in order, with no lexicon expansion. */
 export function contentStems(text: string): string[] {
