@@ -127,7 +127,7 @@ export function writeValue(b: SentenceBuilder, field: StudyField, value: FieldVa
     const labels = value.keys.map((k) => (field === "country" && lang === "en" ? theCountry(keyLabel(field, k, lang)) : keyLabel(field, k, lang))).join(", ");
     b.say(labels);
     // A cell that says more than its label ("Deskripsi intervensi jangka panjang") is shown as written too.
-    if (field === "design" && value.source === "table" && value.text.toLowerCase() !== labels.toLowerCase()) b.say(" (").quote(value.text).say(")");
+    if (field === "design" && value.text.toLowerCase() !== labels.toLowerCase()) b.say(" (").quote(value.text).say(")");
     return b;
   }
   if (VERBATIM.has(field)) return b.say(value.text);

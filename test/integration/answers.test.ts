@@ -656,6 +656,14 @@ describe("what compared studies have in common", () => {
   });
 });
 
+describe("a design read from a study's text", () => {
+  it("is shown as written when it says more than its label: a longitudinal evaluation is no bare 'evaluation'", async () => {
+    const r = await ask("Compare the designs of study 1 and study 9");
+    expect(r.answer).toMatch(/Study 9 \(Rothman et al\., 2019\): evaluation \(«longitudinal evaluation»\) \[\d+\]/);
+    await expectValidCitations(r);
+  });
+});
+
 describe("a list asked of a word the corpus never uses", () => {
   it("finds no study that speaks of it, though the other words of its topic are common", async () => {
     const r = await ask("Did any study measure depression with a standard scale?");
