@@ -243,7 +243,9 @@ async function prepare(context: AnswerContext, question: Question, previous: Pre
   // "What challenges did study 6 find?": a field asked about something its cells never speak of ("tantangan"
   // is in study 6's intervention cell, not its results) is looked for in all the study's text; the field's
   // cells stand if the text has nothing better.
-  const offTopic = composition && !composition.abstained && freeText && !saysTopic(composition.sentences, q.topic) ? composition : undefined;
+  // (Not what the question sets aside: "besides counselling" asks for the rest.)
+  const askedTopic = q.topic.filter((t) => !q.excludedTopic.includes(t));
+  const offTopic = composition && !composition.abstained && freeText && askedTopic.length > 0 && !saysTopic(composition.sentences, askedTopic) ? composition : undefined;
   if (offTopic) composition = undefined;
   const citedByRecords = citations.citations.length;
   // Records that say nothing at all (a study number no document in scope has) leave the answer to the prose,
@@ -292,7 +294,7 @@ async function prepare(context: AnswerContext, question: Question, previous: Pre
       : composeExplain(composeContext, { passages: candidates, ownText: question.text, searchText: resolved.searchText, identity, framing: ownDesign ? new Set([...framingStems(), ...q.values.flatMap((v) => contentStems(v.text))]) : framingStems(), filler: new Set([...fillerWordStems(), ...shareWords(q)]), ...(ownDesign ? { sayIfUnused: q.values.map((v) => ({ text: v.text, label: keyLabel("design", v.key, lang) })) } : {}), namedStudy: studies.length > 0 || (plan.kind === "explain" && plan.sections.length > 0), requireCue: Boolean(notInRecords), fieldOnly, ...(plan.kind === "explain" && (asksConclusion(q) || plan.ownVoice || (plan.eachDoc && asksOnlyAim(q))) ? { sectionOrder: plan.sections } : {}) });
     if (composition.abstained && notInRecords) composition = notInRecords;
     // (The text's best quote must say it: a later one may only name it in passing, as a title.)
-    if ((composition.abstained || !saysTopic(composition.sentences.slice(0, 1), q.topic)) && offTopic) {
+    if ((composition.abstained || !saysTopic(composition.sentences.slice(0, 1), askedTopic)) && offTopic) {
       citations.rollback(citedByRecords);
       composition = offTopic;
     }

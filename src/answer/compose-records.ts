@@ -14,7 +14,7 @@ import { coverage, hasTerm, matchable, scoreSentences, sentencesOf, weighQuestio
 import { NUMBER_WORDS } from "./claim-words.ts";
 import { carriesType, VALUE_PATTERNS } from "./value-types.ts";
 import { fieldName, joinList, MESSAGES, studiesNoun, theCountry } from "./messages.ts";
-import { topicWords, type DocumentField, type Plan } from "./plan.ts";
+import { namesFieldInPlural, topicWords, type DocumentField, type Plan } from "./plan.ts";
 import { keyLabel, SentenceBuilder, studyLabel, writeValue } from "./render.ts";
 import { continentOf } from "../vocab/places.ts";
 import { hasPhrase, questionWords } from "../retrieve/question-words.ts";
@@ -27,6 +27,8 @@ import type { AnswerSentence } from "./types.ts";
 const FREE_TEXT: ReadonlySet<StudyField> = new Set(["intervention", "outcomes", "recommendations", "theory", "aim"]);
 /** A sentence is labelled with the item a list question asks about when its opening words hold this share of the question's topic. */
 const TOPIC_SHARE = 0.5;
+/** A cell's list is given whole to a list question, up to this many sentences (a long cell is not read out whole). */
+const LIST_ITEMS_MAX = 10;
 /** How many words open a sentence that is one labelled item of a list ("Saving Newborn Live: ..."). */
 const LABEL_WORDS = 4;
 
@@ -49,13 +51,17 @@ function bestSentences(context: ComposeContext, record: StudyRecord, field: Stud
   const identity = new Set([...(ref?.by ? contentStems(ref.by) : []), ...context.question.values.flatMap((v) => contentStems(v.text))]);
   // Within a study's own field, the words for the study ("What did the study find?") say nothing about which
   // of its sentences answers: "penelitian" is in its aim and its method alike.
-  const weights = weighQuestion(context.question.text, context.termStats, { identity, filler: studyWordStems() });
+  // Nor do the words it sets aside ("besides counselling"), but a sentence opening on them is no answer.
+  const excluded = context.question.excludedTopic;
+  const weights = weighQuestion(context.question.text, context.termStats, { identity, filler: studyWordStems() }).filter((w) => !excluded.includes(w.term));
   const pieces = values.flatMap((v) => {
     const passage = context.passage(v.passageId);
     if (!passage) return [];
     return sentencesOf([passage]).filter((s) => s.start >= v.start && s.end <= v.end);
   });
-  let ranked = scoreSentences(pieces, weights, context.question, 1);
+  const setAside = weighQuestion(excluded.join(" "), context.termStats).filter((w) => excluded.includes(w.term));
+  // (An item's label ends at its first comma or colon: "Keterampilan sosial, berupa konseling kelompok" is no counselling item.)
+  let ranked = scoreSentences(pieces, weights, context.question, 1).filter((s) => setAside.length === 0 || coverage(openingOf(s.text.split(/[,:;]/)[0]), setAside) < TOPIC_SHARE);
   // A list asked of one item of the field ("Kegiatan spiritual di Rumah Faye isinya apa aja?", "What's Saving
   // Newborn Live?") is that item's sentence, which opens with its label ("Spiritual, meliputi ...", "Saving
   // Newborn Live: program ini ..."), not the field's every sentence. (The item is named by the question's words
@@ -72,7 +78,9 @@ function bestSentences(context: ComposeContext, record: StudyRecord, field: Stud
     if (chosen.some((c) => overlap(c.terms, s.terms) >= 0.6)) continue;
     chosen.push(s);
   }
-  chosen.sort((a, b) => (a.passage.id === b.passage.id ? a.start - b.start : 0));
+  // In the order the text gives them; a list across passages too (its first item is not said last).
+  const inTextOrder = limit > SENTENCES_PER_FIELD;
+  chosen.sort((a, b) => (a.passage.id === b.passage.id ? a.start - b.start : inTextOrder && a.passage.docId === b.passage.docId ? a.passage.start - b.passage.start : 0));
   const said = chosen.map((s) => ({ text: s.text, keys: [], passageId: s.passage.id, start: s.start, end: s.end, source: "table" as const }));
   // Two chosen sentences in a row stay two; one the next completes keeps it.
   return said.map((v) => (said.some((o) => o !== v && o.passageId === v.passageId && o.start >= v.end && /^\s*$/.test((context.passage(v.passageId)?.text ?? "").slice(v.end, o.start))) ? v : continued(context, v)));
@@ -136,8 +144,10 @@ function fieldPhrase(context: ComposeContext, record: StudyRecord, field: StudyF
 function lookup(context: ComposeContext, studies: StudyRef[], fields: StudyField[], overview = false): Composition {
   const sentences: AnswerSentence[] = [];
   const named: number[] = [];
-  // A list question gets the whole list a cell holds, not the best two sentences.
-  const limit = context.question.list ? context.maxSentences : SENTENCES_PER_FIELD;
+  // A list question gets the whole list a cell holds, not the best two sentences; so does a field asked
+  // in the plural ("What activities does Rumah Faye offer?").
+  const several = context.question.list || fields.some((f) => namesFieldInPlural(context.question.tokens, f, true));
+  const limit = several ? Math.max(context.maxSentences, LIST_ITEMS_MAX) : SENTENCES_PER_FIELD;
   for (const ref of studies) {
     const record = recordOf(context, ref);
     if (!record) continue;

@@ -472,6 +472,16 @@ describe("what a question counts", () => {
   });
 });
 
+describe("what a question sets aside", () => {
+  const excluded = (text: string) => analyzeQuestion(text, SYNTHETIC_INDEX).excludedTopic;
+  it("is the words after an exclusion word, up to the clause's end or a question or field word", () => {
+    expect(excluded("What activities does the shelter offer besides counselling?")).toEqual(["counsel"]);
+    expect(excluded("Selain konseling, kegiatan apa saja yang ada di shelter?")).toEqual(["konseling"]);
+    expect(excluded("Apart from sport and art, what did the mentors do?")).toEqual(["sport", "art"]);
+    expect(excluded("What activities does the shelter offer?")).toEqual([]);
+  });
+});
+
 describe("planQuestion", () => {
   it("has at least 60 questions of its own", () => expect(CASES.length).toBeGreaterThanOrEqual(60));
 

@@ -347,7 +347,7 @@ function planOf(resolved: ResolvedQuestion, context: PlanContext): Plan {
   const about = q.asks.filter((f) => AGGREGATABLE_FIELDS.includes(f));
   // "What countries are represented in the review?", "What designs does it include?": a field asked in the
   // plural, of a review and nothing else, is asked of its studies (the review itself has one design, one country).
-  const pluralField = context.hasStudies && q.studies.length === 0 && q.topic.length === 0 && about.some((f) => phrasesIn(q.tokens, w.fields[f] ?? []).some((m) => PLURAL_NOUN.test(m.phrase)));
+  const pluralField = context.hasStudies && q.studies.length === 0 && q.topic.length === 0 && about.some((f) => namesFieldInPlural(q.tokens, f));
   const overTheStudies = q.list || q.allStudies || q.compare || PLURAL_STUDIES.test(q.text) || (researchVerb && q.topic.length === 0) || pluralField;
   // "What is the most common design?", "Desain apa yang paling banyak dipakai?": the distribution, led by its largest group.
   if (about.length > 0 && q.mostCommon && q.values.length === 0) return { kind: "aggregate", field: about[0], op: "most-common" };
@@ -412,9 +412,20 @@ export function topicWords(text: string, topic: string[]): string {
   return [...new Set(all.filter((_, i) => isTopic[i]))].join(" ");
 }
 
-/** "studies", "articles", "studi-studi": a question about the studies as a set. */
 /** A field named in the English plural ("countries", "designs", "journals"). */
 const PLURAL_NOUN = /^[a-z]+(?:ies|[^s]s)$/;
+
+/**
+ * The question names a field in the English plural: "What activities does Rumah Faye offer?" asks for all of
+ * them, as "Kegiatan apa saja ..." does. With `weak`, the field's weak words count too ("activities", "services").
+ */
+export function namesFieldInPlural(tokens: string[], field: StudyField, weak = false): boolean {
+  const w = questionWords();
+  const phrases = [...(w.fields[field] ?? []), ...(weak ? (w.weak_fields[field] ?? []) : [])];
+  return phrasesIn(tokens, phrases).some((m) => PLURAL_NOUN.test(m.phrase));
+}
+
+/** "studies", "articles", "studi-studi": a question about the studies as a set. */
 const PLURAL_STUDIES = /\b(?:studies|articles|papers|studi-studi|artikel-artikel|penelitian-penelitian|studi2|artikel2|penelitian2)(?![\p{L}\d])/iu;
 
 /** Where to look for a section a question points at: the section, and the abstract's summary of it. */

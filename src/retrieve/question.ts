@@ -108,6 +108,8 @@ export interface Question {
   tableOnly: boolean;
   /** "selain Pantai Gading": the studies it names are to be left out, not looked up. */
   excludesNamed: boolean;
+  /** Topic stems an exclusion word sets aside ("besides counselling", "selain konseling"): asked about, not for. */
+  excludedTopic: string[];
 }
 
 export interface QuestionIndex {
@@ -930,5 +932,33 @@ export function analyzeQuestion(asked: string, index: QuestionIndex, langOverrid
     studiesNoun: noun ? tokens.slice(noun.start, noun.end).join(" ") : null,
     tableOnly: hasPhrase(tokens, w.table_words),
     excludesNamed: hasPhrase(tokens, w.exclusion_words),
+    excludedTopic: excludedStems(text).filter((t) => topic.includes(t)),
   };
+}
+
+/** Joining words inside what an exclusion sets aside ("besides counselling and sport"). */
+const JOINING = new Set(["and", "or", "dan", "atau", "serta", "maupun"]);
+
+/**
+ * The stems of the words an exclusion word sets aside, up to the clause's end, a question word or a field
+ * word ("besides counselling", "Selain konseling, kegiatan apa saja ...": konseling, not kegiatan).
+ */
+function excludedStems(text: string): string[] {
+  const w = questionWords();
+  const framing = questionWordStems();
+  const out: string[] = [];
+  for (const clause of text.split(/[,;:.?!]/)) {
+    const tokens = questionTokens(clause);
+    for (const m of phrasesIn(tokens, w.exclusion_words)) {
+      let taken = 0;
+      for (let at = m.end; at < tokens.length && taken < MAX_WORDS_AFTER_NEGATION; at++) {
+        const stems = contentStems(tokens[at]);
+        if (JOINING.has(tokens[at]) || stems.length === 0 && tokens[at] === "the") continue;
+        if (stems.length === 0 || stems.some((t) => framing.has(t))) break;
+        out.push(...stems);
+        taken++;
+      }
+    }
+  }
+  return out;
 }

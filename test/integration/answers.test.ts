@@ -656,6 +656,22 @@ describe("what compared studies have in common", () => {
   });
 });
 
+describe("the items of a study's program", () => {
+  it("are all given when asked in the plural, as 'apa saja' asks", async () => {
+    const r = await ask("What activities does Rumah Faye offer?");
+    for (const item of ["Konseling individual", "Psikoedukasi", "Keterampilan hidup", "Olahraga dan seni", "Spiritual"]) expect(r.answer).toContain(`«${item}`);
+    await expectValidCitations(r);
+  });
+  it("leave out the one the question sets aside, in either language, and nothing else", async () => {
+    for (const q of ["What activities does Rumah Faye offer besides counselling?", "Selain konseling, kegiatan apa saja yang ada di Rumah Faye?"]) {
+      const r = await ask(q);
+      expect(r.answer).not.toContain("«Konseling individual");
+      for (const item of ["Psikoedukasi", "Keterampilan sosial", "Keterampilan hidup", "Olahraga dan seni", "Spiritual"]) expect(r.answer).toContain(`«${item}`);
+      await expectValidCitations(r);
+    }
+  });
+});
+
 describe("a design read from a study's text", () => {
   it("is shown as written when it says more than its label: a longitudinal evaluation is no bare 'evaluation'", async () => {
     const r = await ask("Compare the designs of study 1 and study 9");
