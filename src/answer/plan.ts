@@ -145,7 +145,7 @@ function planOf(resolved: ResolvedQuestion, context: PlanContext): Plan {
   const docs = q.docs.length > 0 ? q.docs : context.docs;
 
   // ("yg paling lama terbit yg mana?": what was published is a study, named or not.)
-  const aboutPublished = studiesNoun || resolved.within !== undefined || hasPhrase(q.tokens, w.publication_words);
+  const aboutPublished = studiesNoun || resolved.within !== undefined || resolved.carryKind === "aggregate" || hasPhrase(q.tokens, w.publication_words);
   if (q.extreme && context.hasStudies && q.studies.length === 0 && aboutPublished) return { kind: "aggregate", field: "year", op: q.extreme, ...within(resolved) };
   // "Which study had the most participants?", "Studi mana yang pesertanya paling sedikit?": the studies by the
   // number of people their own text gives.

@@ -107,6 +107,17 @@ describe("resolveFollowUp", () => {
     }
   });
 
+  it("reads 'and the newest?' after the oldest as the other extreme of the studies, not a question about the oldest", () => {
+    const oldest = { ...previous("Which study is the oldest?", "aggregate", [3]), focus: [ref(3)] };
+    for (const text of ["and the newest?", "kalau yang paling baru?"]) {
+      const r = resolveFollowUp(ask(text), oldest);
+      expect(r.carryKind, text).toBe("aggregate");
+      expect(r.question.studies, text).toEqual([]);
+    }
+    // a question about the oldest study itself still goes to it
+    expect(resolveFollowUp(ask("who wrote it?"), oldest).question.studies.map((s) => s.number)).toEqual([3]);
+  });
+
   it("asks a field of what was studied of all the studies, not of the one just discussed, unless a pronoun points back", () => {
     const about = previous("Tell me about study 3", "lookup", [3]);
     expect(resolveFollowUp(ask("How many countries were studied?"), about).question.studies).toEqual([]);

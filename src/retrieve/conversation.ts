@@ -137,6 +137,11 @@ export function resolveFollowUp(question: Question, previous: PreviousTurn | und
   if (question.extreme && (listing || previous.planKind === "compare") && previousStudies.length > 1 && !namesSubject && question.values.length === 0) {
     return { question: base, followUp: true, studiesFrom: "pronoun", searchText, carryKind: "aggregate", within: previousStudies };
   }
+  // "and the newest?" after "Which study is the oldest?": the other extreme, of the same studies (the answer
+  // named only the oldest, so it is no list to pick from).
+  if (question.extreme && previous.planKind === "aggregate" && previous.question.extreme && !namesSubject && question.values.length === 0) {
+    return { question: base, followUp: true, studiesFrom: "none", searchText, carryKind: "aggregate" };
+  }
   // "Which of those were qualitative?", "berapa dari mereka yang pakai wawancara?": the value filters the
   // studies the previous answer listed.
   // ... and so does "yang di Indonesia ...?", "the one in Indonesia?": a relative clause picks among them.

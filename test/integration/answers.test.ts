@@ -656,6 +656,17 @@ describe("what compared studies have in common", () => {
   });
 });
 
+describe("the other extreme, asked next", () => {
+  it("'and the newest?' after the oldest gives the most recent study, in either language", async () => {
+    const en = await ask("Which study is the oldest?", "and the newest?");
+    expect(en.plan).toMatchObject({ kind: "aggregate", op: "latest" });
+    expect(en.answer).toMatch(/^The most recent is from 2021: Study 5/);
+    const id = await ask("Studi mana yang paling lama?", "kalau yang paling baru?");
+    expect(id.answer).toMatch(/^Yang paling baru terbit tahun 2021: Studi 5/);
+    await expectValidCitations(en);
+  });
+});
+
 describe("the items of a study's program", () => {
   it("are all given when asked in the plural, as 'apa saja' asks", async () => {
     const r = await ask("What activities does Rumah Faye offer?");
