@@ -14,7 +14,7 @@ import { detectLanguage } from "../text/language.ts";
 import { asksForChange, changeIn, isChangeWord } from "./figures.ts";
 import { isSuperlativeWord } from "../retrieve/question-words.ts";
 import { documentNames, namesWritten, stemsAsking, type AnswerType, type Question } from "../retrieve/question.ts";
-import { countedUnits, figuresNear } from "./value-types.ts";
+import { countedUnits, figuresNear, type FigureAsked } from "./value-types.ts";
 import { writeFigure } from "./gloss.ts";
 import { ABSTAIN, carriesType, decideAbstention, givesValue, onTopicSentences, type AbstainDecision, type PopulationOf } from "./abstain.ts";
 import { addGloss, documentName, labelOf, type ComposeContext, type Composition } from "./compose-context.ts";
@@ -256,20 +256,23 @@ const MAX_FIGURES_STATED = 4;
  * words), said before the quote: the reader sees the answer first, in their language, and reads it in context next.
  */
 /** What the figures asked for count (the counted words, else the question's content words), and whether a share is asked. */
-function figureUnits(q: Question, content: WeightedTerm[], counted: Set<string>): { units: Set<string>; share: boolean } {
+function figureUnits(q: Question, content: WeightedTerm[], counted: Set<string>): { units: Set<string>; asked: FigureAsked } {
   const units = counted.size > 0 ? counted : new Set(content.flatMap((w) => [w.term, ...w.alternatives]));
   const share = /(?:\bpersen\w*|\bpercent\w*|\bproporsi\w*|\bproportion\w*|\bshare\b|%)/i.test(q.text);
-  return { units, share };
+  return { units, asked: share ? "share" : AMOUNT_ASKED.test(q.text) ? "amount" : "count" };
 }
 
-function figuresStated(context: ComposeContext, best: ScoredSentence | undefined, { units, share }: { units: Set<string>; share: boolean }): AnswerSentence | undefined {
+/** "How much ...?", "seberapa ...?", "berapa besar ...?": a quantity, which a share or a multiple may give as well as a count. */
+const AMOUNT_ASKED = /\bhow\s+much\b|\bseberapa\b|\bberapa\s+besar\b/i;
+
+function figuresStated(context: ComposeContext, best: ScoredSentence | undefined, { units, asked }: { units: Set<string>; asked: FigureAsked }): AnswerSentence | undefined {
   const q = context.question;
   // ("tahun berapa" asks a year with a count word: a date asked and no figure is a date question.)
   if (best && !best.row && q.answerTypes.includes("date") && !q.answerTypes.some((t) => FIGURE_TYPES.has(t))) return yearsStated(context, best);
   if (!best || best.row || !(q.count || q.answerTypes.some((t) => FIGURE_TYPES.has(t)))) return undefined;
   // "Berapa persen yang bukan ...?": the figure the text gives is of the rest; the quote says which.
   if (NEGATED.test(q.text)) return undefined;
-  const figures = figuresNear(best.text, units, share);
+  const figures = figuresNear(best.text, units, asked);
   if (figures.length === 0 || figures.length > MAX_FIGURES_STATED) return undefined;
   // Written as the reader's language writes figures, from the way the quote's language does ("9,978" is English).
   const shown = detectLanguage(best.text) === context.lang ? figures : figures.map((f) => writeFigure(f, context.lang));
@@ -605,7 +608,7 @@ function composeExplainOne(context: ComposeContext, input: ExplainInput): Compos
   const whole = extreme || change || figures ? undefined : tableWhole(context, fromDoc, content, according);
   if (whole) return { sentences: [whole.sentence], abstained: false, studies: [], reason: "", bestSupport: decision.bestCoverage, decision };
   // Once the figures asked for are said, a further quote gives figures of that kind too, or it says nothing asked.
-  const quoted = figures ? chosen.filter((c, i) => i === 0 || c.row || figuresNear(c.text, figuresAsked.units, figuresAsked.share).length > 0) : chosen;
+  const quoted = figures ? chosen.filter((c, i) => i === 0 || c.row || figuresNear(c.text, figuresAsked.units, figuresAsked.asked).length > 0) : chosen;
   // Once the table's highest is said, its other rows are no answer to the question.
   for (const s of extreme ? quoted.filter((c) => !extreme.rows.includes(c.passage)) : quoted) {
     if (s.row) {

@@ -414,6 +414,12 @@ describe("what a question counts", () => {
     expect(types("Siapa yang mendanai program itu?")).toEqual(["funder"]);
     expect(types("How much funding did the program get?")).toContain("cost");
   });
+  it("reads every word of the clause an auxiliary opens after 'how much' as saying what is measured", () => {
+    const counted = (text: string) => analyzeQuestion(text, SYNTHETIC_INDEX).counted;
+    expect(counted("How much does mentoring improve school attendance?")).toEqual(expect.arrayContaining(["mentor", "school", "attend"]));
+    // without one, a plural noun still ends what is counted
+    expect(counted("How many mentors worked with the girls?")).toEqual(["mentor"]);
+  });
   it("what a count counts is read after its count word, past further count words and never after 'tahun'", () => {
     const counted = (text: string) => analyzeQuestion(text, SYNTHETIC_INDEX).counted;
     expect(counted("Berapa usia rata-rata para mentor?")).toEqual(expect.arrayContaining(["usia"]));

@@ -28,7 +28,7 @@ describe("numberNear: a number beside what the question counts", () => {
     expect(numberNear("SunSpider consists of 26 short-running JavaScript programs", new Set(["short"]))).toBe(true);
     // a bracketed aside between the number and what it counts stands aside, commas and all
     expect(numberNear("The final training dataset consists of 19,812 <user query, paper> pairs, each with a token", new Set(["pair"]))).toBe(true);
-    expect(figuresNear("The final training dataset consists of 19,812 <user query, paper> pairs, each with a token", new Set(["pair"]), false)).toEqual(["19,812"]);
+    expect(figuresNear("The final training dataset consists of 19,812 <user query, paper> pairs, each with a token", new Set(["pair"]), "count")).toEqual(["19,812"]);
   });
   it("does not take a number counting something else, a word with no number, or a year", () => {
     expect(numberNear("Proyek ini mengungkapkan total 27 tema, 11 kategori, dan enam konsep", new Set(["usia"]))).toBe(false);
@@ -108,38 +108,60 @@ describe("carriesType: amount", () => {
   });
 });
 
+describe("amounts written as a paper writes them", () => {
+  it("reads a number in scientific notation as one figure, and a rate word between a measure and its figure", () => {
+    expect(carriesType("a learning rate of 1e-5", "amount")).toBe(true);
+    expect(numberNear("We conducted supervised fine-tuning with a learning rate of 1e-5 and a batch size of 4.", countedUnits(contentStems("learning")))).toBe(true);
+    expect(figuresNear("with a learning rate of 1e-5", countedUnits(contentStems("learning")), "amount")).toEqual(["1e-5"]);
+  });
+  it("reads a count of samples as a sample size", () => {
+    expect(carriesType("The final test dataset consists of 98 positive samples", "sample")).toBe(true);
+    expect(carriesType("we sampled queries at random", "sample")).toBe(false);
+  });
+  it("gives for an amount every figure the clause joins to one beside its words, percentages included, and a range whole", () => {
+    const recall = countedUnits(contentStems("recall"));
+    const text = "RL training enhances recall by 6.24% on AutoScholarQuery and 19.96% on RealScholarQuery.";
+    expect(figuresNear(text, recall, "amount")).toEqual(["6.24%", "19.96%"]);
+    expect(figuresNear(text, recall, "count")).toEqual([]);
+    // a figure with a noun of its own is of that noun
+    expect(figuresNear("MLMC served 12 boys and 300 girls.", countedUnits(contentStems("boys")), "amount")).toEqual(["12"]);
+    expect(figuresNear("all the features of SpiderMonkey, with a 2x-20x speedup for traceable programs", countedUnits(contentStems("SpiderMonkey")), "amount")).toEqual(["2x-20x"]);
+    expect(figuresNear("in 10-15% of cases", countedUnits(contentStems("cases")), "share")).toEqual(["10-15%"]);
+  });
+});
+
 describe("figuresNear: the figures a question asks for, as written", () => {
   const units = (words: string) => new Set(contentStems(words));
 
   it("takes a count followed by what it counts, with its multiplier", () => {
-    expect(figuresNear("we constructed RealScholarQuery, a test dataset consisting of 50 real-world research queries.", units("queries"), false)).toEqual(["50"]);
+    expect(figuresNear("we constructed RealScholarQuery, a test dataset consisting of 50 real-world research queries.", units("queries"), "count")).toEqual(["50"]);
     // what a number counts after it stops at the end of its clause; before it, a comma may set it off
-    expect(figuresNear("remaja transgender 7 kali, sedangkan untuk perempuan lebih dari 300 gadis unik.", new Set(["girl", "perempuan", "gadis"]), false)).toEqual(["300"]);
-    expect(figuresNear("Among these qualified queries, 93.7% had relevant papers.", units("queries"), true)).toEqual(["93.7%"]);
+    expect(figuresNear("remaja transgender 7 kali, sedangkan untuk perempuan lebih dari 300 gadis unik.", new Set(["girl", "perempuan", "gadis"]), "count")).toEqual(["300"]);
+    expect(figuresNear("Among these qualified queries, 93.7% had relevant papers.", units("queries"), "share")).toEqual(["93.7%"]);
     // A translation of several words is one unit: the girls ("gadis", "anak perempuan") are no count of boys ("anak laki").
     const girls = "anak laki-laki hanya beberapa kali, sedangkan untuk perempuan lebih dari 300 gadis unik.";
-    expect(figuresNear(girls, countedUnits(contentStems("boys")), false)).toEqual([]);
-    expect(figuresNear("MLMC served 12 boys and 300 girls.", countedUnits(contentStems("boys")), false)).toEqual(["12"]);
-    expect(figuresNear("lebih dari 300 gadis unik", countedUnits(contentStems("girls")), false)).toEqual(["300"]);
+    expect(figuresNear(girls, countedUnits(contentStems("boys")), "count")).toEqual([]);
+    expect(figuresNear("MLMC served 12 boys and 300 girls.", countedUnits(contentStems("boys")), "count")).toEqual(["12"]);
+    expect(figuresNear("lebih dari 300 gadis unik", countedUnits(contentStems("girls")), "count")).toEqual(["300"]);
     // a word the stop list drops only for questions stands between a unit and a number like any other word
     expect(numberNear("each query required the annotators to review 76 candidate papers", units("annotators"))).toBe(false);
     expect(numberNear("each query required the annotators to review 76 candidate papers", units("papers"))).toBe(true);
     // a label's number, or a range of them, counts nothing
     expect(numberNear("The loop on lines 4-5 becomes hot, so it records on line 4.", units("lines"))).toBe(false);
     expect(numberNear("The interpreter is about 100 lines of code.", units("lines"))).toBe(true);
-    expect(figuresNear("KPAI telah menangani 35 laporan kasus TPPO", units("kasus"), false)).toEqual(["35"]);
-    expect(figuresNear("which is used by more than 200 million users world-wide", units("users"), false)).toEqual(["200 million"]);
+    expect(figuresNear("KPAI telah menangani 35 laporan kasus TPPO", units("kasus"), "count")).toEqual(["35"]);
+    expect(figuresNear("which is used by more than 200 million users world-wide", units("users"), "count")).toEqual(["200 million"]);
   });
 
   it("takes shares only when a share is asked, and counts only when it is not", () => {
     const text = "dengan korban 234 orang anak dari jumlah tersebut mayoritas (83%) merupakan kasus kekerasan seksual";
-    expect(figuresNear(text, units("kasus"), true)).toEqual(["83%"]);
-    expect(figuresNear(text, units("kasus"), false)).not.toContain("83%");
+    expect(figuresNear(text, units("kasus"), "share")).toEqual(["83%"]);
+    expect(figuresNear(text, units("kasus"), "count")).not.toContain("83%");
   });
 
   it("takes no name's digits, note marker, label or year for a figure", () => {
-    expect(figuresNear("PaSa-7b achieves an improvement of 33.80% in Recall@20", units("recall improvement"), true)).toEqual(["33.80%"]);
-    expect(figuresNear("Mozilla's Firefox open-source web browser (2), which is used by more than 200 million users", units("users browser"), false)).toEqual(["200 million"]);
-    expect(figuresNear("Table 8 lists 12 queries from 2024", units("queries"), false)).toEqual(["12"]);
+    expect(figuresNear("PaSa-7b achieves an improvement of 33.80% in Recall@20", units("recall improvement"), "share")).toEqual(["33.80%"]);
+    expect(figuresNear("Mozilla's Firefox open-source web browser (2), which is used by more than 200 million users", units("users browser"), "count")).toEqual(["200 million"]);
+    expect(figuresNear("Table 8 lists 12 queries from 2024", units("queries"), "count")).toEqual(["12"]);
   });
 });

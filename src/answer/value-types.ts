@@ -6,6 +6,7 @@
  */
 import type { AnswerType } from "../retrieve/question.ts";
 import { contentStems, stemSpans, translateTerms, type StemSpan } from "../text/analyze.ts";
+import { hasPhrase, questionWords } from "../retrieve/question-words.ts";
 
 /** What a value of each type looks like in text, in either language. */
 export const VALUE_PATTERNS: Record<AnswerType, RegExp> = {
@@ -15,11 +16,11 @@ export const VALUE_PATTERNS: Record<AnswerType, RegExp> = {
   breakdown: /(?:\b\d[\d.,]*\s*(?:%|persen)?\s*(?:laki-laki|perempuan|boys?|girls?|male|female|gadis|remaja (?:laki-laki|perempuan))\b|\b(?:laki-laki|perempuan|boys?|girls?|male|female|gadis)\b[^.]{0,40}\b\d+)/iu,
   // "12 months", "two decades", "a decade", "tiga tahun", "setahun", "45 ms", "dua menit".
   duration: /\b(?:(?:\d+(?:[.,]\d+)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|beberapa)\s*(?:bulan|tahun|minggu|hari|jam|menit|detik|milidetik|dekade|abad|months?|years?|weeks?|days?|hours?|minutes?|seconds?|milliseconds?|ms|decades?|centur(?:y|ies))|se(?:bulan|tahun|minggu|hari|jam|menit|detik|dekade|abad)|(?:19|20)\d{2}\s*(?:[-–]|sampai|hingga|to|until)\s*(?:19|20)\d{2})\b/iu,
-  sample: /\b(?:\d[\d.,]*(?:\s*\([^()]{1,30}\))?|satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|belas|puluh|ratus|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|hundred)\s+(?:\w+\s+)?(?:peserta|responden|partisipan|participants?|respondents?|informan|subjects?|orang|penyintas|survivors?|remaja|gadis|anak|children|girls|boys|women|youth)\b|\b(?:n\s*=\s*\d+)/iu,
+  sample: /\b(?:\d[\d.,]*(?:\s*\([^()]{1,30}\))?|satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|belas|puluh|ratus|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|hundred)\s+(?:\w+\s+)?(?:peserta|responden|partisipan|participants?|respondents?|informan|subjects?|orang|penyintas|survivors?|remaja|gadis|anak|children|girls|boys|women|youth|samples?|sampel)\b|\b(?:n\s*=\s*\d+)/iu,
   contact: /(?:\+?\d[\d\s-]{7,}\d|\b[\w.+-]+@[\w-]+\.[\w.]+\b|\bhttps?:\/\/|\bwww\.)/iu,
   current: /$^/,
   // A multiple is an amount too: "a 2x-20x speedup", "7.12×".
-  amount: /(?<![\p{L}\d.,])\d+(?:[.,]\d+)*(?:%|[x×](?![\p{L}]))?(?![\p{L}\d])|\b(?:satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|belas|puluh|ratus|ribu|juta|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|hundred|thousand|million)\b/iu,
+  amount: /(?<![\p{L}\d.,])\d+(?:[.,]\d+)*(?:e[-+]?\d+)?(?:%|[x×](?![\p{L}]))?(?![\p{L}\d])|\b(?:satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|belas|puluh|ratus|ribu|juta|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|hundred|thousand|million)\b/iu,
   funder: /\b(?:didanai|dibiayai|dana dari|pendanaan dari|anggaran (?:program )?dari|funded by|funding from|financed by|sponsored by|grant from|donor)\b/iu,
   // A year or a month: "in 2016", "Sejak Januari hingga April 2021".
   date: /\b(?:1[89]\d\d|20\d\d)\b|\b(?:januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|desember|january|february|march|may|june|july|august|october|december)\b/iu,
@@ -48,6 +49,22 @@ export function carriesType(text: string, type: AnswerType): boolean {
   // A year is not an amount.
   if (type === "amount") return [...text.matchAll(new RegExp(pattern.source, "giu"))].some((m) => !/^(?:19|20)\d\d$/.test(m[0]));
   return pattern.test(text);
+}
+
+let rateWords: string[] | undefined;
+const RATE_WORDS = () => (rateWords ??= [...questionWords().rate_words.after, ...questionWords().rate_words.before]);
+
+/** A number in scientific notation ("1e-5", "3.5e-4") is one figure, not a number, a word "e" and another number. */
+function withExponents(spans: StemSpan[], text: string): StemSpan[] {
+  const out: StemSpan[] = [];
+  for (let i = 0; i < spans.length; i++) {
+    const [a, e, b] = [spans[i], spans[i + 1], spans[i + 2]];
+    if (e && b && /^\d+(?:\.\d+)?$/.test(a.stem) && e.stem === "e" && e.start === a.end && /^[-+]?$/.test(text.slice(e.end, b.start)) && /^\d+$/.test(b.stem)) {
+      out.push({ stem: text.slice(a.start, b.end), start: a.start, end: b.end });
+      i += 2;
+    } else out.push(a);
+  }
+  return out;
 }
 
 /** Words either side of a number that may name what it counts ("sebanyak 32 artikel", "76 candidate papers"). */
@@ -79,21 +96,26 @@ export function countedUnits(terms: readonly string[]): Set<string> {
 /** Words the stop list drops because questions use them to frame ("according to the review"), not because a text does. */
 const QUESTION_STOP_WORD = /(?<![\p{L}])(?:review|according|menurut|tinjauan|tell)(?![\p{L}])/iu;
 
+/** A word that joins two figures of one clause ("6.24% on X and 19.96% on Y"). */
+const COORDINATION = /(?<![\p{L}])(?:and|or|dan|atau|serta)(?![\p{L}])/iu;
+
 /** A short bracketed aside right after a number ("19,812 <user query, paper> pairs", "35 (tiga puluh lima) kasus"). */
 const BRACKET_AFTER_NUMBER = /(\d)(\s*)(<[^<>]{1,60}>|\([^()]{1,60}\)|\[[^[\]]{1,60}\])/g;
 
 /** The number spans of the text within UNIT_WINDOW content words of a word for one of `units`, and whether one follows it. */
-function numbersBeside(original: string, units: Set<string>): (StemSpan & { unitAfter: boolean })[] {
+function numbersBeside(original: string, units: Set<string>, coordinated = false): (StemSpan & { unitAfter: boolean; ownNoun: boolean })[] {
   // What a bracket right after a number says stands between it and its unit, not in its place: "19,812 <user
   // query, paper> pairs" counts pairs. (Blanked out, so that every offset stays the text's.)
   const text = original.replace(BRACKET_AFTER_NUMBER, (_, number: string, space: string, bracket: string) => number + space + " ".repeat(bracket.length));
-  const spans = stemSpans(text);
+  const spans = withExponents(stemSpans(text), text);
   // Every stem of a word ("short-running": short, run, shortrun), matched in the lexicon's common form as
   // questions are ("200 million users" -> juta, guna).
   const stems = spans.map((s) => contentStems(text.slice(s.start, s.end)));
   const common = translateTerms(stems.flat());
   const names = (i: number) => stems[i].some((stem) => units.has(stem) || (common.get(stem) ?? []).some((c) => units.has(c)) || units.has(translationKey(common.get(stem) ?? [])));
   const isNumber = (i: number) => carriesType(spans[i].stem, "amount") && !/^(?:19|20)\d\d$/.test(spans[i].stem);
+  // A rate word stands between a measure and its figure: "a learning rate of 1e-5", "angka kekambuhan 30%".
+  const isRateWord = (i: number) => hasPhrase([text.slice(spans[i].start, spans[i].end).toLowerCase()], RATE_WORDS());
   // After a number, a clause ends at a comma, a semicolon or a full stop: "transgender 7 kali, sedangkan untuk
   // perempuan ... 300 gadis" counts times, not girls, with 7.
   // ... and a word the stop list drops only as a question's ("review", "according") is a word of the text
@@ -110,17 +132,31 @@ function numbersBeside(original: string, units: Set<string>): (StemSpan & { unit
   const namedBefore = (i: number) => {
     for (let j = i - 1; j >= Math.max(0, i - UNIT_WINDOW); j--) {
       if (names(j)) return !wordBetween(j, i);
-      if (stems[j].length > 0 && !isNumber(j)) return false;
+      if (stems[j].length > 0 && !isNumber(j) && !isRateWord(j)) return false;
     }
     return false;
   };
-  const out: (StemSpan & { unitAfter: boolean })[] = [];
+  // With `coordinated`, a figure joined to one beside the unit in the same clause is of the same thing, unless
+  // a noun of its own follows it: "enhances recall by 6.24% on AutoScholarQuery and 19.96% on RealScholarQuery"
+  // (not "12 boys and 300 girls").
+  let previous = -1;
+  const ownNounAfter = (i: number) => {
+    // (Past what is part of the figure: "19.96%", "2x".)
+    const next = spans[i + 1] && spans[i + 1].start === spans[i].end && /^(?:%|[x×])$/.test(text.slice(spans[i + 1].start, spans[i + 1].end)) ? i + 2 : i + 1;
+    return spans[next] !== undefined && stems[next].length > 0 && /^\s*$/.test(text.slice(spans[next - 1].end, spans[next].start));
+  };
+  const joinedTo = (i: number) =>
+    coordinated && previous >= 0 && i - previous <= UNIT_WINDOW + 1 && !breakBetween(previous, i) && COORDINATION.test(text.slice(spans[previous].end, spans[i].start)) && !ownNounAfter(i);
+  const out: (StemSpan & { unitAfter: boolean; ownNoun: boolean })[] = [];
   spans.forEach((span, i) => {
     if (!isNumber(i)) return;
     // A label's number ("line 4", "lines 4-5", "Table 8") counts nothing.
     if (LABELLED.test(text.slice(Math.max(0, span.start - 24), span.start))) return;
     const unitAfter = namedAfter(i);
-    if (unitAfter || namedBefore(i)) out.push({ ...span, unitAfter });
+    if (unitAfter || namedBefore(i) || joinedTo(i)) {
+      out.push({ ...span, unitAfter, ownNoun: ownNounAfter(i) });
+      previous = i;
+    }
   });
   return out;
 }
@@ -129,19 +165,27 @@ function numbersBeside(original: string, units: Set<string>): (StemSpan & { unit
 const LABEL_WORDS = String.raw`\b(?:tables?|tabel|lines?|baris|figures?|fig\.?|gambar|grafik|sections?|bagian|bab|chapter|appendix|lampiran|equation|eq\.?|persamaan|algorithm|algoritma|step|langkah|tahap|tahapan|pasal|page|halaman|hal\.|p\.|pp\.|ref\.?|no\.?|nomor)`;
 export const LABEL_BEFORE = new RegExp(String.raw`${LABEL_WORDS}\s*$`, "iu");
 
+/** The kind of figure a question asks for: a share ("berapa persen"), a count ("how many"), an amount ("how much"). */
+export type FigureAsked = "share" | "count" | "amount";
+
 /** A label, or a label's first number and a range or list word ("lines 4-", "Tables 2 and "), right before a number. */
 const LABELLED = new RegExp(String.raw`${LABEL_WORDS}\s*(?:\d+\s*(?:[-–,]|and|dan|to|sampai)\s*)?$`, "iu");
 
 /**
  * The figures of the text that stand beside a word for what the question counts (see numberNear), as written
- * ("95%", "6.24%", "3.0x", "4.000.000"), in the text's order: shares only when a share is asked, other
- * figures only when it is not. A count is followed by what it counts in both languages ("35 laporan kasus",
- * "50 real-world research queries"), and is said only then. Years, a name's digits ("PaSa-7b",
- * "Recall@20", "Firefox 2"), citation and note numbers ("[12]", "(2)") and labels ("Table 8") are no figures.
+ * ("95%", "6.24%", "3.0x", "4.000.000"), in the text's order, as `asked`: a share, only shares; a count, only
+ * other figures, each followed by what it counts in both languages ("35 laporan kasus", "50 real-world
+ * research queries"); an amount ("How much does RL training improve recall?"), any figure beside its words
+ * ("enhances recall by 6.24%"). Years, a name's digits ("PaSa-7b", "Recall@20", "Firefox 2"), citation and
+ * note numbers ("[12]", "(2)") and labels ("Table 8") are no figures.
  */
-export function figuresNear(text: string, units: Set<string>, share: boolean): string[] {
+export function figuresNear(text: string, units: Set<string>, asked: FigureAsked): string[] {
+  const share = asked === "share";
   const found: string[] = [];
-  for (const span of numbersBeside(text, units)) {
+  let rangeEnd = 0;
+  for (const span of numbersBeside(text, units, asked !== "count")) {
+    // (The end of a range already said.)
+    if (span.start < rangeEnd) continue;
     const before = text.slice(Math.max(0, span.start - 12), span.start);
     const after = text.slice(span.end, span.end + 2);
     // Part of a name or a code ("PaSa-7b", "GPT-4o", "Q1", "Recall@20"), a citation ("[12]", "12-14]"), or a label ("Table 8").
@@ -151,13 +195,18 @@ export function figuresNear(text: string, units: Set<string>, share: boolean): s
     const marker = /\($/.test(before) && /^\)/.test(after);
     if (named || marker || /[\p{L}][-‐@_]?$/u.test(before) || /^[\p{L}]/u.test(after.replace(/^[x×](?![\p{L}])/u, "")) || /\[[\d,\s–-]*$/.test(before) || LABEL_BEFORE.test(before)) continue;
     if (!/^\d/.test(text.slice(span.start, span.end))) continue;
-    const percent = /^\s?%/.test(after);
-    if (percent !== share) continue;
     // "200 million users", "4 juta": the multiplier is part of the figure.
     const tail = text.slice(span.end).match(/^\s?%|^[x×](?![\p{L}])|^\s+(?:hundred|thousand|million|billion|trillion|ratus|ribu|juta|miliar|triliun)(?![\p{L}])/iu)?.[0] ?? "";
-    const figure = text.slice(span.start, span.end) + tail.replace(/^\s(?=%)/, "");
+    // A range is one figure: "a 2x-20x speedup", "10-15%".
+    const upTo = text.slice(span.end + tail.length).match(/^\s?[-–]\s?\d[\d.,]*(?:\s?%|[x×](?![\p{L}]))?/u)?.[0] ?? "";
+    const percent = /^\s?%/.test(after) || /%$/.test(upTo);
+    if (asked !== "amount" && percent !== share) continue;
+    const figure = text.slice(span.start, span.end) + tail.replace(/^\s(?=%)/, "") + upTo;
+    if (upTo) rangeEnd = span.end + tail.length + upTo.length;
     // A count is said only beside what it counts ("35 laporan kasus"); a share is of what is near it.
-    if ((share || span.unitAfter) && !found.includes(figure)) found.push(figure);
+    // (An amount's figure followed by a noun of its own is of that noun: "12 boys and 300 girls".)
+    const ofUnit = asked === "share" || span.unitAfter || (asked === "amount" && !span.ownNoun);
+    if (ofUnit && !found.includes(figure)) found.push(figure);
   }
   return found;
 }

@@ -611,6 +611,13 @@ const studyNounStems = () => (studyNouns ??= new Set(questionWords().studies_nou
 
 /** At most this many words after a count phrase say what it counts ("how many NVIDIA H100 GPUs"). */
 const COUNTED_WINDOW = 3;
+/**
+ * An English auxiliary right after "how much"/"how many" opens a clause whose every word may say what is
+ * measured: "How much does RL training improve recall?" measures recall's change by RL training.
+ */
+const AUXILIARY_AFTER_COUNT = /^(?:does|do|did|can|could|will|would|is|are|was|were)$/;
+/** At most this many words of such a clause. */
+const COUNTED_CLAUSE_WINDOW = 6;
 const YEAR_WORDS = new Set(["tahun", "tahunnya", "year"]);
 const PERCENT_STEMS = new Set(["persen", "percent", "percentag", "persentase"]);
 
@@ -627,14 +634,15 @@ function countedStems(tokens: string[], original: string[], counts: { start: num
   const words = questionWords();
   // The run of content words that opens after it ("how many of the SunSpider benchmarks is ..." counts
   // SunSpider benchmarks; "how many papers were collected from ICLR 2023" counts papers, not ICLR).
+  const clause = lang === "en" && AUXILIARY_AFTER_COUNT.test(tokens[at] ?? "");
   while (at < tokens.length && contentStems(tokens[at]).length === 0) at++;
   if (hasPhrase([tokens[at] ?? ""], words.comparatives)) return NOTHING_COUNTED;
   const run: string[] = [];
   const runStart = at;
-  for (; at < tokens.length && run.length < COUNTED_WINDOW && contentStems(tokens[at]).length > 0; at++) {
+  for (; at < tokens.length && run.length < (clause ? COUNTED_CLAUSE_WINDOW : COUNTED_WINDOW) && contentStems(tokens[at]).length > 0; at++) {
     run.push(tokens[at]);
     // English counts a plural noun, which ends what is counted: "how many annotators worked on it" counts annotators.
-    if (lang === "en" && ENGLISH_PLURAL.test(tokens[at])) break;
+    if (lang === "en" && !clause && ENGLISH_PLURAL.test(tokens[at])) break;
   }
   // Of that run, the noun counted: English puts it last ("how many social workers"), Indonesian first
   // ("berapa usia rata-rata penyintas"). A modifier ("social") would let "rehabilitasi sosial ... 7 tahapan"

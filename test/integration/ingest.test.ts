@@ -273,6 +273,22 @@ describe("a folder of PDFs nobody curated (eval/corpus-extra)", () => {
     }
   });
 
+  it("answers an amount a paper gives in scientific notation, as a percentage change, or as a count of samples", async () => {
+    const context = await createAnswerContext(loadConfig({ DATA_DIR: path.join(root, "extra-data"), CORPUS_DIR: EXTRA_CORPUS }));
+    const ask = (q: string) => answer(context, [{ role: "user", content: q }]);
+    const rate = await ask("What learning rate was used to fine-tune the Selector?");
+    expect(rate.abstained).toBe(false);
+    expect(rate.citations[0].quote).toMatch(/learning rate of 1e-5/);
+    // "how much" asks for a quantity: the percentages it is given in, every one the clause joins, said first.
+    const gain = await ask("How much does RL training improve recall?");
+    expect(gain.answer).toMatch(/^The figures: 6\.24% and 19\.96% \[1\]/);
+    const speedup = await ask("How much faster is TraceMonkey than SpiderMonkey?");
+    expect(speedup.answer).toMatch(/^The figure: 2x-20x \[1\]/);
+    const samples = await ask("How many positive samples are in the Selector test set?");
+    expect(samples.abstained).toBe(false);
+    expect(samples.citations[0].quote).toMatch(/98 positive samples/);
+  });
+
   it("keeps a follow-up with the paper the previous answer was from", async () => {
     const context = await createAnswerContext(loadConfig({ DATA_DIR: path.join(root, "extra-data"), CORPUS_DIR: EXTRA_CORPUS }));
     const messages = [{ role: "user" as const, content: "Who wrote the TAM review?" }];
