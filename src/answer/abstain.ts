@@ -8,7 +8,7 @@
  * The thresholds were calibrated on the dev split only (docs/answers.md).
  */
 import { stemsAsking, type AnswerType } from "../retrieve/question.ts";
-import type { ScoredSentence, WeightedTerm } from "./evidence.ts";
+import { coverage, type ScoredSentence, type WeightedTerm } from "./evidence.ts";
 
 /** Defaults; ABSTAIN_MIN_COVERAGE and ABSTAIN_UNKNOWN_SHARE override minCoverage and unknownShare (sweeps). */
 export const ABSTAIN = {
@@ -70,6 +70,12 @@ export interface AbstainInput {
   scope?: Set<string>;
   /** Question.typedStems. */
   typed?: { type: AnswerType; stems: string[] }[];
+  /**
+   * The stems of the name the question calls its document by ("PaSa", "TraceMonkey", "TAM"). Every sentence of
+   * that document is about it, so the name covers none of what is asked: "What is PaSa's latency per query?"
+   * is covered only as far as a sentence speaks of latency and queries.
+   */
+  named?: Set<string>;
 }
 
 /**
@@ -89,7 +95,10 @@ export function givesValue(s: ScoredSentence, type: AnswerType, counted?: Set<st
 
 export function decideAbstention(ranked: ScoredSentence[], weights: WeightedTerm[], input: AbstainInput, thresholds: typeof ABSTAIN | Record<keyof typeof ABSTAIN, number> = ABSTAIN): AbstainDecision {
   const best = ranked[0];
-  const bestCoverage = best?.coverage ?? 0;
+  // (What is asked beyond the document's name, when there is more to it: "What is PaSa?" is all name.)
+  const asked = input.named && input.named.size > 0 ? weights.filter((w) => !input.named!.has(w.term)) : weights;
+  const beyondName = asked.length < weights.length && asked.some((w) => w.weight > 0 && !w.salient);
+  const bestCoverage = beyondName ? Math.max(0, ...ranked.map((s) => coverage(s, asked))) : (best?.coverage ?? 0);
   const total = weights.filter((w) => !input.scope?.has(w.term)).reduce((s, w) => s + w.weight, 0) || 1;
   // A word that asks for a kind of value only that value's own words give ("statistically significant": a
   // sentence with "p < 0,001" gives one) is checked by the value's type, not a word the text must use. (A

@@ -156,6 +156,8 @@ export function saysMoreThan(weights: WeightedTerm[], framing: Set<string>): (s:
 
 /** The terms of the words a question may name a document by (documentNames). */
 const nameTerms = (doc: DocumentInfo): string[] => documentNames(doc).flatMap((n) => analyze(n).terms);
+/** The names a document is called by that are written as names: an acronym, a name in mixed case ("PaSa"). */
+const properNames = (doc: DocumentInfo): string[] => documentNames(doc).filter((n) => /\p{Lu}/u.test(n));
 
 /** Nouns a question names a document with, beside its name ("the PaSa paper", "artikel ini"). */
 const DOCUMENT_NOUNS = ["paper", "article", "review", "document", "artikel", "makalah", "tinjauan", "dokumen"];
@@ -532,7 +534,9 @@ function composeExplainOne(context: ComposeContext, input: ExplainInput): Compos
   // (The named document's name is where to look, like the words that frame the question: not what it is about.)
   const namedDoc = context.documents.find((d) => d.id === bestDoc && context.question.docs.includes(d.id));
   const scope = new Set(namedDoc ? nameTerms(namedDoc) : []);
-  let decision = decideAbstention(ranked, weights, { answerTypes: context.question.answerTypes, namedStudy: input.namedStudy, counted, population: populationOf, scope, typed: context.question.typedStems }, { ...ABSTAIN, ...context.abstain });
+  // (Its name as a name: "PaSa", "TAM"; not the words of its file name, "review-child-trafficking-programs".)
+  const nameStems = new Set(namedDoc ? properNames(namedDoc).flatMap((n) => analyze(n).terms) : []);
+  let decision = decideAbstention(ranked, weights, { answerTypes: context.question.answerTypes, namedStudy: input.namedStudy, counted, population: populationOf, scope, named: nameStems, typed: context.question.typedStems }, { ...ABSTAIN, ...context.abstain });
   // Only the field was asked, and a sentence does what it asks: the words of the question need not be in it.
   if (decision.abstain && input.fieldOnly && ranked.length > 0 && decision.missingTypes.length === 0) decision = { ...decision, abstain: false, reason: "", notMentioned: [] };
   if (decision.abstain) {

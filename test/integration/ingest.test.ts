@@ -289,6 +289,17 @@ describe("a folder of PDFs nobody curated (eval/corpus-extra)", () => {
     expect(samples.citations[0].quote).toMatch(/98 positive samples/);
   });
 
+  it("takes a paper's name for where to look, not for what is asked: a question on something it never speaks of is not covered", async () => {
+    const context = await createAnswerContext(loadConfig({ DATA_DIR: path.join(root, "extra-data"), CORPUS_DIR: EXTRA_CORPUS }));
+    const latency = await answer(context, [{ role: "user", content: "What is PaSa's latency per query?" }]);
+    expect(latency.abstained).toBe(true);
+    expect(latency.answer).toMatch(/^He et al\. \(2025\) does not cover this\./);
+    // the name alone is what is asked
+    const what = await answer(context, [{ role: "user", content: "What is PaSa?" }]);
+    expect(what.abstained).toBe(false);
+    expect(what.citations[0].quote).toMatch(/PaSa, a novel paper search agent|We introduce PaSa/);
+  });
+
   it("keeps a follow-up with the paper the previous answer was from", async () => {
     const context = await createAnswerContext(loadConfig({ DATA_DIR: path.join(root, "extra-data"), CORPUS_DIR: EXTRA_CORPUS }));
     const messages = [{ role: "user" as const, content: "Who wrote the TAM review?" }];
