@@ -99,6 +99,20 @@ async function passagesNaming(store: PassageStore, question: string, docs: strin
   return hits.map((h) => h.passage).filter((p) => p.kind !== "reference");
 }
 
+/**
+ * "What is the highest speedup TraceMonkey reaches?": the highest or lowest of a measure is read from the
+ * rows of a table with a column for it, though the search ranks the prose above them on the question's
+ * other words ("reaches"). The data rows of these documents whose column names say one of the topic's words.
+ * Read from memory only, like definingPassages.
+ */
+async function rowsWithColumn(store: PassageStore, docs: string[], topic: string[]): Promise<Passage[]> {
+  if (!store.inMemory || topic.length === 0) return [];
+  const asked = new Set(topic);
+  return (await store.listPassages({ docs }, Number.MAX_SAFE_INTEGER)).filter(
+    (p) => p.kind === "table-row" && p.cells.some((c, i) => i > 0 && analyze(c.column).terms.some((t) => asked.has(t))),
+  );
+}
+
 /** A definition is stated once or twice, at the term's first uses: a few passages are enough. */
 const MAX_DEFINING_PASSAGES = 3;
 
@@ -286,9 +300,10 @@ async function prepare(context: AnswerContext, question: Question, previous: Pre
     // about, but the search adds up every word of it, and passages full of "paper", "discuss" and "program" outrank
     // the few that name Python. Those few are searched for by the name alone.
     const naming = plan.kind === "explain" ? await passagesNaming(store, q.text, explainDocs, config.retrieve.topK) : [];
+    const ranking = plan.kind === "explain" && q.superlative ? await rowsWithColumn(store, explainDocs, q.topic) : [];
     // Each passage once, the search's own first.
     const seen = new Set<string>();
-    const candidates = [...retrieved.passages, ...sectionPassages, ...recommending, ...defining, ...naming].filter((p) => !seen.has(p.id) && Boolean(seen.add(p.id)));
+    const candidates = [...retrieved.passages, ...sectionPassages, ...recommending, ...defining, ...naming, ...ranking].filter((p) => !seen.has(p.id) && Boolean(seen.add(p.id)));
     composition = eachOpens
       ? { sentences: [], abstained: true, studies: [], reason: "several documents, nothing to look for", bestSupport: 0 }
       : composeExplain(composeContext, { passages: candidates, ownText: question.text, searchText: resolved.searchText, identity, framing: ownDesign ? new Set([...framingStems(), ...q.values.flatMap((v) => contentStems(v.text))]) : framingStems(), filler: new Set([...fillerWordStems(), ...shareWords(q)]), ...(ownDesign ? { sayIfUnused: q.values.map((v) => ({ text: v.text, label: keyLabel("design", v.key, lang) })) } : {}), namedStudy: studies.length > 0 || (plan.kind === "explain" && plan.sections.length > 0), requireCue: Boolean(notInRecords), fieldOnly, ...(plan.kind === "explain" && (asksConclusion(q) || plan.ownVoice || (plan.eachDoc && asksOnlyAim(q))) ? { sectionOrder: plan.sections } : {}) });

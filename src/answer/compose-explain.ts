@@ -613,8 +613,10 @@ function composeExplainOne(context: ComposeContext, input: ExplainInput): Compos
   if (whole) return { sentences: [whole.sentence], abstained: false, studies: [], reason: "", bestSupport: decision.bestCoverage, decision };
   // Once the figures asked for are said, a further quote gives figures of that kind too, or it says nothing asked.
   const quoted = figures ? chosen.filter((c, i) => i === 0 || c.row || figuresNear(c.text, figuresAsked.units, figuresAsked.asked).length > 0) : chosen;
-  // Once the table's highest is said, its other rows are no answer to the question.
-  for (const s of extreme ? quoted.filter((c) => !extreme.rows.includes(c.passage)) : quoted) {
+  // Once the table's highest is said, its other rows are no answer to the question, nor is a quote that does
+  // not speak of the measure ("When recording reaches line 4" for "the highest speedup TraceMonkey reaches").
+  const measure = extreme ? analyze(extreme.column).terms : [];
+  for (const s of extreme ? quoted.filter((c) => !extreme.rows.includes(c.passage) && measure.some((t) => c.terms.has(t))) : quoted) {
     if (s.row) {
       sentences.push(rowSentence(context, s, weights, sayWho(context, s)));
       continue;

@@ -103,7 +103,7 @@ const MIN_EXTREME_ROWS = 3;
  * column is the one whose name, or what the caption says it is, covers the most of the question (the more
  * specific on a tie); none, or two alike, and nothing is said.
  */
-export function tableExtreme(context: ComposeContext, ranked: ScoredSentence[], weights: WeightedTerm[], who: (p: Passage) => string): { sentence: AnswerSentence; rows: Passage[] } | undefined {
+export function tableExtreme(context: ComposeContext, ranked: ScoredSentence[], weights: WeightedTerm[], who: (p: Passage) => string): { sentence: AnswerSentence; rows: Passage[]; column: string } | undefined {
   const op = context.question.superlative;
   // The table is the best-ranked row's; the column asked must be one of its own, or nothing is said.
   const top = ranked.find((s) => s.row);
@@ -135,7 +135,7 @@ export function tableExtreme(context: ComposeContext, ranked: ScoredSentence[], 
   const b = new SentenceBuilder().say(`${who(p)} `);
   if (sayTableOf(b, caption, `${m.inTable} `)) b.say(", ");
   b.say(`${m.extremeOf(op === "max", definition ? `${best.column} (${definition})` : best.column)} `).say(cellText(best.i)).say(`, ${m.extremeFor} `).quote(cellText(0));
-  return { sentence: b.cite(context.citations.cite(p, 0, p.text.length)).done(), rows };
+  return { sentence: b.cite(context.citations.cite(p, 0, p.text.length)).done(), rows, column: best.column };
 }
 
 /** A whole table said as an answer reads out at most this many rows (the rest are counted, not said). */

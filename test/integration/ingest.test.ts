@@ -212,6 +212,11 @@ describe("a folder of PDFs nobody curated (eval/corpus-extra)", () => {
     // A superlative asks for the table's extreme; the text need not say "highest" or "lowest".
     const highest = await answer(context, [{ role: "user", content: "Which benchmark has the highest speedup?" }]);
     expect(highest.answer).toMatch(/Figure 13 \(«[^»]*»\), the highest Speedup is 25\.47x, for «bitops-3bit-bits-in-byte» \[1\]/);
+    // ... though the question's other words ("reaches") rank the prose above every row, and a quote after it
+    // speaks of the measure or is not given
+    const reaches = await answer(context, [{ role: "user", content: "What is the highest speedup TraceMonkey reaches?" }]);
+    expect(reaches.answer).toMatch(/the highest Speedup is 25\.47x, for «bitops-3bit-bits-in-byte» \[1\]/);
+    expect(reaches.answer).not.toMatch(/When recording reaches line 4/);
     const lowest = await answer(context, [{ role: "user", content: "Which SunSpider benchmark has the lowest speedup?" }]);
     expect(lowest.answer).toMatch(/the lowest Speedup is 0\.93x, for «access-binary-trees»/);
     const id = await answer(context, [{ role: "user", content: "Berapa speedup 3d-raytrace di TraceMonkey?" }]);
