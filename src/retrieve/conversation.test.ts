@@ -1,7 +1,7 @@
 /** Follow-ups read against the previous turn (hand-made index, no ingest). */
 import { describe, expect, it } from "vitest";
 import { SYNTHETIC_INDEX } from "../../test/helpers/synthetic-records.ts";
-import { resolveFollowUp, type PreviousTurn } from "./conversation.ts";
+import { inPlaceOf, resolveFollowUp, type PreviousTurn } from "./conversation.ts";
 import { analyzeQuestion, type StudyRef } from "./question.ts";
 
 const ask = (text: string) => analyzeQuestion(text, SYNTHETIC_INDEX);
@@ -222,5 +222,20 @@ describe("resolveFollowUp", () => {
     const r = resolveFollowUp(ask("which one has more participants?"), compared);
     expect(r.question.superlative).toBe("max");
     expect(r.within?.map((s) => s.number)).toEqual([8, 9]);
+  });
+});
+
+describe("inPlaceOf: a follow-up that puts one name in place of another", () => {
+  it("searches the previous question with the new name after the same preposition, in either language", () => {
+    expect(inPlaceOf("and on AutoScholarQuery?", "What did PaSa-7b achieve on RealScholarQuery?")).toBe("What did PaSa-7b achieve on AutoScholarQuery?");
+    expect(inPlaceOf("kalau di Jawa Barat?", "Program apa yang dijalankan di Pantai Gading?")).toBe("Program apa yang dijalankan di Jawa Barat?");
+    expect(inPlaceOf("and in 2019?", "How many cases were reported in 2020?")).toBe("How many cases were reported in 2019?");
+    // only the name is replaced, not the rest of the clause
+    expect(inPlaceOf("and in India?", "What programs were run in Indonesia to help children?")).toBe("What programs were run in India to help children?");
+  });
+  it("leaves a follow-up of another shape, or a previous question with no name after that preposition, to the usual search", () => {
+    expect(inPlaceOf("what about the second one?", "Which studies were done in Indonesia?")).toBeUndefined();
+    expect(inPlaceOf("and for study 4?", "What design was used for study 3?")).toBeUndefined();
+    expect(inPlaceOf("and on AutoScholarQuery?", "What did PaSa-7b achieve?")).toBeUndefined();
   });
 });

@@ -79,6 +79,30 @@ function whatItWasAbout(question: Question): string {
     .join(" ");
 }
 
+/** "and on AutoScholarQuery?", "kalau di Jawa Barat?": a follow-up that is a preposition and what follows it. */
+const PREPOSITION_FOLLOW_UP = /^\s*(?:and|but|what about|how about|kalau|terus|lalu|dan|trus)?\s*(on|in|for|at|with|from|di|pada|untuk|dengan|dalam|dari)\s+([^?]+?)\s*\??\s*$/iu;
+/** A name after a preposition: a run of capitalised words or words with digits ("RealScholarQuery", "Jawa Barat", "ICLR 2023"). */
+const NAME_RUN = String.raw`(?:[\p{Lu}\d][\p{L}\d@.-]*)(?:\s+[\p{Lu}\d][\p{L}\d@.-]*)*`;
+
+/**
+ * The previous question with the follow-up's name in place of the one it gave after the same preposition:
+ * "What did PaSa-7b achieve on RealScholarQuery?" then "and on AutoScholarQuery?" searches for "What did PaSa-7b
+ * achieve on AutoScholarQuery?", not for both datasets at once. Undefined when the follow-up is not of that
+ * shape or the previous question has no name after that preposition.
+ */
+export function inPlaceOf(followUp: string, previous: string): string | undefined {
+  const m = PREPOSITION_FOLLOW_UP.exec(followUp);
+  if (!m) return undefined;
+  const [, preposition, replacement] = m;
+  // (Case-sensitive but for the preposition: a name is written with a capital or a digit.)
+  const p = preposition.toLowerCase();
+  const slot = new RegExp(String.raw`(?<![\p{L}])(?:${p}|${p[0].toUpperCase()}${p.slice(1)})\s+(?:the\s+)?${NAME_RUN}`, "u");
+  // (Only a name in the previous question is replaced: "in the review" is no slot for "and in 2019?".)
+  const found = slot.exec(previous);
+  if (!found || !/\p{Lu}|\d/u.test(found[0].slice(preposition.length))) return undefined;
+  return previous.slice(0, found.index) + `${preposition} ${replacement}` + previous.slice(found.index + found[0].length);
+}
+
 /** The one study the previous answer was about, if it was about one: what "it" refers to. */
 export function studiesInFocus(previous: PreviousTurn): StudyRef[] {
   const previousStudies = previous.entities.length > 0 ? previous.entities : previous.question.studies;
@@ -107,7 +131,7 @@ export function resolveFollowUp(question: Question, previous: PreviousTurn | und
   // over, while "terus solusinya apa?" after a study's findings still asks of that study.)
   const takesOver = previous.planKind !== "review-meta" || question.topic.length === 0;
   const asks = question.asks.length > 0 ? question.asks : short && question.sections.length === 0 && takesOver ? previous.fields : [];
-  const searchText = short ? `${question.text} ${whatItWasAbout(previous.question)}` : question.text;
+  const searchText = short ? (inPlaceOf(question.text, previous.question.text) ?? `${question.text} ${whatItWasAbout(previous.question)}`) : question.text;
   // "Who wrote the TAM review?" then "when was it published?": the follow-up stays with the document the
   // previous answer was from, unless it names one (or the review) itself.
   const docs = question.docs.length === 0 && !question.selfReview && previous.document ? [previous.document] : question.docs;

@@ -311,6 +311,11 @@ describe("a folder of PDFs nobody curated (eval/corpus-extra)", () => {
     const first = await answer(context, messages);
     const then = await answer(context, [...messages, { role: "assistant" as const, content: first.answer }, { role: "user" as const, content: "when was it published?" }]);
     expect(then.answer).toBe("Chuttur (2009) was published in 2009 [1].");
+    // "and on AutoScholarQuery?" asks the previous question of the other dataset, not of both at once
+    const achieved = [{ role: "user" as const, content: "What did PaSa-7b achieve on RealScholarQuery?" }];
+    const onReal = await answer(context, achieved);
+    const onAuto = await answer(context, [...achieved, { role: "assistant" as const, content: onReal.answer }, { role: "user" as const, content: "and on AutoScholarQuery?" }]);
+    expect(onAuto.citations[0].quote).toMatch(/^Specifically, for AutoScholarQuery test set, PaSa-7b achieves a 34\.05% improvement/);
   });
 
   it("reads each paper's title from its first page and its sections from its headings", async () => {
