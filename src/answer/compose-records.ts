@@ -7,7 +7,7 @@ import type { DocumentInfo } from "../domain/document.ts";
 import type { Passage } from "../domain/passage.ts";
 import type { FieldValue, StudyField, StudyRecord } from "../domain/study.ts";
 import { ownValuesOf, valuesOf } from "../domain/study.ts";
-import { framingStems, studyWordStems, type FilterValue, type StudyRef } from "../retrieve/question.ts";
+import { framingStems, namesWritten, studyWordStems, type FilterValue, type StudyRef } from "../retrieve/question.ts";
 import { addGloss, citeValue, documentName, labelOf, type ComposeContext, type Composition } from "./compose-context.ts";
 import { continuesBack } from "./compose-explain.ts";
 import { coverage, hasTerm, matchable, scoreSentences, sentencesOf, weighQuestion, overlap, type ScoredSentence } from "./evidence.ts";
@@ -48,7 +48,11 @@ function bestSentences(context: ComposeContext, record: StudyRecord, field: Stud
   const ref = context.question.studies.find((s) => s.docId === record.docId && s.number === record.number);
   // (Nor do the words of a value the studies were picked by: "the studies done in the US" are the US studies,
   // and "US" says nothing about which of their sentences is a finding.)
-  const identity = new Set([...(ref?.by ? contentStems(ref.by) : []), ...context.question.values.flatMap((v) => contentStems(v.text))]);
+  // (Nor does a name the question writes that the study's title has: "UNICEF" of "Kegiatan apa saja yang
+  // dilakukan UNICEF di Pantai Gading?" is who ran the program, not an item of it.)
+  const title = matchable(record.fields.title?.[0]?.text ?? "").terms;
+  const namedInTitle = namesWritten(context.question.text).filter((t) => title.has(t));
+  const identity = new Set([...(ref?.by ? contentStems(ref.by) : []), ...context.question.values.flatMap((v) => contentStems(v.text)), ...namedInTitle]);
   // Within a study's own field, the words for the study ("What did the study find?") say nothing about which
   // of its sentences answers: "penelitian" is in its aim and its method alike.
   // Nor do the words it sets aside ("besides counselling"), but a sentence opening on them is no answer.

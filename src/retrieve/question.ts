@@ -279,7 +279,7 @@ const DISTINCTIVE_SHARE = 1 / 3;
  * described by a place and a word few studies have. Of the studies in that place (not already named), the one
  * that has the question's distinctive words is named, when exactly one does.
  */
-function describedStudies(values: FilterValue[], topic: string[], named: StudyRef[], records: StudyRecord[], written: string[] = []): StudyRef[] {
+function describedStudies(values: FilterValue[], topic: string[], named: StudyRef[], records: StudyRecord[], written: string[] = [], byNameOnly?: { text: string }): StudyRef[] {
   const places = values.filter((v) => v.field === "country");
   if (places.length === 0) return otherSide(topic, named, records);
   const studies = records.filter((r) => r.kind === "study");
@@ -293,6 +293,7 @@ function describedStudies(values: FilterValue[], topic: string[], named: StudyRe
   // A name the question writes ("UNICEF") describes the study before a word that happens to be rare ("faktor").
   const byName = distinctive.filter((t) => written.includes(t));
   if (byName.length > 0) distinctive.splice(0, distinctive.length, ...byName);
+  else if (byNameOnly) return [];
   const isNamed = (r: StudyRecord) => named.some((n) => n.docId === r.docId && n.number === r.number);
   const out: StudyRef[] = [];
   for (const place of places) {
@@ -304,7 +305,9 @@ function describedStudies(values: FilterValue[], topic: string[], named: StudyRe
     const count = (r: StudyRecord) => words.filter((t) => recordStems(r).has(t)).length;
     const most = Math.max(0, ...there.map(count));
     const picked = all.length > 0 ? all : most > 0 ? there.filter((r) => count(r) === most) : [];
-    if (picked.length === 1) out.push({ docId: picked[0].docId, number: picked[0].number });
+    // (Described by a name, it is named by it: its words say which study, not what is asked of it.)
+    const by = byNameOnly ? byNameOnly.text.split(/[^\p{L}\p{N}-]+/u).filter((w) => contentStems(w).some((t) => byName.includes(t))).join(" ") : "";
+    if (picked.length === 1) out.push({ docId: picked[0].docId, number: picked[0].number, ...(by ? { by } : {}) });
   }
   return out;
 }
@@ -900,7 +903,12 @@ export function analyzeQuestion(asked: string, index: QuestionIndex, langOverrid
   const compare = hasPhrase(tokens, w.compare);
   // ... and so is "the UNICEF study" of "the drivers in Indonesia according to the UNICEF study": one study, described.
   const describesOne = !compare && !list && !count && studies.length === 0 && describesOneStudy(tokens);
-  const candidates = compare || describesOne ? describedStudies(values, topic, studies, index.studies, namesWritten(text).flatMap((n) => [n, ...contentStems(n)])) : [];
+  // ... and so is a study a field is asked of by a name and a place with no study noun at all: "Program apa
+  // saja yang dijalankan pemerintah Indonesia bareng UNICEF?" asks for Study 2's programs (UNICEF in Indonesia),
+  // not for every study in Indonesia. (By a name the question writes only: a rare word is no description.)
+  const describedByName = !compare && !count && !describesOne && studies.length === 0 && asks.length > 0 && noun === undefined;
+  const written = namesWritten(text).flatMap((n) => [n, ...contentStems(n)]);
+  const candidates = compare || describesOne ? describedStudies(values, topic, studies, index.studies, written) : describedByName ? describedStudies(values, topic, studies, index.studies, written, { text }) : [];
   // (One study described is one found: "the UNICEF study" with no place is either of two, so neither.)
   const described = compare || candidates.length === 1 ? candidates : [];
   const aboutSelection =

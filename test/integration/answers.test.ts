@@ -656,6 +656,22 @@ describe("what compared studies have in common", () => {
   });
 });
 
+describe("a study a field is asked of by a name and a place, with no study noun", () => {
+  it("is that one study, and its whole list: UNICEF in Indonesia is Study 2, in Ivory Coast Study 6", async () => {
+    const id = await ask("Apa saja program UNICEF di Indonesia?");
+    expect(id.plan).toMatchObject({ kind: "lookup", studies: [{ number: 2 }], fields: ["intervention"] });
+    expect(id.answer).toMatch(/Program Kesejahteraan Sosial Anak \(PKSA\)/);
+    expect(id.answer).toMatch(/advokasi/);
+    // the name that says which study is no item to look for: every item of Study 6's cell, not the one opening with "UNICEF"
+    const ci = await ask("Kegiatan apa saja yang dilakukan UNICEF di Pantai Gading?");
+    expect(ci.plan).toMatchObject({ kind: "lookup", studies: [{ number: 6 }] });
+    expect(ci.answer).toMatch(/«Peran Departemen Pemerintah Nasional dan Provinsi/);
+    await expectValidCitations(ci);
+    // a place alone is no description of one study
+    expect((await ask("Program apa yang dijalankan di Indonesia?")).plan.kind).not.toBe("lookup");
+  });
+});
+
 describe("the other extreme, asked next", () => {
   it("'and the newest?' after the oldest gives the most recent study, in either language", async () => {
     const en = await ask("Which study is the oldest?", "and the newest?");
