@@ -121,9 +121,9 @@ function sayConflict(b: SentenceBuilder, context: ComposeContext, field: StudyFi
  * A phrase about one field of one study, with its citations; conflicting values say so. `framed: false`
  * gives the values alone, for a line that already names the study and the field.
  */
-function fieldPhrase(context: ComposeContext, record: StudyRecord, field: StudyField, limit = SENTENCES_PER_FIELD, framed = true): SentenceBuilder | undefined {
+function fieldPhrase(context: ComposeContext, record: StudyRecord, field: StudyField, limit = SENTENCES_PER_FIELD, framed = true, labels = false): SentenceBuilder | undefined {
   const m = MESSAGES[context.lang];
-  const values = FREE_TEXT.has(field) ? bestSentences(context, record, field, limit) : valuesOf(record, field);
+  const values = FREE_TEXT.has(field) ? bestSentences(context, record, field, limit).map((v) => (labels ? asItemLabel(v) : v)) : valuesOf(record, field);
   const main = values.filter((v) => v.source !== "citation");
   const cited = values.filter((v) => v.source === "citation");
   const shown = (main.length > 0 ? main : cited).slice(0, FREE_TEXT.has(field) ? limit : field === "title" ? 1 : 3);
@@ -140,7 +140,7 @@ function fieldPhrase(context: ComposeContext, record: StudyRecord, field: StudyF
   if (record.conflicts.includes(field) && main.length > 0 && cited.length > 0) sayConflict(b, context, field, cited);
   if (FREE_TEXT.has(field) || field === "title") {
     const passage = context.passage(shown[0].passageId);
-    if (passage) addGloss(b, context, shown.map((v) => v.text).join(" "), passage);
+    if (passage) addGloss(b, context, shown.map((v) => v.text).join(". "), passage);
   }
   return b;
 }
@@ -200,11 +200,38 @@ function compare(context: ComposeContext, studies: StudyRef[], asked: StudyField
     if (!record) continue;
     named.push(record.number);
     for (const field of fields) {
-      const s = fieldPhrase(context, record, field, 1);
+      // A field compared in the plural ("How do the activities at X differ from the ones at Y?") is compared
+      // item by item: each study's list, by its items' labels where they have one.
+      // (Only a list of labelled items: a study whose cell is a run of sentences is compared by its best one.)
+      // (Indonesian marks no plural: "Apa beda kegiatan Rumah Faye dan Save the Children?" asks the field.)
+      const plural = namesFieldInPlural(context.question.tokens, field, true) || (context.question.lang === "id" && context.question.asks.includes(field));
+      const several = FREE_TEXT.has(field) && plural && labelledItems(context, record, field);
+      const s = several ? fieldPhrase(context, record, field, LIST_ITEMS_MAX, true, true) : fieldPhrase(context, record, field, 1);
       if (s) sentences.push(s.done());
     }
   }
   return { sentences, abstained: sentences.length === 0, studies: named, reason: "", bestSupport: 1 };
+}
+
+/** An item's label: the few words before its first comma or colon ("Konseling individual, konseling ini ..."). */
+const ITEM_LABEL = /^([^,:;.()]{2,60}?)\s*[,:;]/u;
+const MAX_LABEL_WORDS = 4;
+
+/** Whether most of a field's sentences open with an item's label ("Konseling individual, ...", "Enable: ..."). */
+function labelledItems(context: ComposeContext, record: StudyRecord, field: StudyField): boolean {
+  const values = bestSentences(context, record, field, LIST_ITEMS_MAX);
+  return values.length >= MIN_LABELLED_ITEMS && values.filter((v) => asItemLabel(v) !== v).length * 2 > values.length;
+}
+const MIN_LABELLED_ITEMS = 3;
+
+/** The value cut to its item's label, when it opens with one; else the value whole. */
+function asItemLabel(v: FieldValue): FieldValue {
+  // (Past a lead-in that ends in a colon: "Adapun program-programnya: Enable: program yang pertama ...".)
+  const leadIn = /^[^,:;.]{2,60}:\s*(?=[^,:;.]{2,60}:)/u.exec(v.text)?.[0] ?? "";
+  const label = ITEM_LABEL.exec(v.text.slice(leadIn.length))?.[1];
+  if (!label || label.split(/\s+/).length > MAX_LABEL_WORDS) return v;
+  const start = v.start + leadIn.length;
+  return { ...v, text: label, start, end: start + label.length };
 }
 
 /** The categorical fields a comparison can find shared values in. */
@@ -448,7 +475,7 @@ function itemSentence(context: ComposeContext, record: StudyRecord, values: Fiel
     // A sentence quoted for the topic (written as an outcome) is glossed for a reader of the other language, as a
     // free-text field is.
     const passage = FREE_TEXT.has(field) ? context.passage(shown[0].passageId) : undefined;
-    if (passage) addGloss(b, context, shown.map((v) => v.text).join(" "), passage);
+    if (passage) addGloss(b, context, shown.map((v) => v.text).join(". "), passage);
   }
   // The other fields the question asks for, each named by its field ("results: «...»", "authors: Emily F.
   // Rothman, et al."): the line already says which study it is.

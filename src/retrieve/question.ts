@@ -811,7 +811,9 @@ export function analyzeQuestion(asked: string, index: QuestionIndex, langOverrid
     return next !== undefined && (hasPhrase([next], w.studies_noun) || studyWords.has(next));
   };
   const strongAsks = [...asks];
-  const short = topic.length <= MAX_TOPIC_TERMS_FOR_WEAK_FIELDS || list;
+  // (So do they in a comparison: "How do the activities at X differ from the ones at Y?" compares programs.)
+  const comparing = hasPhrase(tokens, w.compare);
+  const short = topic.length <= MAX_TOPIC_TERMS_FOR_WEAK_FIELDS || list || comparing;
   // "ditulis siapa & tahun berapa? kok sitasinya Purnamasari?": beside a bibliographic field named outright, a
   // weak word for another asks for it however long the rest of the question is.
   const bibliographic = strongAsks.length > 0 && strongAsks.every((f) => BIBLIOGRAPHIC.has(f));
@@ -833,7 +835,7 @@ export function analyzeQuestion(asked: string, index: QuestionIndex, langOverrid
       // ("penulis ... tahunnya berapa?"); "which country ... program?" stays a country question.
       // ... or when it opens a question of its own after "and" ("What method did study 5 use and where was it set?").
       // ("Apa saja program Save the Children?": a list of what the study names still asks for its items.)
-      const matches = phrasesIn(tokens, phrases).filter((m) => !range(m.start, m.end).some((t) => taken.has(t)) && (!leadsIntoStudy(m.end) || (list && field !== "database")));
+      const matches = phrasesIn(tokens, phrases).filter((m) => !range(m.start, m.end).some((t) => taken.has(t)) && (!leadsIntoStudy(m.end) || ((list || comparing) && field !== "database")));
       const opensClause = matches.some((m) => CLAUSE_JOINERS.has(tokens[m.start - 1] ?? ""));
       if (strongAsks.length > 0 && !(BIBLIOGRAPHIC.has(field as StudyField) && strongAsks.every((f) => BIBLIOGRAPHIC.has(f))) && !opensClause) continue;
       if (matches.length > 0) asks.push(field as StudyField);

@@ -656,6 +656,23 @@ describe("what compared studies have in common", () => {
   });
 });
 
+describe("a comparison of what the studies did", () => {
+  it("names each study's items by their labels when its cell lists labelled items, in either language", async () => {
+    for (const q of ["How do the services of Rumah Faye and Save the Children differ?", "Apa beda kegiatan Rumah Faye dan Save the Children?"]) {
+      const r = await ask(q);
+      expect(r.plan, q).toMatchObject({ kind: "compare", fields: ["intervention"] });
+      expect(r.answer, q).toMatch(/«Konseling individual» \[\d+\], «Psikoedukasi» \[\d+\], «Keterampilan sosial» \[\d+\]/);
+      // past a lead-in ("Adapun program-programnya: Enable: ...")
+      expect(r.answer, q).toMatch(/«Enable» \[\d+\], «Exceed» \[\d+\], «Saving Newborn Live» \[\d+\]/);
+      await expectValidCitations(r);
+    }
+  });
+  it("compares a study whose cell is a run of sentences by its best one", async () => {
+    const r = await ask("How do the activities at the Arpan program differ from the ones at Rumah Faye?");
+    expect(r.answer.match(/«[^»]*»/g)!.filter((q) => /Arpan/.test(q)).length).toBeLessThanOrEqual(1);
+  });
+});
+
 describe("a study a field is asked of by a name and a place, with no study noun", () => {
   it("is that one study, and its whole list: UNICEF in Indonesia is Study 2, in Ivory Coast Study 6", async () => {
     const id = await ask("Apa saja program UNICEF di Indonesia?");
