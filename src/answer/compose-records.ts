@@ -150,7 +150,7 @@ function lookup(context: ComposeContext, studies: StudyRef[], fields: StudyField
   const named: number[] = [];
   // A list question gets the whole list a cell holds, not the best two sentences; so does a field asked
   // in the plural ("What activities does Rumah Faye offer?").
-  const several = context.question.list || fields.some((f) => namesFieldInPlural(context.question.tokens, f, true));
+  const several = context.question.several || fields.some((f) => namesFieldInPlural(context.question.tokens, f, true));
   const limit = several ? Math.max(context.maxSentences, LIST_ITEMS_MAX) : SENTENCES_PER_FIELD;
   for (const ref of studies) {
     const record = recordOf(context, ref);

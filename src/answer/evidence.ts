@@ -597,8 +597,8 @@ export function scoreSentences(sentences: EvidenceSentence[], weights: WeightedT
     .map((s) => {
       const c = coverage(s, weights);
       let score = c + EVIDENCE_WEIGHTS.rankPrior * (1 - s.rank / Math.max(1, k));
-      // (A question that asks for a list is answered by one: there the items are what is asked.)
-      if (!question.list) score -= EVIDENCE_WEIGHTS.listedOnly * listedOnly(s, weights);
+      // (A question that asks for several items is answered by a list of them: there the items are what is asked.)
+      if (!question.several) score -= EVIDENCE_WEIGHTS.listedOnly * listedOnly(s, weights);
       const role = termRole(s.text, term);
       // "What does TAM stand for?" is answered where it is spelled out, not by "TAM is a highly cited model".
       if (role === "spells") score += EVIDENCE_WEIGHTS.definesTerm * (ASKS_EXPANSION.test(question.text) ? 2 : 1);

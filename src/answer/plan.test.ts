@@ -488,6 +488,18 @@ describe("what a question sets aside", () => {
   });
 });
 
+describe("a question that asks for several items", () => {
+  const several = (text: string) => analyzeQuestion(text, SYNTHETIC_INDEX).several;
+  it("is a list, or 'what'/'which' before a plural noun, past words such as 'are the main'", () => {
+    expect(several("What concepts did the mentoring study identify?")).toBe(true);
+    expect(several("What are the main activities at the shelter?")).toBe(true);
+    expect(several("What kinds of services does the shelter offer?")).toBe(true);
+    expect(several("Kegiatan apa saja yang ada di shelter?")).toBe(true);
+    expect(several("What is the main finding of study 3?")).toBe(false);
+    expect(several("What does the shelter offer?")).toBe(false);
+  });
+});
+
 describe("planQuestion", () => {
   it("has at least 60 questions of its own", () => expect(CASES.length).toBeGreaterThanOrEqual(60));
 

@@ -60,6 +60,12 @@ export interface Question {
   /** What it asks of a document's first page beyond those fields ("which institutions?", "corresponding author"). */
   documentAsks: DocumentAsk[];
   list: boolean;
+  /**
+   * It asks for several items, listed or not: a list, or "what"/"which" before a plural noun ("What concepts
+   * did Cecchet identify?", "What are the activities at Rumah Faye?"). Indonesian marks the plural with
+   * "apa saja", a list word.
+   */
+  several: boolean;
   count: boolean;
   compare: boolean;
   /** A comparison that asks what the studies share ("What do X and Y have in common?", "persamaan"). */
@@ -665,6 +671,19 @@ const NOTHING_COUNTED = { stems: [] as string[], phrase: "" };
 export function stemsAsking(q: Pick<Question, "typedStems">, types: readonly AnswerType[]): string[] {
   return q.typedStems.filter((t) => types.includes(t.type)).flatMap((t) => t.stems);
 }
+/** Words that may stand between "what"/"which" and the noun it asks about ("What are the main ..."). */
+const BEFORE_ASKED_NOUN = new Set(["are", "were", "the", "main", "key", "different", "other", "kinds", "types", "sorts", "of", "specific"]);
+
+/** "what"/"which" before a plural noun: several items asked for ("What concepts ...", "What are the activities ..."). */
+function asksForSeveral(tokens: string[]): boolean {
+  const at = tokens.findIndex((t) => t === "what" || t === "which");
+  if (at < 0) return false;
+  let i = at + 1;
+  while (i < tokens.length && BEFORE_ASKED_NOUN.has(tokens[i])) i++;
+  const noun = tokens[i] ?? "";
+  return ENGLISH_PLURAL.test(noun) && contentStems(noun).length > 0 && !STOP_WORDS.has(noun);
+}
+
 /** An English plural noun ("annotators", "queries"; not "process", "analysis"). */
 const ENGLISH_PLURAL = /^[a-z]{2,}(?:ies|[^su]s)$/;
 
@@ -926,6 +945,7 @@ export function analyzeQuestion(asked: string, index: QuestionIndex, langOverrid
     asks,
     documentAsks: documentAsks(text, tokens, asks, index.documents),
     list,
+    several: list || (lang === "en" && asksForSeveral(tokens)),
     count,
     compare,
     similarity: compare && hasPhrase(tokens, w.similarity_words),

@@ -689,6 +689,13 @@ describe("a study a field is asked of by a name and a place, with no study noun"
   });
 });
 
+describe("several items asked with a plural noun", () => {
+  it("are answered by the sentence that lists them, as a list word would be", async () => {
+    const r = await ask("What concepts did Cecchet identify?");
+    expect(r.citations[0].quote).toMatch(/enam konsep \(predisposisi kerentanan, rekrutmen/);
+  });
+});
+
 describe("the other extreme, asked next", () => {
   it("'and the newest?' after the oldest gives the most recent study, in either language", async () => {
     const en = await ask("Which study is the oldest?", "and the newest?");
