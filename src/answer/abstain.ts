@@ -76,6 +76,12 @@ export interface AbstainInput {
    * is covered only as far as a sentence speaks of latency and queries.
    */
   named?: Set<string>;
+  /**
+   * The question's topic beyond the names it writes ("capital" of "What is the capital of Indonesia?"). When
+   * the corpus uses none of it, only the names could be matched, and a sentence that merely names them is no
+   * answer.
+   */
+  topicBeyondNames?: Set<string>;
 }
 
 /**
@@ -114,6 +120,12 @@ export function decideAbstention(ranked: ScoredSentence[], weights: WeightedTerm
   const names = unknown.filter((w) => w.salience === "name" || w.salience === "number");
   if (names.length > 0 && !input.namedStudy) {
     return { abstain: true, reason: `the corpus never mentions ${names.map((w) => w.term).join(", ")}`, missingTypes: [], ...none, notMentioned: names.map((w) => w.term) };
+  }
+  // "What is the capital of Indonesia?", "What is the weather in Jepara?": every word of what it asks beyond
+  // the names it writes is one the corpus never uses.
+  const beyond = weights.filter((w) => input.topicBeyondNames?.has(w.term) && !w.identity && !input.scope?.has(w.term));
+  if (beyond.length > 0 && beyond.every((w) => w.unknown) && !input.namedStudy) {
+    return { abstain: true, reason: `the corpus never uses ${beyond.map((w) => w.term).join(", ")}, and the rest only names`, missingTypes: input.answerTypes, ...none };
   }
   // A question whose other words are well covered is answered ... unless most of it is absent concepts.
   const conceptShare = unknown.filter((w) => w.salience === "concept").reduce((s, w) => s + w.weight, 0) / total;

@@ -8,7 +8,7 @@ import type { DocumentInfo } from "../domain/document.ts";
 import type { Lang } from "../domain/lang.ts";
 import type { Passage } from "../domain/passage.ts";
 import type { StudyField, StudyRecord } from "../domain/study.ts";
-import { analyze, translateTerms } from "../text/analyze.ts";
+import { analyze, contentStems, translateTerms } from "../text/analyze.ts";
 import { escapeRegExp } from "../text/tokenize.ts";
 import { detectLanguage } from "../text/language.ts";
 import { asksForChange, changeIn, isChangeWord } from "./figures.ts";
@@ -156,6 +156,14 @@ export function saysMoreThan(weights: WeightedTerm[], framing: Set<string>): (s:
 
 /** The terms of the words a question may name a document by (documentNames). */
 const nameTerms = (doc: DocumentInfo): string[] => documentNames(doc).flatMap((n) => analyze(n).terms);
+/** The question's topic stems other than those of the names it writes (capitalised past its first word), in English. */
+function beyondNames(q: Question): Set<string> {
+  // (English only: an everyday Indonesian word a formal text never uses, "nyumbang", is the asker's register.)
+  if (q.lang !== "en") return new Set();
+  const names = new Set(namesWritten(q.text).flatMap((n) => [n, ...contentStems(n)]));
+  return new Set(q.topic.filter((t) => !names.has(t)));
+}
+
 /** The names a document is called by that are written as names: an acronym, a name in mixed case ("PaSa"). */
 const properNames = (doc: DocumentInfo): string[] => documentNames(doc).filter((n) => /\p{Lu}/u.test(n));
 
@@ -536,7 +544,7 @@ function composeExplainOne(context: ComposeContext, input: ExplainInput): Compos
   const scope = new Set(namedDoc ? nameTerms(namedDoc) : []);
   // (Its name as a name: "PaSa", "TAM"; not the words of its file name, "review-child-trafficking-programs".)
   const nameStems = new Set(namedDoc ? properNames(namedDoc).flatMap((n) => analyze(n).terms) : []);
-  let decision = decideAbstention(ranked, weights, { answerTypes: context.question.answerTypes, namedStudy: input.namedStudy, counted, population: populationOf, scope, named: nameStems, typed: context.question.typedStems }, { ...ABSTAIN, ...context.abstain });
+  let decision = decideAbstention(ranked, weights, { answerTypes: context.question.answerTypes, namedStudy: input.namedStudy, counted, population: populationOf, scope, named: nameStems, typed: context.question.typedStems, topicBeyondNames: beyondNames(context.question) }, { ...ABSTAIN, ...context.abstain });
   // Only the field was asked, and a sentence does what it asks: the words of the question need not be in it.
   if (decision.abstain && input.fieldOnly && ranked.length > 0 && decision.missingTypes.length === 0) decision = { ...decision, abstain: false, reason: "", notMentioned: [] };
   if (decision.abstain) {

@@ -597,6 +597,13 @@ describe("abstention", () => {
     expect((await ask("Does the review assess International Justice Mission's rescue operations?")).answer).toMatch(/It does not mention Justice Mission\.$/);
   });
 
+  it("refuses a question whose words beyond the names it writes the review never uses, and answers one it does", async () => {
+    const capital = await ask("What is the capital of Indonesia?");
+    expect(capital.abstained).toBe(true);
+    expect(capital.citations).toHaveLength(0);
+    const unicef = await ask("What did UNICEF do to fight child trafficking in Indonesia?");
+    expect(unicef.abstained).toBe(false);
+  });
   it("refuses an off-topic question", async () => {
     expect((await ask("Can you give me a good recipe for beef rendang?")).abstained).toBe(true);
   });
