@@ -7,7 +7,7 @@ import { columnDefinitions, symbolDefinitionsIn } from "../text/symbols.ts";
 import type { ComposeContext } from "./compose-context.ts";
 import type { Passage } from "../domain/passage.ts";
 import { hasTerm, type ScoredSentence, type WeightedTerm } from "./evidence.ts";
-import { MESSAGES } from "./messages.ts";
+import { joinList, MESSAGES } from "./messages.ts";
 import { SentenceBuilder } from "./render.ts";
 import type { AnswerSentence } from "./types.ts";
 
@@ -59,10 +59,17 @@ const captionOf = (p: Passage) => p.context.split("\n")[0]?.trim() ?? "";
 /** A data row carries what was asked only through a column the question names; its caption alone does not. */
 export function rowNamesAskedColumn(s: ScoredSentence, weights: WeightedTerm[]): boolean {
   if (!s.row) return true;
+  // (A column named whose cell is empty, "-", gives nothing: "What is the precision of Google Scholar on
+  // AutoScholarQuery?" is not answered by a row that has none.)
+  const asked = s.passage.cells.slice(1).filter((c) => columnAsked(c.column, weights));
+  if (asked.length > 0) return asked.some((c) => !EMPTY_CELL.test(s.passage.text.slice(c.start, c.end)));
   // ... or through the symbol it gives a value for, when the question asks for what the text defines it as
   // ("in-session discount factor" for the row "γ0 (Equation 3) 1.0").
-  return s.passage.cells.slice(1).some((c) => columnAsked(c.column, weights)) || symbolDefinitionsIn(s.passage.context).some((d) => columnAsked(d, weights));
+  return symbolDefinitionsIn(s.passage.context).some((d) => columnAsked(d, weights));
 }
+
+/** A cell that gives no value: a dash, "n/a", "–". */
+const EMPTY_CELL = /^\s*(?:[-\u2013\u2014\u2212]+|n\/?a|—)?\s*$/iu;
 
 /**
  * A data table's row said with its table and the columns the question names (all of them, up to
@@ -74,9 +81,14 @@ export function rowSentence(context: ComposeContext, s: ScoredSentence, weights:
   const p = s.passage;
   const [first, ...rest] = cellsOf(p);
   const named = rest.filter((c) => columnAsked(c.column, weights));
-  const shown = (named.length > 0 ? named : rest).slice(0, ROW_MAX_CELLS);
   const b = new SentenceBuilder().say(`${who} `);
   if (!sayTableOf(b, captionOf(p))) b.say(m.aTable);
+  // "What is the precision of Google Scholar?" of a row whose Precision is "-": the table gives none.
+  if (named.length > 0 && named.every((c) => EMPTY_CELL.test(c.text))) {
+    b.say(` ${m.tableGivesNo(joinList(named.map((c) => c.column), context.lang))} `).quote(first?.text ?? p.text).say(` (${named.map((c) => c.text).join(", ")})`);
+    return b.cite(context.citations.cite(p, 0, p.text.length)).done();
+  }
+  const shown = (named.length > 0 ? named : rest).slice(0, ROW_MAX_CELLS);
   b.say(` ${m.tableGives} `).quote(first?.text ?? p.text).say(shown.length > 0 ? ": " : "");
   shown.forEach((c, i) => {
     if (i > 0) b.say(", ");

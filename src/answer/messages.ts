@@ -16,6 +16,8 @@ export interface AnswerMessages {
   reports: (who: string) => string;
   /** A data table's row: "Table 4 («...») gives for «γ0»: Value 1.0" (the table is named before, the row after). */
   tableGives: string;
+  /** "gives no Precision for": every cell asked of the row is empty ("-"). */
+  tableGivesNo: (columns: string) => string;
   /** Before a whole table's rows: "Table 4 (...) gives:". */
   tableGivesAll: string;
   /** After the rows a whole table said: how many more it has. */
@@ -163,6 +165,7 @@ export const MESSAGES: Record<Lang, AnswerMessages> = {
     according: (who) => `According to ${who},`,
     reports: (who) => `${who} reports:`,
     tableGives: "gives for",
+    tableGivesNo: (columns) => `gives no ${columns} for`,
     tableGivesAll: "gives:",
     moreRows: (n) => `and ${n} more ${n === 1 ? "row" : "rows"}`,
     aTable: "a table",
@@ -314,6 +317,7 @@ export const MESSAGES: Record<Lang, AnswerMessages> = {
     according: (who) => `Menurut ${who},`,
     reports: (who) => `${who} melaporkan:`,
     tableGives: "mencatat untuk",
+    tableGivesNo: (columns) => `tidak mencatat ${columns} untuk`,
     tableGivesAll: "mencatat:",
     moreRows: (n) => `dan ${n} baris lagi`,
     aTable: "sebuah tabel",

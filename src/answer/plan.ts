@@ -221,7 +221,8 @@ function planOf(resolved: ResolvedQuestion, context: PlanContext): Plan {
   // ("What journals published the included studies?" asks of the review's studies, not of the review.)
   const ofStudies = context.hasStudies && !q.selfReview && q.docs.length === 0 && PLURAL_STUDIES.test(q.text);
   const ofDocument = !ofStudies && (q.selfReview || q.docs.length > 0 || q.topic.length === 0);
-  if (ofDocument && identity && q.studies.length === 0 && (!q.allStudies || documentsNoun) && !q.list && (!q.count || countsAuthors) && !asksValue && q.topic.length <= MAX_IDENTITY_TOPIC) {
+  // ("What GPU did the TraceMonkey authors use?" asks for a GPU, which "what" names: not who the authors are.)
+  if (ofDocument && identity && q.studies.length === 0 && (!q.allStudies || documentsNoun) && !q.list && (!q.count || countsAuthors) && !asksValue && q.topic.length <= MAX_IDENTITY_TOPIC && !whatNamesTopic(q)) {
     // "Siapa penulis pertama ...?": one place in the author list.
     const authors = identity === "authors" ? { ...(countsAuthors ? { count: true as const } : {}), ...(q.ordinal !== null ? { nth: q.ordinal } : {}) } : {};
     // "Where and when was it published?": each identity field asked, in turn.
@@ -410,6 +411,13 @@ export function topicWords(text: string, topic: string[]): string {
   // Between the topic words only stop words (no stems of their own): "of", "the", "dan".
   if (stretch.every((w, i) => isTopic[first + i] || contentStems(w).length === 0)) return stretch.join(" ");
   return [...new Set(all.filter((_, i) => isTopic[i]))].join(" ");
+}
+
+/** "What GPU ...", "Which hospital ...": the noun right after "what"/"which" is a topic word, the thing asked for. */
+function whatNamesTopic(q: Question): boolean {
+  const at = q.tokens.findIndex((t) => t === "what" || t === "which");
+  const next = at >= 0 ? q.tokens[at + 1] : undefined;
+  return next !== undefined && contentStems(next).some((t) => q.topic.includes(t));
 }
 
 /** A field named in the English plural ("countries", "designs", "journals"). */

@@ -223,6 +223,17 @@ describe("a folder of PDFs nobody curated (eval/corpus-extra)", () => {
     expect(id.answer).toMatch(/Figure 13 \(«[^»]*»\) mencatat untuk «3d-raytrace»: Speedup 1\.18x \[1\]/);
   });
 
+  it("says a table gives no value where its cell is empty, and reads 'What GPU did the authors use?' as asking for a GPU", async () => {
+    const context = await createAnswerContext(loadConfig({ DATA_DIR: path.join(root, "extra-data"), CORPUS_DIR: EXTRA_CORPUS }));
+    const none = await answer(context, [{ role: "user", content: "What is the precision of Google Scholar on AutoScholarQuery?" }]);
+    expect(none.answer).toMatch(/Table 5 \(«Results on AutoScholarQuery test set\.»\) gives no Precision for «Google Scholar» \(-\) \[1\]/);
+    const gpu = await answer(context, [{ role: "user", content: "What GPU did the TraceMonkey authors use?" }]);
+    expect(gpu.plan.kind).toBe("explain");
+    expect(gpu.answer).not.toMatch(/was written by/);
+    // who the authors are is still their names
+    expect((await answer(context, [{ role: "user", content: "Who are the TraceMonkey authors?" }])).answer).toMatch(/was written by Andreas Gal/);
+  });
+
   it("weighs a question as if words only the reference list uses were not in the paper", async () => {
     const context = await createAnswerContext(loadConfig({ DATA_DIR: path.join(root, "extra-data"), CORPUS_DIR: EXTRA_CORPUS }));
     // PubMed is in one of PaSa's reference entries, which no answer quotes, and nowhere in its text.
