@@ -82,6 +82,8 @@ export interface AbstainInput {
    * answer.
    */
   topicBeyondNames?: Set<string>;
+  /** Names of several words the question writes that the document never writes together ("Internet Explorer"), as stems. */
+  absentNames?: string[][];
 }
 
 /**
@@ -120,6 +122,12 @@ export function decideAbstention(ranked: ScoredSentence[], weights: WeightedTerm
   const names = unknown.filter((w) => w.salience === "name" || w.salience === "number");
   if (names.length > 0 && !input.namedStudy) {
     return { abstain: true, reason: `the corpus never mentions ${names.map((w) => w.term).join(", ")}`, missingTypes: [], ...none, notMentioned: names.map((w) => w.term) };
+  }
+  // ... and so is a name of several words the document never writes, though it has each word on its own
+  // ("Internet Explorer" of a paper that says "exploring").
+  const absent = input.absentNames ?? [];
+  if (absent.length > 0 && !input.namedStudy) {
+    return { abstain: true, reason: `the document never writes ${absent.map((n) => n.join(" ")).join(", ")}`, missingTypes: [], ...none, notMentioned: absent.flat() };
   }
   // "What is the capital of Indonesia?", "What is the weather in Jepara?": every word of what it asks beyond
   // the names it writes is one the corpus never uses.

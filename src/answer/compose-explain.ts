@@ -9,7 +9,7 @@ import type { Lang } from "../domain/lang.ts";
 import type { Passage } from "../domain/passage.ts";
 import type { StudyField, StudyRecord } from "../domain/study.ts";
 import { analyze, contentStems, translateTerms } from "../text/analyze.ts";
-import { escapeRegExp } from "../text/tokenize.ts";
+import { escapeRegExp, foldCase } from "../text/tokenize.ts";
 import { detectLanguage } from "../text/language.ts";
 import { asksForChange, changeIn, isChangeWord } from "./figures.ts";
 import { isSuperlativeWord } from "../retrieve/question-words.ts";
@@ -156,6 +156,25 @@ export function saysMoreThan(weights: WeightedTerm[], framing: Set<string>): (s:
 
 /** The terms of the words a question may name a document by (documentNames). */
 const nameTerms = (doc: DocumentInfo): string[] => documentNames(doc).flatMap((n) => analyze(n).terms);
+/** Two or more capitalised words in a row past the question's first word: a name ("Internet Explorer", "Google Scholar"). */
+const NAME_OF_WORDS = /(?<=\s)\p{Lu}[\p{L}\d-]*(?:\s+\p{Lu}[\p{L}\d-]*)+/gu;
+
+/**
+ * The names of several words the question writes that none of these passages writes (case and spacing
+ * aside), as stems: the search finds every passage with a rare name's words, so a name absent from them
+ * all is absent from the document. (English on an English document only: a translated name is written
+ * otherwise, "West Java" as "Jawa Barat".)
+ */
+function namesNotWritten(question: string, passages: Passage[], documentName: Set<string>): string[][] {
+  // Word by word as stems, so that inflections match ("JavaScript VMs", "JavaScript VM"); the document's own
+  // name aside ("the PaSa Selector" is its Selector).
+  const names = [...question.matchAll(NAME_OF_WORDS)].map((m) => contentStems(m[0]).filter((t) => !documentName.has(t))).filter((n) => n.length >= 2);
+  if (names.length === 0) return [];
+  const texts = passages.map((p) => contentStems(p.text));
+  const writes = (stems: string[], name: string[]) => stems.some((_, i) => name.every((t, j) => stems[i + j] === t));
+  return names.filter((name) => !texts.some((stems) => writes(stems, name)));
+}
+
 /** The question's topic stems other than those of the names it writes (capitalised past its first word), in English. */
 function beyondNames(q: Question): Set<string> {
   // (English only: an everyday Indonesian word a formal text never uses, "nyumbang", is the asker's register.)
@@ -542,9 +561,10 @@ function composeExplainOne(context: ComposeContext, input: ExplainInput): Compos
   // (The named document's name is where to look, like the words that frame the question: not what it is about.)
   const namedDoc = context.documents.find((d) => d.id === bestDoc && context.question.docs.includes(d.id));
   const scope = new Set(namedDoc ? nameTerms(namedDoc) : []);
+  const bestDocInfo = context.documents.find((d) => d.id === bestDoc);
   // (Its name as a name: "PaSa", "TAM"; not the words of its file name, "review-child-trafficking-programs".)
   const nameStems = new Set(namedDoc ? properNames(namedDoc).flatMap((n) => analyze(n).terms) : []);
-  let decision = decideAbstention(ranked, weights, { answerTypes: context.question.answerTypes, namedStudy: input.namedStudy, counted, population: populationOf, scope, named: nameStems, typed: context.question.typedStems, topicBeyondNames: beyondNames(context.question) }, { ...ABSTAIN, ...context.abstain });
+  let decision = decideAbstention(ranked, weights, { answerTypes: context.question.answerTypes, namedStudy: input.namedStudy, counted, population: populationOf, scope, named: nameStems, typed: context.question.typedStems, topicBeyondNames: beyondNames(context.question), absentNames: sameLanguage && bestDoc ? namesNotWritten(context.question.text, quotable.filter((p) => p.docId === bestDoc), new Set(bestDocInfo ? nameTerms(bestDocInfo) : [])) : [] }, { ...ABSTAIN, ...context.abstain });
   // Only the field was asked, and a sentence does what it asks: the words of the question need not be in it.
   if (decision.abstain && input.fieldOnly && ranked.length > 0 && decision.missingTypes.length === 0) decision = { ...decision, abstain: false, reason: "", notMentioned: [] };
   if (decision.abstain) {

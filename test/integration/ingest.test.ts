@@ -234,6 +234,18 @@ describe("a folder of PDFs nobody curated (eval/corpus-extra)", () => {
     expect((await answer(context, [{ role: "user", content: "Who are the TraceMonkey authors?" }])).answer).toMatch(/was written by Andreas Gal/);
   });
 
+  it("does not answer about a name of several words the paper never writes, though it has each word", async () => {
+    const context = await createAnswerContext(loadConfig({ DATA_DIR: path.join(root, "extra-data"), CORPUS_DIR: EXTRA_CORPUS }));
+    // "exploring" is in TraceMonkey's text, "Internet Explorer" is not
+    const ie = await answer(context, [{ role: "user", content: "What is the speedup of TraceMonkey on Internet Explorer?" }]);
+    expect(ie.abstained).toBe(true);
+    expect(ie.answer).toMatch(/It does not mention Internet Explorer\./);
+    // inflected, or beside the paper's own name, a name it writes is still found
+    for (const q of ["Which JavaScript VMs was TraceMonkey compared with?", "What does the PaSa Crawler do?"]) {
+      expect((await answer(context, [{ role: "user", content: q }])).abstained, q).toBe(false);
+    }
+  });
+
   it("weighs a question as if words only the reference list uses were not in the paper", async () => {
     const context = await createAnswerContext(loadConfig({ DATA_DIR: path.join(root, "extra-data"), CORPUS_DIR: EXTRA_CORPUS }));
     // PubMed is in one of PaSa's reference entries, which no answer quotes, and nowhere in its text.
