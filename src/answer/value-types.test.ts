@@ -108,6 +108,17 @@ describe("carriesType: amount", () => {
   });
 });
 
+describe("a figure of times", () => {
+  it("counts the action before it, past what the action is done to; not the noun right before it, nor a ratio", () => {
+    const runs = countedUnits(contentStems("runs"));
+    const text = "we break even after running a trace 270 times.";
+    expect(numberNear(text, runs)).toBe(true);
+    expect(figuresNear(text, runs, "count")).toEqual(["270"]);
+    expect(figuresNear("loads and runs each program 10 times", countedUnits(contentStems("programs")), "count")).toEqual([]);
+    expect(numberNear("For one of the benchmark programs we execute 25 times faster than the interpreter", countedUnits(contentStems("programs")))).toBe(false);
+  });
+});
+
 describe("amounts written as a paper writes them", () => {
   it("reads a number in scientific notation as one figure, and a rate word between a measure and its figure", () => {
     expect(carriesType("a learning rate of 1e-5", "amount")).toBe(true);

@@ -129,13 +129,17 @@ function numbersBeside(original: string, units: Set<string>, coordinated = false
   // (Before it, a comma may set off what it counts: "Among these qualified queries, 93.7% had ...".)
   // ... but only the unit itself, or it with what sets it off: in "starting from the user query) to three" the
   // word "user" only qualifies "query", and three is no count of users.
-  const namedBefore = (i: number) => {
+  // "running a trace 270 times": a figure of times counts the action before it, past what it is done to.
+  // ("25 times faster" is a ratio, not a count.)
+  const timesAfter = (i: number) => /^\s*(?:times|kali)(?![\p{L}])(?!\s+(?:faster|slower|more|less|fewer|higher|lower|larger|smaller|bigger|better|worse|as|lebih|lipat)(?![\p{L}]))/iu.test(text.slice(spans[i].end));
+  const unitBefore = (i: number): number | undefined => {
     for (let j = i - 1; j >= Math.max(0, i - UNIT_WINDOW); j--) {
-      if (names(j)) return !wordBetween(j, i);
-      if (stems[j].length > 0 && !isNumber(j) && !isRateWord(j)) return false;
+      if (names(j)) return wordBetween(j, i) ? undefined : j;
+      if (stems[j].length > 0 && !isNumber(j) && !isRateWord(j) && !timesAfter(i)) return undefined;
     }
-    return false;
+    return undefined;
   };
+  const namedBefore = (i: number) => unitBefore(i) !== undefined;
   // With `coordinated`, a figure joined to one beside the unit in the same clause is of the same thing, unless
   // a noun of its own follows it: "enhances recall by 6.24% on AutoScholarQuery and 19.96% on RealScholarQuery"
   // (not "12 boys and 300 girls").
@@ -152,7 +156,10 @@ function numbersBeside(original: string, units: Set<string>, coordinated = false
     if (!isNumber(i)) return;
     // A label's number ("line 4", "lines 4-5", "Table 8") counts nothing.
     if (LABELLED.test(text.slice(Math.max(0, span.start - 24), span.start))) return;
-    const unitAfter = namedAfter(i);
+    // (A figure of times is followed by what it counts: "270 times" of running a trace; not of the noun right
+    // before it, "runs each program 10 times" runs the programs, it does not count them.)
+    const before = unitBefore(i);
+    const unitAfter = namedAfter(i) || (timesAfter(i) && before !== undefined && before < i - 1);
     if (unitAfter || namedBefore(i) || joinedTo(i)) {
       out.push({ ...span, unitAfter, ownNoun: ownNounAfter(i) });
       previous = i;
