@@ -1,7 +1,7 @@
 /** What a value of an answer type looks like in text (carriesType), in either language. */
 import { describe, expect, it } from "vitest";
 import { carriesType, countedUnits, figuresNear, numberNear } from "./value-types.ts";
-import { contentStems } from "../text/analyze.ts";
+import { contentStems, corpusLexiconInUse, useCorpusLexicon } from "../text/analyze.ts";
 
 describe("carriesType: duration", () => {
   it("reads a duration in digits or in words, in English or Indonesian", () => {
@@ -105,6 +105,21 @@ describe("carriesType: amount", () => {
     expect(carriesType("The speedup is 7.12× on that benchmark.", "amount")).toBe(true);
     expect(carriesType("It runs on x86 and x64 machines.", "amount")).toBe(false);
     expect(carriesType("Published in 2019.", "amount")).toBe(false);
+  });
+});
+
+describe("a unit of several words", () => {
+  it("is found beside a figure when a corpus lexicon adds its own form to the word's translation", () => {
+    const before = corpusLexiconInUse();
+    try {
+      useCorpusLexicon("gadis\tmaiden; gadis");
+      const girls = countedUnits(contentStems("cewek"));
+      expect(numberNear("sedangkan untuk perempuan sudah di tangani lebih dari 300 gadis unik sejak awal.", girls)).toBe(true);
+      // and a boy is still no girl
+      expect(numberNear("lebih dari 300 gadis unik", countedUnits(contentStems("boys")))).toBe(false);
+    } finally {
+      useCorpusLexicon(before.text, before.name);
+    }
   });
 });
 

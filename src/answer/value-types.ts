@@ -112,7 +112,14 @@ function numbersBeside(original: string, units: Set<string>, coordinated = false
   // questions are ("200 million users" -> juta, guna).
   const stems = spans.map((s) => contentStems(text.slice(s.start, s.end)));
   const common = translateTerms(stems.flat());
-  const names = (i: number) => stems[i].some((stem) => units.has(stem) || (common.get(stem) ?? []).some((c) => units.has(c)) || units.has(translationKey(common.get(stem) ?? [])));
+  // (A unit of several words is there when the word's translation has all of them: "gadis" is "anak perempuan",
+  // also when a corpus lexicon adds its own form to it.)
+  const multiword = [...units].filter((u) => u.includes(" ")).map((u) => u.split(" "));
+  const names = (i: number) =>
+    stems[i].some((stem) => {
+      const tr = common.get(stem) ?? [];
+      return units.has(stem) || tr.some((c) => units.has(c)) || units.has(translationKey(tr)) || multiword.some((u) => u.every((w) => tr.includes(w)));
+    });
   const isNumber = (i: number) => carriesType(spans[i].stem, "amount") && !/^(?:19|20)\d\d$/.test(spans[i].stem);
   // A rate word stands between a measure and its figure: "a learning rate of 1e-5", "angka kekambuhan 30%".
   const isRateWord = (i: number) => hasPhrase([text.slice(spans[i].start, spans[i].end).toLowerCase()], RATE_WORDS());
