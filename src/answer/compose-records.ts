@@ -444,13 +444,16 @@ function titlesNaming(context: ComposeContext, records: StudyRecord[], filters: 
 }
 
 /** One line per study: its label and the cited value(s) that put it on the list. */
-function itemSentence(context: ComposeContext, record: StudyRecord, values: FieldValue[], field: StudyField | undefined, extra: StudyField[]): AnswerSentence {
+function itemSentence(context: ComposeContext, record: StudyRecord, values: FieldValue[], field: StudyField | undefined, extra: StudyField[], withTitle = true): AnswerSentence {
   const b = new SentenceBuilder().say(labelOf(context, record));
   // The title says which study it is. A value read from the title itself ("... in the United States")
   // is cited once, by the title.
   const title = valuesOf(record, "title")[0];
   const insideTitle = (v: FieldValue) => Boolean(title) && v.passageId === title.passageId && v.start >= title.start && v.end <= title.end;
-  if (title) {
+  // (A count names the studies it counts by their labels, each with the value it is counted by: their titles
+  // are no part of the answer, unless the value is read from one, or there is no value to show.)
+  const showTitle = withTitle || values.some(insideTitle) || values.filter(Boolean).length === 0 || extra.includes("title");
+  if (title && showTitle) {
     b.say(", ").quote(title.text);
     const n = citeValue(context, title);
     if (n) b.cite(n);
@@ -562,8 +565,8 @@ function list(context: ComposeContext, filters: FilterValue[], fields: StudyFiel
     const field = filters[0]?.field;
     // A topic list asking for a field shows that field ("UNICEF study ... which country?"), else the topic's sentence.
     const shown = field === "topic" ? fields.find((f) => !FREE_TEXT.has(f) && valuesOf(record, f).length > 0) : undefined;
-    if (shown) sentences.push(itemSentence(context, record, valuesOf(record, shown).slice(0, 1), shown, []));
-    else sentences.push(itemSentence(context, record, values, field === "topic" ? "outcomes" : field, fields.filter((f) => f !== field)));
+    if (shown) sentences.push(itemSentence(context, record, valuesOf(record, shown).slice(0, 1), shown, [], !count));
+    else sentences.push(itemSentence(context, record, values, field === "topic" ? "outcomes" : field, fields.filter((f) => f !== field), !count));
   }
   if (unknown.length > 0) {
     const which = joinList(unknown.map((r) => labelOf(context, r)), context.lang);

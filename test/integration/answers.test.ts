@@ -663,6 +663,20 @@ describe("what compared studies have in common", () => {
   });
 });
 
+describe("a count", () => {
+  it("names each study it counts with the value it is counted by, not its title; a list gives titles", async () => {
+    const count = await ask("How many studies were found through Neliti?");
+    expect(count.plan.kind).toBe("count");
+    expect(count.answer).toMatch(/^2 studies \(of 10\) were found through Neliti:\n- Study 2 \(Alfatih, 2017\): Neliti \[1\]\.\n- Study 6 \(Regina, 2018\): Neliti \[2\]\.$/);
+    const list = await ask("Which studies were found through Neliti?");
+    expect(list.answer).toMatch(/Study 2 \(Alfatih, 2017\), «Kerjasama indonesia dan unicef/);
+    // a value read from the title is cited by the title
+    const place = await ask("Berapa studi yang dilakukan di Indonesia?");
+    expect(place.answer).toMatch(/Studi 10 \(Afifah & Yuningsih, 2016\), «Analisis Kebijakan Pemerintah/);
+    await expectValidCitations(count);
+  });
+});
+
 describe("a comparison of what the studies did", () => {
   it("names each study's items by their labels when its cell lists labelled items, in either language", async () => {
     for (const q of ["How do the services of Rumah Faye and Save the Children differ?", "Apa beda kegiatan Rumah Faye dan Save the Children?"]) {
