@@ -69,7 +69,7 @@ export function rowNamesAskedColumn(s: ScoredSentence, weights: WeightedTerm[]):
 }
 
 /** A cell that gives no value: a dash, "n/a", "–". */
-const EMPTY_CELL = /^\s*(?:[-\u2013\u2014\u2212]+|n\/?a|—)?\s*$/iu;
+const EMPTY_CELL = /^\s*(?:[-\u2013\u2014\u2212]+|n\/?a)?\s*$/iu;
 
 /**
  * A data table's row said with its table and the columns the question names (all of them, up to

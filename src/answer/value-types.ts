@@ -146,7 +146,6 @@ function numbersBeside(original: string, units: Set<string>, coordinated = false
     }
     return undefined;
   };
-  const namedBefore = (i: number) => unitBefore(i) !== undefined;
   // With `coordinated`, a figure joined to one beside the unit in the same clause is of the same thing, unless
   // a noun of its own follows it: "enhances recall by 6.24% on AutoScholarQuery and 19.96% on RealScholarQuery"
   // (not "12 boys and 300 girls").
@@ -167,7 +166,7 @@ function numbersBeside(original: string, units: Set<string>, coordinated = false
     // before it, "runs each program 10 times" runs the programs, it does not count them.)
     const before = unitBefore(i);
     const unitAfter = namedAfter(i) || (timesAfter(i) && before !== undefined && before < i - 1);
-    if (unitAfter || namedBefore(i) || joinedTo(i)) {
+    if (unitAfter || before !== undefined || joinedTo(i)) {
       out.push({ ...span, unitAfter, ownNoun: ownNounAfter(i) });
       previous = i;
     }

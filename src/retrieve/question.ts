@@ -991,7 +991,7 @@ function excludedStems(text: string): string[] {
       let taken = 0;
       for (let at = m.end; at < tokens.length && taken < MAX_WORDS_AFTER_NEGATION; at++) {
         const stems = contentStems(tokens[at]);
-        if (JOINING.has(tokens[at]) || stems.length === 0 && tokens[at] === "the") continue;
+        if (JOINING.has(tokens[at]) || (stems.length === 0 && tokens[at] === "the")) continue;
         if (stems.length === 0 || stems.some((t) => framing.has(t))) break;
         out.push(...stems);
         taken++;
