@@ -441,7 +441,12 @@ export function definiendum(question: Question): string[] {
     /\b(?:define|definition\s+of|mendefinisikan)\s+(?:(?:a|an|the)\s+)?([^?,]+?)(?:\s+(?:in|of|menurut|dalam)\s+[^,?]+)?\s*(?:\?|$)/i.exec(question.text)?.[1] ??
     /^\s*(?:what|who)\s+(?:is|are)\s+(?:(?:a|an|the)\s+)?(.+?)(?:\s+(?:in|of)\s+[^,?]+)?(?:,.*)?\s*\??\s*$/i.exec(question.text)?.[1] ??
     /^\s*what\s+does\s+(?:(?:a|an|the)\s+)?(.+?)(?:\s+(?:in|of)\s+[^,?]+)?\s+(?:mean|do|stand\s+for)(?:\s+(?:in|of)\s+[^,?]+)?\s*\??\s*$/i.exec(question.text)?.[1];
-  if (asked) return asked.split(/\s+/).filter(Boolean);
+  // (Not the name of the document it is asked of: "What does the PaSa Crawler do?" asks about the Crawler.)
+  const ofDocument = (w: string) => question.docNames.includes(w.toLowerCase().replace(/['’]s$/, ""));
+  if (asked) {
+    const words = asked.split(/\s+/).filter(Boolean);
+    return words.length > 1 && words.some((w) => !ofDocument(w)) ? words.filter((w) => !ofDocument(w)) : words;
+  }
   const topic = new Set(question.topic);
   const words = [...question.text.matchAll(/[\p{L}\p{N}][\p{L}\p{N}'-]*/gu)].map((m) => m[0]);
   const run: string[] = [];

@@ -51,6 +51,8 @@ export interface Question {
   analysis: Analysis;
   /** Documents the question names ("in the PaSa paper", "menurut review ini"). */
   docs: string[];
+  /** The names it calls them by, in lower case ("pasa", "tracemonkey"): where to look, not what is asked. */
+  docNames: string[];
   /** Studies it names (by number, alias, surname or title words). */
   studies: StudyRef[];
   /** Study numbers the question names that no document in scope has ("study 11" of a review of ten). */
@@ -940,6 +942,7 @@ export function analyzeQuestion(asked: string, index: QuestionIndex, langOverrid
     tokens,
     analysis: analyze(text),
     docs,
+    docNames: index.documents.filter((d) => named.includes(d.id)).flatMap((d) => documentNames(d).filter((n) => names(text, foldCase(text), n, namePattern(n)))).map((n) => foldCase(n)),
     studies: [...studies, ...described],
     unknownStudies: unknownStudyNumbers(text, index, docs),
     asks,

@@ -291,6 +291,9 @@ describe("a folder of PDFs nobody curated (eval/corpus-extra)", () => {
     // speaks of "selecting" shares its words.
     const selector = await ask("What is the Selector in PaSa?");
     expect(selector.citations[0].quote).toMatch(/^The Selector is an LLM agent/);
+    // ... and so is "What does the PaSa Crawler do?": the paper's name says where, the Crawler is the term
+    const crawler = await ask("What does the PaSa Crawler do?");
+    expect(crawler.citations.every((c) => /^The Crawler /.test(c.quote))).toBe(true);
     // A name only one paper uses, in a question full of words every paper uses ("papers", "mention"), is
     // answered from the sentences that name it.
     for (const question of ["Which work on Python do the papers cite?", "Apakah paper-paper ini menyebut Python?"]) {
