@@ -637,7 +637,7 @@ function composeExplainOne(context: ComposeContext, input: ExplainInput): Compos
   const extreme = tableExtreme(context, ranked.filter((s) => s.passage.docId === doc), weights, according);
   if (extreme) sentences.push(extreme.sentence);
   // "What hyperparameters were used for PPO?": the table whose caption says all the question does, row by row.
-  const whole = extreme || change || figures ? undefined : tableWhole(context, fromDoc, content, according);
+  const whole = extreme || change || figures ? undefined : tableWhole(context, fromDoc, content, according, `${context.question.text} ${input.searchText}`);
   if (whole) return { sentences: [whole.sentence], abstained: false, studies: [], reason: "", bestSupport: decision.bestCoverage, decision };
   // Once the figures asked for are said, a further quote gives figures of that kind too, or it says nothing asked.
   const quoted = figures ? chosen.filter((c, i) => i === 0 || c.row || figuresNear(c.text, figuresAsked.units, figuresAsked.asked).length > 0) : chosen;

@@ -3,6 +3,7 @@
  * said with its table and the columns the question names, each value quoted.
  */
 import { analyze } from "../text/analyze.ts";
+import { escapeRegExp } from "../text/tokenize.ts";
 import { columnDefinitions, symbolDefinitionsIn } from "../text/symbols.ts";
 import type { ComposeContext } from "./compose-context.ts";
 import type { Passage } from "../domain/passage.ts";
@@ -158,9 +159,10 @@ const TABLE_MAX_ROWS = 16;
  * data table, naming none of its rows and asking for no highest or lowest, asks for the table: each row said
  * with its cells, each cited to its row, after the table's caption. "According to He et al. (2025), Table 4
  * («The hyperparameters used in PPO training.») gives: «α (Equation 1)» 1.5 [1]; ... «total step» 250 [16]."
- * Undefined when the best evidence is not such a table's caption or row, or a row is named.
+ * Undefined when the best evidence is not such a table's caption or row, or a row is named (in `asked`: the
+ * question, with a follow-up's search text).
  */
-export function tableWhole(context: ComposeContext, ranked: ScoredSentence[], content: WeightedTerm[], who: (p: Passage) => string): { sentence: AnswerSentence; rows: Passage[] } | undefined {
+export function tableWhole(context: ComposeContext, ranked: ScoredSentence[], content: WeightedTerm[], who: (p: Passage) => string, asked = context.question.text): { sentence: AnswerSentence; rows: Passage[] } | undefined {
   const best = ranked[0];
   if (!best || !context.tableRows || context.question.superlative || content.length === 0) return undefined;
   // The table is the best sentence's: a row of it, or its caption.
@@ -174,7 +176,10 @@ export function tableWhole(context: ComposeContext, ranked: ScoredSentence[], co
   if (!content.every((w) => hasTerm(w, head))) return undefined;
   // ... and no row is picked out by its label.
   const label = (p: Passage) => p.text.slice(p.cells[0].start, p.cells[0].end).trim();
-  if (rows.some((p) => askedWeight(termsOf(label(p)), content) > 0)) return undefined;
+  // (Also a label the question writes as it is, though its words name the document: "PaSa-7b" of "What is the
+  // recall of PaSa-7b on AutoScholarQuery?" picks PaSa-7b's row.)
+  const writes = (text: string) => text.length >= 3 && new RegExp(`(?<![\\p{L}\\p{N}-])${escapeRegExp(text)}(?![\\p{L}\\p{N}-])`, "iu").test(asked);
+  if (rows.some((p) => askedWeight(termsOf(label(p)), content) > 0 || writes(label(p)))) return undefined;
   const m = MESSAGES[context.lang];
   const b = new SentenceBuilder().say(`${who(top.passage)} `);
   if (!sayTableOf(b, captionOf(top.passage))) b.say(m.aTable);

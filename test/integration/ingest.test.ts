@@ -341,6 +341,12 @@ describe("a folder of PDFs nobody curated (eval/corpus-extra)", () => {
     const achieved = [{ role: "user" as const, content: "What did PaSa-7b achieve on RealScholarQuery?" }];
     const onReal = await answer(context, achieved);
     const onAuto = await answer(context, [...achieved, { role: "assistant" as const, content: onReal.answer }, { role: "user" as const, content: "and on AutoScholarQuery?" }]);
+    // a row the question names as written ("PaSa-7b") is that row, not the whole table, asked outright or next
+    const recall = [{ role: "user" as const, content: "What is the recall of PaSa-7b on RealScholarQuery?" }];
+    const onRealRecall = await answer(context, recall);
+    expect(onRealRecall.answer).toMatch(/gives for «PaSa-7b»: /);
+    const next = await answer(context, [...recall, { role: "assistant" as const, content: onRealRecall.answer }, { role: "user" as const, content: "and on AutoScholarQuery?" }]);
+    expect(next.answer).toMatch(/^According to He et al\. \(2025\), Table 8 \([^)]*\) gives for «PaSa-7b»: AutoScholarQuery Crawler Recall 0\.7931/);
     expect(onAuto.citations[0].quote).toMatch(/^Specifically, for AutoScholarQuery test set, PaSa-7b achieves a 34\.05% improvement/);
   });
 
