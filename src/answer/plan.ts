@@ -150,7 +150,7 @@ function planOf(resolved: ResolvedQuestion, context: PlanContext): Plan {
   // "Which study had the most participants?", "Studi mana yang pesertanya paling sedikit?": the studies by the
   // number of people their own text gives.
   // "Which of studies 8 and 9 had more participants?": the same, between the studies named.
-  const among = q.studies.length >= 2 ? q.studies : q.studies.length === 0 && (studiesNoun || q.list || resolved.within) ? (resolved.within ?? []) : undefined;
+  const among = q.studies.length >= 2 ? q.studies : q.studies.length === 0 && (studiesNoun || q.list || resolved.within || resolved.carryKind === "aggregate") ? (resolved.within ?? []) : undefined;
   if (q.superlative && q.answerTypes.includes("sample") && context.hasStudies && among) {
     return { kind: "aggregate", field: "population", op: q.superlative === "max" ? "largest-sample" : "smallest-sample", ...(among.length > 0 ? { within: among } : {}) };
   }

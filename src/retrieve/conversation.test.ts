@@ -118,6 +118,14 @@ describe("resolveFollowUp", () => {
     expect(resolveFollowUp(ask("who wrote it?"), oldest).question.studies.map((s) => s.number)).toEqual([3]);
   });
 
+  it("reads 'and the fewest?' after the most participants as the other extreme of the same measure", () => {
+    const most = { ...previous("Which study had the most participants?", "aggregate", [3, 4]), focus: [ref(3)] };
+    const r = resolveFollowUp(ask("and the fewest?"), most);
+    expect(r.carryKind).toBe("aggregate");
+    expect(r.question.superlative).toBe("min");
+    expect(r.question.answerTypes).toContain("sample");
+  });
+
   it("asks a field of what was studied of all the studies, not of the one just discussed, unless a pronoun points back", () => {
     const about = previous("Tell me about study 3", "lookup", [3]);
     expect(resolveFollowUp(ask("How many countries were studied?"), about).question.studies).toEqual([]);

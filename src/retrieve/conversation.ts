@@ -161,10 +161,13 @@ export function resolveFollowUp(question: Question, previous: PreviousTurn | und
   if (question.extreme && (listing || previous.planKind === "compare") && previousStudies.length > 1 && !namesSubject && question.values.length === 0) {
     return { question: base, followUp: true, studiesFrom: "pronoun", searchText, carryKind: "aggregate", within: previousStudies };
   }
-  // "and the newest?" after "Which study is the oldest?": the other extreme, of the same studies (the answer
-  // named only the oldest, so it is no list to pick from).
-  if (question.extreme && previous.planKind === "aggregate" && previous.question.extreme && !namesSubject && question.values.length === 0) {
-    return { question: base, followUp: true, studiesFrom: "none", searchText, carryKind: "aggregate" };
+  // "and the newest?" after "Which study is the oldest?", "and the fewest?" after "Which study had the most
+  // participants?": the other extreme, of the same studies and the same measure (the answer named only the
+  // oldest, so it is no list to pick from).
+  const extremeAgain = (question.extreme && previous.question.extreme) || (question.superlative && previous.question.superlative);
+  if (extremeAgain && previous.planKind === "aggregate" && !namesSubject && question.values.length === 0) {
+    const answerTypes = question.answerTypes.length > 0 ? question.answerTypes : previous.question.answerTypes;
+    return { question: { ...base, answerTypes }, followUp: true, studiesFrom: "none", searchText, carryKind: "aggregate" };
   }
   // "Which of those were qualitative?", "berapa dari mereka yang pakai wawancara?": the value filters the
   // studies the previous answer listed.

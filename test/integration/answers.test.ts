@@ -724,6 +724,8 @@ describe("the other extreme, asked next", () => {
     expect(en.answer).toMatch(/^The most recent is from 2021: Study 5/);
     const id = await ask("Studi mana yang paling lama?", "kalau yang paling baru?");
     expect(id.answer).toMatch(/^Yang paling baru terbit tahun 2021: Studi 5/);
+    const fewest = await ask("Which study had the most participants?", "and the fewest?");
+    expect(fewest.plan).toMatchObject({ kind: "aggregate", op: "smallest-sample" });
     await expectValidCitations(en);
   });
 });
