@@ -1,7 +1,7 @@
 /** Follow-ups read against the previous turn (hand-made index, no ingest). */
 import { describe, expect, it } from "vitest";
 import { SYNTHETIC_INDEX } from "../../test/helpers/synthetic-records.ts";
-import { inPlaceOf, resolveFollowUp, type PreviousTurn } from "./conversation.ts";
+import { inPlaceOf, languageAsked, resolveFollowUp, type PreviousTurn } from "./conversation.ts";
 import { analyzeQuestion, type StudyRef } from "./question.ts";
 
 const ask = (text: string) => analyzeQuestion(text, SYNTHETIC_INDEX);
@@ -245,5 +245,25 @@ describe("inPlaceOf: a follow-up that puts one name in place of another", () => 
     expect(inPlaceOf("what about the second one?", "Which studies were done in Indonesia?")).toBeUndefined();
     expect(inPlaceOf("and for study 4?", "What design was used for study 3?")).toBeUndefined();
     expect(inPlaceOf("and on AutoScholarQuery?", "What did PaSa-7b achieve?")).toBeUndefined();
+  });
+});
+
+describe("a follow-up that asks for the last answer in another language", () => {
+  it("is read in either language, and only when that is all it asks", () => {
+    expect(languageAsked("in English please")).toBe("en");
+    expect(languageAsked("Can you answer that in English?")).toBe("en");
+    expect(languageAsked("pakai bahasa Indonesia dong")).toBe("id");
+    expect(languageAsked("tolong jelaskan dalam bahasa Inggris")).toBe("en");
+    expect(languageAsked("Which studies were written in English?")).toBeUndefined();
+    // a place is no language
+    expect(languageAsked("in Indonesia?")).toBeUndefined();
+    expect(languageAsked("kalau di Indonesia?")).toBeUndefined();
+    expect(languageAsked("Answer in Indonesian")).toBe("id");
+  });
+  it("asks the previous question again, in that language", () => {
+    const about = previous("Apa temuan studi 3?", "lookup", [3]);
+    const r = resolveFollowUp(ask("in English please"), about);
+    expect(r.question.text).toBe("Apa temuan studi 3?");
+    expect(r.question.lang).toBe("en");
   });
 });

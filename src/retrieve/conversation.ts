@@ -15,7 +15,7 @@
 import { AGGREGATABLE_FIELDS, type StudyField } from "../domain/study.ts";
 import { contentStems } from "../text/analyze.ts";
 import { hasPhrase, pointsBackWithNya, questionWords } from "./question-words.ts";
-import { framingStems, saysOnlyValues, type FilterValue, type Question, type StudyRef } from "./question.ts";
+import { framingStems, saysOnlyValues, yearValues, type FilterValue, type Question, type StudyRef } from "./question.ts";
 
 export interface ChatMessage {
   role: "user" | "assistant" | "system";
@@ -79,6 +79,18 @@ function whatItWasAbout(question: Question): string {
     .join(" ");
 }
 
+/** A request for the last answer in another language and nothing else: "in English please", "pakai bahasa Indonesia dong". */
+const LANGUAGE_REQUEST =
+  /^\s*(?:(?:can you|could you|please|tolong|coba)\s+)?(?:(?:say|answer|write|give|translate|explain|jawab|tulis|jelaskan|terjemahkan)\s+(?:it|that|this|that answer|itu|ini|lagi)?\s*)?(?:in|into|pakai|pake|dalam|dengan|ke)\s+(?:bahasa\s+(inggris|indonesia)|(english|indonesian))(?:\s+(?:language|please|pls|dong|ya|aja|saja|juga))*\s*[.?!]*\s*$/i;
+
+/** The language a follow-up asks the last answer in, if that is all it asks. */
+export function languageAsked(text: string): "en" | "id" | undefined {
+  // ("in Indonesia?" is a place: the language is "bahasa Indonesia" or "Indonesian".)
+  const m = LANGUAGE_REQUEST.exec(text);
+  if (!m) return undefined;
+  return /^(?:english|inggris)$/i.test(m[1] ?? m[2]) ? "en" : "id";
+}
+
 /** "and on AutoScholarQuery?", "kalau di Jawa Barat?": a follow-up that is a preposition and what follows it. */
 const PREPOSITION_FOLLOW_UP = /^\s*(?:and|but|what about|how about|kalau|terus|lalu|dan|trus)?\s*(on|in|for|at|with|from|di|pada|untuk|dengan|dalam|dari)\s+([^?]+?)\s*\??\s*$/iu;
 /** A name after a preposition: a run of capitalised words or words with digits ("RealScholarQuery", "Jawa Barat", "ICLR 2023"). */
@@ -112,6 +124,12 @@ export function studiesInFocus(previous: PreviousTurn): StudyRef[] {
 export function resolveFollowUp(question: Question, previous: PreviousTurn | undefined): ResolvedQuestion {
   const plain: ResolvedQuestion = { question, followUp: false, studiesFrom: question.studies.length > 0 ? "question" : "none", searchText: question.text };
   if (!previous) return plain;
+  // "in English please", "pakai bahasa Indonesia dong": the previous question again, answered in that language.
+  const inLanguage = languageAsked(question.text);
+  if (inLanguage) return { question: { ...previous.question, lang: inLanguage }, followUp: true, studiesFrom: previous.question.studies.length > 0 ? "question" : "none", searchText: previous.question.text };
+  // "what about 2018?" after "Which studies were published in 2016?": a year alone is the list's year filter again.
+  const yearList = ["list", "count"].includes(previous.planKind) && (previous.filters ?? []).some((f) => f.field === "year");
+  if (yearList && question.values.length === 0 && /\b(?:19|20)\d\d\b/.test(question.text)) question = { ...question, values: yearValues(question.text) };
   const short = question.analysis.terms.length <= SHORT_QUESTION_TERMS;
   // A short question that says what it is about ("which countries do the studies come from?") stands alone.
   // ("How many countries were studied?", "Negara apa saja yang diteliti?": a field asked of what was studied,

@@ -468,7 +468,7 @@ const YEAR_RANGE = /(?:\b(?:between|from|antara|dari|sejak)\s+)?(?:(?:tahun|the 
 const AGE_THAN_YEAR = /\b(?:older|newer|more\s+recent|earlier|later)\s+than\s+(?:19|20)\d\d\b|\blebih\s+(?:lama|tua|baru|awal)\s+dari\s+(?:tahun\s+)?(?:19|20)\d\d\b/i;
 
 /** Years a question names as a filter ("published in 2019", "setelah 2018", "between 2016 and 2019"). */
-function yearValues(text: string): FilterValue[] {
+export function yearValues(text: string): FilterValue[] {
   const ranges = [...text.matchAll(YEAR_RANGE)].map((m) => {
     const [from, to] = [m[1], m[2]].sort();
     return { field: "year" as const, key: `${from}..${to}`, text: m[0].trim(), start: m.index, end: m.index + m[0].length };

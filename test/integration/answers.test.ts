@@ -663,6 +663,21 @@ describe("what compared studies have in common", () => {
   });
 });
 
+describe("follow-ups that change only a year or the language", () => {
+  it("reads 'what about 2018?' after a list by year as the same list for 2018", async () => {
+    const r = await ask("Which studies were published in 2016?", "what about 2018?");
+    expect(r.plan).toMatchObject({ kind: "list", filters: [{ field: "year", key: "2018" }] });
+    expect(r.answer).toMatch(/^2 studies \(of 10\) were published in 2018:/);
+  });
+  it("answers the previous question again in the language asked for", async () => {
+    const en = await ask("Apa kesimpulan review ini?", "in English please");
+    expect(en.answer).toMatch(/^According to the review, «Conclusion: there are several programs/);
+    const id = await ask("What did study 9 find?", "pakai bahasa Indonesia dong");
+    expect(id.answer).toMatch(/^Studi 9 \(Rothman et al\., 2019\) melaporkan: /);
+    await expectValidCitations(en);
+  });
+});
+
 describe("a count", () => {
   it("names each study it counts with the value it is counted by, not its title; a list gives titles", async () => {
     const count = await ask("How many studies were found through Neliti?");
