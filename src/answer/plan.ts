@@ -15,7 +15,7 @@ import { AGGREGATABLE_FIELDS, type StudyField } from "../domain/study.ts";
 import { conceptCount, contentStems } from "../text/analyze.ts";
 import type { ResolvedQuestion } from "../retrieve/conversation.ts";
 import { asksHowOrWhy, hasPhrase, phrasesIn, questionTokens, questionWords } from "../retrieve/question-words.ts";
-import { EXISTENTIAL, saysOnlyValues, type AnswerType, type DocumentAsk, type FilterValue, type Question, type StudyRef } from "../retrieve/question.ts";
+import { ENGLISH_PLURAL, EXISTENTIAL, saysOnlyValues, type AnswerType, type DocumentAsk, type FilterValue, type Question, type StudyRef } from "../retrieve/question.ts";
 import { asksExpansion, definiendum, wantedCues } from "./evidence.ts";
 
 /** What a review-meta plan states of a document: its identity, read from its first page. */
@@ -329,7 +329,7 @@ function planOf(resolved: ResolvedQuestion, context: PlanContext): Plan {
   const asksWhichOrAny = q.list || q.existence || hasPhrase(q.tokens, [...w.which_words, ...EXISTENTIAL]);
   // ("What do the programs in the US do?": the programs, in the plural, are the studies' too.)
   const programWords = phrasesIn(q.tokens, [...(w.weak_fields.intervention ?? []), ...(w.fields.intervention ?? [])]);
-  const programsByValue = q.values.length > 0 && saysOnlyValues(q) && (asksWhichOrAny || programWords.some((m) => PLURAL_NOUN.test(m.phrase))) && programWords.length > 0;
+  const programsByValue = q.values.length > 0 && saysOnlyValues(q) && (asksWhichOrAny || programWords.some((m) => ENGLISH_PLURAL.test(m.phrase))) && programWords.length > 0;
   // "yang dari Amerika apa aja?", "which ones are qualitative?": a list of nothing but filter values, over studies.
   const valuesListed = q.values.length > 0 && saysOnlyValues(q) && q.list && context.hasStudies;
   const aboutStudies = studiesNoun || researchVerb || q.allStudies || Boolean(resolved.carryKind) || programsByValue || valuesListed;
@@ -420,9 +420,6 @@ function whatNamesTopic(q: Question): boolean {
   return next !== undefined && contentStems(next).some((t) => q.topic.includes(t));
 }
 
-/** A field named in the English plural ("countries", "designs", "journals"). */
-const PLURAL_NOUN = /^[a-z]+(?:ies|[^s]s)$/;
-
 /**
  * The question names a field in the English plural: "What activities does Rumah Faye offer?" asks for all of
  * them, as "Kegiatan apa saja ..." does. With `weak`, the field's weak words count too ("activities", "services").
@@ -430,7 +427,7 @@ const PLURAL_NOUN = /^[a-z]+(?:ies|[^s]s)$/;
 export function namesFieldInPlural(tokens: string[], field: StudyField, weak = false): boolean {
   const w = questionWords();
   const phrases = [...(w.fields[field] ?? []), ...(weak ? (w.weak_fields[field] ?? []) : [])];
-  return phrasesIn(tokens, phrases).some((m) => PLURAL_NOUN.test(m.phrase));
+  return phrasesIn(tokens, phrases).some((m) => ENGLISH_PLURAL.test(m.phrase));
 }
 
 /** "studies", "articles", "studi-studi": a question about the studies as a set. */

@@ -353,14 +353,15 @@ function otherSide(topic: string[], named: StudyRef[], records: StudyRecord[]): 
   return picked.length >= fewest && picked.length <= DISTINCTIVE_SHARE * studies.length ? picked.map((r) => ({ docId: r.docId, number: r.number })) : [];
 }
 
-function namedDocuments(text: string, tokens: string[], index: QuestionIndex): string[] {
-  if (index.documents.length <= 1) return [];
+/** The documents the question names, and the names (in lower case) it calls them by. */
+function namedDocuments(text: string, tokens: string[], index: QuestionIndex): { ids: string[]; names: string[] } {
+  if (index.documents.length <= 1) return { ids: [], names: [] };
   const folded = foldCase(text);
-  const named = index.documents.filter((d) => documentNames(d).some((n) => names(text, folded, n, namePattern(n))));
-  if (named.length > 0) return named.map((d) => d.id);
+  const byName = index.documents.map((d) => ({ id: d.id, names: documentNames(d).filter((n) => names(text, folded, n, namePattern(n))) })).filter((d) => d.names.length > 0);
+  if (byName.length > 0) return { ids: byName.map((d) => d.id), names: byName.flatMap((d) => d.names.map(foldCase)) };
   const reviews = index.documents.filter((d) => d.kind === "review");
-  if (reviews.length === 1 && phrasesIn(tokens, questionWords().self_review).some((m) => /review|tinjauan|kajian/.test(m.phrase))) return [reviews[0].id];
-  return [];
+  if (reviews.length === 1 && phrasesIn(tokens, questionWords().self_review).some((m) => /review|tinjauan|kajian/.test(m.phrase))) return { ids: [reviews[0].id], names: [] };
+  return { ids: [], names: [] };
 }
 
 /**
@@ -686,8 +687,8 @@ function asksForSeveral(tokens: string[]): boolean {
   return ENGLISH_PLURAL.test(noun) && contentStems(noun).length > 0 && !STOP_WORDS.has(noun);
 }
 
-/** An English plural noun ("annotators", "queries"; not "process", "analysis"). */
-const ENGLISH_PLURAL = /^[a-z]{2,}(?:ies|[^su]s)$/;
+/** An English plural noun ("annotators", "queries", "countries"; not "process", "analysis", "status"). */
+export const ENGLISH_PLURAL = /^[a-z]{2,}(?:ies|[^su]s)$/;
 
 /** "call" asked of whom or with a number: a request for contact details. */
 const CALL_FOR_CONTACT = /\b(?:who|whom|number|hotline|phone)\b.*\bcall\b|\bcall\b.*\b(?:help|number|hotline)\b/i;
@@ -753,7 +754,7 @@ export function analyzeQuestion(asked: string, index: QuestionIndex, langOverrid
   // "Who should a victim call?", "What number can they call?": a call asked of a person or a number is for
   // contact details; "What tool does the Crawler call?" is not.
   if (!answerTypes.includes("contact") && CALL_FOR_CONTACT.test(text)) answerTypes.push("contact");
-  const named = namedDocuments(text, tokens, index);
+  const { ids: named, names: docNames } = namedDocuments(text, tokens, index);
   // "Compare the review and the PaSa paper": beside a document it names, "the review" names the one review
   // of the library.
   const reviews = index.documents.filter((d) => d.kind === "review");
@@ -936,13 +937,14 @@ export function analyzeQuestion(asked: string, index: QuestionIndex, langOverrid
   const described = compare || candidates.length === 1 ? candidates : [];
   const aboutSelection =
     (noun !== undefined || selfReview) && values.length === 0 && !count && (hasPhrase(tokens, w.criteria_words) || (hasPhrase(tokens, w.selection_verbs) && (hasPhrase(tokens, w.manner_words) || hasPhrase(tokens, w.obligation_words))));
+  const excludes = hasPhrase(tokens, w.exclusion_words);
   return {
     text,
     lang,
     tokens,
     analysis: analyze(text),
     docs,
-    docNames: index.documents.filter((d) => named.includes(d.id)).flatMap((d) => documentNames(d).filter((n) => names(text, foldCase(text), n, namePattern(n)))).map((n) => foldCase(n)),
+    docNames,
     studies: [...studies, ...described],
     unknownStudies: unknownStudyNumbers(text, index, docs),
     asks,
@@ -972,8 +974,8 @@ export function analyzeQuestion(asked: string, index: QuestionIndex, langOverrid
     topic,
     studiesNoun: noun ? tokens.slice(noun.start, noun.end).join(" ") : null,
     tableOnly: hasPhrase(tokens, w.table_words),
-    excludesNamed: hasPhrase(tokens, w.exclusion_words),
-    excludedTopic: excludedStems(text).filter((t) => topic.includes(t)),
+    excludesNamed: excludes,
+    excludedTopic: excludes ? excludedStems(text).filter((t) => topic.includes(t)) : [],
   };
 }
 
