@@ -129,11 +129,22 @@ function fieldPhrase(context: ComposeContext, record: StudyRecord, field: StudyF
   const shown = (main.length > 0 ? main : cited).slice(0, FREE_TEXT.has(field) ? limit : field === "title" ? 1 : 3);
   if (shown.length === 0) return undefined;
   const parts = new SentenceBuilder();
+  // Where a study took place is said down to its setting where the record has one: "in Jepara, Indonesia".
+  const settings = field === "country" && shown.length === 1 ? valuesOf(record, "setting").filter((v) => v.source !== "citation").slice(0, 1) : [];
+  const settingCited = new Set<number>();
+  for (const v of settings) {
+    writeValue(parts, "setting", v, context.lang);
+    const n = citeValue(context, v);
+    if (n) parts.cite(n);
+    if (n) settingCited.add(n);
+    parts.say(", ");
+  }
   shown.forEach((v, i) => {
     if (i > 0) parts.say(i === shown.length - 1 ? ` ${m.and} ` : ", ");
     writeValue(parts, field, v, context.lang);
     const n = citeValue(context, v);
-    if (n) parts.cite(n);
+    // (Once per cell: "Jepara [1], Indonesia" when the one cell gave both.)
+    if (n && !settingCited.has(n)) parts.cite(n);
   });
   const [before, after] = framed ? m.fieldIs[field](labelOf(context, record), SLOT).split(SLOT) : ["", ""];
   const b = new SentenceBuilder().say(before).append(parts).say(after);

@@ -62,6 +62,7 @@ const CASES: [string, Plan["kind"], Expect?][] = [
   // a weak word opening a question of its own after "and" asks for its field beside any other
   ["What method did study 1 use and where was it set?", "lookup", { studies: [1], fields: ["design", "country"] }],
   ["Apa metode studi 4 dan di mana dilakukannya?", "lookup", { studies: [4], fields: ["design", "country"] }],
+  ["Di mana studi 4 dilakukan?", "lookup", { studies: [4], fields: ["country"] }],
   // a place word with a publication word asks for the venue
   ["Where did study 2 get published?", "lookup", { studies: [2], fields: ["venue"] }],
   ["What is the title of study 2?", "lookup", { studies: [2], fields: ["title"] }],

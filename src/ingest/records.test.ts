@@ -57,6 +57,14 @@ describe("study records from the review's tables, without studies.json", () => {
     expect(byNumber(9).fields.database?.[0].keys).toEqual(["sciencedirect"]);
   });
 
+  it("reads a study's setting below its country, also when the study names the country ('Jawa Barat' beside 'Indonesia')", () => {
+    const setting = (n: number) => (doc.records.find((r) => r.number === n)!.fields.setting ?? []).map((v) => [v.text, v.keys[0]]);
+    expect(setting(5)).toEqual([["Jawa Barat", "ID"]]);
+    expect(setting(1)).toEqual([["Jepara", "ID"]]);
+    // a place in another country than the study's is not its setting
+    expect(setting(8)).toEqual([]);
+  });
+
   it("gives each study the language of its title (studies 3, 7, 8 and 9 have English titles)", () => {
     const byLanguage = (key: string) => doc.records.filter((r) => r.kind === "study" && r.fields.language?.[0].keys[0] === key).map((r) => r.number);
     expect(byLanguage("en")).toEqual([3, 7, 8, 9]);

@@ -118,15 +118,18 @@ function readCell(draft: Draft, loc: CellLocation) {
   }
 }
 
-/** Places below country level when a study names no country: its setting, and the country they are in. */
+/**
+ * Places below country level: the study's setting. When the study names no country, they give it one; when
+ * it does, only places in that country are its setting ("di Jawa Barat" beside "Indonesia").
+ */
 function readSettings(draft: Draft, locations: CellLocation[]) {
-  if ((draft.fields.country ?? []).length > 0) return;
+  const countries = new Set((draft.fields.country ?? []).flatMap((v) => v.keys));
   for (const loc of locations) {
     if (loc.field !== "title" && loc.field !== "intervention" && loc.field !== "outcomes") continue;
     for (const place of findPlaces(loc.text, { gazetteer: true })) {
-      if (place.kind === "country") continue;
+      if (place.kind === "country" || (countries.size > 0 && !countries.has(place.country))) continue;
       add(draft, "setting", value(loc, place.start, place.end, [place.country], "text"));
-      add(draft, "country", value(loc, place.start, place.end, [place.country], "text"));
+      if (countries.size === 0) add(draft, "country", value(loc, place.start, place.end, [place.country], "text"));
     }
   }
 }

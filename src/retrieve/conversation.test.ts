@@ -248,6 +248,24 @@ describe("inPlaceOf: a follow-up that puts one name in place of another", () => 
   });
 });
 
+describe("a follow-up that asks something new of the same study", () => {
+  it("keeps the study a singular pronoun points at, even beside a place ('where in Indonesia was it?')", () => {
+    const r = resolveFollowUp(ask("where in Indonesia was it?"), previous("What did study 2 find?", "explain", [2]));
+    expect(r.question.studies.map((s) => s.number)).toEqual([2]);
+    // without a pronoun, a place is a change of subject
+    expect(resolveFollowUp(ask("kalau di Indonesia gimana?"), previous("What did study 3 find?", "explain", [3])).question.studies).toEqual([]);
+  });
+
+  it("does not carry a name or a place over to a question that asks something else of the study", () => {
+    const r = resolveFollowUp(ask("studinya tentang apa?"), previous("Siapa penulis studi 3?", "lookup", [3]));
+    expect(r.question.studies.map((s) => s.number)).toEqual([3]);
+    expect(r.question.asks).toEqual([]);
+    expect(resolveFollowUp(ask("what did she say about mental health?"), previous("Who wrote study 3?", "lookup", [3])).question.asks).toEqual([]);
+    // an elliptic follow-up still asks what the previous question asked
+    expect(resolveFollowUp(ask("and study 4?"), previous("Who wrote study 3?", "lookup", [3])).question.asks).toEqual(["authors"]);
+  });
+});
+
 describe("a follow-up that asks for the last answer in another language", () => {
   it("is read in either language, and only when that is all it asks", () => {
     expect(languageAsked("in English please")).toBe("en");
@@ -259,6 +277,9 @@ describe("a follow-up that asks for the last answer in another language", () => 
     expect(languageAsked("in Indonesia?")).toBeUndefined();
     expect(languageAsked("kalau di Indonesia?")).toBeUndefined();
     expect(languageAsked("Answer in Indonesian")).toBe("id");
+    // informal verbs
+    expect(languageAsked("jelasin pakai bahasa Indonesia")).toBe("id");
+    expect(languageAsked("terjemahin ke bahasa Inggris dong")).toBe("en");
   });
   it("asks the previous question again, in that language", () => {
     const about = previous("Apa temuan studi 3?", "lookup", [3]);

@@ -57,6 +57,9 @@ export interface ResolvedQuestion {
   carryFilters?: FilterValue[];
 }
 
+/** Fields that name, date or place a study: a topic asked after one of them is no part of it. */
+const IDENTITY_FIELDS: ReadonlySet<StudyField> = new Set(["title", "authors", "year", "venue", "database", "country", "setting", "language"]);
+
 /** A question with at most this many content terms says too little on its own to search with. */
 export const SHORT_QUESTION_TERMS = 4;
 
@@ -81,7 +84,7 @@ function whatItWasAbout(question: Question): string {
 
 /** A request for the last answer in another language and nothing else: "in English please", "pakai bahasa Indonesia dong". */
 const LANGUAGE_REQUEST =
-  /^\s*(?:(?:can you|could you|please|tolong|coba)\s+)?(?:(?:say|answer|write|give|translate|explain|jawab|tulis|jelaskan|terjemahkan)\s+(?:it|that|this|that answer|itu|ini|lagi)?\s*)?(?:in|into|pakai|pake|dalam|dengan|ke)\s+(?:bahasa\s+(inggris|indonesia)|(english|indonesian))(?:\s+(?:language|please|pls|dong|ya|aja|saja|juga))*\s*[.?!]*\s*$/i;
+  /^\s*(?:(?:can you|could you|please|tolong|coba)\s+)?(?:(?:say|answer|write|give|translate|explain|repeat|jawab|jawabin|tulis|tulisin|jelaskan|jelasin|terjemahkan|terjemahin|ulangi)\s+(?:it|that|this|that answer|itu|ini|lagi)?\s*)?(?:in|into|pakai|pake|dalam|dengan|ke)\s+(?:bahasa\s+(inggris|indonesia)|(english|indonesian))(?:\s+(?:language|please|pls|dong|ya|aja|saja|juga))*\s*[.?!]*\s*$/i;
 
 /** The language a follow-up asks the last answer in, if that is all it asks. */
 export function languageAsked(text: string): "en" | "id" | undefined {
@@ -148,7 +151,13 @@ export function resolveFollowUp(question: Question, previous: PreviousTurn | und
   // ("What is PPO?" after "Who wrote the PaSa paper?" asks about PPO: a topic of its own takes no document field
   // over, while "terus solusinya apa?" after a study's findings still asks of that study.)
   const takesOver = previous.planKind !== "review-meta" || question.topic.length === 0;
-  const asks = question.asks.length > 0 ? question.asks : short && question.sections.length === 0 && takesOver ? previous.fields : [];
+  // ("studinya tentang apa?" after a study's authors: what a study is about is something new to ask of it; so
+  // is a topic of its own after a name, a date or a place: "what did she say about mental health?" after
+  // "Who wrote study 3?". After a free-text field, a topic may narrow it: "what techniques does it use?".)
+  const previousStems = new Set(contentStems(previous.question.text));
+  const afterIdentity = previous.fields.length > 0 && previous.fields.every((f) => IDENTITY_FIELDS.has(f));
+  const asksAnew = (afterIdentity && question.topic.some((t) => !previousStems.has(t))) || (!question.followUpStart && hasPhrase(question.tokens, questionWords().summary_words));
+  const asks = question.asks.length > 0 ? question.asks : short && question.sections.length === 0 && takesOver && !asksAnew ? previous.fields : [];
   const searchText = short ? (inPlaceOf(question.text, previous.question.text) ?? `${question.text} ${whatItWasAbout(previous.question)}`) : question.text;
   // "Who wrote the TAM review?" then "when was it published?": the follow-up stays with the document the
   // previous answer was from, unless it names one (or the review) itself.
@@ -203,6 +212,11 @@ export function resolveFollowUp(question: Question, previous: PreviousTurn | und
   if (asksToList && previous.planKind === "count" && previous.filters && previous.filters.length > 0 && !ownSubject && short && question.topic.length === 0 && question.asks.length === 0) {
     return { question: base, followUp: true, studiesFrom: "none", searchText, carryKind: "list", carryFilters: previous.filters };
   }
+  // "where in Indonesia was it?": a value beside "it" is asked of the study in focus, not a new subject.
+  const focus = studiesInFocus(previous);
+  if (question.values.length > 0 && question.pointsBack === "single" && focus.length === 1 && !namesSubject) {
+    return { question: { ...base, studies: focus }, followUp: true, studiesFrom: "pronoun", searchText };
+  }
   if (question.values.length > 0) {
     // A new value ("kalau di Indonesia?"): the subject changed; keep what was asked, not who.
     const keeps = listing ? previous.planKind : undefined;
@@ -216,7 +230,6 @@ export function resolveFollowUp(question: Question, previous: PreviousTurn | und
   if (question.pointsBack === "plural" && previousStudies.length > 0) {
     return { question: { ...base, studies: previousStudies }, followUp: true, studiesFrom: "pronoun", searchText };
   }
-  const focus = studiesInFocus(previous);
   if (focus.length === 1 && (question.pointsBack === "single" || short || question.followUpStart)) {
     return { question: { ...base, studies: focus }, followUp: true, studiesFrom: "pronoun", searchText };
   }

@@ -725,6 +725,9 @@ export function withoutInstructions(text: string): string {
   return kept.length === sentences.length ? text : kept.join(" ").trim();
 }
 
+/** Words that end a question-word phrase ("where", "di mana"): what follows is asked about, not named by it. */
+const INTERROGATIVES = new Set(["where", "mana", "dimana", "dmn", "mn"]);
+
 export function analyzeQuestion(asked: string, index: QuestionIndex, langOverride?: Lang): Question {
   const text = withoutInstructions(asked.replace(CITATION_MARKER, " ").replace(/\s+/g, " ").trim()) || asked;
   const w = questionWords();
@@ -828,7 +831,9 @@ export function analyzeQuestion(asked: string, index: QuestionIndex, langOverrid
   // "themes found in the Cecchet study", "ditemukan di studi 8": the study is where something was found, so
   // "found in" does not ask where the study itself was found (its database).
   const studyWords = new Set(studies.flatMap((s) => (s.by ? questionTokens(s.by) : [])));
+  // ("Di mana studi 10 dilakukan?": a question word asks of the study after it; it does not lead into it.)
   const leadsIntoStudy = (at: number) => {
+    if (INTERROGATIVES.has(tokens[at - 1] ?? "")) return false;
     const next = tokens.slice(at).find((t) => !["the", "this", "that", "its"].includes(t));
     return next !== undefined && (hasPhrase([next], w.studies_noun) || studyWords.has(next));
   };

@@ -439,6 +439,17 @@ describe("year ranges", () => {
   });
 });
 
+describe("where a study took place", () => {
+  it("says the setting below the country where the review names one, cited", async () => {
+    const r = await ask("Where was the Save the Children study done?");
+    expect(r.answer).toMatch(/took place in Jawa Barat \[\d+\], Indonesia/);
+    await expectValidCitations(r);
+    const id = await ask("Di mana studi 10 dilakukan?");
+    expect(id.plan).toMatchObject({ kind: "lookup", fields: ["country"] });
+    expect(id.answer).toMatch(/dilakukan di Cianjur \[\d+\], Indonesia/);
+  });
+});
+
 describe("conversations", () => {
   it("'what about the second one?' after a list means the second study listed", async () => {
     const list = await ask("Which studies took place in the United States?");
