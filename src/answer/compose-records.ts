@@ -344,6 +344,8 @@ function passes(context: ComposeContext, record: StudyRecord, filter: FilterValu
   const match = matching(context, record, filter, tableOnly);
   if (!filter.negated) return { pass: Boolean(match), values: match ? [match] : [] };
   if (match) return { pass: false, values: [] };
+  // (A study whose text does not speak of a topic has nothing to show for it: listed by its title alone.)
+  if (filter.field === "topic") return { pass: true, values: [] };
   const own = valuesOf(record, filterField(filter)).filter((v) => !tableOnly || v.source === "table");
   return own.length > 0 ? { pass: true, values: own } : { pass: false, values: [], unknown: true };
 }
@@ -714,7 +716,9 @@ function bySampleSize(context: ComposeContext, largest: boolean): Composition {
     sentences.push(b.done("composed", true));
   }
   if (none.length > 0) sentences.push(new SentenceBuilder().say(m.sampleOthers(none.length, joinList(none.map((r) => labelOf(context, r)), context.lang))).done());
-  return { sentences, abstained: false, studies: found.map((f) => f.record.number), reason: "", bestSupport: 1 };
+  // (What the question asked for is the first: "what did they find?" goes on about it, not the runners-up.)
+  const focus = found.filter((f) => f.count === found[0].count).map((f) => f.record.number);
+  return { sentences, abstained: false, studies: found.map((f) => f.record.number), focus, reason: "", bestSupport: 1 };
 }
 
 /**

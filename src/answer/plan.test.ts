@@ -385,6 +385,9 @@ const CASES: [string, Plan["kind"], Expect?][] = [
   ["Apa saja syarat artikel yang dipakai di review ini?", "explain", { sections: ["methods", "abstract"] }],
   ["How did the review decide which articles to include?", "explain", { sections: ["methods", "abstract"] }],
   ["Which studies included interviews?", "list", { filter: "design:interview" }],
+  // a "not" among the topic words lists the studies without the topic
+  ["Which studies do not mention poverty?", "list", { filter: "!topic:poverti" }],
+  ["Studi mana yang tidak membahas UNICEF?", "list", { filter: "!topic:unicef" }],
   ["Gimana cara balai di Jepara membantu anak-anak?", "explain", { studies: [1] }],
   ["What method did this review use to find its articles?", "explain"],
   ["Metode review ini apa?", "explain"],

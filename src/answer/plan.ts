@@ -316,7 +316,7 @@ function planOf(resolved: ResolvedQuestion, context: PlanContext): Plan {
     // "How many studies discuss trauma?" counts the studies whose own text covers the topic, not all of them.
     // ... and "Berapa artikel yang ditelaah?" all of them: being reviewed is no topic.
     const topic = q.topic.filter((t) => !inclusionStems().has(t));
-    const topicFilter: FilterValue[] = q.values.length === 0 && topic.length > 0 && resolved.carryKind !== "count" ? [{ field: "topic", key: topic.join(" "), text: topicWords(q.text, topic) }] : [];
+    const topicFilter: FilterValue[] = q.values.length === 0 && topic.length > 0 && resolved.carryKind !== "count" ? [topicFilterOf(q.text, topic)] : [];
     return { kind: "count", filters: [...q.values, ...topicFilter, ...(resolved.carryFilters ?? [])], ...within(resolved) };
   }
   // "kok cuma 10 artikel dari 32?", "Why were only ten articles kept?": a why-question about the studies asks
@@ -384,7 +384,7 @@ function planOf(resolved: ResolvedQuestion, context: PlanContext): Plan {
   // covers the topic, each with its own words on the field asked.
   const eachOnTopic = perStudyText.length > 0 && (overStudies || each);
   if ((studiesNoun || researchVerb) && (q.list || q.existence || about.length > 0 || eachOnTopic) && q.topic.length > 0 && (!q.selfReview || scopedList) && !asksHow) {
-    return { kind: "list", filters: [{ field: "topic", key: q.topic.join(" "), text: topicWords(q.text, q.topic) }], fields: otherAsks, existence: q.existence };
+    return { kind: "list", filters: [topicFilterOf(q.text, q.topic)], fields: otherAsks, existence: q.existence };
   }
   return { kind: "explain", studies: [], docs, sections, answerTypes: q.answerTypes };
 }
@@ -401,6 +401,16 @@ const within = (resolved: ResolvedQuestion) => (resolved.within ? { within: reso
  * word to the last, with the small words between ("commercial sexual exploitation of children"), when only
  * those lie between; else the topic words alone.
  */
+/** Verbs' negations: "Which studies do not mention poverty?" lists those without the topic. */
+const NOT = new Set(["not", "tidak", "tdk", "bukan", "nggak", "gak", "enggak", "never"].flatMap((w) => contentStems(w)));
+
+/** A topic filter: the studies whose own text covers the topic, or with a "not" among its words, those whose text does not. */
+function topicFilterOf(text: string, stems: string[]): FilterValue {
+  const topic = stems.filter((t) => !NOT.has(t));
+  if (topic.length === 0 || topic.length === stems.length) return { field: "topic", key: stems.join(" "), text: topicWords(text, stems) };
+  return { field: "topic", key: topic.join(" "), text: topicWords(text, topic), negated: true };
+}
+
 export function topicWords(text: string, topic: string[]): string {
   const all = text.split(/[^\p{L}\p{N}'’-]+/u).filter(Boolean);
   const isTopic = all.map((w) => topic.includes(contentStems(w)[0] ?? ""));

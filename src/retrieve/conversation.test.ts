@@ -266,6 +266,22 @@ describe("a follow-up that asks something new of the same study", () => {
   });
 });
 
+describe("a follow-up that asks for what the last list left out", () => {
+  const qualitative = { ...previous("Which studies were qualitative?", "list", [1, 2, 4]), filters: [{ field: "design" as const, key: "qualitative", text: "qualitative" }] };
+  it("negates the list's one value, for 'and which did not?', 'the others?', 'yang tidak?', 'sisanya?'", () => {
+    for (const q of ["and which did not?", "which ones weren't?", "the others?", "yang tidak?", "sisanya?"]) {
+      expect(resolveFollowUp(ask(q), qualitative), q).toMatchObject({ carryKind: "list", carryFilters: [{ field: "design", key: "qualitative", negated: true }] });
+    }
+    // a count is answered by a count
+    expect(resolveFollowUp(ask("and which did not?"), { ...qualitative, planKind: "count" }).carryKind).toBe("count");
+  });
+  it("does not guess which of two values to negate, nor read a question of its own as one", () => {
+    const two = { ...qualitative, filters: [...qualitative.filters, { field: "country" as const, key: "ID", text: "Indonesia" }] };
+    expect(resolveFollowUp(ask("and which did not?"), two).carryFilters).toBeUndefined();
+    expect(resolveFollowUp(ask("which did not use interviews?"), qualitative).carryFilters).toBeUndefined();
+  });
+});
+
 describe("a follow-up that asks for the last answer in another language", () => {
   it("is read in either language, and only when that is all it asks", () => {
     expect(languageAsked("in English please")).toBe("en");

@@ -66,6 +66,13 @@ export const SHORT_QUESTION_TERMS = 4;
 /** A follow-up that opens with a relative clause about what was listed: "yang di Indonesia ...", "the one from ...". */
 const RELATIVE_START = /^\s*(?:yang|yg|the\s+ones?\s+(?:in|from|that|which|with|done|set))\b/i;
 
+/**
+ * "and which did not?", "which ones weren't?", "the others?", "yang tidak?", "sisanya?": the studies the last
+ * list or count left out.
+ */
+const COMPLEMENT =
+  /^\s*(?:(?:and|but|what about|how about|dan|terus|trus|lalu|kalau|kalo)\s+)?(?:(?:which|what)(?:\s+ones?)?\s+(?:did|do|does|were|was|are|is|have|has)(?:\s+not|n't)|(?:which|what)(?:\s+ones?)?\s+(?:didn't|don't|doesn't|weren't|wasn't|aren't|isn't|haven't|hasn't)|the\s+(?:others?|rest|other\s+ones)|(?:yang|yg)\s+(?:tidak|tdk|nggak|ngga|gak|ga|enggak|bukan|lain|lainnya)|sisanya|lainnya)\b[^?]*\??\s*$/iu;
+
 /** A request to name what was counted: "sebutin dong", "sebutkan", "list them", "name them", "show them". */
 const LIST_REQUEST = /^\s*(?:sebut(?:in|kan)|list|name|show)\b/i;
 
@@ -203,6 +210,13 @@ export function resolveFollowUp(question: Question, previous: PreviousTurn | und
   if (question.values.length > 0 && picksAmong && listing && previousStudies.length > 1) {
     return { question: base, followUp: true, studiesFrom: "pronoun", searchText, carryKind: question.count ? "count" : "list", within: previousStudies };
   }
+  // "and which did not?" after a list or count by one value: the studies without it, listed or counted alike.
+  const filters = previous.filters ?? [];
+  if (COMPLEMENT.test(question.text) && ["list", "count"].includes(previous.planKind) && filters.length === 1 && question.values.length === 0 && !namesSubject) {
+    const [f] = filters;
+    const other: FilterValue = { field: f.field, key: f.key, text: f.text, ...(f.negated ? {} : { negated: true as const }) };
+    return { question: base, followUp: true, studiesFrom: "none", searchText, carryKind: previous.planKind, carryFilters: [other] };
+  }
   // "how many are there?", "ada berapa?" after a list: what it listed, counted.
   if (question.count && previous.planKind === "list" && previous.filters && previous.filters.length > 0 && !ownSubject && short) {
     return { question: base, followUp: true, studiesFrom: "none", searchText, carryKind: "count", carryFilters: previous.filters };
@@ -221,6 +235,11 @@ export function resolveFollowUp(question: Question, previous: PreviousTurn | und
     // A new value ("kalau di Indonesia?"): the subject changed; keep what was asked, not who.
     const keeps = listing ? previous.planKind : undefined;
     return { question: base, followUp: true, studiesFrom: "none", searchText, carryKind: keeps };
+  }
+  // "what did they find?" after "Which study had the most participants?": "they" are the people of the one
+  // study the answer was about, not the runners-up it named beside it.
+  if (question.pointsBack === "plural" && previous.focus?.length === 1 && !question.count && question.values.length === 0) {
+    return { question: { ...base, studies: previous.focus }, followUp: true, studiesFrom: "pronoun", searchText };
   }
   // "how many came from each of those?" after a distribution: the same distribution (it gives counts).
   const aggregatable = previous.fields.some((f) => AGGREGATABLE_FIELDS.includes(f));

@@ -345,6 +345,30 @@ describe("the review itself", () => {
   });
 });
 
+describe("the complement of a list, and what it was about", () => {
+  it("lists the studies the previous list left out ('and which did not?', 'yang tidak?')", async () => {
+    const r = await ask("Which studies used a qualitative design?", "and which did not?");
+    expect(r.plan).toMatchObject({ kind: "list", filters: [{ field: "design", key: "qualitative", negated: true }] });
+    expect(r.studies).toEqual([7, 9]);
+    await expectValidCitations(r);
+    const id = await ask("Studi mana yang dilakukan di Indonesia?", "yang tidak?");
+    expect(id.studies).toEqual([6, 8, 9]);
+  });
+
+  it("lists a study whose text does not speak of a topic by its title alone, quoting nothing of it", async () => {
+    const r = await ask("Which studies do not mention poverty?");
+    const items = r.sentences.filter((s) => s.item);
+    expect(items.length).toBeGreaterThan(0);
+    for (const s of items) expect(s.text).toMatch(/^Study \d+ \([^)]*\), «[^»]*» \[\d+\]\.$/);
+  });
+
+  it("reads 'they' after the study with the most participants as that study", async () => {
+    const r = await ask("Which study had the most participants?", "what did they find?");
+    expect(r.plan).toMatchObject({ kind: "lookup", studies: [{ number: 9 }], fields: ["outcomes"] });
+    expect(r.answer).toMatch(/72%/);
+  });
+});
+
 describe("sample sizes", () => {
   it("ranks the studies that give a number of participants, quotes what was counted, and names the others", async () => {
     const most = await ask("Which study had the most participants?");
