@@ -266,6 +266,17 @@ describe("a follow-up that asks something new of the same study", () => {
   });
 });
 
+describe("what a follow-up searches with", () => {
+  it("carries what the previous question asked, without whom it asked it of when the follow-up names its own subject", () => {
+    const before = previous("How did the MLMC program help girls?", "explain", [3]);
+    const r = resolveFollowUp(ask("kalau di Indonesia gimana?"), before);
+    expect(r.searchText).toMatch(/help/);
+    expect(r.searchText).not.toMatch(/MLMC/);
+    // with no subject of its own, the previous one is what it goes on about
+    expect(resolveFollowUp(ask("and the results?"), before).searchText).toMatch(/MLMC/);
+  });
+});
+
 describe("a follow-up that asks for what the last list left out", () => {
   const qualitative = { ...previous("Which studies were qualitative?", "list", [1, 2, 4]), filters: [{ field: "design" as const, key: "qualitative", text: "qualitative" }] };
   it("negates the list's one value, for 'and which did not?', 'the others?', 'yang tidak?', 'sisanya?'", () => {

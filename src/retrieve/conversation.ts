@@ -81,12 +81,21 @@ const LIST_REQUEST = /^\s*(?:sebut(?:in|kan)|list|name|show)\b/i;
  * which would make a follow-up search for them ("how well does it perform?" after "who made it?" is not about
  * making).
  */
-function whatItWasAbout(question: Question): string {
+function whatItWasAbout(question: Question, without: ReadonlySet<string> = new Set()): string {
   const framing = framingStems();
   return question.text
     .split(/\s+/)
-    .filter((word) => contentStems(word).some((t) => !framing.has(t)))
+    .filter((word) => contentStems(word).some((t) => !framing.has(t) && !without.has(t)))
     .join(" ");
+}
+
+/**
+ * The stems by which a question named its subject: its studies' names and its filter values. A follow-up that
+ * names a subject of its own ("and what did UNICEF do in Indonesia?" after Save the Children) searches for
+ * what the previous question asked without whom it asked it of.
+ */
+function subjectStems(question: Question): Set<string> {
+  return new Set([...question.studies.flatMap((s) => (s.by ? contentStems(s.by) : [])), ...question.values.flatMap((v) => contentStems(v.text))]);
 }
 
 /** A request for the last answer in another language and nothing else: "in English please", "pakai bahasa Indonesia dong". */
@@ -165,7 +174,9 @@ export function resolveFollowUp(question: Question, previous: PreviousTurn | und
   const afterIdentity = previous.fields.length > 0 && previous.fields.every((f) => IDENTITY_FIELDS.has(f));
   const asksAnew = (afterIdentity && question.topic.some((t) => !previousStems.has(t))) || (!question.followUpStart && hasPhrase(question.tokens, questionWords().summary_words));
   const asks = question.asks.length > 0 ? question.asks : short && question.sections.length === 0 && takesOver && !asksAnew ? previous.fields : [];
-  const searchText = short ? (inPlaceOf(question.text, previous.question.text) ?? `${question.text} ${whatItWasAbout(previous.question)}`) : question.text;
+  const ownSubjectNamed = question.values.length > 0 || question.studies.length > 0;
+  const carried = whatItWasAbout(previous.question, ownSubjectNamed ? subjectStems(previous.question) : undefined);
+  const searchText = short ? (inPlaceOf(question.text, previous.question.text) ?? `${question.text} ${carried}`) : question.text;
   // "Who wrote the TAM review?" then "when was it published?": the follow-up stays with the document the
   // previous answer was from, unless it names one (or the review) itself.
   const docs = question.docs.length === 0 && !question.selfReview && previous.document ? [previous.document] : question.docs;
