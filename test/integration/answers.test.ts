@@ -345,6 +345,16 @@ describe("the review itself", () => {
   });
 });
 
+describe("a list that answers a field of each study", () => {
+  it("names each study by its label and gives the field asked, without quoting its title", async () => {
+    const r = await ask("Who are the authors of the included studies?");
+    const items = r.sentences.filter((s) => s.item);
+    expect(items).toHaveLength(10);
+    for (const s of items) expect(s.text).toMatch(/^Study \d+ \([^)]*\): authors: [^«]+ \[\d+\]/);
+    await expectValidCitations(r);
+  });
+});
+
 describe("the complement of a list, and what it was about", () => {
   it("lists the studies the previous list left out ('and which did not?', 'yang tidak?')", async () => {
     const r = await ask("Which studies used a qualitative design?", "and which did not?");
