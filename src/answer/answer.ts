@@ -186,8 +186,8 @@ async function prepare(context: AnswerContext, question: Question, previous: Pre
     eachDoc: plan.kind === "explain" && (q.docs.length > 1 || plan.eachDoc === true),
   });
   // The document speaking of itself: not a passage about one of its included studies.
+  const aboutStudy = (p: Passage) => p.studies.some((n) => records.some((r) => r.docId === p.docId && r.number === n));
   if (plan.kind === "explain" && plan.ownVoice) {
-    const aboutStudy = (p: Passage) => p.studies.some((n) => records.some((r) => r.docId === p.docId && r.number === n));
     retrieved.passages = retrieved.passages.filter((p) => !aboutStudy(p));
     retrieved.hits = retrieved.hits.filter((h) => !aboutStudy(h.passage));
   }
@@ -303,7 +303,9 @@ async function prepare(context: AnswerContext, question: Question, previous: Pre
     const ranking = plan.kind === "explain" && q.superlative ? await rowsWithColumn(store, explainDocs, q.topic) : [];
     // Each passage once, the search's own first.
     const seen = new Set<string>();
-    const candidates = [...retrieved.passages, ...sectionPassages, ...recommending, ...defining, ...naming, ...ranking].filter((p) => !seen.has(p.id) && Boolean(seen.add(p.id)));
+    // (The document speaking of itself: none of them about one of its studies, as for the search above.)
+    const ownVoice = plan.kind === "explain" && plan.ownVoice === true;
+    const candidates = [...retrieved.passages, ...sectionPassages, ...recommending, ...defining, ...naming, ...ranking].filter((p) => !seen.has(p.id) && Boolean(seen.add(p.id)) && !(ownVoice && aboutStudy(p)));
     composition = eachOpens
       ? { sentences: [], abstained: true, studies: [], reason: "several documents, nothing to look for", bestSupport: 0 }
       : composeExplain(composeContext, { passages: candidates, ownText: question.text, searchText: resolved.searchText, identity, framing: ownDesign ? new Set([...framingStems(), ...q.values.flatMap((v) => contentStems(v.text))]) : framingStems(), filler: new Set([...fillerWordStems(), ...shareWords(q)]), ...(ownDesign ? { sayIfUnused: q.values.map((v) => ({ text: v.text, label: keyLabel("design", v.key, lang) })) } : {}), namedStudy: studies.length > 0 || (plan.kind === "explain" && plan.sections.length > 0), requireCue: Boolean(notInRecords), fieldOnly, ...(plan.kind === "explain" && (asksConclusion(q) || plan.ownVoice || (plan.eachDoc && asksOnlyAim(q))) ? { sectionOrder: plan.sections } : {}) });

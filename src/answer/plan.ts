@@ -251,7 +251,10 @@ function planOf(resolved: ResolvedQuestion, context: PlanContext): Plan {
     if (q.docs.length === 0 && !q.selfReview && !context.hasStudies && library.length > 1) {
       return { kind: "explain", studies: [], docs: library, sections: ["abstract", "conclusion"], answerTypes: q.answerTypes, eachDoc: true };
     }
-    return { kind: "explain", studies: [], docs: reviewsOnly ? context.reviews! : docs, sections: ["conclusion", "discussion", "abstract"], answerTypes: q.answerTypes };
+    // ("What did the review conclude?": asked of the document by name, it answers in its own voice, not by a
+    // study it discusses.)
+    const itself = q.selfReview || q.docs.length > 0;
+    return { kind: "explain", studies: [], docs: reviewsOnly ? context.reviews! : docs, sections: ["conclusion", "discussion", "abstract"], answerTypes: q.answerTypes, ...(itself ? { ownVoice: true as const } : {}) };
   }
   // "What method did the review use?", "Does the review include a meta-analysis?": the review's own design.
   const designOnly = q.values.length > 0 && q.values.every((v) => v.field === "design");

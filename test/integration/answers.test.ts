@@ -264,6 +264,16 @@ describe("the review itself", () => {
     expect(recommends.abstained).toBe(false);
   });
 
+  it("answers what the review concludes in its own voice, quoting none of the studies it discusses", async () => {
+    for (const question of ["What did the review conclude?", "What does the review recommend?"]) {
+      const r = await ask(question);
+      expect(r.plan, question).toMatchObject({ kind: "explain", ownVoice: true });
+      expect(r.abstained, question).toBe(false);
+      expect(r.answer, question).not.toMatch(/\bStudy \d+/);
+      await expectValidCitations(r);
+    }
+  });
+
   it("answers 'What was the search strategy?' from the method, 'strategy' being the asker's frame, not a word the review must use", async () => {
     for (const question of ["What was the search strategy?", "Apa strategi pencarian artikelnya?"]) {
       const r = await ask(question);
@@ -296,7 +306,8 @@ describe("the review itself", () => {
       const r = await ask(question);
       expect(r.answer, question).not.toMatch(/opens:|dibuka dengan:/);
       expect(["conclusion", "discussion"]).toContain(r.citations[0].section);
-      expect(r.citations[0].quote, question).toMatch(/\b(?:harus|perlu|sebaiknya|should|recommend)/i);
+      // (In its own voice: "... mengharuskan dunia untuk segera memberikan proteksi yang lebih", requires the world to.)
+      expect(r.citations[0].quote, question).toMatch(/\b(?:(?:meng)?harus|perlu|sebaiknya|should|recommend)/i);
       await expectValidCitations(r);
     }
     // A study's title names it and recommends nothing, though it has the question's word ("Pemerintah").
