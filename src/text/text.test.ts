@@ -42,6 +42,11 @@ describe("analysis", () => {
     expect(analyze("Who funded the work?").canonical).toContain("dana");
     expect(analyze("This effort has been sponsored by the National Science Foundation").canonical).toContain("dana");
   });
+  it("meets an Indonesian question's 'dihapus' and 'anotator' in an English paper's 'removing' and 'annotators'", () => {
+    const shared = (a: string, b: string) => analyze(a).canonical.filter((t) => analyze(b).canonical.includes(t));
+    expect(shared("kalau aksi Expand dihapus", "removing the [Expand] action")).not.toEqual([]);
+    expect(shared("siapa anotatornya", "The annotators included professors")).not.toEqual([]);
+  });
   it("tells a dataset from data: 'data structures' is no dataset", () => {
     expect(analyze("a dataset of 200 pairs").phrases).toContain("kumpul data");
     expect(analyze("two data sets").phrases).toContain("kumpul data");
