@@ -23,7 +23,7 @@ import type { ScoredPassage } from "../retrieve/search.ts";
 import { retrieve, type Retrieved } from "../retrieve/retrieve.ts";
 import { CitationList, ReferenceBook } from "./citations.ts";
 import type { ComposeContext, Composition } from "./compose-context.ts";
-import { definiendum, termRole, wantedCues } from "./evidence.ts";
+import { askedNouns, definiendum, introducesItems, termRole, wantedCues } from "./evidence.ts";
 import { composeExplain } from "./compose-explain.ts";
 import { composeSectionOpening } from "./compose-section.ts";
 import { composeSmallTalk } from "./compose-small-talk.ts";
@@ -128,6 +128,23 @@ async function definingPassages(store: PassageStore, docs: string[], term: strin
     if (p.kind === "reference" || !words.every((w) => p.text.toLowerCase().includes(w))) continue;
     const role = termRole(p.text, term);
     if (role === "defines" || role === "spells") out.push(p);
+    if (out.length >= MAX_DEFINING_PASSAGES) break;
+  }
+  return out;
+}
+
+/**
+ * "What agents does PaSa have?": the sentence that names them ("PaSa consists of two LLM agents: the Crawler and
+ * the Selector") may rank below every passage that says "agent" and "PaSa" as often; the passages that name
+ * items after the noun asked are candidates as well.
+ */
+async function enumeratingPassages(store: PassageStore, docs: string[], q: Question): Promise<Passage[]> {
+  const nouns = askedNouns(q);
+  if (!store.inMemory || !q.several || nouns.size === 0) return [];
+  const out: Passage[] = [];
+  for (const p of await store.listPassages({ docs }, Number.MAX_SAFE_INTEGER)) {
+    if (p.kind !== "prose" || !introducesItems(p.text, nouns)) continue;
+    out.push(p);
     if (out.length >= MAX_DEFINING_PASSAGES) break;
   }
   return out;
@@ -300,12 +317,13 @@ async function prepare(context: AnswerContext, question: Question, previous: Pre
     // about, but the search adds up every word of it, and passages full of "paper", "discuss" and "program" outrank
     // the few that name Python. Those few are searched for by the name alone.
     const naming = plan.kind === "explain" ? await passagesNaming(store, q.text, explainDocs, config.retrieve.topK) : [];
+    const enumerating = plan.kind === "explain" && studies.length === 0 ? await enumeratingPassages(store, explainDocs, q) : [];
     const ranking = plan.kind === "explain" && q.superlative ? await rowsWithColumn(store, explainDocs, q.topic) : [];
     // Each passage once, the search's own first.
     const seen = new Set<string>();
     // (The document speaking of itself: none of them about one of its studies, as for the search above.)
     const ownVoice = plan.kind === "explain" && plan.ownVoice === true;
-    const candidates = [...retrieved.passages, ...sectionPassages, ...recommending, ...defining, ...naming, ...ranking].filter((p) => !seen.has(p.id) && Boolean(seen.add(p.id)) && !(ownVoice && aboutStudy(p)));
+    const candidates = [...retrieved.passages, ...sectionPassages, ...recommending, ...defining, ...naming, ...enumerating, ...ranking].filter((p) => !seen.has(p.id) && Boolean(seen.add(p.id)) && !(ownVoice && aboutStudy(p)));
     composition = eachOpens
       ? { sentences: [], abstained: true, studies: [], reason: "several documents, nothing to look for", bestSupport: 0 }
       : composeExplain(composeContext, { passages: candidates, ownText: question.text, searchText: resolved.searchText, identity, framing: ownDesign ? new Set([...framingStems(), ...q.values.flatMap((v) => contentStems(v.text))]) : framingStems(), filler: new Set([...fillerWordStems(), ...shareWords(q)]), ...(ownDesign ? { sayIfUnused: q.values.map((v) => ({ text: v.text, label: keyLabel("design", v.key, lang) })) } : {}), namedStudy: studies.length > 0 || (plan.kind === "explain" && plan.sections.length > 0), requireCue: Boolean(notInRecords), fieldOnly, ...(plan.kind === "explain" && (asksConclusion(q) || plan.ownVoice || (plan.eachDoc && asksOnlyAim(q))) ? { sectionOrder: plan.sections } : {}) });

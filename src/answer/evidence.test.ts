@@ -5,7 +5,7 @@ import { analyzeQuestion, fillerWordStems } from "../retrieve/question.ts";
 import { SYNTHETIC_INDEX } from "../../test/helpers/synthetic-records.ts";
 import { analyze, corpusLexiconInUse, useCorpusLexicon } from "../text/analyze.ts";
 import type { TermStats } from "../store/layout.ts";
-import { coverage, definiendum, EVIDENCE_WEIGHTS, expansionOf, wantedCues, hasQuantity, hasTerm, isCaptionOnly, isPointerOnly, overlap, scoreSentences, sentencesOf, termRole, weighQuestion, withRunInHeadings } from "./evidence.ts";
+import { coverage, definiendum, EVIDENCE_WEIGHTS, introducesItems, expansionOf, wantedCues, hasQuantity, hasTerm, isCaptionOnly, isPointerOnly, overlap, scoreSentences, sentencesOf, termRole, weighQuestion, withRunInHeadings } from "./evidence.ts";
 import { ABSTAIN, decideAbstention } from "./abstain.ts";
 import { splitSentences } from "../text/sentences.ts";
 
@@ -149,6 +149,19 @@ describe("coverage and ranking", () => {
     const q = analyzeQuestion("Berapa persen remaja mentor setelah 12 bulan?", index);
     const ranked = scoreSentences(sentencesOf([PASSAGES[1]]), weighQuestion(q.text, STATS), q, 1);
     expect(ranked[0].text).toMatch(/72%/);
+  });
+
+  it("ranks first, for a question asking for several items, the sentence that names them after the noun asked", () => {
+    const text = "We build the system from LLM agents trained with reinforcement learning. The system consists of two LLM agents: the Crawler and the Selector.";
+    const p = passage("p", text, { lang: "en" });
+    for (const asked of ["What agents does the system have?", "Agen apa saja yang ada di sistem itu?"]) {
+      const q = analyzeQuestion(asked, index);
+      const ranked = scoreSentences(sentencesOf([p]), weighQuestion(q.text, stats([p])), q, 1);
+      expect(ranked[0].text, asked).toMatch(/^The system consists/);
+    }
+    // a clause after "such as" names one thing, not a list
+    expect(introducesItems("benchmark suites such as SpecJVM98 used to evaluate desktop and server Java VMs", new Set(analyze("benchmarks").canonical))).toBe(false);
+    expect(introducesItems("several baselines including Google, Google Scholar and ChatGPT", new Set(analyze("baselines").canonical))).toBe(true);
   });
 
   it("ranks a caption that only labels a table below a sentence that says something, at equal coverage", () => {

@@ -14,7 +14,7 @@ import { escapeRegExp } from "../text/tokenize.ts";
 import { enumerationItems, withoutItems } from "./enumeration.ts";
 import { STATED_AIM, STATED_METHOD } from "../text/stated.ts";
 import { loadVocabulary } from "../vocab/vocabulary.ts";
-import type { Question } from "../retrieve/question.ts";
+import { askedNoun, type Question } from "../retrieve/question.ts";
 import { carriesType, LABEL_BEFORE } from "./value-types.ts";
 
 export interface EvidenceSentence {
@@ -105,6 +105,8 @@ function holdsPhrase(phrases: ReadonlySet<string>, key: string): boolean {
 export const EVIDENCE_WEIGHTS = {
   /** Words that only say which study is meant ("MLMC", "Rafferty") count a quarter: the study filter used them already. */
   identity: 0.25,
+  /** For a question that asks for several items, a sentence that names them after the noun asked. */
+  namesItems: 0.2,
   /** Words a follow-up carries over from the previous question count half: they are its topic, not its point. */
   carried: 0.5,
   /** A sentence of the best passage gets this much over one of the last retrieved passage. */
@@ -589,21 +591,54 @@ export function wantsNumber(question: Question): boolean {
   return question.count || question.answerTypes.length > 0 || /\b(?:how many|how much|berapa|brp|persen|percent|%)\b/i.test(question.text);
 }
 
+/**
+ * A noun followed by the items it names: "two LLM agents: the Crawler and the Selector", "baselines such as
+ * Google, Google Scholar and ChatGPT", "faktor pendukung, yaitu ...". Two items at least (a comma or an "and").
+ */
+const INTRODUCES_ITEMS =
+  /(\p{L}[\p{L}-]*)\s*(?:\([^)]{0,40}\)\s*)?(?::|,?\s+(?:such as|including|namely|like|e\.g\.,?|yaitu|yakni|antara lain|seperti|meliputi|di antaranya|diantaranya|termasuk))\s+([^.;]{3,})/giu;
+
+/** An item of such a list is a name or a short noun phrase. */
+const MAX_ITEM_WORDS = 5;
+
+/** Whether the sentence names items of what `canonical` (a question's topic, as canonical stems) names. */
+export function introducesItems(text: string, canonical: ReadonlySet<string>): boolean {
+  if (canonical.size === 0) return false;
+  for (const m of text.matchAll(INTRODUCES_ITEMS)) {
+    const noun = analyze(m[1]);
+    if (![...noun.canonical, ...noun.terms].some((t) => canonical.has(t))) continue;
+    // (Short items: "such as SpecJVM98 (3) used to evaluate desktop and server Java VMs" names one suite.)
+    const items = m[2].split(/,|\s(?:and|or|dan|serta|atau)\s/iu).map((x) => x.trim().split(/\s+/).filter(Boolean).length);
+    if (items.length >= 2 && items.slice(0, 2).every((n) => n > 0 && n <= MAX_ITEM_WORDS)) return true;
+  }
+  return false;
+}
+
 export interface ScoredSentence extends EvidenceSentence {
   coverage: number;
   score: number;
+}
+
+/** The canonical stems of the noun a question asks for items of ("agents" of "What agents does PaSa have?"). */
+export function askedNouns(question: Question): Set<string> {
+  const noun = askedNoun(question.tokens);
+  const a = noun ? analyze(noun) : undefined;
+  return new Set(a ? [...a.canonical, ...a.terms] : []);
 }
 
 export function scoreSentences(sentences: EvidenceSentence[], weights: WeightedTerm[], question: Question, k: number): ScoredSentence[] {
   const cues = wantedCues(question);
   const number = wantsNumber(question);
   const term = definiendum(question);
+  const itemsOf = question.several ? askedNouns(question) : new Set<string>();
   return sentences
     .map((s) => {
       const c = coverage(s, weights);
       let score = c + EVIDENCE_WEIGHTS.rankPrior * (1 - s.rank / Math.max(1, k));
       // (A question that asks for several items is answered by a list of them: there the items are what is asked.)
       if (!question.several) score -= EVIDENCE_WEIGHTS.listedOnly * listedOnly(s, weights);
+      // ... best by the sentence that names them after the noun asked ("two LLM agents: the Crawler and the Selector").
+      else if (introducesItems(s.text, itemsOf)) score += EVIDENCE_WEIGHTS.namesItems;
       const role = termRole(s.text, term);
       // "What does TAM stand for?" is answered where it is spelled out, not by "TAM is a highly cited model".
       if (role === "spells") score += EVIDENCE_WEIGHTS.definesTerm * (ASKS_EXPANSION.test(question.text) ? 2 : 1);

@@ -677,6 +677,22 @@ export function stemsAsking(q: Pick<Question, "typedStems">, types: readonly Ans
 /** Words that may stand between "what"/"which" and the noun it asks about ("What are the main ..."). */
 const BEFORE_ASKED_NOUN = new Set(["are", "were", "the", "main", "key", "different", "other", "kinds", "types", "sorts", "of", "specific"]);
 
+/**
+ * The noun a question asks for items of: after "what"/"which" ("What agents does PaSa have?"), or beside an
+ * Indonesian "apa saja" ("Agen apa saja ...?", "Apa saja agen ...?").
+ */
+export function askedNoun(tokens: string[]): string | undefined {
+  const at = tokens.findIndex((t) => t === "what" || t === "which");
+  if (at >= 0) {
+    let i = at + 1;
+    while (i < tokens.length && BEFORE_ASKED_NOUN.has(tokens[i])) i++;
+    return tokens[i];
+  }
+  const apa = tokens.findIndex((t, i) => t === "apa" && ["saja", "aja", "sajakah"].includes(tokens[i + 1] ?? ""));
+  if (apa < 0) return undefined;
+  return apa > 0 && !STOP_WORDS.has(tokens[apa - 1]) ? tokens[apa - 1] : tokens[apa + 2];
+}
+
 /** "what"/"which" before a plural noun: several items asked for ("What concepts ...", "What are the activities ..."). */
 function asksForSeveral(tokens: string[]): boolean {
   const at = tokens.findIndex((t) => t === "what" || t === "which");
