@@ -44,6 +44,10 @@ const CASES: [string, Plan["kind"], Expect?][] = [
   ["Was the Jepara program successful?", "lookup", { studies: [1], fields: ["outcomes"] }],
   ["What does Rafferty recommend?", "lookup", { studies: [2], fields: ["recommendations"] }],
   ["Rekomendasi dari studi nomor 4 apa?", "lookup", { studies: [4], fields: ["recommendations"] }],
+  // what a study proposes is what it recommends; who proposed something is no recommendation
+  ["What services does Rafferty propose?", "lookup", { studies: [2], fields: ["recommendations"] }],
+  ["Apa usulan studi nomor 4?", "lookup", { studies: [4], fields: ["recommendations"] }],
+  ["Who proposed trace trees?", "explain"],
   // what should be done is a recommendation, however the words fall between "should" and "do"
   ["What does Rafferty say governments should do?", "lookup", { studies: [2], fields: ["recommendations"] }],
   ["Menurut studi nomor 4, apa yang perlu dilakukan pemerintah?", "lookup", { studies: [4], fields: ["recommendations"] }],
@@ -660,3 +664,11 @@ describe("topicWords", () => {
   });
 });
 
+
+describe("what is proposed", () => {
+  it("reads a proposal as a recommendation, but 'who proposed ...?' as asking who", () => {
+    expect(analyzeQuestion("What does Rafferty propose?", SYNTHETIC_INDEX).asks).toEqual(["recommendations"]);
+    expect(analyzeQuestion("Who proposed trace trees?", SYNTHETIC_INDEX).asks).not.toContain("recommendations");
+    expect(analyzeQuestion("Siapa yang mengusulkan program itu?", SYNTHETIC_INDEX).asks).not.toContain("recommendations");
+  });
+});

@@ -889,6 +889,8 @@ export function analyzeQuestion(asked: string, index: QuestionIndex, langOverrid
   // ... and "What did the PaSa authors say about GPT-5?": a verb of saying makes them the speakers.
   const speakers = asks.some((f) => !["authors", "year", "venue", "title"].includes(f)) || hasPhrase(tokens, w.speech_verbs);
   if (asks.includes("authors") && speakers && !tokens.some((t) => /^(?:who|whom|whose|siapa|siapakah)$/.test(t))) asks.splice(asks.indexOf("authors"), 1);
+  // "Who proposed trace trees?", "Siapa yang mengusulkan ...?": who it was, not a recommendation.
+  if (asks.includes("recommendations") && /^(?:who|whom|whose|siapa|siapakah)$/.test(tokens[0] ?? "")) asks.splice(asks.indexOf("recommendations"), 1);
   // "tahun berapa" asks for a year, not for an amount: count words inside a year phrase do not count.
   const inYear = (m: { start: number; end: number }) => asks.includes("year") && weakYear.some((y) => m.start >= y.start && m.start <= y.end);
   const count = phrasesIn(tokens, w.count).some((m) => !inYear(m));
