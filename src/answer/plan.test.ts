@@ -44,6 +44,10 @@ const CASES: [string, Plan["kind"], Expect?][] = [
   ["Was the Jepara program successful?", "lookup", { studies: [1], fields: ["outcomes"] }],
   ["What does Rafferty recommend?", "lookup", { studies: [2], fields: ["recommendations"] }],
   ["Rekomendasi dari studi nomor 4 apa?", "lookup", { studies: [4], fields: ["recommendations"] }],
+  // the years a review covers are the years its search took articles from, a criterion of its method
+  ["What years does the review cover?", "explain", { sections: ["methods", "abstract"] }],
+  ["Tahun berapa saja yang dicakup review ini?", "explain", { sections: ["methods", "abstract"] }],
+  ["When was the review published?", "review-meta", { field: "year" }],
   // what a study proposes is what it recommends; who proposed something is no recommendation
   ["What services does Rafferty propose?", "lookup", { studies: [2], fields: ["recommendations"] }],
   ["Apa usulan studi nomor 4?", "lookup", { studies: [4], fields: ["recommendations"] }],

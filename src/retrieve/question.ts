@@ -860,6 +860,9 @@ export function analyzeQuestion(asked: string, index: QuestionIndex, langOverrid
   // "ditulis siapa & tahun berapa? kok sitasinya Purnamasari?": beside a bibliographic field named outright, a
   // weak word for another asks for it however long the rest of the question is.
   const bibliographic = strongAsks.length > 0 && strongAsks.every((f) => BIBLIOGRAPHIC.has(f));
+  // "What years does the review cover?": the years its search took articles from, one of the criteria they had
+  // to meet, not when it was published.
+  const yearsCovered = namesSelf && !publication && hasPhrase(tokens, w.coverage_verbs) && hasPhrase(tokens, [...(w.fields.year ?? []), ...(w.weak_fields.year ?? [])]);
   if (short || bibliographic) {
     for (const [field, phrases] of Object.entries(w.weak_fields)) {
       if (!short && !BIBLIOGRAPHIC.has(field as StudyField)) continue;
@@ -868,8 +871,10 @@ export function analyzeQuestion(asked: string, index: QuestionIndex, langOverrid
       // "What years did it look at?", "what year does the Ivory Coast study cover?": of one study, the years of
       // what it studied, not of its publication (unless that is asked too). ("What years do the studies span?"
       // is when they were published.)
+      // ... and so do those asked of a review itself: "What years does the review cover?" is the years its
+      // search took articles from, not when it was published.
       const oneStudy = () => studies.length === 1 || hasPhrase(tokens, w.pronoun_single);
-      if (field === "year" && !publication && oneStudy() && (hasPhrase(tokens, w.research_verbs) || hasPhrase(tokens, w.coverage_verbs))) continue;
+      if (field === "year" && !publication && (yearsCovered || (oneStudy() && (hasPhrase(tokens, w.research_verbs) || hasPhrase(tokens, w.coverage_verbs))))) continue;
       // "Tahun berapa balai itu didirikan?": a year asked of something the question names beside the study
       // (a founding, a task force) is that thing's date, not the study's year.
       if (field === "year" && topic.length > 0 && !bibliographic) continue;
@@ -959,7 +964,8 @@ export function analyzeQuestion(asked: string, index: QuestionIndex, langOverrid
   // (One study described is one found: "the UNICEF study" with no place is either of two, so neither.)
   const described = compare || candidates.length === 1 ? candidates : [];
   const aboutSelection =
-    (noun !== undefined || selfReview) && values.length === 0 && !count && (hasPhrase(tokens, w.criteria_words) || (hasPhrase(tokens, w.selection_verbs) && (hasPhrase(tokens, w.manner_words) || hasPhrase(tokens, w.obligation_words))));
+    yearsCovered ||
+    ((noun !== undefined || selfReview) && values.length === 0 && !count && (hasPhrase(tokens, w.criteria_words) || (hasPhrase(tokens, w.selection_verbs) && (hasPhrase(tokens, w.manner_words) || hasPhrase(tokens, w.obligation_words)))));
   const excludes = hasPhrase(tokens, w.exclusion_words);
   return {
     text,
