@@ -461,6 +461,9 @@ describe("what a question counts", () => {
     expect(counted("What is the maximum age of the mentors in study 3?")).toEqual(["ag"]);
     expect(types("What is the maximum age of the mentors in study 3?")).toEqual(["amount"]);
     expect(counted("Usia minimal peserta studi 2 berapa?")).toEqual(expect.arrayContaining(["usia"]));
+    // a limit is a bound too: "berapa batas usia" asks for an age, as "the age limit" does
+    expect(counted("Berapa batas usia anak menurut definisi di review ini?")).toEqual(["usia"]);
+    expect(counted("What is the age limit for a child in the review's definition?")).toEqual(["ag"]);
     // ... and is no topic of its own (a word the documents never use would make the question look unanswerable)
     expect(analyzeQuestion("What is the maximum age of the mentors in study 3?", SYNTHETIC_INDEX).topic).not.toContain("maximum");
   });

@@ -659,7 +659,9 @@ function countedStems(tokens: string[], original: string[], counts: { start: num
   // Of that run, the noun counted: English puts it last ("how many social workers"), Indonesian first
   // ("berapa usia rata-rata penyintas"). A modifier ("social") would let "rehabilitasi sosial ... 7 tahapan"
   // count social workers. A rate word ("angka kekambuhan") is the kind of value, like "jumlah".
-  const candidates = run.filter((t) => !hasPhrase([t], [...words.rate_words.after, ...words.rate_words.before]) && contentStems(t).some((x) => !skip(x)));
+  // (So is a bound: "berapa batas usia" asks for an age.)
+  const measures = [...words.rate_words.after, ...words.rate_words.before, ...words.bound_words.after, ...words.bound_words.before];
+  const candidates = run.filter((t) => !hasPhrase([t], measures) && contentStems(t).some((x) => !skip(x)));
   // English: its nouns, not the adjectives before them (by their endings: "social", "annual");
   // "survivors' stories" counts survivors as much as stories. Indonesian: the first word.
   const nouns = lang === "en" ? candidates.filter((t) => !isEnglishAdjective(t.replace(/'s?$/, ""))) : candidates.slice(0, 1);
