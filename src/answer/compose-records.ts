@@ -599,7 +599,7 @@ function list(context: ComposeContext, filters: FilterValue[], fields: StudyFiel
 }
 
 /** The distribution of a field over the studies, largest group first; `leadWithMost`: said first, "The most common design is ...". */
-function distribution(context: ComposeContext, field: StudyField, leadWithMost = false): Composition {
+function distribution(context: ComposeContext, field: StudyField, leadWithMost = false, repeatedOnly = false): Composition {
   const m = MESSAGES[context.lang];
   const groups = new Map<string, { records: StudyRecord[]; values: FieldValue[] }>();
   const unknown: StudyRecord[] = [];
@@ -622,10 +622,13 @@ function distribution(context: ComposeContext, field: StudyField, leadWithMost =
   }
   const noun = studiesNoun(context.question.studiesNoun, context.lang);
   // Years read in order; other values from the largest group down.
-  const ordered = [...groups].sort((a, b) => (field === "year" ? Number(a[0]) - Number(b[0]) : b[1].records.length - a[1].records.length));
+  const all = [...groups].sort((a, b) => (field === "year" ? Number(a[0]) - Number(b[0]) : b[1].records.length - a[1].records.length));
+  // "more than one study": only the values several studies share, said to be those; with none, said so, and all.
+  const shared = all.filter(([, g]) => g.records.length > 1);
+  const ordered = repeatedOnly && shared.length > 0 ? shared : all;
   const label = (key: string) => (field === "year" || field === "venue" ? key : keyLabel(field, key, context.lang));
   const sentences: AnswerSentence[] = [];
-  if (field === "year" && !leadWithMost && ordered.length > 1) {
+  if (field === "year" && !leadWithMost && !repeatedOnly && ordered.length > 1) {
     // "Between which years?": the span first, cited to the first and the last year.
     const [first, last] = [ordered[0], ordered[ordered.length - 1]];
     const b = new SentenceBuilder().say(m.yearSpan(context.records.length - unknown.length, studiesNoun(context.question.studiesNoun, context.lang), first[0], last[0]));
@@ -649,7 +652,8 @@ function distribution(context: ComposeContext, field: StudyField, leadWithMost =
     for (const n of new Set(ordered.map(([, g]) => (g.values[0] ? citeValue(context, g.values[0]) : undefined)))) if (n) b.cite(n);
     sentences.push(b.say(".").done("composed"));
   }
-  sentences.push(new SentenceBuilder().say(m.distributionHead(context.records.length, field, noun)).done("composed"));
+  if (repeatedOnly) sentences.push(new SentenceBuilder().say(shared.length > 0 ? m.repeatedHead(shared.length, field, noun) : m.repeatedNone(field, noun)).done("composed"));
+  if (!repeatedOnly || shared.length === 0) sentences.push(new SentenceBuilder().say(m.distributionHead(context.records.length, field, noun)).done("composed"));
   for (const [key, g] of ordered) {
     // Each group with how many it holds ("Google Scholar (7): ...").
     const b = new SentenceBuilder().say(`${label(key)}: ${m.groupSize(g.records.length, noun)} — `);
@@ -664,7 +668,7 @@ function distribution(context: ComposeContext, field: StudyField, leadWithMost =
     });
     sentences.push(b.done("composed", true));
   }
-  if (unknown.length > 0) sentences.push(new SentenceBuilder().say(m.notStated(joinList(unknown.map((r) => labelOf(context, r)), context.lang))).done("composed", true));
+  if (unknown.length > 0 && !(repeatedOnly && shared.length > 0)) sentences.push(new SentenceBuilder().say(m.notStated(joinList(unknown.map((r) => labelOf(context, r)), context.lang))).done("composed", true));
   return { sentences, abstained: false, studies: ordered.flatMap(([, g]) => g.records.map((r) => r.number)), reason: "", bestSupport: 1 };
 }
 
@@ -954,6 +958,7 @@ export function composeFromRecords(context: ComposeContext, plan: Plan): Composi
       const scoped = plan.within ? { ...context, records: context.records.filter(isOneOf(plan.within)) } : context;
       if (plan.op === "largest-sample" || plan.op === "smallest-sample") return bySampleSize(scoped, plan.op === "largest-sample");
       if (plan.only) return onlyAnswer(context, plan.only, plan.field);
+      if (plan.op === "repeated") return distribution(context, plan.field, false, true);
       return plan.op === "distribution" || plan.op === "most-common" ? distribution(context, plan.field, plan.op === "most-common") : extreme(scoped, plan.op);
     }
     case "review-meta":

@@ -50,6 +50,9 @@ export interface AnswerMessages {
   /** "The review includes 10 studies:": every study, nothing filtered. */
   allHead: (document: string, count: number, noun: string) => string;
   distributionHead: (total: number, field: StudyField, noun: string) => string;
+  /** "2 journals have more than one study each:" / none: "No journal has more than one study." */
+  repeatedHead: (count: number, field: StudyField, noun: string) => string;
+  repeatedNone: (field: StudyField, noun: string) => string;
   /** "How many countries were studied?": "The 10 studies name 3 different countries" (the groups below). */
   distinctValues: (count: number, field: StudyField, total: number, noun: string) => string;
   /** "The 10 studies were published between 2014 and 2021" (the caller cites, then ends the sentence). */
@@ -204,6 +207,8 @@ export const MESSAGES: Record<Lang, AnswerMessages> = {
     onlyYes: (count, total, predicate, noun) => `Yes: ${count} ${count === 1 ? singular(noun) : noun} (of ${total}) ${predicate}, and none of the others says otherwise.`,
     allHead: (document, count, noun) => `${document[0].toUpperCase()}${document.slice(1)} includes ${count} ${count === 1 ? singular(noun) : noun}:`,
     distributionHead: (total, field, noun) => `By ${FIELD_NAMES.en[field]}, the ${total} ${noun} are:`,
+    repeatedHead: (count, field, noun) => `${count === 1 ? `One ${FIELD_NAMES.en[field]} has` : `${count} ${FIELD_PLURALS[field]} have`} more than one ${singular(noun)}:`,
+    repeatedNone: (field, noun) => `No ${FIELD_NAMES.en[field]} has more than one ${singular(noun)}.`,
     distinctValues: (count, field, total, noun) => `The ${total} ${noun} name ${count} different ${count === 1 ? FIELD_NAMES.en[field] : FIELD_PLURALS[field]}`,
     yearSpan: (total, noun, from, to) => `The ${total} ${noun} were published between ${from} and ${to}`,
     mostCommon: (field, values, tied, count, total, noun) =>
@@ -356,6 +361,8 @@ export const MESSAGES: Record<Lang, AnswerMessages> = {
     onlyYes: (count, total, predicate, noun) => `Ya: ${count} ${noun} (dari ${total}) ${predicate}, dan tidak ada yang menyebutkan lain.`,
     allHead: (document, count, noun) => `${document[0].toUpperCase()}${document.slice(1)} mencakup ${count} ${noun}:`,
     distributionHead: (total, field, noun) => `Menurut ${FIELD_NAMES.id[field]}, ${total} ${noun} tersebut:`,
+    repeatedHead: (count, field, noun) => `${count} ${FIELD_NAMES.id[field]} memuat lebih dari satu ${noun}:`,
+    repeatedNone: (field, noun) => `Tidak ada ${FIELD_NAMES.id[field]} yang memuat lebih dari satu ${noun}.`,
     distinctValues: (count, field, total, noun) => `${total} ${noun} itu menyebut ${count} ${FIELD_NAMES.id[field]} yang berbeda`,
     yearSpan: (total, noun, from, to) => `${total} ${noun} tersebut terbit antara tahun ${from} dan ${to}`,
     mostCommon: (field, values, tied, count, total, noun) =>

@@ -44,6 +44,9 @@ const CASES: [string, Plan["kind"], Expect?][] = [
   ["Was the Jepara program successful?", "lookup", { studies: [1], fields: ["outcomes"] }],
   ["What does Rafferty recommend?", "lookup", { studies: [2], fields: ["recommendations"] }],
   ["Rekomendasi dari studi nomor 4 apa?", "lookup", { studies: [4], fields: ["recommendations"] }],
+  // the values more than one study shares
+  ["Which journals published more than one study?", "aggregate", { field: "venue", op: "repeated" }],
+  ["Negara mana yang diteliti lebih dari satu studi?", "aggregate", { field: "country", op: "repeated" }],
   // the years a review covers are the years its search took articles from, a criterion of its method
   ["What years does the review cover?", "explain", { sections: ["methods", "abstract"] }],
   ["Tahun berapa saja yang dicakup review ini?", "explain", { sections: ["methods", "abstract"] }],

@@ -26,7 +26,7 @@ export type Plan =
   | { kind: "list"; filters: FilterValue[]; fields: StudyField[]; existence: boolean; exclude?: StudyRef[]; within?: StudyRef[] }
   | { kind: "count"; filters: FilterValue[]; within?: StudyRef[] }
   | { kind: "compare"; studies: StudyRef[]; fields: StudyField[] }
-  | { kind: "aggregate"; field: StudyField; op: "distribution" | "most-common" | "earliest" | "latest" | "largest-sample" | "smallest-sample"; within?: StudyRef[]; only?: FilterValue }
+  | { kind: "aggregate"; field: StudyField; op: "distribution" | "most-common" | "repeated" | "earliest" | "latest" | "largest-sample" | "smallest-sample"; within?: StudyRef[]; only?: FilterValue }
   | { kind: "explain"; studies: StudyRef[]; docs: string[]; sections: string[]; answerTypes: AnswerType[]; ownVoice?: true; eachDoc?: true }
   | { kind: "review-meta"; docs: string[]; field: DocumentField; also?: DocumentField[]; topic?: string[]; count?: true; nth?: number; order?: "earliest" | "latest" }
   | { kind: "out-of-scope"; reason: string; smallTalk?: SmallTalk; noSuchStudy?: number[] };
@@ -219,7 +219,8 @@ function planOf(resolved: ResolvedQuestion, context: PlanContext): Plan {
   const asksValue = q.answerTypes.some((t) => t !== "amount" && t !== "date");
   // "Who wrote it?" with no document named and nothing else asked: the document in scope, or each of them.
   // ("What journals published the included studies?" asks of the review's studies, not of the review.)
-  const ofStudies = context.hasStudies && !q.selfReview && q.docs.length === 0 && PLURAL_STUDIES.test(q.text);
+  // (So does "Which journals published more than one study?": a value several studies share.)
+  const ofStudies = context.hasStudies && !q.selfReview && q.docs.length === 0 && (PLURAL_STUDIES.test(q.text) || q.repeated);
   const ofDocument = !ofStudies && (q.selfReview || q.docs.length > 0 || q.topic.length === 0);
   // ("What GPU did the TraceMonkey authors use?" asks for a GPU, which "what" names: not who the authors are.)
   if (ofDocument && identity && q.studies.length === 0 && (!q.allStudies || documentsNoun) && !q.list && (!q.count || countsAuthors) && !asksValue && q.topic.length <= MAX_IDENTITY_TOPIC && !whatNamesTopic(q)) {
@@ -355,6 +356,9 @@ function planOf(resolved: ResolvedQuestion, context: PlanContext): Plan {
   const overTheStudies = q.list || q.allStudies || q.compare || PLURAL_STUDIES.test(q.text) || (researchVerb && q.topic.length === 0) || pluralField;
   // "What is the most common design?", "Desain apa yang paling banyak dipakai?": the distribution, led by its largest group.
   if (about.length > 0 && q.mostCommon && q.values.length === 0) return { kind: "aggregate", field: about[0], op: "most-common" };
+  // "Which journals published more than one study?", "Negara mana yang diteliti lebih dari satu studi?": the
+  // values more than one study shares.
+  if (about.length > 0 && q.repeated && q.values.length === 0 && context.hasStudies) return { kind: "aggregate", field: about[0], op: "repeated" };
   if (about.length > 0 && (resolved.carryKind === "aggregate" || ((aboutStudies || pluralField) && overTheStudies))) {
     return { kind: "aggregate", field: about[0], op: "distribution" };
   }

@@ -88,6 +88,7 @@ const WordsSchema = z.object({
   negation_words: Phrases,
   /** "most common", "paling banyak": which value of a field the most studies share. */
   most_common: Phrases,
+  repeated_words: Phrases,
   /** With these, "what year"/"kapan" asks for the publication year however much else the question says. */
   publication_words: Phrases,
   /** Words for a meeting a paper appears at ("conference", "prosiding"): with a publication word, where it appeared. */

@@ -81,6 +81,8 @@ export interface Question {
   superlative: "max" | "min" | null;
   /** "What is the most common design?", "paling banyak": the value most studies share. */
   mostCommon: boolean;
+  /** "Which journals published more than one study?", "lebih dari satu": the values several studies share. */
+  repeated: boolean;
   /** "the second one": an ordinal pointing into the previous answer's list. -1 = the last. */
   ordinal: number | null;
   /** Points back: a pronoun ("it", "itu", "-nya") or a follow-up opening ("and ...?", "kalau ..."). */
@@ -990,6 +992,7 @@ export function analyzeQuestion(asked: string, index: QuestionIndex, langOverrid
     // ("older than 2017" is a year filter, not the oldest.)
     extreme: values.some((v) => v.field === "year") ? null : hasPhrase(tokens, w.extreme_early) ? "earliest" : hasPhrase(tokens, w.extreme_late) ? "latest" : null,
     mostCommon: hasPhrase(tokens, w.most_common),
+    repeated: hasPhrase(tokens, w.repeated_words),
     superlative,
     ordinal: ordinalMatch && !studies.length ? Number(ordinalMatch[0]) : null,
     pointsBack: plural ? "plural" : single ? "single" : null,

@@ -356,6 +356,19 @@ describe("the review itself", () => {
   });
 });
 
+describe("values more than one study shares", () => {
+  it("names only the values several studies share, with their studies, in either language", async () => {
+    const r = await ask("Which countries were studied by more than one study?");
+    expect(r.plan).toMatchObject({ kind: "aggregate", field: "country", op: "repeated" });
+    expect(r.sentences[0].text).toBe("2 countries have more than one study:");
+    expect(r.sentences.filter((s) => s.item).map((s) => s.text.split(":")[0])).toEqual(["Indonesia", "United States"]);
+    await expectValidCitations(r);
+    const id = await ask("Jurnal mana yang menerbitkan lebih dari satu studi?");
+    expect(id.sentences[0].text).toBe("1 jurnal memuat lebih dari satu studi:");
+    expect(id.studies).toEqual([7, 9]);
+  });
+});
+
 describe("a list that answers a field of each study", () => {
   it("names each study by its label and gives the field asked, without quoting its title", async () => {
     const r = await ask("Who are the authors of the included studies?");
