@@ -55,8 +55,10 @@ describe("glossOf", () => {
     expect(glossOf("Judulnya Evaluasi Formatif Program Rehabilitasi Sosial Bagi Korban Perdagangan Anak di sini.", "en").some((g) => g.split(" ").length > 5)).toBe(false);
   });
 
-  it("glosses an Indonesian variant the lexicon lists beside its head ('mencegah' as 'pencegahan' is)", () => {
-    expect(glossOf("program yang mencegah dan melindungi anak", "en")).toEqual(expect.arrayContaining(["prevention", "protection"]));
+  it("glosses an Indonesian variant the lexicon lists beside its head, a verb as a verb ('mencegah' as 'preventing')", () => {
+    expect(glossOf("program yang mencegah dan melindungi anak", "en")).toEqual(expect.arrayContaining(["preventing", "protecting"]));
+    // a noun variant as the head noun
+    expect(glossOf("program pelindungan anak", "en")).toContain("protection");
     // an English synonym in an Indonesian text is no Indonesian word to gloss
     expect(glossOf("program yang prevent anak", "en")).not.toContain("prevention");
   });

@@ -363,6 +363,9 @@ export function isLexiconForm(word: string): boolean {
 
 let surfaces: { id: Map<string, Surface[]>; en: Map<string, Surface[]> } | undefined;
 
+/** An Indonesian verb by its prefix: me-, mem-, men-, meng-, meny-, di- (mencegah, melindungi, dilindungi). */
+const INDONESIAN_VERB = /^(?:me(?:m|n|ng|ny)?|di)[a-z]{3,}$/;
+
 /**
  * Surface forms of the lexicon's phrases by language: an Indonesian phrase glosses to English and an English
  * phrase to Indonesian. Matching whole written words (not stems) keeps "dapatkan" from reading as "pendapatan".
@@ -378,6 +381,14 @@ function surfaceIndex(): { id: Map<string, Surface[]>; en: Map<string, Surface[]
     out[lang].set(words[0], list);
   };
   const seen = new Set<string>();
+  // Each head's English "-ing" form ("preventing" of prevention): how an Indonesian verb of it reads in English.
+  const gerunds = new Map<string, string>();
+  for (const list of loadLexicon().values()) {
+    for (const e of list) {
+      const key = `${e.display.id}\u0000${e.display.en}`;
+      if (!gerunds.has(key) && /^[a-z]+ing$/.test(e.written) && isEnglishWord(e.written)) gerunds.set(key, e.written);
+    }
+  }
   for (const list of loadLexicon().values()) {
     for (const e of list) {
       const key = `${e.display.id}\u0000${e.display.en}`;
@@ -393,7 +404,9 @@ function surfaceIndex(): { id: Map<string, Surface[]>; en: Map<string, Surface[]
       const variant = tokenize(e.written);
       if (variant.length === 1 && e.written !== e.display.id && e.written !== e.display.en) {
         // ... and an English inflection ("protecting", "prevented") glosses for an Indonesian reader as the head.
-        if (!isEnglishWord(variant[0])) add("id", e.written, { gloss: e.display.en, canonical: e.canonical, variant: true });
+        // (An Indonesian verb, "mencegah", "dilindungi", reads as the English verb: "preventing", not "prevention".)
+        const verb = INDONESIAN_VERB.test(variant[0]) ? gerunds.get(key) : undefined;
+        if (!isEnglishWord(variant[0])) add("id", e.written, { gloss: verb ?? e.display.en, canonical: e.canonical, variant: true });
         else add("en", e.written, { gloss: e.display.id, canonical: e.canonical, variant: true });
       }
     }
