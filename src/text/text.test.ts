@@ -46,6 +46,8 @@ describe("analysis", () => {
     const shared = (a: string, b: string) => analyze(a).canonical.filter((t) => analyze(b).canonical.includes(t));
     expect(shared("kalau aksi Expand dihapus", "removing the [Expand] action")).not.toEqual([]);
     expect(shared("siapa anotatornya", "The annotators included professors")).not.toEqual([]);
+    // ... and a paper's "emits" the question's "output"
+    expect(shared("what does it output?", "the code generator emits native machine instructions")).not.toEqual([]);
   });
   it("tells a dataset from data: 'data structures' is no dataset", () => {
     expect(analyze("a dataset of 200 pairs").phrases).toContain("kumpul data");
