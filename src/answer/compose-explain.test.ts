@@ -1,9 +1,10 @@
 /** Which quotes an explanation keeps (SELECTION), on hand-made scored sentences. */
 import { describe, expect, it } from "vitest";
 import type { Passage } from "../domain/passage.ts";
-import { carriesAsked, continuesBack, documentOf, isDisclaimer, mergeOverlaps, recommendationFirst, saysMoreThan, SELECTION, selectQuotes, valueFirst } from "./compose-explain.ts";
-import type { Question } from "../retrieve/question.ts";
-import type { ScoredSentence, WeightedTerm } from "./evidence.ts";
+import { carriesAsked, continuesBack, documentOf, isDisclaimer, mergeOverlaps, recommendationFirst, saysMoreThan, SELECTION, selectQuotes, valueFirst, withContinuation } from "./compose-explain.ts";
+import { analyzeQuestion, type Question } from "../retrieve/question.ts";
+import { scoreSentences, sentencesOf, weighQuestion, type ScoredSentence, type WeightedTerm } from "./evidence.ts";
+import { analyze } from "../text/analyze.ts";
 import { rowNamesAskedColumn } from "./compose-row.ts";
 
 const passage: Passage = { id: "p", docId: "d", text: "", section: "discussion", heading: "", page: null, studies: [], lang: "id", kind: "prose", start: 0, end: 0, cells: [], context: "" };
@@ -225,5 +226,23 @@ describe("documentOf", () => {
 
   it("keeps the best-ranked sentence's document when nothing frames the question", () => {
     expect(documentOf({ weights, ranked: [paper, review] }, new Set())).toBe("paper.pdf");
+  });
+});
+
+describe("withContinuation", () => {
+  it("goes on to the next sentence of the passage when a why-question's quote only restates what is asked", () => {
+    const text = "Nested loops can be difficult to optimize for tracing VMs. In a naive implementation, inner loops would become hot first. The weather was fine.";
+    const p: Passage = { ...passage, text, end: text.length, lang: "en" };
+    const df: Record<string, number> = {};
+    for (const t of new Set(analyze(text).canonical)) df[t] = 1;
+    const q = analyzeQuestion("Why are nested loops difficult for tracing VMs?", { documents: [], studies: [] });
+    const weights = weighQuestion(q.text, { documents: 2, df });
+    const ranked = scoreSentences(sentencesOf([p]), weights, q, 1);
+    const first = ranked.find((s) => s.text.startsWith("Nested"))!;
+    const context = { question: q } as unknown as Parameters<typeof withContinuation>[3];
+    expect(withContinuation(first, ranked, weights, context).text).toBe("Nested loops can be difficult to optimize for tracing VMs. In a naive implementation, inner loops would become hot first.");
+    // asked what, not why, the sentence stands alone
+    const what = analyzeQuestion("Are nested loops difficult for tracing VMs?", { documents: [], studies: [] });
+    expect(withContinuation(first, ranked, weights, { question: what } as unknown as Parameters<typeof withContinuation>[3]).text).toBe("Nested loops can be difficult to optimize for tracing VMs.");
   });
 });

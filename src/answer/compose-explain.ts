@@ -208,7 +208,10 @@ function sayWho(context: ComposeContext, s: ScoredSentence): string {
  * after the recommendation): that sentence joins the quote when it does what the question asks or covers
  * a question word the first one lacks.
  */
-function withContinuation(s: ScoredSentence, ranked: ScoredSentence[], weights: ReturnType<typeof weighQuestion>, context: ComposeContext): ScoredSentence {
+/** A sentence with this much of a why-question's words, and no reason of its own, only restates what is asked. */
+const RESTATES_COVERAGE = 0.8;
+
+export function withContinuation(s: ScoredSentence, ranked: ScoredSentence[], weights: ReturnType<typeof weighQuestion>, context: ComposeContext): ScoredSentence {
   // A table row's cells are each a value of their own (a title, then the study's results): none continues another.
   if (s.passage.kind === "table-row") return s;
   // "Why does PaSa use the Selector as an auxiliary reward model?": «To mitigate this, we use the Selector ...»
@@ -219,7 +222,10 @@ function withContinuation(s: ScoredSentence, ranked: ScoredSentence[], weights: 
   const next = ranked.find((r) => r.passage.id === s.passage.id && r.start > s.end && /^\s*$/.test(s.passage.text.slice(s.end, r.start)));
   if (!next || next.end - s.start > CONTINUATION_MAX_CHARS) return s;
   const cues = wantedCues(context.question);
-  const addsCue = [...cues].some((c) => next.cues.has(c) && !s.cues.has(c)) || continuesBack(next.text);
+  // ("Why are nested loops difficult for tracing VMs?": «Nested loops can be difficult to optimize for tracing
+  // VMs.» only says that they are; the reason, if the passage gives one, is what it says next.)
+  const restatesOnly = cues.has("reason") && !s.cues.has("reason") && coverage(s, weights) >= RESTATES_COVERAGE;
+  const addsCue = [...cues].some((c) => next.cues.has(c) && !s.cues.has(c)) || continuesBack(next.text) || restatesOnly;
   const addsWord = weights.some((w) => !w.unknown && w.weight > 0 && hasTerm(w, next.terms, next.phrases) && !hasTerm(w, s.terms, s.phrases));
   if (!addsCue && !addsWord) return s;
   return widened(s, next);
