@@ -368,6 +368,10 @@ describe("decideAbstention", () => {
 describe("definition questions", () => {
   const term = (text: string) => definiendum(analyzeQuestion(text, index));
 
+  it("reads 'apa maksud X?' as asking what X means", () => {
+    expect(definiendum(analyzeQuestion("apa maksud isolasi sistemik?", index))).toEqual(["isolasi", "sistemik"]);
+  });
+
   it("finds the term a definition question asks about, in either language, and none in other questions", () => {
     expect(term("What is the Selector?")).toEqual(["Selector"]);
     expect(term("What is a typed trace in the TraceMonkey paper?")).toEqual(["typed", "trace"]);

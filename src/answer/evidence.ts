@@ -14,7 +14,7 @@ import { escapeRegExp } from "../text/tokenize.ts";
 import { enumerationItems, withoutItems } from "./enumeration.ts";
 import { STATED_AIM, STATED_METHOD } from "../text/stated.ts";
 import { loadVocabulary } from "../vocab/vocabulary.ts";
-import { askedNoun, type Question } from "../retrieve/question.ts";
+import { askedNoun, DEFINITION_QUESTION, type Question } from "../retrieve/question.ts";
 import { carriesType, LABEL_BEFORE } from "./value-types.ts";
 
 export interface EvidenceSentence {
@@ -428,7 +428,6 @@ export function wantedCues(question: Question): Set<string> {
  * "X itu apa?", "X maksudnya apa?":
  * the question asks what X is, and nothing else ("what are the programs in X?" or "X itu apa saja?" ask for a list).
  */
-const DEFINITION_QUESTION = /^\s*(?:(?:what|who)\s+(?:is|are)\s+(?:a|an|the)?\s*[^\s?,]+(?:\s+[^\s?,]+){0,3}(?:\s+(?:in|of)\s+[^\s?,]+(?:\s+[^\s?,]+){0,2})?(?:,\s*and\s+.*)?|what\s+does\s+.{1,40}\s+(?:mean|do|stand\s+for)(?:\s+(?:in|of)\s+[^?]{1,40})?|(?:how\s+(?:does|do|did)\s+.{1,40}?\s+)?define\s+[^?]{1,40}\?(?:\s+.{0,80})?|what\s+is\s+the\s+definition\s+of\s+.{1,40}|(?:bagaimana\s+.{1,40}?\s+)?mendefinisikan\s+[^?]{1,40}\?(?:\s+.{0,80})?|apa\s+(?:itu|yang\s+dimaksud(?:\s+dengan)?|definisi|pengertian|arti|fungsi|singkatan(?:\s+dari)?|kepanjangan(?:\s+dari)?)\s+.{1,40}|.{1,60}\s+(?:itu\s+apa|maksudnya\s+apa|artinya\s+apa|fungsinya\s+apa|(?:itu\s+)?(?:singkatan|kepanjangan|kependekan)(?:nya)?(?:\s+dari)?\s+apa)(?:\s+(?:sih|ya|kak|sebenarnya))*)\s*\??\s*$/i;
 
 /**
  * The words a definition question asks to define, as written: what follows "what is" up to its scope ("What
@@ -462,7 +461,7 @@ export function definiendum(question: Question): string[] {
   if (run.length > 0) return run;
   // "PaSa itu apa sih?": a name (no topic word: it names the document) is the term, as written, up to its scope.
   const named =
-    /^\s*apa\s+(?:itu|yang\s+dimaksud(?:\s+dengan)?|definisi|pengertian|arti|fungsi|singkatan(?:\s+dari)?|kepanjangan(?:\s+dari)?)\s+(.+?)\s*\??\s*$/i.exec(question.text)?.[1] ??
+    /^\s*apa\s+(?:itu|maksud(?:nya)?|yang\s+dimaksud(?:\s+dengan)?|definisi|pengertian|arti|fungsi|singkatan(?:\s+dari)?|kepanjangan(?:\s+dari)?)\s+(.+?)\s*\??\s*$/i.exec(question.text)?.[1] ??
     /^\s*(.+?)\s+(?:itu\s+apa|maksudnya\s+apa|artinya\s+apa|fungsinya\s+apa|(?:itu\s+)?(?:singkatan|kepanjangan|kependekan)(?:nya)?(?:\s+dari)?\s+apa)\b/i.exec(question.text)?.[1];
   return (named ?? "").split(/\s+(?:di|dalam|pada|menurut|in|of)\s+/i)[0].split(/\s+/).filter((w) => w && !CONCEPT_NOUNS.test(w));
 }

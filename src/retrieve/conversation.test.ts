@@ -261,6 +261,10 @@ describe("a follow-up that asks something new of the same study", () => {
     expect(r.question.studies.map((s) => s.number)).toEqual([3]);
     expect(r.question.asks).toEqual([]);
     expect(resolveFollowUp(ask("what did she say about mental health?"), previous("Who wrote study 3?", "lookup", [3])).question.asks).toEqual([]);
+    // ... nor a study's findings to what a term means
+    const meaning = resolveFollowUp(ask("apa maksud isolasi sistemik?"), previous("Apa temuan studi 3?", "lookup", [3]));
+    expect(meaning.question.asks).toEqual([]);
+    expect(meaning.question.studies.map((s) => s.number)).toEqual([3]);
     // an elliptic follow-up still asks what the previous question asked
     expect(resolveFollowUp(ask("and study 4?"), previous("Who wrote study 3?", "lookup", [3])).question.asks).toEqual(["authors"]);
   });

@@ -15,7 +15,7 @@
 import { AGGREGATABLE_FIELDS, type StudyField } from "../domain/study.ts";
 import { contentStems } from "../text/analyze.ts";
 import { hasPhrase, pointsBackWithNya, questionWords } from "./question-words.ts";
-import { framingStems, saysOnlyValues, yearValues, type FilterValue, type Question, type StudyRef } from "./question.ts";
+import { DEFINITION_QUESTION, framingStems, saysOnlyValues, yearValues, type FilterValue, type Question, type StudyRef } from "./question.ts";
 
 export interface ChatMessage {
   role: "user" | "assistant" | "system";
@@ -172,7 +172,11 @@ export function resolveFollowUp(question: Question, previous: PreviousTurn | und
   // "Who wrote study 3?". After a free-text field, a topic may narrow it: "what techniques does it use?".)
   const previousStems = new Set(contentStems(previous.question.text));
   const afterIdentity = previous.fields.length > 0 && previous.fields.every((f) => IDENTITY_FIELDS.has(f));
-  const asksAnew = (afterIdentity && question.topic.some((t) => !previousStems.has(t))) || (!question.followUpStart && hasPhrase(question.tokens, questionWords().summary_words));
+  // (Nor does what a term means: "apa maksud isolasi sistemik?" after a study's findings asks for a definition.)
+  const asksAnew =
+    (afterIdentity && question.topic.some((t) => !previousStems.has(t))) ||
+    (!question.followUpStart && hasPhrase(question.tokens, questionWords().summary_words)) ||
+    (question.topic.length > 0 && DEFINITION_QUESTION.test(question.text));
   const asks = question.asks.length > 0 ? question.asks : short && question.sections.length === 0 && takesOver && !asksAnew ? previous.fields : [];
   const ownSubjectNamed = question.values.length > 0 || question.studies.length > 0;
   const carried = whatItWasAbout(previous.question, ownSubjectNamed ? subjectStems(previous.question) : undefined);

@@ -748,6 +748,9 @@ export function withoutInstructions(text: string): string {
 /** Words that end a question-word phrase ("where", "di mana"): what follows is asked about, not named by it. */
 const INTERROGATIVES = new Set(["where", "mana", "dimana", "dmn", "mn"]);
 
+/** A question that asks what something is or means ("What is X?", "apa maksud X?", "X itu apa?"): evidence.ts reads the term. */
+export const DEFINITION_QUESTION = /^\s*(?:(?:what|who)\s+(?:is|are)\s+(?:a|an|the)?\s*[^\s?,]+(?:\s+[^\s?,]+){0,3}(?:\s+(?:in|of)\s+[^\s?,]+(?:\s+[^\s?,]+){0,2})?(?:,\s*and\s+.*)?|what\s+does\s+.{1,40}\s+(?:mean|do|stand\s+for)(?:\s+(?:in|of)\s+[^?]{1,40})?|(?:how\s+(?:does|do|did)\s+.{1,40}?\s+)?define\s+[^?]{1,40}\?(?:\s+.{0,80})?|what\s+is\s+the\s+definition\s+of\s+.{1,40}|(?:bagaimana\s+.{1,40}?\s+)?mendefinisikan\s+[^?]{1,40}\?(?:\s+.{0,80})?|apa\s+(?:itu|maksud(?:nya)?|yang\s+dimaksud(?:\s+dengan)?|definisi|pengertian|arti|fungsi|singkatan(?:\s+dari)?|kepanjangan(?:\s+dari)?)\s+.{1,40}|.{1,60}\s+(?:itu\s+apa|maksudnya\s+apa|artinya\s+apa|fungsinya\s+apa|(?:itu\s+)?(?:singkatan|kepanjangan|kependekan)(?:nya)?(?:\s+dari)?\s+apa)(?:\s+(?:sih|ya|kak|sebenarnya))*)\s*\??\s*$/i;
+
 export function analyzeQuestion(asked: string, index: QuestionIndex, langOverride?: Lang): Question {
   const text = withoutInstructions(asked.replace(CITATION_MARKER, " ").replace(/\s+/g, " ").trim()) || asked;
   const w = questionWords();
