@@ -84,6 +84,8 @@ export interface AbstainInput {
   topicBeyondNames?: Set<string>;
   /** Names of several words the question writes that the document never writes together ("Internet Explorer"), as stems. */
   absentNames?: string[][];
+  /** What the question is about (Question.topic): no framing words, nor the names of the study or document asked of. */
+  topic?: Set<string>;
 }
 
 /**
@@ -119,8 +121,12 @@ export function decideAbstention(ranked: ScoredSentence[], weights: WeightedTerm
   const minCoverage = input.namedStudy ? thresholds.minCoverageNamedStudy : thresholds.minCoverage;
   // A name or number the corpus never uses ("Thailand", "ECPAT", "2023") is what the question is about:
   // unless the question is scoped to a study or section the corpus has, it cannot be answered.
+  // Scoped to a study or section, the rest of the question may still be answered ("Apakah sesi koordinasi Gugus
+  // Tugas memakai PRISMA?"), unless the rest is only what names the study: "What is the GDP of Ivory Coast?" of
+  // the Ivory Coast study asks for nothing but the GDP.
   const names = unknown.filter((w) => w.salience === "name" || w.salience === "number");
-  if (names.length > 0 && !input.namedStudy) {
+  const onlyNamesBeside = input.topic !== undefined && input.topic.size > 0 && [...input.topic].every((t) => names.some((w) => w.term === t));
+  if (names.length > 0 && (!input.namedStudy || onlyNamesBeside)) {
     return { abstain: true, reason: `the corpus never mentions ${names.map((w) => w.term).join(", ")}`, missingTypes: [], ...none, notMentioned: names.map((w) => w.term) };
   }
   // ... and so is a name of several words the document never writes, though it has each word on its own

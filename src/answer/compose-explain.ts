@@ -570,7 +570,7 @@ function composeExplainOne(context: ComposeContext, input: ExplainInput): Compos
   const bestDocInfo = context.documents.find((d) => d.id === bestDoc);
   // (Its name as a name: "PaSa", "TAM"; not the words of its file name, "review-child-trafficking-programs".)
   const nameStems = new Set(namedDoc ? properNames(namedDoc).flatMap((n) => analyze(n).terms) : []);
-  let decision = decideAbstention(ranked, weights, { answerTypes: context.question.answerTypes, namedStudy: input.namedStudy, counted, population: populationOf, scope, named: nameStems, typed: context.question.typedStems, topicBeyondNames: beyondNames(context.question), absentNames: sameLanguage && bestDoc ? namesNotWritten(context.question.text, quotable.filter((p) => p.docId === bestDoc), new Set(bestDocInfo ? nameTerms(bestDocInfo) : [])) : [] }, { ...ABSTAIN, ...context.abstain });
+  let decision = decideAbstention(ranked, weights, { answerTypes: context.question.answerTypes, namedStudy: input.namedStudy, counted, population: populationOf, scope, named: nameStems, typed: context.question.typedStems, topicBeyondNames: beyondNames(context.question), topic: new Set(context.question.topic), absentNames: sameLanguage && bestDoc ? namesNotWritten(context.question.text, quotable.filter((p) => p.docId === bestDoc), new Set(bestDocInfo ? nameTerms(bestDocInfo) : [])) : [] }, { ...ABSTAIN, ...context.abstain });
   // Only the field was asked, and a sentence does what it asks: the words of the question need not be in it.
   if (decision.abstain && input.fieldOnly && ranked.length > 0 && decision.missingTypes.length === 0) decision = { ...decision, abstain: false, reason: "", notMentioned: [] };
   if (decision.abstain) {

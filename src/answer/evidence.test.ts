@@ -328,6 +328,16 @@ describe("decideAbstention", () => {
     expect(d).toMatchObject({ abstain: false, notMentioned: ["prisma"] });
   });
 
+  it("abstains on a name the text never writes when, beside the study it names, that name is all the question asks", () => {
+    // (The study's name is no topic of the question: "mentor program" names it here, as "MLMC" would.)
+    const { q, w, ranked } = rank("What did the mentor program say about ECPAT?");
+    expect(decideAbstention(ranked, w, { answerTypes: q.answerTypes, namedStudy: true, topic: new Set(["ecpat"]) })).toMatchObject({ abstain: true, notMentioned: ["ecpat"] });
+    expect(decideAbstention(ranked, w, { answerTypes: q.answerTypes, namedStudy: true }).abstain).toBe(false);
+    // with more to ask, the rest is answered and the name said to be missing (as for PRISMA above)
+    const more = rank("Apakah sesi koordinasi Gugus Tugas memakai PRISMA?");
+    expect(decideAbstention(more.ranked, more.w, { answerTypes: more.q.answerTypes, namedStudy: true, topic: new Set(more.q.topic) }).abstain).toBe(false);
+  });
+
   it("answers a how-many question about a named study from the study's own numbers", () => {
     const { q, w, ranked } = rank("Berapa persen remaja setelah 12 bulan?");
     const named = ranked.map((s) => ({ ...s, passage: { ...s.passage, studies: s.passage.id === "b" ? [9] : [] } }));
