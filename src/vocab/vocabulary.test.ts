@@ -17,6 +17,12 @@ describe("loadVocabulary", () => {
     expect(keysOf(designs.match("Which studies used a case-control design?"))).toContain("case-control");
   });
 
+  it("reads the informal words for boys and girls as those populations", () => {
+    const population = loadVocabulary("population");
+    expect(keysOf(population.match("ada gak studi yg bahas anak cowok?"))).toContain("boys");
+    expect(keysOf(population.match("studi mana yg ngebahas cewek?"))).toContain("girls");
+  });
+
   it("finds a recommendation cue in 'sebaiknya' (should) but not in every 'baik' (good), its stem", () => {
     const cues = loadVocabulary("cues");
     expect(keysOf(cues.match("Sebaiknya pemerintah memperkuat koordinasi."))).toContain("recommendation");
