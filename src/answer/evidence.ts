@@ -424,12 +424,6 @@ export function wantedCues(question: Question): Set<string> {
 }
 
 /**
- * "What is X?", "What does X mean?", "What does X do?", "Apa itu X?", "Apa yang dimaksud dengan X?", "Apa fungsi X?",
- * "X itu apa?", "X maksudnya apa?":
- * the question asks what X is, and nothing else ("what are the programs in X?" or "X itu apa saja?" ask for a list).
- */
-
-/**
  * The words a definition question asks to define, as written: what follows "what is" up to its scope ("What
  * is the Selector in PaSa?" -> ["Selector"]), or else its first run of topic words ("Apa itu trace tree?" ->
  * ["trace", "tree"]). [] for any other question.

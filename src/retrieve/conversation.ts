@@ -8,7 +8,8 @@
  *  - a change of subject ("kalau di Indonesia gimana?"): a new filter value; the old studies are dropped
  *    and the previous question's kind and fields carry over; after a list, a filter value with no subject
  *    of its own ("yang pakai wawancara yang mana?") is such a follow-up too;
- *  - a short question with no field of its own ("and study 7?") asks what the previous one asked.
+ *  - a short question with no field of its own ("and study 7?") asks what the previous one asked;
+ *  - "and which did not?", "yang tidak?" after a list or count by one value: that value negated.
  * The previous turn is described by its question, its plan kind and the studies its answer named
  * (answer.ts replays it: the server keeps no state between requests).
  */

@@ -748,7 +748,11 @@ export function withoutInstructions(text: string): string {
 /** Words that end a question-word phrase ("where", "di mana"): what follows is asked about, not named by it. */
 const INTERROGATIVES = new Set(["where", "mana", "dimana", "dmn", "mn"]);
 
-/** A question that asks what something is or means ("What is X?", "apa maksud X?", "X itu apa?"): evidence.ts reads the term. */
+/**
+ * "What is X?", "What does X mean?", "What does X do?", "Apa itu X?", "Apa maksud X?", "Apa yang dimaksud dengan X?",
+ * "Apa fungsi X?", "X itu apa?", "X maksudnya apa?": the question asks what X is, and nothing else ("what are the
+ * programs in X?" or "X itu apa saja?" ask for a list). evidence.ts (definiendum) reads the term.
+ */
 export const DEFINITION_QUESTION = /^\s*(?:(?:what|who)\s+(?:is|are)\s+(?:a|an|the)?\s*[^\s?,]+(?:\s+[^\s?,]+){0,3}(?:\s+(?:in|of)\s+[^\s?,]+(?:\s+[^\s?,]+){0,2})?(?:,\s*and\s+.*)?|what\s+does\s+.{1,40}\s+(?:mean|do|stand\s+for)(?:\s+(?:in|of)\s+[^?]{1,40})?|(?:how\s+(?:does|do|did)\s+.{1,40}?\s+)?define\s+[^?]{1,40}\?(?:\s+.{0,80})?|what\s+is\s+the\s+definition\s+of\s+.{1,40}|(?:bagaimana\s+.{1,40}?\s+)?mendefinisikan\s+[^?]{1,40}\?(?:\s+.{0,80})?|apa\s+(?:itu|maksud(?:nya)?|yang\s+dimaksud(?:\s+dengan)?|definisi|pengertian|arti|fungsi|singkatan(?:\s+dari)?|kepanjangan(?:\s+dari)?)\s+.{1,40}|.{1,60}\s+(?:itu\s+apa|maksudnya\s+apa|artinya\s+apa|fungsinya\s+apa|(?:itu\s+)?(?:singkatan|kepanjangan|kependekan)(?:nya)?(?:\s+dari)?\s+apa)(?:\s+(?:sih|ya|kak|sebenarnya))*)\s*\??\s*$/i;
 
 export function analyzeQuestion(asked: string, index: QuestionIndex, langOverride?: Lang): Question {
