@@ -465,9 +465,10 @@ function itemSentence(context: ComposeContext, record: StudyRecord, values: Fiel
   const insideTitle = (v: FieldValue) => Boolean(title) && v.passageId === title.passageId && v.start >= title.start && v.end <= title.end;
   // (A count names the studies it counts by their labels, each with the value it is counted by: their titles
   // are no part of the answer, unless the value is read from one, or there is no value to show.)
-  // Nor are they beside another field the question asks for ("Who are the authors of the included studies?"):
-  // the label says which study it is, and the answer is that field.
-  const answersOther = extra.some((f) => f !== "title" && valuesOf(record, f).length > 0);
+  // Nor are they beside a name, date or place the question asks for ("Who are the authors of the included
+  // studies?"): the label says which study it is, and the answer is that field. (Beside a finding quoted, the
+  // title still says what the study is about: "Studi 10 ... Kabupaten Cianjur".)
+  const answersOther = extra.some((f) => f !== "title" && !FREE_TEXT.has(f) && valuesOf(record, f).length > 0);
   const showTitle = (withTitle && !answersOther) || values.some(insideTitle) || (values.filter(Boolean).length === 0 && !answersOther) || extra.includes("title");
   if (title && showTitle) {
     b.say(", ").quote(title.text);
