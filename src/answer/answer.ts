@@ -113,22 +113,33 @@ async function rowsWithColumn(store: PassageStore, docs: string[], topic: string
   );
 }
 
-/** A definition is stated once or twice, at the term's first uses: a few passages are enough. */
-const MAX_DEFINING_PASSAGES = 3;
+/** A definition, or a list of what the question asks for, is stated once or twice: a few passages are enough. */
+const MAX_SCANNED_CANDIDATES = 3;
 
 /**
  * The passages of these documents that say what the term is ("X is ...", "X (the ...)"), in document order.
  * Read from memory only: an index too large to hold is not read through for one question.
  */
 async function definingPassages(store: PassageStore, docs: string[], term: string[]): Promise<Passage[]> {
-  if (!store.inMemory) return [];
   const words = term.map((w) => w.toLowerCase());
+  return firstPassagesWhere(store, docs, (p) => {
+    if (p.kind === "reference" || !words.every((w) => p.text.toLowerCase().includes(w))) return false;
+    const role = termRole(p.text, term);
+    return role === "defines" || role === "spells";
+  });
+}
+
+/**
+ * The first MAX_SCANNED_CANDIDATES passages of the documents that pass `keep`, read from an index held in
+ * memory (a large one on disk is not scanned per question: none then).
+ */
+async function firstPassagesWhere(store: PassageStore, docs: string[], keep: (p: Passage) => boolean): Promise<Passage[]> {
+  if (!store.inMemory) return [];
   const out: Passage[] = [];
   for (const p of await store.listPassages({ docs }, Number.MAX_SAFE_INTEGER)) {
-    if (p.kind === "reference" || !words.every((w) => p.text.toLowerCase().includes(w))) continue;
-    const role = termRole(p.text, term);
-    if (role === "defines" || role === "spells") out.push(p);
-    if (out.length >= MAX_DEFINING_PASSAGES) break;
+    if (!keep(p)) continue;
+    out.push(p);
+    if (out.length >= MAX_SCANNED_CANDIDATES) break;
   }
   return out;
 }
@@ -140,14 +151,8 @@ async function definingPassages(store: PassageStore, docs: string[], term: strin
  */
 async function enumeratingPassages(store: PassageStore, docs: string[], q: Question): Promise<Passage[]> {
   const nouns = askedNouns(q);
-  if (!store.inMemory || !q.several || nouns.size === 0) return [];
-  const out: Passage[] = [];
-  for (const p of await store.listPassages({ docs }, Number.MAX_SAFE_INTEGER)) {
-    if (p.kind !== "prose" || !introducesItems(p.text, nouns)) continue;
-    out.push(p);
-    if (out.length >= MAX_DEFINING_PASSAGES) break;
-  }
-  return out;
+  if (!q.several || nouns.size === 0) return [];
+  return firstPassagesWhere(store, docs, (p) => p.kind === "prose" && introducesItems(p.text, nouns));
 }
 
 /**

@@ -135,8 +135,10 @@ function fieldPhrase(context: ComposeContext, record: StudyRecord, field: StudyF
   for (const v of settings) {
     writeValue(parts, "setting", v, context.lang);
     const n = citeValue(context, v);
-    if (n) parts.cite(n);
-    if (n) settingCited.add(n);
+    if (n) {
+      parts.cite(n);
+      settingCited.add(n);
+    }
     parts.say(", ");
   }
   shown.forEach((v, i) => {

@@ -409,7 +409,8 @@ const within = (resolved: ResolvedQuestion) => (resolved.within ? { within: reso
  * those lie between; else the topic words alone.
  */
 /** Verbs' negations: "Which studies do not mention poverty?" lists those without the topic. */
-const NOT = new Set(["not", "tidak", "tdk", "bukan", "nggak", "gak", "enggak", "never"].flatMap((w) => contentStems(w)));
+// (Only words with a stem of their own can stand in a topic: "bukan", "gak", "never" are stop words.)
+const NOT = new Set(["not", "tidak", "tdk"].flatMap((w) => contentStems(w)));
 
 /** A topic filter: the studies whose own text covers the topic, or with a "not" among its words, those whose text does not. */
 function topicFilterOf(text: string, stems: string[]): FilterValue {

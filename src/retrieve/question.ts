@@ -686,24 +686,25 @@ const BEFORE_ASKED_NOUN = new Set(["are", "were", "the", "main", "key", "differe
  * Indonesian "apa saja" ("Agen apa saja ...?", "Apa saja agen ...?").
  */
 export function askedNoun(tokens: string[]): string | undefined {
-  const at = tokens.findIndex((t) => t === "what" || t === "which");
-  if (at >= 0) {
-    let i = at + 1;
-    while (i < tokens.length && BEFORE_ASKED_NOUN.has(tokens[i])) i++;
-    return tokens[i];
-  }
+  const afterWhat = nounAfterWhat(tokens);
+  if (afterWhat !== null) return afterWhat;
   const apa = tokens.findIndex((t, i) => t === "apa" && ["saja", "aja", "sajakah"].includes(tokens[i + 1] ?? ""));
   if (apa < 0) return undefined;
   return apa > 0 && !STOP_WORDS.has(tokens[apa - 1]) ? tokens[apa - 1] : tokens[apa + 2];
 }
 
-/** "what"/"which" before a plural noun: several items asked for ("What concepts ...", "What are the activities ..."). */
-function asksForSeveral(tokens: string[]): boolean {
+/** The word after "what"/"which", past words such as "are the main"; null with no "what"/"which". */
+function nounAfterWhat(tokens: string[]): string | undefined | null {
   const at = tokens.findIndex((t) => t === "what" || t === "which");
-  if (at < 0) return false;
+  if (at < 0) return null;
   let i = at + 1;
   while (i < tokens.length && BEFORE_ASKED_NOUN.has(tokens[i])) i++;
-  const noun = tokens[i] ?? "";
+  return tokens[i];
+}
+
+/** "what"/"which" before a plural noun: several items asked for ("What concepts ...", "What are the activities ..."). */
+function asksForSeveral(tokens: string[]): boolean {
+  const noun = nounAfterWhat(tokens) ?? "";
   return ENGLISH_PLURAL.test(noun) && contentStems(noun).length > 0 && !STOP_WORDS.has(noun);
 }
 
