@@ -206,12 +206,18 @@ function compare(context: ComposeContext, studies: StudyRef[], asked: StudyField
   const named: number[] = [];
   const records = studies.map((ref) => recordOf(context, ref)).filter((r): r is StudyRecord => r !== undefined);
   const fields = chooseFields ? relevantFields(context, records, asked) : asked;
+  const generalComparison = chooseFields && fields.every((f) => f === "design" || f === "outcomes" || f === "country");
   // "What do the Jepara and Rumah Faye programs have in common?": what every one of them shares, first.
   if (context.question.similarity && records.length > 1) sentences.push(sharedValues(context, records));
   for (const ref of studies) {
     const record = recordOf(context, ref);
     if (!record) continue;
     named.push(record.number);
+    // Compared on nothing in particular: what each study is about (its title) before how and where it was done.
+    if (generalComparison) {
+      const title = fieldPhrase(context, record, "title");
+      if (title) sentences.push(title.done());
+    }
     for (const field of fields) {
       // A field compared in the plural ("How do the activities at X differ from the ones at Y?") is compared
       // item by item: each study's list, by its items' labels where they have one.

@@ -730,6 +730,14 @@ describe("what compared studies have in common", () => {
     expect(r.answer).toMatch(/Studi 6 \(Regina, 2018\) dilakukan di Pantai Gading \[\d+\]/);
     await expectValidCitations(r);
   });
+  it("says what each compared study is about (its title) when nothing more is asked", async () => {
+    const r = await ask("Bandingkan studi Rafferty dan Mukherjee");
+    expect(r.answer).toMatch(/Studi 3 \(Rafferty, 2018\) berjudul «Mental Health Services[^»]*» \[\d+\]/);
+    expect(r.answer).toMatch(/Studi 7 \(Mukherjee, 2019\) berjudul «Featured counter-trafficking program: Arpan» \[\d+\]/);
+    // a comparison on a field asked does not
+    expect((await ask("Compare the designs of study 1 and study 9")).answer).not.toMatch(/titled/);
+    await expectValidCitations(r);
+  });
 });
 
 describe("follow-ups that change only a year or the language", () => {
