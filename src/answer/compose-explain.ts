@@ -74,7 +74,7 @@ export interface ExplainInput {
  */
 function saysSame(a: ScoredSentence, b: ScoredSentence): boolean {
   if (a.row && b.row) return a.text === b.text;
-  const own = (s: ScoredSentence) => (s.row ? new Set(analyze(s.text).terms) : s.terms);
+  const own = (s: ScoredSentence) => (s.row ? new Set(analyze(s.text).terms) : s.fromHeading ? new Set([...s.terms].filter((t) => !s.fromHeading!.has(t))) : s.terms);
   return overlap(own(a), own(b)) >= SELECTION.maxOverlap;
 }
 

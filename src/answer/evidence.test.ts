@@ -164,6 +164,21 @@ describe("coverage and ranking", () => {
     expect(introducesItems("several baselines including Google, Google Scholar and ChatGPT", new Set(analyze("baselines").canonical))).toBe(true);
   });
 
+  it("counts a heading's words for its sentences when the question names the heading whole, and not otherwise", () => {
+    const plans = passage("f", "We currently do not trace across recursive function calls, but plan to add the support.", { lang: "en", heading: "10. Future Work" });
+    const other = passage("o", "We plan to apply this technique as future work.", { lang: "en", heading: "6.2 Trace Stitching" });
+    const all = [plans, other];
+    const q = analyzeQuestion("What future work do the authors list?", index);
+    const ranked = scoreSentences(sentencesOf(all), weighQuestion(q.text, stats(all)), q, 2);
+    const underHeading = ranked.find((s) => s.passage.id === "f")!;
+    expect(underHeading.coverage).toBe(ranked.find((s) => s.passage.id === "o")!.coverage);
+    expect(underHeading.fromHeading?.size).toBeGreaterThan(0);
+    // "future plans" does not name "Future Work" whole: the sentence has only its own words
+    const crawler = analyzeQuestion("What future plans does the Crawler have?", index);
+    const alone = scoreSentences(sentencesOf([plans]), weighQuestion(crawler.text, stats(all)), crawler, 1);
+    expect(alone[0].fromHeading).toBeUndefined();
+  });
+
   it("ranks a caption that only labels a table below a sentence that says something, at equal coverage", () => {
     const text = "Table 7: Selector Evaluation. The Selector reads each paper and decides whether it meets the query.";
     const q = analyzeQuestion("What does the Selector do?", index);

@@ -11,6 +11,7 @@ import { splitSentences } from "../text/sentences.ts";
 import { isEnglishWord } from "../text/english-words.ts";
 import { isIndonesianWord, stem } from "../text/stem.ts";
 import { escapeRegExp } from "../text/tokenize.ts";
+import { headingText, topicOfHeading } from "../text/heading.ts";
 import { enumerationItems, withoutItems } from "./enumeration.ts";
 import { STATED_AIM, STATED_METHOD } from "../text/stated.ts";
 import { loadVocabulary } from "../vocab/vocabulary.ts";
@@ -610,6 +611,8 @@ export function introducesItems(text: string, canonical: ReadonlySet<string>): b
 export interface ScoredSentence extends EvidenceSentence {
   coverage: number;
   score: number;
+  /** The words of a heading the question names, counted among the sentence's terms (see namedHeading); not its own. */
+  fromHeading?: ReadonlySet<string>;
 }
 
 /** The canonical stems of the noun a question asks for items of ("agents" of "What agents does PaSa have?"). */
@@ -619,14 +622,34 @@ export function askedNouns(question: Question): Set<string> {
   return new Set(a ? [...a.canonical, ...a.terms] : []);
 }
 
+/**
+ * A heading the question names whole: every one of its content words (two or more, see topicOfHeading) is in
+ * the question's topic ("Future Work" in "What future work do the authors plan?"). A sentence under it
+ * carries its words ("Work is underway ... plan to add the support" is future work).
+ */
+export function namedHeading(question: Question): (heading: string) => ReturnType<typeof matchable> | undefined {
+  const topic = new Set(question.topic);
+  const cache = new Map<string, ReturnType<typeof matchable> | undefined>();
+  return (heading) => {
+    if (!cache.has(heading)) {
+      const words = topicOfHeading(heading);
+      cache.set(heading, words.length > 0 && words.every((t) => topic.has(t)) ? matchable(headingText(heading)) : undefined);
+    }
+    return cache.get(heading);
+  };
+}
+
 export function scoreSentences(sentences: EvidenceSentence[], weights: WeightedTerm[], question: Question, k: number): ScoredSentence[] {
   const cues = wantedCues(question);
   const number = wantsNumber(question);
   const term = definiendum(question);
   const itemsOf = question.several ? askedNouns(question) : new Set<string>();
+  const headingNamed = namedHeading(question);
   return sentences
     .map((s) => {
-      const c = coverage(s, weights);
+      const heading = headingNamed(s.passage.heading);
+      const words = heading ? { terms: new Set([...s.terms, ...heading.terms]), phrases: new Set([...(s.phrases ?? []), ...heading.phrases]) } : { terms: s.terms, phrases: s.phrases };
+      const c = coverage(words, weights);
       let score = c + EVIDENCE_WEIGHTS.rankPrior * (1 - s.rank / Math.max(1, k));
       // (A question that asks for several items is answered by a list of them: there the items are what is asked.)
       if (!question.several) score -= EVIDENCE_WEIGHTS.listedOnly * listedOnly(s, weights);
@@ -646,7 +669,7 @@ export function scoreSentences(sentences: EvidenceSentence[], weights: WeightedT
       if (s.pointer) score -= EVIDENCE_WEIGHTS.pointer;
       if (s.passage.kind === "footnote") score -= EVIDENCE_WEIGHTS.footnote;
       if (cues.size > 0 && !cues.has("aim") && !cues.has("method") && (STATED_AIM.test(s.text) || STATED_METHOD.test(s.text))) score -= EVIDENCE_WEIGHTS.statedAim;
-      return { ...s, coverage: c, score };
+      return { ...s, ...words, fromHeading: heading && new Set([...heading.terms].filter((t) => !s.terms.has(t))), coverage: c, score };
     })
     .sort((a, b) => b.score - a.score);
 }

@@ -23,6 +23,7 @@ import { parseObjectUri } from "../store/object-store.ts";
 import { PASSAGES_TABLE, toRow, type PassageRow } from "../store/schema.ts";
 import { writeIndex } from "../store/write-index.ts";
 import { analyze, useCorpusLexicon } from "../text/analyze.ts";
+import { headingText, topicOfHeading } from "../text/heading.ts";
 import { listCorpusFiles, loadDocument } from "./load.ts";
 import { pipelineHash } from "./pipeline-hash.ts";
 import { cached, pruneReadCache, readKey, type KeptKind } from "./read-cache.ts";
@@ -119,7 +120,12 @@ async function previousVectors(config: Config, embedderId: string, analysis: str
   }
 }
 
-const indexText = (p: Passage) => (p.context ? `${p.text}\n${p.context}` : p.text);
+/**
+ * What a passage is found by: its text, its context (a table row's header), and, for prose, the document's
+ * own heading over it when that names a topic ("10. Future Work" finds "Work is underway ... plan to add the
+ * support", which never says "future"). A table's header row is its rows' context already.
+ */
+const indexText = (p: Passage) => [p.text, p.context, p.kind === "prose" && topicOfHeading(p.heading).length > 0 ? headingText(p.heading) : ""].filter(Boolean).join("\n");
 
 /** The folders whose enrichment files apply: the corpus folder, or the folders of the given paths. */
 function enrichmentFolders(config: Config, files: string[], paths?: string[]): string[] {

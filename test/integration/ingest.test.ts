@@ -261,6 +261,14 @@ describe("a folder of PDFs nobody curated (eval/corpus-extra)", () => {
     expect(r.citations[0].quote).toMatch(/this could lead to sparse rewards during training\. To mitigate this, we use the Selector as an auxiliary reward model/);
   });
 
+  it("answers from the section a question names by its heading, though its sentences never say the heading's words", async () => {
+    const context = await createAnswerContext(loadConfig({ DATA_DIR: path.join(root, "extra-data"), CORPUS_DIR: EXTRA_CORPUS }));
+    const r = await answer(context, [{ role: "user", content: "What future work do the TraceMonkey authors list?" }]);
+    // "10. Future Work": "We currently do not trace across recursive function calls, but plan to add the support ..."
+    expect(r.citations.some((c) => c.heading === "10. Future Work" && /recursive function calls/.test(c.quote))).toBe(true);
+    expect(r.citations.some((c) => /regular expression substitutions/.test(c.quote))).toBe(true);
+  });
+
   it("answers a share asked as a share or a proportion with the percentages the paper gives", async () => {
     const context = await createAnswerContext(loadConfig({ DATA_DIR: path.join(root, "extra-data"), CORPUS_DIR: EXTRA_CORPUS }));
     for (const question of ["What share of sampled AutoScholarQuery queries were judged qualified?", "What proportion of the sampled queries were qualified?"]) {
