@@ -13,12 +13,12 @@ import { escapeRegExp, foldCase } from "../text/tokenize.ts";
 import { detectLanguage } from "../text/language.ts";
 import { asksForChange, changeIn, isChangeWord } from "./figures.ts";
 import { isSuperlativeWord } from "../retrieve/question-words.ts";
-import { documentNames, namesWritten, stemsAsking, type AnswerType, type Question } from "../retrieve/question.ts";
+import { askedNoun, documentNames, namesWritten, stemsAsking, type AnswerType, type Question } from "../retrieve/question.ts";
 import { countedUnits, figuresNear, type FigureAsked } from "./value-types.ts";
 import { writeFigure } from "./gloss.ts";
 import { ABSTAIN, carriesType, decideAbstention, givesValue, onTopicSentences, type AbstainDecision, type PopulationOf } from "./abstain.ts";
 import { addGloss, documentName, labelOf, type ComposeContext, type Composition } from "./compose-context.ts";
-import { coverage, definiendum, expansionOf, hasTerm, overlap, scoreSentences, sentencesOf, termRole, wantedCues, wantsNumber, weighQuestion, type ScoredSentence, type WeightedTerm } from "./evidence.ts";
+import { askedNouns, coverage, definiendum, expansionOf, hasTerm, itemsNamed, overlap, scoreSentences, sentencesOf, termRole, wantedCues, wantsNumber, weighQuestion, type ScoredSentence, type WeightedTerm } from "./evidence.ts";
 import { termStatsOf, type TermStats } from "../store/layout.ts";
 import { listItemsAfter, listSentence } from "./compose-list-items.ts";
 import { rowNamesAskedColumn, rowSentence, tableExtreme, tableWhole } from "./compose-row.ts";
@@ -276,6 +276,18 @@ function changeStated(context: ComposeContext, chosen: ScoredSentence[]): Answer
     return new SentenceBuilder().say(said).cite(context.citations.cite(s.passage, s.start, s.end)).done();
   }
   return undefined;
+}
+
+/**
+ * "What agents does PaSa have?": "The agents: Crawler and Selector [1]", read from the best quote when it
+ * names them after the noun asked ("PaSa consists of two LLM agents: the Crawler and the Selector").
+ */
+function itemsStated(context: ComposeContext, best: ScoredSentence | undefined): AnswerSentence | undefined {
+  const noun = askedNoun(context.question.tokens);
+  if (!best || best.row || !context.question.several || !noun) return undefined;
+  const items = itemsNamed(best.text, askedNouns(context.question));
+  if (items.length === 0) return undefined;
+  return new SentenceBuilder().say(MESSAGES[context.lang].items(noun, items)).cite(context.citations.cite(best.passage, best.start, best.end)).done();
 }
 
 /** Answer types whose values are figures. */
@@ -629,6 +641,9 @@ function composeExplainOne(context: ComposeContext, input: ExplainInput): Compos
   const figuresAsked = figureUnits(context.question, content, sharesOf);
   const figures = change ? undefined : figuresStated(context, chosen[0], figuresAsked);
   if (figures) sentences.push(figures);
+  // "What agents does PaSa have?": the items its best quote names after the noun asked, said first.
+  const items = change || figures ? undefined : itemsStated(context, chosen[0]);
+  if (items) sentences.push(items);
   // "What does PPO stand for?", "What is CSE?": what its letters stand for, said first, from the quote that spells it out.
   const spelled = term.length === 1 ? chosen.find((s) => termRole(s.text, term) === "spells") : undefined;
   // (The acronym as the text writes it: "CSE" for "what does cse stand for?".)

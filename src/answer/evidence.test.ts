@@ -5,7 +5,7 @@ import { analyzeQuestion, fillerWordStems } from "../retrieve/question.ts";
 import { SYNTHETIC_INDEX } from "../../test/helpers/synthetic-records.ts";
 import { analyze, corpusLexiconInUse, useCorpusLexicon } from "../text/analyze.ts";
 import type { TermStats } from "../store/layout.ts";
-import { coverage, definiendum, EVIDENCE_WEIGHTS, introducesItems, expansionOf, wantedCues, hasQuantity, hasTerm, isCaptionOnly, isPointerOnly, overlap, scoreSentences, sentencesOf, termRole, weighQuestion, withRunInHeadings } from "./evidence.ts";
+import { coverage, definiendum, EVIDENCE_WEIGHTS, introducesItems, itemsNamed, expansionOf, wantedCues, hasQuantity, hasTerm, isCaptionOnly, isPointerOnly, overlap, scoreSentences, sentencesOf, termRole, weighQuestion, withRunInHeadings } from "./evidence.ts";
 import { ABSTAIN, decideAbstention } from "./abstain.ts";
 import { splitSentences } from "../text/sentences.ts";
 
@@ -162,6 +162,16 @@ describe("coverage and ranking", () => {
     // a clause after "such as" names one thing, not a list
     expect(introducesItems("benchmark suites such as SpecJVM98 used to evaluate desktop and server Java VMs", new Set(analyze("benchmarks").canonical))).toBe(false);
     expect(introducesItems("several baselines including Google, Google Scholar and ChatGPT", new Set(analyze("baselines").canonical))).toBe(true);
+  });
+
+  it("reads the items a sentence names after the noun asked, only when each is short and the list is whole", () => {
+    const agents = new Set(analyze("agents").canonical);
+    expect(itemsNamed("PaSa consists of two LLM agents: the Crawler and the Selector.", agents)).toEqual(["Crawler", "Selector"]);
+    expect(itemsNamed("several baselines including Google, Google Scholar, and ChatGPT", new Set(analyze("baselines").canonical))).toEqual(["Google", "Google Scholar", "ChatGPT"]);
+    // another noun's items, a long clause, a list that goes on in bullets: none
+    expect(itemsNamed("two datasets: AutoScholarQuery and RealScholarQuery", agents)).toEqual([]);
+    expect(itemsNamed("agents such as a crawler that reads every paper it is given in full and a selector", agents)).toEqual([]);
+    expect(itemsNamed("the following agents: • Crawler. • Selector.", agents)).toEqual([]);
   });
 
   it("counts a heading's words for its sentences when the question names the heading whole, and not otherwise", () => {

@@ -602,10 +602,32 @@ export function introducesItems(text: string, canonical: ReadonlySet<string>): b
     const noun = analyze(m[1]);
     if (![...noun.canonical, ...noun.terms].some((t) => canonical.has(t))) continue;
     // (Short items: "such as SpecJVM98 (3) used to evaluate desktop and server Java VMs" names one suite.)
-    const items = m[2].split(/,|\s(?:and|or|dan|serta|atau)\s/iu).map((x) => x.trim().split(/\s+/).filter(Boolean).length);
-    if (items.length >= 2 && items.slice(0, 2).every((n) => n > 0 && n <= MAX_ITEM_WORDS)) return true;
+    const items = itemsOfList(m[2]).map((x) => x.split(/\s+/).length);
+    if (items.length >= 2 && items.slice(0, 2).every((n) => n <= MAX_ITEM_WORDS)) return true;
   }
   return false;
+}
+
+/**
+ * The items a sentence names after the noun asked, when each is a name or a short noun phrase: "two LLM
+ * agents: the Crawler and the Selector" gives ["Crawler", "Selector"] (a leading article dropped).
+ * Nothing when any item is longer, or when the list is cut off by a bullet or a clause.
+ */
+export function itemsNamed(text: string, canonical: ReadonlySet<string>): string[] {
+  if (canonical.size === 0) return [];
+  for (const m of text.matchAll(INTRODUCES_ITEMS)) {
+    const noun = analyze(m[1]);
+    if (![...noun.canonical, ...noun.terms].some((t) => canonical.has(t))) continue;
+    if (/[•·:]/u.test(m[2])) continue;
+    const items = itemsOfList(m[2]).map((x) => x.replace(/^(?:the|a|an)\s+/i, ""));
+    if (items.length >= 2 && items.every((x) => x.split(/\s+/).length <= MAX_ITEM_WORDS)) return items;
+  }
+  return [];
+}
+
+/** The items of a list's text: split at commas and at "and"/"or" (either language); empty ones dropped. */
+function itemsOfList(list: string): string[] {
+  return list.split(/,|\s(?:and|or|dan|serta|atau)\s/iu).map((x) => x.trim().replace(/^(?:and|or|dan|serta|atau)\s+/iu, "")).filter(Boolean);
 }
 
 export interface ScoredSentence extends EvidenceSentence {

@@ -125,6 +125,8 @@ export interface AnswerMessages {
   change: (delta: string, percent: boolean, from: string, to: string, down: boolean) => string;
   /** The figures a question asks for, said before the quote they are read from. */
   figures: (figures: string[]) => string;
+  /** The items a question asks for ("the agents"), as the best quote names them, said before it. */
+  items: (noun: string, items: string[]) => string;
   /** The years (or spans) a date question's best quote gives, said first. */
   years: (years: string[]) => string;
   /** "Gal et al. (2009) is the older.": of the documents named, the earliest or the latest. */
@@ -300,6 +302,7 @@ export const MESSAGES: Record<Lang, AnswerMessages> = {
     sectionName: { abstract: "abstract", introduction: "introduction", methods: "methods section", results: "results section", discussion: "discussion", conclusion: "conclusion" },
     change: (delta, percent, from, to, down) => `That is ${down ? "a drop" : "a rise"} of ${delta}${percent ? " percentage points" : ""}, from ${from} to ${to}`,
     figures: (figures) => `${figures.length === 1 ? "The figure" : "The figures"}: ${joinList(figures, "en")}`,
+    items: (noun, items) => `The ${noun}: ${joinList(items, "en")}`,
     years: (years) => `${years.length === 1 && !years[0].includes("–") ? "The year" : "The years"}: ${joinList(years, "en")}`,
     standsFor: (acronym) => `${acronym} stands for`,
     inCommon: (who) => `${who} have in common:`,
@@ -450,6 +453,7 @@ export const MESSAGES: Record<Lang, AnswerMessages> = {
     sectionName: { abstract: "abstrak", introduction: "pendahuluan", methods: "metode", results: "hasil", discussion: "pembahasan", conclusion: "kesimpulan" },
     change: (delta, percent, from, to, down) => `Artinya ${down ? "turun" : "naik"} ${delta}${percent ? " poin persentase" : ""}, dari ${from} menjadi ${to}`,
     figures: (figures) => `Angkanya: ${joinList(figures, "id")}`,
+    items: (noun, items) => `${noun.charAt(0).toUpperCase()}${noun.slice(1)}: ${joinList(items, "id")}`,
     years: (years) => `Tahunnya: ${joinList(years, "id")}`,
     standsFor: (acronym) => `${acronym} adalah singkatan dari`,
     inCommon: (who) => `Persamaan ${who}:`,

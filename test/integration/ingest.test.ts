@@ -269,6 +269,14 @@ describe("a folder of PDFs nobody curated (eval/corpus-extra)", () => {
     expect(r.citations.some((c) => /regular expression substitutions/.test(c.quote))).toBe(true);
   });
 
+  it("says first the items asked for, as the best quote names them, cited to it, in either language", async () => {
+    const context = await createAnswerContext(loadConfig({ DATA_DIR: path.join(root, "extra-data"), CORPUS_DIR: EXTRA_CORPUS }));
+    const en = await answer(context, [{ role: "user", content: "What agents does PaSa have?" }]);
+    expect(en.answer).toMatch(/^The agents: Crawler and Selector \[1\]\. According to He et al\. \(2025\), «As illustrated in Figure 1, PaSa consists of two LLM agents: the Crawler and the Selector\.» \[1\]/);
+    const id = await answer(context, [{ role: "user", content: "Agen apa saja yang ada di PaSa?" }]);
+    expect(id.answer).toMatch(/^Agen: Crawler dan Selector \[1\]\./);
+  });
+
   it("answers a share asked as a share or a proportion with the percentages the paper gives", async () => {
     const context = await createAnswerContext(loadConfig({ DATA_DIR: path.join(root, "extra-data"), CORPUS_DIR: EXTRA_CORPUS }));
     for (const question of ["What share of sampled AutoScholarQuery queries were judged qualified?", "What proportion of the sampled queries were qualified?"]) {
