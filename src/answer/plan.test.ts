@@ -209,6 +209,9 @@ const CASES: [string, Plan["kind"], Expect?][] = [
   ["Berapa tahun hukuman menurut UU No. 21 Tahun 2007?", "explain"],
   // the highest of a figure no record holds is read from the text, not a list of the studies using its words
   ["Which study had the highest dropout rate?", "explain"],
+  // ... and so is the longest of a duration ("longest" is no topic the studies speak of)
+  ["Which study had the longest follow-up?", "explain"],
+  ["Which study ran the shortest?", "explain"],
   // the earliest or latest of what was published, with no word for a study
   ["yg paling lama terbit yg mana?", "aggregate", { field: "year", op: "earliest" }],
   ["which one was published most recently?", "aggregate", { field: "year", op: "latest" }],

@@ -156,7 +156,8 @@ function planOf(resolved: ResolvedQuestion, context: PlanContext): Plan {
   }
   // "Which study had the highest dropout rate?": the highest of a figure no record holds is read from the text,
   // which must give such figures; not a list of the studies that use the words.
-  if (q.superlative && q.answerTypes.includes("amount") && q.studies.length === 0 && !resolved.within) {
+  // So is "Which study had the longest follow-up?": the longest duration the text gives.
+  if (q.superlative && (q.answerTypes.includes("amount") || q.answerTypes.includes("duration")) && q.studies.length === 0 && !resolved.within) {
     return { kind: "explain", studies: [], docs: q.docs.length > 0 ? q.docs : context.docs, sections: [], answerTypes: q.answerTypes };
   }
   // Questions about the documents as a set. With no included-studies table in scope, "these papers", "each
