@@ -304,6 +304,11 @@ const CASES: [string, Plan["kind"], Expect?][] = [
   ["Does this review include a meta-analysis?", "explain", { sections: ["methods", "abstract"] }],
   ["Is this a systematic review?", "explain", { sections: ["methods", "abstract"] }],
   ["Was this a simpler kind of literature review?", "explain", { sections: ["methods", "abstract"] }],
+  // ... or as the kind of document it is
+  ["What kind of review is this?", "explain", { sections: ["methods", "abstract"] }],
+  ["Review ini jenisnya apa?", "explain", { sections: ["methods", "abstract"] }],
+  ["Ini review jenis apa?", "explain", { sections: ["methods", "abstract"] }],
+  ["What kinds of programs does the review describe?", "explain", { sections: [] }],
   ["Which studies were a meta-analysis?", "list", { filter: "design:meta-analysis" }],
   // ... or no document named and nothing else asked: the document in scope (or each one)
   ["Who wrote it?", "review-meta", { field: "authors" }],

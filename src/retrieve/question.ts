@@ -394,6 +394,13 @@ const MADE_BY = /\b(?:made|built|developed|created|behind|membuat|membangun|meng
 /** Where (or from which country) people work or come from: with the authors, their institutions. */
 const AUTHORS_PLACE = /\b(?:where|which\s+countr(?:y|ies)|what\s+countr(?:y|ies))\s+(?:do|does|did)\s+.{0,40}?\b(?:work|come\s+from|based)\b|\b(?:where|which\s+countr(?:y|ies)|what\s+countr(?:y|ies))\s+(?:are|is|were|was)\s+.{0,40}?\b(?:from|based)\b|\b(?:bekerja|kerja|berasal)\s+(?:di|dari)\s*(?:mana|negara\s+(?:mana|apa))\b|\bdari\s+negara\s+(?:mana|apa)\b/iu;
 
+/**
+ * "What kind of review is this?", "Review ini jenisnya apa?", "Ini review jenis apa?": the kind of the
+ * document itself, which is its design.
+ */
+const ASKS_KIND_OF_THIS =
+  /\b(?:what|which)\s+(?:kind|type|sort)s?\s+of\s+(?:[\p{L}-]+\s+){0,2}(?:review|paper|article|study|document)\s+(?:is|was)\s+(?:this|it)\b|\b(?:jenis|macam|tipe)\s+(?:review|tinjauan|kajian|artikel|makalah|penelitian)\s+(?:apa\s+)?(?:ini|tersebut)\b|\bini\s+(?:review|tinjauan|kajian|artikel|makalah)\s+(?:jenis|macam|tipe)\s+apa\b|\b(?:review|tinjauan|kajian|artikel|makalah)\s+(?:ini|tersebut)\s+(?:termasuk\s+)?(?:jenis|macam|tipe)(?:nya)?\b/iu;
+
 /** "Is this a systematic review?", "Was this a simpler kind of literature review?", "Apakah ini tinjauan sistematis?": what the document itself is. */
 const ASKS_WHAT_THIS_IS = /\b(?:is|was)\s+this\s+(?:an?\s+)?(?:[\p{L}-]+\s+){0,4}(?:review|paper|article|study|document)\b|\bapakah\s+ini\s+(?:sebuah\s+|suatu\s+)?(?:[\p{L}-]+\s+){0,2}(?:review|tinjauan|kajian|artikel|makalah)\b/iu;
 
@@ -962,7 +969,9 @@ export function analyzeQuestion(asked: string, index: QuestionIndex, langOverrid
       if (!values.some((v) => v.field === field) && matches.length > 0 && matches.every(inValue)) asks.splice(asks.indexOf(field), 1);
     }
   }
-  const selfReview = namesSelf || ASKS_WHAT_THIS_IS.test(text);
+  const kindOfThis = ASKS_KIND_OF_THIS.test(text);
+  const selfReview = namesSelf || kindOfThis || ASKS_WHAT_THIS_IS.test(text);
+  if (kindOfThis && !asks.includes("design")) asks.push("design");
   // "the UNICEF study in Indonesia" beside "... in Ivory Coast": a side of a comparison described, not named.
   const compare = hasPhrase(tokens, w.compare);
   // ... and so is "the UNICEF study" of "the drivers in Indonesia according to the UNICEF study": one study, described.

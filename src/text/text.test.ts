@@ -76,6 +76,11 @@ describe("analysis", () => {
     expect(asked.filter((t) => analyze("untuk meningkatkan kemampuan motorik").canonical.includes(t))).not.toEqual([]);
     expect(asked.filter((t) => analyze("perbaikan dalam perumusan program").canonical.includes(t))).toContain("baik");
   });
+  it("reads 'efek' and 'effect' as 'pengaruh': one concept, as the review's 'pengaruh positif' is the programs' effect", () => {
+    expect(analyze("pengaruh positif").canonical).toContain("pengaruh");
+    expect(analyze("efek").canonical).toEqual(["pengaruh"]);
+    expect(analyze("effects").canonical).toContain("pengaruh");
+  });
   it("reads the percent sign as the word, so 'what percentage' and 'berapa persen' meet a text that writes '%'", () => {
     const sign = analyze("PaSa-7b achieves a 34.05% improvement").canonical;
     expect(sign).toContain("persen");
