@@ -403,6 +403,10 @@ const CASES: [string, Plan["kind"], Expect?][] = [
   ["Studi apa saja yang direview?", "list", { noFilters: true }],
   ["Apa saja syarat artikel yang dipakai di review ini?", "explain", { sections: ["methods", "abstract"] }],
   ["How did the review decide which articles to include?", "explain", { sections: ["methods", "abstract"] }],
+  // what included articles needed, or were allowed, is a criterion of the review's
+  ["Which indexing did included articles need?", "explain", { sections: ["methods", "abstract"] }],
+  ["In which languages were the articles allowed?", "explain", { sections: ["methods", "abstract"] }],
+  ["What do the studies say children need?", "list"],
   ["Which studies included interviews?", "list", { filter: "design:interview" }],
   // a "not" among the topic words lists the studies without the topic
   ["Which studies do not mention poverty?", "list", { filter: "!topic:poverti" }],
@@ -431,6 +435,9 @@ describe("what a question counts", () => {
     expect(types("When does the program end a session?")).not.toContain("date");
     expect(types("Were they still children when they were interviewed?")).not.toContain("date");
     expect(types("Kapan studi 2 terbit?")).not.toContain("date");
+    // a window of time asks for dates too
+    expect(types("What time frame did the search cover?")).toContain("date");
+    expect(types("What publication years did this review's search cover?")).toContain("date");
   });
   it("reads one word as one kind of value: 'who funded' asks for a funder, not for funding amounts", () => {
     expect(types("Who funded the mentoring program?")).toEqual(["funder"]);

@@ -113,6 +113,8 @@ const WordsSchema = z.object({
   institution_words: Phrases,
   /** "criteria", "syarat": with the studies' noun, what a study had to meet to be in the review (its method). */
   criteria_words: Phrases,
+  /** "need", "butuh": beside a word for being included ("Which indexing did included articles need?"), a criterion. */
+  need_words: Phrases,
   /** "Were only English-language articles included?": whether a value is the only one is shown by all of them. */
   only_words: Phrases,
   /** "What did the authors say about X?": the authors are who says it, not what is asked. */

@@ -986,7 +986,7 @@ export function analyzeQuestion(asked: string, index: QuestionIndex, langOverrid
   const described = compare || candidates.length === 1 ? candidates : [];
   const aboutSelection =
     yearsCovered ||
-    ((noun !== undefined || selfReview) && values.length === 0 && !count && (hasPhrase(tokens, w.criteria_words) || (hasPhrase(tokens, w.selection_verbs) && (hasPhrase(tokens, w.manner_words) || hasPhrase(tokens, w.obligation_words)))));
+    ((noun !== undefined || selfReview) && values.length === 0 && !count && (hasPhrase(tokens, w.criteria_words) || (hasPhrase(tokens, w.selection_verbs) && (hasPhrase(tokens, w.manner_words) || hasPhrase(tokens, w.obligation_words) || hasPhrase(tokens, w.need_words)))));
   const excludes = hasPhrase(tokens, w.exclusion_words);
   return {
     text,
