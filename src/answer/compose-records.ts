@@ -330,8 +330,8 @@ function filterGroups(filters: FilterValue[]): FilterValue[][] {
   return groups;
 }
 
-/** A group of plain values of a one-value field: a study passes with any of them. */
-const eitherOf = (group: FilterValue[]) => group.length > 1 && !group[0].negated && ONE_VALUE_FIELDS.has(group[0].field);
+/** A group of plain values of a one-value field, or joined by "or": a study passes with any of them. */
+const eitherOf = (group: FilterValue[]) => group.length > 1 && !group[0].negated && (ONE_VALUE_FIELDS.has(group[0].field) || group.every((f) => f.either));
 
 /** Whether a record passes every group of filters (any value of an either-group, every value of the others), given its outcome for each filter. */
 function passesAll(filters: FilterValue[], outcome: (f: FilterValue) => Outcome): boolean {

@@ -13,7 +13,7 @@ function plan(text: string): Plan {
   return planQuestion(resolveFollowUp(question, undefined), { hasStudies: true, docs: [] });
 }
 
-type Expect = Partial<{ studies: number[]; fields: string[]; filter: string; also: string; op: string; field: string; noFilters: true; sections: string[]; ownVoice: boolean; count: boolean; nth: number; identityAlso: string[] }>;
+type Expect = Partial<{ studies: number[]; fields: string[]; filter: string; also: string; op: string; field: string; noFilters: true; sections: string[]; ownVoice: boolean; count: boolean; nth: number; identityAlso: string[]; either: boolean }>;
 
 const CASES: [string, Plan["kind"], Expect?][] = [
   // lookup: one field of a named study
@@ -223,6 +223,13 @@ const CASES: [string, Plan["kind"], Expect?][] = [
   ["yg di amrik itu ngapain aja programnya?", "list", { filter: "country:US", fields: ["intervention"] }],
   ["Berapa studi yang diterbitkan setelah 2018?", "count", { filter: "year:>2018" }],
   ["Which studies were published between 2016 and 2019?", "list", { filter: "year:2016..2019" }],
+  // a bound written after the year keeps the year in
+  ["Which studies were published in 2019 or later?", "list", { filter: "year:>=2019" }],
+  // two values of a field a study may have several of: both, unless "or" joins them
+  ["Which studies focused on girls or women?", "list", { either: true }],
+  ["Which studies focused on girls and women?", "list", { either: false }],
+  ["Studi yang terbit tahun 2018 ke atas apa saja?", "list", { filter: "year:>=2018" }],
+  ["How many studies were published in 2016 or earlier?", "count", { filter: "year:<=2016" }],
   // "published in 2019" says when, not where
   ["Which studies were published in 2017?", "list", { filter: "year:2017", fields: [] }],
   ["Studi mana yang terbit di tahun 2016?", "list", { filter: "year:2016", fields: [] }],
@@ -547,6 +554,7 @@ describe("planQuestion", () => {
       if (expected.filter) expect(filters).toContain(expected.filter);
       if (expected.also) expect(filters).toContain(expected.also);
       if (expected.noFilters) expect(p.kind === "list" || p.kind === "count" ? p.filters : undefined).toEqual([]);
+      if (expected.either !== undefined) expect(p.kind === "list" && p.filters.length === 2 && p.filters.every((f) => f.either === true)).toBe(expected.either);
       if (expected.op) expect(p.kind === "aggregate" ? p.op : undefined).toBe(expected.op);
       if (expected.sections) expect(p.kind === "explain" ? p.sections : undefined).toEqual(expected.sections);
       if (expected.ownVoice !== undefined) expect(p.kind === "explain" && p.ownVoice === true).toBe(expected.ownVoice);

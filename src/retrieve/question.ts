@@ -40,6 +40,8 @@ export interface FilterValue {
   text: string;
   /** "not in Indonesia", "selain Google Scholar": the studies whose value is another one. */
   negated?: true;
+  /** "girls or women": joined to another value of its field by "or", so either one will do. */
+  either?: true;
 }
 
 export type DocumentAsk = "affiliations" | "corresponding" | "doi";
@@ -471,6 +473,12 @@ const YEAR_BOUNDS: [RegExp, string][] = [
   [/\b(?:before|earlier than|older than|prior to|sebelum|lebih lama dari|lebih tua dari|di bawah)\s*$/i, "<"],
 ];
 
+/** Words after a year that make it a bound with the year in: "2019 or later" is key ">=2019", "2016 atau sebelumnya" "<=2016". */
+const YEAR_BOUNDS_AFTER: [RegExp, string][] = [
+  [/^\s*(?:(?:or|and|atau|dan)\s+(?:later|after|afterwards|newer|more recent|since|setelahnya|sesudahnya|sesudah itu|setelah itu|lebih baru)|onwards?|ke atas)\b/i, ">="],
+  [/^\s*(?:(?:or|and|atau|dan)\s+(?:earlier|before|older|sebelumnya|sebelum itu|lebih lama|lebih awal)|ke bawah)\b/i, "<="],
+];
+
 /** "between 2016 and 2019", "dari 2017 sampai 2020", "2016-2019": a range of publication years (both ends included). */
 const YEAR_RANGE = /(?:\b(?:between|from|antara|dari|sejak)\s+)?(?:(?:tahun|the years?)\s+)?\b((?:19|20)\d\d)\s*(?:and|to|until|through|dan|sampai|hingga|s\.?d\.?|[-–])\s*(?:(?:tahun)\s+)?((?:19|20)\d\d)\b/gi;
 
@@ -489,6 +497,9 @@ export function yearValues(text: string): FilterValue[] {
     .map((m) => {
       const before = text.slice(0, m.index).replace(/\b(?:tahun|the year|year)\s*$/i, "");
       const bound = YEAR_BOUNDS.find(([pattern]) => pattern.test(before));
+      const after = text.slice(m.index + m[0].length);
+      const boundAfter = bound ? undefined : YEAR_BOUNDS_AFTER.find(([pattern]) => pattern.test(after));
+      if (boundAfter) return { field: "year" as const, key: `${boundAfter[1]}${m[1]}`, text: `${m[1]} ${after.match(boundAfter[0])![0].trim()}` };
       if (!bound) return { field: "year" as const, key: m[1], text: m[1] };
       const asked = before.match(bound[0])![0].trim();
       // "older than 2017" is said "before 2017" ("were published before 2017"), "lebih baru dari" "setelah".
@@ -525,8 +536,19 @@ function filterValues(text: string, asks: StudyField[]): FilterValue[] {
     const joined = previous !== undefined && negated[i - 1] && CONJUNCTION.test(text.slice(previous.end, v.start));
     negated.push(joined || isNegated(text, v.start, v.end, previous?.end ?? 0));
   });
-  return kept.map(({ field, key, text: said, abroad }, i) => ({ field, key, text: said, ...(negated[i] !== Boolean(abroad) ? { negated: true as const } : {}) }));
+  // "girls or women": two values of one field joined by "or" ask for either.
+  const either = kept.map((v, i) => [kept[i - 1], kept[i + 1]].some((o, k) => o !== undefined && o.field === v.field && OR.test(k === 0 ? text.slice(o.end, v.start) : text.slice(v.end, o.start))));
+  return kept.map(({ field, key, text: said, abroad }, i) => ({
+    field,
+    key,
+    text: said,
+    ...(negated[i] !== Boolean(abroad) ? { negated: true as const } : {}),
+    ...(either[i] ? { either: true as const } : {}),
+  }));
 }
+
+/** What joins two values that either will do ("X or Y", "X atau Y"). */
+const OR = /^\s*,?\s*(?:or|atau)\s*$/i;
 
 /** Indonesian words for abroad and at home (see filterValues). */
 const HOME_OR_ABROAD = /(?<![\p{L}])(?:luar\s+negeri|mancanegara|dalam\s+negeri)(?![\p{L}])/giu;

@@ -435,6 +435,14 @@ describe("two values of one field", () => {
     const both = context.store.studies.filter((s) => s.kind === "study" && ["interview", "literature-review"].every((k) => keysOf(s.number, "design").includes(k))).map((s) => s.number);
     expect(r.studies).toEqual(both);
   });
+
+  it("takes either value of such a field when 'or' joins them (population)", async () => {
+    const either = await ask("Which studies focused on girls or women?");
+    const both = await ask("Which studies focused on girls and women?");
+    expect(either.answer).toMatch(/^2 studies \(of 10\) are about girls or women:/);
+    expect(either.studies).toEqual([9, 10]);
+    expect(both.studies).toEqual([9]);
+  });
 });
 
 describe("a list with the fields asked", () => {
