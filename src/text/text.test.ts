@@ -81,6 +81,11 @@ describe("analysis", () => {
     expect(analyze("efek").canonical).toEqual(["pengaruh"]);
     expect(analyze("effects").canonical).toContain("pengaruh");
   });
+  it("reads 'beat', 'surpasses', 'outperforms' and 'mengungguli' as one verb, as a paper varies them", () => {
+    const asked = analyze("By how much does it beat the baseline?").canonical;
+    expect(analyze("PaSa-7b surpasses PaSa-GPT-4o by 11.12%").canonical.filter((t) => asked.includes(t))).toContain("unggul");
+    expect(analyze("outperforms").canonical).toEqual(analyze("mengungguli").canonical);
+  });
   it("reads the percent sign as the word, so 'what percentage' and 'berapa persen' meet a text that writes '%'", () => {
     const sign = analyze("PaSa-7b achieves a 34.05% improvement").canonical;
     expect(sign).toContain("persen");
