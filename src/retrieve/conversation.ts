@@ -16,7 +16,7 @@
 import { AGGREGATABLE_FIELDS, type StudyField } from "../domain/study.ts";
 import { contentStems } from "../text/analyze.ts";
 import { hasPhrase, pointsBackWithNya, questionWords } from "./question-words.ts";
-import { DEFINITION_QUESTION, framingStems, saysOnlyValues, yearValues, type FilterValue, type Question, type StudyRef } from "./question.ts";
+import { askedOfAuthors, DEFINITION_QUESTION, framingStems, saysOnlyValues, yearValues, type FilterValue, type Question, type StudyRef } from "./question.ts";
 
 export interface ChatMessage {
   role: "user" | "assistant" | "system";
@@ -185,7 +185,10 @@ export function resolveFollowUp(question: Question, previous: PreviousTurn | und
   // "Who wrote the TAM review?" then "when was it published?": the follow-up stays with the document the
   // previous answer was from, unless it names one (or the review) itself.
   const docs = question.docs.length === 0 && !question.selfReview && previous.document ? [previous.document] : question.docs;
-  const base = { ...question, asks, docs };
+  // "where were they working?" after "Who wrote the TraceMonkey paper?": "they" are its authors.
+  const ofAuthors = question.pointsBack === "plural" && previous.planKind === "review-meta" && previous.fields.includes("authors") && question.documentAsks.length === 0;
+  const documentAsks = ofAuthors ? askedOfAuthors(question.text) : question.documentAsks;
+  const base = { ...question, asks, docs, documentAsks };
   if (question.studies.length > 0) return { question: base, followUp: true, studiesFrom: "question", searchText };
   const list = previous.entities.length > 1 ? previous.entities : (previous.lastList ?? []);
   // "what is the second one about?" after a list of documents: the second document listed.

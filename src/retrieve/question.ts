@@ -387,6 +387,15 @@ function documentAsks(text: string, tokens: string[], asks: StudyField[], docume
   return asks.includes("authors") || namesAuthor || MADE_BY.test(text) ? ["affiliations", ...out] : out;
 }
 
+/**
+ * What a follow-up asks of the authors the previous question asked about ("Who wrote the TraceMonkey paper?"
+ * then "where were they working?", "what company are they from?"): their institutions, when it asks where
+ * they are or names an institution word.
+ */
+export function askedOfAuthors(text: string): DocumentAsk[] {
+  return documentAsks(text, questionTokens(text), ["authors"], []);
+}
+
 /** "What problem does X (try to) solve / address / tackle?", "Masalah apa yang (ingin) diselesaikan/diatasi ...?" */
 const PROBLEM_ADDRESSED = /\b(?:what|which)\s+(?:main\s+|key\s+|research\s+)?(?:problems?|issues?|challenges?|gaps?)\s+(?:does|do|did|is|are|was|were)\s+.{0,60}?\b(?:solve[sd]?|solving|address(?:e[sd])?|addressing|tackle[sd]?|tackling|try(?:ing)?\s+to\s+(?:solve|address|tackle))\b|\b(?:masalah|permasalahan|persoalan)\s+apa\s+(?:yang\s+)?(?:ingin\s+|hendak\s+|coba\s+|mau\s+)?(?:di)?(?:selesaikan|atasi|pecahkan|jawab)\b/iu;
 
@@ -394,7 +403,7 @@ const PROBLEM_ADDRESSED = /\b(?:what|which)\s+(?:main\s+|key\s+|research\s+)?(?:
 const MADE_BY = /\b(?:made|built|developed|created|behind|membuat|membangun|mengembangkan|dibuat|dibangun|dikembangkan)\b/iu;
 
 /** Where (or from which country) people work or come from: with the authors, their institutions. */
-const AUTHORS_PLACE = /\b(?:where|which\s+countr(?:y|ies)|what\s+countr(?:y|ies))\s+(?:do|does|did)\s+.{0,40}?\b(?:work|come\s+from|based)\b|\b(?:where|which\s+countr(?:y|ies)|what\s+countr(?:y|ies))\s+(?:are|is|were|was)\s+.{0,40}?\b(?:from|based)\b|\b(?:bekerja|kerja|berasal)\s+(?:di|dari)\s*(?:mana|negara\s+(?:mana|apa))\b|\bdari\s+negara\s+(?:mana|apa)\b/iu;
+const AUTHORS_PLACE = /\b(?:where|which\s+countr(?:y|ies)|what\s+countr(?:y|ies))\s+(?:do|does|did)\s+.{0,40}?\b(?:work|come\s+from|based)\b|\b(?:where|which\s+countr(?:y|ies)|what\s+countr(?:y|ies))\s+(?:are|is|were|was)\s+.{0,40}?\b(?:from|based|working|employed)\b|\b(?:bekerja|kerja|berasal)\s+(?:di|dari)\s*(?:mana|negara\s+(?:mana|apa))\b|\bdari\s+negara\s+(?:mana|apa)\b/iu;
 
 /**
  * "What kind of review is this?", "Review ini jenisnya apa?", "Ini review jenis apa?": the kind of the

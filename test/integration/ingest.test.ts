@@ -366,6 +366,20 @@ describe("a folder of PDFs nobody curated (eval/corpus-extra)", () => {
     expect(onAuto.citations[0].quote).toMatch(/^Specifically, for AutoScholarQuery test set, PaSa-7b achieves a 34\.05% improvement/);
   });
 
+  it("reads 'they' after a question about a paper's authors as its authors: where they work is their affiliations", async () => {
+    const context = await createAnswerContext(loadConfig({ DATA_DIR: path.join(root, "extra-data"), CORPUS_DIR: EXTRA_CORPUS }));
+    for (const [first, next] of [["Who wrote the TraceMonkey paper?", "where were they working?"], ["Siapa penulis paper PaSa?", "mereka kerja di mana?"]]) {
+      const messages = [{ role: "user" as const, content: first }];
+      const who = await answer(context, messages);
+      const where = await answer(context, [...messages, { role: "assistant" as const, content: who.answer }, { role: "user" as const, content: next }]);
+      expect(where.plan).toMatchObject({ kind: "review-meta", field: "affiliations" });
+    }
+    const messages = [{ role: "user" as const, content: "Who wrote the TraceMonkey paper?" }];
+    const who = await answer(context, messages);
+    const where = await answer(context, [...messages, { role: "assistant" as const, content: who.answer }, { role: "user" as const, content: "where were they working?" }]);
+    expect(where.answer).toMatch(/affiliated with Mozilla Corporation, Adobe Corporation, Intel Corporation and University of California, Irvine \[1\]/);
+  });
+
   it("reads each paper's title from its first page and its sections from its headings", async () => {
     const titles = Object.fromEntries(store.documents.map((d) => [d.id, d.title]));
     expect(titles["pasa.pdf"]).toMatch(/PaSa: An LLM Agent for Comprehensive Academic Paper Search/);
