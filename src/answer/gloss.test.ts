@@ -63,6 +63,14 @@ describe("glossOf", () => {
     expect(glossOf("program yang prevent anak", "en")).not.toContain("prevention");
   });
 
+  it("glosses a stative 'ter-' word as the state ('terbatas' as 'limited', 'terlatih' as 'trained'), not the head noun", () => {
+    const gloss = glossOf("pusat layanan memiliki peran yang terbatas, dengan mentor dewasa terlatih", "en");
+    expect(gloss).toEqual(expect.arrayContaining(["limited", "trained"]));
+    expect(gloss).not.toContain("limitation");
+    // ... but not as the head's own past tense: "terdapat" (there are) under "exist" is not "existed"
+    expect(glossOf("terdapat program perlindungan", "en")).not.toContain("existed");
+  });
+
   it("keeps the rarest concepts when a quote has more than a gloss holds, in the text's order", () => {
     const text = "hasil penelitian menunjukkan faktor penting: kerja sama dan koordinasi dengan pemerintah, kebijakan, anggaran, pelatihan";
     const common = new Set(["hasil", "teliti", "faktor", "penting", "tunjuk"]);

@@ -365,6 +365,8 @@ let surfaces: { id: Map<string, Surface[]>; en: Map<string, Surface[]> } | undef
 
 /** An Indonesian verb by its prefix: me-, mem-, men-, meng-, meny-, di- (mencegah, melindungi, dilindungi). */
 const INDONESIAN_VERB = /^(?:me(?:m|n|ng|ny)?|di)[a-z]{3,}$/;
+/** An Indonesian stative "ter-" word: "terbatas" (limited), "terlatih" (trained), "terlantar" (neglected). */
+const INDONESIAN_STATIVE = /^ter[a-z]{3,}$/;
 
 /**
  * Surface forms of the lexicon's phrases by language: an Indonesian phrase glosses to English and an English
@@ -381,12 +383,16 @@ function surfaceIndex(): { id: Map<string, Surface[]>; en: Map<string, Surface[]
     out[lang].set(words[0], list);
   };
   const seen = new Set<string>();
-  // Each head's English "-ing" form ("preventing" of prevention): how an Indonesian verb of it reads in English.
+  // Each head's English "-ing" form ("preventing" of prevention): how an Indonesian verb of it reads in English;
+  // and its "-ed" form ("limited" of limitation): how an Indonesian "ter-" word of it reads ("terbatas").
   const gerunds = new Map<string, string>();
+  const participles = new Map<string, string>();
   for (const list of loadLexicon().values()) {
     for (const e of list) {
       const key = `${e.display.id}\u0000${e.display.en}`;
       if (!gerunds.has(key) && /^[a-z]+ing$/.test(e.written) && isEnglishWord(e.written)) gerunds.set(key, e.written);
+      // (Not the head's own past tense: "terdapat" under "exist" reads "exist", not "existed".)
+      if (!participles.has(key) && /^[a-z]+ed$/.test(e.written) && !e.written.startsWith(e.display.en) && isEnglishWord(e.written)) participles.set(key, e.written);
     }
   }
   for (const list of loadLexicon().values()) {
@@ -405,7 +411,8 @@ function surfaceIndex(): { id: Map<string, Surface[]>; en: Map<string, Surface[]
       if (variant.length === 1 && e.written !== e.display.id && e.written !== e.display.en) {
         // ... and an English inflection ("protecting", "prevented") glosses for an Indonesian reader as the head.
         // (An Indonesian verb, "mencegah", "dilindungi", reads as the English verb: "preventing", not "prevention".)
-        const verb = INDONESIAN_VERB.test(variant[0]) ? gerunds.get(key) : undefined;
+        // ("terbatas", "terlatih" read as the state: "limited", "trained".)
+        const verb = INDONESIAN_VERB.test(variant[0]) ? gerunds.get(key) : INDONESIAN_STATIVE.test(variant[0]) ? participles.get(key) : undefined;
         if (!isEnglishWord(variant[0])) add("id", e.written, { gloss: verb ?? e.display.en, canonical: e.canonical, variant: true });
         else add("en", e.written, { gloss: e.display.id, canonical: e.canonical, variant: true });
       }
