@@ -71,6 +71,11 @@ describe("glossOf", () => {
     expect(glossOf("terdapat program perlindungan", "en")).not.toContain("existed");
   });
 
+  it("glosses how high or low a figure is said to be ('angka laporan ... terbilang tinggi')", () => {
+    expect(glossOf("Dalam situasi pandemic seperti ini angka laporan perdagangan anak terbilang tinggi.", "en")).toContain("high");
+    expect(glossOf("tingkat kepatuhan yang rendah", "en")).toContain("low");
+  });
+
   it("keeps the rarest concepts when a quote has more than a gloss holds, in the text's order", () => {
     const text = "hasil penelitian menunjukkan faktor penting: kerja sama dan koordinasi dengan pemerintah, kebijakan, anggaran, pelatihan";
     const common = new Set(["hasil", "teliti", "faktor", "penting", "tunjuk"]);
