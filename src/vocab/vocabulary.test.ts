@@ -17,6 +17,17 @@ describe("loadVocabulary", () => {
     expect(keysOf(designs.match("Which studies used a case-control design?"))).toContain("case-control");
   });
 
+  it("matches a phrase that loses a word to stemming only where it is written whole", () => {
+    const designs = loadVocabulary("design");
+    // "tinjauan pustaka" is the stem "pustaka"; "perpustakaan" (a library) has that stem and is no design
+    expect(keysOf(designs.match("Ada berapa dokumen di perpustakaan ini?"))).toEqual([]);
+    expect(keysOf(designs.match("Ini adalah tinjauan pustaka sederhana"))).toEqual(["literature-review"]);
+    expect(keysOf(designs.match("serta literature review dari penelitian sebelumnya"))).toEqual(["literature-review"]);
+    expect(keysOf(designs.match("dari literatur yang kami telaah"))).toEqual([]);
+    // ... not for a joining word: "English" is "in English"
+    expect(keysOf(loadVocabulary("languages").match("Which studies are English?"))).toEqual(["en"]);
+  });
+
   it("reads the informal words for boys and girls as those populations", () => {
     const population = loadVocabulary("population");
     expect(keysOf(population.match("ada gak studi yg bahas anak cowok?"))).toContain("boys");

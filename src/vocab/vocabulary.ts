@@ -14,6 +14,7 @@ import { z } from "zod";
 import { DataFileError } from "../domain/errors.ts";
 import type { Lang } from "../domain/lang.ts";
 import { stemSpans } from "../text/analyze.ts";
+import { escapeRegExp } from "../text/tokenize.ts";
 
 export type VocabularyName = "design" | "population" | "databases" | "cues" | "regions" | "languages";
 
@@ -59,8 +60,22 @@ export function loadVocabulary(name: VocabularyName): Vocabulary {
   const stemsOf = (text: string) => stemSpans(text, keep).map((s) => s.stem);
   // A pattern written "=word" matches that word exactly, not its stem: "=sebaiknya" (should) must not match
   // every "baik" (good), which is what its stem is.
+  // A phrase that loses a word to stemming (a stop word of the domain: "tinjauan pustaka" is the stem
+  // "pustaka", "literature review" "literatur") matches only where it is written whole: "perpustakaan" (a
+  // library) has the stem and is no literature review, nor is "literatur" alone.
+  const whole = (p: string) => new RegExp(`(?<![\\p{L}])${p.toLowerCase().split(/\s+/).map(escapeRegExp).join("\\s+")}\\p{L}*`, "giu");
+  /** Whether the phrase is written whole over the span of its stems. */
+  const writtenOver = (pattern: RegExp, text: string, start: number, end: number) => [...text.matchAll(pattern)].some((m) => m.index <= start && m.index + m[0].length >= end);
   const phrases = [...entries]
-    .flatMap(([key, e]) => e.patterns.map((p) => (p.startsWith("=") ? { key, stems: p.slice(1).toLowerCase().split(/\s+/), exact: true } : { key, stems: stemsOf(p), exact: false })))
+    .flatMap(([key, e]) =>
+      e.patterns.map((p) => {
+        if (p.startsWith("=")) return { key, stems: p.slice(1).toLowerCase().split(/\s+/), exact: true };
+        const stems = stemsOf(p);
+        // (Not for a joining word dropped: "in English", "Web of Science" stay as lenient as their stems.)
+        const dropsWord = p.trim().split(/\s+/).some((w) => w.length > 3 && stemsOf(w).length === 0);
+        return { key, stems, exact: false, ...(dropsWord ? { written: whole(p) } : {}) };
+      }),
+    )
     .filter((p) => p.stems.length > 0);
   phrases.sort((a, b) => b.stems.length - a.stems.length);
   const vocabulary: Vocabulary = {
@@ -74,6 +89,7 @@ export function loadVocabulary(name: VocabularyName): Vocabulary {
         for (let i = 0; i + phrase.stems.length <= spans.length; i++) {
           const at = (j: number) => (phrase.exact ? text.slice(spans[i + j].start, spans[i + j].end).toLowerCase() : spans[i + j].stem);
           if (used[i] || !phrase.stems.every((s, j) => at(j) === s && !used[i + j])) continue;
+          if (phrase.written && !writtenOver(phrase.written, text, spans[i].start, spans[i + phrase.stems.length - 1].end)) continue;
           for (let j = 0; j < phrase.stems.length; j++) used[i + j] = true;
           out.push({ key: phrase.key, start: spans[i].start, end: spans[i + phrase.stems.length - 1].end });
         }
