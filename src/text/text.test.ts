@@ -86,6 +86,10 @@ describe("analysis", () => {
     expect(analyze("PaSa-7b surpasses PaSa-GPT-4o by 11.12%").canonical.filter((t) => asked.includes(t))).toContain("unggul");
     expect(analyze("outperforms").canonical).toEqual(analyze("mengungguli").canonical);
   });
+  it("reads 'nyata' as 'real', so 'query nyata' meets '50 real-world research queries'", () => {
+    const asked = analyze("Berapa banyak query nyata di RealScholarQuery?").canonical;
+    expect(analyze("a test dataset consisting of 50 real-world research queries").canonical.filter((t) => asked.includes(t))).toContain("nyata");
+  });
   it("reads the percent sign as the word, so 'what percentage' and 'berapa persen' meet a text that writes '%'", () => {
     const sign = analyze("PaSa-7b achieves a 34.05% improvement").canonical;
     expect(sign).toContain("persen");
