@@ -237,6 +237,9 @@ const CASES: [string, Plan["kind"], Expect?][] = [
   ["Studi yg terbit tahun 2015-2018 apa aja?", "list", { filter: "year:2015..2018" }],
   // a count with a topic counts the studies that speak of it
   ["How many studies discuss trauma?", "count", { filter: "topic:trauma" }],
+  // a second question joined to the first asks of the studies; its words are no part of the topic
+  ["Which studies deal with trauma, and what does each contribute?", "list", { filter: "topic:trauma" }],
+  ["How many studies discuss trauma, and why?", "count", { filter: "topic:trauma" }],
   // a lexicon phrase of several words is one concept to count by
   ["How many studies were about mental health?", "count", { filter: "topic:mental health" }],
   ["Berapa studi yang membahas kesehatan mental?", "count", { filter: "topic:sehat mental" }],

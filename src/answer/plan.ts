@@ -414,7 +414,22 @@ const within = (resolved: ResolvedQuestion) => (resolved.within ? { within: reso
 const NOT = new Set(["not", "tidak", "tdk"].flatMap((w) => contentStems(w)));
 
 /** A topic filter: the studies whose own text covers the topic, or with a "not" among its words, those whose text does not. */
+/** "... and what does each contribute?", "..., dan apa temuannya?": a second question joined to the first. */
+const SECOND_QUESTION = /[,;]?\s+(?:and|dan|serta)\s+(?:what|how|why|which|who|where|when|apa|bagaimana|gimana|mengapa|kenapa|siapa|di\s*mana|kapan)\b/iu;
+
+/**
+ * The topic a list or count filters by: the topic words of the first question only. "Which studies deal with
+ * trauma, and what does each contribute?" lists the studies that speak of trauma; "contribute" is what the
+ * second question asks of them, not a word their text must have.
+ */
 function topicFilterOf(text: string, stems: string[]): FilterValue {
+  const join = SECOND_QUESTION.exec(text);
+  const first = join ? new Set(contentStems(text.slice(0, join.index))) : undefined;
+  const asked = first && stems.some((t) => first.has(t)) ? stems.filter((t) => first.has(t)) : stems;
+  return topicFilterOfStems(join && asked !== stems ? text.slice(0, join.index) : text, asked);
+}
+
+function topicFilterOfStems(text: string, stems: string[]): FilterValue {
   const topic = stems.filter((t) => !NOT.has(t));
   if (topic.length === 0 || topic.length === stems.length) return { field: "topic", key: stems.join(" "), text: topicWords(text, stems) };
   return { field: "topic", key: topic.join(" "), text: topicWords(text, topic), negated: true };
