@@ -861,14 +861,25 @@ function identitySentence(context: ComposeContext, doc: DocumentInfo, plan: { fi
   }
 }
 
-function reviewMeta(context: ComposeContext, plan: { docs: string[]; field: DocumentField; also?: DocumentField[]; count?: true; nth?: number; order?: "earliest" | "latest" }): Composition {
+function reviewMeta(context: ComposeContext, plan: { docs: string[]; field: DocumentField; also?: DocumentField[]; count?: true; nth?: number; order?: "earliest" | "latest" | "most-authors" | "fewest-authors" }): Composition {
   const m = MESSAGES[context.lang];
   const { docs, field } = plan;
   const fields = [field, ...(plan.also ?? [])];
   const sentences: AnswerSentence[] = [];
   // "Which paper is older, PaSa or TraceMonkey?": the one asked for, said first, then each one's year in that order.
   let inScope = context.documents.filter((d) => docs.length === 0 || docs.includes(d.id));
-  if (plan.order && inScope.every((d) => d.year !== null)) {
+  // "Which paper has the most authors?": the one asked for, said first, then each one's authors in that order.
+  if ((plan.order === "most-authors" || plan.order === "fewest-authors") && inScope.length > 1 && inScope.every((d) => d.authors.length > 0)) {
+    const most = plan.order === "most-authors";
+    inScope = [...inScope].sort((a, b) => (most ? b.authors.length - a.authors.length : a.authors.length - b.authors.length));
+    const first = inScope[0];
+    if (inScope[1].authors.length !== first.authors.length) {
+      const span = identitySpan(context.opening?.(first.id) ?? [], identityNeedles(first, "authors"), false);
+      const b = new SentenceBuilder().say(m.documentMostAuthors(most, first.short, first.authors.length, inScope.length));
+      if (span) b.cite(context.citations.cite(span.passage, span.start, span.end));
+      sentences.push(b.done());
+    }
+  } else if ((plan.order === "earliest" || plan.order === "latest") && inScope.every((d) => d.year !== null)) {
     inScope = [...inScope].sort((a, b) => (plan.order === "earliest" ? a.year! - b.year! : b.year! - a.year!));
     const first = inScope[0];
     const tie = inScope[1]?.year === first.year;

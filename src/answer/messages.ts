@@ -131,6 +131,8 @@ export interface AnswerMessages {
   years: (years: string[]) => string;
   /** "Gal et al. (2009) is the older.": of the documents named, the earliest or the latest. */
   documentExtreme: (earliest: boolean, short: string, among: number) => string;
+  /** "Gal et al. (2009) has the most authors of the 3 (16)." */
+  documentMostAuthors: (most: boolean, short: string, authors: number, among: number) => string;
   /** Before what an acronym's letters stand for: "PPO stands for". */
   standsFor: (acronym: string) => string;
   /** "Study 1 (...) and Study 4 (...) have in common:" before the values every compared study shares. */
@@ -308,6 +310,7 @@ export const MESSAGES: Record<Lang, AnswerMessages> = {
     inCommon: (who) => `${who} have in common:`,
     nothingInCommon: (who) => `${who} share no design, country or population in the review's records.`,
     documentExtreme: (earliest, short, among) => `${short} is the ${earliest ? (among === 2 ? "older" : "oldest") : among === 2 ? "more recent" : "most recent"} ${among === 2 ? "of the two" : `of the ${among}`}`,
+    documentMostAuthors: (most, short, authors, among) => `${short} has the ${most ? (among === 2 ? "more" : "most") : among === 2 ? "fewer" : "fewest"} authors ${among === 2 ? "of the two" : `of the ${among}`} (${authors})`,
     llmFallback: (reason) => `The language model could not be used (${reason}); this answer was composed from the review directly.`,
     llmUnsupported: "Some sentences of the model's answer were removed: the passages they cite do not support them.",
     smallTalk: {
@@ -459,6 +462,7 @@ export const MESSAGES: Record<Lang, AnswerMessages> = {
     inCommon: (who) => `Persamaan ${who}:`,
     nothingInCommon: (who) => `${who} tidak memiliki desain, negara, atau populasi yang sama menurut catatan tinjauan.`,
     documentExtreme: (earliest, short, among) => `${earliest ? (among === 2 ? "Yang lebih lama" : "Yang paling lama") : among === 2 ? "Yang lebih baru" : "Yang paling baru"}: ${short}`,
+    documentMostAuthors: (most, short, authors, among) => `${most ? (among === 2 ? "Penulisnya lebih banyak" : "Penulisnya paling banyak") : among === 2 ? "Penulisnya lebih sedikit" : "Penulisnya paling sedikit"}: ${short} (${authors} penulis)`,
     llmFallback: (reason) => `Model bahasa tidak dapat dipakai (${reason}); jawaban ini disusun langsung dari tinjauan.`,
     llmUnsupported: "Beberapa kalimat jawaban model dihapus karena bagian yang dikutipnya tidak mendukungnya.",
     smallTalk: {

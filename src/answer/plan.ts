@@ -28,7 +28,7 @@ export type Plan =
   | { kind: "compare"; studies: StudyRef[]; fields: StudyField[] }
   | { kind: "aggregate"; field: StudyField; op: "distribution" | "most-common" | "repeated" | "earliest" | "latest" | "largest-sample" | "smallest-sample"; within?: StudyRef[]; only?: FilterValue }
   | { kind: "explain"; studies: StudyRef[]; docs: string[]; sections: string[]; answerTypes: AnswerType[]; ownVoice?: true; eachDoc?: true }
-  | { kind: "review-meta"; docs: string[]; field: DocumentField; also?: DocumentField[]; topic?: string[]; count?: true; nth?: number; order?: "earliest" | "latest" }
+  | { kind: "review-meta"; docs: string[]; field: DocumentField; also?: DocumentField[]; topic?: string[]; count?: true; nth?: number; order?: "earliest" | "latest" | "most-authors" | "fewest-authors" }
   | { kind: "out-of-scope"; reason: string; smallTalk?: SmallTalk; noSuchStudy?: number[] };
 
 /** A message that only greets, thanks or says goodbye. */
@@ -195,6 +195,11 @@ function planOf(resolved: ResolvedQuestion, context: PlanContext): Plan {
   if (q.extreme && q.studies.length >= 2 && context.hasStudies) return { kind: "aggregate", field: "year", op: q.extreme, within: q.studies };
   // "Which paper is older, PaSa or TraceMonkey?": the documents named, by their years, the one asked for first.
   if (q.extreme && q.docs.length >= 2 && q.studies.length === 0) return { kind: "review-meta", docs: q.docs, field: "year", order: q.extreme };
+  // "Which paper has the most authors?": the documents (those named, or the library's) by how many authors each has.
+  const documentsAsked = q.docs.length >= 2 || (q.docs.length === 0 && (context.library?.length ?? 0) > 1 && (hasPhrase(q.tokens, [...w.corpus_words, "document"]) || (!context.hasStudies && studiesNoun)));
+  if (q.superlative && q.asks.includes("authors") && q.studies.length === 0 && documentsAsked) {
+    return { kind: "review-meta", docs: q.docs.length >= 2 ? q.docs : [], field: "authors", count: true, order: q.superlative === "max" ? "most-authors" : "fewest-authors" };
+  }
   // "Which institutions are the PaSa authors from?", "Siapa penulis korespondensinya?": only a document has
   // these (no study record does), so they need no document named; each document in scope answers.
   // Their words ("institutions", "universitas") are the question's topic everywhere else ("What role do

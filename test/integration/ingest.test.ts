@@ -366,6 +366,15 @@ describe("a folder of PDFs nobody curated (eval/corpus-extra)", () => {
     expect(onAuto.citations[0].quote).toMatch(/^Specifically, for AutoScholarQuery test set, PaSa-7b achieves a 34\.05% improvement/);
   });
 
+  it("says which paper has the most (or fewest) authors, then each one's authors, cited to its author line", async () => {
+    const context = await createAnswerContext(loadConfig({ DATA_DIR: path.join(root, "extra-data"), CORPUS_DIR: EXTRA_CORPUS }));
+    const most = await answer(context, [{ role: "user", content: "Which paper has the most authors?" }]);
+    expect(most.plan).toMatchObject({ kind: "review-meta", field: "authors", order: "most-authors" });
+    expect(most.answer).toMatch(/^Gal et al\. \(2009\) has the most authors of the 3 \(16\) \[1\]\. «Trace-based Just-in-Time Type Specialization for Dynamic Languages» has 16 authors: Andreas Gal, /);
+    const fewest = await answer(context, [{ role: "user", content: "Paper mana yang penulisnya paling sedikit?" }]);
+    expect(fewest.answer).toMatch(/^Penulisnya paling sedikit: Chuttur \(2009\) \(1 penulis\) \[1\]\./);
+  });
+
   it("reads 'they' after a question about a paper's authors as its authors: where they work is their affiliations", async () => {
     const context = await createAnswerContext(loadConfig({ DATA_DIR: path.join(root, "extra-data"), CORPUS_DIR: EXTRA_CORPUS }));
     for (const [first, next] of [["Who wrote the TraceMonkey paper?", "where were they working?"], ["Siapa penulis paper PaSa?", "mereka kerja di mana?"]]) {
