@@ -310,7 +310,8 @@ export const MESSAGES: Record<Lang, AnswerMessages> = {
     inCommon: (who) => `${who} have in common:`,
     nothingInCommon: (who) => `${who} share no design, country or population in the review's records.`,
     documentExtreme: (earliest, short, among) => `${short} is the ${earliest ? (among === 2 ? "older" : "oldest") : among === 2 ? "more recent" : "most recent"} ${among === 2 ? "of the two" : `of the ${among}`}`,
-    documentMostAuthors: (most, short, authors, among) => `${short} has the ${most ? (among === 2 ? "more" : "most") : among === 2 ? "fewer" : "fewest"} authors ${among === 2 ? "of the two" : `of the ${among}`} (${authors})`,
+    documentMostAuthors: (most, short, authors, among) =>
+      among === 2 ? `Of the two, ${short} has ${most ? "more" : "fewer"} authors (${authors})` : `${short} has the ${most ? "most" : "fewest"} authors of the ${among} (${authors})`,
     llmFallback: (reason) => `The language model could not be used (${reason}); this answer was composed from the review directly.`,
     llmUnsupported: "Some sentences of the model's answer were removed: the passages they cite do not support them.",
     smallTalk: {

@@ -197,8 +197,11 @@ function planOf(resolved: ResolvedQuestion, context: PlanContext): Plan {
   if (q.extreme && q.docs.length >= 2 && q.studies.length === 0) return { kind: "review-meta", docs: q.docs, field: "year", order: q.extreme };
   // "Which paper has the most authors?": the documents (those named, or the library's) by how many authors each has.
   const documentsAsked = q.docs.length >= 2 || (q.docs.length === 0 && (context.library?.length ?? 0) > 1 && (hasPhrase(q.tokens, [...w.corpus_words, "document"]) || (!context.hasStudies && studiesNoun)));
-  if (q.superlative && q.asks.includes("authors") && q.studies.length === 0 && documentsAsked) {
-    return { kind: "review-meta", docs: q.docs.length >= 2 ? q.docs : [], field: "authors", count: true, order: q.superlative === "max" ? "most-authors" : "fewest-authors" };
+  // ("Which has more authors, PaSa or TraceMonkey?": of two named, "more" asks the same.)
+  const comparative = q.docs.length >= 2 ? (hasPhrase(q.tokens, w.comparative_words.min) ? "min" : hasPhrase(q.tokens, w.comparative_words.max) ? "max" : null) : null;
+  const mostOrFewest = q.superlative ?? comparative;
+  if (mostOrFewest && q.asks.includes("authors") && q.studies.length === 0 && documentsAsked) {
+    return { kind: "review-meta", docs: q.docs.length >= 2 ? q.docs : [], field: "authors", count: true, order: mostOrFewest === "max" ? "most-authors" : "fewest-authors" };
   }
   // "Which institutions are the PaSa authors from?", "Siapa penulis korespondensinya?": only a document has
   // these (no study record does), so they need no document named; each document in scope answers.

@@ -373,6 +373,9 @@ describe("a folder of PDFs nobody curated (eval/corpus-extra)", () => {
     expect(most.answer).toMatch(/^Gal et al\. \(2009\) has the most authors of the 3 \(16\) \[1\]\. «Trace-based Just-in-Time Type Specialization for Dynamic Languages» has 16 authors: Andreas Gal, /);
     const fewest = await answer(context, [{ role: "user", content: "Paper mana yang penulisnya paling sedikit?" }]);
     expect(fewest.answer).toMatch(/^Penulisnya paling sedikit: Chuttur \(2009\) \(1 penulis\) \[1\]\./);
+    // of two named, "more" asks the same
+    const more = await answer(context, [{ role: "user", content: "Which has more authors, PaSa or TraceMonkey?" }]);
+    expect(more.answer).toMatch(/^Of the two, Gal et al\. \(2009\) has more authors \(16\) \[1\]\./);
   });
 
   it("reads 'they' after a question about a paper's authors as its authors: where they work is their affiliations", async () => {
