@@ -30,6 +30,10 @@ describe("numberNear: a number beside what the question counts", () => {
     expect(numberNear("The final training dataset consists of 19,812 <user query, paper> pairs, each with a token", new Set(["pair"]))).toBe(true);
     expect(figuresNear("The final training dataset consists of 19,812 <user query, paper> pairs, each with a token", new Set(["pair"]), "count")).toEqual(["19,812"]);
   });
+  it("keeps a unit of measure with its figure ('2 GB', not '2')", () => {
+    const text = "performed on a MacBook Pro with 2.2 GHz Core 2 processor and 2 GB RAM";
+    expect(figuresNear(text, new Set(["memori"]), "amount")).toEqual(["2 GB"]);
+  });
   it("does not take a number counting something else, a word with no number, or a year", () => {
     expect(numberNear("Proyek ini mengungkapkan total 27 tema, 11 kategori, dan enam konsep", new Set(["usia"]))).toBe(false);
     expect(numberNear("terkait dengan pengalaman anak usia dini", new Set(["usia"]))).toBe(false);

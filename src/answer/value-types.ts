@@ -192,6 +192,9 @@ const LABELLED = new RegExp(String.raw`${LABEL_WORDS}\s*(?:\d+\s*(?:[-–,]|and|
  * ("enhances recall by 6.24%"). Years, a name's digits ("PaSa-7b", "Recall@20", "Firefox 2"), citation and
  * note numbers ("[12]", "(2)") and labels ("Table 8") are no figures.
  */
+/** A unit of measure after a figure ("2 GB", "2.2 GHz", "26 ms"). */
+const MEASURE_UNIT = /^\s(?:[KMGT]i?B|[KMG]Hz|ms|µs|ns)(?![\p{L}])/u;
+
 export function figuresNear(text: string, units: Set<string>, asked: FigureAsked): string[] {
   const share = asked === "share";
   const found: string[] = [];
@@ -208,8 +211,8 @@ export function figuresNear(text: string, units: Set<string>, asked: FigureAsked
     const marker = /\($/.test(before) && /^\)/.test(after);
     if (named || marker || /[\p{L}][-‐@_]?$/u.test(before) || /^[\p{L}]/u.test(after.replace(/^[x×](?![\p{L}])/u, "")) || /\[[\d,\s–-]*$/.test(before) || LABEL_BEFORE.test(before)) continue;
     if (!/^\d/.test(text.slice(span.start, span.end))) continue;
-    // "200 million users", "4 juta": the multiplier is part of the figure.
-    const tail = text.slice(span.end).match(/^\s?%|^[x×](?![\p{L}])|^\s+(?:hundred|thousand|million|billion|trillion|ratus|ribu|juta|miliar|triliun)(?![\p{L}])/iu)?.[0] ?? "";
+    // "200 million users", "4 juta": the multiplier is part of the figure; so is a unit of measure ("2 GB", "2.2 GHz", "26 ms").
+    const tail = text.slice(span.end).match(/^\s?%|^[x×](?![\p{L}])|^\s+(?:hundred|thousand|million|billion|trillion|ratus|ribu|juta|miliar|triliun)(?![\p{L}])/iu)?.[0] ?? text.slice(span.end).match(MEASURE_UNIT)?.[0] ?? "";
     // A range is one figure: "a 2x-20x speedup", "10-15%".
     const upTo = text.slice(span.end + tail.length).match(/^\s?[-–]\s?\d[\d.,]*(?:\s?%|[x×](?![\p{L}]))?/u)?.[0] ?? "";
     const percent = /^\s?%/.test(after) || /%$/.test(upTo);
