@@ -32,7 +32,7 @@ describe("numberNear: a number beside what the question counts", () => {
   });
   it("keeps a unit of measure with its figure ('2 GB', not '2')", () => {
     const text = "performed on a MacBook Pro with 2.2 GHz Core 2 processor and 2 GB RAM";
-    expect(figuresNear(text, new Set(["memori"]), "amount")).toEqual(["2 GB"]);
+    expect(figuresNear(text, new Set(["ram"]), "amount")).toEqual(["2 GB"]);
   });
   it("does not take a number counting something else, a word with no number, or a year", () => {
     expect(numberNear("Proyek ini mengungkapkan total 27 tema, 11 kategori, dan enam konsep", new Set(["usia"]))).toBe(false);
