@@ -421,7 +421,6 @@ const within = (resolved: ResolvedQuestion) => (resolved.within ? { within: reso
 // (Only words with a stem of their own can stand in a topic: "bukan", "gak", "never" are stop words.)
 const NOT = new Set(["not", "tidak", "tdk"].flatMap((w) => contentStems(w)));
 
-/** A topic filter: the studies whose own text covers the topic, or with a "not" among its words, those whose text does not. */
 /** "... and what does each contribute?", "..., dan apa temuannya?": a second question joined to the first. */
 const SECOND_QUESTION = /[,;]?\s+(?:and|dan|serta)\s+(?:what|how|why|which|who|where|when|apa|bagaimana|gimana|mengapa|kenapa|siapa|di\s*mana|kapan)\b/iu;
 
@@ -437,6 +436,7 @@ function topicFilterOf(text: string, stems: string[]): FilterValue {
   return topicFilterOfStems(join && asked !== stems ? text.slice(0, join.index) : text, asked);
 }
 
+/** A topic filter: the studies whose own text covers the topic, or with a "not" among its words, those whose text does not. */
 function topicFilterOfStems(text: string, stems: string[]): FilterValue {
   const topic = stems.filter((t) => !NOT.has(t));
   if (topic.length === 0 || topic.length === stems.length) return { field: "topic", key: stems.join(" "), text: topicWords(text, stems) };
