@@ -86,6 +86,10 @@ describe("analysis", () => {
     expect(analyze("PaSa-7b surpasses PaSa-GPT-4o by 11.12%").canonical.filter((t) => asked.includes(t))).toContain("unggul");
     expect(analyze("outperforms").canonical).toEqual(analyze("mengungguli").canonical);
   });
+  it("keeps 'Selector' (PaSa's agent, a name) apart from 'selection': a question about it is not one about selecting", () => {
+    expect(analyze("What does the Selector do?").canonical).not.toContain("seleksi");
+    expect(analyze("articles selected by the review").canonical).toContain("seleksi");
+  });
   it("reads 'nyata' as 'real', so 'query nyata' meets '50 real-world research queries'", () => {
     const asked = analyze("Berapa banyak query nyata di RealScholarQuery?").canonical;
     expect(analyze("a test dataset consisting of 50 real-world research queries").canonical.filter((t) => asked.includes(t))).toContain("nyata");
