@@ -162,7 +162,12 @@ async function enumeratingPassages(store: PassageStore, docs: string[], q: Quest
  * beside it are what such a design would pool ("Does the review include a meta-analysis or pool any results?").
  */
 const designAsked = (q: Question) =>
-  q.selfReview && q.studies.length === 0 && q.sections.length === 0 && q.asks.every((f) => f === "design" || f === "outcomes") && q.values.length > 0 && q.values.every((v) => v.field === "design");
+  q.selfReview &&
+  q.studies.length === 0 &&
+  q.sections.length === 0 &&
+  q.asks.every((f) => f === "design" || f === "outcomes") &&
+  // ... or its design and nothing else ("What kind of review is this?", "Review ini jenisnya apa?").
+  (q.values.length > 0 ? q.values.every((v) => v.field === "design") : q.asks.includes("design") && q.topic.length === 0);
 
 /**
  * "What did the review conclude?", "Apa kesimpulannya?": what a document concludes is its conclusion section's

@@ -336,6 +336,14 @@ describe("the review itself", () => {
     }
   });
 
+  it("answers the kind of document asked outright with the sentence that says what it is, and no more", async () => {
+    for (const question of ["What kind of review is this?", "Review ini jenisnya apa?", "Ini review jenis apa?"]) {
+      const r = await ask(question);
+      expect(r.plan, question).toMatchObject({ kind: "explain", sections: ["methods", "abstract"] });
+      expect(r.citations.map((c) => c.quote), question).toEqual([expect.stringMatching(/literature review/)]);
+    }
+  });
+
   it("answers what the review says of itself from its own passages, never from an included study's", async () => {
     // Study 10's P2TP2A "memiliki peran yang terbatas" is no limitation of the review, which states none.
     const limits = await ask("What are the limitations of this review?");
