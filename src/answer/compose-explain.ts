@@ -203,14 +203,14 @@ function sayWho(context: ComposeContext, s: ScoredSentence): string {
   return m.according(documentName(context, s.passage.docId));
 }
 
+/** A sentence with this much of a why-question's words, and no reason of its own, only restates what is asked. */
+const RESTATES_COVERAGE = 0.8;
+
 /**
  * A quote that the next sentence of its passage completes (the reason after the finding, "Langkah awal ..."
  * after the recommendation): that sentence joins the quote when it does what the question asks or covers
  * a question word the first one lacks.
  */
-/** A sentence with this much of a why-question's words, and no reason of its own, only restates what is asked. */
-const RESTATES_COVERAGE = 0.8;
-
 export function withContinuation(s: ScoredSentence, ranked: ScoredSentence[], weights: ReturnType<typeof weighQuestion>, context: ComposeContext): ScoredSentence {
   // A table row's cells are each a value of their own (a title, then the study's results): none continues another.
   if (s.passage.kind === "table-row") return s;

@@ -13,8 +13,8 @@ import { continuesBack } from "./compose-explain.ts";
 import { coverage, hasTerm, matchable, scoreSentences, sentencesOf, weighQuestion, overlap, type ScoredSentence } from "./evidence.ts";
 import { NUMBER_WORDS } from "./claim-words.ts";
 import { carriesType, VALUE_PATTERNS } from "./value-types.ts";
-import { fieldName, joinList, MESSAGES, studiesNoun, theCountry } from "./messages.ts";
-import { namesFieldInPlural, topicWords, type DocumentField, type Plan } from "./plan.ts";
+import { fieldName, joinList, MESSAGES, studiesNoun, theCountry, type AnswerMessages } from "./messages.ts";
+import { namesFieldInPlural, topicWords, type DocumentField, type DocumentOrder, type Plan } from "./plan.ts";
 import { keyLabel, SentenceBuilder, studyLabel, writeValue } from "./render.ts";
 import { continentOf } from "../vocab/places.ts";
 import { hasPhrase, questionWords } from "../retrieve/question-words.ts";
@@ -861,31 +861,30 @@ function identitySentence(context: ComposeContext, doc: DocumentInfo, plan: { fi
   }
 }
 
-function reviewMeta(context: ComposeContext, plan: { docs: string[]; field: DocumentField; also?: DocumentField[]; count?: true; nth?: number; order?: "earliest" | "latest" | "most-authors" | "fewest-authors" }): Composition {
+/** The orders a review-meta plan puts documents in: by what, which way, the field cited, and what is said of the first. */
+const DOCUMENT_ORDERS: Record<DocumentOrder, { key: (d: DocumentInfo) => number | undefined; descending: boolean; field: "year" | "authors"; say: (m: AnswerMessages, first: DocumentInfo, among: number) => string }> = {
+  earliest: { key: (d) => d.year ?? undefined, descending: false, field: "year", say: (m, d, among) => m.documentExtreme(true, d.short, among) },
+  latest: { key: (d) => d.year ?? undefined, descending: true, field: "year", say: (m, d, among) => m.documentExtreme(false, d.short, among) },
+  "most-authors": { key: (d) => d.authors.length || undefined, descending: true, field: "authors", say: (m, d, among) => m.documentMostAuthors(true, d.short, d.authors.length, among) },
+  "fewest-authors": { key: (d) => d.authors.length || undefined, descending: false, field: "authors", say: (m, d, among) => m.documentMostAuthors(false, d.short, d.authors.length, among) },
+};
+
+function reviewMeta(context: ComposeContext, plan: { docs: string[]; field: DocumentField; also?: DocumentField[]; count?: true; nth?: number; order?: DocumentOrder }): Composition {
   const m = MESSAGES[context.lang];
   const { docs, field } = plan;
   const fields = [field, ...(plan.also ?? [])];
   const sentences: AnswerSentence[] = [];
-  // "Which paper is older, PaSa or TraceMonkey?": the one asked for, said first, then each one's year in that order.
+  // "Which paper is older, PaSa or TraceMonkey?", "Which paper has the most authors?": the one asked for, said
+  // first, then each one's year (or authors) in that order.
   let inScope = context.documents.filter((d) => docs.length === 0 || docs.includes(d.id));
-  // "Which paper has the most authors?": the one asked for, said first, then each one's authors in that order.
-  if ((plan.order === "most-authors" || plan.order === "fewest-authors") && inScope.length > 1 && inScope.every((d) => d.authors.length > 0)) {
-    const most = plan.order === "most-authors";
-    inScope = [...inScope].sort((a, b) => (most ? b.authors.length - a.authors.length : a.authors.length - b.authors.length));
+  const order = plan.order ? DOCUMENT_ORDERS[plan.order] : undefined;
+  if (order && inScope.every((d) => order.key(d) !== undefined)) {
+    const key = (d: DocumentInfo) => order.key(d)!;
+    inScope = [...inScope].sort((a, b) => (order.descending ? key(b) - key(a) : key(a) - key(b)));
     const first = inScope[0];
-    if (inScope[1].authors.length !== first.authors.length) {
-      const span = identitySpan(context.opening?.(first.id) ?? [], identityNeedles(first, "authors"), false);
-      const b = new SentenceBuilder().say(m.documentMostAuthors(most, first.short, first.authors.length, inScope.length));
-      if (span) b.cite(context.citations.cite(span.passage, span.start, span.end));
-      sentences.push(b.done());
-    }
-  } else if ((plan.order === "earliest" || plan.order === "latest") && inScope.every((d) => d.year !== null)) {
-    inScope = [...inScope].sort((a, b) => (plan.order === "earliest" ? a.year! - b.year! : b.year! - a.year!));
-    const first = inScope[0];
-    const tie = inScope[1]?.year === first.year;
-    if (!tie) {
-      const span = identitySpan(context.opening?.(first.id) ?? [], identityNeedles(first, "year"), true);
-      const b = new SentenceBuilder().say(m.documentExtreme(plan.order === "earliest", first.short, inScope.length));
+    if (inScope.length > 1 && key(inScope[1]) !== key(first)) {
+      const span = identitySpan(context.opening?.(first.id) ?? [], identityNeedles(first, order.field), order.field === "year");
+      const b = new SentenceBuilder().say(order.say(m, first, inScope.length));
       if (span) b.cite(context.citations.cite(span.passage, span.start, span.end));
       sentences.push(b.done());
     }

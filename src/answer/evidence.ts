@@ -595,14 +595,20 @@ const INTRODUCES_ITEMS =
 /** An item of such a list is a name or a short noun phrase. */
 const MAX_ITEM_WORDS = 5;
 
-/** Whether the sentence names items of what `canonical` (a question's topic, as canonical stems) names. */
-export function introducesItems(text: string, canonical: ReadonlySet<string>): boolean {
-  if (canonical.size === 0) return false;
+/** The lists a sentence makes after a noun of `canonical` (a question's topic, as canonical stems): their text as written. */
+function* listsAfterNoun(text: string, canonical: ReadonlySet<string>): Generator<string> {
+  if (canonical.size === 0) return;
   for (const m of text.matchAll(INTRODUCES_ITEMS)) {
     const noun = analyze(m[1]);
-    if (![...noun.canonical, ...noun.terms].some((t) => canonical.has(t))) continue;
+    if ([...noun.canonical, ...noun.terms].some((t) => canonical.has(t))) yield m[2];
+  }
+}
+
+/** Whether the sentence names items of what `canonical` (a question's topic, as canonical stems) names. */
+export function introducesItems(text: string, canonical: ReadonlySet<string>): boolean {
+  for (const list of listsAfterNoun(text, canonical)) {
     // (Short items: "such as SpecJVM98 (3) used to evaluate desktop and server Java VMs" names one suite.)
-    const items = itemsOfList(m[2]).map((x) => x.split(/\s+/).length);
+    const items = itemsOfList(list).map((x) => x.split(/\s+/).length);
     if (items.length >= 2 && items.slice(0, 2).every((n) => n <= MAX_ITEM_WORDS)) return true;
   }
   return false;
@@ -614,12 +620,9 @@ export function introducesItems(text: string, canonical: ReadonlySet<string>): b
  * Nothing when any item is longer, or when the list is cut off by a bullet or a clause.
  */
 export function itemsNamed(text: string, canonical: ReadonlySet<string>): string[] {
-  if (canonical.size === 0) return [];
-  for (const m of text.matchAll(INTRODUCES_ITEMS)) {
-    const noun = analyze(m[1]);
-    if (![...noun.canonical, ...noun.terms].some((t) => canonical.has(t))) continue;
-    if (/[•·:]/u.test(m[2])) continue;
-    const items = itemsOfList(m[2]).map((x) => x.replace(/^(?:the|a|an)\s+/i, ""));
+  for (const list of listsAfterNoun(text, canonical)) {
+    if (/[•·:]/u.test(list)) continue;
+    const items = itemsOfList(list).map((x) => x.replace(/^(?:the|a|an)\s+/i, ""));
     if (items.length >= 2 && items.every((x) => x.split(/\s+/).length <= MAX_ITEM_WORDS)) return items;
   }
   return [];

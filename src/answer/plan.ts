@@ -28,8 +28,11 @@ export type Plan =
   | { kind: "compare"; studies: StudyRef[]; fields: StudyField[] }
   | { kind: "aggregate"; field: StudyField; op: "distribution" | "most-common" | "repeated" | "earliest" | "latest" | "largest-sample" | "smallest-sample"; within?: StudyRef[]; only?: FilterValue }
   | { kind: "explain"; studies: StudyRef[]; docs: string[]; sections: string[]; answerTypes: AnswerType[]; ownVoice?: true; eachDoc?: true }
-  | { kind: "review-meta"; docs: string[]; field: DocumentField; also?: DocumentField[]; topic?: string[]; count?: true; nth?: number; order?: "earliest" | "latest" | "most-authors" | "fewest-authors" }
+  | { kind: "review-meta"; docs: string[]; field: DocumentField; also?: DocumentField[]; topic?: string[]; count?: true; nth?: number; order?: DocumentOrder }
   | { kind: "out-of-scope"; reason: string; smallTalk?: SmallTalk; noSuchStudy?: number[] };
+
+/** How a review-meta plan orders the documents: by year, or by how many authors each has. */
+export type DocumentOrder = "earliest" | "latest" | "most-authors" | "fewest-authors";
 
 /** A message that only greets, thanks or says goodbye. */
 export type SmallTalk = "greeting" | "thanks" | "farewell";
@@ -431,9 +434,10 @@ const SECOND_QUESTION = /[,;]?\s+(?:and|dan|serta)\s+(?:what|how|why|which|who|w
  */
 function topicFilterOf(text: string, stems: string[]): FilterValue {
   const join = SECOND_QUESTION.exec(text);
-  const first = join ? new Set(contentStems(text.slice(0, join.index))) : undefined;
-  const asked = first && stems.some((t) => first.has(t)) ? stems.filter((t) => first.has(t)) : stems;
-  return topicFilterOfStems(join && asked !== stems ? text.slice(0, join.index) : text, asked);
+  const firstText = join ? text.slice(0, join.index) : text;
+  const first = new Set(contentStems(firstText));
+  const inFirst = stems.filter((t) => first.has(t));
+  return join && inFirst.length > 0 ? topicFilterOfStems(firstText, inFirst) : topicFilterOfStems(text, stems);
 }
 
 /** A topic filter: the studies whose own text covers the topic, or with a "not" among its words, those whose text does not. */

@@ -184,6 +184,9 @@ export type FigureAsked = "share" | "count" | "amount";
 /** A label, or a label's first number and a range or list word ("lines 4-", "Tables 2 and "), right before a number. */
 const LABELLED = new RegExp(String.raw`${LABEL_WORDS}\s*(?:\d+\s*(?:[-–,]|and|dan|to|sampai)\s*)?$`, "iu");
 
+/** A unit of measure after a figure ("2 GB", "2.2 GHz", "26 ms"). */
+const MEASURE_UNIT = /^\s(?:[KMGT]i?B|[KMG]Hz|ms|µs|ns)(?![\p{L}])/u;
+
 /**
  * The figures of the text that stand beside a word for what the question counts (see numberNear), as written
  * ("95%", "6.24%", "3.0x", "4.000.000"), in the text's order, as `asked`: a share, only shares; a count, only
@@ -192,9 +195,6 @@ const LABELLED = new RegExp(String.raw`${LABEL_WORDS}\s*(?:\d+\s*(?:[-–,]|and|
  * ("enhances recall by 6.24%"). Years, a name's digits ("PaSa-7b", "Recall@20", "Firefox 2"), citation and
  * note numbers ("[12]", "(2)") and labels ("Table 8") are no figures.
  */
-/** A unit of measure after a figure ("2 GB", "2.2 GHz", "26 ms"). */
-const MEASURE_UNIT = /^\s(?:[KMGT]i?B|[KMG]Hz|ms|µs|ns)(?![\p{L}])/u;
-
 export function figuresNear(text: string, units: Set<string>, asked: FigureAsked): string[] {
   const share = asked === "share";
   const found: string[] = [];

@@ -11,6 +11,7 @@ import { readFileSync } from "node:fs";
 import { z } from "zod";
 import { DataFileError } from "../domain/errors.ts";
 import { SECTION_IDS, type SectionId } from "../domain/sections.ts";
+import { HEADING_NUMBER } from "../text/heading.ts";
 import { foldCase } from "../text/tokenize.ts";
 import type { SourceLine } from "./types.ts";
 
@@ -50,8 +51,6 @@ function headings(): Map<string, SectionId> {
   return (headingIndex = index);
 }
 
-/** A heading's number: "1", "4.2", "II", "A". */
-const NUMBERING = /^((?:\d{1,2}(?:\.\d{1,2}){0,3})|(?:[IVX]{1,5})|(?:[A-H]))[.)]?\s+(?=\p{L})/u;
 /** Longest line that can be a heading (characters, words). */
 const MAX_HEADING_CHARS = 70;
 const MAX_HEADING_WORDS = 9;
@@ -67,7 +66,7 @@ export interface HeadingMatch {
 export function headingOf(line: string, marked = false): HeadingMatch | undefined {
   const text = line.trim();
   if (!text || text.length > MAX_HEADING_CHARS || /[.,;]$/.test(text)) return undefined;
-  const numbered = NUMBERING.exec(text);
+  const numbered = HEADING_NUMBER.exec(text);
   const rest = numbered ? text.slice(numbered[0].length) : text;
   const name = foldCase(rest).replace(/[:：]\s*$/, "").replace(/\s+/g, " ").trim();
   if (!name || name.split(" ").length > MAX_HEADING_WORDS || !/^\p{L}/u.test(name)) return undefined;

@@ -6,7 +6,8 @@
  */
 import { analyze } from "./analyze.ts";
 
-const HEADING_NUMBER = /^(?:\d+(?:\.\d+)*|[IVXLC]+)\.?\s+/i;
+/** A heading's number: "1", "4.2", "II", "A" (group 1), with its dot or bracket and the space after it. */
+export const HEADING_NUMBER = /^((?:\d{1,2}(?:\.\d{1,2}){0,3})|(?:[IVX]{1,5})|(?:[A-H]))[.)]?\s+(?=\p{L})/u;
 
 /** The heading's words, without its number. */
 export function headingText(heading: string): string {
