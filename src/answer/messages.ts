@@ -201,7 +201,7 @@ export const MESSAGES: Record<Lang, AnswerMessages> = {
     noSuchStudy: (numbers, several, total, last) => `The review has no ${several ? "studies" : "study"} ${numbers}: it numbers its ${total} included studies 1 to ${last}.`,
     conflict: (field) => `the review is inconsistent about the ${FIELD_NAMES.en[field]}`,
     listHead: (count, total, predicate, noun) => `${count} ${count === 1 ? singular(noun) : noun} (of ${total}) ${predicate}:`,
-    those: (total) => `those ${total}`,
+    those: (total) => (total === 1 ? "the one listed" : `those ${total}`),
     noneHead: (total, predicate, noun) => `None of the ${total} ${noun} ${predicate}.`,
     onlyTitleNames: (who) => `Only the title of ${who} says so:`,
     noneOther: (excluded) => ` apart from ${excluded}`,

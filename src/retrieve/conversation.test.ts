@@ -175,6 +175,12 @@ describe("resolveFollowUp", () => {
     expect(resolveFollowUp(ask("kalau di Indonesia gimana?"), listed).within).toBeUndefined();
   });
 
+  it("takes 'which of those ...?' after a list of one study as that one study", () => {
+    const one = previous("Which studies focus on mental health?", "list", [3]);
+    expect(resolveFollowUp(ask("and which of those used qualitative methods?"), one).within?.map((s) => s.number)).toEqual([3]);
+    expect(resolveFollowUp(ask("berapa dari mereka yang pakai wawancara?"), one).within?.map((s) => s.number)).toEqual([3]);
+  });
+
   it("goes on listing after a list when a filter value comes with no subject of its own", () => {
     const r = resolveFollowUp(ask("yang pakai wawancara yang mana?"), previous("Studi apa saja yang dilakukan di Indonesia?", "list", [1, 2]));
     expect(r.followUp).toBe(true);

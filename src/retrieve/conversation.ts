@@ -225,8 +225,9 @@ export function resolveFollowUp(question: Question, previous: PreviousTurn | und
   // "Which of those were qualitative?", "berapa dari mereka yang pakai wawancara?": the value filters the
   // studies the previous answer listed.
   // ... and so does "yang di Indonesia ...?", "the one in Indonesia?": a relative clause picks among them.
-  const picksAmong = question.pointsBack === "plural" || RELATIVE_START.test(question.text);
-  if (question.values.length > 0 && picksAmong && listing && previousStudies.length > 1) {
+  // (A list of one is still what "those" points back to; a relative clause after it is more likely a new question.)
+  const picksAmong = question.pointsBack === "plural" ? previousStudies.length > 0 : RELATIVE_START.test(question.text) && previousStudies.length > 1;
+  if (question.values.length > 0 && picksAmong && listing) {
     return { question: base, followUp: true, studiesFrom: "pronoun", searchText, carryKind: question.count ? "count" : "list", within: previousStudies };
   }
   // "and which did not?" after a list or count by one value: the studies without it, listed or counted alike.
