@@ -243,6 +243,9 @@ const CASES: [string, Plan["kind"], Expect?][] = [
   // a lexicon phrase of several words is one concept to count by
   ["How many studies were about mental health?", "count", { filter: "topic:mental health" }],
   ["Berapa studi yang membahas kesehatan mental?", "count", { filter: "topic:sehat mental" }],
+  // a topic verb says what follows is the topic, however many concepts it has
+  ["How many studies discuss government policy?", "count", { filter: "topic:govern polici" }],
+  ["Ada berapa studi yang membahas kebijakan pemerintah?", "count", { filter: "topic:bijak perintah" }],
   // ... but how the review sifted its articles is its method's, not a topic its studies speak of
   ["How many articles were excluded?", "explain"],
   ["Berapa artikel yang dieksklusi?", "explain"],

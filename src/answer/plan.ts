@@ -325,7 +325,9 @@ function planOf(resolved: ResolvedQuestion, context: PlanContext): Plan {
   // "How many studies were qualitative?" counts; "how many articles were in the end not used?" asks about something else.
   // ... nor does "how many articles were excluded?": how the review sifted its articles is its method's.
   // ("How many studies were about mental health?": one concept, though two words.)
-  const countable = otherAsks.length === 0 && (q.values.length > 0 || conceptCount(q.topic) <= MAX_COUNT_TOPIC) && !hasPhrase(q.tokens, w.review_process_words);
+  // ("How many studies discuss government policy?": a topic verb says the rest is a topic, however many concepts.)
+  const topicCounted = conceptCount(q.topic) <= MAX_COUNT_TOPIC || hasPhrase(q.tokens, w.topic_verbs);
+  const countable = otherAsks.length === 0 && (q.values.length > 0 || topicCounted) && !hasPhrase(q.tokens, w.review_process_words);
   // "sebutin dong" after "Berapa studi yang pakai metode kualitatif?": the studies counted, listed.
   if (resolved.carryKind === "list" && resolved.carryFilters) return { kind: "list", filters: resolved.carryFilters, fields: [], existence: false };
   if (resolved.carryKind === "count" || (q.count && studiesNoun && countable)) {

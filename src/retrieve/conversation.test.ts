@@ -175,6 +175,16 @@ describe("resolveFollowUp", () => {
     expect(resolveFollowUp(ask("kalau di Indonesia gimana?"), listed).within).toBeUndefined();
   });
 
+  it("counts what a topic list listed, asking no value of its own ('how many is that?' wants no number)", () => {
+    const listed = { ...previous("Which studies involved NGOs?", "list", [5, 10]), filters: [{ field: "topic" as const, key: "ngo", text: "NGOs" }] };
+    for (const q of ["how many is that?", "how many are there?", "ada berapa?"]) {
+      const r = resolveFollowUp(ask(q), listed);
+      expect(r.carryKind, q).toBe("count");
+      expect(r.carryFilters, q).toEqual(listed.filters);
+      expect(r.question.answerTypes, q).toEqual([]);
+    }
+  });
+
   it("takes 'which of those ...?' after a list of one study as that one study", () => {
     const one = previous("Which studies focus on mental health?", "list", [3]);
     expect(resolveFollowUp(ask("and which of those used qualitative methods?"), one).within?.map((s) => s.number)).toEqual([3]);

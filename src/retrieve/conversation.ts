@@ -238,8 +238,11 @@ export function resolveFollowUp(question: Question, previous: PreviousTurn | und
     return { question: base, followUp: true, studiesFrom: "none", searchText, carryKind: previous.planKind, carryFilters: [other] };
   }
   // "how many are there?", "ada berapa?" after a list: what it listed, counted.
+  // (The count asks for no value of its own: "how many is that?" wants the studies that had the topic, in the
+  // list's sentences, not those of its sentences that hold a number.)
   if (question.count && previous.planKind === "list" && previous.filters && previous.filters.length > 0 && !ownSubject && short) {
-    return { question: base, followUp: true, studiesFrom: "none", searchText, carryKind: "count", carryFilters: previous.filters };
+    const counted = { ...base, answerTypes: previous.question.answerTypes };
+    return { question: counted, followUp: true, studiesFrom: "none", searchText, carryKind: "count", carryFilters: previous.filters };
   }
   // "sebutin dong", "which ones?", "list them" after a count: the studies it counted, listed by its filters.
   const asksToList = question.list || LIST_REQUEST.test(question.text);

@@ -63,6 +63,8 @@ const WordsSchema = z.object({
   bound_words: z.object({ after: Phrases, before: Phrases }),
   /** "cover", "span", "mencakup": the years one study covers are those of what it studied, not of its publication. */
   coverage_verbs: Phrases,
+  /** "discuss", "deal with", "membahas": what follows is what the studies are about, a topic to count or list them by. */
+  topic_verbs: Phrases,
   /** "most", "paling sedikit": with sample words, a question about sample sizes ("Which study had the most participants?"). */
   superlative_words: z.object({ max: Phrases, min: Phrases }),
   /** "Which of the two had more participants?": between named studies, the higher or the lower. */
