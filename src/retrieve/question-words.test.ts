@@ -12,6 +12,13 @@ describe("phrasesIn", () => {
     expect(hasPhrase(questionTokens("the author's choice"), ["the authors"])).toBe(false);
   });
 
+  it("reads the Indonesian '-nya' on an English word as the word, not on an Indonesian one", () => {
+    expect(hasPhrase(questionTokens("databasenya apa aja?"), ["database"])).toBe(true);
+    expect(hasPhrase(questionTokens("samplenya berapa?"), ["sample"])).toBe(true);
+    // "penelitiannya" after a study points back to it: it is listed as written where it means "the study".
+    expect(hasPhrase(questionTokens("metode penelitiannya apa?"), ["penelitian"])).toBe(false);
+  });
+
   it("matches a starred part as a prefix and keeps the longest phrase at each position", () => {
     expect(phrasesIn(questionTokens("kriteria inklusinya apa"), ["kriteria", "kriteria inklusi*"]).map((m) => m.phrase)).toEqual(["kriteria inklusi*"]);
   });

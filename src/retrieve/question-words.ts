@@ -7,6 +7,8 @@
 import { readFileSync } from "node:fs";
 import { z } from "zod";
 import { DataFileError } from "../domain/errors.ts";
+import { isEnglishWord } from "../text/english-words.ts";
+import { isIndonesianWord } from "../text/stem.ts";
 import { foldCase } from "../text/tokenize.ts";
 
 const Phrases = z.array(z.string().min(1));
@@ -179,10 +181,14 @@ const partsOf = (phrase: string) => {
   return parts;
 };
 
+const englishOnly = (word: string) => word.length >= 4 && isEnglishWord(word) && !isIndonesianWord(word);
+
 function tokenMatches(token: string, part: string): boolean {
   if (part.endsWith("*")) return token.startsWith(part.slice(0, -1));
-  // An English possessive is the word it is written on: "this review's search", "the authors' choice".
-  return token === part || token === `${part}'s` || (part.endsWith("s") && token === `${part}'`);
+  // An English possessive is the word it is written on: "this review's search", "the authors' choice"; so is
+  // the Indonesian "-nya" on an English word ("databasenya": its database). (Indonesian words with "-nya" are
+  // listed as written where they mean the word: "penelitiannya" after a study points back to it.)
+  return token === part || token === `${part}'s` || (part.endsWith("s") && token === `${part}'`) || (token === `${part}nya` && englishOnly(part));
 }
 
 /**

@@ -55,6 +55,15 @@ describe("stem", () => {
     expect(stem("lines")).toBe(stem("line"));
     expect(stem("dimes")).toBe(stem("dime"));
   });
+  it("reads an English word with the informal '-nya' as the English word ('databasenya' is 'database')", () => {
+    expect(stem("databasenya")).toBe(stem("database"));
+    expect(stem("reviewnya")).toBe(stem("review"));
+    expect(stem("samplenya")).toBe(stem("sample"));
+    // Indonesian words keep Sastrawi's reading, and a word too short to hold an English word is left alone
+    expect(stem("metodenya")).toBe(stem("metode"));
+    expect(stem("hasilnya")).toBe(stem("hasil"));
+    expect(stem("kenya")).toBe("kenya");
+  });
   it("drops the informal '-in' form of a stop word as it drops the word ('dilakuin' is 'dilakukan')", () => {
     expect(contentStems("konseling dilakuin sama siapa")).toEqual(contentStems("konseling dilakukan sama siapa"));
   });

@@ -70,8 +70,18 @@ export const stem = memo((token) => {
   // An Indonesian root stays as it is ("kasus", "gading"); only unknown words are tried as English. An
   // English word is not taken apart as Indonesian ("lines" is no l-in-es, "les"; "dimes" no "mes").
   if (rootWords.has(token) || (id !== token && !isEnglishWord(token))) return id;
-  return informalStem(token) ?? porter.stem(token);
+  return informalStem(token) ?? englishWithNya(token) ?? porter.stem(token);
 });
+
+/**
+ * Informal Indonesian puts "-nya" (its, the) on English words too ("databasenya", "reviewnya", "samplenya"):
+ * the English word's stem. (Sastrawi strips "-nya" only from Indonesian roots.)
+ */
+function englishWithNya(token: string): string | undefined {
+  if (!token.endsWith("nya") || token.length < 7) return undefined;
+  const base = token.slice(0, -3);
+  return isEnglishWord(base) && !isEnglishWord(token) ? stem(base) : undefined;
+}
 
 /**
  * Informal Indonesian writes "-kan" and "-i" as "-in" ("dibandingin", "jelasin", "ceritain", "diajarin"):
