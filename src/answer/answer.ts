@@ -16,7 +16,7 @@ import { toSectionId } from "../domain/sections.ts";
 import type { Embedder } from "../embed/embedder.ts";
 import type { PassageStore } from "../store/passage-store.ts";
 import { analyze, canonicalTerms, contentStems, PERCENT_WORD, translateTerms } from "../text/analyze.ts";
-import { resolveFollowUp, studiesInFocus, type ChatMessage, type PreviousTurn, type ResolvedQuestion } from "../retrieve/conversation.ts";
+import { languageAsked, resolveFollowUp, studiesInFocus, type ChatMessage, type PreviousTurn, type ResolvedQuestion } from "../retrieve/conversation.ts";
 import { hasPhrase, questionWords } from "../retrieve/question-words.ts";
 import { analyzeQuestion, fillerWordStems, framingStems, namesWritten, stemsAsking, type Question, type StudyRef } from "../retrieve/question.ts";
 import type { ScoredPassage } from "../retrieve/search.ts";
@@ -182,7 +182,8 @@ function planStudies(plan: Plan): StudyRef[] {
 
 async function prepare(context: AnswerContext, question: Question, previous: PreviousTurn | undefined, options: AnswerOptions): Promise<Prepared> {
   const { store, config } = context;
-  const lang = options.lang ?? question.lang;
+  // ("in Indonesian please" is written in English and asks for Indonesian.)
+  const lang = options.lang ?? (previous ? languageAsked(question.text) : undefined) ?? question.lang;
   let resolved = resolveFollowUp(question, previous);
   // Filters from the request narrow what the question may name.
   if (options.studies && options.studies.length > 0) {

@@ -185,6 +185,16 @@ describe("resolveFollowUp", () => {
     }
   });
 
+  it("asks the field of one study's lookup of the studies with a new value, listed ('kalau di Amerika gimana?')", () => {
+    const looked = previous("Apa temuan studi 2?", "lookup", [2]);
+    for (const q of ["kalau di Amerika gimana?", "what about in Indonesia?"]) {
+      const r = resolveFollowUp(ask(q), looked);
+      expect(r.carryKind, q).toBe("list");
+      expect(r.question.studies, q).toEqual([]);
+      expect(r.question.asks, q).toEqual(looked.fields);
+    }
+  });
+
   it("takes 'which of those ...?' after a list of one study as that one study", () => {
     const one = previous("Which studies focus on mental health?", "list", [3]);
     expect(resolveFollowUp(ask("and which of those used qualitative methods?"), one).within?.map((s) => s.number)).toEqual([3]);

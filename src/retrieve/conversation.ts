@@ -255,8 +255,10 @@ export function resolveFollowUp(question: Question, previous: PreviousTurn | und
     return { question: { ...base, studies: focus }, followUp: true, studiesFrom: "pronoun", searchText };
   }
   if (question.values.length > 0) {
-    // A new value ("kalau di Indonesia?"): the subject changed; keep what was asked, not who.
-    const keeps = listing ? previous.planKind : undefined;
+    // A new value ("kalau di Indonesia?"): the subject changed; keep what was asked, not who. After a field of
+    // one study ("Apa temuan studi Rafferty?"), the field is asked of the studies with that value, listed.
+    const afterLookup = previous.planKind === "lookup" && asks.length > 0 && saysOnlyValues(question);
+    const keeps = listing ? previous.planKind : afterLookup ? "list" : undefined;
     return { question: base, followUp: true, studiesFrom: "none", searchText, carryKind: keeps };
   }
   // "what did they find?" after "Which study had the most participants?": "they" are the people of the one

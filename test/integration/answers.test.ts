@@ -767,6 +767,11 @@ describe("follow-ups that change only a year or the language", () => {
     expect(en.answer).toMatch(/^According to the review, «Conclusion: there are several programs/);
     const id = await ask("What did study 9 find?", "pakai bahasa Indonesia dong");
     expect(id.answer).toMatch(/^Studi 9 \(Rothman et al\., 2019\) melaporkan: /);
+    // ... also when the request is written in the other language
+    const crossed = await ask("What did study 9 find?", "in Indonesian please");
+    expect(crossed.answer).toMatch(/^Studi 9 \(Rothman et al\., 2019\) melaporkan: /);
+    const back = await ask("Apa kesimpulan review ini?", "jawab dalam bahasa Inggris");
+    expect(back.answer).toMatch(/^According to the review, /);
     await expectValidCitations(en);
   });
 });
