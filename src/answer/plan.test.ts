@@ -695,6 +695,20 @@ describe("a count after a list", () => {
   });
 });
 
+describe("a new topic after a topic list", () => {
+  it("plans 'and resilience?', 'kalau kemiskinan?' after a list by a topic as the same list by the new topic", () => {
+    const question = analyzeQuestion("Which studies mention trauma?", SYNTHETIC_INDEX);
+    const first = planQuestion(resolveFollowUp(question, undefined), { hasStudies: true, docs: [] });
+    expect(first).toMatchObject({ kind: "list", filters: [{ field: "topic" }] });
+    const list = { question, planKind: "list", fields: [], filters: first.kind === "list" ? first.filters : [], entities: [2, 3].map((number) => ({ docId: "review.txt", number })) };
+    const next = (text: string) => planQuestion(resolveFollowUp(analyzeQuestion(text, SYNTHETIC_INDEX), list), { hasStudies: true, docs: [] });
+    expect(next("and resilience?")).toMatchObject({ kind: "list", filters: [{ field: "topic", text: "resilience" }] });
+    expect(next("kalau kemiskinan?")).toMatchObject({ kind: "list", filters: [{ field: "topic", text: "kemiskinan" }] });
+    // A question of its own is no continuation of the list.
+    expect(next("What is the capital of France?").kind).not.toBe("list");
+  });
+});
+
 describe("topicWords", () => {
   it("keeps the small words between the topic words, and only those", () => {
     const words = (text: string) => topicWords(text, analyzeQuestion(text, SYNTHETIC_INDEX).topic);

@@ -330,6 +330,8 @@ function planOf(resolved: ResolvedQuestion, context: PlanContext): Plan {
   const countable = otherAsks.length === 0 && (q.values.length > 0 || topicCounted) && !hasPhrase(q.tokens, w.review_process_words);
   // "sebutin dong" after "Berapa studi yang pakai metode kualitatif?": the studies counted, listed.
   if (resolved.carryKind === "list" && resolved.carryFilters) return { kind: "list", filters: resolved.carryFilters, fields: [], existence: false };
+  // "and resilience?" after a list of the studies on a topic: the studies on this one.
+  if (resolved.carryKind === "list" && q.values.length === 0 && q.topic.length > 0 && q.studies.length === 0) return { kind: "list", filters: [topicFilterOf(q.text, q.topic)], fields: [], existence: false, ...within(resolved) };
   if (resolved.carryKind === "count" || (q.count && studiesNoun && countable)) {
     // "How many studies discuss trauma?" counts the studies whose own text covers the topic, not all of them.
     // ... and "Berapa artikel yang ditelaah?" all of them: being reviewed is no topic.

@@ -244,6 +244,11 @@ export function resolveFollowUp(question: Question, previous: PreviousTurn | und
     const counted = { ...base, answerTypes: previous.question.answerTypes };
     return { question: counted, followUp: true, studiesFrom: "none", searchText, carryKind: "count", carryFilters: previous.filters };
   }
+  // "and resilience?", "kalau trauma?" after a list of the studies on a topic: the same list, on the new topic.
+  const topicList = previous.planKind === "list" && (previous.filters ?? []).some((f) => f.field === "topic");
+  if (topicList && question.followUpStart && short && question.topic.length > 0 && question.values.length === 0 && question.asks.length === 0 && !namesSubject) {
+    return { question: base, followUp: true, studiesFrom: "none", searchText: question.text, carryKind: "list" };
+  }
   // "sebutin dong", "which ones?", "list them" after a count: the studies it counted, listed by its filters.
   const asksToList = question.list || LIST_REQUEST.test(question.text);
   if (asksToList && previous.planKind === "count" && previous.filters && previous.filters.length > 0 && !ownSubject && short && question.topic.length === 0 && question.asks.length === 0) {
