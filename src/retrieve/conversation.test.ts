@@ -195,6 +195,15 @@ describe("resolveFollowUp", () => {
     }
   });
 
+  it("takes 'the first two', 'dua terakhir' after a list as that many of its studies from that end", () => {
+    const listed = previous("Which studies mention trauma?", "list", [2, 7, 8, 9]);
+    expect(resolveFollowUp(ask("compare the first two"), listed).question.studies).toEqual([ref(2), ref(7)]);
+    expect(resolveFollowUp(ask("bandingkan dua terakhir"), listed).question.studies).toEqual([ref(8), ref(9)]);
+    expect(resolveFollowUp(ask("what did the last 3 find?"), listed).question.studies).toEqual([ref(7), ref(8), ref(9)]);
+    // one item is still the ordinal alone
+    expect(resolveFollowUp(ask("what about the second one?"), listed).question.studies).toEqual([ref(7)]);
+  });
+
   it("takes 'which of those ...?' after a list of one study as that one study", () => {
     const one = previous("Which studies focus on mental health?", "list", [3]);
     expect(resolveFollowUp(ask("and which of those used qualitative methods?"), one).within?.map((s) => s.number)).toEqual([3]);

@@ -199,6 +199,12 @@ export function resolveFollowUp(question: Question, previous: PreviousTurn | und
     // (The ordinal picked the document: "who wrote the first one?" asks for all its authors, not its first.)
     if (doc) return { question: { ...base, docs: [doc], ordinal: null }, followUp: true, studiesFrom: "none", searchText: question.text };
   }
+  // "compare the first two", "dua terakhir gimana?": that many from the ordinal's end of the list.
+  if (question.ordinal !== null && question.ordinalSpan !== null && list.length > 1) {
+    const span = Math.min(question.ordinalSpan, list.length);
+    const picks = question.ordinal === -1 ? list.slice(-span) : list.slice(question.ordinal - 1, question.ordinal - 1 + span);
+    if (picks.length > 1) return { question: { ...base, studies: picks, ordinal: null, ordinalSpan: null }, followUp: true, studiesFrom: "ordinal", searchText: question.text };
+  }
   if (question.ordinal !== null && list.length > 1) {
     const index = question.ordinal === -1 ? list.length - 1 : question.ordinal - 1;
     const pick = list[index];

@@ -87,6 +87,8 @@ export interface Question {
   repeated: boolean;
   /** "the second one": an ordinal pointing into the previous answer's list. -1 = the last. */
   ordinal: number | null;
+  /** "the first two", "dua terakhir": how many items from the ordinal on (from the last back), when more than one. */
+  ordinalSpan: number | null;
   /** Points back: a pronoun ("it", "itu", "-nya") or a follow-up opening ("and ...?", "kalau ..."). */
   pointsBack: "single" | "plural" | null;
   followUpStart: boolean;
@@ -147,6 +149,15 @@ const LIST_OF_NUMBERS = new RegExp(`\\b${STUDY_NOUN}\\s*((?:\\d{1,3}\\s*(?:,|dan
 
 function toNumber(word: string): number | undefined {
   return /^\d+$/.test(word) ? Number(word) : NUMBER_WORDS[word.toLowerCase()];
+}
+
+/** A count beside "first" or "last": "the first two", "last 3", "dua pertama", "tiga yang terakhir". */
+const ORDINAL_SPAN = /\b(?:first|last)\s+(two|three|four|five|[2-9])\b|\b(two|three|four|five|[2-9]|dua|tiga|empat|lima)\s+(?:yang\s+)?(?:first|last|pertama|terakhir)\b/u;
+
+function ordinalSpanOf(text: string): number | null {
+  const m = ORDINAL_SPAN.exec(text);
+  const n = m ? toNumber(m[1] ?? m[2]) : undefined;
+  return n !== undefined && n > 1 ? n : null;
 }
 
 /** Informal Indonesian writes a plural by a glued 2 ("studi2", "artikel2" = "studi-studi"): not study 2. */
@@ -1043,6 +1054,7 @@ export function analyzeQuestion(asked: string, index: QuestionIndex, langOverrid
     repeated: hasPhrase(tokens, w.repeated_words),
     superlative,
     ordinal: ordinalMatch && !studies.length ? Number(ordinalMatch[0]) : null,
+    ordinalSpan: ordinalMatch && !studies.length ? ordinalSpanOf(foldCase(text)) : null,
     pointsBack: plural ? "plural" : single ? "single" : null,
     followUpStart: phrasesIn(tokens, w.followup_start).some((m) => m.start === 0),
     selfReview,
