@@ -243,6 +243,9 @@ const CASES: [string, Plan["kind"], Expect?][] = [
   // a lexicon phrase of several words is one concept to count by
   ["How many studies were about mental health?", "count", { filter: "topic:mental health" }],
   ["Berapa studi yang membahas kesehatan mental?", "count", { filter: "topic:sehat mental" }],
+  // the gist of the studies (plural) on a topic is each of them
+  ["Tell me about the UNICEF studies", "list", { filter: "topic:unicef" }],
+  ["Ceritakan studi-studi tentang UNICEF", "list", { filter: "topic:unicef" }],
   // a topic verb says what follows is the topic, however many concepts it has
   ["How many studies discuss government policy?", "count", { filter: "topic:govern polici" }],
   ["Ada berapa studi yang membahas kebijakan pemerintah?", "count", { filter: "topic:bijak perintah" }],

@@ -406,7 +406,10 @@ function planOf(resolved: ResolvedQuestion, context: PlanContext): Plan {
   // "What did each study find about shelters?", "Apa temuan studi-studi soal trauma?": the studies whose text
   // covers the topic, each with its own words on the field asked.
   const eachOnTopic = perStudyText.length > 0 && (overStudies || each);
-  if ((studiesNoun || researchVerb) && (q.list || q.existence || about.length > 0 || eachOnTopic) && q.topic.length > 0 && (!q.selfReview || scopedList) && !asksHow) {
+  // "Tell me about the UNICEF studies", "Ceritakan studi-studi tentang UNICEF": the gist of the studies (plural)
+  // on a topic is each of them, as a list.
+  const gistOfStudies = hasPhrase(q.tokens, w.summary_words) && PLURAL_STUDIES.test(q.text);
+  if ((studiesNoun || researchVerb) && (q.list || q.existence || about.length > 0 || eachOnTopic || gistOfStudies) && q.topic.length > 0 && (!q.selfReview || scopedList) && !asksHow) {
     return { kind: "list", filters: [topicFilterOf(q.text, q.topic)], fields: otherAsks, existence: q.existence };
   }
   return { kind: "explain", studies: [], docs, sections, answerTypes: q.answerTypes };
