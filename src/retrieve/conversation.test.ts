@@ -195,6 +195,17 @@ describe("resolveFollowUp", () => {
     }
   });
 
+  it("keeps a follow-up that names nothing on the review the previous question asked about ('metodenya gimana?')", () => {
+    const aim = previous("Apa tujuan review ini?", "explain", []);
+    expect(resolveFollowUp(ask("metodenya gimana?"), aim).question.selfReview).toBe(true);
+    expect(resolveFollowUp(ask("and what method did it use?"), previous("What does the review conclude?", "explain", [])).question.selfReview).toBe(true);
+    // ... not one that names studies, a value or a topic of its own
+    expect(resolveFollowUp(ask("which studies were qualitative?"), aim).question.selfReview).toBe(false);
+    expect(resolveFollowUp(ask("what about trauma?"), aim).question.selfReview).toBe(false);
+    // ... nor after a question about a study
+    expect(resolveFollowUp(ask("metodenya gimana?"), previous("Apa tujuan studi 3?", "lookup", [3])).question.selfReview).toBe(false);
+  });
+
   it("takes 'the first two', 'dua terakhir' after a list as that many of its studies from that end", () => {
     const listed = previous("Which studies mention trauma?", "list", [2, 7, 8, 9]);
     expect(resolveFollowUp(ask("compare the first two"), listed).question.studies).toEqual([ref(2), ref(7)]);

@@ -188,7 +188,9 @@ export function resolveFollowUp(question: Question, previous: PreviousTurn | und
   // "where were they working?" after "Who wrote the TraceMonkey paper?": "they" are its authors.
   const ofAuthors = question.pointsBack === "plural" && previous.planKind === "review-meta" && previous.fields.includes("authors") && question.documentAsks.length === 0;
   const documentAsks = ofAuthors ? askedOfAuthors(question.text) : question.documentAsks;
-  const base = { ...question, asks, docs, documentAsks };
+  // "metodenya gimana?" after "Apa tujuan review ini?": "its" is still the review's, when nothing else is named.
+  const ofReview = previous.question.selfReview && question.topic.length === 0 && previous.question.studies.length === 0 && ["explain", "review-meta"].includes(previous.planKind) && question.studies.length === 0 && question.studiesNoun === null && question.docs.length === 0 && question.values.length === 0;
+  const base = { ...question, asks, docs, documentAsks, ...(ofReview ? { selfReview: true } : {}) };
   if (question.studies.length > 0) return { question: base, followUp: true, studiesFrom: "question", searchText };
   const list = previous.entities.length > 1 ? previous.entities : (previous.lastList ?? []);
   // "what is the second one about?" after a list of documents: the second document listed.
