@@ -187,6 +187,8 @@ function beyondNames(q: Question): Set<string> {
 const properNames = (doc: DocumentInfo): string[] => documentNames(doc).filter((n) => /\p{Lu}/u.test(n));
 
 /** Nouns a question names a document with, beside its name ("the PaSa paper", "artikel ini"). */
+/** Words for a document's authors: beside its name, they name it ("What datasets did the PaSa authors create?"). */
+const AUTHOR_NOUNS = ["author", "authors", "penulis", "pengarang"];
 const DOCUMENT_NOUNS = ["paper", "article", "review", "document", "artikel", "makalah", "tinjauan", "dokumen"];
 
 /** The document that answers best: quotes come from one document, so facts never cross between documents. */
@@ -581,7 +583,8 @@ function composeExplainOne(context: ComposeContext, input: ExplainInput): Compos
   const scope = new Set(namedDoc ? nameTerms(namedDoc) : []);
   const bestDocInfo = context.documents.find((d) => d.id === bestDoc);
   // (Its name as a name: "PaSa", "TAM"; not the words of its file name, "review-child-trafficking-programs".)
-  const nameStems = new Set(namedDoc ? properNames(namedDoc).flatMap((n) => analyze(n).terms) : []);
+  // ("the PaSa authors", "penulis PaSa": its authors, beside its name, are the document too.)
+  const nameStems = new Set(namedDoc ? [...properNames(namedDoc), ...AUTHOR_NOUNS].flatMap((n) => analyze(n).terms) : []);
   let decision = decideAbstention(ranked, weights, { answerTypes: context.question.answerTypes, namedStudy: input.namedStudy, counted, population: populationOf, scope, named: nameStems, typed: context.question.typedStems, topicBeyondNames: beyondNames(context.question), topic: new Set(context.question.topic), absentNames: sameLanguage && bestDoc ? namesNotWritten(context.question.text, quotable.filter((p) => p.docId === bestDoc), new Set(bestDocInfo ? nameTerms(bestDocInfo) : [])) : [] }, { ...ABSTAIN, ...context.abstain });
   // Only the field was asked, and a sentence does what it asks: the words of the question need not be in it.
   if (decision.abstain && input.fieldOnly && ranked.length > 0 && decision.missingTypes.length === 0) decision = { ...decision, abstain: false, reason: "", notMentioned: [] };

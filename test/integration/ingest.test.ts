@@ -277,6 +277,15 @@ describe("a folder of PDFs nobody curated (eval/corpus-extra)", () => {
     expect(id.answer).toMatch(/^Agen: Crawler dan Selector \[1\]\./);
   });
 
+  it("takes 'the PaSa authors' as the paper, not as a word its answer must have", async () => {
+    const context = await createAnswerContext(loadConfig({ DATA_DIR: path.join(root, "extra-data"), CORPUS_DIR: EXTRA_CORPUS }));
+    for (const question of ["What datasets did the PaSa authors create?", "What datasets did the authors of PaSa create?"]) {
+      const r = await answer(context, [{ role: "user", content: question }]);
+      expect(r.abstained, question).toBe(false);
+      expect(r.answer, question).toMatch(/AutoScholarQuery/);
+    }
+  });
+
   it("answers a share asked as a share or a proportion with the percentages the paper gives", async () => {
     const context = await createAnswerContext(loadConfig({ DATA_DIR: path.join(root, "extra-data"), CORPUS_DIR: EXTRA_CORPUS }));
     for (const question of ["What share of sampled AutoScholarQuery queries were judged qualified?", "What proportion of the sampled queries were qualified?"]) {
