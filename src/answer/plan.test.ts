@@ -243,6 +243,9 @@ const CASES: [string, Plan["kind"], Expect?][] = [
   // a lexicon phrase of several words is one concept to count by
   ["How many studies were about mental health?", "count", { filter: "topic:mental health" }],
   ["Berapa studi yang membahas kesehatan mental?", "count", { filter: "topic:sehat mental" }],
+  // the noun that opens an Indonesian question with "apa" is what it asks for, not the authors beside it
+  ["Dataset apa yang dibuat penulis review ini?", "explain"],
+  ["Jurnal apa yang menerbitkan review ini?", "review-meta"],
   // the gist of the studies (plural) on a topic is each of them
   ["Tell me about the UNICEF studies", "list", { filter: "topic:unicef" }],
   ["Ceritakan studi-studi tentang UNICEF", "list", { filter: "topic:unicef" }],

@@ -470,7 +470,10 @@ export function topicWords(text: string, topic: string[]): string {
 function whatNamesTopic(q: Question): boolean {
   const at = q.tokens.findIndex((t) => t === "what" || t === "which");
   const next = at >= 0 ? q.tokens[at + 1] : undefined;
-  return next !== undefined && contentStems(next).some((t) => q.topic.includes(t));
+  // Indonesian opens with the noun: "Dataset apa yang dibuat penulis PaSa?", "GPU mana yang dipakai?".
+  // (Only opening the question: "terbit di jurnal atau seri apa?" asks for the journal.)
+  const before = q.tokens[1] === "apa" || q.tokens[1] === "mana" ? q.tokens[0] : undefined;
+  return [next, before].some((word) => word !== undefined && contentStems(word).some((t) => q.topic.includes(t)));
 }
 
 /**
