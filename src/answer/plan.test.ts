@@ -243,6 +243,10 @@ const CASES: [string, Plan["kind"], Expect?][] = [
   // a lexicon phrase of several words is one concept to count by
   ["How many studies were about mental health?", "count", { filter: "topic:mental health" }],
   ["Berapa studi yang membahas kesehatan mental?", "count", { filter: "topic:sehat mental" }],
+  // how a program works is what it does; whether it worked is what it found
+  ["How does the MLMC program work?", "lookup", { studies: [3], fields: ["intervention"] }],
+  ["Did the MLMC program work?", "lookup", { studies: [3], fields: ["outcomes"] }],
+  ["Bagaimana cara kerja program MLMC?", "lookup", { studies: [3] }],
   // the noun that opens an Indonesian question with "apa" is what it asks for, not the authors beside it
   ["Dataset apa yang dibuat penulis review ini?", "explain"],
   ["Jurnal apa yang menerbitkan review ini?", "review-meta"],

@@ -248,7 +248,7 @@ function planOf(resolved: ResolvedQuestion, context: PlanContext): Plan {
   // "Compare the PaSa paper and the TraceMonkey paper": two documents and nothing to compare them on but
   // themselves: each one's gist, side by side.
   // ("What does the review explore?", "What does the PaSa paper look at?": what it studies is what it is about.)
-  const gist = hasPhrase(q.tokens, w.summary_words) || comparesDocumentsOnly(q) || (hasPhrase(q.tokens, w.research_verbs) && q.topic.length === 0 && !studiesNoun);
+  const gist = hasPhrase(q.tokens, w.summary_words) || q.asksHowItWorks || comparesDocumentsOnly(q) || (hasPhrase(q.tokens, w.research_verbs) && q.topic.length === 0 && !studiesNoun);
   if (gist && (q.selfReview || q.docs.length > 0) && q.studies.length === 0 && (q.topic.length === 0 || comparesDocumentsOnly(q)) && q.asks.length === 0 && q.answerTypes.length === 0 && !q.count && !q.allStudies) {
     return { kind: "explain", studies: [], docs, sections: q.sections.length > 0 ? sectionsOf(q.sections) : ["abstract"], answerTypes: [] };
   }

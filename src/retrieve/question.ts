@@ -87,6 +87,8 @@ export interface Question {
   repeated: boolean;
   /** "the second one": an ordinal pointing into the previous answer's list. -1 = the last. */
   ordinal: number | null;
+  /** "How does TraceMonkey work?", "Bagaimana cara kerja PaSa?": how something named works, its gist. */
+  asksHowItWorks: boolean;
   /** "the first two", "dua terakhir": how many items from the ordinal on (from the last back), when more than one. */
   ordinalSpan: number | null;
   /** Points back: a pronoun ("it", "itu", "-nya") or a follow-up opening ("and ...?", "kalau ..."). */
@@ -150,6 +152,11 @@ const LIST_OF_NUMBERS = new RegExp(`\\b${STUDY_NOUN}\\s*((?:\\d{1,3}\\s*(?:,|dan
 function toNumber(word: string): number | undefined {
   return /^\d+$/.test(word) ? Number(word) : NUMBER_WORDS[word.toLowerCase()];
 }
+
+/** "How does X work?", "how do they work", "Bagaimana cara kerja X?", "gimana X bekerja?". */
+const HOW_IT_WORKS = /^\s*(?:how\s+(?:does|do|did)\b.*\bwork(?:s|ed)?\b|(?:bagaimana|gimana)\b.*\b(?:bekerja|berfungsi)\b)|\bcara\s+kerja(?:nya)?\b/iu;
+/** The words of HOW_IT_WORKS that are no topic. */
+const MECHANISM_WORDS = ["work", "works", "worked", "cara", "kerja", "bekerja", "berfungsi"];
 
 /** A count beside "first" or "last": "the first two", "last 3", "dua pertama", "tiga yang terakhir". */
 const ORDINAL_SPAN = /\b(?:first|last)\s+(two|three|four|five|[2-9])\b|\b(two|three|four|five|[2-9]|dua|tiga|empat|lima)\s+(?:yang\s+)?(?:first|last|pertama|terakhir)\b/u;
@@ -861,7 +868,10 @@ export function analyzeQuestion(asked: string, index: QuestionIndex, langOverrid
   const inPhrase = new Set([...analyze(text).phrases].filter((p) => p.includes(" ")).flatMap((p) => p.split(" ")));
   // (A phrase is known by its canonical words: "group" of "control group" is in "kelompok kontrol".)
   const partOfPhrase = (t: string) => inPhrase.has(t) || analyze(t).canonical.some((c) => inPhrase.has(c));
-  const topical = (t: string) => !identity.has(t) && (!questionWordStems().has(t) || partOfPhrase(t)) && !/^\d+$/.test(t) && !numberStems().has(t);
+  // "How does TraceMonkey work?": of something named, "work" asks how it works, and is no topic.
+  const howItWorks = (docs.length > 0 || studies.length > 0) && HOW_IT_WORKS.test(text);
+  const mechanism = howItWorks ? new Set(MECHANISM_WORDS.flatMap((w) => contentStems(w))) : new Set<string>();
+  const topical = (t: string) => !identity.has(t) && !mechanism.has(t) && (!questionWordStems().has(t) || partOfPhrase(t)) && !/^\d+$/.test(t) && !numberStems().has(t);
   // A hyphenated word is topic only through its parts: "a two-sentence summary" is no more about anything
   // than "a summary in two sentences".
   const glued = gluedStems(text);
@@ -886,7 +896,8 @@ export function analyzeQuestion(asked: string, index: QuestionIndex, langOverrid
   if (!asks.includes("recommendations") && hasPhrase(tokens, w.obligation_words) && hasPhrase(tokens, w.doing_words)) asks.push("recommendations");
   // "Did the Rumah Faye program work?", "How well does it work?": whether it worked is what it found.
   // ("Where do the authors work?" asks where they are employed.)
-  if (!asks.includes("outcomes") && WORKED.test(text) && !/\bwhere\b/i.test(text)) asks.push("outcomes");
+  // ("How does TraceMonkey work?" asks how it works, not whether.)
+  if (!asks.includes("outcomes") && WORKED.test(text) && !/\bwhere\b/i.test(text) && !/^\s*how\s+(?:does|do|did)\b/i.test(text)) asks.push("outcomes");
   // Words that turned out to ask for a field are no topic to look for.
   const leaveTopic = (stems: string[]) => topic.splice(0, topic.length, ...topic.filter((t) => !stems.includes(t)));
   // "What problem does PaSa try to solve?", "Masalah apa yang ingin diselesaikan paper ini?": asked of a
@@ -1055,6 +1066,7 @@ export function analyzeQuestion(asked: string, index: QuestionIndex, langOverrid
     superlative,
     ordinal: ordinalMatch && !studies.length ? Number(ordinalMatch[0]) : null,
     ordinalSpan: ordinalMatch && !studies.length ? ordinalSpanOf(foldCase(text)) : null,
+    asksHowItWorks: howItWorks,
     pointsBack: plural ? "plural" : single ? "single" : null,
     followUpStart: phrasesIn(tokens, w.followup_start).some((m) => m.start === 0),
     selfReview,

@@ -277,6 +277,16 @@ describe("a folder of PDFs nobody curated (eval/corpus-extra)", () => {
     expect(id.answer).toMatch(/^Agen: Crawler dan Selector \[1\]\./);
   });
 
+  it("answers how a named paper's system works from its abstract, in either language", async () => {
+    const context = await createAnswerContext(loadConfig({ DATA_DIR: path.join(root, "extra-data"), CORPUS_DIR: EXTRA_CORPUS }));
+    for (const question of ["How does TraceMonkey work?", "Bagaimana cara kerja TraceMonkey?"]) {
+      const r = await answer(context, [{ role: "user", content: question }]);
+      expect(r.abstained, question).toBe(false);
+      expect(r.citations.every((c) => c.docId === "tracemonkey.pdf" && c.section === "abstract"), question).toBe(true);
+      expect(r.answer, question).not.toMatch(/future work/);
+    }
+  });
+
   it("takes 'the PaSa authors' as the paper, not as a word its answer must have", async () => {
     const context = await createAnswerContext(loadConfig({ DATA_DIR: path.join(root, "extra-data"), CORPUS_DIR: EXTRA_CORPUS }));
     for (const question of ["What datasets did the PaSa authors create?", "What datasets did the authors of PaSa create?"]) {
