@@ -7,7 +7,7 @@
  *    contact details, this year's figures, a p-value) and no on-topic sentence carries one.
  * The thresholds were calibrated on the dev split only (docs/answers.md).
  */
-import { stemsAsking, type AnswerType } from "../retrieve/question.ts";
+import { frameNounStems, stemsAsking, type AnswerType } from "../retrieve/question.ts";
 import { coverage, type ScoredSentence, type WeightedTerm } from "./evidence.ts";
 
 /** Defaults; ABSTAIN_MIN_COVERAGE and ABSTAIN_UNKNOWN_SHARE override minCoverage and unknownShare (sweeps). */
@@ -114,7 +114,9 @@ export function decideAbstention(ranked: ScoredSentence[], weights: WeightedTerm
   // sentence with "p < 0,001" gives one) is checked by the value's type, not a word the text must use. (A
   // number is no such proof: "sampel" stays a word the text must have.)
   const askingWords = new Set(stemsAsking({ typedStems: input.typed ?? [] }, SELF_EVIDENT_TYPES));
-  const unknown = weights.filter((w) => w.salient && !askingWords.has(w.term));
+  // ("the role of", "fungsi": a word that frames what is asked need not be in the text that answers it.)
+  const frames = frameNounStems();
+  const unknown = weights.filter((w) => w.salient && !askingWords.has(w.term) && !frames.has(w.term));
   const unknownShare = unknown.reduce((s, w) => s + w.weight, 0) / total;
   const none = { notMentioned: [] as string[], bestCoverage };
   if (!best) return { abstain: true, reason: "nothing retrieved", missingTypes: input.answerTypes, ...none };
@@ -137,7 +139,7 @@ export function decideAbstention(ranked: ScoredSentence[], weights: WeightedTerm
   }
   // "What is the capital of Indonesia?", "What is the weather in Jepara?": every word of what it asks beyond
   // the names it writes is one the corpus never uses.
-  const beyond = weights.filter((w) => input.topicBeyondNames?.has(w.term) && !w.identity && !input.scope?.has(w.term));
+  const beyond = weights.filter((w) => input.topicBeyondNames?.has(w.term) && !w.identity && !input.scope?.has(w.term) && !frames.has(w.term));
   if (beyond.length > 0 && beyond.every((w) => w.unknown) && !input.namedStudy) {
     return { abstain: true, reason: `the corpus never uses ${beyond.map((w) => w.term).join(", ")}, and the rest only names`, missingTypes: input.answerTypes, ...none };
   }

@@ -291,6 +291,14 @@ describe("decideAbstention", () => {
     expect(decideAbstention(none, w, { answerTypes: q.answerTypes, namedStudy: false, typed: q.typedStems })).toMatchObject({ abstain: true, missingTypes: ["pvalue"] });
   });
 
+  it("does not take a noun that frames the question ('role', 'peran') as a word the text must use", () => {
+    for (const question of ["What is the role of the mentor?", "Apa peran mentor?"]) {
+      const { q, w, ranked } = rank(question);
+      expect(w.find((t) => t.unknown)?.salient, question).toBe(true);
+      expect(decideAbstention(ranked, w, { answerTypes: q.answerTypes, namedStudy: false }).abstain, question).toBe(false);
+    }
+  });
+
   it("abstains when the question asks for a cost and no sentence gives one", () => {
     const { q, w, ranked } = rank("Berapa biaya program mentor untuk remaja?");
     expect(q.answerTypes).toContain("cost");
@@ -420,6 +428,11 @@ describe("definition questions", () => {
     // the name of a document in the index is no topic word, and still the term asked about
     expect(definiendum(analyzeQuestion("PaSa itu apa sih?", SYNTHETIC_INDEX))).toEqual(["PaSa"]);
     expect(definiendum(analyzeQuestion("Apa itu PaSa?", SYNTHETIC_INDEX))).toEqual(["PaSa"]);
+    // the role or function of a thing is what it does: the thing is the term
+    expect(term("What is the role of the Selector in PaSa?")).toEqual(["Selector"]);
+    expect(term("What is the Selector's role?")).toEqual(["Selector"]);
+    expect(term("Apa peran Selector di PaSa?")).toEqual(["Selector"]);
+    expect(term("Apa fungsi mentor dewasa dalam program MLMC?")).toEqual(["mentor", "dewasa"]);
     expect(term("What is the definition of child trafficking?")).toEqual(["child", "trafficking"]);
     expect(term("How does this review define child trafficking? Is there an age cutoff?")).toEqual(["child", "trafficking"]);
     expect(term("Bagaimana review ini mendefinisikan perdagangan anak?")).toEqual(["perdagangan", "anak"]);

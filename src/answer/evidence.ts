@@ -429,10 +429,16 @@ export function wantedCues(question: Question): Set<string> {
  * is the Selector in PaSa?" -> ["Selector"]), or else its first run of topic words ("Apa itu trace tree?" ->
  * ["trace", "tree"]). [] for any other question.
  */
+/** "What is the role of X (in Y)?", "X's role", "the function of X", "Apa peran/fungsi/tugas X (di Y)?": X. */
+const ROLE_OF = /^\s*(?:what\s+(?:is|are)\s+(?:the\s+)?(?:roles?|functions?|jobs?)\s+of\s+(?:(?:a|an|the)\s+)?(.+?)|apa\s+(?:peran|fungsi|tugas)(?:nya)?\s+(.+?)|what\s+(?:is|are)\s+(?:the\s+)?(.+?)['’]s?\s+(?:roles?|functions?|jobs?))(?:\s+(?:in|within|di|dalam|pada)\s+[^,?]+)?\s*\??\s*$/i;
+
 export function definiendum(question: Question): string[] {
   if (!DEFINITION_QUESTION.test(question.text)) return [];
   // "What is a typed trace in the TraceMonkey paper?": what stands between "what is" and its scope, as asked.
   const asked =
+    // "What is the role of the interpreter in TraceMonkey?", "Apa peran Selector di PaSa?": what the thing whose
+    // role is asked does, as a definition of it says.
+    ((m) => m?.[1] ?? m?.[2] ?? m?.[3])(ROLE_OF.exec(question.text)) ??
     // "How does this review define child trafficking? Is there an age cutoff?", "What is the definition of X?", "mendefinisikan X"
     /\b(?:define|definition\s+of|mendefinisikan)\s+(?:(?:a|an|the)\s+)?([^?,]+?)(?:\s+(?:in|of|menurut|dalam)\s+[^,?]+)?\s*(?:\?|$)/i.exec(question.text)?.[1] ??
     /^\s*(?:what|who)\s+(?:is|are)\s+(?:(?:a|an|the)\s+)?(.+?)(?:\s+(?:in|of)\s+[^,?]+)?(?:,.*)?\s*\??\s*$/i.exec(question.text)?.[1] ??

@@ -65,6 +65,11 @@ const WordsSchema = z.object({
   bound_words: z.object({ after: Phrases, before: Phrases }),
   /** "cover", "span", "mencakup": the years one study covers are those of what it studied, not of its publication. */
   coverage_verbs: Phrases,
+  /**
+   * "the role of", "fungsi": nouns that frame what is asked (what something does). A document that never uses
+   * them can still answer ("What is the role of the interpreter in TraceMonkey?").
+   */
+  frame_nouns: Phrases,
   /** "discuss", "deal with", "membahas": what follows is what the studies are about, a topic to count or list them by. */
   topic_verbs: Phrases,
   /** "most", "paling sedikit": with sample words, a question about sample sizes ("Which study had the most participants?"). */

@@ -648,6 +648,12 @@ export function namesWritten(text: string): string[] {
   return [...new Set(text.split(/\s+/).slice(1).filter((w) => /^[("'“]?\p{Lu}/u.test(w)).flatMap((w) => analyze(w).canonical))];
 }
 
+let frameStems: Set<string> | undefined;
+/** Stems of the nouns that frame what is asked ("role", "peran", "fungsi"): no word a document must use to answer. */
+export function frameNounStems(): Set<string> {
+  return (frameStems ??= new Set(questionWords().frame_nouns.flatMap((p) => contentStems(p))));
+}
+
 let studyStems: Set<string> | undefined;
 /** Stems of the words for a study and for studying ("study", "penelitian", "examine"): they name what is asked about, not what it says. */
 export function studyWordStems(): Set<string> {
@@ -810,7 +816,7 @@ const INTERROGATIVES = new Set(["where", "mana", "dimana", "dmn", "mn"]);
  * "Apa fungsi X?", "X itu apa?", "X maksudnya apa?": the question asks what X is, and nothing else ("what are the
  * programs in X?" or "X itu apa saja?" ask for a list). evidence.ts (definiendum) reads the term.
  */
-export const DEFINITION_QUESTION = /^\s*(?:(?:what|who)\s+(?:is|are)\s+(?:a|an|the)?\s*[^\s?,]+(?:\s+[^\s?,]+){0,3}(?:\s+(?:in|of)\s+[^\s?,]+(?:\s+[^\s?,]+){0,2})?(?:,\s*and\s+.*)?|what\s+does\s+.{1,40}\s+(?:mean|do|stand\s+for)(?:\s+(?:in|of)\s+[^?]{1,40})?|(?:how\s+(?:does|do|did)\s+.{1,40}?\s+)?define\s+[^?]{1,40}\?(?:\s+.{0,80})?|what\s+is\s+the\s+definition\s+of\s+.{1,40}|(?:bagaimana\s+.{1,40}?\s+)?mendefinisikan\s+[^?]{1,40}\?(?:\s+.{0,80})?|apa\s+(?:itu|maksud(?:nya)?|yang\s+dimaksud(?:\s+dengan)?|definisi|pengertian|arti|fungsi|singkatan(?:\s+dari)?|kepanjangan(?:\s+dari)?)\s+.{1,40}|.{1,60}\s+(?:itu\s+apa|maksudnya\s+apa|artinya\s+apa|fungsinya\s+apa|(?:itu\s+)?(?:singkatan|kepanjangan|kependekan)(?:nya)?(?:\s+dari)?\s+apa)(?:\s+(?:sih|ya|kak|sebenarnya))*)\s*\??\s*$/i;
+export const DEFINITION_QUESTION = /^\s*(?:(?:what|who)\s+(?:is|are)\s+(?:a|an|the)?\s*[^\s?,]+(?:\s+[^\s?,]+){0,3}(?:\s+(?:in|of)\s+[^\s?,]+(?:\s+[^\s?,]+){0,2})?(?:,\s*and\s+.*)?|what\s+does\s+.{1,40}\s+(?:mean|do|stand\s+for)(?:\s+(?:in|of)\s+[^?]{1,40})?|(?:how\s+(?:does|do|did)\s+.{1,40}?\s+)?define\s+[^?]{1,40}\?(?:\s+.{0,80})?|what\s+is\s+the\s+definition\s+of\s+.{1,40}|(?:bagaimana\s+.{1,40}?\s+)?mendefinisikan\s+[^?]{1,40}\?(?:\s+.{0,80})?|apa\s+(?:itu|maksud(?:nya)?|yang\s+dimaksud(?:\s+dengan)?|definisi|pengertian|arti|fungsi|peran|tugas|singkatan(?:\s+dari)?|kepanjangan(?:\s+dari)?)\s+.{1,40}|.{1,60}\s+(?:itu\s+apa|maksudnya\s+apa|artinya\s+apa|fungsinya\s+apa|(?:itu\s+)?(?:singkatan|kepanjangan|kependekan)(?:nya)?(?:\s+dari)?\s+apa)(?:\s+(?:sih|ya|kak|sebenarnya))*)\s*\??\s*$/i;
 
 export function analyzeQuestion(asked: string, index: QuestionIndex, langOverride?: Lang): Question {
   const text = withoutInstructions(asked.replace(CITATION_MARKER, " ").replace(/\s+/g, " ").trim()) || asked;
