@@ -4,7 +4,7 @@
  * both languages.
  */
 import { contentStems } from "../text/analyze.ts";
-import { foldCase } from "../text/tokenize.ts";
+import { loanwordSkeleton } from "../text/cognate.ts";
 
 /** Number words of both languages, as digits (not "one"/"satu": "one of the programs" is not a count). */
 export const NUMBER_WORDS: Record<string, string> = {
@@ -59,24 +59,12 @@ export const ATTRIBUTION = new Set(
  */
 export const NEGATION = new Set(contentStems("not no never none without tidak bukan tak belum tanpa"));
 
-/** English and Indonesian spellings of one loanword made alike ("coordination" ~ "koordinasi", "psychoeducation" ~ "psikoedukasi"). */
-function skeleton(word: string): string {
-  return foldCase(word)
-    .replace(/ph/g, "f")
-    .replace(/th/g, "t")
-    .replace(/ch/g, "k")
-    .replace(/[cq]/g, "k")
-    .replace(/x/g, "ks")
-    .replace(/y/g, "i")
-    .replace(/(.)\1+/g, "$1");
-}
-
 const COGNATE_PREFIX = 6;
 
 /** A long word whose first six letters, spelled alike, begin a long word of the cited texts: a shared loanword. */
 export function isCognateOf(word: string, cited: ReadonlySet<string>): boolean {
   if (word.length < COGNATE_PREFIX + 1) return false;
-  const prefix = skeleton(word).slice(0, COGNATE_PREFIX);
-  for (const w of cited) if (w.length > COGNATE_PREFIX && skeleton(w).startsWith(prefix)) return true;
+  const prefix = loanwordSkeleton(word).slice(0, COGNATE_PREFIX);
+  for (const w of cited) if (w.length > COGNATE_PREFIX && loanwordSkeleton(w).startsWith(prefix)) return true;
   return false;
 }

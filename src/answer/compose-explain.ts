@@ -8,6 +8,7 @@ import type { DocumentInfo } from "../domain/document.ts";
 import type { Lang } from "../domain/lang.ts";
 import type { Passage } from "../domain/passage.ts";
 import type { StudyField, StudyRecord } from "../domain/study.ts";
+import { cognatesIn } from "../text/cognate.ts";
 import { analyze, contentStems, translateTerms } from "../text/analyze.ts";
 import { escapeRegExp, foldCase } from "../text/tokenize.ts";
 import { detectLanguage } from "../text/language.ts";
@@ -566,7 +567,8 @@ function composeExplainOne(context: ComposeContext, input: ExplainInput): Compos
   const typedShare = new Set(stemsAsking(context.question, ["prevalence"]));
   const shareOf = shares && context.question.counted.length === 0 ? context.question.topic.filter((t) => !typedShare.has(t) && !input.identity.has(t)) : [];
   const countedTerms = asksForChange(context.question.text) ? [] : (shareOf.length > 0 ? shareOf : context.question.counted).filter((t) => !(shares && population.has(t)));
-  const counted = countedUnits(countedTerms);
+  // ("kueri": the English paper's "queries" are what is counted, spelled its way.)
+  const counted = countedUnits(countedTerms.flatMap((t) => [t, ...((context.termStats.df[t] ?? 0) > 0 ? [] : cognatesIn(t, context.termStats.df))]));
   // The population of the study a sentence is from, for the shares it gives.
   const populations = new Map<string, Set<string>>();
   const populationOf: PopulationOf = (s) => {

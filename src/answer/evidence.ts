@@ -7,6 +7,7 @@ import type { Lang } from "../domain/lang.ts";
 import type { Passage } from "../domain/passage.ts";
 import type { TermStats } from "../store/layout.ts";
 import { analyze, contentStems, isLexiconForm, readLexicon } from "../text/analyze.ts";
+import { cognatesIn } from "../text/cognate.ts";
 import { splitSentences } from "../text/sentences.ts";
 import { isEnglishWord } from "../text/english-words.ts";
 import { isIndonesianWord, stem } from "../text/stem.ts";
@@ -340,7 +341,11 @@ export function weighQuestion(
     // "US", "EU": a short name in capitals is not the common word it stems like ("us" of "use" -> "guna"),
     // unless the lexicon lists it as written ("UN" -> "PBB", "CSE").
     const forms = capsOnly.has(term) ? [term] : [...new Set([term, ...(translations.get(term) ?? [])])];
-    const alternatives = forms.filter((f) => df(f) > 0);
+    const known = forms.filter((f) => df(f) > 0);
+    // A word the index does not have, nor its translations, may be a loanword it spells the other language's
+    // way ("kueri" of an English paper's "queries").
+    // (Not a name: "PRISMA" is no "prism".)
+    const alternatives = known.length > 0 || capsOnly.has(term) || capitalised.has(term) ? known : cognatesIn(term, stats.df).filter((c) => df(c) > 0);
     const unknown = alternatives.length === 0;
     // Words that frame the question ("define", "jelaskan", "journal") never make it unanswerable.
     const salient = unknown && !options.framing?.has(term) && (/^\d/.test(term) || capitalised.has(term) || translations.has(term));

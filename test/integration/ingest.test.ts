@@ -287,6 +287,13 @@ describe("a folder of PDFs nobody curated (eval/corpus-extra)", () => {
     }
   });
 
+  it("reads an Indonesian loanword as the English paper's word ('kueri' for 'queries')", async () => {
+    const context = await createAnswerContext(loadConfig({ DATA_DIR: path.join(root, "extra-data"), CORPUS_DIR: EXTRA_CORPUS }));
+    const r = await answer(context, [{ role: "user", content: "Berapa banyak kueri di RealScholarQuery?" }]);
+    expect(r.abstained).toBe(false);
+    expect(r.answer).toMatch(/^Angkanya: 50 \[1\]/);
+  });
+
   it("takes 'the PaSa authors' as the paper, not as a word its answer must have", async () => {
     const context = await createAnswerContext(loadConfig({ DATA_DIR: path.join(root, "extra-data"), CORPUS_DIR: EXTRA_CORPUS }));
     for (const question of ["What datasets did the PaSa authors create?", "What datasets did the authors of PaSa create?"]) {
