@@ -20,6 +20,15 @@ describe("findPlaces", () => {
     expect(countries("Are there Congolese studies?", { demonyms: true })).toEqual([]);
   });
 
+  it("takes the everyday 'Amerika' for the United States, typed in lower case too, but not as part of a region", () => {
+    expect(countries("studi dari Amerika apa aja?")).toEqual(["US:Amerika"]);
+    expect(countries("studi dari amerika apa aja?")).toEqual(["US:amerika"]);
+    expect(countries("program di amerika latin")).toEqual([]);
+    expect(countries("Amerika Latin")).toEqual([]);
+    // the English word in lower case stays a word
+    expect(countries("the american dream")).toEqual([]);
+  });
+
   it("finds a city or state only with the gazetteer, and its country", () => {
     expect(findPlaces("di Kabupaten Cianjur", { gazetteer: true }).map((p) => [p.country, p.place, p.kind])).toEqual([["ID", "Cianjur", "city"]]);
     expect(findPlaces("di Kabupaten Cianjur")).toEqual([]);

@@ -63,6 +63,8 @@ function addName(index: Map<string, Name[]>, text: string, country: string, kind
  * (regions.json). ("Inggris" is left out: it is as often the English language as the country.)
  */
 const EVERYDAY_NAMES: Record<string, string[]> = { US: ["America", "Amerika"] };
+/** Words that make an everyday name a region ("Amerika Latin", "America Selatan"): regions.json's. */
+const REGION_QUALIFIERS = new Set(["latin", "latina", "selatan", "utara", "tengah", "south", "north", "central"]);
 /** Informal Indonesian names, typed as often in lower case ("yg dari amrik"); no other word is spelt so. */
 const INFORMAL_NAMES: Record<string, string[]> = { US: ["Amrik"] };
 
@@ -141,7 +143,10 @@ function wordsAt(text: string): WordAt[] {
 function scan(text: string, index: Map<string, Name[]>, accept: (name: Name, raw: WordAt[]) => boolean): PlaceMatch[] {
   const ws = wordsAt(text);
   const out: PlaceMatch[] = [];
-  const standsAlone = (n: Name, i: number) => !n.everyday || (/^\p{Lu}/u.test(ws[i].raw) && !/^\p{Lu}/u.test(ws[i + n.words.length]?.raw ?? ""));
+  // (Typed in lower case, as chat often is, an everyday name that is no English word still counts, unless a
+  // word after it makes a region: "dari amerika" is the United States, "amerika latin" is not.)
+  const typedLower = (n: Name, i: number) => !isEnglishWord(n.words[0]) && !REGION_QUALIFIERS.has(ws[i + n.words.length]?.word ?? "");
+  const standsAlone = (n: Name, i: number) => !n.everyday || ((/^\p{Lu}/u.test(ws[i].raw) || typedLower(n, i)) && !/^\p{Lu}/u.test(ws[i + n.words.length]?.raw ?? ""));
   for (let i = 0; i < ws.length; i++) {
     const found = (index.get(ws[i].word) ?? []).find(
       (n) => n.words.every((w, j) => ws[i + j]?.word === w) && (!n.caseSensitive || ws[i].raw === ws[i].raw.toUpperCase()) && standsAlone(n, i) && accept(n, ws.slice(i, i + n.words.length)),
