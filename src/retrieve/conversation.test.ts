@@ -206,6 +206,14 @@ describe("resolveFollowUp", () => {
     expect(resolveFollowUp(ask("metodenya gimana?"), previous("Apa tujuan studi 3?", "lookup", [3])).question.selfReview).toBe(false);
   });
 
+  it("compares the study in focus with the one a comparison names ('bedanya sama studi 1 apa?')", () => {
+    const about4 = previous("studi nomor 4 ngebahas apa?", "lookup", [4]);
+    expect(resolveFollowUp(ask("bedanya sama studi 1 apa?"), about4).question.studies).toEqual([ref(4), ref(1)]);
+    expect(resolveFollowUp(ask("how does it compare with study 1?"), about4).question.studies).toEqual([ref(4), ref(1)]);
+    // naming the same study, or two, is no comparison with the one in focus
+    expect(resolveFollowUp(ask("compare study 1 and study 2"), about4).question.studies).toEqual([ref(1), ref(2)]);
+  });
+
   it("takes 'the first two', 'dua terakhir' after a list as that many of its studies from that end", () => {
     const listed = previous("Which studies mention trauma?", "list", [2, 7, 8, 9]);
     expect(resolveFollowUp(ask("compare the first two"), listed).question.studies).toEqual([ref(2), ref(7)]);

@@ -161,7 +161,11 @@ export function resolveFollowUp(question: Question, previous: PreviousTurn | und
   const listing = ["list", "count", "aggregate"].includes(previous.planKind);
   // Only when the value is all it says: "What is the capital of France?" has a subject of its own.
   const continuesList = listing && question.values.length > 0 && saysOnlyValues(question) && !namesSubject;
-  const followUp = question.pointsBack !== null || question.followUpStart || question.ordinal !== null || (short && !ownSubject) || continuesList;
+  // A comparison with one study named, after an answer about another: the two are compared.
+  const inFocus = studiesInFocus(previous);
+  const comparesWithFocus =
+    question.compare && question.studies.length === 1 && inFocus.length === 1 && (inFocus[0].docId !== question.studies[0].docId || inFocus[0].number !== question.studies[0].number);
+  const followUp = comparesWithFocus || question.pointsBack !== null || question.followUpStart || question.ordinal !== null || (short && !ownSubject) || continuesList;
   if (!followUp) return plain;
   // A short follow-up asks what the previous question asked ("and study 4?"), unless it names a section of its
   // own ("Apa kesimpulan tinjauan ini?" after "When were the studies published?" asks for the conclusion).
@@ -191,6 +195,11 @@ export function resolveFollowUp(question: Question, previous: PreviousTurn | und
   // "metodenya gimana?" after "Apa tujuan review ini?": "its" is still the review's, when nothing else is named.
   const ofReview = previous.question.selfReview && question.topic.length === 0 && previous.question.studies.length === 0 && ["explain", "review-meta"].includes(previous.planKind) && question.studies.length === 0 && question.studiesNoun === null && question.docs.length === 0 && question.values.length === 0;
   const base = { ...question, asks, docs, documentAsks, ...(ofReview ? { selfReview: true } : {}) };
+  // "bedanya sama studi 1 apa?", "how does it compare with study 1?": the study in focus against the one named.
+  if (comparesWithFocus) {
+    const [other] = question.studies;
+    return { question: { ...base, studies: [inFocus[0], other] }, followUp: true, studiesFrom: "pronoun", searchText: question.text };
+  }
   if (question.studies.length > 0) return { question: base, followUp: true, studiesFrom: "question", searchText };
   const list = previous.entities.length > 1 ? previous.entities : (previous.lastList ?? []);
   // "what is the second one about?" after a list of documents: the second document listed.
@@ -263,9 +272,8 @@ export function resolveFollowUp(question: Question, previous: PreviousTurn | und
     return { question: base, followUp: true, studiesFrom: "none", searchText, carryKind: "list", carryFilters: previous.filters };
   }
   // "where in Indonesia was it?": a value beside "it" is asked of the study in focus, not a new subject.
-  const focus = studiesInFocus(previous);
-  if (question.values.length > 0 && question.pointsBack === "single" && focus.length === 1 && !namesSubject) {
-    return { question: { ...base, studies: focus }, followUp: true, studiesFrom: "pronoun", searchText };
+  if (question.values.length > 0 && question.pointsBack === "single" && inFocus.length === 1 && !namesSubject) {
+    return { question: { ...base, studies: inFocus }, followUp: true, studiesFrom: "pronoun", searchText };
   }
   if (question.values.length > 0) {
     // A new value ("kalau di Indonesia?"): the subject changed; keep what was asked, not who. After a field of
@@ -287,8 +295,8 @@ export function resolveFollowUp(question: Question, previous: PreviousTurn | und
   if (question.pointsBack === "plural" && previousStudies.length > 0) {
     return { question: { ...base, studies: previousStudies }, followUp: true, studiesFrom: "pronoun", searchText };
   }
-  if (focus.length === 1 && (question.pointsBack === "single" || short || question.followUpStart)) {
-    return { question: { ...base, studies: focus }, followUp: true, studiesFrom: "pronoun", searchText };
+  if (inFocus.length === 1 && (question.pointsBack === "single" || short || question.followUpStart)) {
+    return { question: { ...base, studies: inFocus }, followUp: true, studiesFrom: "pronoun", searchText };
   }
   // "kapan terbitnya?", "and the journals?" after a list of several: a field of each study it listed. ("-nya" is
   // singular or plural; "it" is one study, which two named leave unresolved.)
