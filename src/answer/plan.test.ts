@@ -247,6 +247,11 @@ const CASES: [string, Plan["kind"], Expect?][] = [
   ["How does the MLMC program work?", "lookup", { studies: [3], fields: ["intervention"] }],
   ["Did the MLMC program work?", "lookup", { studies: [3], fields: ["outcomes"] }],
   ["Bagaimana cara kerja program MLMC?", "lookup", { studies: [3] }],
+  // a count of nothing but a value of the studies' records counts the studies with it
+  ["How many were from Indonesia?", "count", { filter: "country:ID" }],
+  ["dapet berapa dari google scholar?", "count", { filter: "database:google-scholar" }],
+  // ... not a count of something else in that place
+  ["Berapa kasus di Indonesia?", "explain"],
   // the noun that opens an Indonesian question with "apa" is what it asks for, not the authors beside it
   ["Dataset apa yang dibuat penulis review ini?", "explain"],
   ["Jurnal apa yang menerbitkan review ini?", "review-meta"],

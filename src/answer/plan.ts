@@ -318,8 +318,11 @@ function planOf(resolved: ResolvedQuestion, context: PlanContext): Plan {
   const countsValues = q.count && !studiesNoun && context.hasStudies && q.studies.length === 0 && q.values.length === 0 && q.topic.length === 0;
   const countedField = countsValues ? q.asks.find((f) => AGGREGATABLE_FIELDS.includes(f)) : undefined;
   if (countedField && !resolved.carryKind) return { kind: "aggregate", field: countedField, op: "distribution" };
+  // "How many were from Indonesia?", "dapet berapa dari Google Scholar?": a count of nothing but a value of the
+  // studies' records counts the studies with it, study noun or not.
+  const countsByValues = q.count && context.hasStudies && q.values.length > 0 && saysOnlyValues(q) && q.studies.length === 0 && q.answerTypes.every((t) => t === "amount");
   // "Berapa dari mereka ...?" after a list counts those studies; otherwise "berapa" asks for an amount in the text.
-  if (q.answerTypes.length > 0 && !q.list && !resolved.within && resolved.carryKind !== "count") return { kind: "explain", studies: [], docs, sections, answerTypes: q.answerTypes };
+  if (q.answerTypes.length > 0 && !q.list && !resolved.within && resolved.carryKind !== "count" && !countsByValues) return { kind: "explain", studies: [], docs, sections, answerTypes: q.answerTypes };
   const filterFields = new Set<string>(q.values.map((v) => v.field));
   const otherAsks = q.asks.filter((f) => !filterFields.has(f));
   // "How many studies were qualitative?" counts; "how many articles were in the end not used?" asks about something else.
@@ -332,7 +335,7 @@ function planOf(resolved: ResolvedQuestion, context: PlanContext): Plan {
   if (resolved.carryKind === "list" && resolved.carryFilters) return { kind: "list", filters: resolved.carryFilters, fields: [], existence: false };
   // "and resilience?" after a list of the studies on a topic: the studies on this one.
   if (resolved.carryKind === "list" && q.values.length === 0 && q.topic.length > 0 && q.studies.length === 0) return { kind: "list", filters: [topicFilterOf(q.text, q.topic)], fields: [], existence: false, ...within(resolved) };
-  if (resolved.carryKind === "count" || (q.count && studiesNoun && countable)) {
+  if (resolved.carryKind === "count" || (q.count && studiesNoun && countable) || countsByValues) {
     // "How many studies discuss trauma?" counts the studies whose own text covers the topic, not all of them.
     // ... and "Berapa artikel yang ditelaah?" all of them: being reviewed is no topic.
     const topic = q.topic.filter((t) => !inclusionStems().has(t));

@@ -44,6 +44,8 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
    // informal Indonesian
    "aja", "sih", "dong", "nih", "kok", "deh", "gimana", "kayak", "kaya", "buat", "udah", "nggak", "gak", "ga",
    "yg", "dgn", "utk", "tuh", "ya", "oke", "ok", "emang", "banget", "terus", "trus", "yah", "kah",
+   // ... informal spellings of words the stop list has ("dapet" is "dapat", "kalo" "kalau", "brp" "berapa")
+   "dapet", "kalo", "brp", "gmn", "bgmn",
    // a term of address ("... apa ya kak?")
    "kak"]
     .filter((w) => !MEANINGFUL.has(w))
