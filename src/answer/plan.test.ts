@@ -250,8 +250,9 @@ const CASES: [string, Plan["kind"], Expect?][] = [
   // a count of nothing but a value of the studies' records counts the studies with it
   ["How many were from Indonesia?", "count", { filter: "country:ID" }],
   ["dapet berapa dari google scholar?", "count", { filter: "database:google-scholar" }],
-  // ... not a count of something else in that place
+  // ... not a count of something else in that place, nor of the people a value names
   ["Berapa kasus di Indonesia?", "explain"],
+  ["How many survivors were interviewed?", "explain"],
   // the noun that opens an Indonesian question with "apa" is what it asks for, not the authors beside it
   ["Dataset apa yang dibuat penulis review ini?", "explain"],
   ["Jurnal apa yang menerbitkan review ini?", "review-meta"],

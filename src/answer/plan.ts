@@ -13,6 +13,7 @@
  */
 import { AGGREGATABLE_FIELDS, type StudyField } from "../domain/study.ts";
 import { conceptCount, contentStems } from "../text/analyze.ts";
+import { escapeRegExp } from "../text/tokenize.ts";
 import type { ResolvedQuestion } from "../retrieve/conversation.ts";
 import { asksHowOrWhy, hasPhrase, phrasesIn, questionTokens, questionWords } from "../retrieve/question-words.ts";
 import { ENGLISH_PLURAL, EXISTENTIAL, saysOnlyValues, type AnswerType, type DocumentAsk, type FilterValue, type Question, type StudyRef } from "../retrieve/question.ts";
@@ -320,7 +321,9 @@ function planOf(resolved: ResolvedQuestion, context: PlanContext): Plan {
   if (countedField && !resolved.carryKind) return { kind: "aggregate", field: countedField, op: "distribution" };
   // "How many were from Indonesia?", "dapet berapa dari Google Scholar?": a count of nothing but a value of the
   // studies' records counts the studies with it, study noun or not.
-  const countsByValues = q.count && context.hasStudies && q.values.length > 0 && saysOnlyValues(q) && q.studies.length === 0 && q.answerTypes.every((t) => t === "amount");
+  // ("How many survivors were interviewed?" counts the survivors the count word names, not studies.)
+  const countsNamed = q.countedPhrase !== "" && new RegExp(`(?:how\\s+many|berapa(?:\\s+(?:banyak|jumlah))?)\\s+${escapeRegExp(q.countedPhrase)}`, "i").test(q.text);
+  const countsByValues = q.count && !countsNamed && context.hasStudies && q.values.length > 0 && saysOnlyValues(q) && q.studies.length === 0 && q.answerTypes.every((t) => t === "amount");
   // "Berapa dari mereka ...?" after a list counts those studies; otherwise "berapa" asks for an amount in the text.
   if (q.answerTypes.length > 0 && !q.list && !resolved.within && resolved.carryKind !== "count" && !countsByValues) return { kind: "explain", studies: [], docs, sections, answerTypes: q.answerTypes };
   const filterFields = new Set<string>(q.values.map((v) => v.field));
