@@ -247,6 +247,10 @@ const CASES: [string, Plan["kind"], Expect?][] = [
   ["How does the MLMC program work?", "lookup", { studies: [3], fields: ["intervention"] }],
   ["Did the MLMC program work?", "lookup", { studies: [3], fields: ["outcomes"] }],
   ["Bagaimana cara kerja program MLMC?", "lookup", { studies: [3] }],
+  // where articles were searched for is a database, not a country
+  ["Where did the review search for articles?", "aggregate", { field: "database" }],
+  ["review ini nyari artikel di mana aja?", "aggregate", { field: "database" }],
+  ["Where was study 1 conducted?", "lookup", { studies: [1], fields: ["country"] }],
   // a count of nothing but a value of the studies' records counts the studies with it
   ["How many were from Indonesia?", "count", { filter: "country:ID" }],
   ["dapet berapa dari google scholar?", "count", { filter: "database:google-scholar" }],

@@ -70,6 +70,8 @@ const WordsSchema = z.object({
    * them can still answer ("What is the role of the interpreter in TraceMonkey?").
    */
   frame_nouns: Phrases,
+  /** "search", "nyari", "ditemukan": with a place word, where articles were searched for is a database. */
+  search_verbs: Phrases,
   /** "discuss", "deal with", "membahas": what follows is what the studies are about, a topic to count or list them by. */
   topic_verbs: Phrases,
   /** "most", "paling sedikit": with sample words, a question about sample sizes ("Which study had the most participants?"). */

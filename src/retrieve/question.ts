@@ -897,6 +897,10 @@ export function analyzeQuestion(asked: string, index: QuestionIndex, langOverrid
   // "Where was study 3 published?": a place word with a publication word asks for the venue.
   const publishedWhere = !asks.includes("venue") && publication && hasPhrase(tokens, w.weak_fields.country ?? []) && findPlaces(text).length === 0;
   if (publishedWhere) asks.push("venue");
+  // "Where did the review search for articles?", "nyari artikel di mana aja?": a place word with a search verb
+  // asks where the articles were found, a database, not a country.
+  const searchedWhere = !asks.includes("database") && hasPhrase(tokens, w.search_verbs) && hasPhrase(tokens, w.weak_fields.country ?? []) && findPlaces(text).length === 0;
+  if (searchedWhere) asks.push("database");
   // "What does the review say governments should do?", "Apa yang perlu dilakukan pemerintah?": what should be
   // done is a recommendation, however the words fall between the two.
   if (!asks.includes("recommendations") && hasPhrase(tokens, w.obligation_words) && hasPhrase(tokens, w.doing_words)) asks.push("recommendations");
@@ -956,7 +960,7 @@ export function analyzeQuestion(asked: string, index: QuestionIndex, langOverrid
       // "Tahun berapa balai itu didirikan?": a year asked of something the question names beside the study
       // (a founding, a task force) is that thing's date, not the study's year.
       if (field === "year" && topic.length > 0 && !bibliographic) continue;
-      if (asks.includes(field as StudyField) || (field === "country" && publishedWhere)) continue;
+      if (asks.includes(field as StudyField) || (field === "country" && (publishedWhere || searchedWhere))) continue;
       // Beside a field named outright, a weak word adds another only among the table's bibliographic fields
       // ("penulis ... tahunnya berapa?"); "which country ... program?" stays a country question.
       // ... or when it opens a question of its own after "and" ("What method did study 5 use and where was it set?").
