@@ -515,6 +515,11 @@ describe("what a question counts", () => {
     // a limit is a bound too: "berapa batas usia" asks for an age, as "the age limit" does
     expect(counted("Berapa batas usia anak menurut definisi di review ini?")).toEqual(["usia"]);
     expect(counted("What is the age limit for a child in the review's definition?")).toEqual(["ag"]);
+    // Indonesian may put what is measured before "berapa", when a clause or nothing follows ("umur berapa yang ...")
+    expect(counted("umur berapa yg dianggap anak?")).toEqual(["umur"]);
+    expect(counted("Usia berapa yang termasuk anak?")).toEqual(["usia"]);
+    // ... right before it: a word before a comma is not what it counts
+    expect(counted("Dari 32 artikel yang ketemu, berapa yang akhirnya ditelaah?")).not.toContain("temu");
     // ... and is no topic of its own (a word the documents never use would make the question look unanswerable)
     expect(analyzeQuestion("What is the maximum age of the mentors in study 3?", SYNTHETIC_INDEX).topic).not.toContain("maximum");
   });

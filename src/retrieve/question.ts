@@ -14,7 +14,7 @@ import { analyze, contentStems, gluedStems, isEnglishAdjective, STOP_WORDS, type
 import { isEnglishWord } from "../text/english-words.ts";
 import { detectQuestionLanguage } from "../text/language.ts";
 import { isIndonesianWord } from "../text/stem.ts";
-import { foldCase } from "../text/tokenize.ts";
+import { escapeRegExp, foldCase } from "../text/tokenize.ts";
 import { findPlaces } from "../vocab/places.ts";
 import { loadVocabulary } from "../vocab/vocabulary.ts";
 import { createStudyLinker, isAcronym, names, namePattern } from "../text/link-studies.ts";
@@ -695,10 +695,12 @@ const AUXILIARY_AFTER_COUNT = /^(?:does|do|did|can|could|will|would|is|are|was|w
 /** At most this many words of such a clause. */
 const COUNTED_CLAUSE_WINDOW = 6;
 const YEAR_WORDS = new Set(["tahun", "tahunnya", "year"]);
+/** Words that open a relative clause after "berapa" ("umur berapa yang ..."). */
+const RELATIVE_WORDS = new Set(["yang", "yg"]);
 const PERCENT_STEMS = new Set(["persen", "percent", "percentag", "persentase"]);
 
 /** What the first count phrase counts (Question.counted), past any further count word ("berapa jumlah staf"), and the words that say it. */
-function countedStems(tokens: string[], original: string[], counts: { start: number; end: number }[], identity: Set<string>, lang: Lang): { stems: string[]; phrase: string } {
+function countedStems(text: string, tokens: string[], original: string[], counts: { start: number; end: number }[], identity: Set<string>, lang: Lang): { stems: string[]; phrase: string } {
   const first = counts[0];
   // "tahun berapa?" asks for a year, not for the number of something.
   if (!first || YEAR_WORDS.has(tokens[first.start - 1] ?? "")) return NOTHING_COUNTED;
@@ -707,6 +709,16 @@ function countedStems(tokens: string[], original: string[], counts: { start: num
   // "berapa persen anak ...": the percentage is the kind of value asked (a prevalence), the children what it counts.
   // Not the question's framing words either, except the studies' nouns: "how many papers ..." counts papers.
   const skip = (t: string) => identity.has(t) || (questionWordStems().has(t) && !studyNounStems().has(t)) || /^\d+$/.test(t) || numberStems().has(t) || PERCENT_STEMS.has(t);
+  // "umur berapa yang dianggap anak?", "pesertanya berapa?": Indonesian puts what is counted or measured
+  // before "berapa" when a clause or nothing follows it.
+  const before = tokens[first.start - 1];
+  const clauseAfter = at >= tokens.length || RELATIVE_WORDS.has(tokens[at]);
+  // (Only right before it: "Dari 32 artikel yang ketemu, berapa yang ...?" counts no "ketemu".)
+  const adjacent = before !== undefined && new RegExp(`(?<![\\p{L}])${escapeRegExp(before)}\\s+${escapeRegExp(tokens[first.start])}(?![\\p{L}])`, "iu").test(text);
+  if (lang === "id" && adjacent && clauseAfter) {
+    const stems = contentStems(before).filter((t) => !skip(t));
+    if (stems.length > 0) return { stems, phrase: original.length === tokens.length ? original[first.start - 1] : before };
+  }
   const words = questionWords();
   // The run of content words that opens after it ("how many of the SunSpider benchmarks is ..." counts
   // SunSpider benchmarks; "how many papers were collected from ICLR 2023" counts papers, not ICLR).
@@ -1002,7 +1014,7 @@ export function analyzeQuestion(asked: string, index: QuestionIndex, langOverrid
   // answered in words ("terbilang tinggi"): an Indonesian question asks a number with "berapa".
   if (rateOf.length > 0 && answerTypes.length === 0 && (boundOf.length > 0 || hasPhrase(tokens, w.rate_words.after))) answerTypes.push("amount");
   // ("Usia minimal peserta berapa?": a count word with nothing after it counts what its bound or rate names.)
-  const countedAfter = count ? countedStems(tokens, questionWordsAsWritten(text), phrasesIn(tokens, w.count).filter((m) => !inYear(m)), identity, lang) : NOTHING_COUNTED;
+  const countedAfter = count ? countedStems(foldCase(text), tokens, questionWordsAsWritten(text), phrasesIn(tokens, w.count).filter((m) => !inYear(m)), identity, lang) : NOTHING_COUNTED;
   const countedRun = countedAfter.stems.length > 0 ? countedAfter : { stems: rateOf, phrase: "" };
   const counted = countedRun.stems;
   // ("terbit di jurnal apa?": "jurnal" there asks for the venue, it does not name the studies.)
