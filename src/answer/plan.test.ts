@@ -247,6 +247,10 @@ const CASES: [string, Plan["kind"], Expect?][] = [
   ["How does the MLMC program work?", "lookup", { studies: [3], fields: ["intervention"] }],
   ["Did the MLMC program work?", "lookup", { studies: [3], fields: ["outcomes"] }],
   ["Bagaimana cara kerja program MLMC?", "lookup", { studies: [3] }],
+  // studies that share a year or a journal
+  ["Which studies were published in the same year?", "aggregate", { field: "year", op: "repeated" }],
+  ["Studi mana saja yang terbit di tahun yang sama?", "aggregate", { field: "year", op: "repeated" }],
+  ["Which studies appeared in the same journal?", "aggregate", { field: "venue", op: "repeated" }],
   // where articles were searched for is a database, not a country
   ["Where did the review search for articles?", "aggregate", { field: "database" }],
   ["review ini nyari artikel di mana aja?", "aggregate", { field: "database" }],

@@ -695,6 +695,8 @@ const AUXILIARY_AFTER_COUNT = /^(?:does|do|did|can|could|will|would|is|are|was|w
 /** At most this many words of such a clause. */
 const COUNTED_CLAUSE_WINDOW = 6;
 const YEAR_WORDS = new Set(["tahun", "tahunnya", "year"]);
+/** How far after "published in" a year word makes it a question of when ("published in the same year"). */
+const SAME_YEAR_WINDOW = 3;
 /** Words that open a relative clause after "berapa" ("umur berapa yang ..."). */
 const RELATIVE_WORDS = new Set(["yang", "yg"]);
 const PERCENT_STEMS = new Set(["persen", "percent", "percentag", "persentase"]);
@@ -842,6 +844,12 @@ export function analyzeQuestion(asked: string, index: QuestionIndex, langOverrid
   const venuePhrases = phrasesIn(tokens, w.fields.venue ?? []);
   const beforeYear = (end: number) => /^(?:19|20)\d\d$/.test(tokens[end] ?? "") || (["tahun", "the", "year"].includes(tokens[end] ?? "") && /^(?:19|20)\d\d$/.test(tokens[end + 1] ?? ""));
   if (asks.includes("venue") && venuePhrases.every((m) => beforeYear(m.end))) asks.splice(asks.indexOf("venue"), 1);
+  // "published in the same year", "terbit di tahun yang sama": a year word right after says when, too.
+  const beforeYearWord = (end: number) => tokens.slice(end, end + SAME_YEAR_WINDOW).some((t) => YEAR_WORDS.has(t));
+  if (asks.includes("venue") && venuePhrases.length > 0 && venuePhrases.every((m) => beforeYearWord(m.end))) {
+    asks.splice(asks.indexOf("venue"), 1);
+    if (!asks.includes("year")) asks.push("year");
+  }
   // "Where was it published" asks for a venue, not a country.
   if (asks.includes("venue") && asks.includes("country") && !findPlaces(text).length && hasPhrase(tokens, ["published", "terbit*", "diterbitkan", "dimuat"])) asks.splice(asks.indexOf("country"), 1);
   const ordinalMatch = Object.entries(w.ordinals).find(([, phrases]) => hasPhrase(tokens, phrases));
