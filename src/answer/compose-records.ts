@@ -753,7 +753,8 @@ function onlyAnswer(context: ComposeContext, value: FilterValue, field: StudyFie
   return { ...rest, sentences: [new SentenceBuilder().say(lead).done("composed"), ...rest.sentences] };
 }
 
-function extreme(context: ComposeContext, op: "earliest" | "latest"): Composition {
+/** The earliest or latest studies by year; with `also`, those fields of the study asked for ("... and what did it find?"). */
+function extreme(context: ComposeContext, op: "earliest" | "latest", also: StudyField[] = []): Composition {
   const m = MESSAGES[context.lang];
   const dated = context.records
     .map((r) => ({ r, v: valuesOf(r, "year").find((x) => x.source === "table") ?? valuesOf(r, "year")[0] }))
@@ -780,6 +781,10 @@ function extreme(context: ComposeContext, op: "earliest" | "latest"): Compositio
       named.push(x.r.number);
     }
     sentences.push(b.done());
+  }
+  if (also.length > 0 && focus.length > 0) {
+    const docOf = (n: number) => dated.find((x) => x.r.number === n)!.r.docId;
+    sentences.push(...lookup(context, focus.map((n) => ({ docId: docOf(n), number: n })), also).sentences);
   }
   return { sentences, abstained: false, studies: named, focus, reason: "", bestSupport: 1 };
 }
@@ -978,7 +983,7 @@ export function composeFromRecords(context: ComposeContext, plan: Plan): Composi
       if (plan.op === "largest-sample" || plan.op === "smallest-sample") return bySampleSize(scoped, plan.op === "largest-sample");
       if (plan.only) return onlyAnswer(context, plan.only, plan.field);
       if (plan.op === "repeated") return distribution(context, plan.field, false, true);
-      return plan.op === "distribution" || plan.op === "most-common" ? distribution(context, plan.field, plan.op === "most-common") : extreme(scoped, plan.op);
+      return plan.op === "distribution" || plan.op === "most-common" ? distribution(context, plan.field, plan.op === "most-common") : extreme(scoped, plan.op, plan.also);
     }
     case "review-meta":
       return plan.topic ? documentsAbout(context, plan.topic) : reviewMeta(context, plan);

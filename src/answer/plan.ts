@@ -27,7 +27,7 @@ export type Plan =
   | { kind: "list"; filters: FilterValue[]; fields: StudyField[]; existence: boolean; exclude?: StudyRef[]; within?: StudyRef[] }
   | { kind: "count"; filters: FilterValue[]; within?: StudyRef[] }
   | { kind: "compare"; studies: StudyRef[]; fields: StudyField[] }
-  | { kind: "aggregate"; field: StudyField; op: "distribution" | "most-common" | "repeated" | "earliest" | "latest" | "largest-sample" | "smallest-sample"; within?: StudyRef[]; only?: FilterValue }
+  | { kind: "aggregate"; field: StudyField; op: "distribution" | "most-common" | "repeated" | "earliest" | "latest" | "largest-sample" | "smallest-sample"; within?: StudyRef[]; only?: FilterValue; also?: StudyField[] }
   | { kind: "explain"; studies: StudyRef[]; docs: string[]; sections: string[]; answerTypes: AnswerType[]; ownVoice?: true; eachDoc?: true }
   | { kind: "review-meta"; docs: string[]; field: DocumentField; also?: DocumentField[]; topic?: string[]; count?: true; nth?: number; order?: DocumentOrder }
   | { kind: "out-of-scope"; reason: string; smallTalk?: SmallTalk; noSuchStudy?: number[] };
@@ -150,7 +150,9 @@ function planOf(resolved: ResolvedQuestion, context: PlanContext): Plan {
 
   // ("yg paling lama terbit yg mana?": what was published is a study, named or not.)
   const aboutPublished = studiesNoun || resolved.within !== undefined || resolved.carryKind === "aggregate" || hasPhrase(q.tokens, w.publication_words);
-  if (q.extreme && context.hasStudies && q.studies.length === 0 && aboutPublished) return { kind: "aggregate", field: "year", op: q.extreme, ...within(resolved) };
+  // ("Which is the most recent study and what did it find?": what else is asked, of that study.)
+  const alsoAsked = q.asks.filter((f) => f !== "year");
+  if (q.extreme && context.hasStudies && q.studies.length === 0 && aboutPublished) return { kind: "aggregate", field: "year", op: q.extreme, ...within(resolved), ...(alsoAsked.length > 0 ? { also: alsoAsked } : {}) };
   // "Which study had the most participants?", "Studi mana yang pesertanya paling sedikit?": the studies by the
   // number of people their own text gives.
   // "Which of studies 8 and 9 had more participants?": the same, between the studies named.

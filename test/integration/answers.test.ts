@@ -830,6 +830,16 @@ describe("several items asked with a plural noun", () => {
   });
 });
 
+describe("an extreme with more asked of it", () => {
+  it("'Which is the most recent study and what did it find?' names it and quotes what it found", async () => {
+    const r = await ask("Which is the most recent study and what did it find?");
+    expect(r.plan).toMatchObject({ kind: "aggregate", op: "latest", also: ["outcomes"] });
+    expect(r.answer).toMatch(/^The most recent is from 2021: Study 5 \(Juita & Wardhani, 2021\) \[1\]\. Study 5 \(Juita & Wardhani, 2021\) reports: «/);
+    expect(r.citations.slice(1).every((c) => c.studies.includes(5))).toBe(true);
+    await expectValidCitations(r);
+  });
+});
+
 describe("the other extreme, asked next", () => {
   it("'and the newest?' after the oldest gives the most recent study, in either language", async () => {
     const en = await ask("Which study is the oldest?", "and the newest?");
