@@ -427,7 +427,8 @@ async function previousTurn(context: AnswerContext, earlier: string[], options: 
     const docOf = (n: number) => cited.find((c) => c.studies.includes(n))?.docId ?? q.studies.find((s) => s.number === n)?.docId ?? context.store.studies.find((s) => s.number === n)?.docId ?? "";
     const entities = prepared.composition.studies.map((n) => ({ docId: docOf(n), number: n }));
     const focus = prepared.composition.focus?.map((n) => ({ docId: docOf(n), number: n }));
-    const document = quotedDocument(context, cited);
+    // (An answer that quoted nothing, an abstention, is still about the one document its question named.)
+    const document = quotedDocument(context, cited) ?? (context.store.documents.length > 1 && q.docs.length === 1 ? q.docs[0] : undefined);
     previous = {
       question: q,
       planKind: prepared.plan.kind,

@@ -37,6 +37,14 @@ describe("resolveFollowUp", () => {
     expect(resolveFollowUp(ask("when was it published?"), previous("Who wrote the TAM review?", "review-meta", [])).question.docs).toEqual([]);
   });
 
+  it("takes 'the authors', 'this paper' after an answer from one document as that document's", () => {
+    const before = { ...previous("What is the TraceMonkey paper about?", "explain", []), document: "tracemonkey.pdf" };
+    expect(resolveFollowUp(ask("who are the authors?"), before).question.docs).toEqual(["tracemonkey.pdf"]);
+    expect(resolveFollowUp(ask("what does this paper conclude?"), before).question.docs).toEqual(["tracemonkey.pdf"]);
+    // "this review" still names the review
+    expect(resolveFollowUp(ask("who are the authors of this review?"), before).question.docs).not.toEqual(["tracemonkey.pdf"]);
+  });
+
   it("picks among the studies a list named with a relative clause ('yang di Indonesia ...', 'the one in Indonesia')", () => {
     const listed = previous("Which studies involve UNICEF?", "list", [2, 4]);
     for (const q of ["yang di Indonesia programnya apa?", "the one in Indonesia, what was its program?"]) {

@@ -65,6 +65,8 @@ const IDENTITY_FIELDS: ReadonlySet<StudyField> = new Set(["title", "authors", "y
 export const SHORT_QUESTION_TERMS = 4;
 
 /** A follow-up that opens with a relative clause about what was listed: "yang di Indonesia ...", "the one from ...". */
+/** Words that name the review itself, not any document ("this review", "tinjauan ini", "kajian ini"). */
+const REVIEW_WORD = /\b(?:review|reviewnya|tinjauan|kajian)\b/i;
 const RELATIVE_START = /^\s*(?:yang|yg|the\s+ones?\s+(?:in|from|that|which|with|done|set))\b/i;
 
 /**
@@ -147,6 +149,10 @@ export function resolveFollowUp(question: Question, previous: PreviousTurn | und
   // "in English please", "pakai bahasa Indonesia dong": the previous question again, answered in that language.
   const inLanguage = languageAsked(question.text);
   if (inLanguage) return { question: { ...previous.question, lang: inLanguage }, followUp: true, studiesFrom: previous.question.studies.length > 0 ? "question" : "none", searchText: previous.question.text };
+  // "who are the authors?", "what does this paper conclude?" after an answer from one document of several: that
+  // document's ("this review", "review ini" still name the review).
+  const sameDocument = question.selfReview && question.docs.length === 0 && previous.document !== undefined && !REVIEW_WORD.test(question.text);
+  if (sameDocument) question = { ...question, docs: [previous.document!] };
   // "what about 2018?" after "Which studies were published in 2016?": a year alone is the list's year filter again.
   const yearList = ["list", "count"].includes(previous.planKind) && (previous.filters ?? []).some((f) => f.field === "year");
   if (yearList && question.values.length === 0 && /\b(?:19|20)\d\d\b/.test(question.text)) question = { ...question, values: yearValues(question.text) };
@@ -166,7 +172,7 @@ export function resolveFollowUp(question: Question, previous: PreviousTurn | und
   const comparesWithFocus =
     question.compare && question.studies.length === 1 && inFocus.length === 1 && (inFocus[0].docId !== question.studies[0].docId || inFocus[0].number !== question.studies[0].number);
   const followUp = comparesWithFocus || question.pointsBack !== null || question.followUpStart || question.ordinal !== null || (short && !ownSubject) || continuesList;
-  if (!followUp) return plain;
+  if (!followUp) return { ...plain, question };
   // A short follow-up asks what the previous question asked ("and study 4?"), unless it names a section of its
   // own ("Apa kesimpulan tinjauan ini?" after "When were the studies published?" asks for the conclusion).
   // ("What is PPO?" after "Who wrote the PaSa paper?" asks about PPO: a topic of its own takes no document field

@@ -294,6 +294,19 @@ describe("a folder of PDFs nobody curated (eval/corpus-extra)", () => {
     expect(r.answer).toMatch(/^Angkanya: 50 \[1\]/);
   });
 
+  it("stays with the document a conversation is on after an answer that quoted nothing", async () => {
+    const context = await createAnswerContext(loadConfig({ DATA_DIR: path.join(root, "extra-data"), CORPUS_DIR: EXTRA_CORPUS }));
+    const messages: { role: "user" | "assistant"; content: string }[] = [];
+    let last;
+    for (const turn of ["What datasets does PaSa use?", "how big is the first one?", "and the second?"]) {
+      messages.push({ role: "user", content: turn });
+      last = await answer(context, messages);
+      messages.push({ role: "assistant", content: last.answer });
+    }
+    expect(last!.citations.length).toBeGreaterThan(0);
+    expect(last!.citations.every((c) => c.docId === "pasa.pdf")).toBe(true);
+  });
+
   it("takes 'the PaSa authors' as the paper, not as a word its answer must have", async () => {
     const context = await createAnswerContext(loadConfig({ DATA_DIR: path.join(root, "extra-data"), CORPUS_DIR: EXTRA_CORPUS }));
     for (const question of ["What datasets did the PaSa authors create?", "What datasets did the authors of PaSa create?"]) {
