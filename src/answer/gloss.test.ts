@@ -25,6 +25,13 @@ describe("glossOf", () => {
     expect(glossOf("Balai Sunu Ngesti Tomo Jepara melayani anak.", "en").filter((g) => /Tomo/.test(g))).toHaveLength(1);
   });
 
+  it("says an acronym of three letters as a name, though its letters spell a short word ('WHO')", () => {
+    const gloss = glossOf("Program ini dijalankan UNICEF bersama UNFPA, WHO, dan kementrian kesehatan untuk remaja.", "en");
+    expect(gloss).toEqual(expect.arrayContaining(["UNICEF", "UNFPA", "WHO"]));
+    // ... but a short word of the other language is still no name
+    expect(glossOf("Program ini dan itu untuk anak.", "en")).not.toContain("dan");
+  });
+
   it("translates a figure with its unit, written in digits or as a number word", () => {
     expect(glossOf("Penelitian ini menghasilkan enam konsep utama dan dua tema.", "en")).toEqual(expect.arrayContaining(["6 concepts", "2 themes"]));
   });

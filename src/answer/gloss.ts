@@ -133,7 +133,9 @@ export function glossOf(text: string, lang: Lang, options: GlossOptions = {}): s
     // A capitalised word opening the sentence is not a name ("Sejak Januari"); Title Case words of the
     // other language ("Peran Pemerintah Daerah") are words to translate, not names.
     // A run of more than MAX_NAME_WORDS capitalised words is a title, not a name.
-    if (m.index === 0 || m[0].split(/\s+/).length > MAX_NAME_WORDS || m[0].split(/\s+/).every((w) => otherLanguageWord(w, lang))) continue;
+    // (An acronym is a name whatever its letters spell in lower case: "WHO", "IOM", "UEP".)
+    const acronym = /^[A-Z][A-Z0-9]{2,}s?$/.test(m[0]);
+    if (m.index === 0 || m[0].split(/\s+/).length > MAX_NAME_WORDS || (!acronym && m[0].split(/\s+/).every((w) => otherLanguageWord(w, lang)))) continue;
     add(m[0]);
   }
   // Words of the reader's language the quote already uses ("remaja transgender", "motivation class",
