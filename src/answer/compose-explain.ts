@@ -430,7 +430,9 @@ function rankSentences(context: ComposeContext, input: ExplainInput, passages: P
   // the study, it states none of these ("Analisis Kebijakan Pemerintah ..." for "What does the review recommend
   // to the government?").
   const stated = [...cues].some((c) => STATED_CUES.has(c));
-  if (stated && !context.question.asks.includes("title")) ranked = ranked.filter((s) => s.field !== "title");
+  // ... nor for what a thing is or does ("Apa peran Save the Children?"): a title names it, it defines nothing.
+  const defining = definiendum(context.question).length > 0;
+  if ((stated || defining) && !context.question.asks.includes("title")) ranked = ranked.filter((s) => s.field !== "title");
   // For any other question a title may still carry what is asked ("... Tahun 2011-2016"), but it ranks below a
   // sentence that says as much: it names the study, it states nothing ("How did Save the Children help ...?").
   else if (!context.question.asks.includes("title")) ranked = ranked.map((s) => (s.field === "title" ? { ...s, score: s.score - TITLE_CELL_PENALTY } : s));

@@ -433,6 +433,8 @@ describe("definition questions", () => {
     expect(term("What is the Selector's role?")).toEqual(["Selector"]);
     expect(term("Apa peran Selector di PaSa?")).toEqual(["Selector"]);
     expect(term("Apa fungsi mentor dewasa dalam program MLMC?")).toEqual(["mentor", "dewasa"]);
+    expect(term("What is the role of Save the Children in West Java?")).toEqual(["Save", "the", "Children"]);
+    expect(term("Bagaimana peran Save the Children di Jawa Barat?")).toEqual(["Save", "the", "Children"]);
     expect(term("What is the definition of child trafficking?")).toEqual(["child", "trafficking"]);
     expect(term("How does this review define child trafficking? Is there an age cutoff?")).toEqual(["child", "trafficking"]);
     expect(term("Bagaimana review ini mendefinisikan perdagangan anak?")).toEqual(["perdagangan", "anak"]);

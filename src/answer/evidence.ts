@@ -435,7 +435,7 @@ export function wantedCues(question: Question): Set<string> {
  * ["trace", "tree"]). [] for any other question.
  */
 /** "What is the role of X (in Y)?", "X's role", "the function of X", "Apa peran/fungsi/tugas X (di Y)?": X. */
-const ROLE_OF = /^\s*(?:what\s+(?:is|are)\s+(?:the\s+)?(?:roles?|functions?|jobs?)\s+of\s+(?:(?:a|an|the)\s+)?(.+?)|apa\s+(?:peran|fungsi|tugas)(?:nya)?\s+(.+?)|what\s+(?:is|are)\s+(?:the\s+)?(.+?)['’]s?\s+(?:roles?|functions?|jobs?))(?:\s+(?:in|within|di|dalam|pada)\s+[^,?]+)?\s*\??\s*$/i;
+const ROLE_OF = /^\s*(?:what\s+(?:is|are)\s+(?:the\s+)?(?:roles?|functions?|jobs?)\s+of\s+(?:(?:a|an|the)\s+)?(.+?)|(?:apa|bagaimana|gimana)\s+(?:peran|fungsi|tugas)(?:nya)?\s+(.+?)|what\s+(?:is|are)\s+(?:the\s+)?(.+?)['’]s?\s+(?:roles?|functions?|jobs?))(?:\s+(?:in|within|di|dalam|pada)\s+[^,?]+)?\s*\??\s*$/i;
 
 export function definiendum(question: Question): string[] {
   if (!DEFINITION_QUESTION.test(question.text)) return [];

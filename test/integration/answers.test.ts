@@ -830,6 +830,17 @@ describe("several items asked with a plural noun", () => {
   });
 });
 
+describe("what a named thing does", () => {
+  it("answers the role of a study's organisation from what the study says it does, not from the study's title", async () => {
+    for (const question of ["What is the role of Save the Children in West Java?", "Bagaimana peran Save the Children di Jawa Barat?"]) {
+      const r = await ask(question);
+      expect(r.abstained, question).toBe(false);
+      expect(r.answer, question).not.toMatch(/is titled|berjudul/);
+      expect(r.citations.every((c) => c.studies.includes(5)), question).toBe(true);
+    }
+  });
+});
+
 describe("an extreme with more asked of it", () => {
   it("'Which is the most recent study and what did it find?' names it and quotes what it found", async () => {
     const r = await ask("Which is the most recent study and what did it find?");
