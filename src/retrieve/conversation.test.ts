@@ -222,6 +222,13 @@ describe("resolveFollowUp", () => {
     expect(resolveFollowUp(ask("compare study 1 and study 2"), about4).question.studies).toEqual([ref(1), ref(2)]);
   });
 
+  it("takes 'which one is older?' after an answer about several studies as the earliest of them", () => {
+    const both = previous("who wrote them?", "lookup", [8, 9]);
+    const r = resolveFollowUp(ask("which one is older?"), both);
+    expect(r.carryKind).toBe("aggregate");
+    expect(r.within).toEqual([ref(8), ref(9)]);
+  });
+
   it("takes 'the first two', 'dua terakhir' after a list as that many of its studies from that end", () => {
     const listed = previous("Which studies mention trauma?", "list", [2, 7, 8, 9]);
     expect(resolveFollowUp(ask("compare the first two"), listed).question.studies).toEqual([ref(2), ref(7)]);

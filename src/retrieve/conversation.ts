@@ -234,7 +234,8 @@ export function resolveFollowUp(question: Question, previous: PreviousTurn | und
   }
   // "yang mana yang paling baru?", "which one is the oldest?" after a list or a comparison: the extreme among
   // the studies it named.
-  if (question.extreme && (listing || previous.planKind === "compare") && previousStudies.length > 1 && !namesSubject && question.values.length === 0) {
+  // (... or after any answer about several of them: "which one is older?" after "who wrote them?".)
+  if (question.extreme && (listing || previous.planKind === "compare" || previous.planKind === "lookup") && previousStudies.length > 1 && !namesSubject && question.values.length === 0) {
     return { question: base, followUp: true, studiesFrom: "pronoun", searchText, carryKind: "aggregate", within: previousStudies };
   }
   // "and the newest?" after "Which study is the oldest?", "and the fewest?" after "Which study had the most
