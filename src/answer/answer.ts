@@ -437,6 +437,7 @@ async function previousTurn(context: AnswerContext, earlier: string[], options: 
       entities,
       ...(focus ? { focus } : {}),
       lastList: entities.length > 1 ? entities : previous?.lastList,
+      recentStudies: recentOf(previous?.recentStudies ?? [], entities),
       ...(document ? { document } : {}),
       ...(prepared.composition.documents ? { documents: prepared.composition.documents } : {}),
     };
@@ -445,6 +446,14 @@ async function previousTurn(context: AnswerContext, earlier: string[], options: 
 }
 
 /** The one document an answer's citations are all from, when the index has several. */
+/** The studies answers named one by one, latest last, each once: at most this many are kept. */
+const RECENT_STUDIES = 4;
+function recentOf(before: StudyRef[], named: StudyRef[]): StudyRef[] {
+  const same = (a: StudyRef, b: StudyRef) => a.docId === b.docId && a.number === b.number;
+  const added = named.length === 1 ? named : [];
+  return [...before.filter((s) => !added.some((a) => same(a, s))), ...added].slice(-RECENT_STUDIES);
+}
+
 function quotedDocument(context: AnswerContext, cited: { docId: string }[]): string | undefined {
   const docs = new Set(cited.map((c) => c.docId));
   return context.store.documents.length > 1 && docs.size === 1 ? [...docs][0] : undefined;

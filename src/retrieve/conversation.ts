@@ -37,6 +37,8 @@ export interface PreviousTurn {
   focus?: StudyRef[];
   /** The studies of the latest answer that named several (this one or an earlier one), for "the second one". */
   lastList?: StudyRef[];
+  /** The studies the conversation's answers named, one by one, latest last (at most a few): "compare them" after two single-study answers. */
+  recentStudies?: StudyRef[];
   /** The one document the previous answer quoted, in an index of several: what "it" goes on about. */
   document?: string;
   /** The documents the previous answer listed one by one, in order: "the second one" is the second of them. */
@@ -298,6 +300,11 @@ export function resolveFollowUp(question: Question, previous: PreviousTurn | und
   const aggregatable = previous.fields.some((f) => AGGREGATABLE_FIELDS.includes(f));
   if (question.pointsBack === "plural" && (previous.planKind === "aggregate" || (question.count && aggregatable))) {
     return { question: { ...base, asks: previous.fields }, followUp: true, studiesFrom: "none", searchText, carryKind: "aggregate" };
+  }
+  // "compare them" after "What did study 6 find?" and "and study 2?": the studies of the last answers, one each.
+  const recent = previous.recentStudies ?? [];
+  if (question.compare && question.pointsBack === "plural" && previousStudies.length === 1 && recent.length >= 2 && !namesSubject) {
+    return { question: { ...base, studies: recent.slice(-2) }, followUp: true, studiesFrom: "pronoun", searchText };
   }
   if (question.pointsBack === "plural" && previousStudies.length > 0) {
     return { question: { ...base, studies: previousStudies }, followUp: true, studiesFrom: "pronoun", searchText };

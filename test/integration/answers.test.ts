@@ -830,6 +830,16 @@ describe("several items asked with a plural noun", () => {
   });
 });
 
+describe("comparing the studies of the last answers", () => {
+  it("'compare them' after two answers about one study each compares those two, in either language", async () => {
+    const en = await ask("What did study 6 find?", "and study 2?", "compare them");
+    expect(en.plan).toMatchObject({ kind: "compare", studies: [{ number: 6 }, { number: 2 }] });
+    const id = await ask("Apa temuan studi 6?", "kalau studi 2?", "bandingkan keduanya");
+    expect(id.plan).toMatchObject({ kind: "compare", studies: [{ number: 6 }, { number: 2 }] });
+    await expectValidCitations(en);
+  });
+});
+
 describe("what a named thing does", () => {
   it("answers the role of a study's organisation from what the study says it does, not from the study's title", async () => {
     for (const question of ["What is the role of Save the Children in West Java?", "Bagaimana peran Save the Children di Jawa Barat?"]) {
