@@ -445,15 +445,16 @@ async function previousTurn(context: AnswerContext, earlier: string[], options: 
   return previous;
 }
 
-/** The one document an answer's citations are all from, when the index has several. */
 /** The studies answers named one by one, latest last, each once: at most this many are kept. */
 const RECENT_STUDIES = 4;
+/** The recent studies with an answer's one study added last (an answer that named several adds none). */
 function recentOf(before: StudyRef[], named: StudyRef[]): StudyRef[] {
   const same = (a: StudyRef, b: StudyRef) => a.docId === b.docId && a.number === b.number;
   const added = named.length === 1 ? named : [];
   return [...before.filter((s) => !added.some((a) => same(a, s))), ...added].slice(-RECENT_STUDIES);
 }
 
+/** The one document an answer's citations are all from, when the index has several. */
 function quotedDocument(context: AnswerContext, cited: { docId: string }[]): string | undefined {
   const docs = new Set(cited.map((c) => c.docId));
   return context.store.documents.length > 1 && docs.size === 1 ? [...docs][0] : undefined;

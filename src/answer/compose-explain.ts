@@ -8,8 +8,8 @@ import type { DocumentInfo } from "../domain/document.ts";
 import type { Lang } from "../domain/lang.ts";
 import type { Passage } from "../domain/passage.ts";
 import type { StudyField, StudyRecord } from "../domain/study.ts";
-import { cognatesIn } from "../text/cognate.ts";
 import { analyze, contentStems, translateTerms } from "../text/analyze.ts";
+import { withCognates } from "../text/cognate.ts";
 import { escapeRegExp, foldCase } from "../text/tokenize.ts";
 import { detectLanguage } from "../text/language.ts";
 import { asksForChange, changeIn, isChangeWord } from "./figures.ts";
@@ -187,9 +187,9 @@ function beyondNames(q: Question): Set<string> {
 /** The names a document is called by that are written as names: an acronym, a name in mixed case ("PaSa"). */
 const properNames = (doc: DocumentInfo): string[] => documentNames(doc).filter((n) => /\p{Lu}/u.test(n));
 
-/** Nouns a question names a document with, beside its name ("the PaSa paper", "artikel ini"). */
 /** Words for a document's authors: beside its name, they name it ("What datasets did the PaSa authors create?"). */
 const AUTHOR_NOUNS = ["author", "authors", "penulis", "pengarang"];
+/** Nouns a question names a document with, beside its name ("the PaSa paper", "artikel ini"). */
 const DOCUMENT_NOUNS = ["paper", "article", "review", "document", "artikel", "makalah", "tinjauan", "dokumen"];
 
 /** The document that answers best: quotes come from one document, so facts never cross between documents. */
@@ -570,7 +570,7 @@ function composeExplainOne(context: ComposeContext, input: ExplainInput): Compos
   const shareOf = shares && context.question.counted.length === 0 ? context.question.topic.filter((t) => !typedShare.has(t) && !input.identity.has(t)) : [];
   const countedTerms = asksForChange(context.question.text) ? [] : (shareOf.length > 0 ? shareOf : context.question.counted).filter((t) => !(shares && population.has(t)));
   // ("kueri": the English paper's "queries" are what is counted, spelled its way.)
-  const counted = countedUnits(countedTerms.flatMap((t) => [t, ...((context.termStats.df[t] ?? 0) > 0 ? [] : cognatesIn(t, context.termStats.df))]));
+  const counted = countedUnits(withCognates(countedTerms, context.termStats.df));
   // The population of the study a sentence is from, for the shares it gives.
   const populations = new Map<string, Set<string>>();
   const populationOf: PopulationOf = (s) => {

@@ -765,7 +765,7 @@ function extreme(context: ComposeContext, op: "earliest" | "latest", also: Study
   const sentences: AnswerSentence[] = [];
   const named: number[] = [];
   // The end asked for (the first said) is what the answer is about ("what did it find?" after "Which study is the oldest?").
-  let focus: number[] = [];
+  let focusRefs: StudyRef[] = [];
   // The other end too only when asked for ("Which study is the oldest and which is the most recent?").
   const w = questionWords();
   const both = hasPhrase(context.question.tokens, w.extreme_early) && hasPhrase(context.question.tokens, w.extreme_late);
@@ -773,7 +773,7 @@ function extreme(context: ComposeContext, op: "earliest" | "latest", also: Study
   for (const which of ends) {
     const target = which === "earliest" ? Math.min(...years) : Math.max(...years);
     const items = pick(target);
-    if (which === op) focus = items.map((x) => x.r.number);
+    if (which === op) focusRefs = items.map((x) => ({ docId: x.r.docId, number: x.r.number }));
     const b = new SentenceBuilder().say(m[which](joinList(items.map((x) => labelOf(context, x.r)), context.lang), String(target)));
     for (const x of items) {
       const n = citeValue(context, x.v);
@@ -782,11 +782,8 @@ function extreme(context: ComposeContext, op: "earliest" | "latest", also: Study
     }
     sentences.push(b.done());
   }
-  if (also.length > 0 && focus.length > 0) {
-    const docOf = (n: number) => dated.find((x) => x.r.number === n)!.r.docId;
-    sentences.push(...lookup(context, focus.map((n) => ({ docId: docOf(n), number: n })), also).sentences);
-  }
-  return { sentences, abstained: false, studies: named, focus, reason: "", bestSupport: 1 };
+  if (also.length > 0) sentences.push(...lookup(context, focusRefs, also).sentences);
+  return { sentences, abstained: false, studies: named, focus: focusRefs.map((r) => r.number), reason: "", bestSupport: 1 };
 }
 
 /** `needle` anywhere in `text`, case and spacing aside; a footnote mark or affiliation number may follow ("He∗1"). */

@@ -429,14 +429,14 @@ export function wantedCues(question: Question): Set<string> {
   return out;
 }
 
+/** "What is the role of X (in Y)?", "X's role", "the function of X", "Apa peran/fungsi/tugas X (di Y)?": X. */
+const ROLE_OF = /^\s*(?:what\s+(?:is|are)\s+(?:the\s+)?(?:roles?|functions?|jobs?)\s+of\s+(?:(?:a|an|the)\s+)?(.+?)|(?:apa|bagaimana|gimana)\s+(?:peran|fungsi|tugas)(?:nya)?\s+(.+?)|what\s+(?:is|are)\s+(?:the\s+)?(.+?)['’]s?\s+(?:roles?|functions?|jobs?))(?:\s+(?:in|within|di|dalam|pada)\s+[^,?]+)?\s*\??\s*$/i;
+
 /**
  * The words a definition question asks to define, as written: what follows "what is" up to its scope ("What
  * is the Selector in PaSa?" -> ["Selector"]), or else its first run of topic words ("Apa itu trace tree?" ->
  * ["trace", "tree"]). [] for any other question.
  */
-/** "What is the role of X (in Y)?", "X's role", "the function of X", "Apa peran/fungsi/tugas X (di Y)?": X. */
-const ROLE_OF = /^\s*(?:what\s+(?:is|are)\s+(?:the\s+)?(?:roles?|functions?|jobs?)\s+of\s+(?:(?:a|an|the)\s+)?(.+?)|(?:apa|bagaimana|gimana)\s+(?:peran|fungsi|tugas)(?:nya)?\s+(.+?)|what\s+(?:is|are)\s+(?:the\s+)?(.+?)['’]s?\s+(?:roles?|functions?|jobs?))(?:\s+(?:in|within|di|dalam|pada)\s+[^,?]+)?\s*\??\s*$/i;
-
 export function definiendum(question: Question): string[] {
   if (!DEFINITION_QUESTION.test(question.text)) return [];
   // "What is a typed trace in the TraceMonkey paper?": what stands between "what is" and its scope, as asked.

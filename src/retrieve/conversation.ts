@@ -66,9 +66,9 @@ const IDENTITY_FIELDS: ReadonlySet<StudyField> = new Set(["title", "authors", "y
 /** A question with at most this many content terms says too little on its own to search with. */
 export const SHORT_QUESTION_TERMS = 4;
 
-/** A follow-up that opens with a relative clause about what was listed: "yang di Indonesia ...", "the one from ...". */
 /** Words that name the review itself, not any document ("this review", "tinjauan ini", "kajian ini"). */
 const REVIEW_WORD = /\b(?:review|reviewnya|tinjauan|kajian)\b/i;
+/** A follow-up that opens with a relative clause about what was listed: "yang di Indonesia ...", "the one from ...". */
 const RELATIVE_START = /^\s*(?:yang|yg|the\s+ones?\s+(?:in|from|that|which|with|done|set))\b/i;
 
 /**

@@ -155,8 +155,10 @@ function toNumber(word: string): number | undefined {
 
 /** "How does X work?", "how do they work", "Bagaimana cara kerja X?", "gimana X bekerja?". */
 const HOW_IT_WORKS = /^\s*(?:how\s+(?:does|do|did)\b.*\bwork(?:s|ed)?\b|(?:bagaimana|gimana)\b.*\b(?:bekerja|berfungsi)\b)|\bcara\s+kerja(?:nya)?\b/iu;
-/** The words of HOW_IT_WORKS that are no topic. */
+/** The words of HOW_IT_WORKS that are no topic, as stems (worked out on first use). */
 const MECHANISM_WORDS = ["work", "works", "worked", "cara", "kerja", "bekerja", "berfungsi"];
+let mechanismStems: Set<string> | undefined;
+const mechanismStemSet = () => (mechanismStems ??= new Set(MECHANISM_WORDS.flatMap((w) => contentStems(w))));
 
 /** A count beside "first" or "last": "the first two", "last 3", "dua pertama", "tiga yang terakhir". */
 const ORDINAL_SPAN = /\b(?:first|last)\s+(two|three|four|five|[2-9])\b|\b(two|three|four|five|[2-9]|dua|tiga|empat|lima)\s+(?:yang\s+)?(?:first|last|pertama|terakhir)\b/u;
@@ -896,7 +898,7 @@ export function analyzeQuestion(asked: string, index: QuestionIndex, langOverrid
   const partOfPhrase = (t: string) => inPhrase.has(t) || analyze(t).canonical.some((c) => inPhrase.has(c));
   // "How does TraceMonkey work?": of something named, "work" asks how it works, and is no topic.
   const howItWorks = (docs.length > 0 || studies.length > 0) && HOW_IT_WORKS.test(text);
-  const mechanism = howItWorks ? new Set(MECHANISM_WORDS.flatMap((w) => contentStems(w))) : new Set<string>();
+  const mechanism = howItWorks ? mechanismStemSet() : new Set<string>();
   const topical = (t: string) => !identity.has(t) && !mechanism.has(t) && (!questionWordStems().has(t) || partOfPhrase(t)) && !/^\d+$/.test(t) && !numberStems().has(t);
   // A hyphenated word is topic only through its parts: "a two-sentence summary" is no more about anything
   // than "a summary in two sentences".

@@ -9,7 +9,7 @@ import type { Embedder } from "../embed/embedder.ts";
 import type { Passage } from "../domain/passage.ts";
 import type { PassageStore } from "../store/passage-store.ts";
 import { analyze } from "../text/analyze.ts";
-import { cognatesIn } from "../text/cognate.ts";
+import { withCognates } from "../text/cognate.ts";
 import { searchPassages, type ScoredPassage } from "./search.ts";
 import type { StudyRef } from "./question.ts";
 
@@ -29,15 +29,6 @@ export interface Retrieved {
   ms: number;
 }
 
-/**
- * The query's terms, and for a term the index does not have, the loanwords it spells the other language's way
- * ("kueri" -> "queri" of an English paper).
- */
-function withCognates(terms: string[], df: Record<string, number> | undefined): string[] {
-  if (!df) return terms;
-  return terms.flatMap((t) => ((df[t] ?? 0) > 0 ? [t] : [t, ...cognatesIn(t, df)]));
-}
-
 export async function retrieve(store: PassageStore, embedder: Embedder | undefined, text: string, options: RetrieveOptions): Promise<Retrieved> {
   const started = performance.now();
   const studies = options.studies ?? [];
@@ -48,7 +39,7 @@ export async function retrieve(store: PassageStore, embedder: Embedder | undefin
     const hits = each.flatMap((r) => r.hits);
     return { hits, passages: hits.map((h) => h.passage), ms: performance.now() - started };
   }
-  const hits = await searchPassages(store, embedder, { text, canonical: withCognates(analyze(text).canonical, store.termStats?.df) }, {
+  const hits = await searchPassages(store, embedder, { text, canonical: withCognates(analyze(text).canonical, store.termStats?.df ?? {}) }, {
     k: options.k,
     studies: studies.length > 0 ? [...new Set(studies.map((s) => s.number))] : undefined,
     docs: docs && docs.length > 0 ? docs : undefined,

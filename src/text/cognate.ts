@@ -27,6 +27,14 @@ const MIN_COGNATE_STEM = 5;
 const MIN_COGNATE_PREFIX = 6;
 const LOANWORD_ENDINGS = new Set(["a", "i", "si", "asi", "isasi", "is", "ik", "al", "ial", "if"]);
 
+/**
+ * The terms, and for each one the vocabulary does not have, the loanwords it spells the other language's way
+ * ("kueri" -> "queri" of an English paper).
+ */
+export function withCognates(terms: readonly string[], vocabulary: Record<string, number>): string[] {
+  return terms.flatMap((t) => ((vocabulary[t] ?? 0) > 0 ? [t] : [t, ...cognatesIn(t, vocabulary)]));
+}
+
 const indexes = new WeakMap<object, Map<string, string[]>>();
 
 /**
